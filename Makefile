@@ -1,0 +1,23 @@
+# Quick start: `make serve` builds and serves the site, `make test` runs the whole suite.
+# Both create .venv and install what they need on a fresh machine.
+PY := .venv/bin/python
+STAMP := .venv/.installed
+
+$(STAMP): pyproject.toml
+	python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs serve
+
+build: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
+
+.PHONY: install test serve build

@@ -1,0 +1,16 @@
+import json
+from pathlib import Path
+
+# Real captures with hand annotations, copied byte-exact from the project's shared corpus
+# (see tests/fixtures/corpus/README.md for provenance and licences).
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def annotated_captures():
+    """(capture path, expectations) for every annotated capture in fixtures/corpus and fixtures/seeds."""
+    out = []
+    for folder in ("corpus", "seeds"):
+        for exp in sorted((FIXTURES / folder).glob("*.expected.json")):
+            cap = exp.with_name(exp.name.replace(".expected.json", ".txt"))
+            out.append((cap, json.loads(exp.read_text("utf-8"))))
+    return out

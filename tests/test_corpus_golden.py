@@ -1,0 +1,63 @@
+"""Golden tests over the real captures: must_keep lines kept, must_drop lines dropped,
+title/date/source/script as annotated. Scores are printed; known misses are listed with their
+reason in tests/accepted_misses.yml, and every other miss fails."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wenxian.escape import unescape_line
+from wenxian.pipeline import extract
+
+from conftest import annotated_captures
+
+CASES = annotated_captures()
+ACCEPTED = yaml.safe_load((Path(__file__).parent / "accepted_misses.yml").read_text("utf-8")) or {}
+
+
+def body_lines(body: str) -> list[str]:
+    out = []
+    for line in body.splitlines():
+        line = line.removeprefix("## ")
+        out.append(unescape_line(line).strip())
+    return [l for l in out if l]
+
+
+def misses(cap, exp):
+    art = extract(cap.read_bytes(), str(cap))
+    lines = body_lines(art["body"])
+    text = "\n".join(lines)
+    found = []
+    for keep in exp["must_keep"]:
+        if keep.strip() not in text:
+            found.append(("keep", keep.strip()[:40]))
+    for drop in exp["must_drop"]:
+        if drop.strip() in lines:
+            found.append(("drop", drop.strip()[:40]))
+    for key in ("title", "date", "source", "script"):
+        if exp.get(key) is not None and art[key] != exp[key]:
+            found.append((key, f"{art[key]!r} != {exp[key]!r}"))
+    return found
+
+
+@pytest.mark.parametrize("cap,exp", CASES, ids=[c.stem for c, _ in CASES])
+def test_capture_matches_annotation(cap, exp):
+    accepted = {(m["kind"], m["what"]) for m in ACCEPTED.get(cap.stem, [])}
+    unexpected = [m for m in misses(cap, exp) if (m[0], m[1]) not in accepted and (m[0], "*") not in accepted]
+    assert unexpected == []
+
+
+def test_print_scores(capsys):
+    totals = {}
+    for cap, exp in CASES:
+        m = misses(cap, exp)
+        for kind, n in (("keep", len(exp["must_keep"])), ("drop", len(exp["must_drop"]))):
+            bad = sum(1 for k, _ in m if k == kind)
+            t = totals.setdefault(kind, [0, 0]); t[0] += n - bad; t[1] += n
+        for key in ("title", "date", "source", "script"):
+            if exp.get(key) is not None:
+                t = totals.setdefault(key, [0, 0]); t[1] += 1
+                t[0] += not any(k == key for k, _ in m)
+    with capsys.disabled():
+        print("\ncorpus scores: " + "  ".join(f"{k} {a}/{b} ({a / b:.0%})" for k, (a, b) in totals.items()))
+    assert totals["keep"][0] / totals["keep"][1] >= 0.9

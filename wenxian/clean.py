@@ -1,0 +1,126 @@
+"""Line classification: which lines of a capture are the article and which are boilerplate.
+
+Each non-blank line is either kept (as a paragraph, a sub-heading or an image marker) or
+removed with a reason, so kept + removed account for every line of the source. Two signals:
+patterns from `data/boilerplate.yml`, and the position of a line relative to the main text,
+found as the contiguous run of lines with the highest "prose score" (long lines with Chinese
+sentence punctuation score by length, short unpunctuated lines cost a little), the way
+boilerplate-removal tools find the densest block of text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import vocab
+
+SHORT = 40
+_PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
+_END_PUNCT = re.compile(r"[。！？!?…”\"）)]$")
+_SENTENCE_END = re.compile(r"[。！？!?]”?$")
+_WS = "\u3000\xa0\u200b\ufeff \t\r"
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the decoded capture
+    text: str  # stripped text
+
+
+@dataclass(frozen=True)
+class Kept:
+    line: Line
+    kind: str  # "paragraph" | "heading" | "image"
+
+
+@dataclass(frozen=True)
+class Removed:
+    line: Line
+    reason: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    kept: list[Kept]
+    removed: list[Removed]
+
+
+def split_lines(text: str) -> list[Line]:
+    out = []
+    for i, raw in enumerate(text.splitlines(), 1):
+        s = raw.strip(_WS)
+        if s.strip():
+            out.append(Line(i, s))
+    return out
+
+
+def pattern_reason(text: str) -> str | None:
+    for reason, scope, pat in vocab.boilerplate_rules():
+        if scope == "whole":
+            if pat.fullmatch(text):
+                return reason
+        elif scope == "short":
+            if len(text) <= SHORT and pat.search(text):
+                return reason
+        elif pat.search(text):
+            return reason
+    return None
+
+
+def is_image_placeholder(text: str) -> bool:
+    return any(re.search(p, text) for p in vocab.load("damage.yml")["image_placeholders"])
+
+
+def is_prose(text: str) -> bool:
+    return len(text) >= 15 and bool(_PROSE_PUNCT.search(text)) or len(text) >= 60
+
+
+def _score(text: str, reason: str | None) -> int:
+    if reason:
+        return -20
+    if is_prose(text) or _SENTENCE_END.search(text):
+        return len(text)
+    return -12
+
+
+def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
+    """Indexes [start, end) of the run of lines with the highest total prose score."""
+    best, best_span = 0, (0, 0)
+    cur, start = 0, 0
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if cur <= 0:
+            cur, start = 0, i
+        cur += _score(line.text, reason)
+        if cur > best:
+            best, best_span = cur, (start, i + 1)
+    return best_span
+
+
+def clean(lines: list[Line], title: str | None = None) -> Cleaned:
+    reasons: list[str | None] = []
+    for line in lines:
+        reason = None
+        if title and line.text != title and line.text.startswith(title) and len(line.text) - len(title) <= 30:
+            reason = "title repeated with site suffix"
+        elif title and line.text == title:
+            reason = "title"
+        elif is_image_placeholder(line.text):
+            reason = None
+        else:
+            reason = pattern_reason(line.text)
+        reasons.append(reason)
+    start, end = main_span(lines, reasons)
+    kept: list[Kept] = []
+    removed: list[Removed] = []
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if reason:
+            removed.append(Removed(line, reason))
+        elif is_image_placeholder(line.text):
+            kept.append(Kept(line, "image"))
+        elif not start <= i < end:
+            removed.append(Removed(line, "outside the main text (navigation, header or footer)"))
+        elif not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text):
+            kept.append(Kept(line, "heading"))
+        else:
+            kept.append(Kept(line, "paragraph"))
+    return Cleaned(kept, removed)

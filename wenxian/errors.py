@@ -1,0 +1,14 @@
+"""Typed errors that always name the file they are about."""
+
+
+class WenxianError(Exception):
+    """Base error: carries the path of the offending file and a one-line problem."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class DecodeError(WenxianError):
+    """The bytes of a capture cannot be read as text (empty, binary, unknown encoding)."""

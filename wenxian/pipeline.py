@@ -1,0 +1,82 @@
+"""The pipeline: raw capture bytes -> an article (metadata, damage, body, removed lines).
+
+Pure: nothing here reads or writes files; the CLI and `archive` do the I/O.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import clean as clean_mod
+from . import damage, meta
+from .decode import decode
+from .escape import escape_line
+from .script import detect_script
+
+ID_LENGTH = 12
+IMAGE_MARKER = "〔图片〕"
+
+
+def article_id(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:ID_LENGTH]
+
+
+def html_to_text(text: str) -> str:
+    """Main text of an HTML capture, one block per line (trafilatura), then the same pipeline."""
+    import trafilatura
+
+    out = trafilatura.extract(text, output_format="txt", include_comments=False, include_tables=True, favor_recall=True)
+    head = re.search(r"<title[^>]*>(.*?)</title>", text, re.S | re.I)
+    title = (head.group(1).strip() + "\n") if head else ""
+    return title + (out or "")
+
+
+def extract(data: bytes, path: str = "<bytes>") -> dict:
+    decoded = decode(data, path)
+    text = decoded.text
+    if path.lower().endswith((".html", ".htm")):
+        text = html_to_text(text)
+    lines = clean_mod.split_lines(text)
+    title, site = meta.find_title(lines)
+    cleaned = clean_mod.clean(lines, title)
+    kept_numbers = {k.line.number for k in cleaned.kept}
+    first_kept = min(kept_numbers, default=0)
+    header = [l for l in lines if l.number < first_kept] + [r.line for r in cleaned.removed]
+    paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
+    first_par = paragraphs[0] if paragraphs else None
+    body_text = "\n".join(k.line.text for k in cleaned.kept)
+    source = meta.find_source([r.line for r in cleaned.removed], paragraphs[:3]) or site
+    return {
+        "id": article_id(data),
+        "title": title,
+        "date": meta.find_date(header),
+        "source": source,
+        "source_url": None,
+        "author": meta.find_authors([r.line for r in cleaned.removed], first_par),
+        "script": detect_script(text),
+        "encoding": decoded.encoding,
+        "region": [],
+        "places": [],
+        "tags": [],
+        "quality": {
+            "masked": damage.count_masked(body_text),
+            "missing_numbers": damage.count_missing_numbers(body_text),
+            "images": sum(1 for k in cleaned.kept if k.kind == "image"),
+            "removed_lines": len(cleaned.removed),
+        },
+        "body": render_body(cleaned.kept),
+        "removed": [{"line": r.line.number, "text": r.line.text, "reason": r.reason} for r in cleaned.removed],
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+def render_body(kept: list[clean_mod.Kept]) -> str:
+    blocks = []
+    for k in kept:
+        if k.kind == "heading":
+            blocks.append("## " + escape_line(k.line.text))
+        elif k.kind == "image":
+            blocks.append(IMAGE_MARKER + escape_line(k.line.text))
+        else:
+            blocks.append(escape_line(k.line.text))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
