@@ -1,4 +1,4 @@
-"""Command line: `wenxian extract PATH [--json]`. Thin I/O around the pure pipeline."""
+"""Command line: `wenxian extract | add | check`. Thin I/O around the pure pipeline."""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +6,10 @@ import json
 import sys
 
 from .errors import WenxianError
+from .archive import add, check
+from .article import DATE
 from .pipeline import extract
+from pathlib import Path
 
 
 def _report(a: dict) -> str:
@@ -19,13 +22,52 @@ def _report(a: dict) -> str:
     return "\n".join(out)
 
 
+def _add(args) -> int:
+    overrides = {"source_url": args.source_url, "source": args.source, "date": args.date,
+                 "captured": args.captured, "note": args.note}
+    for key in ("date", "captured"):
+        if overrides[key] is not None and not DATE.match(overrides[key]):
+            print(f"wenxian: --{key}: '{overrides[key]}' is not YYYY, YYYY-MM or YYYY-MM-DD", file=sys.stderr)
+            return 2
+    failed = 0
+    for path in args.paths:
+        try:
+            aid, status = add(Path(args.root), Path(path), overrides)
+        except WenxianError as exc:
+            print(f"wenxian: {exc}", file=sys.stderr)
+            failed += 1
+        except OSError as exc:
+            print(f"wenxian: {path}: {exc.strerror}", file=sys.stderr)
+            failed += 1
+        else:
+            print(f"{path}: {status} {aid}" if status == "added" else f"{path}: already in the archive as {aid} (no change)")
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wenxian", description="Archive Chinese-language articles.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="read one capture and print what the pipeline extracts (writes nothing)")
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    a = sub.add_parser("add", help="store captures in archive/ and write docs/articles/<id>.md")
+    a.add_argument("paths", nargs="+")
+    a.add_argument("--url", dest="source_url")
+    a.add_argument("--source")
+    a.add_argument("--date")
+    a.add_argument("--captured")
+    a.add_argument("--note")
+    a.add_argument("--root", default=".", help="repository root (default: current directory)")
+    c = sub.add_parser("check", help="validate every article and the fixity of archive/")
+    c.add_argument("--root", default=".")
     args = parser.parse_args(argv)
+    if args.command == "add":
+        return _add(args)
+    if args.command == "check":
+        problems = check(Path(args.root))
+        for p in problems:
+            print(p)
+        return 1 if problems else 0
     if args.command == "extract":
         try:
             with open(args.path, "rb") as fh:

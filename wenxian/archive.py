@@ -1,0 +1,82 @@
+"""The archive on disk: raw captures in archive/ (never rewritten), articles in docs/articles/.
+
+All writes go to a temporary file that is renamed into place, so an interrupted run never
+leaves a half-written file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import article
+from .pipeline import extract
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def raw_path(aid: str, suffix: str) -> str:
+    return f"archive/{aid[:2]}/{aid}{suffix}"
+
+
+def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
+    """Store one capture; return (id, 'added' | 'unchanged'). Raises WenxianError on bad input."""
+    data = src.read_bytes()
+    art = extract(data, str(src))
+    aid = art["id"]
+    suffix = src.suffix.lower() if src.suffix.lower() in (".txt", ".html", ".htm") else ".txt"
+    raw_rel = raw_path(aid, suffix)
+    md_path = root / "docs" / "articles" / f"{aid}.md"
+    if (root / raw_rel).exists() and md_path.exists():
+        return aid, "unchanged"
+    meta = {k: art[k] for k in article.FIELDS if k in art}
+    meta.update({k: v for k, v in overrides.items() if v is not None and k in article.FIELDS})
+    meta["raw"] = raw_rel
+    atomic_write(root / raw_rel, data)
+    sidecar = {"id": aid, "sha256": art["sha256"], "original_name": src.name, "url": overrides.get("source_url"),
+               "captured": overrides.get("captured"), "note": overrides.get("note"), "encoding": art["encoding"]}
+    atomic_write(root / raw_path(aid, ".json"), (json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n").encode())
+    atomic_write(md_path, article.to_markdown(meta, art["body"]).encode("utf-8"))
+    return aid, "added"
+
+
+def check(root: Path) -> list[str]:
+    """`path:line: message` for every problem in the archive (schema, ids, fixity)."""
+    problems = []
+    seen: dict[str, str] = {}
+    for md in sorted((root / "docs" / "articles").glob("*.md")):
+        rel = md.relative_to(root).as_posix()
+        try:
+            meta, _body, _ = article.parse(md.read_text("utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            problems.append(f"{rel}:1: {exc}")
+            continue
+        problems += [f"{rel}:1: {m}" for m in article.validate(meta)]
+        aid = meta.get("id")
+        if aid != md.stem:
+            problems.append(f"{rel}:1: id '{aid}' does not match the file name")
+        if aid in seen:
+            problems.append(f"{rel}:1: duplicate id '{aid}' (also in {seen[aid]})")
+        seen[aid] = rel
+        raw = meta.get("raw")
+        if isinstance(raw, str):
+            rp = root / raw
+            if ".." in Path(raw).parts or not raw.startswith("archive/"):
+                problems.append(f"{rel}:1: raw path '{raw}' is outside archive/")
+            elif not rp.is_file():
+                problems.append(f"{rel}:1: raw file {raw} is missing")
+            elif hashlib.sha256(rp.read_bytes()).hexdigest() != meta.get("sha256"):
+                problems.append(f"{rel}:1: raw file {raw} does not match its sha256 (fixity)")
+    return problems
