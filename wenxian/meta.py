@@ -22,22 +22,26 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
     for sep in _SEPARATORS:
         if sep in line:
             head, _, tail = line.rpartition(sep)
-            tail = tail.strip(" :")
-            if head.strip() and tail and _SITE_WORDS.search(tail) and len(tail) <= 30:
-                head, inner = split_site_suffix(head.strip())
-                return head, (inner + " " + tail if inner and sep == " :: " else tail)
+            tail = tail.strip(" :").split(" :: ")[0].strip()
+            if head.strip() and tail and _SITE_WORDS.search(tail) and len(tail) <= 15 and len(tail) < len(head):
+                return head.strip().rstrip("-_|｜ ").strip(), tail
     return line, None
 
 
+_NOT_TITLE = re.compile(r"[>»]|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
+
+
 def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
-    """(title, publishing site) from the first line when it looks like a page title."""
+    """(title, publishing site) from the page-title line (first line, as scrapers save the HTML
+    <title>); when that line is navigation, None rather than a guess."""
     if not lines:
         return None, None
     first = lines[0].text
     if "。" in first or len(first) > 80:
         return None, None
     title, site = split_site_suffix(first)
-    if len(title) < 4:
+    title = title.rstrip("-_|｜ ")
+    if len(title) < 4 or _NOT_TITLE.search(title):
         return None, site
     return title, site
 
