@@ -56,12 +56,20 @@ def find_date(header: list[Line]) -> str | None:
     return None
 
 
-def find_source(meta_lines: list[Line], first_paragraphs: list[str]) -> str | None:
-    """Credited origin: a 来源 line, else a dateline (天山网讯, 新华社…) in the first paragraphs."""
+_SOURCE_ALONE = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]$")
+
+
+def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs: list[str]) -> str | None:
+    """Credited origin: a 来源 line (value on the same or the next line), else a dateline
+    (天山网讯, 新华社…) in the first paragraphs."""
+    following = {a.number: b for a, b in zip(all_lines, all_lines[1:])}
     for line in meta_lines:
         m = _SOURCE.search(line.text)
         if m:
             return m.group(1).strip("《》")
+        nxt = following.get(line.number)
+        if _SOURCE_ALONE.search(line.text) and nxt and 2 <= len(nxt.text) <= 20:
+            return nxt.text.strip("《》")
     for par in first_paragraphs:
         m = _AGENCY.match(par) or _DATELINE.match(par)
         if m:

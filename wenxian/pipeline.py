@@ -45,7 +45,7 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     first_par = paragraphs[0] if paragraphs else None
     body_text = "\n".join(k.line.text for k in cleaned.kept)
-    source = meta.find_source([r.line for r in cleaned.removed], paragraphs[:3]) or site
+    source = meta.find_source(header, lines, paragraphs[:3]) or site
     return {
         "id": article_id(data),
         "title": title,
