@@ -28,7 +28,7 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
     return line, None
 
 
-_NOT_TITLE = re.compile(r"[>»]|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
+_NOT_TITLE = re.compile(r"[>»]|记者|通讯员|作者|摄影|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
 
 
 def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
@@ -86,3 +86,13 @@ def find_authors(meta_lines: list[Line], first_paragraph: str | None) -> list[st
         if m:
             return [n for n in re.split(r"[、 ]", m.group(1)) if n]
     return []
+
+
+def headline_before(header: list[Line], boilerplate) -> str | None:
+    """The headline printed just above the article text, when the page-title line was unusable:
+    the nearest header line that is neither boilerplate, a date, nor a sentence."""
+    for line in reversed(header[-6:]):
+        t = line.text
+        if 8 <= len(t) <= 60 and "。" not in t and not _DATE.search(t) and not boilerplate(t) and not _NOT_TITLE.search(t):
+            return t
+    return None

@@ -45,6 +45,8 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     first_par = paragraphs[0] if paragraphs else None
     body_text = "\n".join(k.line.text for k in cleaned.kept)
+    if title is None and not first_kept_is_first(lines, first_kept):
+        title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
     return {
         "id": article_id(data),
@@ -68,6 +70,11 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         "removed": [{"line": r.line.number, "text": r.line.text, "reason": r.reason} for r in cleaned.removed],
         "sha256": hashlib.sha256(data).hexdigest(),
     }
+
+
+def first_kept_is_first(lines, first_kept: int) -> bool:
+    """True when the capture starts directly with article text (no header to take a title from)."""
+    return bool(lines) and lines[0].number == first_kept
 
 
 def render_body(kept: list[clean_mod.Kept]) -> str:
