@@ -28,7 +28,7 @@ def test_check_reports_each_deliberate_fault(tmp_path):
     # bad date and unknown field in a
     meta, body, _ = article.parse((arts / f"{a}.md").read_text("utf-8"))
     meta["date"] = "2019-13-01"
-    text = article.to_markdown(meta, body).replace("quality:", "colour: red\nquality:", 1)
+    text = article.to_markdown(meta, body).replace("quality:", "colour: red\nquality:", 1) + "<script>x</script>\n"
     (arts / f"{a}.md").write_text(text, "utf-8")
     # tampered raw byte in b
     raw_b = tmp_path / archive.raw_path(b, ".txt")
@@ -38,6 +38,7 @@ def test_check_reports_each_deliberate_fault(tmp_path):
     shutil.copy(arts / f"{c}.md", arts / "zz-copy.md")
     assert sorted(archive.check(tmp_path)) == sorted([
         f"docs/articles/{a}.md:1: unknown field 'colour'",
+        f"docs/articles/{a}.md:{text.count(chr(10))}: body line is not escaped text (Markdown or HTML would reach the site)",
         f"docs/articles/{a}.md:1: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got '2019-13-01'",
         f"docs/articles/{b}.md:1: raw file archive/{b[:2]}/{b}.txt does not match its sha256 (fixity)",
         f"docs/articles/{c}.md:1: raw file archive/{c[:2]}/{c}.txt is missing",

@@ -5,6 +5,8 @@ import re
 
 import yaml
 
+from .escape import escape_line, unescape_line
+
 FIELDS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
           "region", "places", "tags", "raw", "sha256", "quality")
 REQUIRED = ("id", "script", "raw", "sha256", "quality")
@@ -27,8 +29,10 @@ def parse(text: str) -> tuple[dict, str, int]:
     meta = yaml.safe_load(text[4:end]) or {}
     if not isinstance(meta, dict):
         raise ValueError("frontmatter is not a mapping")
-    body = text[end + 5:]
-    return meta, body[1:] if body.startswith("\n") else body, text[: end + 5].count("\n") + 1
+    body, start = text[end + 5:], text[: end + 5].count("\n") + 1
+    if body.startswith("\n"):  # the blank line after the closing ---
+        body, start = body[1:], start + 1
+    return meta, body, start
 
 
 def validate(meta: dict) -> list[str]:
@@ -50,3 +54,19 @@ def validate(meta: dict) -> list[str]:
     if "sha256" in meta and not (isinstance(meta["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", meta["sha256"])):
         problems.append("'sha256' must be 64 lowercase hex digits")
     return problems
+
+
+BLOCK_PREFIXES = ("## ", "〔图片〕")
+
+
+def unsafe_body_lines(body: str):
+    """(line offset, message) for body lines that are not escaped source text: any Markdown or
+    HTML beyond our own heading and image-marker prefixes would reach the site as markup."""
+    for n, line in enumerate(body.split("\n")):
+        text = line
+        for prefix in BLOCK_PREFIXES:
+            if text.startswith(prefix):
+                text = text[len(prefix):]
+                break
+        if text and escape_line(unescape_line(text)) != text:
+            yield n, "body line is not escaped text (Markdown or HTML would reach the site)"
