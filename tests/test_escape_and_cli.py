@@ -60,3 +60,16 @@ def test_cli_unreadable_input_exit_2(tmp_path):
     cap.write_bytes(b"")
     out = subprocess.run([sys.executable, "-m", "wenxian.cli", "extract", str(cap)], capture_output=True, text=True)
     assert out.returncode == 2 and out.stderr == f"wenxian: {cap}: empty file\n"
+
+
+def test_cli_add_batch_skips_a_bad_file_and_reports_it(tmp_path):
+    from conftest import FIXTURES
+    good = FIXTURES / "seeds" / "001_7ed895f22b20ce29.txt"
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out = subprocess.run([sys.executable, "-m", "wenxian.cli", "add", str(bad), str(good), "--root", str(tmp_path / "repo")],
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert out.stderr == f"wenxian: {bad}: empty file\nwenxian: 1 of 2 file(s) failed\n"
+    assert out.stdout == f"{good}: added d9cb1d3fb748\n"
+    assert not list((tmp_path / "repo").rglob(".tmp-*"))

@@ -30,7 +30,12 @@ def _add(args) -> int:
             print(f"wenxian: --{key}: '{overrides[key]}' is not YYYY, YYYY-MM or YYYY-MM-DD", file=sys.stderr)
             return 2
     failed = 0
-    for path in args.paths:
+    total = len(args.paths)
+    show_progress = total > 50 and sys.stderr.isatty()
+    for done, path in enumerate(args.paths, 1):
+        if show_progress:
+            width = 30 * done // total
+            print(f"\r[{'#' * width}{'.' * (30 - width)}] {done}/{total}", end="", file=sys.stderr, flush=True)
         try:
             aid, status = add(Path(args.root), Path(path), overrides)
         except WenxianError as exc:
@@ -41,6 +46,10 @@ def _add(args) -> int:
             failed += 1
         else:
             print(f"{path}: {status} {aid}" if status == "added" else f"{path}: already in the archive as {aid} (no change)")
+    if show_progress:
+        print(file=sys.stderr)
+    if failed:
+        print(f"wenxian: {failed} of {total} file(s) failed", file=sys.stderr)
     return 1 if failed else 0
 
 
