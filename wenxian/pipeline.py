@@ -38,15 +38,21 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         text = html_to_text(text)
     lines = clean_mod.split_lines(text)
     title, site = meta.find_title(lines)
+    title = meta.refine_title(title, lines)
     cleaned = clean_mod.clean(lines, title)
-    kept_numbers = {k.line.number for k in cleaned.kept}
-    first_kept = min(kept_numbers, default=0)
+    first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    if title is None and not first_kept_is_first(lines, first_kept):
+        # No usable page-title line: take the headline printed above the text, then clean again
+        # so that its repetitions in the body (captions, dividers) are removed as the title.
+        title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
+        title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
+        if title:
+            cleaned = clean_mod.clean(lines, title)
+            first_kept = min((k.line.number for k in cleaned.kept), default=0)
     header = [l for l in lines if l.number < first_kept] + [r.line for r in cleaned.removed]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     first_par = paragraphs[0] if paragraphs else None
     body_text = "\n".join(k.line.text for k in cleaned.kept)
-    if title is None and not first_kept_is_first(lines, first_kept):
-        title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
     return {
         "id": article_id(data),
