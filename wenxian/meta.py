@@ -144,6 +144,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
         value = m.group(1).strip()
         if not value and line.number in following:
             value = following[line.number].text.strip()
+            if value.endswith((":", "：")):  # the next line is another label, not a value
+                value = ""
         if value:
             yield line, value
 
