@@ -10,6 +10,7 @@ boilerplate-removal tools find the densest block of text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from . import vocab
@@ -55,7 +56,21 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _prefilter() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The boilerplate patterns joined into one alternation per scope, so the common case, a
+    line that matches nothing, costs three searches instead of one per pattern."""
+    def join(scope: str) -> re.Pattern:
+        pats = [f"(?:{p.pattern})" for _r, sc, p in vocab.boilerplate_rules() if sc == scope]
+        return re.compile("|".join(pats) or "(?!)")
+    return join("any"), join("short"), join("whole")
+
+
 def pattern_reason(text: str) -> str | None:
+    """The reason of the first boilerplate rule that matches the line, in file order."""
+    any_len, short, whole = _prefilter()
+    if not (any_len.search(text) or whole.fullmatch(text) or len(text) <= SHORT and short.search(text)):
+        return None
     for reason, scope, pat in vocab.boilerplate_rules():
         if scope == "whole":
             if pat.fullmatch(text):
@@ -68,8 +83,13 @@ def pattern_reason(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _image_placeholder() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in vocab.load("damage.yml")["image_placeholders"]))
+
+
 def is_image_placeholder(text: str) -> bool:
-    return any(re.search(p, text) for p in vocab.load("damage.yml")["image_placeholders"])
+    return bool(_image_placeholder().search(text))
 
 
 def is_prose(text: str) -> bool:
