@@ -1,0 +1,205 @@
+"""Benchmark of the whole archive at several sizes: ingest, full build, search bytes.
+
+    .venv/bin/python scripts/bench.py                      # N = 1,000, 5,000, 20,000
+    .venv/bin/python scripts/bench.py --sizes 200 1000 --json /tmp/bench.json
+
+For each N, in one run and on the same synthetic corpus (scripts/make_corpus.py, seed 1):
+- ingest: `wenxian add` of N captures into a fresh copy of the repository, in articles/s, and
+  its ratio to a bare OpenCC s2tw pass over the same bytes (decode + convert, nothing else);
+- full build: `mkdocs build` with all hooks (twins, indexes, exports, Pagefind): seconds, peak
+  RSS of the build and its children, output size; and the ratio to a bare `mkdocs build` of the
+  same article pages (both scripts, pre-converted) with the same theme and no hooks;
+- rebuild after adding one article (what the per-article cache saves);
+- Pagefind bytes transferred for a first and a later query, measured in headless Chromium;
+then the growth ratio t(largest)/t(previous) of the full build. Prints a table and writes JSON.
+Goals (issue "Scale"): ingest ≥ 300 articles/s, 20k build ≤ 180 s and ≤ 4 GB, growth 20k/5k ≤
+4.5, hooks ≤ 1.5× bare; search ≤ 300 KB first query, ≤ 80 KB later.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import make_corpus  # noqa: E402
+from wenxian import article  # noqa: E402
+from wenxian.decode import decode  # noqa: E402
+from wenxian.script import to_simplified, to_traditional  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BIN = Path(sys.executable).parent
+QUERIES = ("转移就业", "合作社")
+
+# Runs a command and reports its wall time and the peak RSS of the largest process it spawned.
+_MEASURE = (
+    "import json,resource,subprocess,sys,time;t=time.perf_counter();"
+    "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE,text=True);"
+    "print(json.dumps({'rc':r.returncode,'s':time.perf_counter()-t,"
+    "'rss_mb':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,'err':r.stderr[-2000:]}))"
+)
+
+
+def measure(cmd: list[str], cwd: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, env=ENV, capture_output=True, text=True)
+    res = json.loads(out.stdout)
+    if res["rc"] != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed in {cwd}:\n{res['err']}")
+    return res
+
+
+def copy_repo(dest: Path) -> None:
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.split(b"\0")
+    for f in filter(None, files):
+        src = ROOT / f.decode()
+        if src.is_file():
+            (dest / f.decode()).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / f.decode())
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bare_s2tw(corpus: Path) -> float:
+    t = time.perf_counter()
+    for p in sorted(corpus.glob("*.txt")):
+        to_traditional(decode(p.read_bytes(), str(p)).text)
+    return time.perf_counter() - t
+
+
+def bare_site(repo: Path, dest: Path) -> None:
+    """The same article pages in both scripts, pre-converted, with the same theme and no hooks."""
+    cfg = (repo / "mkdocs.yml").read_text("utf-8")
+    theme = re.search(r"^theme:\n(?:[ #].*\n|\n)*", cfg, re.M)
+    docs = dest / "docs"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "hant" / "articles").mkdir(parents=True)
+    (docs / "index.md").write_text("# bare\n", "utf-8")
+    for p in (repo / "docs" / "articles").glob("*.md"):
+        meta, body, _ = article.parse(p.read_text("utf-8"), str(p))
+        title = meta.get("title") or meta["id"]
+        (docs / "articles" / p.name).write_text(f"# {to_simplified(title)}\n\n{to_simplified(body)}", "utf-8")
+        (docs / "hant" / "articles" / p.name).write_text(f"# {to_traditional(title)}\n\n{to_traditional(body)}", "utf-8")
+    (dest / "mkdocs.yml").write_text(
+        "site_name: bare\nsite_url: http://localhost/\nuse_directory_urls: true\nnav:\n  - index.md\n"
+        + (theme.group(0) if theme else "theme:\n  name: material\n") + "plugins: []\n", "utf-8")
+
+
+def search_bytes(site: Path) -> dict | None:
+    """Bytes the browser transfers for a first query on the search page, then a later one."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists() or not (site / "search" / "index.html").exists():
+        return None
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    sizes: list[int] = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+            page.goto(f"{base}/search/?q={QUERIES[0]}")
+            page.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=60000)
+            first = sum(sizes)
+            sizes.clear()
+            page.fill("#wx-search input[name=q]", QUERIES[1])
+            page.press("#wx-search input[name=q]", "Enter")
+            page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
+            page.wait_for_load_state("networkidle")
+            later = sum(sizes)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"first_query_kb": round(first / 1024, 1), "later_query_kb": round(later / 1024, 1)}
+
+
+def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
+    corpus, repo, bare = work / f"corpus-{n}", work / f"repo-{n}", work / f"bare-{n}"
+    make_corpus.write_corpus(corpus, n + 1, seed)
+    extra = sorted(corpus.glob("*.txt"))[-1]  # kept back for the one-article rebuild
+    extra_tmp = work / extra.name
+    extra.rename(extra_tmp)
+    copy_repo(repo)
+    ingest = measure([str(BIN / "wenxian"), "add", "--root", str(repo), str(corpus)], repo)
+    s2tw = bare_s2tw(corpus)
+    build = measure([str(BIN / "mkdocs"), "build", "-q"], repo)
+    size = dir_size(repo / "site")
+    bare_site(repo, bare)
+    bare_build = measure([str(BIN / "mkdocs"), "build", "-q"], bare)
+    subprocess.run([str(BIN / "wenxian"), "add", "--root", str(repo), str(extra_tmp)], check=True, capture_output=True, env=ENV)
+    rebuild = measure([str(BIN / "mkdocs"), "build", "-q"], repo)
+    row = {
+        "n": n,
+        "ingest_s": round(ingest["s"], 2),
+        "ingest_per_s": round(n / ingest["s"], 1),
+        "ingest_vs_s2tw": round(ingest["s"] / s2tw, 1),
+        "build_s": round(build["s"], 2),
+        "build_rss_mb": round(build["rss_mb"]),
+        "site_mb": round(size / 2**20, 1),
+        "bare_build_s": round(bare_build["s"], 2),
+        "build_vs_bare": round(build["s"] / bare_build["s"], 2),
+        "rebuild_one_s": round(rebuild["s"], 2),
+    }
+    if browser:
+        row.update(search_bytes(repo / "site") or {})
+    return row
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--json", type=Path, default=ROOT / "test-artifacts" / "bench.json")
+    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    args = ap.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="wenxian-bench-"))
+    rows = []
+    try:
+        for n in args.sizes:
+            rows.append(run_size(n, work, args.seed, not args.no_browser))
+            print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    result = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+              "date": time.strftime("%Y-%m-%d"), "rows": rows}
+    if len(rows) >= 2:
+        result["growth_build"] = round(rows[-1]["build_s"] / rows[-2]["build_s"], 2)
+        result["growth_ingest"] = round(rows[-1]["ingest_s"] / rows[-2]["ingest_s"], 2)
+    keys = list(rows[0])
+    print("\n" + " | ".join(keys))
+    for r in rows:
+        print(" | ".join(str(r.get(k, "")) for k in keys))
+    for k in ("growth_build", "growth_ingest"):
+        if k in result:
+            print(f"{k} (N={rows[-1]['n']} / N={rows[-2]['n']}): {result[k]}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"written {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
