@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import article
+from . import article, tags
 from .pipeline import extract
 
 
@@ -59,11 +59,13 @@ def check(root: Path) -> list[str]:
     for md in sorted((root / "docs" / "articles").glob("*.md")):
         rel = md.relative_to(root).as_posix()
         try:
-            meta, body, body_start = article.parse(md.read_text("utf-8"))
+            text = md.read_text("utf-8")
+            meta, body, body_start = article.parse(text)
         except (ValueError, UnicodeDecodeError) as exc:
             problems.append(f"{rel}:1: {exc}")
             continue
         problems += [f"{rel}:1: {m}" for m in article.validate(meta)]
+        problems += [f"{rel}:{n}: {m}" for n, m in tags.unknown_tags(article.list_item_lines(text, "tags"))]
         problems += [f"{rel}:{body_start + n}: {m}" for n, m in article.unsafe_body_lines(body)]
         aid = meta.get("id")
         if aid != md.stem:

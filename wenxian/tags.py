@@ -255,3 +255,25 @@ def unknown_tags(located_tags, tax: Taxonomy | None = None) -> list[tuple[int, s
         elif value not in names:
             out.append((line, f"tag '{value}' is not in the taxonomy ({TAXONOMY_PATH})"))
     return out
+
+
+def report_lines(tag_evidence: list[dict]) -> list[str]:
+    """Readable evidence for `wenxian extract`: one line per given tag with its score and the
+    keywords that earned it (title/heading mentions marked), then the tags that fell short."""
+    given = [e for e in tag_evidence if e["assigned"]]
+    out = [f"tags:      {'、'.join(e['tag'] for e in given) or None}"]
+    for e in given:
+        out.append(f"  {e['tag']} ({e['slug']}): score {e['score']} >= {e['threshold']}: " + _keywords(e))
+    short = [e for e in tag_evidence if not e["assigned"]]
+    if short:
+        out.append("  below threshold: " + "; ".join(f"{e['tag']} {e['score']}/{e['threshold']} ({_keywords(e)})" for e in short))
+    return out
+
+
+def _keywords(e: dict) -> str:
+    parts = []
+    for k in e["keywords"]:
+        where = [f"{loc} {k[loc]}" for loc in ("title", "heading") if k[loc]]
+        lines = f" lines {','.join(map(str, k['lines'][:8]))}{'…' if len(k['lines']) > 8 else ''}" if k["lines"] else ""
+        parts.append(f"{k['keyword']}×{k['count']}" + (f" [{', '.join(where)}]" if where else "") + lines)
+    return ", ".join(parts)
