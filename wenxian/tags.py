@@ -32,6 +32,10 @@ _IGNORED = re.compile(r"[\s\u3000、“”‘’\"'·・•]")
 class TaxonomyError(WenxianError):
     """The taxonomy data file breaks its schema (duplicate name or slug, missing field…)."""
 
+    def __init__(self, path: str, problem: str, problems: list[tuple[int, str]] = ()):
+        super().__init__(path, problem)
+        self.problems = list(problems)
+
 
 @dataclass(frozen=True)
 class Tag:
@@ -61,75 +65,107 @@ def normalise(text: str) -> str:
     return _IGNORED.sub("", to_simplified(text))
 
 
-def _problems(data) -> list[str]:
-    """Schema problems of a parsed taxonomy file (empty when valid)."""
-    if not isinstance(data, dict) or not isinstance(data.get("tags"), list):
-        return ["must be a mapping with a 'tags' list"]
+def _entry_lines(text: str) -> tuple[int, list[int]]:
+    """(line of `settings`, line of each `tags` entry), 1-based, for messages that point at the
+    entry to fix. Call only on text that parsed as YAML."""
+    node = yaml.compose(text)
+    settings_line, entries = 1, []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "settings":
+                settings_line = key.start_mark.line + 1
+            elif key.value == "tags" and isinstance(value, yaml.SequenceNode):
+                entries = [item.start_mark.line + 1 for item in value.value]
+    return settings_line, entries
+
+
+def _settings_problems(settings) -> list[str]:
+    settings = settings if isinstance(settings, dict) else {}
     out = []
-    settings = data.get("settings") or {}
     if not isinstance(settings.get("threshold"), int) or settings["threshold"] < 1:
         out.append("settings.threshold must be an integer >= 1")
-    weights = settings.get("weights") or {}
+    weights = settings.get("weights") if isinstance(settings.get("weights"), dict) else {}
     for loc in LOCATIONS:
         if not isinstance(weights.get(loc), int) or weights[loc] < 0:
             out.append(f"settings.weights.{loc} must be an integer >= 0")
+    return out
+
+
+def _words_problems(entry: dict) -> list[str]:
+    out = []
+    for field, required in (("keywords", True), ("exclude", False)):
+        words = entry.get(field)
+        if words is None and not required:
+            continue
+        if not isinstance(words, list) or (required and not words) or not all(isinstance(w, str) and w.strip() for w in words):
+            out.append(f"'{field}' must be a list of words" + (" (at least one)" if required else ""))
+            continue
+        seen = set()
+        for w in words:
+            if to_simplified(w) != w:
+                out.append(f"{field} '{w}' must be written in simplified script ('{to_simplified(w)}')")
+            if normalise(w) in seen:
+                out.append(f"{field} '{w}' is listed twice")
+            seen.add(normalise(w))
+    return out
+
+
+def _entry_problems(entry, i: int, names: dict, slugs: dict) -> list[str]:
+    """Problems of the i-th tag entry; `names`/`slugs` collect earlier entries for duplicates."""
+    if not isinstance(entry, dict):
+        return [f"tag #{i}: must be a mapping"]
+    out = []
+    unknown = set(entry) - {"name", "slug", "label", "description", "description_en", "keywords", "exclude", "threshold"}
+    if unknown:
+        out.append(f"unknown field(s) {', '.join(sorted(unknown))}")
+    for field in ("name", "slug", "label", "description"):
+        if not isinstance(entry.get(field), str) or not entry[field].strip():
+            out.append(f"missing required field '{field}'")
+    if entry.get("description_en") is not None and not isinstance(entry["description_en"], str):
+        out.append("'description_en' must be text")
+    name, slug = entry.get("name"), entry.get("slug")
+    if isinstance(name, str) and name:
+        if name in names:
+            out.append(f"duplicate name (also tag #{names[name]})")
+        names.setdefault(name, i)
+    if isinstance(slug, str) and slug:
+        if not _SLUG.match(slug):
+            out.append(f"slug '{slug}' must be lowercase ASCII letters, digits and hyphens")
+        if slug in slugs:
+            out.append(f"duplicate slug '{slug}' (also tag #{slugs[slug]})")
+        slugs.setdefault(slug, i)
+    if "threshold" in entry and (not isinstance(entry["threshold"], int) or entry["threshold"] < 1):
+        out.append("threshold must be an integer >= 1")
+    out += _words_problems(entry)
+    where = f"tag #{i} '{name}'" if isinstance(name, str) and name else f"tag #{i}"
+    return [f"{where}: {m}" for m in out]
+
+
+def taxonomy_problems(text: str) -> list[tuple[int, str]]:
+    """(line, message) for every schema problem of a taxonomy file's text (empty when valid)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [((mark.line + 1) if mark else 1, f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]
+    if not isinstance(data, dict) or not isinstance(data.get("tags"), list):
+        return [(1, "must be a mapping with a 'tags' list")]
+    settings_line, entry_lines = _entry_lines(text)
+    out = [(settings_line, m) for m in _settings_problems(data.get("settings"))]
     names: dict[str, int] = {}
     slugs: dict[str, int] = {}
-    for i, entry in enumerate(data["tags"], 1):
-        where = f"tag #{i}"
-        if not isinstance(entry, dict):
-            out.append(f"{where}: must be a mapping")
-            continue
-        name = entry.get("name")
-        if isinstance(name, str) and name:
-            where = f"tag #{i} '{name}'"
-        unknown = set(entry) - {"name", "slug", "label", "description", "description_en", "keywords", "exclude", "threshold"}
-        if unknown:
-            out.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        for field in ("name", "slug", "label", "description"):
-            if not isinstance(entry.get(field), str) or not entry[field].strip():
-                out.append(f"{where}: missing required field '{field}'")
-        if entry.get("description_en") is not None and not isinstance(entry["description_en"], str):
-            out.append(f"{where}: 'description_en' must be text")
-        if isinstance(name, str) and name:
-            if name in names:
-                out.append(f"{where}: duplicate name (also tag #{names[name]})")
-            names.setdefault(name, i)
-        slug = entry.get("slug")
-        if isinstance(slug, str) and slug:
-            if not _SLUG.match(slug):
-                out.append(f"{where}: slug '{slug}' must be lowercase ASCII letters, digits and hyphens")
-            if slug in slugs:
-                out.append(f"{where}: duplicate slug '{slug}' (also tag #{slugs[slug]})")
-            slugs.setdefault(slug, i)
-        if "threshold" in entry and (not isinstance(entry["threshold"], int) or entry["threshold"] < 1):
-            out.append(f"{where}: threshold must be an integer >= 1")
-        for field, required in (("keywords", True), ("exclude", False)):
-            words = entry.get(field)
-            if words is None and not required:
-                continue
-            if not isinstance(words, list) or (required and not words) or not all(isinstance(w, str) and w.strip() for w in words):
-                out.append(f"{where}: '{field}' must be a list of words" + (" (at least one)" if required else ""))
-                continue
-            seen = set()
-            for w in words:
-                if to_simplified(w) != w:
-                    out.append(f"{where}: {field} '{w}' must be written in simplified script ('{to_simplified(w)}')")
-                if normalise(w) in seen:
-                    out.append(f"{where}: {field} '{w}' is listed twice")
-                seen.add(normalise(w))
+    for i, (entry, line) in enumerate(zip(data["tags"], entry_lines), 1):
+        out += [(line, m) for m in _entry_problems(entry, i, names, slugs)]
     return out
 
 
 def parse_taxonomy(text: str, path: str = TAXONOMY_PATH) -> Taxonomy:
-    """Validate and compile a taxonomy file's text. Raises TaxonomyError naming `path`."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise TaxonomyError(path, f"not valid YAML ({exc})") from None
-    problems = _problems(data)
+    """Validate and compile a taxonomy file's text. Raises TaxonomyError naming `path` (its
+    `problems` hold every (line, message))."""
+    problems = taxonomy_problems(text)
     if problems:
-        raise TaxonomyError(path, "; ".join(problems))
+        raise TaxonomyError(path, "; ".join(f"line {n}: {m}" for n, m in problems), problems)
+    data = yaml.safe_load(text)
     settings = data["settings"]
     tags = tuple(
         Tag(e["name"], e["slug"], e["label"].strip(), e["description"].strip(), (e.get("description_en") or "").strip() or None,
@@ -241,19 +277,22 @@ def blocks_from_markdown(body: str) -> list[tuple[str, str, None]]:
     return out
 
 
-def unknown_tags(located_tags, tax: Taxonomy | None = None) -> list[tuple[int, str]]:
-    """(line, message) for frontmatter tags that are not in the taxonomy.
+def frontmatter_problems(located_tags, tax: Taxonomy | None = None) -> list[tuple[int, str]]:
+    """(line, message) for frontmatter tags that are not taxonomy names, or are listed twice.
 
     `located_tags` are (line, value) pairs, e.g. from `article.list_item_lines(text, 'tags')`.
     """
     tax = tax or taxonomy()
     names = tax.names()
-    out = []
+    out, seen = [], set()
     for line, value in located_tags:
         if not isinstance(value, str):
             out.append((line, f"tag {value!r} must be text (a tag name from {TAXONOMY_PATH})"))
         elif value not in names:
             out.append((line, f"tag '{value}' is not in the taxonomy ({TAXONOMY_PATH})"))
+        elif value in seen:
+            out.append((line, f"tag '{value}' is listed twice"))
+        seen.add(value if isinstance(value, str) else None)
     return out
 
 
