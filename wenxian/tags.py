@@ -104,9 +104,15 @@ def _words_problems(entry: dict) -> list[str]:
         for w in words:
             if to_simplified(w) != w:
                 out.append(f"{field} '{w}' must be written in simplified script ('{to_simplified(w)}')")
+            if not normalise(w):
+                out.append(f"{field} '{w}' is empty once spacing and punctuation are ignored")
             if normalise(w) in seen:
                 out.append(f"{field} '{w}' is listed twice")
             seen.add(normalise(w))
+    if isinstance(entry.get("keywords"), list) and isinstance(entry.get("exclude"), list):
+        excluded = {normalise(w) for w in entry["exclude"] if isinstance(w, str)}
+        out += [f"keyword '{w}' is also excluded (it could never count)" for w in entry["keywords"]
+                if isinstance(w, str) and normalise(w) in excluded]
     return out
 
 
