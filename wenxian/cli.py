@@ -17,8 +17,9 @@ def _report(a: dict) -> str:
     out = [f"id:        {a['id']}", f"title:     {a['title']}", f"date:      {a['date']}",
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
-           "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items())]
-    out += tags.report_lines(a["tag_evidence"]) + ["", "removed:"]
+           "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()), "", "removed:"]
+    blank = out.index("removed:") - 1
+    out[blank:blank] = tags.report_lines(a["tag_evidence"])  # after the metadata, before removed lines
     out += [f"  {r['line']:>4}  [{r['reason']}] {r['text'][:60]}" for r in a["removed"]]
     out += ["", "body:", a["body"]]
     return "\n".join(out)
