@@ -204,8 +204,11 @@ def short_forms(name: str, level: str, rules: dict) -> list[str]:
     forms = []
     for suffix in rules["suffixes"][level]:
         if name.endswith(suffix) and len(name) - len(suffix) >= keep:
-            forms.append(strip_ethnic(name[: -len(suffix)], rules["ethnic"], keep) if "自治" in suffix
-                         else name[: -len(suffix)])
+            if suffix in ("自治州", "自治县"):   # 伊犁哈萨克自治州 -> 伊犁, 伊犁州
+                base = strip_ethnic(name[: -len(suffix)], rules["ethnic"], keep)
+                forms += [base, base + suffix[-1]]
+            else:
+                forms.append(name[: -len(suffix)])
             break
     if level == "county":
         for suffix in rules["suffixes"]["county_long"]:
