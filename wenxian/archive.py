@@ -59,12 +59,14 @@ def check(root: Path) -> list[str]:
     for md in sorted((root / "docs" / "articles").glob("*.md")):
         rel = md.relative_to(root).as_posix()
         try:
-            meta, body, body_start = article.parse(md.read_text("utf-8"))
+            text = md.read_text("utf-8")
+            meta, body, body_start = article.parse(text)
         except (ValueError, UnicodeDecodeError) as exc:
             problems.append(f"{rel}:1: {exc}")
             continue
         problems += [f"{rel}:1: {m}" for m in article.validate(meta)]
         problems += [f"{rel}:{body_start + n}: {m}" for n, m in article.unsafe_body_lines(body)]
+        problems += [f"{rel}:{n}: {m}" for n, m in article.gazetteer_problems(meta, text)]
         aid = meta.get("id")
         if aid != md.stem:
             problems.append(f"{rel}:1: id '{aid}' does not match the file name")

@@ -70,3 +70,35 @@ def unsafe_body_lines(body: str):
                 break
         if text and escape_line(unescape_line(text)) != text:
             yield n, "body line is not escaped text (Markdown or HTML would reach the site)"
+
+
+def item_lines(text: str, field: str) -> list[int]:
+    """File line number (1-based) of each item of a list field in the frontmatter, so that
+    problems with one `region` or `places` item can name its line."""
+    end = text.find("\n---\n", 4)
+    if not text.startswith("---\n") or end < 0:
+        return []
+    root = yaml.compose(text[4:end])
+    for key, value in getattr(root, "value", []) if isinstance(root, yaml.MappingNode) else []:
+        if key.value == field and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 2 for item in value.value]   # +1 for '---', +1 1-based
+    return []
+
+
+def gazetteer_problems(meta: dict, text: str):
+    """(line, message) for `region` and `places` items that do not match the gazetteer."""
+    from .gazetteer import load
+
+    gaz = load()
+    for field in ("region", "places"):
+        items = meta.get(field)
+        if not isinstance(items, list):
+            continue
+        lines = item_lines(text, field)
+        for i, item in enumerate(items):
+            problem = gaz.validate(item)
+            if field == "places" and problem is None and not (isinstance(item.get("mentions"), int)
+                                                              and item["mentions"] > 0):
+                problem = "'mentions' must be a positive whole number"
+            if problem:
+                yield (lines[i] if i < len(lines) else 1), f"{field}[{i}]: {problem}"

@@ -8,7 +8,7 @@ import hashlib
 import re
 
 from . import clean as clean_mod
-from . import damage, meta
+from . import damage, meta, regions
 from .decode import decode
 from .escape import escape_line
 from .script import detect_script
@@ -48,6 +48,7 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     if title is None and not first_kept_is_first(lines, first_kept):
         title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
+    found = regions.recognize(body_text, title)
     return {
         "id": article_id(data),
         "title": title,
@@ -57,8 +58,8 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         "author": meta.find_authors([r.line for r in cleaned.removed], first_par),
         "script": detect_script(text),
         "encoding": decoded.encoding,
-        "region": [],
-        "places": [],
+        "region": [{k: r[k] for k in ("path", "code", "level")} for r in found["region"]],
+        "places": [{k: r[k] for k in ("path", "code", "level", "mentions")} for r in found["places"]],
         "tags": [],
         "quality": {
             "masked": damage.count_masked(body_text),

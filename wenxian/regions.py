@@ -117,6 +117,9 @@ def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan
         cands = names[form]
         if len(cands) == 1 and len(cands[0].code) <= 6 and not needs_evidence(cands[0], form):
             evidence.update(gaz.chain(cands[0].code))
+    times: dict[str, int] = {}
+    for form, *_ in raw:
+        times[form] = times.get(form, 0) + 1
     counties: list[Mention] = []
     townships: list[tuple[list[str], tuple]] = []
     for item in raw:
@@ -127,7 +130,8 @@ def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan
             continue
         if upper[0].kind == "bingtuan" and not bingtuan:
             continue
-        if len(upper) > 1 or needs_evidence(upper[0], form):
+        if len(upper) > 1 or needs_evidence(upper[0], form) and not (
+                len(upper[0].code) == 4 and times[form] > 1):   # a prefecture named twice
             upper = [n for n in upper if evidence.intersection(gaz.chain(n.code)[:-1])]
         if len(upper) == 1:
             counties.append(Mention(upper[0].code, start, end, p, title))
@@ -145,7 +149,8 @@ def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan
 
 def needs_evidence(name: gazetteer.Name, form: str) -> bool:
     """Short forms of counties and two-character names (东区, 巴中) are too often something
-    else: they count only when the article names the province or prefecture around them."""
+    else: they count only when the article names the province or prefecture around them (or,
+    for a prefecture, names it more than once)."""
     if name.kind == "short" or len(name.code) == 2:
         return False
     return len(form) <= 2 or (name.kind == "generated" and len(name.code) == 6)
@@ -172,6 +177,9 @@ def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title
                 for name, code in index.get(para[i:i + 2], ()):
                     if para.startswith(name, i) and (p, offsets[p] + i) not in taken:
                         out.append((p, i, name, code))
+    spans = {(p, i, i + len(name)) for p, i, name, _ in out}
+    out = [o for o in out if not any(q == o[0] and a <= o[1] and o[1] + len(o[2]) <= b
+                                      and (a, b) != (o[1], o[1] + len(o[2])) for q, a, b in spans)]
     chosen: dict[tuple[int, int], list] = {}
     for p, i, name, code in out:
         chosen.setdefault((p, i), []).append((name, code))
