@@ -59,7 +59,7 @@ def test_mix_of_scripts_encodings_dates_and_sources(corpus):
 def test_pipeline_cleans_synthetic_captures_like_real_ones(corpus):
     """Same keep/drop quality bar as the real corpus golden test (≥ 90 %), and the metadata the
     generator wrote is what the pipeline reads back."""
-    keep = keep_total = drop = drop_total = meta_ok = 0
+    keep = keep_total = drop = drop_total = meta_ok = county_ok = 0
     for path, exp in corpus:
         art = extract(path.read_bytes(), str(path))
         lines = {unescape_line(l.removeprefix("## ")) for l in art["body"].split("\n")}
@@ -68,6 +68,8 @@ def test_pipeline_cleans_synthetic_captures_like_real_ones(corpus):
         drop += sum(d not in lines for d in exp["must_drop"])
         drop_total += len(exp["must_drop"])
         meta_ok += all(art[k] == exp[k] for k in ("title", "date", "source", "script", "encoding"))
-    print(f"synthetic: keep {keep}/{keep_total} drop {drop}/{drop_total} metadata {meta_ok}/{len(corpus)}")
+        county_ok += any(exp["counties"][0] in r["path"].split("/") for r in art["region"])
+    print(f"synthetic: keep {keep}/{keep_total} drop {drop}/{drop_total} metadata {meta_ok}/{len(corpus)} county {county_ok}/{len(corpus)}")
     assert keep >= 0.9 * keep_total and drop >= 0.9 * drop_total
     assert meta_ok >= 0.95 * len(corpus)
+    assert county_ok >= 0.8 * len(corpus)  # the county written into the dateline is recognised
