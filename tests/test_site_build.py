@@ -153,7 +153,7 @@ def test_article_page_panel_damage_masks_raw_and_citation(built_site):
 def test_raw_capture_is_the_decoded_original(built_site):
     for aid, meta in built_site.meta.items():
         raw = (built_site.root / meta["raw"]).read_bytes().decode(meta["encoding"]).lstrip("\ufeff")
-        assert (built_site.site / "raw" / f"{aid}.txt").read_text("utf-8") == raw
+        assert (built_site.site / "raw" / f"{aid}.txt").read_text("utf-8-sig") == raw
 
 
 def test_exports_parse_and_contain_every_article(built_site):
