@@ -22,7 +22,7 @@ def on_files(files, config):
         if f.src_uri.startswith("articles/"):
             articles.append((Path(f.abs_src_path).relative_to(root).as_posix(), Path(f.abs_src_path).read_text("utf-8")))
             files.remove(f)
-        elif not f.src_uri.startswith("hant/"):
+        else:
             pages[f.src_uri] = Path(f.abs_src_path).read_text("utf-8")
     generated = build.generate(articles, pages, build.raw_reader(root), config.site_url or "", config.site_name)
     for src_uri, content in generated.items():
