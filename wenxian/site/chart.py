@@ -16,7 +16,8 @@ def bar_chart(bars: list[tuple[str, int]], title: str, width: int = 640, height:
     slot = width / len(bars)
     bar_w = max(2.0, slot * 0.7)
     plot_h = height - pad_bottom - pad_top
-    out = [f'<svg class="wx-chart" role="img" aria-label="{html.escape(title)}" viewBox="0 0 {width} {height}" '
+    # Wrapped in a <div> so that Markdown treats the chart as a block, not inline text.
+    out = [f'<div class="wx-chart-box"><svg class="wx-chart" role="img" aria-label="{html.escape(title)}" viewBox="0 0 {width} {height}" '
            f'width="100%" xmlns="http://www.w3.org/2000/svg"><title>{html.escape(title)}</title>']
     every = max(1, len(bars) // 12)  # at most about 12 axis labels
     for n, (label, count) in enumerate(bars):
@@ -33,5 +34,5 @@ def bar_chart(bars: list[tuple[str, int]], title: str, width: int = 640, height:
             out.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - 10}" font-size="10" text-anchor="middle" '
                        f'fill="currentColor">{lab}</text>')
         out.append("</g>")
-    out.append("</svg>")
+    out.append("</svg></div>")
     return "".join(out)
