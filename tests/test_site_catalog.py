@@ -58,3 +58,10 @@ def test_lists_are_newest_first_and_undated_last():
 ])
 def test_relative_links(src, dst, rel):
     assert urls.rel(src, dst) == rel
+
+
+def test_an_id_that_is_not_hex_is_refused_naming_the_file():
+    text = "---\nid: ../../evil\nscript: hans\nraw: archive/x\nsha256: " + "0" * 64 + "\nquality: {}\n---\n\n正文\n"
+    with pytest.raises(WenxianError) as exc:
+        catalog.parse_article("docs/articles/evil.md", text)
+    assert exc.value.path == "docs/articles/evil.md" and "'id'" in exc.value.problem

@@ -20,6 +20,7 @@ LEVEL_NAMES = {"province": "省级", "prefecture": "地级", "county": "县级",
 # Digits of the 12-digit administrative code that identify each level (GB/T 2260 + township/village).
 CODE_DIGITS = {"province": 2, "prefecture": 4, "county": 6, "township": 9, "village": 12}
 CODE = re.compile(r"^\d{12}$")
+ID = re.compile(r"^[0-9a-f]{12,64}$")
 
 
 @dataclass
@@ -80,6 +81,8 @@ def parse_article(path: str, text: str) -> Article:
     except ValueError as exc:
         raise WenxianError(path, str(exc)) from None
     problems = article_mod.validate(meta)
+    if not (isinstance(meta.get("id"), str) and ID.match(meta["id"])):
+        problems.append(f"'id' must be lowercase hex (it becomes a URL and file name), got {meta.get('id')!r}")
     if problems:
         raise WenxianError(path, "; ".join(problems))
     return Article(id=meta["id"], meta=meta, body=body, path=path)
