@@ -52,11 +52,12 @@ def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
     return aid, "added"
 
 
-def check(root: Path) -> list[str]:
-    """`path:line: message` for every problem in the archive (schema, ids, fixity)."""
+def check(root: Path, files: list[Path] | None = None) -> list[str]:
+    """`path:line: message` for every problem in the archive (schema, ids, fixity); `files`
+    limits the check to those article files (pre-commit's changed files)."""
     problems = []
     seen: dict[str, str] = {}
-    for md in sorted((root / "docs" / "articles").glob("*.md")):
+    for md in sorted(files if files is not None else (root / "docs" / "articles").glob("*.md")):
         rel = md.relative_to(root).as_posix()
         try:
             meta, body, body_start = article.parse(md.read_text("utf-8"))
