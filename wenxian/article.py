@@ -70,3 +70,17 @@ def unsafe_body_lines(body: str):
                 break
         if text and escape_line(unescape_line(text)) != text:
             yield n, "body line is not escaped text (Markdown or HTML would reach the site)"
+
+
+def list_item_lines(text: str, key: str) -> list[tuple[int, object]]:
+    """(file line number, value) of each item of the top-level list `key` in an article's
+    frontmatter, so `check` can name the line of a bad tag or region. Empty when the field is
+    absent or not a list; call after `parse` has accepted the file."""
+    end = text.find("\n---\n", 4)
+    node = yaml.compose(text[4:end]) if text.startswith("---\n") and end >= 0 else None
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for k, v in node.value:
+        if k.value == key and isinstance(v, yaml.SequenceNode):
+            return [(item.start_mark.line + 2, yaml.safe_load(yaml.serialize(item))) for item in v.value]
+    return []

@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from . import tags
 from .errors import WenxianError
 from .archive import add, check
 from .article import DATE
@@ -23,6 +24,8 @@ def _report(a: dict) -> str:
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
            "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()), "", "removed:"]
+    blank = out.index("removed:") - 1
+    out[blank:blank] = tags.report_lines(a["tag_evidence"])  # after the metadata, before removed lines
     out += [f"  {r['line']:>4}  [{r['reason']}] {r['text'][:60]}" for r in a["removed"]]
     out += ["", "body:", a["body"]]
     return "\n".join(out)

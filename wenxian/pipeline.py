@@ -8,7 +8,7 @@ import hashlib
 import re
 
 from . import clean as clean_mod
-from . import damage, meta
+from . import damage, meta, tags
 from .decode import decode
 from .escape import escape_line
 from .script import detect_script
@@ -38,16 +38,23 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         text = html_to_text(text)
     lines = clean_mod.split_lines(text)
     title, site = meta.find_title(lines)
+    title = meta.refine_title(title, lines)
     cleaned = clean_mod.clean(lines, title)
-    kept_numbers = {k.line.number for k in cleaned.kept}
-    first_kept = min(kept_numbers, default=0)
+    first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    if title is None and not first_kept_is_first(lines, first_kept):
+        # No usable page-title line: take the headline printed above the text, then clean again
+        # so that its repetitions in the body (captions, dividers) are removed as the title.
+        title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
+        title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
+        if title:
+            cleaned = clean_mod.clean(lines, title)
+            first_kept = min((k.line.number for k in cleaned.kept), default=0)
     header = [l for l in lines if l.number < first_kept] + [r.line for r in cleaned.removed]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     first_par = paragraphs[0] if paragraphs else None
     body_text = "\n".join(k.line.text for k in cleaned.kept)
-    if title is None and not first_kept_is_first(lines, first_kept):
-        title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
+    tag_names, tag_evidence = tags.assign(title, [(k.kind, k.line.text, k.line.number) for k in cleaned.kept])
     return {
         "id": article_id(data),
         "title": title,
@@ -59,7 +66,8 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         "encoding": decoded.encoding,
         "region": [],
         "places": [],
-        "tags": [],
+        "tags": tag_names,
+        "tag_evidence": tag_evidence,
         "quality": {
             "masked": damage.count_masked(body_text),
             "missing_numbers": damage.count_missing_numbers(body_text),
