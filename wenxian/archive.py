@@ -75,6 +75,7 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
         if check_tags:
             problems += [f"{rel}:{n}: {m}" for n, m in tags.frontmatter_problems(article.list_item_lines(text, "tags"))]
         problems += [f"{rel}:{body_start + n}: {m}" for n, m in article.unsafe_body_lines(body)]
+        problems += [f"{rel}:{n}: {m}" for n, m in article.gazetteer_problems(meta, text)]
         aid = meta.get("id")
         if aid != md.stem:
             problems.append(f"{rel}:1: id '{aid}' does not match the file name")

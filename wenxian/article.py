@@ -84,3 +84,27 @@ def list_item_lines(text: str, key: str) -> list[tuple[int, object]]:
         if k.value == key and isinstance(v, yaml.SequenceNode):
             return [(item.start_mark.line + 2, yaml.safe_load(yaml.serialize(item))) for item in v.value]
     return []
+
+
+def item_lines(text: str, field: str) -> list[int]:
+    """File line number (1-based) of each item of a list field in the frontmatter."""
+    return [n for n, _ in list_item_lines(text, field)]
+
+
+def gazetteer_problems(meta: dict, text: str):
+    """(line, message) for `region` and `places` items that do not match the gazetteer."""
+    from .gazetteer import load
+
+    gaz = load()
+    for field in ("region", "places"):
+        items = meta.get(field)
+        if not isinstance(items, list):
+            continue
+        lines = item_lines(text, field)
+        for i, item in enumerate(items):
+            problem = gaz.validate(item)
+            if field == "places" and problem is None and not (isinstance(item.get("mentions"), int)
+                                                              and item["mentions"] > 0):
+                problem = "'mentions' must be a positive whole number"
+            if problem:
+                yield (lines[i] if i < len(lines) else 1), f"{field}[{i}]: {problem}"

@@ -8,7 +8,7 @@ import hashlib
 import re
 
 from . import clean as clean_mod
-from . import damage, meta, tags
+from . import damage, meta, regions, tags
 from .decode import decode
 from .escape import escape_line
 from .script import detect_script
@@ -55,6 +55,7 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     body_text = "\n".join(k.line.text for k in cleaned.kept)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
     tag_names, tag_evidence = tags.assign(title, [(k.kind, k.line.text, k.line.number) for k in cleaned.kept])
+    found = regions.recognize(body_text, title)
     return {
         "id": article_id(data),
         "title": title,
@@ -64,8 +65,8 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         "author": meta.find_authors([r.line for r in cleaned.removed], first_par),
         "script": detect_script(text),
         "encoding": decoded.encoding,
-        "region": [],
-        "places": [],
+        "region": [{k: r[k] for k in ("path", "code", "level")} for r in found["region"]],
+        "places": [{k: r[k] for k in ("path", "code", "level", "mentions")} for r in found["places"]],
         "tags": tag_names,
         "tag_evidence": tag_evidence,
         "quality": {
