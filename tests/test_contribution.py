@@ -222,3 +222,18 @@ def test_summary_cells_are_escaped_text():
     assert "<script" not in row and "&lt;script>" in row and "\\|" in row and "\\*\\*粗\\*\\*" in row
     assert "| 特克斯县 | 访惠聚 | masked 3 |" in row and "line 4: mobile 138\\*\\*\\*\\*\\*\\*78" in row
     assert row.count(" | ") == 8
+
+
+def test_fixture_expectations_take_counties_and_other_places():
+    from wenxian.fixture import expectations
+
+    art = {"title": "标题", "date": "2019", "source": "某报", "script": "hans",
+           "body": "## 小标题\n\n正文一\\*号\n\n〔图片〕图说\n", "removed": [{"line": 1, "text": " 首页 ", "reason": "navigation"},
+                                                              {"line": 9, "text": "正文一*号", "reason": "repeat"}],
+           "region": [{"path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县/喀拉托海镇", "code": "654027100000", "level": "township"}],
+           "places": [{"path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县", "code": "654027000000", "level": "county", "mentions": 3},
+                      {"path": "江苏省/南京市", "code": "320100000000", "level": "prefecture", "mentions": 1}]}
+    exp = expectations(art)
+    assert exp["must_keep"] == ["小标题", "正文一*号", "图说"]
+    assert exp["must_drop"] == ["首页"]  # a removed line that is also kept elsewhere is no must_drop
+    assert (exp["counties"], exp["mentioned_places"]) == (["特克斯县"], ["南京市"])

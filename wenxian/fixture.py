@@ -53,10 +53,11 @@ def expectations(article: dict) -> dict:
         county = _county(path)
         if county and county not in counties:
             counties.append(county)
+    about_names = {name for path in about for name in path.split("/")}
     mentioned = []
     for p in article.get("places") or []:
         name = p["path"].split("/")[-1]
-        if p["path"] not in about and name not in mentioned:
+        if name not in about_names and name not in mentioned:  # other places than the article's own
             mentioned.append(name)
     return {"title": article["title"], "date": article["date"], "source": article["source"],
             "script": article["script"], "must_keep": kept, "must_drop": drop, "ambiguous": [],
