@@ -104,6 +104,20 @@ def test_workflows_pass_actionlint():
     assert (done.returncode, done.stdout) == (0, "")
 
 
+@pytest.mark.parametrize("schema,pattern", [
+    ("vendor.github-workflows", "workflows/*.yml"),
+    ("vendor.github-issue-forms", "ISSUE_TEMPLATE/[!c]*.yml"),
+    ("vendor.github-issue-config", "ISSUE_TEMPLATE/config.yml"),
+])
+def test_github_files_match_githubs_schemas(schema, pattern):
+    """GitHub's own schemas (vendored in check-jsonschema, no network)."""
+    files = sorted(str(p) for p in (ROOT / ".github").glob(pattern))
+    assert files
+    done = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--builtin-schema", schema, *files],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 FORM_TYPES = {"markdown", "textarea", "input", "dropdown", "checkboxes"}
 
 
