@@ -17,3 +17,11 @@ def annotated_captures():
 
 # The shared real MkDocs build of a temporary repository (fixture `built_site`).
 pytest_plugins = ["sitebuild"]
+
+
+# Extraction loads the gazetteer and taxonomy on first use (a fraction of a second); speed is
+# measured by the benchmark scripts, not by per-example deadlines that would make tests flaky.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("wenxian", deadline=None)
+settings.load_profile("wenxian")

@@ -31,10 +31,16 @@ def raw_path(aid: str, suffix: str) -> str:
     return f"archive/{aid[:2]}/{aid}{suffix}"
 
 
-def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
-    """Store one capture; return (id, 'added' | 'unchanged'). Raises WenxianError on bad input."""
+def prepare(src: Path) -> tuple[bytes, dict]:
+    """Read and extract one capture (the CPU-heavy half of `add`, safe to run in a worker
+    process). Raises WenxianError on bad input, OSError when the file cannot be read."""
     data = src.read_bytes()
-    art = extract(data, str(src))
+    return data, extract(data, str(src))
+
+
+def store(root: Path, src: Path, data: bytes, art: dict, overrides: dict) -> tuple[str, str]:
+    """Write a prepared capture into the archive: raw bytes, sidecar, article (each atomic, the
+    article last so that an interrupted add leaves no article without its raw file)."""
     aid = art["id"]
     suffix = src.suffix.lower() if src.suffix.lower() in (".txt", ".html", ".htm") else ".txt"
     raw_rel = raw_path(aid, suffix)
@@ -50,6 +56,12 @@ def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
     atomic_write(root / raw_path(aid, ".json"), (json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n").encode())
     atomic_write(md_path, article.to_markdown(meta, art["body"]).encode("utf-8"))
     return aid, "added"
+
+
+def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
+    """Store one capture; return (id, 'added' | 'unchanged'). Raises WenxianError on bad input."""
+    data, art = prepare(src)
+    return store(root, src, data, art, overrides)
 
 
 def check(root: Path, files: list[Path] | None = None) -> list[str]:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from . import tags
 from .errors import WenxianError
-from .archive import add, check
+from .archive import check, prepare, store
 from .article import DATE
 from .pipeline import extract
 from pathlib import Path
@@ -52,15 +53,19 @@ def _add(args) -> int:
         if removed:
             print(f"wenxian: --url: removed {', '.join(removed)}; stored as {url.url}", file=sys.stderr)
         overrides["source_url"] = url.url
+    paths = _expand(args.paths)
     failed = 0
-    total = len(args.paths)
+    total = len(paths)
     show_progress = total > 50 and sys.stderr.isatty()
-    for done, path in enumerate(args.paths, 1):
+    for done, (path, result) in enumerate(_prepared(paths, args.jobs), 1):
         if show_progress:
             width = 30 * done // total
             print(f"\r[{'#' * width}{'.' * (30 - width)}] {done}/{total}", end="", file=sys.stderr, flush=True)
         try:
-            aid, status = add(Path(args.root), Path(path), overrides)
+            if isinstance(result, Exception):
+                raise result
+            data, art, personal = result
+            aid, status = store(Path(args.root), Path(path), data, art, overrides)
         except WenxianError as exc:
             print(f"wenxian: {exc}", file=sys.stderr)
             failed += 1
@@ -70,7 +75,7 @@ def _add(args) -> int:
         else:
             print(f"{path}: {status} {aid}" if status == "added" else f"{path}: already in the archive as {aid} (no change)")
             if status == "added":
-                _warn_personal_data(path)
+                _warn_personal_data(path, personal)
     if show_progress:
         print(file=sys.stderr)
     if failed:
@@ -78,11 +83,46 @@ def _add(args) -> int:
     return 1 if failed else 0
 
 
-def _warn_personal_data(path: str) -> None:
+CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files as given; a folder stands for the captures in it (*.txt, *.html, *.htm, sorted),
+    so a batch of 20,000 need not pass through the shell's argument list."""
+    out = []
+    for p in paths:
+        if Path(p).is_dir():
+            out += sorted(str(f) for f in Path(p).iterdir() if f.suffix.lower() in CAPTURE_SUFFIXES and f.is_file())
+        else:
+            out.append(p)
+    return out
+
+
+def _prepare_one(path: str):
+    """Worker: (path, (data, article, personal-data findings)) or (path, the exception)."""
+    try:
+        data, art = prepare(Path(path))
+        return path, (data, art, find_personal_data(decode(data, path).text))
+    except (WenxianError, OSError) as exc:
+        return path, exc
+
+
+def _prepared(paths: list[str], jobs: int | None):
+    """Prepared captures in input order. Extraction is CPU-bound and pure, so large batches use
+    one process per core; writing stays in this process, one capture at a time."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < 4 * jobs:
+        yield from map(_prepare_one, paths)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(_prepare_one, paths, chunksize=16)
+
+
+def _warn_personal_data(path: str, findings) -> None:
     """Name what looks like personal data in a capture just added (it is published as is)."""
-    with open(path, "rb") as fh:
-        data = fh.read()
-    for f in find_personal_data(decode(data, path).text):
+    for f in findings:
         print(f"warning: {path}:{f.line}: looks like personal data ({f.label}): {f.masked}. The raw capture "
               "is published unchanged; if this belongs to a private person, do not submit it (see CONTRIBUTING.md).",
               file=sys.stderr)
@@ -144,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     a = sub.add_parser("add", help="store captures in archive/ and write docs/articles/<id>.md")
-    a.add_argument("paths", nargs="+")
+    a.add_argument("paths", nargs="+", help="capture files, or folders of captures (*.txt, *.html)")
+    a.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: one per core)")
     a.add_argument("--url", dest="source_url")
     a.add_argument("--source")
     a.add_argument("--date")
