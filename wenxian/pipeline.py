@@ -48,7 +48,8 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     if title is None and not first_kept_is_first(lines, first_kept):
         title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
-    found = regions.recognize(body_text, title)
+    script = detect_script(text)
+    found = regions.recognize(body_text, title, script)
     return {
         "id": article_id(data),
         "title": title,
@@ -56,7 +57,7 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         "source": source,
         "source_url": None,
         "author": meta.find_authors([r.line for r in cleaned.removed], first_par),
-        "script": detect_script(text),
+        "script": script,
         "encoding": decoded.encoding,
         "region": [{k: r[k] for k in ("path", "code", "level")} for r in found["region"]],
         "places": [{k: r[k] for k in ("path", "code", "level", "mentions")} for r in found["places"]],
