@@ -15,12 +15,14 @@ CASES = yaml.safe_load((Path(__file__).parent / "region_cases.yml").read_text("u
 def test_region_case(case):
     found = regions.recognize(case["text"], case.get("title"))
     assert sorted(r["path"] for r in found["region"]) == sorted(case["region"])
-    places = {p["path"] for p in found["places"]}
+    places = {p["path"]: p["mentions"] for p in found["places"]}
     if "places" in case:
         if case["places"] == []:
-            assert places == set()
-        assert set(case["places"]) <= places
-    assert not set(case.get("not_places", [])) & places
+            assert places == {}
+        for want in case["places"]:
+            path, count = next(iter(want.items())) if isinstance(want, dict) else (want, None)
+            assert path in places and count in (None, places[path]), (path, places)
+    assert not set(case.get("not_places", [])) & set(places)
 
 
 def test_region_items_carry_code_level_count_and_first_position():

@@ -152,7 +152,11 @@ def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan
             continue
         if upper[0].kind == "bingtuan" and not bingtuan:
             continue
-        if len(upper) > 1 or needs_evidence(upper[0], form) and not (
+        if len(upper) == 1 and upper[0].kind == "generated" and len(form) == 2 and len(upper[0].code) == 6:
+            # 民丰 (农民丰收), 于田 (致力于田间), 新和 (创新和发展): a two-character county short
+            # form counts only once the article has named that county in full.
+            upper = [n for n in upper if n.code in evidence]
+        elif len(upper) > 1 or needs_evidence(upper[0], form) and not (
                 len(upper[0].code) == 4 and times[form] > 1):   # a prefecture named twice
             upper = [n for n in upper if evidence.intersection(gaz.chain(n.code)[:-1])]
         if len(upper) == 1:
@@ -190,6 +194,7 @@ def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title
         if county:
             per_para.setdefault(m.para, set()).add(county)
     taken = {(m.para, i) for m in mentions for i in range(m.start, m.end)}
+    not_after = tuple(cues()["not_village_after"])
     out = []
     for p, counties in per_para.items():
         para = paragraphs[p]
@@ -197,7 +202,8 @@ def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title
             index = county_villages(county)
             for i in range(len(para) - 2):
                 for name, code in index.get(para[i:i + 2], ()):
-                    if para.startswith(name, i) and (p, offsets[p] + i) not in taken:
+                    if (para.startswith(name, i) and (p, offsets[p] + i) not in taken
+                            and not para.startswith(not_after, i + len(name))):
                         out.append((p, i, name, code))
     spans = {(p, i, i + len(name)) for p, i, name, _ in out}
     out = [o for o in out if not any(q == o[0] and a <= o[1] and o[1] + len(o[2]) <= b
