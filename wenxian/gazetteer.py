@@ -22,7 +22,6 @@ import yaml
 from .errors import WenxianError
 
 LEVELS = {2: "province", 4: "prefecture", 6: "county", 9: "township", 12: "village"}
-LEVEL_LENGTH = {v: k for k, v in LEVELS.items()}
 CODE12 = re.compile(r"^\d{12}$")
 ALIASES_FILE = "data/gazetteer_aliases.yml"
 
@@ -86,9 +85,6 @@ class Gazetteer:
             if len(c) == 6 or (len(c) == 4 and len(code) > 4 and code[:6] not in self.units):
                 return c
         return None
-
-    def is_within(self, code: str, ancestor: str) -> bool:
-        return code != ancestor and code.startswith(ancestor) and ancestor in self.chain(code)
 
     @cached_property
     def paths(self) -> dict[str, str]:

@@ -182,12 +182,18 @@ def needs_evidence(name: gazetteer.Name, form: str) -> bool:
     return len(form) <= 2 or (name.kind == "generated" and len(name.code) == 6)
 
 
-def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title: bool) -> list[Mention]:
-    """Villages of the counties (and townships) each paragraph names, found in that paragraph."""
+def paragraph_offsets(paragraphs: list[str]) -> list[int]:
+    """Offset of each paragraph in the analysed text (paragraphs joined by newlines)."""
     offsets, off = [], 0
     for para in paragraphs:
         offsets.append(off)
         off += len(para) + 1
+    return offsets
+
+
+def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title: bool) -> list[Mention]:
+    """Villages of the counties (and townships) each paragraph names, found in that paragraph."""
+    offsets = paragraph_offsets(paragraphs)
     per_para: dict[int, set[str]] = {}
     for m in mentions:
         county = m.code if len(m.code) == 6 or m.code in gaz.townships_by_county else gaz.county_of(m.code)
@@ -227,10 +233,7 @@ def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title
 def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
     """Mark destinations of labour transfer, aid providers and institutions (in place)."""
     c = cues()
-    offsets, off = [], 0
-    for para in paragraphs:
-        offsets.append(off)
-        off += len(para) + 1
+    offsets = paragraph_offsets(paragraphs)
     prev = None
     for m in mentions:
         para, s, e = paragraphs[m.para], m.start - offsets[m.para], m.end - offsets[m.para]
@@ -246,6 +249,9 @@ def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
         elif before.endswith(tuple(c["destination_near_before"])) and any(
                 w in after[:c["destination_window"]] for w in c["destination_work"]):
             m.role = "destination"
+        elif before.endswith(tuple(c["destination_list_before"])) and any(
+                w in para[e:e + c["destination_list_window"]] for w in c["destination_list_verbs"]):
+            m.role = "destination"   # 向乌鲁木齐市、阿克苏市、阿拉尔市转移就业
         elif (prev is not None and prev.para == m.para and prev.role == "destination"
               and set(para[prev.end - offsets[m.para]:s]) <= SEPARATORS):
             m.role = "destination"   # 转移到江苏南京 / 到浙江、江苏、广东等地
@@ -262,12 +268,11 @@ def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
             m.role = n.role
 
 
-def summarize(gaz, mentions: list[Mention], roles: tuple[str, ...] | None = None) -> list[dict]:
+def summarize(gaz, mentions: list[Mention]) -> list[dict]:
     """One item per unit: {path, code, level, mentions, first}, most mentioned first."""
     counts: dict[str, list[int]] = {}
     for m in mentions:
-        if roles is None or m.role in roles:
-            counts.setdefault(m.code, []).append(m.start)
+        counts.setdefault(m.code, []).append(m.start)
     items = [dict(gaz.entry(code), mentions=len(starts), first=min(starts)) for code, starts in counts.items()]
     return sorted(items, key=lambda x: (-x["mentions"], x["first"]))
 
