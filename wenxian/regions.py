@@ -159,15 +159,20 @@ def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan
         elif len(upper) > 1 or needs_evidence(upper[0], form) and not (
                 len(upper[0].code) == 4 and times[form] > 1):   # a prefecture named twice
             upper = [n for n in upper if evidence.intersection(gaz.chain(n.code)[:-1])]
+        if len(upper) > 1 and counties and counties[-1].end == start:   # 南京市鼓楼区: the chain decides
+            upper = [n for n in upper if counties[-1].code in gaz.chain(n.code)]
         if len(upper) == 1:
             counties.append(Mention(upper[0].code, start, end, p, title))
     by_para: dict[int, set[str]] = {}
     for m in counties:
         by_para.setdefault(m.para, set()).add(m.code)
+    ending_at = {m.end: m.code for m in counties}
     out = list(counties)
     for codes, (form, start, end, p, title) in townships:
         near = by_para.get(p, set())
         ok = [c for c in codes if gaz.county_of(c) in near]
+        if len(ok) > 1 and start in ending_at:
+            ok = [c for c in ok if gaz.county_of(c) == ending_at[start]]
         if len(ok) == 1:
             out.append(Mention(ok[0], start, end, p, title))
     return out
