@@ -42,13 +42,13 @@ def test_validate_explains_mismatches():
 
 
 def test_names_curated_generated_and_ambiguous():
-    path = lambda form: [G.path(n.code) for n in G.names[form]]  # noqa: E731
+    path = lambda form: [G.path(n.code) for n in G.candidates(form)]  # noqa: E731
     assert path("克州") == ["新疆维吾尔自治区/克孜勒苏柯尔克孜自治州"]
     assert path("伊犁") == ["新疆维吾尔自治区/伊犁哈萨克自治州"]
     assert path("察布查尔县") == ["新疆维吾尔自治区/伊犁哈萨克自治州/察布查尔锡伯自治县"]
     assert path("特克斯") == ["新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县"]
     assert path("第八师") == ["新疆维吾尔自治区/石河子市"]
-    assert len(G.names["鼓楼区"]) > 1 and "温泉" not in G.names and "和平" not in G.names
+    assert len(G.candidates("鼓楼区")) > 1 and G.candidates("温泉") == [] == G.candidates("和平")
     assert len(G.informal["南疆四地州"]) == 4
 
 

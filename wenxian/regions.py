@@ -52,9 +52,9 @@ def name_index() -> dict[str, tuple[str, ...]]:
     """First two characters -> every written form starting with them, longest first."""
     gaz = gazetteer.load()
     index: dict[str, list[str]] = {}
-    for form in list(gaz.names) + list(gaz.informal):
+    for form in sorted([*gaz.forms(), *gaz.informal], key=len, reverse=True):
         index.setdefault(form[:2], []).append(form)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def scan(text: str, index: dict[str, tuple[str, ...]]):
@@ -133,7 +133,7 @@ def find_names(paragraphs: list[str], has_title: bool):
 
 def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan: bool) -> list[Mention]:
     """One gazetteer unit per name, or none when the text gives no way to tell which is meant."""
-    names = gaz.names
+    names = {form: gaz.candidates(form) for form, *_ in raw}
     evidence: set[str] = set()      # unambiguous units (≤ county) and all their ancestors
     for form, *_ in raw:
         cands = names[form]
@@ -310,7 +310,8 @@ def choose_region(gaz, mentions: list[Mention], informal: dict) -> list[dict]:
         codes = {m.code for m in inside}
         deepest = [m for m in inside if not any(o != m.code and o.startswith(m.code) for o in codes)]
         items = summarize(gaz, deepest)
-        return sorted(items, key=lambda x: (-weights[unit_at(gaz, gaz.lookup_path(x["path"]), length)], x["first"]))
+        natural = {gazetteer.code12(m.code): m.code for m in deepest}
+        return sorted(items, key=lambda x: (-weights[unit_at(gaz, natural[x["code"]], length)], x["first"]))
     if informal:
         form = max(informal, key=lambda k: len(informal[k]))
         first = informal[form][0]
