@@ -103,7 +103,7 @@ def recognize(text: str, title: str | None = None, script: str | None = None) ->
     paragraphs = ([title] if title else []) + text.split("\n")
     gaz = gazetteer.load()
     raw, informal = find_names(paragraphs, bool(title))
-    mentions = resolve(gaz, raw, paragraphs, "兵团" in text or "兵团" in (title or ""))
+    mentions = resolve(gaz, raw, "兵团" in text or "兵团" in (title or ""))
     mentions += find_villages(gaz, mentions, paragraphs, bool(title))
     mentions.sort(key=lambda m: m.start)
     assign_roles(mentions, paragraphs)
@@ -131,7 +131,7 @@ def find_names(paragraphs: list[str], has_title: bool):
     return found, informal
 
 
-def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan: bool) -> list[Mention]:
+def resolve(gaz: gazetteer.Gazetteer, raw: list, bingtuan: bool) -> list[Mention]:
     """One gazetteer unit per name, or none when the text gives no way to tell which is meant."""
     names = {form: gaz.candidates(form) for form, *_ in raw}
     evidence: set[str] = set()      # unambiguous units (≤ county) and all their ancestors
@@ -236,7 +236,8 @@ def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title
 
 
 def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
-    """Mark destinations of labour transfer, aid providers and institutions (in place)."""
+    """Mark destinations of labour transfer, aid providers, visiting delegations and
+    institutions (in place); every other mention stays `about`."""
     c = cues()
     offsets = paragraph_offsets(paragraphs)
     prev = None
