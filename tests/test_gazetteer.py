@@ -68,3 +68,30 @@ def test_check_rejects_region_not_in_gazetteer(tmp_path: Path):
         f"docs/articles/{aid}.md:{bad_region}: region[1]: path '新疆维吾尔自治区/特克斯县' is not in the gazetteer",
         f"docs/articles/{aid}.md:{bad_place}: places[0]: 'mentions' must be a positive whole number",
     ]
+
+
+def test_alias_typo_stops_loading_and_names_the_file():
+    import copy
+
+    import pytest
+
+    from wenxian.errors import WenxianError
+
+    aliases = copy.deepcopy(G.aliases)
+    aliases["short"]["克州"] = "新疆维吾尔自治区/克孜勒苏自治州"
+    with pytest.raises(WenxianError) as err:
+        gazetteer.check_aliases(gazetteer.Gazetteer(G.units, aliases))
+    assert str(err.value) == ("wenxian/data/gazetteer_aliases.yml: alias target "
+                              "'新疆维吾尔自治区/克孜勒苏自治州' is not a standard path")
+
+
+def test_build_script_village_names():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gazetteer", Path(__file__).parents[1] / "scripts" / "build_gazetteer.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    for raw, name in [("红星村委会", "红星村"), ("红星村村民委员会", "红星村"), ("西里街村村民委会员", "西里街村"),
+                      ("多福巷社区居委会", "多福巷社区"), ("合隆居委会（合隆经济开发区）（省级）", "合隆社区"),
+                      ("阿日善图嘎查村委会", "阿日善图嘎查"), ("东风村", "东风村"), ("良种场社区", "良种场社区")]:
+        assert build.village_name(raw) == name, raw
