@@ -38,30 +38,38 @@ def prepare(src: Path) -> tuple[bytes, dict]:
     return data, extract(data, str(src))
 
 
-def store(root: Path, src: Path, data: bytes, art: dict, overrides: dict) -> tuple[str, str]:
-    """Write a prepared capture into the archive: raw bytes, sidecar, article (each atomic, the
-    article last so that an interrupted add leaves no article without its raw file)."""
+def render(src: Path, art: dict, overrides: dict) -> tuple[str, bytes, bytes]:
+    """(raw path, sidecar bytes, article bytes) for an extracted capture: pure, so batches
+    render in the worker processes and the writing process only writes."""
     aid = art["id"]
     suffix = src.suffix.lower() if src.suffix.lower() in (".txt", ".html", ".htm") else ".txt"
     raw_rel = raw_path(aid, suffix)
-    md_path = root / "docs" / "articles" / f"{aid}.md"
-    if (root / raw_rel).exists() and md_path.exists():
-        return aid, "unchanged"
     meta = {k: art[k] for k in article.FIELDS if k in art}
     meta.update({k: v for k, v in overrides.items() if v is not None and k in article.FIELDS})
     meta["raw"] = raw_rel
-    atomic_write(root / raw_rel, data)
     sidecar = {"id": aid, "sha256": art["sha256"], "original_name": src.name, "url": overrides.get("source_url"),
                "captured": overrides.get("captured"), "note": overrides.get("note"), "encoding": art["encoding"]}
-    atomic_write(root / raw_path(aid, ".json"), (json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n").encode())
-    atomic_write(md_path, article.to_markdown(meta, art["body"]).encode("utf-8"))
+    return (raw_rel, (json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n").encode(),
+            article.to_markdown(meta, art["body"]).encode("utf-8"))
+
+
+def store(root: Path, aid: str, data: bytes, rendered: tuple[str, bytes, bytes]) -> tuple[str, str]:
+    """Write a rendered capture into the archive: raw bytes, sidecar, article (each atomic, the
+    article last so that an interrupted add leaves no article without its raw file)."""
+    raw_rel, sidecar, md = rendered
+    md_path = root / "docs" / "articles" / f"{aid}.md"
+    if (root / raw_rel).exists() and md_path.exists():
+        return aid, "unchanged"
+    atomic_write(root / raw_rel, data)
+    atomic_write(root / raw_path(aid, ".json"), sidecar)
+    atomic_write(md_path, md)
     return aid, "added"
 
 
 def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
     """Store one capture; return (id, 'added' | 'unchanged'). Raises WenxianError on bad input."""
     data, art = prepare(src)
-    return store(root, src, data, art, overrides)
+    return store(root, art["id"], data, render(src, art, overrides))
 
 
 def check(root: Path, files: list[Path] | None = None) -> list[str]:

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 import json
 import os
 import sys
 
 from . import tags
 from .errors import WenxianError
-from .archive import check, prepare, store
+from .archive import check, prepare, render, store
 from .article import DATE
 from .pipeline import extract
 from pathlib import Path
@@ -57,15 +58,15 @@ def _add(args) -> int:
     failed = 0
     total = len(paths)
     show_progress = total > 50 and sys.stderr.isatty()
-    for done, (path, result) in enumerate(_prepared(paths, args.jobs), 1):
+    for done, (path, result) in enumerate(_prepared(paths, args.jobs, overrides), 1):
         if show_progress:
             width = 30 * done // total
             print(f"\r[{'#' * width}{'.' * (30 - width)}] {done}/{total}", end="", file=sys.stderr, flush=True)
         try:
             if isinstance(result, Exception):
                 raise result
-            data, art, personal = result
-            aid, status = store(Path(args.root), Path(path), data, art, overrides)
+            aid, data, rendered, personal = result
+            aid, status = store(Path(args.root), aid, data, rendered)
         except WenxianError as exc:
             print(f"wenxian: {exc}", file=sys.stderr)
             failed += 1
@@ -98,26 +99,28 @@ def _expand(paths: list[str]) -> list[str]:
     return out
 
 
-def _prepare_one(path: str):
-    """Worker: (path, (data, article, personal-data findings)) or (path, the exception)."""
+def _prepare_one(overrides: dict, path: str):
+    """Worker: (path, (id, raw bytes, rendered files, personal-data findings)) or (path, the
+    exception)."""
     try:
         data, art = prepare(Path(path))
-        return path, (data, art, find_personal_data(decode(data, path).text))
+        return path, (art["id"], data, render(Path(path), art, overrides), find_personal_data(decode(data, path).text))
     except (WenxianError, OSError) as exc:
         return path, exc
 
 
-def _prepared(paths: list[str], jobs: int | None):
+def _prepared(paths: list[str], jobs: int | None, overrides: dict):
     """Prepared captures in input order. Extraction is CPU-bound and pure, so large batches use
     one process per core; writing stays in this process, one capture at a time."""
+    work = partial(_prepare_one, overrides)
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < 4 * jobs:
-        yield from map(_prepare_one, paths)
+        yield from map(work, paths)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(_prepare_one, paths, chunksize=16)
+        yield from pool.map(work, paths, chunksize=16)
 
 
 def _warn_personal_data(path: str, findings) -> None:
