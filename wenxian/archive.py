@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import article
+from . import article, invisible
 from .pipeline import extract
 
 
@@ -56,6 +56,7 @@ def check(root: Path) -> list[str]:
     """`path:line: message` for every problem in the archive (schema, ids, fixity)."""
     problems = []
     seen: dict[str, str] = {}
+    referenced: set[str] = set()
     for md in sorted((root / "docs" / "articles").glob("*.md")):
         rel = md.relative_to(root).as_posix()
         try:
@@ -72,6 +73,8 @@ def check(root: Path) -> list[str]:
             problems.append(f"{rel}:1: duplicate id '{aid}' (also in {seen[aid]})")
         seen[aid] = rel
         raw = meta.get("raw")
+        if isinstance(raw, str) and isinstance(aid, str):
+            problems += [f"{rel}:1: {m}" for m in _sidecar_problems(root, aid, raw, meta, referenced)]
         if isinstance(raw, str):
             rp = root / raw
             if ".." in Path(raw).parts or not raw.startswith("archive/"):
@@ -80,4 +83,75 @@ def check(root: Path) -> list[str]:
                 problems.append(f"{rel}:1: raw file {raw} is missing")
             elif hashlib.sha256(rp.read_bytes()).hexdigest() != meta.get("sha256"):
                 problems.append(f"{rel}:1: raw file {raw} does not match its sha256 (fixity)")
-    return problems
+    return problems + _stray_files(root, referenced)
+
+
+TEMP_PREFIX = ".tmp-"  # atomic_write's temporary files; left behind only by a killed process
+
+
+def _sidecar_problems(root: Path, aid: str, raw: str, meta: dict, referenced: set[str]) -> list[str]:
+    """The raw path must be the one derived from the id, the id the start of the sha256, and the
+    sidecar present and about this capture. Records both files as referenced."""
+    out = []
+    ext = Path(raw).suffix
+    if raw != raw_path(aid, ext) or ext not in (".txt", ".html", ".htm"):
+        out.append(f"raw path '{raw}' is not archive/<id[:2]>/<id>.txt|.html|.htm for id '{aid}'")
+    if isinstance(meta.get("sha256"), str) and not meta["sha256"].startswith(aid):
+        out.append(f"id '{aid}' is not the start of its sha256")
+    sidecar = raw_path(aid, ".json")
+    referenced.update((raw, sidecar))
+    sp = root / sidecar
+    if not sp.is_file():
+        return out + [f"sidecar {sidecar} is missing"]
+    try:
+        data = json.loads(sp.read_text("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return out + [f"sidecar {sidecar} is not valid JSON"]
+    if not isinstance(data, dict) or data.get("id") != aid or data.get("sha256") != meta.get("sha256"):
+        out.append(f"sidecar {sidecar} does not match the article (id, sha256)")
+    return out
+
+
+def _stray_files(root: Path, referenced: set[str]) -> list[str]:
+    """Fixity of the tree: every file in archive/ is a capture or sidecar of an article, and
+    docs/articles/ holds only article files. Leftover temp files are `leftovers`, not problems."""
+    out = []
+    for top, allowed in (("archive", None), ("docs/articles", ".md")):
+        base = root / top
+        for dirpath, dirnames, filenames in os.walk(base):
+            for name in sorted(filenames + [d for d in dirnames if (Path(dirpath) / d).is_symlink()]):
+                p = Path(dirpath) / name
+                rel = p.relative_to(root).as_posix()
+                if name.startswith(TEMP_PREFIX) and p.is_file() and not p.is_symlink():
+                    continue
+                if p.is_symlink() or not p.is_file():
+                    out.append(f"{rel}:1: not a regular file (links and special files are not allowed)")
+                elif allowed is None and rel not in referenced:
+                    out.append(f"{rel}:1: file in archive/ that no article references (added or left over)")
+                elif allowed is not None and (p.suffix != allowed or p.parent != base):
+                    out.append(f"{rel}:1: not an article file (docs/articles/ holds only <id>.md)")
+    return out
+
+
+def leftovers(root: Path) -> list[str]:
+    """Temporary files left by an interrupted `wenxian add` (safe to delete; never articles)."""
+    return sorted(p.relative_to(root).as_posix() for top in ("archive", "docs/articles")
+                  for p in (root / top).rglob(TEMP_PREFIX + "*") if p.is_file())
+
+
+def invisible_warnings(root: Path) -> list[str]:
+    """`path:line: warning: …` for each article line holding bidi controls or zero-width
+    characters: kept (they are source text) but shown, since they can hide or reorder text."""
+    out = []
+    for md in sorted((root / "docs" / "articles").glob("*.md")):
+        rel = md.relative_to(root).as_posix()
+        try:
+            text = md.read_text("utf-8")
+        except UnicodeDecodeError:
+            continue  # reported by check
+        for n, line in enumerate(text.split("\n"), 1):
+            found = invisible.find(line)
+            if found:
+                names = ", ".join(sorted({name for _, name in found}))
+                out.append(f"{rel}:{n}: warning: {len(found)} invisible character(s) kept from the source ({names})")
+    return out

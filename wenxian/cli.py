@@ -6,8 +6,9 @@ import json
 import sys
 
 from .errors import WenxianError
-from .archive import add, check
+from .archive import add, check, invisible_warnings, leftovers
 from .article import DATE
+from . import values
 from .pipeline import extract
 from pathlib import Path
 
@@ -29,6 +30,10 @@ def _add(args) -> int:
         if overrides[key] is not None and not DATE.match(overrides[key]):
             print(f"wenxian: --{key}: '{overrides[key]}' is not YYYY, YYYY-MM or YYYY-MM-DD", file=sys.stderr)
             return 2
+    problem = values.cli_problem(overrides)
+    if problem:
+        print(f"wenxian: {problem}", file=sys.stderr)
+        return 2
     failed = 0
     total = len(args.paths)
     show_progress = total > 50 and sys.stderr.isatty()
@@ -75,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         problems = check(Path(args.root))
         for p in problems:
+            print(p)
+        for p in leftovers(Path(args.root)):
+            print(f"{p}: warning: temporary file left by an interrupted run; not an article, safe to delete")
+        for p in invisible_warnings(Path(args.root)):
             print(p)
         return 1 if problems else 0
     if args.command == "extract":
