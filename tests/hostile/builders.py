@@ -82,7 +82,7 @@ TEMPLATE_INJECTION = [
     "模板语句 {% for x in zqxtpl2 %}循环{% endfor %} {% include 'zqxtpl3.html' %} {# zqxtpl4 #}",
     "{% raw %}{{ zqxtpl5 }}{% endraw %} ${zqxtpl6} <%= zqxtpl7 %> {{{ zqxtpl8 }}}",
 ]
-YAML_TITLE = "标题: 值 --- !!python/object/apply:os.system ['zqxyaml1'] &anchor *ref {zqxyaml2: 1} [a, b] # 注释"
+YAML_TITLE = "标题: 值 --- !!python/object/apply:os.system [zqxyaml1] &a *b {zqxyaml2: 1} # 注"
 FRONTMATTER_FIRST = "---\ntitle: zqxfront1\nid: 000000000000\nraw: /etc/passwd\nsha256: zqx\n---\n"
 BIDI = "\u202e"  # RIGHT-TO-LEFT OVERRIDE, never closed
 CONTROL_TITLE = f"合作社{BIDI}zqxbidi1 带动增收\u200d\u200b致富"
@@ -141,6 +141,7 @@ BUILDERS = {
     "utf16_be_no_bom_pure_cjk": lambda: ("u16be-cjk.txt", _pure_cjk().encode("utf-16-be")),
     "utf16_odd_length": lambda: ("u16odd.txt", article_text().encode("utf-16")[:-1]),
     "long_single_line": lambda: ("long-line.txt", _long_line()),
+    "long_line_under_size_limit": lambda: ("long-line-1mb.txt", _long_line()[: 1024 * 1024 // 3 * 3]),
     "many_short_lines": lambda: ("many-lines.txt", _many_lines()),
     "html_in_text": lambda: ("html-in-text.txt", article_text(extra=HTML_INJECTION).encode("utf-8")),
     "html_capture": lambda: ("page.html", (
@@ -153,7 +154,7 @@ BUILDERS = {
     "markdown_injection": lambda: ("markdown.txt", article_text(extra=MARKDOWN_INJECTION).encode("utf-8")),
     "template_syntax": lambda: ("jinja.txt", article_text("{{ zqxtpltitle1 }}{% if true %}模板标题{% endif %}", extra=TEMPLATE_INJECTION).encode("utf-8")),
     "yaml_in_title": lambda: ("yaml-title.txt", article_text(YAML_TITLE).encode("utf-8")),
-    "html_in_title": lambda: ("html-title.txt", article_text("<script>zqxtitlescript1()</script>&lt;/title&gt;&lt;script&gt;zqxtitle2()&lt;/script&gt;").encode("utf-8")),
+    "html_in_title": lambda: ("html-title.txt", article_text("&lt;/title&gt;&lt;script&gt;zqxtitle2()&lt;/script&gt;<b>zqxtitleb1</b>").encode("utf-8")),
     "own_frontmatter": lambda: ("frontmatter.md", (FRONTMATTER_FIRST + article_text()).encode("utf-8")),
     "bidi_and_zero_width": lambda: ("bidi.txt", article_text(CONTROL_TITLE, extra=CONTROL_LINES).encode("utf-8")),
     "emoji_and_non_bmp": lambda: ("emoji.txt", article_text("𠀀字标题🎉" + TITLE, extra=EMOJI_LINES).encode("utf-8")),
