@@ -126,17 +126,31 @@ def _stray_files(root: Path, referenced: set[str]) -> list[str]:
                     continue
                 if p.is_symlink() or not p.is_file():
                     out.append(f"{rel}:1: not a regular file (links and special files are not allowed)")
-                elif allowed is None and rel not in referenced:
+                elif allowed is None and rel not in referenced and not _interrupted_capture(root, p):
                     out.append(f"{rel}:1: file in archive/ that no article references (added or left over)")
                 elif allowed is not None and (p.suffix != allowed or p.parent != base):
                     out.append(f"{rel}:1: not an article file (docs/articles/ holds only <id>.md)")
     return out
 
 
+def _interrupted_capture(root: Path, p: Path) -> bool:
+    """A capture (or its sidecar) stored by an `add` that was killed before it wrote the article:
+    complete and self-certifying (its name is the start of its own sha256), so it is reported as a
+    leftover to finish or delete, not as a fixity problem. `add` writes raw, sidecar, article."""
+    aid = p.stem
+    if (root / "docs" / "articles" / f"{aid}.md").exists() or p.parent.name != aid[:2] or len(aid) != 12:
+        return False
+    raws = [r for r in p.parent.glob(f"{aid}.*") if r.suffix in (".txt", ".html", ".htm")]
+    return len(raws) == 1 and hashlib.sha256(raws[0].read_bytes()).hexdigest().startswith(aid)
+
+
 def leftovers(root: Path) -> list[str]:
-    """Temporary files left by an interrupted `wenxian add` (safe to delete; never articles)."""
-    return sorted(p.relative_to(root).as_posix() for top in ("archive", "docs/articles")
-                  for p in (root / top).rglob(TEMP_PREFIX + "*") if p.is_file())
+    """Files left by an interrupted `wenxian add`: temporary files, and captures whose article was
+    not written yet. Never articles, never published; re-run the add or delete them."""
+    temps = [p for top in ("archive", "docs/articles") for p in (root / top).rglob(TEMP_PREFIX + "*") if p.is_file()]
+    orphans = [p for p in (root / "archive").rglob("*.*") if p.is_file() and not p.name.startswith(TEMP_PREFIX)
+               and _interrupted_capture(root, p)]
+    return sorted(p.relative_to(root).as_posix() for p in temps + orphans)
 
 
 def invisible_warnings(root: Path) -> list[str]:

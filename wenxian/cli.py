@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         for p in problems:
             print(p)
         for p in leftovers(Path(args.root)):
-            print(f"{p}: warning: temporary file left by an interrupted run; not an article, safe to delete")
+            print(f"{p}: warning: left by an interrupted `wenxian add` (not an article); re-run the add or delete it")
         for p in invisible_warnings(Path(args.root)):
             print(p)
         return 1 if problems else 0
