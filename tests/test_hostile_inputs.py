@@ -117,3 +117,20 @@ def test_path_traversal_in_capture_names_writes_only_inside_the_repo(repo, tmp_p
     assert tree(tmp_path / "outside") == before_outside
     assert all(not p.is_relative_to(repo) or ".." not in p.parts for p in tmp_path.rglob("*"))
     assert archive.check(repo) == []
+
+
+def test_check_refuses_hostile_hand_edited_frontmatter(repo):
+    md = next((repo / "docs" / "articles").glob("*.md"))
+    meta, body, _ = article.parse(md.read_text("utf-8"))
+    meta.update({"title": "标题\u202ezqx", "source": "来源\x1b[31m", "author": ["甲\u2067"],
+                 "source_url": "javascript:zqx()", "date": "2019-01-01\n"})
+    md.write_text(article.to_markdown(meta, body), "utf-8")
+    rel = md.relative_to(repo).as_posix()
+    bidi = "opens a bidi override/embedding/isolate without closing it (it would reorder the text after it)"
+    assert sorted(archive.check(repo)) == sorted([
+        f"{rel}:1: 'title' {bidi}",
+        f"{rel}:1: 'source' contains control character U+001B",
+        f"{rel}:1: 'author' '甲\\u2067' {bidi}",
+        f"{rel}:1: 'source_url' is not an http:// or https:// address",
+        f"{rel}:1: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got '2019-01-01\\n'",
+    ])
