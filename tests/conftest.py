@@ -14,3 +14,6 @@ def annotated_captures():
             cap = exp.with_name(exp.name.replace(".expected.json", ".txt"))
             out.append((cap, json.loads(exp.read_text("utf-8"))))
     return out
+
+# The shared real MkDocs build of a temporary repository (fixture `built_site`).
+pytest_plugins = ["sitebuild"]

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import article, invisible
+from . import article, invisible, tags
 from .pipeline import extract
 
 
@@ -57,15 +57,25 @@ def check(root: Path) -> list[str]:
     problems = []
     seen: dict[str, str] = {}
     referenced: set[str] = set()
+    try:
+        tags.taxonomy()
+        check_tags = True
+    except tags.TaxonomyError as exc:
+        problems += [f"{exc.path}:{n}: {m}" for n, m in exc.problems]
+        check_tags = False
     for md in sorted((root / "docs" / "articles").glob("*.md")):
         rel = md.relative_to(root).as_posix()
         try:
-            meta, body, body_start = article.parse(md.read_text("utf-8"))
+            text = md.read_text("utf-8")
+            meta, body, body_start = article.parse(text)
         except (ValueError, UnicodeDecodeError) as exc:
             problems.append(f"{rel}:1: {exc}")
             continue
         problems += [f"{rel}:1: {m}" for m in article.validate(meta)]
+        if check_tags:
+            problems += [f"{rel}:{n}: {m}" for n, m in tags.frontmatter_problems(article.list_item_lines(text, "tags"))]
         problems += [f"{rel}:{body_start + n}: {m}" for n, m in article.unsafe_body_lines(body)]
+        problems += [f"{rel}:{n}: {m}" for n, m in article.gazetteer_problems(meta, text)]
         aid = meta.get("id")
         if aid != md.stem:
             problems.append(f"{rel}:1: id '{aid}' does not match the file name")

@@ -17,6 +17,7 @@ from . import vocab
 SHORT = 40
 _PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
 _END_PUNCT = re.compile(r"[。！？!?…”\"）)]$")
+_PAGE_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?]”?$")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
@@ -104,6 +105,8 @@ def clean(lines: list[Line], title: str | None = None) -> Cleaned:
             reason = "title repeated with site suffix"
         elif title and line.text == title:
             reason = "title"
+        elif title and len(line.text) >= 8 and title.startswith(line.text) and _PAGE_MARK.fullmatch(title[len(line.text):]):
+            reason = "title repeated without its page number"
         elif is_image_placeholder(line.text):
             reason = None
         else:

@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from . import tags
 from .errors import WenxianError
 from .archive import add, check, invisible_warnings, leftovers
 from .article import DATE
@@ -17,7 +18,13 @@ def _report(a: dict) -> str:
     out = [f"id:        {a['id']}", f"title:     {a['title']}", f"date:      {a['date']}",
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
-           "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()), "", "removed:"]
+           "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()), "", "region:"]
+    out += [f"  {r['path']}  ({r['level']} {r['code']})" for r in a["region"]] or ["  (none)"]
+    out += ["", "places:"]
+    out += [f"  {p['mentions']:>3}x {p['path']}  ({p['level']} {p['code']})" for p in a["places"]] or ["  (none)"]
+    out += [""]
+    out += tags.report_lines(a["tag_evidence"])
+    out += ["", "removed:"]
     out += [f"  {r['line']:>4}  [{r['reason']}] {r['text'][:60]}" for r in a["removed"]]
     out += ["", "body:", a["body"]]
     return "\n".join(out)

@@ -37,15 +37,3 @@ _UNESCAPE = re.compile(r"\\(.)")
 def unescape_line(text: str) -> str:
     return html.unescape(_UNESCAPE.sub(r"\1", text))
 
-
-def html_meta(value):
-    """Frontmatter values made safe for templates that print them without escaping (MkDocs'
-    Jinja environment does not autoescape; Material prints page.meta.title and .author raw):
-    strings HTML-escaped, lists of strings joined with 、, mappings escaped recursively."""
-    if isinstance(value, str):
-        return html.escape(value, quote=True)
-    if isinstance(value, list):
-        return "、".join(str(html_meta(v)) for v in value)
-    if isinstance(value, dict):
-        return {k: html_meta(v) for k, v in value.items()}
-    return value

@@ -5,20 +5,27 @@ Nothing is guessed: a value is returned only when the capture states it, else No
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from . import vocab
 from .clean import Line
 
 _SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog")
 _SEPARATORS = [" @ ", " :: ", "_", " - ", "-", "|", "｜", "—"]
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
-_SOURCE = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]\s*([^\s|｜:：]{2,20})")
 _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
-_AGENCY = re.compile(r"^[(（【]?(新华社|中新社|中新网|人民网|新华网|央视网|光明网)")
 _AUTHOR = re.compile(r"(?:记者|記者|作者|文)\s*[:：]?\s*([\u4e00-\u9fff]{2,4}(?:[、 ][\u4e00-\u9fff]{2,4})*)")
+
+
+# Blog platforms title their pages "post @ blog name :: platform ::"; the blog is the site.
+_BLOG_TITLE = re.compile(r"^(.+?) @ (.{2,30}?)(?: :: .*)?$")
 
 
 def split_site_suffix(line: str) -> tuple[str, str | None]:
     """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site."""
+    blog = _BLOG_TITLE.match(line)
+    if blog:
+        return blog.group(1).strip(), blog.group(2).strip()
     for sep in _SEPARATORS:
         if sep in line:
             head, _, tail = line.rpartition(sep)
@@ -28,7 +35,7 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
     return line, None
 
 
-_NOT_TITLE = re.compile(r"[>»]|记者|通讯员|作者|摄影|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
+_NOT_TITLE = re.compile(r"[>»]|^[(（]?(?:据|據)?\S{2,6}(?:社|网|網)?\S{0,8}\d{1,2}月\d{1,2}日(?:电|電)|记者|通讯员|作者|摄影|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
 
 
 def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
@@ -46,34 +53,179 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     return title, site
 
 
-def find_date(header: list[Line]) -> str | None:
-    for line in header:
-        m = _DATE.search(line.text)
-        if m:
-            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
+_TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]\s*(.{4,})$")
+
+
+def refine_title(title: str | None, lines: list[Line]) -> str | None:
+    """The headline as printed, when the page-title line adds to it.
+
+    Sites append their column or name in ways no separator list foresees ('标题 - 要闻云南 -
+    云南日报网', '标题 东区办事处'), and aggregators prepend a column ('全球报道:标题'). When the
+    page also prints the headline alone on a line (or as 原标题：…), that line is the title.
+    """
+    if not title:
+        return title
+    for line in lines:
+        m = _ORIGINAL_TITLE.match(line.text)
+        if m and m.group(1) != title and title.endswith(m.group(1)):
+            return m.group(1)
+    best = None
+    for line in lines[1:]:
+        t = line.text
+        tail = title[len(t):]
+        if (len(t) >= 6 and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
+                and _looks_like_site_tail(tail) and t.count("“") == t.count("”")):
+            if best is None or len(t) > len(best):
+                best = t
+    return best or title
+
+
+def _looks_like_site_tail(tail: str) -> bool:
+    """' - 要闻云南', ' 东区办事处': short, no subtitle dash, no sentence or quote marks."""
+    tail = tail.strip(" -_|｜@:：")
+    return len(tail) <= 12 and not tail.startswith("—") and not _PROSE_PUNCT_ANY.search(tail.replace(" ", ""))
+
+
+def complete_title(title: str | None, lines: list[Line]) -> str | None:
+    """A headline cut short by the site's layout ('…驻村服务基') completed from the same
+    headline printed in full after a 题： or —— boundary, by at most three characters."""
+    if not title or len(title) < 8:
+        return title
+    for line in lines:
+        t = line.text
+        at = t.find(title)
+        if at < 0 or (at and not t[:at].endswith(("——", "题:", "题：", "題:", "題："))):
+            continue
+        rest = t[at + len(title):].split("——")[0]
+        if 1 <= len(rest) <= 3 and not _PROSE_PUNCT_ANY.search(rest):
+            return title + rest
+    return title
+
+
+_PROSE_PUNCT_ANY = re.compile(r"[，。！？；、,!?;：:“”\s]")
+
+
+_EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_EN_DATE = re.compile(
+    r"\b(" + "|".join(_EN_MONTHS) + r")[a-z]*\.?\s+(\d{1,2}),?\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def _date_in(text: str) -> str | None:
+    m = _DATE.search(text)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _EN_DATE.search(text)
+    if m:
+        mo, d, y = _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)), int(m.group(3))
+        if 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 
 
-_SOURCE_ALONE = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]$")
+@lru_cache(maxsize=None)
+def _label_pattern(kind: str) -> re.Pattern:
+    labels = sorted(vocab.load("metadata.yml")[kind], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*(.*)$")
+
+
+def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
+    """(line, value) for lines carrying a label of `kind` (来源：…, 发布日期：…); the value is the
+    rest of the line, or the next line when the label ends the line (table-like pages)."""
+    following = {a.number: b for a, b in zip(all_lines, all_lines[1:])}
+    pattern = _label_pattern(kind)
+    for line in lines:
+        m = pattern.search(line.text)
+        if not m:
+            continue
+        value = m.group(1).strip()
+        if not value and line.number in following:
+            value = following[line.number].text.strip()
+        if value:
+            yield line, value
+
+
+def find_date(header: list[Line]) -> str | None:
+    """Publication date: a date labelled as such (发布日期…) wins; otherwise the first date in
+    the header. Dates split over lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined."""
+    for _line, value in _labelled(header, header, "date_labels"):
+        date = _date_in(value)
+        if date:
+            return date
+    for i, line in enumerate(header):
+        date = _date_in(line.text)
+        if date:
+            return date
+        if line.text in _EN_MONTHS:
+            date = _date_in(" ".join(l.text for l in header[i:i + 4]))
+            if date:
+                return date
+    return None
+
+
+_PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
+
+
+def clean_source(value: str) -> str | None:
+    """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
+    pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
+    value = _PINYIN_GLOSS.sub("", value).strip().strip("《》").strip()
+    value = split_site_suffix(value)[0].strip()
+    if len(value) < 2 or value in vocab.load("metadata.yml")["not_sources"]:
+        return None
+    return value
+
+
+def _credit_pattern() -> re.Pattern:
+    v = vocab.load("metadata.yml")
+    outlet = rf"([\u4e00-\u9fff]{{1,10}}?(?:{v['outlet_suffixes']}))"
+    return re.compile(
+        rf"^(?:据|據)?(?:{v['agencies']})"  # agency dateline
+        rf"|(?:^|[·\s])(?:据|據)?{outlet}(?:·[^·\s记記]{{1,6}})?(?:记者|記者|讯|訊|消息|[(（][\u4e00-\u9fff、]{{2,12}}[)）])"
+    )
+
+
+_DATE_THEN_OUTLET = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+([\u4e00-\u9fff]{2,12})$")
+
+
+def _credited_in(text: str) -> str | None:
+    v = vocab.load("metadata.yml")
+    for m in _credit_pattern().finditer(text[:80]):
+        name = m.group(1) or re.match(rf"(?:据|據)?({v['agencies']})", m.group(0)).group(1)
+        if name not in v["self_references"] and not any(name.startswith(r) for r in v["self_references"]):
+            return name
+    return None
 
 
 def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs: list[str]) -> str | None:
-    """Credited origin: a 来源 line (value on the same or the next line), else a dateline
-    (天山网讯, 新华社…) in the first paragraphs."""
-    following = {a.number: b for a, b in zip(all_lines, all_lines[1:])}
-    for line in meta_lines:
-        m = _SOURCE.search(line.text)
-        if m:
-            return m.group(1).strip("《》")
-        nxt = following.get(line.number)
-        if _SOURCE_ALONE.search(line.text) and nxt and 2 <= len(nxt.text) <= 20:
-            return nxt.text.strip("《》")
+    """The credited origin, by strength of evidence: a labelled value (来源：, 发文机关：), then a
+    dateline or reporter credit (新华社…电, 天山网讯, 河南商报记者, 新疆民生网(记者名)), then a
+    'date outlet' line, then the WeChat account card. None when nothing credits an outlet; the
+    caller falls back to the publishing site."""
+    ordered = sorted(meta_lines, key=lambda l: l.number)
+    for _line, value in _labelled(ordered, all_lines, "source_labels"):
+        cleaned = clean_source(re.split(r"\s|[|｜]", value)[0])
+        if cleaned:
+            return cleaned
     for par in first_paragraphs:
-        m = _AGENCY.match(par) or _DATELINE.match(par)
+        m = _DATELINE.match(par)
+        name = _credited_in(par) or (m.group(1) if m else None)
+        if name:
+            return name
+    for line in ordered:
+        if len(line.text) <= 40:
+            name = _credited_in(line.text)
+            if name:
+                return name
+        m = _DATE_THEN_OUTLET.match(line.text)
         if m:
             return m.group(1)
+    for a, b in zip(all_lines[:12], all_lines[1:13]):
+        if b.text.startswith(("微信号", "微信號")) and 2 <= len(a.text) <= 20:
+            return a.text
     return None
 
 

@@ -9,7 +9,7 @@ import html
 import re
 
 from . import clean as clean_mod
-from . import damage, limits, meta
+from . import damage, limits, meta, regions, tags
 from .invisible import balance
 from .decode import decode
 from .escape import escape_line
@@ -42,16 +42,24 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     lines = clean_mod.split_lines(text)
     limits.check_shape(lines, path)
     title, site = meta.find_title(lines)
+    title = meta.refine_title(title, lines)
     cleaned = clean_mod.clean(lines, title)
-    kept_numbers = {k.line.number for k in cleaned.kept}
-    first_kept = min(kept_numbers, default=0)
+    first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    if title is None and not first_kept_is_first(lines, first_kept):
+        # No usable page-title line: take the headline printed above the text, then clean again
+        # so that its repetitions in the body (captions, dividers) are removed as the title.
+        title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
+        title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
+        if title:
+            cleaned = clean_mod.clean(lines, title)
+            first_kept = min((k.line.number for k in cleaned.kept), default=0)
     header = [l for l in lines if l.number < first_kept] + [r.line for r in cleaned.removed]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     first_par = paragraphs[0] if paragraphs else None
     body_text = "\n".join(k.line.text for k in cleaned.kept)
-    if title is None and not first_kept_is_first(lines, first_kept):
-        title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
+    tag_names, tag_evidence = tags.assign(title, [(k.kind, k.line.text, k.line.number) for k in cleaned.kept])
+    found = regions.recognize(body_text, title)
     return {
         "id": article_id(data),
         "title": balance(title),  # unclosed bidi controls closed (invisible.py)
@@ -61,9 +69,10 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         "author": balance(meta.find_authors([r.line for r in cleaned.removed], first_par)),
         "script": detect_script(text),
         "encoding": decoded.encoding,
-        "region": [],
-        "places": [],
-        "tags": [],
+        "region": [{k: r[k] for k in ("path", "code", "level")} for r in found["region"]],
+        "places": [{k: r[k] for k in ("path", "code", "level", "mentions")} for r in found["places"]],
+        "tags": tag_names,
+        "tag_evidence": tag_evidence,
         "quality": {
             "masked": damage.count_masked(body_text),
             "missing_numbers": damage.count_missing_numbers(body_text),

@@ -1,0 +1,77 @@
+"""Pytest plugin: one real `mkdocs build --strict` of a temporary copy of the repository, shared
+by the site build tests and the browser tests (registered in conftest.py via pytest_plugins).
+
+The copy holds the five seeds plus a handful of corpus captures ingested with `wenxian add`,
+with the hand-written region / places / tags of tests/fixtures/site/annotations.yml, and one
+article whose metadata is hostile.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wenxian import archive, article
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+ANNOTATIONS = FIXTURES / "site" / "annotations.yml"
+COPY = ("mkdocs.yml", "docs", "hooks", "overrides", "archive")
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    site: Path
+    meta: dict[str, dict]        # frontmatter by id
+    by_capture: dict[str, str]   # 'seeds/000_….txt' -> id
+    hostile: str                 # id of the hostile article
+    output: str                  # mkdocs build output
+
+
+def _set_meta(root: Path, aid: str, changes: dict) -> None:
+    path = root / "docs" / "articles" / f"{aid}.md"
+    meta, body, _ = article.parse(path.read_text("utf-8"))
+    meta.update(changes)
+    path.write_text(article.to_markdown(meta, body), "utf-8")
+
+
+def make_repo(root: Path) -> tuple[dict[str, str], str]:
+    for name in COPY:
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    spec = yaml.safe_load(ANNOTATIONS.read_text("utf-8"))
+    by_capture = {}
+    for capture, changes in spec["captures"].items():
+        aid, _ = archive.add(root, FIXTURES / capture, {})
+        by_capture[capture] = aid
+        if changes:
+            _set_meta(root, aid, changes)
+    hostile = dict(spec["hostile"])
+    src = root / "hostile-capture.txt"
+    src.write_bytes((FIXTURES / hostile.pop("from")).read_bytes() + "\n（测试用的变体）\n".encode())
+    aid, _ = archive.add(root, src, {})
+    src.unlink()
+    _set_meta(root, aid, hostile)
+    return by_capture, aid
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("repo")
+    by_capture, hostile = make_repo(root)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    proc = subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    meta = {}
+    for md in (root / "docs" / "articles").glob("*.md"):
+        m, _, _ = article.parse(md.read_text("utf-8"))
+        meta[m["id"]] = m
+    return BuiltSite(root, root / "site", meta, by_capture, hostile, proc.stdout + proc.stderr)

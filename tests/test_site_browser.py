@@ -1,0 +1,90 @@
+"""Real-browser tests: Playwright driving Debian's chromium (/usr/bin/chromium, never a
+downloaded browser) over the built test site served by a local HTTP server."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from sitebuild import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium missing (make test installs it)")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site.site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_walk_region_tree_to_the_seed_article_then_switch_to_traditional(built_site, server, page):
+    aid = built_site.by_capture["seeds/000_f97575b8f31bdef6.txt"]
+    page.goto(server)
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    page.locator(".md-nav--primary").get_by_role("link", name="地区", exact=True).click()
+    for name in ("新疆维吾尔自治区", "伊犁哈萨克自治州", "特克斯县"):
+        page.locator("article").get_by_role("link", name=name, exact=True).first.click()
+        assert page.locator("h1").first.inner_text() == name
+    page.locator(f'article a[href$="articles/{aid}/"]').first.click()
+    assert page.url.endswith(f"/articles/{aid}/")
+    assert "本页是原文" in page.locator(".wx-script-note").inner_text()
+    page.locator(".wx-switch").get_by_role("link", name="繁體").click()
+    assert page.url.endswith(f"/hant/articles/{aid}/")
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    text = page.locator("article").inner_text()
+    assert "特克斯縣喀拉托海鎮" in text and "特克斯县喀拉托海镇" not in text
+    assert "本頁由簡體字原文自動轉換為繁體字" in text
+
+
+def test_open_raw_capture_and_screenshot_article(built_site, server, page):
+    aid = built_site.by_capture["seeds/001_7ed895f22b20ce29.txt"]
+    page.goto(server + f"articles/{aid}/")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+    assert page.locator(".wx-damage").is_visible()
+    page.locator(".wx-meta").get_by_role("link", name="纯文本").click()
+    assert page.url.endswith(f"/raw/{aid}.txt")
+    raw = (built_site.root / built_site.meta[aid]["raw"]).read_bytes().decode("utf-8")
+    first_line = next(line for line in raw.splitlines() if line.strip())
+    assert first_line.strip() in page.locator("body").inner_text()
+
+
+def test_download_csv_from_home_page(built_site, server, page):
+    page.goto(server)
+    with page.expect_download() as info:
+        page.locator("article").get_by_role("link", name="CSV", exact=True).click()
+    download = info.value
+    assert download.suggested_filename == "articles.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text("utf-8-sig"))))
+    assert {r["id"] for r in rows} == set(built_site.meta)

@@ -1,0 +1,217 @@
+"""The built site (one real `mkdocs build --strict`, see sitebuild.py): twins, index pages that
+link exactly the right articles, exports, raw captures, escaping, and no broken internal link."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from wenxian.site import catalog
+
+HREF = re.compile(r'href="([^"]*)"')
+ARTICLE_URL = re.compile(r"^/(?:hant/)?articles/([0-9a-f]{12})/$")
+
+
+class Page(str):
+    """Page HTML that remembers its URL, so that relative links can be resolved."""
+    url: str
+
+
+def page(site, url: str) -> Page:
+    path = site.site / url / "index.html"
+    assert path.is_file(), f"missing page /{url}"
+    out = Page(path.read_text("utf-8"))
+    out.url = url
+    return out
+
+
+def _keep(html: Page, text: str) -> Page:
+    out = Page(text)
+    out.url = html.url
+    return out
+
+
+def content(html: Page) -> Page:
+    """The page's own content (without nav and header)."""
+    start = html.index('<article class="md-content__inner')
+    return _keep(html, html[start:html.index("</article>", start)])
+
+
+def linked(html: Page) -> set[str]:
+    """Ids of the articles the HTML links to (links resolved against the page's URL)."""
+    out = set()
+    for href in HREF.findall(html):
+        m = ARTICLE_URL.match(urlparse(urljoin(f"http://site/{html.url}/", href)).path)
+        if m:
+            out.add(m.group(1))
+    return out
+
+
+def section(html: Page, anchor: str) -> Page:
+    """HTML from `<h2 id="anchor">` to the next h2 (or the end of the content)."""
+    body = content(html)
+    start = body.index(f'<h2 id="{anchor}"')
+    nxt = body.find("<h2", start + 4)
+    return _keep(html, body[start: nxt if nxt > 0 else len(body)])
+
+
+def expected_nodes(site, kind: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for aid, meta in site.meta.items():
+        for entry in meta.get(kind) or []:
+            for code, _, _ in catalog.region_chain(entry, aid):
+                out.setdefault(code, set()).add(aid)
+    return out
+
+
+def test_every_article_has_both_twins_with_lang_and_original_statement(built_site):
+    assert set(built_site.by_capture.values()) | {built_site.hostile} <= set(built_site.meta)
+    for aid, meta in built_site.meta.items():
+        hans, hant = page(built_site, f"articles/{aid}"), page(built_site, f"hant/articles/{aid}")
+        assert '<html lang="zh-Hans"' in hans and '<html lang="zh-Hant"' in hant
+        original, converted = (hans, hant) if meta["script"] == "hans" else (hant, hans)
+        assert "本页是原文" in original or "本頁是原文" in original
+        assert "自动转换为" in converted or "自動轉換為" in converted
+        assert f'href="../../../articles/{aid}/"' in hant and f'href="../../hant/articles/{aid}/"' in hans
+
+
+def test_traditional_original_gets_a_simplified_twin(built_site):
+    aid = built_site.by_capture["corpus/24-chinahongdou.com.txt"]
+    hans, hant = content(page(built_site, f"articles/{aid}")), content(page(built_site, f"hant/articles/{aid}"))
+    assert "我們村的第一書記" in hant and "我们村的第一书记" in hans
+
+
+def test_region_pages_link_exactly_their_articles(built_site):
+    about, mentioned = expected_nodes(built_site, "region"), expected_nodes(built_site, "places")
+    assert "654027000000" in about and "320100000000" in mentioned
+    for code in about.keys() | mentioned.keys():
+        for prefix in ("", "hant/"):
+            html = page(built_site, f"{prefix}regions/{code}")
+            assert linked(section(html, "about")) == about.get(code, set()), code
+            if code in mentioned:
+                assert linked(section(html, "mentioned")) == mentioned[code], code
+            else:
+                assert 'id="mentioned"' not in html
+
+
+def test_region_tree_has_counts_at_every_level(built_site):
+    tree = content(page(built_site, "regions"))
+    about = expected_nodes(built_site, "region")
+    for code, ids in about.items():
+        assert re.search(rf'"{code}/">[^<]+</a> <span class="wx-count">{len(ids)} 篇', tree), code
+    assert "也什克勒克村" in tree  # down to village level
+
+
+def test_topic_source_and_year_pages_link_exactly_their_articles(built_site):
+    tax = catalog.taxonomy()
+    topics, sources, years = {}, {}, {}
+    for aid, meta in built_site.meta.items():
+        for tag in meta.get("tags") or []:
+            slug = tax[tag].slug if tag in tax else catalog.fallback_tag_slug(tag)
+            topics.setdefault(slug, set()).add(aid)
+        if meta.get("source"):
+            sources.setdefault(catalog.source_slug(meta["source"]), set()).add(aid)
+        if meta.get("date"):
+            years.setdefault(meta["date"][:4], set()).add(aid)
+    assert len(topics) >= 3 and len(years) >= 4
+    for kind, expected in (("topics", topics), ("sources", sources), ("timeline", years)):
+        for key, ids in expected.items():
+            for prefix in ("", "hant/"):
+                assert linked(content(page(built_site, f"{prefix}{kind}/{key}"))) == ids, (kind, key)
+    undated = {aid for aid, m in built_site.meta.items() if not m.get("date")}
+    assert linked(section(page(built_site, "timeline"), "undated")) == undated
+    assert "<svg" in page(built_site, "timeline") and "<svg" in page(built_site, "timeline/2019")
+
+
+def test_article_page_panel_damage_masks_raw_and_citation(built_site):
+    aid = built_site.by_capture["seeds/000_f97575b8f31bdef6.txt"]
+    html = content(page(built_site, f"articles/{aid}"))
+    q = built_site.meta[aid]["quality"]
+    assert f"{q['missing_numbers']} 处数字缺失" in html
+    assert f'href="../../raw/{aid}.txt"' in html
+    assert 'href="../../regions/654027000000/">特克斯县</a>' in html
+    assert ("@online{wenxian-" + aid) in html
+    assert "&quot;URL&quot;: &quot;https://wenxian.example.org/articles/" + aid in html
+    assert json.loads((built_site.site / "articles" / aid / f"{aid}.csl.json").read_text("utf-8"))[0]["URL"].endswith(aid + "/")
+    related = _keep(html, html[html.index('id="related"'):])
+    assert linked(related) and aid not in linked(related)
+    masked = [a for a, m in built_site.meta.items() if m["quality"]["masked"]]
+    assert masked, "fixtures need an article with masked characters"
+    for a in masked:
+        body = content(page(built_site, f"articles/{a}"))
+        assert body.count('<mark class="wx-masked"') >= 1
+        assert "字符被屏蔽（*）" in body
+
+
+def test_raw_capture_is_the_decoded_original(built_site):
+    for aid, meta in built_site.meta.items():
+        raw = (built_site.root / meta["raw"]).read_bytes().decode(meta["encoding"]).lstrip("\ufeff")
+        assert (built_site.site / "raw" / f"{aid}.txt").read_text("utf-8-sig") == raw
+
+
+def test_exports_parse_and_contain_every_article(built_site):
+    ids = set(built_site.meta)
+    rows = [json.loads(line) for line in (built_site.site / "data/articles.jsonl").read_text("utf-8").splitlines()]
+    assert {r["id"] for r in rows} == ids and all(r["text"] and r["sha256"] for r in rows)
+    text = (built_site.site / "data/articles.csv").read_text("utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert {r["id"] for r in table} == ids
+    tekes = next(r for r in table if r["id"] == built_site.by_capture["seeds/000_f97575b8f31bdef6.txt"])
+    assert "特克斯县" in tekes["region"] and "访惠聚" in tekes["tags"]
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(built_site.site / "feed.xml").getroot()
+    assert {e.find("a:id", ns).text.rstrip("/").rsplit("/", 1)[1] for e in feed.findall("a:entry", ns)} == ids
+    sitemap = (built_site.site / "sitemap.xml").read_text("utf-8")
+    for aid in ids:
+        assert f"/articles/{aid}/</loc>" in sitemap and f"/hant/articles/{aid}/</loc>" in sitemap
+
+
+def test_hostile_metadata_stays_text(built_site):
+    aid = built_site.hostile
+    for prefix in ("", "hant/"):
+        html = page(built_site, f"{prefix}articles/{aid}")
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b>记者" not in html
+        assert "javascript:" not in html and "<i>标签" not in html
+        assert "&lt;/title&gt;&lt;script&gt;" in html
+        assert "<title>＜/title＞＜script＞" in html
+    bib = (built_site.site / "articles" / aid / f"{aid}.bib").read_text("utf-8")
+    assert r"{\{张三\}\%\$\#\_\&}" in bib
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def test_no_broken_internal_link(built_site):
+    site = built_site.site
+    broken, checked = [], 0
+    for html_file in site.rglob("*.html"):
+        base = "http://site/" + html_file.relative_to(site).as_posix()
+        parser = _Links()
+        parser.feed(html_file.read_text("utf-8"))
+        for link in parser.links:
+            url = urlparse(urljoin(base, link))
+            if url.netloc != "site" or url.scheme != "http":
+                continue
+            target = site / unquote(url.path).lstrip("/")
+            if url.path.endswith("/"):
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{html_file.relative_to(site)} -> {link}")
+    assert checked > 1000
+    assert broken == []

@@ -1,0 +1,295 @@
+"""Region recognition: which administrative places an article names, and which it is about.
+
+Why it is built this way:
+- One Aho–Corasick automaton (pyahocorasick) holds every written form of provinces, prefectures,
+  counties and townships (~38,000 strings) and finds the leftmost-longest names in one pass, so
+  特克斯县 wins over 特克斯 and 新疆维吾尔自治区 over 新疆.
+- Village names (~620,000, and they repeat all over China: 东风村, 红星村) are never searched
+  nationwide. They are looked up only among the villages of a county that the same paragraph
+  names. Township names repeat too (城关镇 exists hundreds of times), so a township counts only
+  when its county is named in the same paragraph (a prefix chain like 特克斯县喀拉托海镇 is the
+  common case).
+- A name several counties share (鼓楼区) or a generated short form (特克斯 for 特克斯县) counts
+  only when the article also names that county's province or prefecture.
+- `places` keeps every mention. `region` keeps what the article is about: mentions that are
+  destinations of labour transfer (转移到江苏南京), aid providers (扬州援疆) or outlets and
+  institutions (新疆日报) are left out, and the most specific level with evidence is reported.
+
+Recognition runs on the simplified form of the text: traditional input is converted first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+import yaml
+
+from . import gazetteer
+from .script import detect_script, to_simplified
+
+SEPARATORS = set("、，,和及与或以")
+
+
+@dataclass
+class Mention:
+    code: str      # natural-length gazetteer code
+    start: int     # offset in the analysed (simplified) text, title first
+    end: int       # exclusive
+    para: int
+    title: bool
+    role: str = "about"   # about | destination | provider | institution | visitor
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return yaml.safe_load(resources.files("wenxian").joinpath("data/regions.yml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    gaz = gazetteer.load()
+    auto = ahocorasick.Automaton()
+    for form in gaz.names:
+        auto.add_word(form, form)
+    for form in gaz.informal:
+        auto.add_word(form, form)
+    auto.make_automaton()
+    return auto
+
+
+@lru_cache(maxsize=512)
+def county_villages(county: str) -> dict[str, list[tuple[str, str]]]:
+    """First two characters -> [(village name, code)] for the villages of one county."""
+    gaz = gazetteer.load()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for township in gaz.townships_by_county.get(county, ()):
+        for code, name in gaz.villages(township).items():
+            if len(name) >= 3:
+                out.setdefault(name[:2], []).append((name, code))
+    return out
+
+
+def recognize(text: str, title: str | None = None) -> dict:
+    """{'region': [...], 'places': [...], 'informal': [...]} for one article.
+
+    Region and place items: {path, code (12 digits), level, mentions, first}; `first` is the
+    offset of the first mention in the simplified title + newline + text."""
+    if detect_script((title or "") + text) == "hant":
+        text, title = to_simplified(text), to_simplified(title) if title else title
+    paragraphs = ([title] if title else []) + text.split("\n")
+    gaz = gazetteer.load()
+    raw, informal = find_names(paragraphs, bool(title))
+    mentions = resolve(gaz, raw, paragraphs, "兵团" in text or "兵团" in (title or ""))
+    mentions += find_villages(gaz, mentions, paragraphs, bool(title))
+    mentions.sort(key=lambda m: m.start)
+    assign_roles(mentions, paragraphs)
+    places = summarize(gaz, mentions)
+    return {"region": choose_region(gaz, mentions, informal), "places": places,
+            "informal": [{"name": k, "mentions": len(v), "first": v[0]} for k, v in informal.items()]}
+
+
+def find_names(paragraphs: list[str], has_title: bool):
+    """Leftmost-longest names per paragraph: ([(form, start, end, para, in_title)], informal)."""
+    not_after = tuple(cues()["not_place_after"])
+    not_before = tuple(cues()["not_place_before"])
+    informal_forms = gazetteer.load().informal
+    found, informal, offset = [], {}, 0
+    for p, para in enumerate(paragraphs):
+        for last, form in automaton().iter_long(para):
+            start, end = last - len(form) + 1, last + 1
+            if para.startswith(not_after, end) or para[:start].endswith(not_before):
+                continue
+            if form in informal_forms:
+                informal.setdefault(form, []).append(offset + start)
+            else:
+                found.append((form, offset + start, offset + end, p, has_title and p == 0))
+        offset += len(para) + 1
+    return found, informal
+
+
+def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan: bool) -> list[Mention]:
+    """One gazetteer unit per name, or none when the text gives no way to tell which is meant."""
+    names = gaz.names
+    evidence: set[str] = set()      # unambiguous units (≤ county) and all their ancestors
+    for form, *_ in raw:
+        cands = names[form]
+        if len(cands) == 1 and len(cands[0].code) <= 6 and not needs_evidence(cands[0], form):
+            evidence.update(gaz.chain(cands[0].code))
+    times: dict[str, int] = {}
+    for form, *_ in raw:
+        times[form] = times.get(form, 0) + 1
+    counties: list[Mention] = []
+    townships: list[tuple[list[str], tuple]] = []
+    for item in raw:
+        form, start, end, p, title = item
+        upper = [n for n in names[form] if len(n.code) <= 6]
+        if not upper:
+            townships.append(([n.code for n in names[form]], item))
+            continue
+        if upper[0].kind == "bingtuan" and not bingtuan:
+            continue
+        if len(upper) > 1 or needs_evidence(upper[0], form) and not (
+                len(upper[0].code) == 4 and times[form] > 1):   # a prefecture named twice
+            upper = [n for n in upper if evidence.intersection(gaz.chain(n.code)[:-1])]
+        if len(upper) == 1:
+            counties.append(Mention(upper[0].code, start, end, p, title))
+    by_para: dict[int, set[str]] = {}
+    for m in counties:
+        by_para.setdefault(m.para, set()).add(m.code)
+    out = list(counties)
+    for codes, (form, start, end, p, title) in townships:
+        near = by_para.get(p, set())
+        ok = [c for c in codes if gaz.county_of(c) in near]
+        if len(ok) == 1:
+            out.append(Mention(ok[0], start, end, p, title))
+    return out
+
+
+def needs_evidence(name: gazetteer.Name, form: str) -> bool:
+    """Short forms of counties and two-character names (东区, 巴中) are too often something
+    else: they count only when the article names the province or prefecture around them (or,
+    for a prefecture, names it more than once)."""
+    if name.kind == "short" or len(name.code) == 2:
+        return False
+    return len(form) <= 2 or (name.kind == "generated" and len(name.code) == 6)
+
+
+def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title: bool) -> list[Mention]:
+    """Villages of the counties (and townships) each paragraph names, found in that paragraph."""
+    offsets, off = [], 0
+    for para in paragraphs:
+        offsets.append(off)
+        off += len(para) + 1
+    per_para: dict[int, set[str]] = {}
+    for m in mentions:
+        county = m.code if len(m.code) == 6 or m.code in gaz.townships_by_county else gaz.county_of(m.code)
+        if county:
+            per_para.setdefault(m.para, set()).add(county)
+    taken = {(m.para, i) for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for p, counties in per_para.items():
+        para = paragraphs[p]
+        for county in sorted(counties):
+            index = county_villages(county)
+            for i in range(len(para) - 2):
+                for name, code in index.get(para[i:i + 2], ()):
+                    if para.startswith(name, i) and (p, offsets[p] + i) not in taken:
+                        out.append((p, i, name, code))
+    spans = {(p, i, i + len(name)) for p, i, name, _ in out}
+    out = [o for o in out if not any(q == o[0] and a <= o[1] and o[1] + len(o[2]) <= b
+                                      and (a, b) != (o[1], o[1] + len(o[2])) for q, a, b in spans)]
+    chosen: dict[tuple[int, int], list] = {}
+    for p, i, name, code in out:
+        chosen.setdefault((p, i), []).append((name, code))
+    result = []
+    for (p, i), options in chosen.items():
+        longest = max(len(n) for n, _ in options)
+        options = [o for o in options if len(o[0]) == longest]
+        named = {m.code for m in mentions if m.para == p and len(m.code) == 9}
+        if len(options) > 1:
+            options = [o for o in options if o[1][:9] in named]
+        if len(options) == 1:
+            start = offsets[p] + i
+            result.append(Mention(options[0][1], start, start + longest, p, has_title and p == 0))
+    return result
+
+
+def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
+    """Mark destinations of labour transfer, aid providers and institutions (in place)."""
+    c = cues()
+    offsets, off = [], 0
+    for para in paragraphs:
+        offsets.append(off)
+        off += len(para) + 1
+    prev = None
+    for m in mentions:
+        para, s, e = paragraphs[m.para], m.start - offsets[m.para], m.end - offsets[m.para]
+        before, after = para[max(0, s - 8):s], para[e:e + 16]
+        if after.startswith(tuple(c["institution_after"])):
+            m.role = "institution"
+        elif any(w in after[:c["visitor_window"]] for w in c["visitor_after"]):
+            m.role = "visitor"
+        elif any(w in after[:c["provider_window"]] for w in c["provider_after"]):
+            m.role = "provider"
+        elif before.endswith(tuple(c["destination_before"])):
+            m.role = "destination"
+        elif before.endswith(tuple(c["destination_near_before"])) and any(
+                w in after[:c["destination_window"]] for w in c["destination_work"]):
+            m.role = "destination"
+        elif (prev is not None and prev.para == m.para and prev.role == "destination"
+              and set(para[prev.end - offsets[m.para]:s]) <= SEPARATORS):
+            m.role = "destination"   # 转移到江苏南京 / 到浙江、江苏、广东等地
+        prev = m
+    # An aid provider or a visiting delegation is one for the whole article, with its parts.
+    outsiders = {m.code: m.role for m in mentions if m.role in ("provider", "visitor")}
+    for m in mentions:
+        for code, role in outsiders.items():
+            if m.code.startswith(code) and m.role == "about":
+                m.role = role
+    # A name written right before a unit inside it (佛山顺德区) shares that unit's role.
+    for m, n in zip(mentions[::-1][1:], mentions[::-1]):
+        if n.start == m.end and n.code.startswith(m.code):
+            m.role = n.role
+
+
+def summarize(gaz, mentions: list[Mention], roles: tuple[str, ...] | None = None) -> list[dict]:
+    """One item per unit: {path, code, level, mentions, first}, most mentioned first."""
+    counts: dict[str, list[int]] = {}
+    for m in mentions:
+        if roles is None or m.role in roles:
+            counts.setdefault(m.code, []).append(m.start)
+    items = [dict(gaz.entry(code), mentions=len(starts), first=min(starts)) for code, starts in counts.items()]
+    return sorted(items, key=lambda x: (-x["mentions"], x["first"]))
+
+
+def choose_region(gaz, mentions: list[Mention], informal: dict) -> list[dict]:
+    """The places the article is about, at one level: counties (with their townships and
+    villages where evidenced) when they carry enough of the article's weight compared with the
+    prefectures and provinces it names directly, else prefectures, else provinces, else the
+    prefectures of an informal region (南疆)."""
+    c = cues()
+    about = [m for m in mentions if m.role == "about"]
+    weight = lambda m: c["title_weight"] if m.title else 1  # noqa: E731
+    mass = {n: sum(weight(m) for m in about if level_length(gaz, m.code) == n) for n in (2, 4, 6)}
+    for length in (6, 4, 2):
+        deeper = sum(v for n, v in mass.items() if n >= length)
+        higher = sum(v for n, v in mass.items() if n < length)
+        if deeper == 0 or deeper < c["level_share"] * higher:
+            continue
+        weights: dict[str, int] = {}
+        for m in about:
+            if level_length(gaz, m.code) >= length:
+                unit = unit_at(gaz, m.code, length)
+                weights[unit] = weights.get(unit, 0) + weight(m)
+        best = max(weights.values())
+        chosen = {u for u, w in weights.items()
+                  if length < 6 or w >= c["min_weight"] or w >= c["relative_share"] * best}
+        inside = [m for m in about if level_length(gaz, m.code) >= length and unit_at(gaz, m.code, length) in chosen]
+        if length < 6:   # prefectures or provinces: report them, not a stray unit below them
+            inside = [Mention(unit_at(gaz, m.code, length), m.start, m.end, m.para, m.title) for m in inside]
+        codes = {m.code for m in inside}
+        deepest = [m for m in inside if not any(o != m.code and o.startswith(m.code) for o in codes)]
+        items = summarize(gaz, deepest)
+        return sorted(items, key=lambda x: (-weights[unit_at(gaz, gaz.lookup_path(x["path"]), length)], x["first"]))
+    if informal:
+        form = max(informal, key=lambda k: len(informal[k]))
+        first = informal[form][0]
+        return [dict(gaz.entry(code), mentions=len(informal[form]), first=first) for code in gaz.informal[form]]
+    return []
+
+
+def level_length(gaz, code: str) -> int:
+    """2, 4 or 6: the level a unit counts at (townships and villages count as their county; a
+    prefecture without counties, like 东莞市, counts as a county for its townships)."""
+    if len(code) <= 4:
+        return len(code)
+    return 6
+
+
+def unit_at(gaz, code: str, length: int) -> str:
+    """The unit containing `code` at a level (county of 东莞's townships: 东莞市 itself)."""
+    if length == 6 and len(code) > 6 and code[:6] not in gaz.units:
+        return code[:4]
+    return code[:length]

@@ -1,0 +1,198 @@
+"""The article page in one script: which text is original, metadata panel, damage notice, the
+escaped body (converted when this is the twin) with masked characters marked, raw capture,
+citation and neighbours in the same county and topics.
+
+Pure: text in, Markdown out. The body stays escaped text; the only HTML in it is the project's
+own `<span class="wx-masked">` around masked characters.
+"""
+from __future__ import annotations
+
+from .. import vocab
+from ..article import BLOCK_PREFIXES
+from ..escape import escape_line, unescape_line
+from . import citation, urls
+from .catalog import Article, Catalog, region_chain, source_slug
+from .markup import article_list, esc, external, frontmatter, title_in
+from .twins import LANG, other, to_script, ui
+
+import re
+from functools import lru_cache
+
+SCRIPT_NAME = {"hans": "简体字", "hant": "繁体字"}
+NEIGHBOURS = 10
+
+
+@lru_cache(maxsize=1)
+def _masked() -> re.Pattern:
+    return re.compile(vocab.load("damage.yml")["masked"])
+
+
+def mark_masked(body: str, script: str) -> str:
+    """Wrap masked characters (`*`, `＊`, `×` in Chinese text, per data/damage.yml) in a visible
+    marker. Each line is unescaped, split at the masked runs and every piece escaped again, so
+    the result is still escaped text plus our own spans."""
+    title = ui("原文此处的字符被屏蔽", script)
+    out = []
+    for line in body.split("\n"):
+        prefix = next((p for p in BLOCK_PREFIXES if line.startswith(p)), "")
+        text = unescape_line(line[len(prefix):])
+        spans = [m.span() for m in _masked().finditer(text)]
+        if not spans:
+            out.append(line)
+            continue
+        pieces, pos = [], 0
+        for start, end in spans:
+            pieces.append(_escape_piece(text[pos:start], pos == 0))
+            pieces.append(f'<mark class="wx-masked" title="{title}">{_escape_piece(text[start:end], start == 0)}</mark>')
+            pos = end
+        pieces.append(_escape_piece(text[pos:], False))
+        out.append(prefix + "".join(pieces))
+    return "\n".join(out)
+
+
+def _escape_piece(text: str, line_start: bool) -> str:
+    """Escape part of a line; line-start rules (`1.`, `-`…) apply only at the real line start."""
+    if line_start or not text:
+        return escape_line(text)
+    return escape_line("文" + text)[1:]
+
+
+def damage_notice(quality: dict, script: str) -> str:
+    parts = []
+    if quality.get("masked"):
+        parts.append(f"{quality['masked']} 处字符被屏蔽（*）")
+    if quality.get("missing_numbers"):
+        parts.append(f"{quality['missing_numbers']} 处数字缺失")
+    if quality.get("images"):
+        parts.append(f"{quality['images']} 处图片缺失")
+    if not parts:
+        return ""
+    text = "原文有 " + "，".join(parts) + "。本站照原样保留，不作修补"
+    text += "；被屏蔽的字符以底色标出。" if quality.get("masked") else "。"
+    return (f'<div class="admonition warning wx-damage"><p class="admonition-title">{ui("原文受损", script)}</p>'
+            f"<p>{ui(text, script)}</p></div>")
+
+
+def _region_links(cat: Catalog, entries: list, a: Article, page: str, script: str, counts: bool) -> str:
+    items = []
+    for entry in entries:
+        chain = region_chain(entry, a.path)
+        links = " › ".join(f'<a href="{urls.rel(page, urls.in_script(urls.region(code), script))}">'
+                           f"{esc(to_script(name, 'hans', script))}</a>" for code, name, _ in chain)
+        if counts and entry.get("mentions"):
+            links += f' <span class="wx-count">×{int(entry["mentions"])}</span>'
+        items.append(f"<li>{links}</li>")
+    return '<ul class="wx-regions">' + "".join(items) + "</ul>" if items else ui("无", script)
+
+
+def meta_panel(cat: Catalog, a: Article, page: str, script: str) -> str:
+    t = lambda s: ui(s, script)  # noqa: E731
+    v = lambda s: esc(to_script(s, a.script, script))  # noqa: E731
+    rows = []
+    source = a.get("source")
+    if source:
+        ext = external(a.get("source_url"))
+        name = f'<a href="{esc(ext)}" rel="nofollow noopener">{v(source)}</a>' if ext else v(source)
+        more = urls.rel(page, urls.in_script(urls.source(source_slug(source)), script))
+        rows.append((t("来源"), f'{name}（<a href="{more}">{t("本站该来源的文章")}</a>）'))
+    elif external(a.get("source_url")):
+        rows.append((t("来源"), f'<a href="{esc(a.meta["source_url"])}" rel="nofollow noopener">{esc(a.meta["source_url"])}</a>'))
+    else:
+        rows.append((t("来源"), t("不详")))
+    rows.append((t("日期"), esc(a.date) if a.date else t("不详")))
+    rows.append((t("采集日期"), esc(a.meta["captured"]) if a.get("captured") else t("不详")))
+    rows.append((t("作者"), "、".join(v(x) for x in a.get("author", [])) or t("不详")))
+    rows.append((t("地区"), _region_links(cat, a.get("region", []), a, page, script, False)))
+    if a.get("places"):
+        rows.append((t("提及地点"), _region_links(cat, a.meta["places"], a, page, script, True)))
+    tags = []
+    for name in a.get("tags", []):
+        slug = _slug_cache(cat)[name]
+        tags.append(f'<a href="{urls.rel(page, urls.in_script(urls.topic(slug), script))}">{esc(to_script(name, "hans", script))}</a>')
+    rows.append((t("主题"), "、".join(tags) or t("无")))
+    raw = urls.rel(page, urls.raw(a.id))
+    enc = esc(a.get("encoding", "?"))
+    rows.append((t("原始采集件"), f'<a href="{raw}" type="text/plain">{t("纯文本")}</a>（UTF-8，{t("原编码")} {enc}）'))
+    rows.append((t("编号"), f"<code>{esc(a.id)}</code>"))
+    body = "".join(f"<dt>{k}</dt><dd>{val}</dd>" for k, val in rows)
+    return f'<dl class="wx-meta">{body}</dl>'
+
+
+def _slug_cache(cat: Catalog) -> dict[str, str]:
+    if not hasattr(cat, "_tag_slugs"):
+        cat._tag_slugs = {tp.name: slug for slug, tp in cat.topics.items()}
+    return cat._tag_slugs
+
+
+def script_statement(a: Article, page: str, script: str) -> str:
+    twin = urls.rel(page, urls.twin(page))
+    o = other(script)
+    twin_link = f'<a href="{twin}" hreflang="{LANG[o]}" lang="{LANG[o]}">{ui(SCRIPT_NAME[o] + "版", o)}</a>'
+    if a.script == script:
+        text = ui(f"本页是原文（{SCRIPT_NAME[script]}）。", script) + twin_link + ui(
+            "是由 OpenCC 自动转换的，只转换字形，不改用词。", script)
+    else:
+        text = ui(f"本页由{SCRIPT_NAME[a.script]}原文自动转换为{SCRIPT_NAME[script]}（OpenCC，只转换字形，不改用词）。原文见",
+                  script) + twin_link + "。"
+    return f'<p class="wx-script-note">{text}</p>'
+
+
+def cite_block(a: Article, page: str, script: str, site_url: str) -> str:
+    perm = permanent_url(site_url, a.id)
+    bib, csl = citation.bibtex(a.meta, perm), citation.csl_json(a.meta, perm)
+    out = [f'<div class="wx-cite"><h2 id="cite">{ui("引用", script)}</h2>',
+           f'<p>{ui("永久链接", script)}：<a href="{esc(perm)}">{esc(perm)}</a></p>']
+    for label, ext, text in (("BibTeX", "bib", bib), ("CSL-JSON", "csl.json", csl)):
+        anchor = f"wx-cite-{ext.replace('.', '-')}"
+        href = urls.rel(page, urls.citation(a.id, ext))
+        # Material adds its copy button to every <pre><code> (feature content.code.copy).
+        out.append(f'<p>{label} <a href="{href}" download>{ui("下载", script)}</a></p>'
+                   f'<pre class="wx-citation"><code id="{anchor}">{esc(text)}</code></pre>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def permanent_url(site_url: str, aid: str) -> str:
+    return (site_url or "/").rstrip("/") + "/" + urls.article(aid)
+
+
+def neighbours(cat: Catalog, a: Article, page: str, script: str) -> str:
+    out = []
+    seen_counties = set()
+    for entry in a.get("region", []):
+        for code, name, level in region_chain(entry, a.path):
+            if level == "county" and code not in seen_counties:
+                seen_counties.add(code)
+                ids = _head(cat.regions[code].about, a.id)
+                if ids:
+                    heading = ui(f"{name}的其他文章", script)
+                    out.append(f"<h3>{esc(heading)}</h3>" + article_list(cat, ids, page, script))
+    for name in a.get("tags", []):
+        topic = cat.topics[_slug_cache(cat)[name]]
+        ids = _head(topic.ids, a.id)
+        if ids:
+            heading = ui(f"主题“{name}”的其他文章", script)
+            out.append(f"<h3>{esc(heading)}</h3>" + article_list(cat, ids, page, script))
+    if not out:
+        return ""
+    return f'<div class="wx-related"><h2 id="related">{ui("相关文章", script)}</h2>' + "".join(out) + "</div>"
+
+
+def _head(ids, skip: str) -> list[str]:
+    out = []
+    for i in ids:
+        if i != skip:
+            out.append(i)
+            if len(out) == NEIGHBOURS:
+                break
+    return out
+
+
+def render(cat: Catalog, a: Article, script: str, site_url: str) -> str:
+    page = urls.in_script(urls.article(a.id), script)
+    title = title_in(cat, a.id, script)
+    body = to_script(a.body, a.script, script)
+    parts = [frontmatter(title), script_statement(a, page, script), f'<h1 class="wx-title">{esc(title)}</h1>',
+             meta_panel(cat, a, page, script), damage_notice(a.get("quality", {}), script),
+             mark_masked(body, script), cite_block(a, page, script, site_url), neighbours(cat, a, page, script)]
+    return "\n\n".join(p for p in parts if p) + "\n"

@@ -1,0 +1,84 @@
+"""Everything the site generates from the archive, as {docs-relative path: content}.
+
+The MkDocs hook hands in the article files, the hand-written pages and a reader for raw
+captures; this module returns every generated file: both script twins of each article, the
+index pages in both scripts, traditional twins of the hand-written pages, raw captures as
+UTF-8 text, citation files and the exports. Nothing here depends on MkDocs, so the site
+generator stays replaceable.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import article_page, citation, exports, indexes, urls
+from .catalog import Catalog, build as build_catalog, parse_article
+from .twins import SCRIPTS, convert
+
+INDEX_BUILDERS = (indexes.regions, indexes.topics, indexes.sources, indexes.timeline, indexes.recent)
+# Relative link targets in a hand-written page: Markdown `](target)` and HTML href/src.
+_LINK = re.compile(r'(\]\(|(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)"\s]+)')
+
+
+def catalog(article_files: list[tuple[str, str]]) -> Catalog:
+    return build_catalog([parse_article(path, text) for path, text in article_files])
+
+
+def hant_twin_of_page(text: str) -> str:
+    """Traditional twin of a hand-written simplified page, one folder deeper (`hant/`): links to
+    other pages (`.md`, twinned too) stay as they are, links to files that exist once (data,
+    raw captures, images) go one level up."""
+    def fix(m: re.Match) -> str:
+        target = m.group(2)
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        return m.group(0) if path.endswith(".md") or not path else m.group(1) + "../" + target
+    return _LINK.sub(fix, convert(text, "hant"))
+
+
+def generate(article_files: list[tuple[str, str]], pages: dict[str, str], read_raw: Callable[[str], bytes],
+             site_url: str, site_name: str) -> dict[str, str]:
+    """article_files: (path for messages, text) of docs/articles/*.md; pages: every other
+    hand-written page by docs-relative path (a `hant/` twin is made for each simplified one
+    unless the docs already have it);
+    read_raw: bytes of an archive path from the frontmatter's `raw`."""
+    cat = catalog(article_files)
+    out: dict[str, str] = {}
+    for script in SCRIPTS:
+        for a in cat.articles.values():
+            out[urls.src_uri(urls.in_script(urls.article(a.id), script))] = article_page.render(cat, a, script, site_url)
+        for builder in INDEX_BUILDERS:
+            for url, text in builder(cat, script).items():
+                out[urls.src_uri(urls.in_script(url, script))] = text
+    for path, text in pages.items():
+        if not path.startswith(urls.HANT_PREFIX) and urls.HANT_PREFIX + path not in pages:
+            out[urls.HANT_PREFIX + path] = hant_twin_of_page(text)
+    for a in cat.articles.values():
+        raw = a.meta["raw"]
+        out[urls.raw(a.id)] = exports.raw_text(read_raw(raw), a.get("encoding"), raw)
+        perm = article_page.permanent_url(site_url, a.id)
+        out[urls.citation(a.id, "bib")] = citation.bibtex(a.meta, perm)
+        out[urls.citation(a.id, "csl.json")] = citation.csl_json(a.meta, perm)
+    out[urls.EXPORTS["jsonl"]] = exports.jsonl(cat, site_url)
+    out[urls.EXPORTS["csv"]] = exports.csv_text(cat, site_url)
+    out[urls.EXPORTS["feed"]] = exports.atom(cat, site_url, site_name)
+    return out
+
+
+def raw_reader(root) -> Callable[[str], bytes]:
+    """Reader of raw captures that refuses any path outside `archive/` (the frontmatter is
+    editable, so `raw` is checked here as well as by `wenxian check`)."""
+    from pathlib import Path
+
+    from ..errors import WenxianError
+
+    archive = (Path(root) / "archive").resolve()
+
+    def read(raw: str) -> bytes:
+        path = (Path(root) / raw).resolve()
+        if archive not in path.parents:
+            raise WenxianError(raw, "raw capture path is outside archive/")
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise WenxianError(raw, f"raw capture cannot be read: {exc.strerror}") from None
+    return read

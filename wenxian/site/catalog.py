@@ -1,0 +1,190 @@
+"""The catalog: every article's frontmatter, read once per build, and the indexes built from it
+in one pass (regions, topics, sources, years). Everything the pages need comes from here, so
+no page ever scans all articles: page work is linear in the number of articles.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .. import article as article_mod
+from ..errors import WenxianError
+
+LEVELS = ("province", "prefecture", "county", "township", "village")
+LEVEL_NAMES = {"province": "省级", "prefecture": "地级", "county": "县级", "township": "乡级", "village": "村级"}
+# Digits of the 12-digit administrative code that identify each level (GB/T 2260 + township/village).
+CODE_DIGITS = {"province": 2, "prefecture": 4, "county": 6, "township": 9, "village": 12}
+CODE = re.compile(r"^\d{12}$")
+ID = re.compile(r"^[0-9a-f]{12,64}$")
+
+
+@dataclass
+class Article:
+    id: str
+    meta: dict
+    body: str
+    path: str
+
+    @property
+    def script(self) -> str:
+        return self.meta.get("script") or "hans"
+
+    @property
+    def date(self) -> str | None:
+        return self.meta.get("date")
+
+    def get(self, key, default=None):
+        value = self.meta.get(key)
+        return default if value is None else value
+
+
+@dataclass
+class Node:
+    """One administrative unit; `about` and `mentioned` hold the ids of its whole subtree,
+    newest first (the catalog is built in that order)."""
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    children: dict[str, "Node"] = field(default_factory=dict)
+    about: dict[str, None] = field(default_factory=dict)      # ordered set, newest first
+    mentioned: dict[str, None] = field(default_factory=dict)
+
+
+@dataclass
+class Topic:
+    name: str
+    slug: str
+    description: str = ""
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Catalog:
+    articles: dict[str, Article]
+    newest: list[str]                       # ids, newest first (undated last)
+    regions: dict[str, Node]                # every node by code
+    roots: list[Node]                       # provinces
+    topics: dict[str, Topic]                # by slug
+    sources: dict[str, tuple[str, list[str]]]  # slug -> (name, ids)
+    years: dict[str, list[str]]             # 'YYYY' -> ids; '' for undated
+
+
+def parse_article(path: str, text: str) -> Article:
+    try:
+        meta, body, _ = article_mod.parse(text)
+    except ValueError as exc:
+        raise WenxianError(path, str(exc)) from None
+    problems = article_mod.validate(meta)
+    if not (isinstance(meta.get("id"), str) and ID.match(meta["id"])):
+        problems.append(f"'id' must be lowercase hex (it becomes a URL and file name), got {meta.get('id')!r}")
+    if problems:
+        raise WenxianError(path, "; ".join(problems))
+    return Article(id=meta["id"], meta=meta, body=body, path=path)
+
+
+def newest_key(a: Article):
+    """Sort key: dated articles newest first, then undated ones; ties by id for a stable order."""
+    date = a.date or ""
+    return (date == "", "".join(chr(0x10FFFF - ord(c)) for c in date), a.id)
+
+
+def source_slug(name: str) -> str:
+    """ASCII slug for a source name: a hash, never a transliteration of Chinese text."""
+    return "s" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def fallback_tag_slug(name: str) -> str:
+    return "t" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> dict[str, Topic]:
+    """Taxonomy entries by tag name from data/taxonomy.yml (name, slug, description), or {}
+    while the taxonomy has not been written. Accepts a top-level list or a `tags:` list."""
+    res = resources.files("wenxian.data").joinpath("taxonomy.yml")
+    if not res.is_file():
+        return {}
+    data = yaml.safe_load(res.read_text("utf-8")) or []
+    if isinstance(data, dict):
+        data = data.get("tags") or []
+    out = {}
+    for entry in data:
+        name = entry.get("name")
+        if name:
+            out[name] = Topic(name=name, slug=entry.get("slug") or fallback_tag_slug(name),
+                              description=entry.get("description") or entry.get("label") or "")
+    return out
+
+
+def region_chain(entry: dict, path: str) -> list[tuple[str, str, str]]:
+    """[(code, name, level)] from province down to the entry's own level. Ancestor codes are the
+    entry's code truncated to the digits of their level; the first name is the province, the
+    last has the entry's level and names in between fill the levels after the province
+    (municipalities like 北京市/东城区 skip the prefecture level)."""
+    if not isinstance(entry, dict):
+        raise WenxianError(path, f"region entry must be a mapping, got {entry!r}")
+    names = [n for n in str(entry.get("path") or "").split("/") if n]
+    code, level = str(entry.get("code") or ""), entry.get("level")
+    if not names or not CODE.match(code) or level not in LEVELS:
+        raise WenxianError(path, f"region entry needs path, 12-digit code and level, got {entry!r}")
+    last = LEVELS.index(level)
+    if len(names) > last + 1:
+        raise WenxianError(path, f"region path has more names than levels: {entry!r}")
+    levels = [LEVELS[0]] + [LEVELS[i] for i in range(1, len(names) - 1)] + ([level] if len(names) > 1 else [])
+    if len(names) == 1:
+        levels = [level]
+    return [(code[:CODE_DIGITS[lv]].ljust(12, "0"), name, lv) for name, lv in zip(names, levels)]
+
+
+def build(articles: list[Article]) -> Catalog:
+    """All indexes in one pass over the articles."""
+    by_id: dict[str, Article] = {}
+    for a in articles:
+        if a.id in by_id:
+            raise WenxianError(a.path, f"duplicate id {a.id} (also in {by_id[a.id].path})")
+        by_id[a.id] = a
+    newest = [a.id for a in sorted(articles, key=newest_key)]
+    regions: dict[str, Node] = {}
+    roots: dict[str, Node] = {}
+    tax = taxonomy()
+    topics: dict[str, Topic] = {}
+    sources: dict[str, tuple[str, list[str]]] = {}
+    years: dict[str, list[str]] = {}
+    for aid in newest:  # newest first, so every list below is already in page order
+        a = by_id[aid]
+        for kind, attr in (("region", "about"), ("places", "mentioned")):
+            for entry in a.get(kind, []):
+                parent = None
+                for code, name, level in region_chain(entry, a.path):
+                    node = regions.get(code)
+                    if node is None:
+                        node = regions[code] = Node(code, name, level, parent.code if parent else None)
+                        (parent.children if parent else roots)[code] = node
+                    elif (node.name, node.level) != (name, level):
+                        raise WenxianError(a.path, f"region code {code} is {name} ({level}) here but "
+                                                   f"{node.name} ({node.level}) elsewhere")
+                    getattr(node, attr)[aid] = None
+                    parent = node
+        for name in a.get("tags", []):
+            known = tax.get(name)
+            slug = known.slug if known else fallback_tag_slug(name)
+            topic = topics.setdefault(slug, Topic(name, slug, known.description if known else ""))
+            if aid not in topic.ids[-1:]:  # a tag listed twice in one article
+                topic.ids.append(aid)
+        if a.get("source"):
+            slug = source_slug(a.meta["source"])
+            sources.setdefault(slug, (a.meta["source"], []))[1].append(aid)
+        years.setdefault((a.date or "")[:4], []).append(aid)
+    return Catalog(by_id, newest, regions, sorted(roots.values(), key=lambda n: n.code), topics, sources, years)
+
+
+def county_of(entry: dict, path: str) -> str | None:
+    """Code of the county an article's region entry lies in (None above county level)."""
+    chain = region_chain(entry, path)
+    return next((code for code, _, level in chain if level == "county"), None)

@@ -1,0 +1,136 @@
+"""Whole-archive downloads built with the site: JSON Lines and CSV (all metadata and the clean
+text), an Atom feed of the newest articles, and the raw captures as UTF-8 plain text.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import re
+
+from ..article import FIELDS
+from ..escape import unescape_line
+from . import urls
+from .catalog import Catalog
+from .citation import display_title
+
+FEED_SIZE = 50
+CSV_COLUMNS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
+               "region", "region_codes", "places", "tags", "raw", "sha256", "masked", "missing_numbers",
+               "images", "removed_lines", "url", "text")
+
+
+def clean_text(body: str) -> str:
+    """The article's text without Markdown: escapes undone, heading markers dropped, one
+    paragraph per line (image placeholders keep their visible marker)."""
+    lines = []
+    for line in body.split("\n"):
+        if not line.strip():
+            continue
+        if line.startswith("## "):
+            line = line[3:]
+        lines.append(unescape_line(line))
+    return "\n".join(lines)
+
+
+def record(cat: Catalog, aid: str, site_url: str) -> dict:
+    a = cat.articles[aid]
+    rec = {k: a.meta.get(k) for k in FIELDS}
+    rec["url"] = _absolute(site_url, urls.article(aid))
+    rec["text"] = clean_text(a.body)
+    return rec
+
+
+def _absolute(site_url: str, path: str) -> str:
+    return (site_url or "/").rstrip("/") + "/" + path
+
+
+def jsonl(cat: Catalog, site_url: str) -> str:
+    return "".join(json.dumps(record(cat, aid, site_url), ensure_ascii=False) + "\n" for aid in cat.newest)
+
+
+def _paths(entries) -> str:
+    return "; ".join(str(e.get("path", "")) for e in entries or [])
+
+
+def csv_text(cat: Catalog, site_url: str) -> str:
+    """CSV with a UTF-8 byte-order mark so that spreadsheet programs read the Chinese right."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for aid in cat.newest:
+        r = record(cat, aid, site_url)
+        q = r.get("quality") or {}
+        row = dict(r, author="; ".join(r.get("author") or []), region=_paths(r.get("region")),
+                   region_codes="; ".join(str(e.get("code", "")) for e in r.get("region") or []),
+                   places=_paths(r.get("places")), tags="; ".join(r.get("tags") or []),
+                   masked=q.get("masked"), missing_numbers=q.get("missing_numbers"), images=q.get("images"),
+                   removed_lines=q.get("removed_lines"))
+        w.writerow(["" if row.get(c) is None else row.get(c) for c in CSV_COLUMNS])
+    return "\ufeff" + buf.getvalue()
+
+
+# Characters XML 1.0 cannot carry at all (captures sometimes contain them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _timestamp(date: str | None) -> str:
+    parts = (date or "1970").split("-") + ["01", "01"]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def atom(cat: Catalog, site_url: str, site_name: str) -> str:
+    """Atom feed of the newest articles by publication date (undated ones use the capture date,
+    else 1970-01-01, so that the feed is the same on every build)."""
+    ns = "http://www.w3.org/2005/Atom"
+    feed = ET.Element("feed", xmlns=ns)
+    ET.SubElement(feed, "title").text = site_name
+    ET.SubElement(feed, "id").text = _absolute(site_url, "")
+    ET.SubElement(feed, "link", href=_absolute(site_url, ""))
+    ET.SubElement(feed, "link", rel="self", href=_absolute(site_url, urls.EXPORTS["feed"]))
+    ids = cat.newest[:FEED_SIZE]
+    stamps = [_timestamp(cat.articles[i].date or cat.articles[i].get("captured")) for i in ids]
+    ET.SubElement(feed, "updated").text = max(stamps, default=_timestamp(None))
+    for aid, stamp in zip(ids, stamps):
+        a = cat.articles[aid]
+        entry = ET.SubElement(feed, "entry")
+        url = _absolute(site_url, urls.article(aid))
+        ET.SubElement(entry, "title").text = _xml_text(display_title(a.meta))
+        ET.SubElement(entry, "id").text = url
+        ET.SubElement(entry, "link", href=url)
+        ET.SubElement(entry, "updated").text = stamp
+        for name in a.get("author", []) or [a.get("source") or site_name]:
+            ET.SubElement(ET.SubElement(entry, "author"), "name").text = _xml_text(name)
+        text = clean_text(a.body)
+        ET.SubElement(entry, "summary").text = _xml_text(text[:200]) + ("…" if len(text) > 200 else "")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def raw_text(data: bytes, encoding: str | None, path: str) -> str:
+    """A raw capture as text, decoded with the encoding recorded when it was added, behind a
+    byte-order mark: browsers then read it as UTF-8 whatever charset the server announces."""
+    return "\ufeff" + _decoded(data, encoding, path)
+
+
+def _decoded(data: bytes, encoding: str | None, path: str) -> str:
+    from ..decode import decode
+    from ..errors import WenxianError
+
+    if encoding:
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError) as exc:
+            try:  # the pipeline's own reading, e.g. UTF-8 cut inside its last character (U+FFFD)
+                decoded = decode(data, path)
+            except WenxianError:
+                decoded = None
+            if decoded is not None and decoded.encoding == encoding:
+                return decoded.text
+            raise WenxianError(path, f"raw capture does not decode as its recorded encoding {encoding}: {exc}") from None
+    return decode(data, path).text

@@ -1,0 +1,180 @@
+"""Index pages (regions tree and nodes, topics, sources, timeline and years, recently added).
+
+Each function returns {simplified-script page URL: Markdown} for one script; the build puts the
+pages under `hant/` for the traditional script. Work is linear in the catalog's size: every
+list comes pre-sorted from the catalog.
+"""
+from __future__ import annotations
+
+from . import urls
+from .catalog import LEVEL_NAMES, Catalog, Node
+from .chart import bar_chart
+from .markup import article_list, esc, frontmatter
+from .twins import to_script, ui
+
+RECENT = 50
+
+
+def _page(title: str, script: str, *parts: str) -> str:
+    t = ui(title, script)
+    return frontmatter(t) + f"<h1>{esc(t)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _counts(node: Node, script: str) -> str:
+    text = f"{len(node.about)} 篇"
+    if node.mentioned:
+        text += f" · 提及 {len(node.mentioned)} 篇"
+    return f'<span class="wx-count">{ui(text, script)}</span>'
+
+
+def _name(name: str, script: str) -> str:
+    return esc(to_script(name, "hans", script))
+
+
+def _tree(nodes: list[Node], page: str, script: str) -> str:
+    items = []
+    for node in nodes:
+        href = urls.rel(page, urls.in_script(urls.region(node.code), script))
+        inner = f'<a href="{href}">{_name(node.name, script)}</a> {_counts(node, script)}'
+        if node.children:
+            inner += _tree(sorted(node.children.values(), key=lambda n: n.code), page, script)
+        items.append(f'<li data-level="{node.level}">{inner}</li>')
+    return '<ul class="wx-tree">' + "".join(items) + "</ul>"
+
+
+def regions(cat: Catalog, script: str) -> dict[str, str]:
+    page = urls.in_script(urls.INDEXES["regions"], script)
+    intro = ui("按行政区划浏览：每一级后面是关于该地的文章数，以及只是提及该地的文章数"
+               "（例如劳动力转移的去向）。", script)
+    out = {urls.INDEXES["regions"]: _page("地区", script, f"<p>{intro}</p>", _tree(cat.roots, page, script)
+                                          if cat.roots else f'<p class="wx-empty">{ui("暂无地区。", script)}</p>')}
+    for node in cat.regions.values():
+        out[urls.region(node.code)] = region_page(cat, node, script)
+    return out
+
+
+def region_page(cat: Catalog, node: Node, script: str) -> str:
+    page = urls.in_script(urls.region(node.code), script)
+    chain, up = [], cat.regions.get(node.parent) if node.parent else None
+    while up is not None:
+        chain.append(up)
+        up = cat.regions.get(up.parent) if up.parent else None
+    crumbs = [f'<a href="{urls.rel(page, urls.in_script(urls.INDEXES["regions"], script))}">{ui("地区", script)}</a>']
+    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(n.code), script))}">{_name(n.name, script)}</a>'
+               for n in reversed(chain)]
+    parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
+             f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
+             f"{_counts(node, script)}</p>"]
+    if node.children:
+        parts.append(f"<h2>{ui('下级行政区', script)}</h2>"
+                     + _tree(sorted(node.children.values(), key=lambda n: n.code), page, script))
+    parts.append(f'<h2 id="about">{ui("关于此地的文章", script)}</h2>' + article_list(cat, node.about, page, script))
+    if node.mentioned:
+        parts.append(f'<h2 id="mentioned">{ui("提及此地的文章", script)}</h2>'
+                     + article_list(cat, node.mentioned, page, script))
+    title = to_script(node.name, "hans", script)
+    return frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n" + "\n\n".join(parts) + "\n"
+
+
+def topics(cat: Catalog, script: str) -> dict[str, str]:
+    page = urls.in_script(urls.INDEXES["topics"], script)
+    items = []
+    for slug, tp in sorted(cat.topics.items(), key=lambda kv: (-len(kv[1].ids), kv[0])):
+        href = urls.rel(page, urls.in_script(urls.topic(slug), script))
+        desc = f'<br><span class="wx-desc">{_name(tp.description, script)}</span>' if tp.description else ""
+        items.append(f'<li><a href="{href}">{_name(tp.name, script)}</a> '
+                     f'<span class="wx-count">{ui(f"{len(tp.ids)} 篇", script)}</span>{desc}</li>')
+    listing = '<ul class="wx-topics">' + "".join(items) + "</ul>" if items else \
+        f'<p class="wx-empty">{ui("暂无主题。", script)}</p>'
+    out = {urls.INDEXES["topics"]: _page("主题", script, listing)}
+    for slug, tp in cat.topics.items():
+        page = urls.in_script(urls.topic(slug), script)
+        title = to_script(tp.name, "hans", script)
+        desc = f"<p>{_name(tp.description, script)}</p>" if tp.description else ""
+        out[urls.topic(slug)] = (frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n{desc}\n\n"
+                                 + article_list(cat, tp.ids, page, script) + "\n")
+    return out
+
+
+def sources(cat: Catalog, script: str) -> dict[str, str]:
+    page = urls.in_script(urls.INDEXES["sources"], script)
+    items = []
+    for slug, (name, ids) in sorted(cat.sources.items(), key=lambda kv: (-len(kv[1][1]), kv[1][0])):
+        href = urls.rel(page, urls.in_script(urls.source(slug), script))
+        items.append(f'<li><a href="{href}">{esc(to_script(name, _script_of(cat, ids), script))}</a> '
+                     f'<span class="wx-count">{ui(f"{len(ids)} 篇", script)}</span></li>')
+    listing = '<ul class="wx-sources">' + "".join(items) + "</ul>" if items else \
+        f'<p class="wx-empty">{ui("暂无来源。", script)}</p>'
+    out = {urls.INDEXES["sources"]: _page("来源", script, listing)}
+    for slug, (name, ids) in cat.sources.items():
+        page = urls.in_script(urls.source(slug), script)
+        title = to_script(name, _script_of(cat, ids), script)
+        out[urls.source(slug)] = frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n" + article_list(cat, ids, page, script) + "\n"
+    return out
+
+
+def _script_of(cat: Catalog, ids: list[str]) -> str:
+    """Script a source name is written in: that of its first article."""
+    return cat.articles[ids[0]].script
+
+
+def _months(cat: Catalog, ids: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for aid in ids:
+        out.setdefault((cat.articles[aid].date or "")[5:7], []).append(aid)
+    return out
+
+
+def timeline(cat: Catalog, script: str) -> dict[str, str]:
+    page = urls.in_script(urls.INDEXES["timeline"], script)
+    years = sorted(y for y in cat.years if y)
+    bars = [(y, len(cat.years.get(str(y), []))) for y in
+            (map(str, range(int(years[0]), int(years[-1]) + 1)) if years else [])]
+    items = []
+    for y in reversed(years):
+        months = _months(cat, cat.years[y])
+        month_text = "，".join(f"{int(m)}月 {len(ids)}" for m, ids in sorted(months.items()) if m)
+        if "" in months:
+            month_text += ("，" if month_text else "") + f"月份不详 {len(months[''])}"
+        href = urls.rel(page, urls.in_script(urls.year(y), script))
+        items.append(f'<li><a href="{href}">{y}</a> <span class="wx-count">{ui(f"{len(cat.years[y])} 篇", script)}'
+                     f'</span>：{ui(month_text, script)}</li>')
+    parts = [bar_chart(bars, ui("每年文章数", script)),
+             '<ul class="wx-years">' + "".join(items) + "</ul>" if items else ""]
+    if cat.years.get(""):
+        parts.append(f'<h2 id="undated">{ui("日期不详", script)}</h2>' + article_list(cat, cat.years[""], page, script))
+    out = {urls.INDEXES["timeline"]: _page("时间线", script, *parts)}
+    for y in years:
+        out[urls.year(y)] = year_page(cat, y, script)
+    return out
+
+
+def year_page(cat: Catalog, y: str, script: str) -> str:
+    page = urls.in_script(urls.year(y), script)
+    months = _months(cat, cat.years[y])
+    bars = [(f"{m}月", len(months.get(f"{m:02d}", []))) for m in range(1, 13)]
+    parts = [f'<p><a href="{urls.rel(page, urls.in_script(urls.INDEXES["timeline"], script))}">'
+             f'{ui("时间线", script)}</a> › {y} · {ui(f"{len(cat.years[y])} 篇", script)}</p>',
+             bar_chart(bars, ui(f"{y}年每月文章数", script))]
+    for m in sorted((m for m in months if m), reverse=True):
+        parts.append(f'<h2 id="m{m}">{ui(f"{int(m)}月", script)}（{len(months[m])}）</h2>'
+                     + article_list(cat, months[m], page, script))
+    if "" in months:
+        parts.append(f'<h2 id="m00">{ui("月份不详", script)}（{len(months[""])}）</h2>'
+                     + article_list(cat, months[""], page, script))
+    return _page(f"{y}年", script, *parts)
+
+
+def recent(cat: Catalog, script: str) -> dict[str, str]:
+    """Recently added: by capture date (when recorded), newest first."""
+    page = urls.in_script(urls.INDEXES["recent"], script)
+    rank = {aid: n for n, aid in enumerate(cat.newest)}
+    ids = sorted(cat.articles, key=lambda i: (-_ordinal(cat.articles[i].get("captured", "")), rank[i]))[:RECENT]
+    intro = ui(f"最近采集入档的 {len(ids)} 篇文章，按采集日期排列（未记录采集日期的按发表日期）。", script)
+    return {urls.INDEXES["recent"]: _page("最近收录", script, f"<p>{intro}</p>", article_list(cat, ids, page, script))}
+
+
+def _ordinal(date: str) -> int:
+    """`2026-11-23` → 20261123 (partial dates padded), for sorting newest first."""
+    digits = "".join(ch for ch in str(date) if ch.isdigit())
+    return int(digits.ljust(8, "0")) if digits else 0

@@ -1,0 +1,59 @@
+"""HTML snippets shared by the generated pages. Every third-party value passes through `esc`
+(text) or `href` (URLs); generated pages are raw-HTML blocks in Markdown, so Markdown never
+interprets third-party text either.
+"""
+from __future__ import annotations
+
+import html
+
+import yaml
+
+from . import urls
+from .catalog import Catalog
+from .citation import display_title, web_url
+from .twins import LANG, to_script, ui
+
+_CHROME_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"})
+
+
+def esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+external = web_url
+
+
+def frontmatter(title: str) -> str:
+    """Page frontmatter with a title that theme templates may print unescaped (Material runs
+    titles through `striptags`, which decodes entities): markup characters are replaced by
+    their full-width forms, so the title can never become a tag there."""
+    return "---\n" + yaml.safe_dump({"title": title.translate(_CHROME_SAFE)}, allow_unicode=True, width=1000) + "---\n\n"
+
+
+def title_in(cat: Catalog, aid: str, script: str) -> str:
+    a = cat.articles[aid]
+    return to_script(display_title(a.meta), a.script, script)
+
+
+def article_list(cat: Catalog, ids, page_url: str, script: str, limit: int | None = None) -> str:
+    """`<ul>` of articles (ids already in the wanted order): title link, date, source."""
+    items = []
+    for aid in list(ids)[:limit] if limit else ids:
+        a = cat.articles[aid]
+        href = urls.rel(page_url, urls.in_script(urls.article(aid), script))
+        extra = [a.date or ui("日期不详", script)]
+        if a.get("source"):
+            extra.append(esc(to_script(a.meta["source"], a.script, script)))
+        items.append(f'<li><a href="{href}">{esc(title_in(cat, aid, script))}</a> '
+                     f'<span class="wx-when">{" · ".join(extra)}</span></li>')
+    if not items:
+        return f'<p class="wx-empty">{ui("暂无文章。", script)}</p>'
+    return '<ul class="wx-articles">\n' + "\n".join(items) + "\n</ul>"
+
+
+def twin_note(page_url: str, script: str) -> str:
+    """The line under the heading of chrome pages linking to the other script."""
+    other = "hant" if script == "hans" else "hans"
+    label = "繁體字版" if other == "hant" else "简体字版"
+    return (f'<p class="wx-twin"><a href="{urls.rel(page_url, urls.twin(page_url))}" hreflang="{LANG[other]}" '
+            f'lang="{LANG[other]}">{label}</a></p>')

@@ -1,0 +1,72 @@
+"""The site's URL contract in one place (use_directory_urls: true).
+
+Simplified-script pages live at the root and their traditional twins under `hant/`, whichever
+script the article was written in. URLs here are site-relative without a leading slash
+(`regions/654027000000/`); pages link to each other with relative links computed by `rel`, so
+the site works under any base path and `mkdocs serve` alike.
+"""
+from __future__ import annotations
+
+import posixpath
+
+HANT_PREFIX = "hant/"
+
+
+def in_script(url: str, script: str) -> str:
+    """The URL of the page `url` (a simplified-script URL) in `script`."""
+    return HANT_PREFIX + url if script == "hant" else url
+
+
+def twin(url: str) -> str:
+    """The URL of the other-script twin of any page URL."""
+    return url[len(HANT_PREFIX):] if url.startswith(HANT_PREFIX) else HANT_PREFIX + url
+
+
+def script_of(url: str) -> str:
+    return "hant" if url.startswith(HANT_PREFIX) else "hans"
+
+
+def src_uri(url: str) -> str:
+    """The docs-relative file name that MkDocs turns into `url` (`regions/65/` ← `regions/65.md`)."""
+    return url.rstrip("/") + ".md" if url.rstrip("/") not in ("", "hant") else url + "index.md"
+
+
+def rel(from_url: str, to: str) -> str:
+    """Relative link from page `from_url` to `to` (a page URL ending in `/`, or a file path)."""
+    out = posixpath.relpath("/" + to, "/" + from_url.rstrip("/") if from_url else "/")
+    if to.endswith("/") or to == "":
+        out = out.rstrip("/") + "/" if out != "." else "./"
+    return out
+
+
+def article(aid: str) -> str:
+    return f"articles/{aid}/"
+
+
+def region(code: str) -> str:
+    return f"regions/{code}/"
+
+
+def topic(slug: str) -> str:
+    return f"topics/{slug}/"
+
+
+def source(slug: str) -> str:
+    return f"sources/{slug}/"
+
+
+def year(y: str) -> str:
+    return f"timeline/{y}/"
+
+
+def raw(aid: str) -> str:
+    return f"raw/{aid}.txt"
+
+
+def citation(aid: str, ext: str) -> str:
+    return f"articles/{aid}/{aid}.{ext}"
+
+
+INDEXES = {"regions": "regions/", "topics": "topics/", "sources": "sources/", "timeline": "timeline/",
+           "recent": "recent/"}
+EXPORTS = {"jsonl": "data/articles.jsonl", "csv": "data/articles.csv", "feed": "feed.xml"}
