@@ -42,13 +42,13 @@ def test_validate_explains_mismatches():
 
 
 def test_names_curated_generated_and_ambiguous():
-    path = lambda form: [G.path(n.code) for n in G.names[form]]  # noqa: E731
+    path = lambda form: [G.path(n.code) for n in G.candidates(form)]  # noqa: E731
     assert path("克州") == ["新疆维吾尔自治区/克孜勒苏柯尔克孜自治州"]
     assert path("伊犁") == ["新疆维吾尔自治区/伊犁哈萨克自治州"]
     assert path("察布查尔县") == ["新疆维吾尔自治区/伊犁哈萨克自治州/察布查尔锡伯自治县"]
     assert path("特克斯") == ["新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县"]
     assert path("第八师") == ["新疆维吾尔自治区/石河子市"]
-    assert len(G.names["鼓楼区"]) > 1 and "温泉" not in G.names and "和平" not in G.names
+    assert len(G.candidates("鼓楼区")) > 1 and G.candidates("温泉") == [] == G.candidates("和平")
     assert len(G.informal["南疆四地州"]) == 4
 
 
@@ -68,3 +68,30 @@ def test_check_rejects_region_not_in_gazetteer(tmp_path: Path):
         f"docs/articles/{aid}.md:{bad_region}: region[1]: path '新疆维吾尔自治区/特克斯县' is not in the gazetteer",
         f"docs/articles/{aid}.md:{bad_place}: places[0]: 'mentions' must be a positive whole number",
     ]
+
+
+def test_alias_typo_stops_loading_and_names_the_file():
+    import copy
+
+    import pytest
+
+    from wenxian.errors import WenxianError
+
+    aliases = copy.deepcopy(G.aliases)
+    aliases["short"]["克州"] = "新疆维吾尔自治区/克孜勒苏自治州"
+    with pytest.raises(WenxianError) as err:
+        gazetteer.check_aliases(gazetteer.Gazetteer(G.units, aliases))
+    assert str(err.value) == ("wenxian/data/gazetteer_aliases.yml: alias target "
+                              "'新疆维吾尔自治区/克孜勒苏自治州' is not a standard path")
+
+
+def test_build_script_village_names():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gazetteer", Path(__file__).parents[1] / "scripts" / "build_gazetteer.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    for raw, name in [("红星村委会", "红星村"), ("红星村村民委员会", "红星村"), ("西里街村村民委会员", "西里街村"),
+                      ("多福巷社区居委会", "多福巷社区"), ("合隆居委会（合隆经济开发区）（省级）", "合隆社区"),
+                      ("阿日善图嘎查村委会", "阿日善图嘎查"), ("东风村", "东风村"), ("良种场社区", "良种场社区")]:
+        assert build.village_name(raw) == name, raw

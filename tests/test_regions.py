@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from conftest import annotated_captures
-from wenxian import regions
+from wenxian import gazetteer, regions
 from wenxian.pipeline import extract
 
 CASES = yaml.safe_load((Path(__file__).parent / "region_cases.yml").read_text("utf-8"))
@@ -15,12 +15,14 @@ CASES = yaml.safe_load((Path(__file__).parent / "region_cases.yml").read_text("u
 def test_region_case(case):
     found = regions.recognize(case["text"], case.get("title"))
     assert sorted(r["path"] for r in found["region"]) == sorted(case["region"])
-    places = {p["path"] for p in found["places"]}
+    places = {p["path"]: p["mentions"] for p in found["places"]}
     if "places" in case:
         if case["places"] == []:
-            assert places == set()
-        assert set(case["places"]) <= places
-    assert not set(case.get("not_places", [])) & places
+            assert places == {}
+        for want in case["places"]:
+            path, count = next(iter(want.items())) if isinstance(want, dict) else (want, None)
+            assert path in places and count in (None, places[path]), (path, places)
+    assert not set(case.get("not_places", [])) & set(places)
 
 
 def test_region_items_carry_code_level_count_and_first_position():
@@ -35,14 +37,14 @@ def test_region_items_carry_code_level_count_and_first_position():
 def comparable(region: list[dict]) -> set[str]:
     """County-level names of a region list (prefecture names where it stops at prefectures), as
     the corpus annotations list them."""
+    gaz = gazetteer.load()
     out = set()
     for r in region:
-        parts = r["path"].split("/")
+        natural = gaz.lookup_path(r["path"])
         if r["level"] == "prefecture":
-            out.add(parts[-1])
-        elif r["level"] in ("county", "township", "village"):
-            # municipalities have no prefecture level: 北京市/东城区
-            out.add(parts[2] if len(parts) > 2 and r["level"] != "county" or len(parts) == 3 else parts[-1])
+            out.add(gaz.name(natural))
+        elif r["level"] != "province":
+            out.add(gaz.name(gaz.county_of(natural) if len(natural) > 6 else natural))
     return out
 
 
@@ -57,3 +59,20 @@ def test_corpus_counties_recall_and_precision():
     recall, precision = tp / (tp + fn), tp / (tp + fp)
     print(f"county-level recall {recall:.3f} ({tp}/{tp + fn}), precision {precision:.3f} ({tp}/{tp + fp})")
     assert recall >= 0.95 and precision >= 0.85
+
+
+def test_extract_report_lists_region_and_places(tmp_path, capsys):
+    from wenxian.cli import main
+
+    cap = tmp_path / "a.txt"
+    cap.write_text("工作队入驻_某某网\n自治区工作队驻特克斯县喀拉托海镇，帮助村民转移到江苏南京就业。\n", "utf-8")
+    assert main(["extract", str(cap)]) == 0
+    out = capsys.readouterr().out
+    assert "region:\n  新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县/喀拉托海镇  (township 654027104000)\n" in out
+    assert "    1x 江苏省/南京市  (prefecture 320100000000)\n" in out
+
+
+def test_comparable_names_the_county_of_deeper_levels():
+    assert comparable([{"path": "北京市/东城区/东华门街道", "level": "township"},
+                       {"path": "新疆维吾尔自治区/乌鲁木齐市/乌鲁木齐县/甘沟乡/东风村", "level": "village"},
+                       {"path": "广东省/中山市", "level": "prefecture"}]) == {"东城区", "乌鲁木齐县", "中山市"}

@@ -52,8 +52,9 @@ def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
     return aid, "added"
 
 
-def check(root: Path) -> list[str]:
-    """`path:line: message` for every problem in the archive (schema, ids, fixity)."""
+def check(root: Path, files: list[Path] | None = None) -> list[str]:
+    """`path:line: message` for every problem in the archive (schema, ids, fixity); `files`
+    limits the check to those article files (pre-commit's changed files)."""
     problems = []
     seen: dict[str, str] = {}
     referenced: set[str] = set()
@@ -63,7 +64,7 @@ def check(root: Path) -> list[str]:
     except tags.TaxonomyError as exc:
         problems += [f"{exc.path}:{n}: {m}" for n, m in exc.problems]
         check_tags = False
-    for md in sorted((root / "docs" / "articles").glob("*.md")):
+    for md in sorted(files if files is not None else (root / "docs" / "articles").glob("*.md")):
         rel = md.relative_to(root).as_posix()
         try:
             text = md.read_text("utf-8")

@@ -1,4 +1,4 @@
-"""Command line: `wenxian extract | add | check`. Thin I/O around the pure pipeline."""
+"""Command line: `wenxian extract | add | check | fixture`. Thin I/O around the pure pipeline."""
 from __future__ import annotations
 
 import argparse
@@ -12,6 +12,12 @@ from .article import DATE
 from . import values
 from .pipeline import extract
 from pathlib import Path
+
+from . import fixture as fixture_mod
+from .archive import atomic_write
+from .decode import decode
+from .personal import find_personal_data
+from .urls import UrlError, normalise
 
 
 def _report(a: dict) -> str:
@@ -41,6 +47,16 @@ def _add(args) -> int:
     if problem:
         print(f"wenxian: {problem}", file=sys.stderr)
         return 2
+    if args.source_url is not None:
+        try:
+            url = normalise(args.source_url)
+        except UrlError as exc:
+            print(f"wenxian: --url: {exc}", file=sys.stderr)
+            return 2
+        removed = list(url.dropped) + (["#fragment"] if url.fragment_dropped else [])
+        if removed:
+            print(f"wenxian: --url: removed {', '.join(removed)}; stored as {url.url}", file=sys.stderr)
+        overrides["source_url"] = url.url
     failed = 0
     total = len(args.paths)
     show_progress = total > 50 and sys.stderr.isatty()
@@ -58,11 +74,72 @@ def _add(args) -> int:
             failed += 1
         else:
             print(f"{path}: {status} {aid}" if status == "added" else f"{path}: already in the archive as {aid} (no change)")
+            if status == "added":
+                _warn_personal_data(path)
     if show_progress:
         print(file=sys.stderr)
     if failed:
         print(f"wenxian: {failed} of {total} file(s) failed", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _warn_personal_data(path: str) -> None:
+    """Name what looks like personal data in a capture just added (it is published as is)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    for f in find_personal_data(decode(data, path).text):
+        print(f"warning: {path}:{f.line}: looks like personal data ({f.label}): {f.masked}. The raw capture "
+              "is published unchanged; if this belongs to a private person, do not submit it (see CONTRIBUTING.md).",
+              file=sys.stderr)
+
+
+def _check_targets(root: Path, paths: list[str]) -> list[Path]:
+    """The article files concerned by changed paths: docs/articles/<id>.md itself, or the
+    article citing a changed archive/<xx>/<id>.* file (pre-commit passes changed files)."""
+    out = []
+    for p in paths:
+        rel = Path(p).resolve().relative_to(root.resolve()) if Path(p).is_absolute() else Path(p)
+        if rel.parts[:2] == ("docs", "articles") and rel.suffix == ".md":
+            md = root / rel
+        elif rel.parts[:1] == ("archive",):
+            md = root / "docs" / "articles" / (rel.name.split(".")[0] + ".md")
+        else:
+            continue
+        if md.is_file() and md not in out:
+            out.append(md)
+    return out
+
+
+def _fixture(args) -> int:
+    src = Path(args.path)
+    try:
+        data = src.read_bytes()
+        art = extract(data, str(src))
+        url = normalise(args.url).url if args.url else None
+    except (WenxianError, UrlError) as exc:
+        print(f"wenxian: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"wenxian: {src}: {exc.strerror}", file=sys.stderr)
+        return 2
+    dest = Path(args.dest) if args.dest else Path(args.root) / "tests" / "fixtures" / "corpus"
+    existing = sorted(p.name for p in dest.glob("*.expected.json")) if dest.is_dir() else []
+    name = args.name or fixture_mod.fixture_name(src.stem, existing, art["id"])
+    suffix = src.suffix.lower() if src.suffix.lower() in (".txt", ".html", ".htm") else ".txt"
+    targets = [dest / f"{name}{suffix}", dest / f"{name}.expected.json", dest / f"{name}.source.json"]
+    clash = [str(t) for t in targets if t.exists()]
+    if clash:
+        print(f"wenxian: {clash[0]}: already exists (choose another --name)", file=sys.stderr)
+        return 2
+    dump = lambda obj: (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")  # noqa: E731
+    atomic_write(targets[0], data)
+    atomic_write(targets[1], dump(fixture_mod.expectations(art)))
+    atomic_write(targets[2], dump(fixture_mod.source_record(art, src.name, url)))
+    for t in targets:
+        print(t)
+    print("Now correct the .expected.json where the extraction is wrong, then run "
+          ".venv/bin/pytest -q tests/test_corpus_golden.py: it must fail where the bug is.", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,12 +157,20 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--note")
     a.add_argument("--root", default=".", help="repository root (default: current directory)")
     c = sub.add_parser("check", help="validate every article and the fixity of archive/")
+    c.add_argument("paths", nargs="*", help="only the articles concerned by these changed files (default: all)")
     c.add_argument("--root", default=".")
+    f = sub.add_parser("fixture", help="copy a capture into tests/fixtures/corpus/ with expectations pre-filled from extraction")
+    f.add_argument("path")
+    f.add_argument("--name", help="fixture name (default: next number + the file name)")
+    f.add_argument("--url", help="the capture's source URL (normalised like `add --url`)")
+    f.add_argument("--dest", help="folder (default: tests/fixtures/corpus under --root)")
+    f.add_argument("--root", default=".")
     args = parser.parse_args(argv)
     if args.command == "add":
         return _add(args)
     if args.command == "check":
-        problems = check(Path(args.root))
+        root = Path(args.root)
+        problems = check(root, _check_targets(root, args.paths) if args.paths else None)
         for p in problems:
             print(p)
         for p in leftovers(Path(args.root)):
@@ -93,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         for p in invisible_warnings(Path(args.root)):
             print(p)
         return 1 if problems else 0
+    if args.command == "fixture":
+        return _fixture(args)
     if args.command == "extract":
         try:
             with open(args.path, "rb") as fh:

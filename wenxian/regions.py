@@ -1,9 +1,10 @@
 """Region recognition: which administrative places an article names, and which it is about.
 
 Why it is built this way:
-- One Aho–Corasick automaton (pyahocorasick) holds every written form of provinces, prefectures,
-  counties and townships (~38,000 strings) and finds the leftmost-longest names in one pass, so
-  特克斯县 wins over 特克斯 and 新疆维吾尔自治区 over 新疆.
+- One multi-pattern index holds every written form of provinces, prefectures, counties and
+  townships (~38,000 strings, hashed on their first two characters) and finds the leftmost-
+  longest names in one pass over the text (`scan`), so 特克斯县 wins over 特克斯 and
+  新疆维吾尔自治区 over 新疆.
 - Village names (~620,000, and they repeat all over China: 东风村, 红星村) are never searched
   nationwide. They are looked up only among the villages of a county that the same paragraph
   names. Township names repeat too (城关镇 exists hundreds of times), so a township counts only
@@ -23,7 +24,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import ahocorasick
 import yaml
 
 from . import gazetteer
@@ -48,15 +48,36 @@ def cues() -> dict:
 
 
 @lru_cache(maxsize=1)
-def automaton() -> ahocorasick.Automaton:
+def name_index() -> dict[str, tuple[str, ...]]:
+    """First two characters -> every written form starting with them, longest first."""
     gaz = gazetteer.load()
-    auto = ahocorasick.Automaton()
-    for form in gaz.names:
-        auto.add_word(form, form)
-    for form in gaz.informal:
-        auto.add_word(form, form)
-    auto.make_automaton()
-    return auto
+    index: dict[str, list[str]] = {}
+    for form in sorted([*gaz.forms(), *gaz.informal], key=len, reverse=True):
+        index.setdefault(form[:2], []).append(form)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def scan(text: str, index: dict[str, tuple[str, ...]]):
+    """Leftmost-longest, non-overlapping names in `text`: (start, end, form).
+
+    One hash lookup per position on the first two characters (every name has at least two),
+    then a longest-first comparison among the few names sharing them. Measured against
+    pyahocorasick 2.3.1 (`iter_long`) on 2,500 characters of a seed: 1.3 ms against 4.7 ms (its
+    root node has thousands of children), and the index builds in tens of milliseconds where the
+    automaton took 0.26 s, which kept loading over the 0.5 s budget."""
+    i, n = 0, len(text) - 1
+    while i < n:
+        forms = index.get(text[i:i + 2])
+        if forms:
+            for form in forms:
+                if text.startswith(form, i):
+                    yield i, i + len(form), form
+                    i += len(form)
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
 
 
 @lru_cache(maxsize=512)
@@ -71,17 +92,18 @@ def county_villages(county: str) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def recognize(text: str, title: str | None = None) -> dict:
+def recognize(text: str, title: str | None = None, script: str | None = None) -> dict:
     """{'region': [...], 'places': [...], 'informal': [...]} for one article.
 
     Region and place items: {path, code (12 digits), level, mentions, first}; `first` is the
-    offset of the first mention in the simplified title + newline + text."""
-    if detect_script((title or "") + text) == "hant":
+    offset of the first mention in the simplified title + newline + text. `script` ('hans' or
+    'hant') skips detection when the caller knows it."""
+    if (script or detect_script((title or "") + text)) == "hant":
         text, title = to_simplified(text), to_simplified(title) if title else title
     paragraphs = ([title] if title else []) + text.split("\n")
     gaz = gazetteer.load()
     raw, informal = find_names(paragraphs, bool(title))
-    mentions = resolve(gaz, raw, paragraphs, "兵团" in text or "兵团" in (title or ""))
+    mentions = resolve(gaz, raw, "兵团" in text or "兵团" in (title or ""))
     mentions += find_villages(gaz, mentions, paragraphs, bool(title))
     mentions.sort(key=lambda m: m.start)
     assign_roles(mentions, paragraphs)
@@ -95,10 +117,10 @@ def find_names(paragraphs: list[str], has_title: bool):
     not_after = tuple(cues()["not_place_after"])
     not_before = tuple(cues()["not_place_before"])
     informal_forms = gazetteer.load().informal
+    index = name_index()
     found, informal, offset = [], {}, 0
     for p, para in enumerate(paragraphs):
-        for last, form in automaton().iter_long(para):
-            start, end = last - len(form) + 1, last + 1
+        for start, end, form in scan(para, index):
             if para.startswith(not_after, end) or para[:start].endswith(not_before):
                 continue
             if form in informal_forms:
@@ -109,9 +131,9 @@ def find_names(paragraphs: list[str], has_title: bool):
     return found, informal
 
 
-def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan: bool) -> list[Mention]:
+def resolve(gaz: gazetteer.Gazetteer, raw: list, bingtuan: bool) -> list[Mention]:
     """One gazetteer unit per name, or none when the text gives no way to tell which is meant."""
-    names = gaz.names
+    names = {form: gaz.candidates(form) for form, *_ in raw}
     evidence: set[str] = set()      # unambiguous units (≤ county) and all their ancestors
     for form, *_ in raw:
         cands = names[form]
@@ -130,18 +152,27 @@ def resolve(gaz: gazetteer.Gazetteer, raw: list, paragraphs: list[str], bingtuan
             continue
         if upper[0].kind == "bingtuan" and not bingtuan:
             continue
-        if len(upper) > 1 or needs_evidence(upper[0], form) and not (
+        if len(upper) == 1 and upper[0].kind == "generated" and len(form) == 2 and len(upper[0].code) == 6:
+            # 民丰 (农民丰收), 于田 (致力于田间), 新和 (创新和发展): a two-character county short
+            # form counts only once the article has named that county in full.
+            upper = [n for n in upper if n.code in evidence]
+        elif len(upper) > 1 or needs_evidence(upper[0], form) and not (
                 len(upper[0].code) == 4 and times[form] > 1):   # a prefecture named twice
             upper = [n for n in upper if evidence.intersection(gaz.chain(n.code)[:-1])]
+        if len(upper) > 1 and counties and counties[-1].end == start:   # 南京市鼓楼区: the chain decides
+            upper = [n for n in upper if counties[-1].code in gaz.chain(n.code)]
         if len(upper) == 1:
             counties.append(Mention(upper[0].code, start, end, p, title))
     by_para: dict[int, set[str]] = {}
     for m in counties:
         by_para.setdefault(m.para, set()).add(m.code)
+    ending_at = {m.end: m.code for m in counties}
     out = list(counties)
     for codes, (form, start, end, p, title) in townships:
         near = by_para.get(p, set())
         ok = [c for c in codes if gaz.county_of(c) in near]
+        if len(ok) > 1 and start in ending_at:
+            ok = [c for c in ok if gaz.county_of(c) == ending_at[start]]
         if len(ok) == 1:
             out.append(Mention(ok[0], start, end, p, title))
     return out
@@ -156,18 +187,25 @@ def needs_evidence(name: gazetteer.Name, form: str) -> bool:
     return len(form) <= 2 or (name.kind == "generated" and len(name.code) == 6)
 
 
-def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title: bool) -> list[Mention]:
-    """Villages of the counties (and townships) each paragraph names, found in that paragraph."""
+def paragraph_offsets(paragraphs: list[str]) -> list[int]:
+    """Offset of each paragraph in the analysed text (paragraphs joined by newlines)."""
     offsets, off = [], 0
     for para in paragraphs:
         offsets.append(off)
         off += len(para) + 1
+    return offsets
+
+
+def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title: bool) -> list[Mention]:
+    """Villages of the counties (and townships) each paragraph names, found in that paragraph."""
+    offsets = paragraph_offsets(paragraphs)
     per_para: dict[int, set[str]] = {}
     for m in mentions:
         county = m.code if len(m.code) == 6 or m.code in gaz.townships_by_county else gaz.county_of(m.code)
         if county:
             per_para.setdefault(m.para, set()).add(county)
     taken = {(m.para, i) for m in mentions for i in range(m.start, m.end)}
+    not_after = tuple(cues()["not_village_after"])
     out = []
     for p, counties in per_para.items():
         para = paragraphs[p]
@@ -175,7 +213,8 @@ def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title
             index = county_villages(county)
             for i in range(len(para) - 2):
                 for name, code in index.get(para[i:i + 2], ()):
-                    if para.startswith(name, i) and (p, offsets[p] + i) not in taken:
+                    if (para.startswith(name, i) and (p, offsets[p] + i) not in taken
+                            and not para.startswith(not_after, i + len(name))):
                         out.append((p, i, name, code))
     spans = {(p, i, i + len(name)) for p, i, name, _ in out}
     out = [o for o in out if not any(q == o[0] and a <= o[1] and o[1] + len(o[2]) <= b
@@ -197,12 +236,10 @@ def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title
 
 
 def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
-    """Mark destinations of labour transfer, aid providers and institutions (in place)."""
+    """Mark destinations of labour transfer, aid providers, visiting delegations and
+    institutions (in place); every other mention stays `about`."""
     c = cues()
-    offsets, off = [], 0
-    for para in paragraphs:
-        offsets.append(off)
-        off += len(para) + 1
+    offsets = paragraph_offsets(paragraphs)
     prev = None
     for m in mentions:
         para, s, e = paragraphs[m.para], m.start - offsets[m.para], m.end - offsets[m.para]
@@ -218,6 +255,9 @@ def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
         elif before.endswith(tuple(c["destination_near_before"])) and any(
                 w in after[:c["destination_window"]] for w in c["destination_work"]):
             m.role = "destination"
+        elif before.endswith(tuple(c["destination_list_before"])) and any(
+                w in para[e:e + c["destination_list_window"]] for w in c["destination_list_verbs"]):
+            m.role = "destination"   # 向乌鲁木齐市、阿克苏市、阿拉尔市转移就业
         elif (prev is not None and prev.para == m.para and prev.role == "destination"
               and set(para[prev.end - offsets[m.para]:s]) <= SEPARATORS):
             m.role = "destination"   # 转移到江苏南京 / 到浙江、江苏、广东等地
@@ -234,12 +274,11 @@ def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
             m.role = n.role
 
 
-def summarize(gaz, mentions: list[Mention], roles: tuple[str, ...] | None = None) -> list[dict]:
+def summarize(gaz, mentions: list[Mention]) -> list[dict]:
     """One item per unit: {path, code, level, mentions, first}, most mentioned first."""
     counts: dict[str, list[int]] = {}
     for m in mentions:
-        if roles is None or m.role in roles:
-            counts.setdefault(m.code, []).append(m.start)
+        counts.setdefault(m.code, []).append(m.start)
     items = [dict(gaz.entry(code), mentions=len(starts), first=min(starts)) for code, starts in counts.items()]
     return sorted(items, key=lambda x: (-x["mentions"], x["first"]))
 
@@ -272,7 +311,8 @@ def choose_region(gaz, mentions: list[Mention], informal: dict) -> list[dict]:
         codes = {m.code for m in inside}
         deepest = [m for m in inside if not any(o != m.code and o.startswith(m.code) for o in codes)]
         items = summarize(gaz, deepest)
-        return sorted(items, key=lambda x: (-weights[unit_at(gaz, gaz.lookup_path(x["path"]), length)], x["first"]))
+        natural = {gazetteer.code12(m.code): m.code for m in deepest}
+        return sorted(items, key=lambda x: (-weights[unit_at(gaz, natural[x["code"]], length)], x["first"]))
     if informal:
         form = max(informal, key=lambda k: len(informal[k]))
         first = informal[form][0]

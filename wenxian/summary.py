@@ -1,0 +1,68 @@
+"""The pull-request summary: what was extracted for each new article, for reviewers.
+
+Why: a reviewer of a contribution needs to see at a glance what the pipeline (and the
+contributor's edits) made of each capture — title, date, source, regions, tags, damage — and
+what looks like personal data in the raw file, without checking out the branch. CI writes this
+Markdown to the job summary (scripts/pr_summary.py does the git and file I/O). All values come
+from third parties or contributors, so every cell is escaped text.
+"""
+from __future__ import annotations
+
+from .escape import escape_line
+
+EDITABLE = ("title", "date", "source", "author", "region", "tags")
+
+
+def cell(value) -> str:
+    """One table cell: lists joined with 、, None as —, newlines flattened, Markdown escaped."""
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, list):
+        value = "、".join(str(v) for v in value)
+    return escape_line(" ".join(str(value).split()))
+
+
+def region_names(region: list) -> list[str]:
+    """The most specific name of each region path (`…/伊犁哈萨克自治州/特克斯县` → 特克斯县)."""
+    out = []
+    for r in region or []:
+        path = r.get("path", "") if isinstance(r, dict) else str(r)
+        out.append(path.split("/")[-1])
+    return out
+
+
+def damage(quality: dict | None) -> str:
+    q = quality or {}
+    parts = [f"{label} {q[k]}" for k, label in (("masked", "masked"), ("missing_numbers", "missing numbers"),
+                                                  ("images", "images")) if q.get(k)]
+    return ", ".join(parts) or "none"
+
+
+def edited_fields(meta: dict, extracted: dict | None) -> list[str]:
+    """Fields whose frontmatter value differs from what the pipeline extracts from the raw file."""
+    if extracted is None:
+        return []
+    return [k for k in EDITABLE if meta.get(k) != extracted.get(k)]
+
+
+def summary_markdown(new: list[dict], changed: list[str], problems: list[str]) -> str:
+    """new: [{path, meta, extracted (dict or None), personal: [Finding]}]; changed: paths of
+    modified articles; problems: lines of `wenxian check` for the new articles."""
+    out = ["## New articles in this pull request", ""]
+    if not new:
+        out.append("No new article.")
+    else:
+        out += ["| id | title | date | source | regions | tags | damage | edited by hand | possible personal data |",
+                "|---|---|---|---|---|---|---|---|---|"]
+        for a in new:
+            m = a["meta"]
+            personal = [f"line {f.line}: {f.kind} {f.masked}" for f in a.get("personal", [])]
+            out.append("| " + " | ".join([
+                cell(m.get("id")), cell(m.get("title")), cell(m.get("date")), cell(m.get("source")),
+                cell(region_names(m.get("region"))), cell(m.get("tags")), cell(damage(m.get("quality"))),
+                cell(edited_fields(m, a.get("extracted"))), cell(personal)]) + " |")
+    if changed:
+        out += ["", "### Articles changed", ""] + [f"- `{p}`" for p in changed]
+    if problems:
+        out += ["", "### Problems found by `wenxian check`", "", "```"] + problems + ["```"]
+    return "\n".join(out) + "\n"
