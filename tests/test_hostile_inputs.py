@@ -131,6 +131,6 @@ def test_check_refuses_hostile_hand_edited_frontmatter(repo):
         f"{rel}:1: 'title' {bidi}",
         f"{rel}:1: 'source' contains control character U+001B",
         f"{rel}:1: 'author' '甲\\u2067' {bidi}",
-        f"{rel}:1: 'source_url' is not an http:// or https:// address",
+        f"{rel}:1: 'source_url' is not an http(s) URL",
         f"{rel}:1: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got '2019-01-01\\n'",
     ])

@@ -35,7 +35,7 @@ def url_problem(value: str) -> str | None:
         return f"contains a character not allowed in a URL (U+{ord(m.group()):04X}); percent-encode it"
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return "is not an http:// or https:// address"
+        return "is not an http(s) URL"
     return None
 
 
