@@ -88,13 +88,14 @@ def bare_site(repo: Path, dest: Path) -> None:
     (docs / "hant" / "articles").mkdir(parents=True)
     (docs / "index.md").write_text("# bare\n", "utf-8")
     for p in (repo / "docs" / "articles").glob("*.md"):
-        meta, body, _ = article.parse(p.read_text("utf-8"), str(p))
+        meta, body, _ = article.parse(p.read_text("utf-8"))
         title = meta.get("title") or meta["id"]
         (docs / "articles" / p.name).write_text(f"# {to_simplified(title)}\n\n{to_simplified(body)}", "utf-8")
         (docs / "hant" / "articles" / p.name).write_text(f"# {to_traditional(title)}\n\n{to_traditional(body)}", "utf-8")
     (dest / "mkdocs.yml").write_text(
         "site_name: bare\nsite_url: http://localhost/\nuse_directory_urls: true\nnav:\n  - index.md\n"
-        + (theme.group(0) if theme else "theme:\n  name: material\n") + "plugins: []\n", "utf-8")
+        + re.sub(r"^\s*custom_dir:.*\n", "", theme.group(0) if theme else "theme:\n  name: material\n", flags=re.M)
+        + "plugins: []\n", "utf-8")
 
 
 def search_bytes(site: Path) -> dict | None:

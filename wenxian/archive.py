@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import article, tags
+from . import article, invisible, tags
 from .pipeline import extract
 
 
@@ -77,6 +77,7 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
     limits the check to those article files (pre-commit's changed files)."""
     problems = []
     seen: dict[str, str] = {}
+    referenced: set[str] = set()
     try:
         tags.taxonomy()
         check_tags = True
@@ -103,6 +104,8 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
             problems.append(f"{rel}:1: duplicate id '{aid}' (also in {seen[aid]})")
         seen[aid] = rel
         raw = meta.get("raw")
+        if isinstance(raw, str) and isinstance(aid, str):
+            problems += [f"{rel}:1: {m}" for m in _sidecar_problems(root, aid, raw, meta, referenced)]
         if isinstance(raw, str):
             rp = root / raw
             if ".." in Path(raw).parts or not raw.startswith("archive/"):
@@ -111,4 +114,91 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
                 problems.append(f"{rel}:1: raw file {raw} is missing")
             elif hashlib.sha256(rp.read_bytes()).hexdigest() != meta.get("sha256"):
                 problems.append(f"{rel}:1: raw file {raw} does not match its sha256 (fixity)")
-    return problems
+    if files is not None:  # a partial check (pre-commit): the tree is checked only in full runs
+        return problems
+    return problems + _stray_files(root, referenced)
+
+
+TEMP_PREFIX = ".tmp-"  # atomic_write's temporary files; left behind only by a killed process
+
+
+def _sidecar_problems(root: Path, aid: str, raw: str, meta: dict, referenced: set[str]) -> list[str]:
+    """The raw path must be the one derived from the id, the id the start of the sha256, and the
+    sidecar present and about this capture. Records both files as referenced."""
+    out = []
+    ext = Path(raw).suffix
+    if raw != raw_path(aid, ext) or ext not in (".txt", ".html", ".htm"):
+        out.append(f"raw path '{raw}' is not archive/<id[:2]>/<id>.txt|.html|.htm for id '{aid}'")
+    if isinstance(meta.get("sha256"), str) and not meta["sha256"].startswith(aid):
+        out.append(f"id '{aid}' is not the start of its sha256")
+    sidecar = raw_path(aid, ".json")
+    referenced.update((raw, sidecar))
+    sp = root / sidecar
+    if not sp.is_file():
+        return out + [f"sidecar {sidecar} is missing"]
+    try:
+        data = json.loads(sp.read_text("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return out + [f"sidecar {sidecar} is not valid JSON"]
+    if not isinstance(data, dict) or data.get("id") != aid or data.get("sha256") != meta.get("sha256"):
+        out.append(f"sidecar {sidecar} does not match the article (id, sha256)")
+    return out
+
+
+def _stray_files(root: Path, referenced: set[str]) -> list[str]:
+    """Fixity of the tree: every file in archive/ is a capture or sidecar of an article, and
+    docs/articles/ holds only article files. Leftover temp files are `leftovers`, not problems."""
+    out = []
+    for top, allowed in (("archive", None), ("docs/articles", ".md")):
+        base = root / top
+        for dirpath, dirnames, filenames in os.walk(base):
+            for name in sorted(filenames + [d for d in dirnames if (Path(dirpath) / d).is_symlink()]):
+                p = Path(dirpath) / name
+                rel = p.relative_to(root).as_posix()
+                if name.startswith(TEMP_PREFIX) and p.is_file() and not p.is_symlink():
+                    continue
+                if p.is_symlink() or not p.is_file():
+                    out.append(f"{rel}:1: not a regular file (links and special files are not allowed)")
+                elif allowed is None and rel not in referenced and not _interrupted_capture(root, p):
+                    out.append(f"{rel}:1: file in archive/ that no article references (added or left over)")
+                elif allowed is not None and (p.suffix != allowed or p.parent != base):
+                    out.append(f"{rel}:1: not an article file (docs/articles/ holds only <id>.md)")
+    return out
+
+
+def _interrupted_capture(root: Path, p: Path) -> bool:
+    """A capture (or its sidecar) stored by an `add` that was killed before it wrote the article:
+    complete and self-certifying (its name is the start of its own sha256), so it is reported as a
+    leftover to finish or delete, not as a fixity problem. `add` writes raw, sidecar, article."""
+    aid = p.stem
+    if (root / "docs" / "articles" / f"{aid}.md").exists() or p.parent.name != aid[:2] or len(aid) != 12:
+        return False
+    raws = [r for r in p.parent.glob(f"{aid}.*") if r.suffix in (".txt", ".html", ".htm")]
+    return len(raws) == 1 and hashlib.sha256(raws[0].read_bytes()).hexdigest().startswith(aid)
+
+
+def leftovers(root: Path) -> list[str]:
+    """Files left by an interrupted `wenxian add`: temporary files, and captures whose article was
+    not written yet. Never articles, never published; re-run the add or delete them."""
+    temps = [p for top in ("archive", "docs/articles") for p in (root / top).rglob(TEMP_PREFIX + "*") if p.is_file()]
+    orphans = [p for p in (root / "archive").rglob("*.*") if p.is_file() and not p.name.startswith(TEMP_PREFIX)
+               and _interrupted_capture(root, p)]
+    return sorted(p.relative_to(root).as_posix() for p in temps + orphans)
+
+
+def invisible_warnings(root: Path) -> list[str]:
+    """`path:line: warning: …` for each article line holding bidi controls or zero-width
+    characters: kept (they are source text) but shown, since they can hide or reorder text."""
+    out = []
+    for md in sorted((root / "docs" / "articles").glob("*.md")):
+        rel = md.relative_to(root).as_posix()
+        try:
+            text = md.read_text("utf-8")
+        except UnicodeDecodeError:
+            continue  # reported by check
+        for n, line in enumerate(text.split("\n"), 1):
+            found = invisible.find(line)
+            if found:
+                names = ", ".join(sorted({name for _, name in found}))
+                out.append(f"{rel}:{n}: warning: {len(found)} invisible character(s) kept from the source ({names})")
+    return out

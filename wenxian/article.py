@@ -5,6 +5,7 @@ import re
 
 import yaml
 
+from . import values
 from .escape import escape_line, unescape_line
 
 FIELDS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
@@ -16,7 +17,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml's safe dumper: the same YAML as yaml.SafeDumper, ~20x faster on a frontmatter with a
 # long `places` list (it was most of the time of `wenxian add`).
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")  # \Z: no trailing newline
 
 
 def to_markdown(meta: dict, body: str) -> str:
@@ -48,6 +49,7 @@ def validate(meta: dict) -> list[str]:
     for k in ("title", "source", "source_url"):
         if meta.get(k) is not None and not isinstance(meta[k], str):
             problems.append(f"'{k}' must be text or null")
+    problems += values_problems(meta)
     for k in ("date", "captured"):
         v = meta.get(k)
         if v is not None and not (isinstance(v, str) and DATE.match(v)):
@@ -60,6 +62,25 @@ def validate(meta: dict) -> list[str]:
     if "sha256" in meta and not (isinstance(meta["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", meta["sha256"])):
         problems.append("'sha256' must be 64 lowercase hex digits")
     return problems
+
+
+def values_problems(meta: dict) -> list[str]:
+    """Text values must be inert (values.py): no control characters, no open bidi override, and
+    `source_url` a plain http(s) address."""
+    out = []
+    for k in ("title", "source"):
+        p = isinstance(meta.get(k), str) and values.text_problem(meta[k])
+        if p:
+            out.append(f"'{k}' {p}")
+    authors = meta.get("author") if isinstance(meta.get("author"), list) else []
+    for name in authors:
+        p = values.text_problem(name) if isinstance(name, str) else "must be text"
+        if p:
+            out.append(f"'author' {name!r} {p}")
+    p = isinstance(meta.get("source_url"), str) and values.url_problem(meta["source_url"])
+    if p:
+        out.append(f"'source_url' {p}")
+    return out
 
 
 BLOCK_PREFIXES = ("## ", "〔图片〕")

@@ -9,8 +9,9 @@ import sys
 
 from . import tags
 from .errors import WenxianError
-from .archive import check, prepare, render, store
+from .archive import check, invisible_warnings, leftovers, prepare, render, store
 from .article import DATE
+from . import values
 from .pipeline import extract
 from pathlib import Path
 
@@ -44,6 +45,10 @@ def _add(args) -> int:
         if overrides[key] is not None and not DATE.match(overrides[key]):
             print(f"wenxian: --{key}: '{overrides[key]}' is not YYYY, YYYY-MM or YYYY-MM-DD", file=sys.stderr)
             return 2
+    problem = values.cli_problem(overrides)
+    if problem:
+        print(f"wenxian: {problem}", file=sys.stderr)
+        return 2
     if args.source_url is not None:
         try:
             url = normalise(args.source_url)
@@ -211,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(args.root)
         problems = check(root, _check_targets(root, args.paths) if args.paths else None)
         for p in problems:
+            print(p)
+        for p in leftovers(Path(args.root)):
+            print(f"{p}: warning: left by an interrupted `wenxian add` (not an article); re-run the add or delete it")
+        for p in invisible_warnings(Path(args.root)):
             print(p)
         return 1 if problems else 0
     if args.command == "fixture":

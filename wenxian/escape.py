@@ -36,3 +36,4 @@ _UNESCAPE = re.compile(r"\\(.)")
 
 def unescape_line(text: str) -> str:
     return html.unescape(_UNESCAPE.sub(r"\1", text))
+

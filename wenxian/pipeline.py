@@ -5,10 +5,12 @@ Pure: nothing here reads or writes files; the CLI and `archive` do the I/O.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 
 from . import clean as clean_mod
-from . import damage, meta, regions, tags
+from . import damage, limits, meta, regions, tags
+from .invisible import balance
 from .decode import decode
 from .escape import escape_line
 from .script import detect_script
@@ -27,16 +29,18 @@ def html_to_text(text: str) -> str:
 
     out = trafilatura.extract(text, output_format="txt", include_comments=False, include_tables=True, favor_recall=True)
     head = re.search(r"<title[^>]*>(.*?)</title>", text, re.S | re.I)
-    title = (head.group(1).strip() + "\n") if head else ""
+    title = (html.unescape(head.group(1)).strip() + "\n") if head else ""  # the text of <title>
     return title + (out or "")
 
 
 def extract(data: bytes, path: str = "<bytes>") -> dict:
+    limits.check_size(data, path)
     decoded = decode(data, path)
     text = decoded.text
     if path.lower().endswith((".html", ".htm")):
         text = html_to_text(text)
     lines = clean_mod.split_lines(text)
+    limits.check_shape(lines, path)
     title, site = meta.find_title(lines)
     title = meta.refine_title(title, lines)
     cleaned = clean_mod.clean(lines, title)
@@ -59,11 +63,11 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     found = regions.recognize(body_text, title, script)
     return {
         "id": article_id(data),
-        "title": title,
+        "title": balance(title),  # unclosed bidi controls closed (invisible.py)
         "date": meta.find_date(header),
-        "source": source,
+        "source": balance(source),
         "source_url": None,
-        "author": meta.find_authors([r.line for r in cleaned.removed], first_par),
+        "author": balance(meta.find_authors([r.line for r in cleaned.removed], first_par)),
         "script": script,
         "encoding": decoded.encoding,
         "region": [{k: r[k] for k in ("path", "code", "level")} for r in found["region"]],
@@ -96,4 +100,5 @@ def render_body(kept: list[clean_mod.Kept]) -> str:
             blocks.append(IMAGE_MARKER + escape_line(k.line.text))
         else:
             blocks.append(escape_line(k.line.text))
+        blocks[-1] = balance(blocks[-1])
     return "\n\n".join(blocks) + ("\n" if blocks else "")

@@ -126,5 +126,11 @@ def _decoded(data: bytes, encoding: str | None, path: str) -> str:
         try:
             return data.decode(encoding).lstrip("\ufeff")
         except (LookupError, UnicodeDecodeError) as exc:
+            try:  # the pipeline's own reading, e.g. UTF-8 cut inside its last character (U+FFFD)
+                decoded = decode(data, path)
+            except WenxianError:
+                decoded = None
+            if decoded is not None and decoded.encoding == encoding:
+                return decoded.text
             raise WenxianError(path, f"raw capture does not decode as its recorded encoding {encoding}: {exc}") from None
     return decode(data, path).text
