@@ -101,16 +101,19 @@ def bare_site(repo: Path, dest: Path) -> None:
 def search_bytes(site: Path) -> dict | None:
     """Bytes the browser transfers for a first query on the search page, then a later one."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists() or not (site / "search" / "index.html").exists():
-        return None
+    if not Path(chromium).exists() or not (site / "assets" / "search" / "search.js").exists():
+        return None  # no browser, or a site without the search page
     import functools
     import http.server
     import threading
 
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
