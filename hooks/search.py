@@ -1,0 +1,69 @@
+"""MkDocs hook: after every build (also under `mkdocs serve`) index the articles for search.
+
+Thin I/O around `wenxian.search`: reads docs/articles/*.md, adds one Pagefind custom record per
+article (our own tokens, see wenxian/search.py), writes the bundle to <site>/pagefind/ and the
+browser's fold table and region labels to <site>/assets/search/. The article files are the
+source, not the rendered HTML, so the index does not depend on the page templates.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import shutil
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from wenxian import article, search, search_bundle
+from wenxian.archive import atomic_write
+from wenxian.errors import WenxianError
+
+log = logging.getLogger("mkdocs.hooks.search")
+
+
+def load_articles(docs_dir: Path) -> list[tuple[dict, str]]:
+    out = []
+    for md in sorted((docs_dir / "articles").glob("*.md")):
+        try:
+            meta, body, _ = article.parse(md.read_text("utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise WenxianError(str(md), f"cannot read article for search: {exc}") from exc
+        if not meta.get("id"):
+            raise WenxianError(str(md), "article has no id")
+        out.append((meta, body))
+    return out
+
+
+async def _write_index(records: list[dict], out_dir: Path) -> None:
+    async with PagefindIndex(IndexConfig(output_path=str(out_dir))) as index:
+        for rec in records:
+            await index.add_custom_record(**rec)
+
+
+def build_search(docs_dir: Path, site_dir: Path) -> int:
+    """Write the search bundle for the articles under docs_dir into site_dir; return the count."""
+    articles = load_articles(docs_dir)
+    records = [search.record(meta, body) for meta, body in articles]
+    tmp = site_dir / ".pagefind-tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    asyncio.run(_write_index(records, tmp))
+    for frag in (tmp / "fragment").glob("*.pf_fragment"):
+        data = search_bundle.strip_fragment(frag.read_bytes())
+        if data is not None:
+            frag.write_bytes(data)  # inside the temporary bundle folder, renamed into place below
+    final = site_dir / "pagefind"
+    shutil.rmtree(final, ignore_errors=True)
+    tmp.rename(final)
+    labels: dict = {}
+    for meta, _ in articles:
+        labels.update(search.region_labels(meta.get("region")))
+    assets = site_dir / "assets" / "search"
+    atomic_write(assets / "fold.txt", search.browser_table().encode("utf-8"))
+    atomic_write(assets / "regions.json", json.dumps(labels, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return len(records)
+
+
+def on_post_build(config, **kwargs):
+    n = build_search(Path(config["docs_dir"]), Path(config["site_dir"]))
+    log.info(f"search: indexed {n} articles")
