@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-from wenxian import article, search, search_bundle
+from wenxian import article, search, search_bundle, search_fold
 from wenxian.archive import atomic_write
 from wenxian.errors import WenxianError
 
@@ -44,7 +44,8 @@ async def _write_index(records: list[dict], out_dir: Path) -> None:
 def build_search(docs_dir: Path, site_dir: Path) -> int:
     """Write the search bundle for the articles under docs_dir into site_dir; return the count."""
     articles = load_articles(docs_dir)
-    records = [search.record(meta, body) for meta, body in articles]
+    table = search_fold.fold_table([search.article_text(meta, body) for meta, body in articles])
+    records = [search.record(meta, body, table) for meta, body in articles]
     tmp = site_dir / ".pagefind-tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     asyncio.run(_write_index(records, tmp))
@@ -59,7 +60,7 @@ def build_search(docs_dir: Path, site_dir: Path) -> int:
     for meta, _ in articles:
         labels.update(search.region_labels(meta.get("region")))
     assets = site_dir / "assets" / "search"
-    atomic_write(assets / "fold.txt", search.browser_table().encode("utf-8"))
+    atomic_write(assets / "fold.txt", search.browser_table(table).encode("utf-8"))
     atomic_write(assets / "regions.json", json.dumps(labels, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return len(records)
 

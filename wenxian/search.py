@@ -140,7 +140,7 @@ def browser_table(table: dict[str, str] | None = None, display: dict[str, str] |
     when it has none)."""
     from .search_fold import display_table
     table = fold_table() if table is None else table
-    display = display_table() if display is None else display
+    display = display_table(table) if display is None else display
     groups: dict[str, list[str]] = {}
     for ch, rep in table.items():
         groups.setdefault(rep, []).append(ch)
