@@ -49,10 +49,12 @@ def build_search(docs_dir: Path, site_dir: Path) -> int:
     tmp = site_dir / ".pagefind-tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     asyncio.run(_write_index(records, tmp))
+    displays = {search.url(meta): search.display(meta, body) for meta, body in articles}
     for frag in (tmp / "fragment").glob("*.pf_fragment"):
-        data = search_bundle.strip_fragment(frag.read_bytes())
-        if data is not None:
-            frag.write_bytes(data)  # inside the temporary bundle folder, renamed into place below
+        data = search_bundle.rewrite_fragment(frag.read_bytes(), displays)
+        if data is None:
+            raise WenxianError(str(frag), "unexpected Pagefind fragment (not Pagefind 1.5?)")
+        frag.write_bytes(data)  # inside the temporary bundle folder, renamed into place below
     final = site_dir / "pagefind"
     shutil.rmtree(final, ignore_errors=True)
     tmp.rename(final)

@@ -11,7 +11,8 @@ our own tokens instead of Pagefind's segmentation:
   once per article. Pagefind matches query words by prefix, so a one-character query finds every
   article containing that character, a two-character query is an exact lookup, and a longer one
   is the intersection of its bigrams — a superset that the browser narrows to exact substring
-  matches using the article text stored in the record's metadata (grep semantics).
+  matches using the article text, which is written into each result fragment after indexing
+  (grep semantics; see wenxian/search_bundle.py).
 
 Records use the language code `und` so that Pagefind neither segments nor stems the tokens.
 """
@@ -115,23 +116,34 @@ def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:
     """Keyword arguments for PagefindIndex.add_custom_record for one article.
 
     The URL is the zh-Hans page; the browser maps it to the reader's script (/hant/ twin).
-    Metadata values are plain strings: the browser escapes them before showing them."""
+    Metadata is left empty on purpose: Pagefind 1.5 indexes metadata values as words, which
+    would put untokenised text into the index (false matches, a larger index). What results show
+    comes from `display`, written into the fragment after indexing (wenxian.search_bundle)."""
     table = fold_table() if table is None else table
-    text = article_text(meta, body)
     date = str(meta.get("date") or "")
-    regions = [str(r.get("path")) for r in meta.get("region") or [] if isinstance(r, dict) and r.get("path")]
     filters = {"region": region_codes(meta.get("region")), "topic": [str(t) for t in meta.get("tags") or []],
                "source": [str(meta["source"])] if meta.get("source") else [], "year": [date[:4]] if date else []}
     return {
-        "url": f"/articles/{meta['id']}/",
-        "content": " ".join(tokens(text, table)),
+        "url": url(meta),
+        "content": " ".join(tokens(article_text(meta, body), table)),
         "language": LANGUAGE,
-        "meta": {"id": str(meta["id"]), "title": str(meta.get("title") or ""), "date": date,
-                 "source": str(meta.get("source") or ""), "regions": "|".join(regions),
-                 "script": str(meta.get("script") or "hans"), "text": text},
+        "meta": {},
         "filters": {k: v for k, v in filters.items() if v},
         "sort": {"date": sort_date(meta.get("date"))},
     }
+
+
+def url(meta: dict) -> str:
+    return f"/articles/{meta['id']}/"
+
+
+def display(meta: dict, body: str) -> dict:
+    """What a result shows and what the browser verifies matches against (plain strings; the
+    browser escapes them): id, title, date, source, region paths, script, text."""
+    regions = [str(r.get("path")) for r in meta.get("region") or [] if isinstance(r, dict) and r.get("path")]
+    return {"id": str(meta["id"]), "title": str(meta.get("title") or ""), "date": str(meta.get("date") or ""),
+            "source": str(meta.get("source") or ""), "regions": "|".join(regions),
+            "script": str(meta.get("script") or "hans"), "text": article_text(meta, body)}
 
 
 def browser_table(table: dict[str, str] | None = None, display: dict[str, str] | None = None) -> str:

@@ -42,6 +42,17 @@ async function load() {
   }
   regionLabels = regions;
   await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, noWorker: true });
+  // Pagefind takes its query language from <html lang> and, for zh, splits every query word
+  // with Intl.Segmenter (扶贫 → 扶 + 贫). Our tokens are pre-cut, so it is started while the page
+  // says "und", the language of our records (wenxian.search.LANGUAGE); then lang is restored.
+  const html = document.documentElement;
+  const lang = html.getAttribute("lang");
+  html.setAttribute("lang", "und");
+  try {
+    await pf.init();
+  } finally {
+    if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
+  }
   pagefind = pf;
 }
 
