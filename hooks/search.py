@@ -1,19 +1,20 @@
 """MkDocs hook: after every build (also under `mkdocs serve`) index the articles for search.
 
-Thin I/O around `wenxian.search`: reads docs/articles/*.md, adds one Pagefind custom record per
-article (our own tokens, see wenxian/search.py), writes the bundle to <site>/pagefind/ and the
-browser's fold table and region labels to <site>/assets/search/. The article files are the
+Thin I/O around `wenxian.search`: reads docs/articles/*.md, writes one page of our own tokens per
+article (see wenxian/search.py) to a scratch folder, runs the pinned Pagefind binary on it,
+rewrites the result fragments (wenxian/search_bundle.py), moves the bundle to <site>/pagefind/
+and writes the browser's fold table and region labels to <site>/assets/search/. The article files are the
 source, not the rendered HTML, so the index does not depend on the page templates.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import shutil
+import subprocess
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind_bin_extended import get_executable
 
 from wenxian import article, search, search_bundle, search_fold
 from wenxian.archive import atomic_write
@@ -35,10 +36,16 @@ def load_articles(docs_dir: Path) -> list[tuple[dict, str]]:
     return out
 
 
-async def _write_index(records: list[dict], out_dir: Path) -> None:
-    async with PagefindIndex(IndexConfig(output_path=str(out_dir))) as index:
-        for rec in records:
-            await index.add_custom_record(**rec)
+def _write_index(records: list[dict], work: Path, out_dir: Path) -> None:
+    """Write one token page per record under work/ and run the pinned Pagefind binary on it."""
+    for rec in records:
+        page = work / rec["url"].strip("/") / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(search.index_page(rec), "utf-8")
+    proc = subprocess.run([str(get_executable()), "--site", str(work), "--output-path", str(out_dir), "--quiet"],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise WenxianError(str(work), f"pagefind failed: {proc.stdout.strip()} {proc.stderr.strip()}")
 
 
 def build_search(docs_dir: Path, site_dir: Path) -> int:
@@ -46,9 +53,13 @@ def build_search(docs_dir: Path, site_dir: Path) -> int:
     articles = load_articles(docs_dir)
     table = search_fold.fold_table([search.article_text(meta, body) for meta, body in articles])
     records = [search.record(meta, body, table) for meta, body in articles]
-    tmp = site_dir / ".pagefind-tmp"
+    tmp, work = site_dir / ".pagefind-tmp", site_dir / ".pagefind-pages"
     shutil.rmtree(tmp, ignore_errors=True)
-    asyncio.run(_write_index(records, tmp))
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        _write_index(records, work, tmp)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     displays = {search.url(meta): search.display(meta, body) for meta, body in articles}
     for frag in (tmp / "fragment").glob("*.pf_fragment"):
         data = search_bundle.rewrite_fragment(frag.read_bytes(), displays)

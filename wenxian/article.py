@@ -10,6 +10,8 @@ from .escape import escape_line, unescape_line
 FIELDS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
           "region", "places", "tags", "raw", "sha256", "quality")
 REQUIRED = ("id", "script", "raw", "sha256", "quality")
+# libyaml's safe loader when PyYAML has it (about 10x faster over a large archive), same results.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -26,7 +28,7 @@ def parse(text: str) -> tuple[dict, str, int]:
     end = text.find("\n---\n", 4)
     if end < 0:
         raise ValueError("frontmatter is not closed with ---")
-    meta = yaml.safe_load(text[4:end]) or {}
+    meta = yaml.load(text[4:end], Loader=_SAFE_LOADER) or {}
     if not isinstance(meta, dict):
         raise ValueError("frontmatter is not a mapping")
     body, start = text[end + 5:], text[: end + 5].count("\n") + 1

@@ -18,6 +18,8 @@ Records use the language code `und` so that Pagefind neither segments nor stems 
 """
 from __future__ import annotations
 
+import html
+
 from .article import BLOCK_PREFIXES
 from .escape import unescape_line
 from .search_fold import fold, fold_table
@@ -131,6 +133,20 @@ def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:
         "filters": {k: v for k, v in filters.items() if v},
         "sort": {"date": sort_date(meta.get("date"))},
     }
+
+
+def index_page(rec: dict) -> str:
+    """The record as a minimal HTML page for the Pagefind CLI (which indexes a folder of pages in
+    parallel; the Python service answers one record per 100 ms poll). No <title> or <h1>, so
+    Pagefind adds no metadata words; filters and sort key as Pagefind data attributes."""
+    parts = [f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>',
+             f"<main data-pagefind-body>{html.escape(rec['content'])}</main>"]
+    for name, values in rec["filters"].items():
+        parts += [f'<span data-pagefind-filter="{name}" hidden>{html.escape(v)}</span>' for v in values]
+    for name, value in rec["sort"].items():
+        parts.append(f'<span data-pagefind-sort="{name}" hidden>{html.escape(value)}</span>')
+    parts.append("</body></html>\n")
+    return "".join(parts)
 
 
 def url(meta: dict) -> str:

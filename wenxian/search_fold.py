@@ -148,6 +148,17 @@ def fold_char(ch: str, table: dict[str, str]) -> str:
     return "".join(table.get(c, c) for c in unicodedata.normalize("NFKC", ch).lower())
 
 
+_TRANSLATIONS: dict[int, tuple[dict, dict[int, str]]] = {}
+
+
 def fold(text: str, table: dict[str, str] | None = None) -> str:
+    """fold_char of every character (str.translate with a per-table cache: archives are large)."""
     table = fold_table() if table is None else table
-    return "".join(fold_char(ch, table) for ch in text)
+    cached = _TRANSLATIONS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = _TRANSLATIONS[id(table)] = (table, {})
+    trans = cached[1]
+    for ch in set(text):
+        if ord(ch) not in trans:
+            trans[ord(ch)] = fold_char(ch, table)
+    return text.translate(trans)
