@@ -1,12 +1,11 @@
 """Pure parts of search: folding, tokens, filter values, fragment rewriting (real OpenCC, real Pagefind)."""
-import asyncio
 import gzip
+import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 import yaml
-from pagefind.index import IndexConfig, PagefindIndex
 
 from conftest import annotated_captures
 from wenxian import search, search_bundle
@@ -14,6 +13,9 @@ from wenxian.pipeline import extract
 from wenxian.script import to_simplified, to_traditional
 from wenxian.search_fold import fold, fold_table
 
+_spec = importlib.util.spec_from_file_location("search_hook", Path(__file__).parents[1] / "hooks" / "search.py")
+hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hook)
 CASES = yaml.safe_load((Path(__file__).parent / "search_tokens.yml").read_text("utf-8"))
 
 
@@ -67,11 +69,7 @@ def test_fragment_rewrite_on_a_real_pagefind_bundle(tmp_path):
     meta = {"id": "abcdef012345", "title": "标题", "date": "2019", "source": "天山网", "script": "hans",
             "region": [], "tags": []}
     rec = search.record(meta, "转移就业实现稳定脱贫")
-
-    async def build():
-        async with PagefindIndex(IndexConfig(output_path=str(tmp_path / "pf"))) as index:
-            await index.add_custom_record(**rec)
-    asyncio.run(build())
+    hook._write_index([rec], tmp_path / "pages", tmp_path / "pf")
     (frag,) = (tmp_path / "pf" / "fragment").glob("*.pf_fragment")
     display = search.display(meta, "转移就业实现稳定脱贫")
     out = search_bundle.rewrite_fragment(frag.read_bytes(), {rec["url"]: display})
