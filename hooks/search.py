@@ -51,7 +51,9 @@ def _write_index(records: list[dict], work: Path, out_dir: Path) -> None:
 def build_search(docs_dir: Path, site_dir: Path) -> int:
     """Write the search bundle for the articles under docs_dir into site_dir; return the count."""
     articles = load_articles(docs_dir)
-    table = search_fold.fold_table([search.article_text(meta, body) for meta, body in articles])
+    texts = [search.article_text(meta, body) for meta, body in articles]
+    table = search_fold.fold_table(texts)
+    present = {c for text in texts for c in search_fold.fold(text, table)}
     records = [search.record(meta, body, table) for meta, body in articles]
     tmp, work = site_dir / ".pagefind-tmp", site_dir / ".pagefind-pages"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -73,7 +75,7 @@ def build_search(docs_dir: Path, site_dir: Path) -> int:
     for meta, _ in articles:
         labels.update(search.region_labels(meta.get("region")))
     assets = site_dir / "assets" / "search"
-    atomic_write(assets / "fold.txt", search.browser_table(table).encode("utf-8"))
+    atomic_write(assets / "fold.txt", search.browser_table(table, present=present).encode("utf-8"))
     atomic_write(assets / "regions.json", json.dumps(labels, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return len(records)
 

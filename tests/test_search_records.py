@@ -79,3 +79,9 @@ def test_fragment_rewrite_on_a_real_pagefind_bundle(tmp_path):
     assert data["content"] == "" and data["meta"] == display and data["url"] == rec["url"]
     assert search_bundle.rewrite_fragment(frag.read_bytes(), {}) is None
     assert search_bundle.rewrite_fragment(b"not gzip", {rec["url"]: display}) is None
+
+
+def test_browser_table_keeps_only_groups_present_in_the_archive():
+    table = fold_table()
+    kept = search.browser_table(table, present=set(fold("轉移就業")))
+    assert {g[0] for g in kept.split(" ")} == {"转", "业"}

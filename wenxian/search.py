@@ -162,16 +162,20 @@ def display(meta: dict, body: str) -> dict:
             "script": str(meta.get("script") or "hans"), "text": article_text(meta, body)}
 
 
-def browser_table(table: dict[str, str] | None = None, display: dict[str, str] | None = None) -> str:
+def browser_table(table: dict[str, str] | None = None, display: dict[str, str] | None = None,
+                  present: set[str] | None = None) -> str:
     """The fold for the browser as one compact string: groups separated by spaces, each group
     `representative, traditional display form of it, other members` (display = representative
-    when it has none)."""
+    when it has none). With `present` (the folded characters of the archive), only the groups
+    whose representative occurs are kept: a query character of any other group cannot match,
+    however it is folded, so the browser need not download it."""
     from .search_fold import display_table
     table = fold_table() if table is None else table
     display = display_table(table) if display is None else display
     groups: dict[str, list[str]] = {}
     for ch, rep in table.items():
-        groups.setdefault(rep, []).append(ch)
+        if present is None or rep in present:
+            groups.setdefault(rep, []).append(ch)
     out = []
     for rep in sorted(groups):
         disp = display.get(rep, rep)

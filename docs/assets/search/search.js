@@ -90,11 +90,15 @@ function runsOf(folded) {
   return out;
 }
 
+/** Lookups for one run: the run itself when it has one or two characters, else bigrams that
+ *  cover it without overlap (转移就业 → 转移 + 就业). Each lookup is an index chunk to download;
+ *  runs longer than two characters are verified against the text anyway. */
 function tokensOf(run) {
   const cs = Array.from(run);
-  if (cs.length === 1) return cs;
+  if (cs.length <= 2) return [run];
   const out = [];
-  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+  for (let i = 0; i + 1 < cs.length; i += 2) out.push(cs[i] + cs[i + 1]);
+  if (cs.length % 2) out.push(cs[cs.length - 2] + cs[cs.length - 1]);
   return out;
 }
 
