@@ -1,0 +1,359 @@
+// Search page: our own small UI over Pagefind's JS API (see wenxian/search.py for the index).
+//
+// The query is folded exactly like the index (NFKC, lower case, the OpenCC-generated script fold
+// in assets/search/fold.txt), cut into runs of letters/digits, and each run into character
+// bigrams. Every bigram is searched on its own and the result sets are intersected, so no term
+// is ever dropped (Pagefind drops terms that match nothing). Runs longer than two characters and
+// quoted phrases are then verified against the article text stored in each record: an article is
+// shown only if it contains every term (grep semantics, in either script).
+// Nothing is fetched from outside the site.
+
+const ROOT = new URL("../../", import.meta.url);
+const WORD = /[\p{L}\p{N}]/u;
+const PAGE = 10;
+const HANT = location.pathname.includes("/hant/");
+const T = HANT
+  ? { search: "搜尋", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
+      relevance: "相關度", newest: "最新", oldest: "最早", more: "更多結果", none: "沒有找到符合的文章。",
+      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳", placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
+  : { search: "搜索", all: "全部", region: "地区", topic: "主题", source: "来源", year: "年份", sort: "排序",
+      relevance: "相关度", newest: "最新", oldest: "最早", more: "更多结果", none: "没有找到符合的文章。",
+      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详", placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
+const FILTERS = ["region", "topic", "source", "year"];
+
+let foldMap = null;   // folded variant -> representative
+let hantMap = null;   // representative -> traditional display form
+let regionLabels = {};
+let pagefind = null;
+
+async function load() {
+  if (pagefind) return;
+  const [fold, regions, pf] = await Promise.all([
+    fetch(new URL("assets/search/fold.txt", ROOT)).then((r) => r.text()),
+    fetch(new URL("assets/search/regions.json", ROOT)).then((r) => r.json()),
+    import(new URL("pagefind/pagefind.js", ROOT).href),
+  ]);
+  foldMap = new Map();
+  hantMap = new Map();
+  for (const group of fold.split(" ")) {
+    const [rep, disp, ...others] = Array.from(group);
+    if (disp !== rep) { hantMap.set(rep, disp); foldMap.set(disp, rep); }
+    for (const c of others) foldMap.set(c, rep);
+  }
+  regionLabels = regions;
+  await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, noWorker: true });
+  // Pagefind takes its query language from <html lang> and, for zh, splits every query word
+  // with Intl.Segmenter (扶贫 → 扶 + 贫). Our tokens are pre-cut, so it is started while the page
+  // says "und", the language of our records (wenxian.search.LANGUAGE); then lang is restored.
+  const html = document.documentElement;
+  const lang = html.getAttribute("lang");
+  html.setAttribute("lang", "und");
+  try {
+    await pf.init();
+  } finally {
+    if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
+  }
+  pagefind = pf;
+}
+
+// --- folding and tokens (mirror of wenxian/search_fold.py and wenxian/search.py) ---------------
+
+function foldChar(ch) {
+  let out = "";
+  for (const c of ch.normalize("NFKC").toLowerCase()) out += foldMap.get(c) ?? c;
+  return out;
+}
+
+/** Folded text and, for each folded UTF-16 index, the index of the original character. */
+function foldWithMap(text) {
+  let s = "";
+  const pos = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    s += f;
+    for (let k = 0; k < f.length; k++) pos.push(i);
+    i += ch.length;
+  }
+  pos.push(i);
+  return { s, pos };
+}
+
+function runsOf(folded) {
+  const out = [];
+  let cur = "";
+  for (const c of folded) {
+    if (WORD.test(c)) cur += c;
+    else if (cur) { out.push(cur); cur = ""; }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Lookups for one run: the run itself when it has one or two characters, else bigrams that
+ *  cover it without overlap (转移就业 → 转移 + 就业). Each lookup is an index chunk to download;
+ *  runs longer than two characters are verified against the text anyway. */
+function tokensOf(run) {
+  const cs = Array.from(run);
+  if (cs.length <= 2) return [run];
+  const out = [];
+  for (let i = 0; i + 1 < cs.length; i += 2) out.push(cs[i] + cs[i + 1]);
+  if (cs.length % 2) out.push(cs[cs.length - 2] + cs[cs.length - 1]);
+  return out;
+}
+
+/** Terms of a query: unquoted words (each run its own AND term) and quoted phrases. */
+export function parseQuery(q) {
+  const terms = [];
+  const re = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|『([^』]*)』?|(\S+)/gu;
+  for (const m of (q || "").normalize("NFKC").matchAll(re)) {
+    const quoted = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (quoted !== undefined) {
+      const runs = runsOf(foldChar(quoted));
+      if (runs.length) terms.push({ runs, phrase: true });
+    } else {
+      for (const run of runsOf(foldChar(m[5]))) terms.push({ runs: [run], phrase: false });
+    }
+  }
+  return terms;
+}
+
+/** Does the article text contain every term? (runs separated by punctuation count as adjacent) */
+function verify(text, terms) {
+  const spaced = " " + runsOf(foldChar(text)).join(" ") + " ";
+  return terms.every((t) => spaced.includes(t.runs.join(" ")));
+}
+
+// Bigram and single-character lookups are exact; longer runs and phrases need the text.
+const needsVerify = (terms) => terms.some((t) => t.runs.length > 1 || Array.from(t.runs[0]).length > 2);
+
+// --- search --------------------------------------------------------------------------------------
+
+/** Ordered candidate results for the state: [{id, data}], and whether they still need checking. */
+async function candidates(state) {
+  const filters = {};
+  for (const f of FILTERS) if (state[f]) filters[f] = state[f];
+  const sort = state.sort === "newest" ? { date: "desc" } : state.sort === "oldest" ? { date: "asc" } : {};
+  const terms = parseQuery(state.q);
+  if (!terms.length) {
+    if (!Object.keys(filters).length) return { list: [], terms, verify: false, idle: true };
+    const r = await pagefind.search(null, { filters, sort });
+    return { list: r.results, terms, verify: false };
+  }
+  const tokens = [...new Set(terms.flatMap((t) => t.runs.flatMap(tokensOf)))];
+  // A bigram is looked up as an exact word ("…"): unquoted, Pagefind falls back to shorter
+  // prefixes when a word is missing. A single character is looked up as a prefix, which finds
+  // every bigram that starts with it. The unquoted search also gives the relevance scores.
+  const exact = await Promise.all(tokens.map((tok) =>
+    pagefind.search(Array.from(tok).length > 1 ? `"${tok}"` : tok, { filters, sort })));
+  const sets = exact.map((r) => new Set(r.results.map((x) => x.id)));
+  let list = exact[0].results.filter((x) => sets.every((m) => m.has(x.id)));
+  if ((!state.sort || state.sort === "relevance") && list.length > 1) {
+    const scored = await Promise.all(tokens.map((tok) => pagefind.search(tok, { filters })));
+    const score = new Map();
+    for (const r of scored) for (const x of r.results) score.set(x.id, (score.get(x.id) || 0) + x.score);
+    list = list.map((x) => [score.get(x.id) || 0, x]).sort((a, b) => b[0] - a[0]).map((p) => p[1]);
+  }
+  return { list, terms, verify: needsVerify(terms) };
+}
+
+// --- rendering -----------------------------------------------------------------------------------
+
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+
+/** Text in the reader's script (character by character; a display approximation). */
+function toReader(text, script) {
+  if (!text) return "";
+  const map = HANT ? (script === "hant" ? null : hantMap) : (script === "hans" ? null : foldMap);
+  if (!map) return text;
+  let out = "";
+  for (const c of text) out += map.get(c) ?? c;
+  return out;
+}
+
+function excerpt(text, terms, script) {
+  const { s, pos } = foldWithMap(text);
+  const ranges = [];
+  for (const t of terms) {
+    for (const run of t.runs) {
+      let i = s.indexOf(run);
+      while (i >= 0) { ranges.push([pos[i], pos[i + run.length]]); i = s.indexOf(run, i + run.length); }
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const bodyStart = text.indexOf("\n") + 1;
+  const first = ranges.find((r) => r[0] >= bodyStart) || ranges[0];
+  const start = Math.max(first ? first[0] - 40 : bodyStart, first && first[0] < bodyStart ? 0 : bodyStart);
+  const end = Math.min(text.length, start + 140);
+  let html = start > 0 ? "…" : "";
+  let i = start;
+  for (const [a, b] of ranges) {
+    if (b <= i || a >= end) continue;
+    const a2 = Math.max(a, i);
+    html += esc(toReader(text.slice(i, a2), script)) + "<mark>" + esc(toReader(text.slice(a2, Math.min(b, end)), script)) + "</mark>";
+    i = Math.min(b, end);
+  }
+  html += esc(toReader(text.slice(i, end), script)) + (end < text.length ? "…" : "");
+  return html.replace(/\n/g, " ");
+}
+
+function articleUrl(id) {
+  return new URL(`${HANT ? "hant/" : ""}articles/${encodeURIComponent(id)}/`, ROOT).href;
+}
+
+function renderResult(data, terms) {
+  const m = data.meta;
+  const li = document.createElement("li");
+  li.className = "wx-result";
+  li.dataset.id = m.id;
+  const regions = (m.regions || "").split("|").filter(Boolean).map((p) => toReader(p.split("/").join(" / "), "hans"));
+  li.innerHTML =
+    `<a class="wx-result__title" href="${esc(articleUrl(m.id))}">${esc(toReader(m.title || m.id, m.script))}</a>` +
+    `<div class="wx-result__meta"><span class="wx-result__date">${esc(m.date || T.nodate)}</span>` +
+    (m.source ? ` · <span class="wx-result__source">${esc(toReader(m.source, m.script))}</span>` : "") +
+    (regions.length ? ` · <span class="wx-result__regions">${esc(regions.join(";"))}</span>` : "") +
+    `</div><p class="wx-result__excerpt">${excerpt(m.text || "", terms, m.script)}</p>`;
+  return li;
+}
+
+// --- page ----------------------------------------------------------------------------------------
+
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const st = { q: p.get("q") || "", sort: p.get("sort") || "relevance" };
+  for (const f of FILTERS) st[f] = p.get(f) || "";
+  return st;
+}
+
+function writeState(st) {
+  const p = new URLSearchParams();
+  if (st.q) p.set("q", st.q);
+  for (const f of FILTERS) if (st[f]) p.set(f, st[f]);
+  if (st.sort && st.sort !== "relevance") p.set("sort", st.sort);
+  const url = `${location.pathname}${p.toString() ? "?" + p : ""}`;
+  if (url !== location.pathname + location.search) history.pushState(null, "", url);
+}
+
+function option(value, label, selected) {
+  const o = document.createElement("option");
+  o.value = value;
+  o.textContent = label;
+  o.selected = value === selected;
+  return o;
+}
+
+function regionOrder(codes) {
+  // Tree order: each province, then its prefectures, each followed by its counties.
+  const known = codes.filter((c) => regionLabels[c]);
+  const children = (parent) => known.filter((c) => (regionLabels[c][2] || "") === parent).sort();
+  const out = [];
+  const walk = (parent, depth) => { for (const c of children(parent)) { out.push([c, depth]); walk(c, depth + 1); } };
+  walk("", 0);
+  for (const c of codes) if (!regionLabels[c]) out.push([c, 0]);
+  return out;
+}
+
+async function fillFilters(form, st) {
+  const all = await pagefind.filters();
+  for (const f of FILTERS) {
+    const sel = form.elements[f];
+    sel.replaceChildren(option("", T.all, st[f]));
+    const values = Object.keys(all[f] || {});
+    if (st[f] && !values.includes(st[f])) values.push(st[f]);
+    if (f === "region") {
+      for (const [code, depth] of regionOrder(values)) {
+        const name = regionLabels[code] ? toReader(regionLabels[code][0], "hans") : code;
+        sel.append(option(code, "\u3000".repeat(depth) + name + (all[f]?.[code] ? ` (${all[f][code]})` : ""), st[f]));
+      }
+    } else {
+      values.sort();
+      if (f === "year") values.reverse();
+      for (const v of values) sel.append(option(v, `${f === "year" ? v : toReader(v, "hans")}${all[f]?.[v] ? ` (${all[f][v]})` : ""}`, st[f]));
+    }
+  }
+}
+
+function buildForm(root, st) {
+  const form = document.createElement("form");
+  form.className = "wx-search__form";
+  form.setAttribute("role", "search");
+  form.innerHTML =
+    `<div class="wx-search__row"><input type="search" name="q" class="wx-search__q" aria-label="${T.search}" placeholder="${esc(T.placeholder)}">` +
+    `<button type="submit">${T.search}</button></div><div class="wx-search__row wx-search__filters">` +
+    FILTERS.map((f) => `<label>${T[f]} <select name="${f}"></select></label>`).join("") +
+    `<label>${T.sort} <select name="sort"><option value="relevance">${T.relevance}</option>` +
+    `<option value="newest">${T.newest}</option><option value="oldest">${T.oldest}</option></select></label></div>`;
+  form.elements.q.value = st.q;
+  form.elements.sort.value = st.sort;
+  root.append(form);
+  return form;
+}
+
+let generation = 0;
+
+async function runSearch(root, st) {
+  const gen = ++generation;
+  const status = root.querySelector(".wx-search__status");
+  const list = root.querySelector(".wx-search__results");
+  const more = root.querySelector(".wx-search__more");
+  list.replaceChildren();
+  more.hidden = true;
+  root.dataset.state = "searching";
+  const c = await candidates(st);
+  if (gen !== generation) return;
+  let next = 0;
+  let shown = 0;
+  const pageOnce = async () => {
+    root.dataset.state = "searching";
+    let added = 0;
+    while (next < c.list.length && added < PAGE) {
+      const batch = c.list.slice(next, next + PAGE - added);
+      next += batch.length;
+      const datas = await Promise.all(batch.map((x) => x.data()));
+      if (gen !== generation) return;
+      for (const d of datas) {
+        if (c.verify && !verify(d.meta.text || "", c.terms)) continue;
+        list.append(renderResult(d, c.terms));
+        added++;
+      }
+    }
+    shown += added;
+    const done = next >= c.list.length;
+    status.textContent = c.idle ? "" : shown === 0 && done ? T.none : done || !c.verify ? T.count(done ? shown : c.list.length) : T.atLeast(shown);
+    more.hidden = done;
+    root.dataset.state = done ? "done" : "more";
+    root.dataset.count = String(shown);
+  };
+  more.onclick = () => pageOnce();
+  await pageOnce();
+}
+
+async function main() {
+  const root = document.getElementById("wx-search");
+  if (!root) return;
+  const st = readState();
+  const form = buildForm(root, st);
+  root.insertAdjacentHTML("beforeend",
+    `<p class="wx-search__status" aria-live="polite"></p><ol class="wx-search__results"></ol>` +
+    `<button type="button" class="wx-search__more" hidden>${T.more}</button>`);
+  await load();
+  await fillFilters(form, st);
+  const submit = () => {
+    const s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value };
+    for (const f of FILTERS) s[f] = form.elements[f].value;
+    writeState(s);
+    return runSearch(root, s);
+  };
+  form.addEventListener("submit", (e) => { e.preventDefault(); submit(); });
+  for (const f of [...FILTERS, "sort"]) form.elements[f].addEventListener("change", submit);
+  window.addEventListener("popstate", () => {
+    const s = readState();
+    form.elements.q.value = s.q;
+    for (const f of [...FILTERS, "sort"]) form.elements[f].value = s[f];
+    runSearch(root, s);
+  });
+  root.dataset.ready = "1";
+  await runSearch(root, st);
+}
+
+main();

@@ -1,0 +1,274 @@
+"""Search through the real site in headless Chromium: the URL and the form a reader uses.
+
+A temporary copy of the repository gets the corpus captures added with `wenxian add`, is built
+with MkDocs (the search hook runs Pagefind), served on localhost, and every case of
+tests/search_cases.yml is opened as /search/?q=… . The expected set of each case is computed
+here from the articles' text in both scripts (grep), never written down.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+import yaml
+
+from wenxian import article
+from wenxian.script import to_simplified, to_traditional
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+REPO = Path(__file__).resolve().parent.parent
+CASES = yaml.safe_load((REPO / "tests" / "search_cases.yml").read_text("utf-8"))
+CHROMIUM = "/usr/bin/chromium"
+WORD = re.compile(r"[^\W_]+")  # runs of letters and digits (str.isalnum)
+
+
+# --- the site -------------------------------------------------------------------------------------
+
+def _assign(root: Path) -> None:
+    """Give articles without region/tags the cases file's regions and tags, round-robin."""
+    mds = sorted((root / "docs" / "articles").glob("*.md"))
+    for n, md in enumerate(mds):
+        meta, body, _ = article.parse(md.read_text("utf-8"))
+        if not meta.get("region"):
+            meta["region"] = [CASES["assign_regions"][n % len(CASES["assign_regions"])]]
+        if not meta.get("tags"):
+            meta["tags"] = list(CASES["assign_tags"][n % len(CASES["assign_tags"])])
+        md.write_text(article.to_markdown(meta, body), "utf-8")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("repo")
+    for name in ("docs", "archive", "hooks", "overrides"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    captures = sorted(str(p) for p in (REPO / "tests" / "fixtures" / "corpus").glob("*.txt"))
+    wenxian = Path(sys.executable).with_name("wenxian")
+    subprocess.run([str(wenxian), "add", "--root", str(root), *captures], check=True, capture_output=True)
+    _assign(root)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
+                   cwd=root, check=True, env=env)
+    return root
+
+
+@pytest.fixture(scope="session")
+def articles(site):
+    out = {}
+    for md in sorted((site / "docs" / "articles").glob("*.md")):
+        meta, body, _ = article.parse(md.read_text("utf-8"))
+        out[meta["id"]] = meta, _text(meta, body)
+    assert len(out) >= 25, "the test site must hold the seeds and the corpus"
+    return out
+
+
+def _text(meta: dict, body: str) -> str:
+    """Title and body as plain text, straight from the file (independent of wenxian.search)."""
+    lines = [meta.get("title") or ""]
+    for line in body.split("\n"):
+        line = re.sub(r"^(## |〔图片〕)", "", line)
+        lines.append(re.sub(r"\\(.)", r"\1", line).replace("&lt;", "<").replace("&amp;", "&"))
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context()
+    # The site must work offline: anything outside localhost is refused, not fetched.
+    ctx.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
+    pg = ctx.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    ctx.close()
+    assert not errors, errors
+
+
+# --- expectations (grep) -------------------------------------------------------------------------
+
+def _terms(q: str) -> list[str]:
+    """Quoted phrases and bare words; punctuation inside a word separates terms."""
+    terms = []
+    for m in re.finditer(r'"([^"]*)"|“([^”]*)”|(\S+)', q):
+        if m.group(3) is None:
+            terms.append(" ".join(WORD.findall((m.group(1) or m.group(2) or "").lower())))
+        else:
+            terms += WORD.findall(m.group(3).lower())
+    return [t for t in terms if t]
+
+
+def _contains(text: str, term: str) -> bool:
+    spaced = " ".join(WORD.findall(text.lower()))
+    return term in spaced
+
+
+def _in_region(meta: dict, code: str) -> bool:
+    n = 2 if code[2:] == "0" * 10 else 4 if code[4:] == "0" * 8 else 6
+    return any(str(r.get("code", ""))[:n] == code[:n] for r in meta.get("region") or [])
+
+
+def expected(articles, case) -> set[str]:
+    terms = _terms(case.get("q") or "")
+    out = set()
+    for aid, (meta, text) in articles.items():
+        simp, trad = to_simplified(text), to_traditional(text)
+        if not all(_contains(simp, t) or _contains(trad, t) for t in terms):
+            continue
+        f = case.get("filters") or {}
+        if "region" in f and not _in_region(meta, str(f["region"])):
+            continue
+        if "topic" in f and f["topic"] not in (meta.get("tags") or []):
+            continue
+        if "source" in f and f["source"] != meta.get("source"):
+            continue
+        if "year" in f and not str(meta.get("date") or "").startswith(str(f["year"])):
+            continue
+        out.add(aid)
+    return out
+
+
+# --- driving the page ----------------------------------------------------------------------------
+
+def results(pg) -> list[tuple[str, str]]:
+    """(id, link) of every result, pressing "more" until the list is complete."""
+    root = pg.locator("#wx-search")
+    pg.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=20000)
+    while root.get_attribute("data-state") == "more":
+        pg.click(".wx-search__more")
+        pg.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=20000)
+    return [(li.get_attribute("data-id"), li.locator(".wx-result__title").get_attribute("href"))
+            for li in pg.locator(".wx-result").all()]
+
+
+def search_url(base_url, case) -> str:
+    params = {"q": case.get("q") or ""}
+    params.update({k: str(v) for k, v in (case.get("filters") or {}).items()})
+    if case.get("sort"):
+        params["sort"] = case["sort"]
+    prefix = "/hant" if case.get("page") == "hant" else ""
+    return f"{base_url}{prefix}/search/?{urlencode(params)}"
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["id"] for c in CASES["cases"]])
+def test_search_case(case, articles, base_url, page):
+    want = expected(articles, case)
+    assert bool(want) == (case["expect"] == "some"), f"test data: grep finds {sorted(want)}"
+    page.goto(search_url(base_url, case))
+    got = results(page)
+    ids = [i for i, _ in got]
+    assert len(ids) == len(set(ids)), "a result is listed twice"
+    if case.get("match") == "superset":
+        assert want <= set(ids)
+    else:
+        assert set(ids) == want
+    prefix = "/hant/articles/" if case.get("page") == "hant" else "/articles/"
+    for aid, href in got:
+        assert href == f"{base_url}{prefix}{aid}/", "the link must go to the twin in the reader's script"
+    if case.get("sort"):
+        dates = [str(articles[i][0].get("date") or "") for i in ids]
+        ordered = sorted(dates, reverse=case["sort"] == "newest")
+        assert dates == ordered
+    if not want:
+        assert page.locator(".wx-search__status").inner_text().strip() != ""
+
+
+def test_results_show_title_date_source_regions_and_highlight(articles, base_url, page):
+    page.goto(f"{base_url}/search/?q=转移就业")
+    got = results(page)
+    assert got
+    first = page.locator(".wx-result").first
+    meta, _ = articles[first.get_attribute("data-id")]
+    assert first.locator(".wx-result__title").inner_text() == (meta.get("title") or meta["id"])
+    assert first.locator(".wx-result__date").inner_text() == (meta.get("date") or "日期不详")
+    if meta.get("source"):
+        assert first.locator(".wx-result__source").inner_text() == meta["source"]
+    assert first.locator(".wx-result__regions").inner_text()
+    marks = first.locator(".wx-result__excerpt mark").all_inner_texts()
+    assert marks and all(m == "转移就业" for m in marks)
+
+
+def test_hant_page_shows_traditional_excerpts(base_url, page):
+    page.goto(f"{base_url}/hant/search/?q=轉移就業")
+    results(page)
+    marks = page.locator(".wx-result__excerpt mark").all_inner_texts()
+    assert marks and set(marks) == {"轉移就業"}
+
+
+def test_header_box_submits_to_search_page_and_url_runs_it(articles, base_url, page):
+    page.goto(f"{base_url}/")
+    page.fill(".wx-header-search__input", "脫貧攻堅")
+    page.press(".wx-header-search__input", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    ids = {i for i, _ in results(page)}
+    assert ids == expected(articles, {"q": "脫貧攻堅"})
+    assert page.locator(".wx-search__q").input_value() == "脫貧攻堅"
+
+
+def test_hant_header_box_goes_to_hant_search(base_url, page):
+    page.goto(f"{base_url}/hant/search/")
+    action = page.locator(".wx-header-search").get_attribute("action")
+    assert action.rstrip("/").endswith("hant/search")
+
+
+def test_filters_and_sort_from_the_form_update_the_url(articles, base_url, page):
+    sources = sorted({m.get("source") for m, _ in articles.values() if m.get("source")},
+                     key=lambda s: -sum(m.get("source") == s for m, _ in articles.values()))
+    source = sources[0]
+    page.goto(f"{base_url}/search/")
+    page.wait_for_selector("#wx-search[data-ready='1']")
+    page.fill(".wx-search__q", "")
+    page.select_option("select[name=source]", source)
+    page.wait_for_url(re.compile(r"source="))
+    ids = {i for i, _ in results(page)}
+    assert ids == expected(articles, {"q": "", "filters": {"source": source}}) != set()
+    page.select_option("select[name=sort]", "oldest")
+    page.wait_for_url(re.compile(r"sort=oldest"))
+    got = [i for i, _ in results(page)]
+    dates = [str(articles[i][0].get("date") or "") for i in got]
+    assert dates == sorted(dates)
+    # the region list is a tree: a county is indented under its prefecture
+    labels = page.locator("select[name=region] option").all_inner_texts()
+    assert any(label.startswith("\u3000\u3000") for label in labels)
+
+
+def test_typing_a_query_and_pressing_enter(articles, base_url, page):
+    page.goto(f"{base_url}/search/")
+    page.wait_for_selector("#wx-search[data-ready='1']")
+    page.fill(".wx-search__q", "阿果依村 白仙巴依")
+    page.press(".wx-search__q", "Enter")
+    page.wait_for_url(re.compile(r"q=%E9%98%BF"))
+    assert {i for i, _ in results(page)} == expected(articles, {"q": "阿果依村 白仙巴依"}) != set()

@@ -1,0 +1,87 @@
+"""Pure parts of search: folding, tokens, filter values, fragment rewriting (real OpenCC, real Pagefind)."""
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import annotated_captures
+from wenxian import search, search_bundle
+from wenxian.pipeline import extract
+from wenxian.script import to_simplified, to_traditional
+from wenxian.search_fold import fold, fold_table
+
+_spec = importlib.util.spec_from_file_location("search_hook", Path(__file__).parents[1] / "hooks" / "search.py")
+hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hook)
+CASES = yaml.safe_load((Path(__file__).parent / "search_tokens.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES["tokens"], ids=[c["text"] for c in CASES["tokens"]])
+def test_tokens(case):
+    assert search.tokens(case["text"]) == sorted(case["tokens"])
+
+
+@pytest.mark.parametrize("case", CASES["fold"], ids=[c["text"] for c in CASES["fold"]])
+def test_fold(case):
+    assert fold(case["text"]) == case["fold"]
+
+
+def test_every_capture_and_its_twins_fold_alike():
+    """The recall guarantee: an article, its simplified twin and its traditional twin fold to the
+    same string with the table the site builds, so a query in either script finds it."""
+    texts = []
+    for cap, _ in annotated_captures():
+        art = extract(cap.read_bytes(), str(cap))
+        texts.append(search.article_text(art, art["body"]))
+    table = fold_table(texts)
+    for text in texts:
+        assert fold(text, table) == fold(to_simplified(text), table) == fold(to_traditional(text), table)
+
+
+def test_browser_table_decodes_to_the_same_fold():
+    table = fold_table()
+    decoded = {}
+    for group in search.browser_table(table).split(" "):
+        rep, disp, *others = list(group)
+        for c in [disp, *others]:
+            if c != rep:
+                decoded[c] = rep
+    assert decoded == table
+
+
+def test_region_filter_values_are_every_level_down_to_county():
+    region = [{"path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县/喀拉托海镇", "code": "654027101000", "level": "township"}]
+    assert search.region_codes(region) == ["650000000000", "654000000000", "654027000000"]
+    labels = search.region_labels(region)
+    assert labels["654027000000"] == ["特克斯县", "county", "654000000000"]
+    assert search.region_codes([{"path": "x", "code": "bad"}]) == []
+
+
+def test_sort_date_pads_partial_dates():
+    assert [search.sort_date(d) for d in ("2019", "2019-08", "2019-08-30", None)] == \
+        ["2019-00-00", "2019-08-00", "2019-08-30", "0000-00-00"]
+
+
+def test_fragment_rewrite_on_a_real_pagefind_bundle(tmp_path):
+    meta = {"id": "abcdef012345", "title": "标题", "date": "2019", "source": "天山网", "script": "hans",
+            "region": [], "tags": []}
+    rec = search.record(meta, "转移就业实现稳定脱贫")
+    hook._write_index([rec], tmp_path / "pages", tmp_path / "pf")
+    (frag,) = (tmp_path / "pf" / "fragment").glob("*.pf_fragment")
+    display = search.display(meta, "转移就业实现稳定脱贫")
+    out = search_bundle.rewrite_fragment(frag.read_bytes(), {rec["url"]: display})
+    raw = gzip.decompress(out)
+    assert raw.startswith(search_bundle.SIGNATURE)
+    data = json.loads(raw[len(search_bundle.SIGNATURE):])
+    assert data["content"] == "" and data["meta"] == display and data["url"] == rec["url"]
+    assert search_bundle.rewrite_fragment(frag.read_bytes(), {}) is None
+    assert search_bundle.rewrite_fragment(b"not gzip", {rec["url"]: display}) is None
+
+
+def test_browser_table_keeps_only_groups_present_in_the_archive():
+    table = fold_table()
+    kept = search.browser_table(table, present=set(fold("轉移就業")))
+    assert {g[0] for g in kept.split(" ")} == {"转", "业"}

@@ -1,0 +1,184 @@
+"""Search records: what the Pagefind index holds for each article (pure functions).
+
+Pagefind's own Chinese handling fails researchers (DESIGN §6): its index-time segmenter and the
+browser's query-time segmenter disagree, a character inside a word is not found, traditional and
+simplified live in separate indexes, and unmatched terms are dropped. So the index is built from
+our own tokens instead of Pagefind's segmentation:
+
+* the article text (title + body) is *folded* (NFKC, lower case, one script: `search_fold`);
+* the folded text is cut into runs of letters/digits (punctuation and spaces separate runs);
+* the tokens are every character bigram of every run plus the last character of each run, each
+  once per article. Pagefind matches query words by prefix, so a one-character query finds every
+  article containing that character, a two-character query is an exact lookup, and a longer one
+  is the intersection of its bigrams — a superset that the browser narrows to exact substring
+  matches using the article text, which is written into each result fragment after indexing
+  (grep semantics; see wenxian/search_bundle.py).
+
+Records use the language code `und` so that Pagefind neither segments nor stems the tokens.
+"""
+from __future__ import annotations
+
+import html
+
+from .article import BLOCK_PREFIXES
+from .escape import unescape_line
+from .search_fold import fold, fold_table
+
+LANGUAGE = "und"
+LEVELS = ("province", "prefecture", "county")
+# Digits of a 12-digit administrative code that identify each level (the rest are zeros).
+_CODE_DIGITS = {"province": 2, "prefecture": 4, "county": 6}
+
+
+def plain_body(body: str) -> str:
+    """The article body as plain text: Markdown escapes undone, heading/image prefixes dropped."""
+    lines = []
+    for line in body.split("\n"):
+        for prefix in BLOCK_PREFIXES:
+            if line.startswith(prefix):
+                line = line[len(prefix):]
+                break
+        line = unescape_line(line).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def article_text(meta: dict, body: str) -> str:
+    """What search looks in: the title line, then the body (the same text tests grep)."""
+    title = meta.get("title") or ""
+    return f"{title}\n{plain_body(body)}" if title else plain_body(body)
+
+
+def runs(folded: str) -> list[str]:
+    """Maximal runs of letters and digits (str.isalnum == JS /[\\p{L}\\p{N}]/u)."""
+    out, cur = [], []
+    for ch in folded:
+        if ch.isalnum():
+            cur.append(ch)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def tokens(text: str, table: dict[str, str] | None = None) -> list[str]:
+    """Sorted distinct bigrams of every run of the folded text, plus each run's last character."""
+    seen = set()
+    for run in runs(fold(text, table)):
+        seen.update(run[i:i + 2] for i in range(len(run)))
+    return sorted(seen)
+
+
+def region_codes(regions: list) -> list[str]:
+    """Filter values for `region`: the province, prefecture and county codes of every place the
+    article is about (derived from the 12-digit code of its most specific level)."""
+    out = []
+    for reg in regions or []:
+        code = str(reg.get("code") or "") if isinstance(reg, dict) else ""
+        depth = len(str(reg.get("path") or "").split("/")) if isinstance(reg, dict) else 0
+        if len(code) != 12 or not code.isdigit():
+            continue
+        for level in LEVELS[:depth]:
+            n = _CODE_DIGITS[level]
+            out.append(code[:n] + "0" * (12 - n))
+    return sorted(set(out))
+
+
+def region_labels(regions: list) -> dict[str, list[str]]:
+    """{code: [name, level, parent code]} for the province/prefecture/county levels of `regions`."""
+    labels = {}
+    for reg in regions or []:
+        if not isinstance(reg, dict):
+            continue
+        names = str(reg.get("path") or "").split("/")
+        code = str(reg.get("code") or "")
+        if len(code) != 12 or not code.isdigit():
+            continue
+        parent = ""
+        for level, name in zip(LEVELS, names):
+            n = _CODE_DIGITS[level]
+            c = code[:n] + "0" * (12 - n)
+            labels[c] = [name, level, parent]
+            parent = c
+    return labels
+
+
+def sort_date(date) -> str:
+    """Sort key: the (possibly partial) date padded to YYYY-MM-DD; unknown dates sort first."""
+    if not date:
+        return "0000-00-00"
+    parts = str(date).split("-") + ["00", "00"]
+    return "-".join(parts[:3])
+
+
+def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:
+    """Keyword arguments for PagefindIndex.add_custom_record for one article.
+
+    The URL is the zh-Hans page; the browser maps it to the reader's script (/hant/ twin).
+    Metadata is left empty on purpose: Pagefind 1.5 indexes metadata values as words, which
+    would put untokenised text into the index (false matches, a larger index). What results show
+    comes from `display`, written into the fragment after indexing (wenxian.search_bundle)."""
+    table = fold_table() if table is None else table
+    date = str(meta.get("date") or "")
+    filters = {"region": region_codes(meta.get("region")), "topic": [str(t) for t in meta.get("tags") or []],
+               "source": [str(meta["source"])] if meta.get("source") else [], "year": [date[:4]] if date else []}
+    return {
+        "url": url(meta),
+        "content": " ".join(tokens(article_text(meta, body), table)),
+        "language": LANGUAGE,
+        "meta": {},
+        "filters": {k: v for k, v in filters.items() if v},
+        "sort": {"date": sort_date(meta.get("date"))},
+    }
+
+
+def index_page(rec: dict) -> str:
+    """The record as a minimal HTML page for the Pagefind CLI (which indexes a folder of pages in
+    parallel; the Python service answers one record per 100 ms poll). No <title> or <h1>, so
+    Pagefind adds no metadata words; filters and sort key as Pagefind data attributes."""
+    parts = [f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>',
+             f"<main data-pagefind-body>{html.escape(rec['content'])}</main>"]
+    for name, values in rec["filters"].items():
+        parts += [f'<span data-pagefind-filter="{name}" hidden>{html.escape(v)}</span>' for v in values]
+    for name, value in rec["sort"].items():
+        parts.append(f'<span data-pagefind-sort="{name}" hidden>{html.escape(value)}</span>')
+    parts.append("</body></html>\n")
+    return "".join(parts)
+
+
+def url(meta: dict) -> str:
+    return f"/articles/{meta['id']}/"
+
+
+def display(meta: dict, body: str) -> dict:
+    """What a result shows and what the browser verifies matches against (plain strings; the
+    browser escapes them): id, title, date, source, region paths, script, text."""
+    regions = [str(r.get("path")) for r in meta.get("region") or [] if isinstance(r, dict) and r.get("path")]
+    return {"id": str(meta["id"]), "title": str(meta.get("title") or ""), "date": str(meta.get("date") or ""),
+            "source": str(meta.get("source") or ""), "regions": "|".join(regions),
+            "script": str(meta.get("script") or "hans"), "text": article_text(meta, body)}
+
+
+def browser_table(table: dict[str, str] | None = None, display: dict[str, str] | None = None,
+                  present: set[str] | None = None) -> str:
+    """The fold for the browser as one compact string: groups separated by spaces, each group
+    `representative, traditional display form of it, other members` (display = representative
+    when it has none). With `present` (the folded characters of the archive), only the groups
+    whose representative occurs are kept: a query character of any other group cannot match,
+    however it is folded, so the browser need not download it."""
+    from .search_fold import display_table
+    table = fold_table() if table is None else table
+    display = display_table(table) if display is None else display
+    groups: dict[str, list[str]] = {}
+    for ch, rep in table.items():
+        if present is None or rep in present:
+            groups.setdefault(rep, []).append(ch)
+    out = []
+    for rep in sorted(groups):
+        disp = display.get(rep, rep)
+        others = sorted(c for c in groups[rep] if c != disp)
+        out.append(rep + disp + "".join(others))
+    return " ".join(out)
