@@ -95,7 +95,7 @@ def base_url(site):
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed")
