@@ -14,6 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from . import vocab
+from .recurring import REASON as RECURRING
 
 SHORT = 40
 _PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
@@ -117,11 +118,15 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     return best_span
 
 
-def clean(lines: list[Line], title: str | None = None) -> Cleaned:
+def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str] = frozenset()) -> Cleaned:
+    """Keep or remove every line. `site_lines` are the learned boilerplate lines of the capture's
+    publishing site (wenxian.recurring)."""
     reasons: list[str | None] = []
     for line in lines:
         reason = None
-        if title and line.text != title and line.text.startswith(title) and len(line.text) - len(title) <= 30:
+        if line.text in site_lines:
+            reason = RECURRING
+        elif title and line.text != title and line.text.startswith(title) and len(line.text) - len(title) <= 30:
             reason = "title repeated with site suffix"
         elif title and line.text == title:
             reason = "title"

@@ -9,7 +9,7 @@ import html
 import re
 
 from . import clean as clean_mod
-from . import damage, limits, meta, regions, tags
+from . import damage, limits, meta, recurring, regions, tags
 from .invisible import balance
 from .decode import decode
 from .escape import escape_line
@@ -43,7 +43,8 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     limits.check_shape(lines, path)
     title, site = meta.find_title(lines)
     title = meta.refine_title(title, lines)
-    cleaned = clean_mod.clean(lines, title)
+    site_lines = recurring.lines_for(site)
+    cleaned = clean_mod.clean(lines, title, site_lines)
     first_kept = min((k.line.number for k in cleaned.kept), default=0)
     if title is None and not first_kept_is_first(lines, first_kept):
         # No usable page-title line: take the headline printed above the text, then clean again
@@ -51,7 +52,7 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
         title = meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason)
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
         if title:
-            cleaned = clean_mod.clean(lines, title)
+            cleaned = clean_mod.clean(lines, title, site_lines)
             first_kept = min((k.line.number for k in cleaned.kept), default=0)
     header = [l for l in lines if l.number < first_kept] + [r.line for r in cleaned.removed]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
