@@ -23,11 +23,19 @@ def esc(text) -> str:
 external = web_url
 
 
+# Frontmatter key of generated pages whose content after the frontmatter is finished HTML: the
+# hook hands it to the theme as is instead of running Python-Markdown over it (DESIGN.md §6:
+# parsing big raw-HTML blocks was most of the build time).
+HTML_KEY = "wx_html"
+
+
 def frontmatter(title: str) -> str:
     """Page frontmatter with a title that theme templates may print unescaped (Material runs
     titles through `striptags`, which decodes entities): markup characters are replaced by
-    their full-width forms, so the title can never become a tag there."""
-    return "---\n" + yaml.safe_dump({"title": title.translate(_CHROME_SAFE)}, allow_unicode=True, width=1000) + "---\n\n"
+    their full-width forms, so the title can never become a tag there. Every generated page is
+    finished HTML, so it carries HTML_KEY."""
+    return ("---\n" + yaml.safe_dump({"title": title.translate(_CHROME_SAFE), HTML_KEY: True},
+                                      allow_unicode=True, width=1000) + "---\n\n")
 
 
 def title_in(cat: Catalog, aid: str, script: str) -> str:
