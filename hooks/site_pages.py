@@ -5,19 +5,28 @@ Thin adapter: reads docs/articles/*.md and the hand-written pages, calls
 wenxian.site.build.generate and swaps the results into the file list. Articles are never in
 the nav (DESIGN.md §6), so the build stays linear in the number of articles. Generated pages are
 finished HTML (frontmatter key wenxian.site.markup.HTML_KEY); article bodies are converted once
-and cached under `.cache/` by content (wenxian.site.body).
+and cached under `.cache/` by content (wenxian.site.body). Region node pages, the most numerous,
+are filled into one rendered copy of the theme per script (wenxian.site.shell, on_post_page and
+on_post_build); WENXIAN_NO_SHELL=1 renders them all through MkDocs instead (to compare).
 """
 from __future__ import annotations
 
+import gzip
+import os
 import types
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from wenxian.site import body, build, prerendered
+from wenxian.site import body, build, prerendered, shell
 from wenxian.site.markup import HTML_KEY
 
 CACHE = Path(".cache") / "wenxian" / "bodies"
+# Per build: region pages left out of MkDocs by script prefix ('' or 'hant/'), [(code, title,
+# html)]; the one sample page per prefix that MkDocs renders; the shells made from them.
+_deferred: dict[str, list[tuple[str, str, str]]] = {}
+_samples: dict[str, tuple[str, str]] = {}
+_shells: dict[str, str] = {}
 
 
 def on_files(files, config):
@@ -35,19 +44,75 @@ def on_files(files, config):
     body_html = body.renderer(body.markdown_converter(*settings), root / CACHE, settings)
     generated = build.generate(articles, pages, build.raw_reader(root), config.site_url or "", config.site_name,
                                body_html)
+    _deferred.clear(), _samples.clear(), _shells.clear()
     for src_uri, content in generated.items():
+        region = shell.region_page(src_uri)
+        if region is not None:
+            prefix, code = region
+            if prefix not in _samples:
+                _samples[prefix] = (src_uri, code)
+            elif not os.environ.get("WENXIAN_NO_SHELL"):
+                _deferred.setdefault(prefix, []).append((code, *_split_generated(content)))
+                continue
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def _split_generated(content: str) -> tuple[str, str]:
+    """(title, html) of a generated page: frontmatter written by wenxian.site.markup.frontmatter."""
+    import yaml
+    head, html = content.split("\n---\n\n", 1)
+    return yaml.load(head[4:], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["title"], html
 
 
 def on_page_markdown(markdown, page, config, files):
     if page.meta.get(HTML_KEY):
         page.render = types.MethodType(_render_prerendered, page)
+        if _is_sample(page):
+            page.meta["title"] = shell.TITLE
     return markdown
 
 
+def _is_sample(page) -> bool:
+    region = shell.region_page(page.file.src_uri)
+    return region is not None and _samples.get(region[0], ("",))[0] == page.file.src_uri
+
+
 def _render_prerendered(page, config, files):
-    """Page.render for a generated page: its Markdown source is already HTML."""
-    page.content = page.markdown
-    page.toc = prerendered.toc(page.markdown)
+    """Page.render for a generated page: its Markdown source is already HTML. Region pages get
+    no table of contents (they are all filled into one shell, see wenxian.site.shell)."""
+    region = shell.region_page(page.file.src_uri) is not None
+    page.content = shell.CONTENT if _is_sample(page) else page.markdown
+    page.toc = prerendered.toc("" if region else page.markdown)
     page.present_anchor_ids = set()
+
+
+def on_post_page(output, page, config):
+    if not _is_sample(page):
+        return output
+    prefix, code = shell.region_page(page.file.src_uri)
+    _shells[prefix] = shell.make(output, code)
+    title, html = _split_generated(page.file.content_string)
+    return shell.fill(_shells[prefix], title, html, code)
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    written = []
+    for prefix, pages in _deferred.items():
+        for code, title, html in pages:
+            url = f"{prefix}regions/{code}/"
+            _write(site / url / "index.html", shell.fill(_shells[prefix], title, html, code))
+            written.append(url)
+    sitemap = site / "sitemap.xml"
+    if written and sitemap.is_file():
+        text = sitemap.read_text("utf-8").replace("</urlset>", shell.sitemap_entries(config.site_url, written) + "</urlset>")
+        sitemap.write_text(text, "utf-8")
+        gz = sitemap.with_name("sitemap.xml.gz")
+        if gz.is_file():
+            gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
