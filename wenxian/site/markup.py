@@ -5,8 +5,9 @@ interprets third-party text either.
 from __future__ import annotations
 
 import html
+import json
+import re
 
-import yaml
 
 from . import urls
 from .catalog import Catalog
@@ -34,8 +35,18 @@ def frontmatter(title: str) -> str:
     titles through `striptags`, which decodes entities): markup characters are replaced by
     their full-width forms, so the title can never become a tag there. Every generated page is
     finished HTML, so it carries HTML_KEY."""
-    return ("---\n" + yaml.safe_dump({"title": title.translate(_CHROME_SAFE), HTML_KEY: True},
-                                      allow_unicode=True, width=1000) + "---\n\n")
+    return f"---\ntitle: {yaml_string(title.translate(_CHROME_SAFE))}\n{HTML_KEY}: true\n---\n\n"
+
+
+# Characters a YAML double-quoted scalar must not hold literally: line and paragraph separators,
+# NEL and the C1 and other non-printable characters the YAML reader refuses, BOM, non-characters.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def yaml_string(text: str) -> str:
+    """`text` as a YAML double-quoted scalar, without running the YAML emitter (one per
+    generated page): a JSON string is one, once the characters above are escaped too."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def title_in(cat: Catalog, aid: str, script: str) -> str:
