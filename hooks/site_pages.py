@@ -6,8 +6,8 @@ wenxian.site.build.generate and swaps the results into the file list. Articles a
 the nav (DESIGN.md §6), so the build stays linear in the number of articles. Generated pages are
 finished HTML (frontmatter key wenxian.site.markup.HTML_KEY); article bodies are converted once
 and cached under `.cache/` by content (wenxian.site.body). Region node pages, the most numerous,
-are filled into one rendered copy of the theme per script (wenxian.site.shell, on_post_page and
-on_post_build); WENXIAN_NO_SHELL=1 renders them all through MkDocs instead (to compare).
+are filled into one rendered copy of the theme per script (wenxian.site.shell, on_post_page;
+on_post_build adds them to sitemap.xml); WENXIAN_NO_SHELL=1 renders them all through MkDocs instead (to compare).
 """
 from __future__ import annotations
 
@@ -88,23 +88,24 @@ def _render_prerendered(page, config, files):
 
 
 def on_post_page(output, page, config):
+    """The sample region page of a script: make the shell, write every other region page of that
+    script with it (here rather than in on_post_build, so that hooks indexing the built site
+    there, such as search, see them whatever their order)."""
     if not _is_sample(page):
         return output
     prefix, code = shell.region_page(page.file.src_uri)
     _shells[prefix] = shell.make(output, code)
+    site = Path(config.site_dir)
+    for other, title, html in _deferred.get(prefix, []):
+        _write(site / f"{prefix}regions/{other}/index.html", shell.fill(_shells[prefix], title, html, other))
     title, html = _split_generated(page.file.content_string)
     return shell.fill(_shells[prefix], title, html, code)
 
 
 def on_post_build(config):
-    site = Path(config.site_dir)
-    written = []
-    for prefix, pages in _deferred.items():
-        for code, title, html in pages:
-            url = f"{prefix}regions/{code}/"
-            _write(site / url / "index.html", shell.fill(_shells[prefix], title, html, code))
-            written.append(url)
-    sitemap = site / "sitemap.xml"
+    """MkDocs' sitemap.xml lists only the pages it rendered: add the region pages written above."""
+    written = [f"{prefix}regions/{code}/" for prefix, pages in _deferred.items() for code, _, _ in pages]
+    sitemap = Path(config.site_dir) / "sitemap.xml"
     if written and sitemap.is_file():
         text = sitemap.read_text("utf-8").replace("</urlset>", shell.sitemap_entries(config.site_url, written) + "</urlset>")
         sitemap.write_text(text, "utf-8")
