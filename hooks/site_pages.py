@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from wenxian.site import body, build, prerendered, shell
-from wenxian.site.markup import HTML_KEY
+from wenxian.site.markup import HTML_KEY, split_generated
 
 CACHE = Path(".cache") / "wenxian" / "bodies"
 # Per build: region pages left out of MkDocs by script prefix ('' or 'hant/'), [(code, title,
@@ -59,10 +59,24 @@ def on_files(files, config):
 
 
 def _split_generated(content: str) -> tuple[str, str]:
-    """(title, html) of a generated page: frontmatter written by wenxian.site.markup.frontmatter."""
-    import yaml
-    head, html = content.split("\n---\n\n", 1)
-    return yaml.load(head[4:], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["title"], html
+    """(title, html) of a generated page."""
+    meta, html = split_generated(content)
+    return meta["title"], html
+
+
+def on_pre_page(page, config, files):
+    """Generated pages' frontmatter is read without MkDocs' YAML parser (see split_generated)."""
+    if page.file.generated_by is not None:
+        page.read_source = types.MethodType(_read_generated, page)
+    return page
+
+
+def _read_generated(page, config):
+    parsed = split_generated(page.file.content_string)
+    if parsed is None:
+        type(page).read_source(page, config)
+    else:
+        page.meta, page.markdown = parsed
 
 
 def on_page_markdown(markdown, page, config, files):

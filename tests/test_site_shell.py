@@ -36,3 +36,14 @@ def test_toc_of_prerendered_html():
     tokens = toc_tokens('<h1>T</h1><h2 id="a">A &amp; B</h2><h3 id="b"><i>b</i></h3><h2>no id</h2><h2 id="c">C</h2>')
     assert [(t["id"], t["name"], [c["id"] for c in t["children"]]) for t in tokens] == \
         [("a", "A &amp; B", ["b"]), ("c", "C", [])]
+
+
+@pytest.mark.parametrize("title", ['普通标题', 'a"b\\c', "x\u2028y\x85\x7f", "tab\tnl\n", "😀", "---", ": # '"])
+def test_generated_frontmatter_reads_back_as_yaml_does(title):
+    import yaml
+
+    from wenxian.site.markup import frontmatter, split_generated
+    text = frontmatter(title) + "<p>x</p>\n"
+    meta, html = split_generated(text)
+    assert meta == yaml.safe_load(text.split("---\n")[1]) and html == "<p>x</p>\n"
+    assert split_generated("---\ntitle: x\n---\n\n<p>x</p>") is None

@@ -43,6 +43,18 @@ def frontmatter(title: str) -> str:
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
+_GENERATED = re.compile(r'---\ntitle: ("(?:[^"\\\n]|\\.)*")\n' + HTML_KEY + r': true\n---\n\n')
+
+
+def split_generated(text: str) -> tuple[dict, str] | None:
+    """(frontmatter, HTML) of a page written by `frontmatter` above, read without a YAML parser
+    (the title is a JSON string, see yaml_string); None for any other text."""
+    m = _GENERATED.match(text)
+    if m is None:
+        return None
+    return {"title": json.loads(m.group(1)), HTML_KEY: True}, text[m.end():]
+
+
 def yaml_string(text: str) -> str:
     """`text` as a YAML double-quoted scalar, without running the YAML emitter (one per
     generated page): a JSON string is one, once the characters above are escaped too."""
