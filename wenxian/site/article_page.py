@@ -17,6 +17,7 @@ from .twins import LANG, other, to_script, ui
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 SCRIPT_NAME = {"hans": "简体字", "hant": "繁体字"}
 NEIGHBOURS = 10
@@ -188,11 +189,18 @@ def _head(ids, skip: str) -> list[str]:
     return out
 
 
-def render(cat: Catalog, a: Article, script: str, site_url: str) -> str:
+def body_markdown(a: Article, script: str) -> str:
+    """The article body as shown on the `script` page: converted when this is the twin, masked
+    characters marked; still escaped Markdown."""
+    return mark_masked(to_script(a.body, a.script, script), script)
+
+
+def render(cat: Catalog, a: Article, script: str, site_url: str, body_html: Callable[[Article, str], str]) -> str:
+    """The page as finished HTML after its frontmatter; `body_html(a, script)` turns the body
+    into HTML (the build caches it by content, see wenxian.site.body)."""
     page = urls.in_script(urls.article(a.id), script)
     title = title_in(cat, a.id, script)
-    body = to_script(a.body, a.script, script)
     parts = [frontmatter(title), script_statement(a, page, script), f'<h1 class="wx-title">{esc(title)}</h1>',
              meta_panel(cat, a, page, script), damage_notice(a.get("quality", {}), script),
-             mark_masked(body, script), cite_block(a, page, script, site_url), neighbours(cat, a, page, script)]
+             body_html(a, script), cite_block(a, page, script, site_url), neighbours(cat, a, page, script)]
     return "\n\n".join(p for p in parts if p) + "\n"

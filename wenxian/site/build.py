@@ -36,16 +36,20 @@ def hant_twin_of_page(text: str) -> str:
 
 
 def generate(article_files: list[tuple[str, str]], pages: dict[str, str], read_raw: Callable[[str], bytes],
-             site_url: str, site_name: str) -> dict[str, str]:
+             site_url: str, site_name: str, body_html: Callable | None = None) -> dict[str, str]:
     """article_files: (path for messages, text) of docs/articles/*.md; pages: every other
     hand-written page by docs-relative path (a `hant/` twin is made for each simplified one
     unless the docs already have it);
-    read_raw: bytes of an archive path from the frontmatter's `raw`."""
+    read_raw: bytes of an archive path from the frontmatter's `raw`; body_html: see
+    wenxian.site.body.renderer (default: the site's Markdown extensions, no disk cache)."""
     cat = catalog(article_files)
+    if body_html is None:
+        from .body import markdown_converter, renderer
+        body_html = renderer(markdown_converter(["tables", "toc", "admonition", "attr_list", "pymdownx.escapeall"]), None)
     out: dict[str, str] = {}
     for script in SCRIPTS:
         for a in cat.articles.values():
-            out[urls.src_uri(urls.in_script(urls.article(a.id), script))] = article_page.render(cat, a, script, site_url)
+            out[urls.src_uri(urls.in_script(urls.article(a.id), script))] = article_page.render(cat, a, script, site_url, body_html)
         for builder in INDEX_BUILDERS:
             for url, text in builder(cat, script).items():
                 out[urls.src_uri(urls.in_script(url, script))] = text

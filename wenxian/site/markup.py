@@ -5,8 +5,9 @@ interprets third-party text either.
 from __future__ import annotations
 
 import html
+import json
+import re
 
-import yaml
 
 from . import urls
 from .catalog import Catalog
@@ -23,11 +24,41 @@ def esc(text) -> str:
 external = web_url
 
 
+# Frontmatter key of generated pages whose content after the frontmatter is finished HTML: the
+# hook hands it to the theme as is instead of running Python-Markdown over it (DESIGN.md §6:
+# parsing big raw-HTML blocks was most of the build time).
+HTML_KEY = "wx_html"
+
+
 def frontmatter(title: str) -> str:
     """Page frontmatter with a title that theme templates may print unescaped (Material runs
     titles through `striptags`, which decodes entities): markup characters are replaced by
-    their full-width forms, so the title can never become a tag there."""
-    return "---\n" + yaml.safe_dump({"title": title.translate(_CHROME_SAFE)}, allow_unicode=True, width=1000) + "---\n\n"
+    their full-width forms, so the title can never become a tag there. Every generated page is
+    finished HTML, so it carries HTML_KEY."""
+    return f"---\ntitle: {yaml_string(title.translate(_CHROME_SAFE))}\n{HTML_KEY}: true\n---\n\n"
+
+
+# Characters a YAML double-quoted scalar must not hold literally: line and paragraph separators,
+# NEL and the C1 and other non-printable characters the YAML reader refuses, BOM, non-characters.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+_GENERATED = re.compile(r'---\ntitle: ("(?:[^"\\\n]|\\.)*")\n' + HTML_KEY + r': true\n---\n\n')
+
+
+def split_generated(text: str) -> tuple[dict, str] | None:
+    """(frontmatter, HTML) of a page written by `frontmatter` above, read without a YAML parser
+    (the title is a JSON string, see yaml_string); None for any other text."""
+    m = _GENERATED.match(text)
+    if m is None:
+        return None
+    return {"title": json.loads(m.group(1)), HTML_KEY: True}, text[m.end():]
+
+
+def yaml_string(text: str) -> str:
+    """`text` as a YAML double-quoted scalar, without running the YAML emitter (one per
+    generated page): a JSON string is one, once the characters above are escaped too."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def title_in(cat: Catalog, aid: str, script: str) -> str:

@@ -32,11 +32,23 @@ def src_uri(url: str) -> str:
 
 
 def rel(from_url: str, to: str) -> str:
-    """Relative link from page `from_url` to `to` (a page URL ending in `/`, or a file path)."""
-    out = posixpath.relpath("/" + to, "/" + from_url.rstrip("/") if from_url else "/")
-    if to.endswith("/") or to == "":
-        out = out.rstrip("/") + "/" if out != "." else "./"
-    return out
+    """Relative link from page `from_url` to `to` (a page URL ending in `/`, or a file path).
+    Same result as posixpath.relpath on the two paths, without its normalisation passes (this
+    runs for every link of every generated page)."""
+    base = [p for p in from_url.split("/") if p]
+    target = to.split("/")
+    is_dir = to.endswith("/") or to == ""
+    parts = [p for p in target if p]
+    common = 0
+    for a, b in zip(base, parts):
+        if a != b:
+            break
+        common += 1
+    rest = parts[common:]
+    out = "/".join([".."] * (len(base) - common) + rest)
+    if not out:
+        return "./" if is_dir else "."
+    return out + "/" if is_dir else out
 
 
 def article(aid: str) -> str:

@@ -1,0 +1,49 @@
+"""The region-page shell: filling it gives the page the theme would have rendered."""
+import pytest
+
+from wenxian.site import shell
+from wenxian.site.prerendered import toc_tokens
+
+
+def test_fill_puts_title_content_and_code_where_the_sample_had_them():
+    code = "650000000000"
+    output = (f'<title>{shell.TITLE} - 文献</title><link rel="canonical" href="https://x.org/regions/{code}/">'
+              f'<main>{shell.CONTENT}</main><a href="../../hant/regions/{code}/">繁體</a>')
+    page = shell.fill(shell.make(output, code), "伊犁<州>", "<h1>伊犁</h1><p>x</p>", "654000000000")
+    assert page == ('<title>伊犁&lt;州&gt; - 文献</title><link rel="canonical" href="https://x.org/regions/654000000000/">'
+                    '<main><h1>伊犁</h1><p>x</p></main><a href="../../hant/regions/654000000000/">繁體</a>')
+
+
+def test_content_is_not_searched_for_sentinels():
+    code = "650000000000"
+    sh = shell.make(f"<title>{shell.TITLE}</title>{shell.CONTENT}", code)
+    assert shell.fill(sh, "t", shell.TITLE + " " + code, "1" * 12) == f"<title>t</title>{shell.TITLE} {code}"
+
+
+def test_output_without_sentinels_is_refused():
+    with pytest.raises(ValueError):
+        shell.make("<title>x</title><main>y</main>", "650000000000")
+
+
+@pytest.mark.parametrize("src,expected", [("regions/650000000000.md", ("", "650000000000")),
+                                          ("hant/regions/650000000000.md", ("hant/", "650000000000")),
+                                          ("regions.md", None), ("articles/650000000000.md", None)])
+def test_region_page(src, expected):
+    assert shell.region_page(src) == expected
+
+
+def test_toc_of_prerendered_html():
+    tokens = toc_tokens('<h1>T</h1><h2 id="a">A &amp; B</h2><h3 id="b"><i>b</i></h3><h2>no id</h2><h2 id="c">C</h2>')
+    assert [(t["id"], t["name"], [c["id"] for c in t["children"]]) for t in tokens] == \
+        [("a", "A &amp; B", ["b"]), ("c", "C", [])]
+
+
+@pytest.mark.parametrize("title", ['普通标题', 'a"b\\c', "x\u2028y\x85\x7f", "tab\tnl\n", "😀", "---", ": # '"])
+def test_generated_frontmatter_reads_back_as_yaml_does(title):
+    import yaml
+
+    from wenxian.site.markup import frontmatter, split_generated
+    text = frontmatter(title) + "<p>x</p>\n"
+    meta, html = split_generated(text)
+    assert meta == yaml.safe_load(text.split("---\n")[1]) and html == "<p>x</p>\n"
+    assert split_generated("---\ntitle: x\n---\n\n<p>x</p>") is None

@@ -1,0 +1,59 @@
+"""Article bodies as HTML, cached on disk by content.
+
+The body is the only part of a generated page that is Markdown (escaped text, DESIGN.md §3);
+everything else the site generator writes is finished HTML. Converting a body means an OpenCC
+twin conversion plus a Python-Markdown pass, the largest per-article cost of a build, so the
+result is kept under `.cache/` keyed by a hash of everything it depends on (body, script of the
+original, target script, Markdown settings, this module's VERSION): a rebuild after adding one
+article converts one body per script, not all of them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import markdown
+
+from .article_page import body_markdown
+from .catalog import Article
+
+# Bump when body_markdown or the HTML it leads to changes, so old cache entries are not used.
+VERSION = "1"
+
+
+def markdown_converter(extensions: list, configs: dict | None = None) -> Callable[[str], str]:
+    """Markdown → HTML with the site's extensions, one Markdown instance reused (reset per text)."""
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs or {})
+
+    def convert(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+    return convert
+
+
+def renderer(to_html: Callable[[str], str], cache_dir: Path | None, settings: object = None) -> Callable[[Article, str], str]:
+    """`body_html(article, script)` for article_page.render; with `cache_dir`, results are read
+    from and written to it (atomic writes, so an interrupted build leaves no torn entry)."""
+    salt = json.dumps([VERSION, settings], sort_keys=True, default=str)
+
+    def body_html(a: Article, script: str) -> str:
+        if cache_dir is None:
+            return to_html(body_markdown(a, script))
+        key = hashlib.sha256("\0".join((salt, a.script, script, a.body)).encode("utf-8")).hexdigest()
+        path = cache_dir / key[:2] / (key + ".html")
+        try:
+            return path.read_text("utf-8")
+        except OSError:
+            pass
+        html = to_html(body_markdown(a, script))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(html)
+        os.replace(tmp, path)
+        return html
+    return body_html
