@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wenxian.escape import unescape_line
+from wenxian import article
 from wenxian.pipeline import extract
 
 from conftest import annotated_captures
@@ -16,11 +16,8 @@ ACCEPTED = yaml.safe_load((Path(__file__).parent / "accepted_misses.yml").read_t
 
 
 def body_lines(body: str) -> list[str]:
-    out = []
-    for line in body.splitlines():
-        line = line.removeprefix("## ")
-        out.append(unescape_line(line).strip())
-    return [l for l in out if l]
+    """Text lines of the body; image placeholders are re-labelled as markers, not text."""
+    return [text for prefix, text in article.body_blocks(body) if prefix != article.IMAGE_MARKER]
 
 
 def misses(cap, exp):

@@ -11,7 +11,6 @@ import yaml
 from conftest import FIXTURES
 from hostile.builders import BUILDERS, build
 from wenxian import archive, article, cli
-from wenxian.escape import unescape_line
 
 HERE = Path(__file__).resolve().parent / "hostile"
 CASES = yaml.safe_load((HERE / "cases.yml").read_text("utf-8"))
@@ -32,7 +31,7 @@ def repo(tmp_path):
 
 def body_lines(md: Path) -> list[str]:
     _, body, _ = article.parse(md.read_text("utf-8"))
-    return [unescape_line(b.strip().removeprefix("## ").removeprefix("〔图片〕")) for b in body.split("\n\n") if b.strip()]
+    return [text for _prefix, text in article.body_blocks(body)]
 
 
 def test_every_builder_has_an_expectation():

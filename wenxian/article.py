@@ -83,18 +83,33 @@ def values_problems(meta: dict) -> list[str]:
     return out
 
 
-BLOCK_PREFIXES = ("## ", "〔图片〕")
+IMAGE_MARKER = "〔图片〕"  # visible marker of an image placeholder kept from the source
+BLOCK_PREFIXES = ("## ", IMAGE_MARKER)  # our own markup in a body: sub-heading, image marker
+
+
+def split_prefix(line: str) -> tuple[str, str]:
+    """('## ' | IMAGE_MARKER | '', rest) for one body line."""
+    prefix = next((p for p in BLOCK_PREFIXES if line.startswith(p)), "")
+    return prefix, line[len(prefix):]
+
+
+def body_blocks(body: str) -> list[tuple[str, str]]:
+    """(prefix, source text) of every non-blank body line, escaping undone: the capture's own
+    text, which fixtures, search and tests compare with; the prefix says heading/image/paragraph."""
+    out = []
+    for line in body.split("\n"):
+        prefix, rest = split_prefix(line)
+        text = unescape_line(rest).strip()
+        if text:
+            out.append((prefix, text))
+    return out
 
 
 def unsafe_body_lines(body: str):
     """(line offset, message) for body lines that are not escaped source text: any Markdown or
     HTML beyond our own heading and image-marker prefixes would reach the site as markup."""
     for n, line in enumerate(body.split("\n")):
-        text = line
-        for prefix in BLOCK_PREFIXES:
-            if text.startswith(prefix):
-                text = text[len(prefix):]
-                break
+        text = split_prefix(line)[1]
         if text and escape_line(unescape_line(text)) != text:
             yield n, "body line is not escaped text (Markdown or HTML would reach the site)"
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .escape import unescape_line
-from .pipeline import IMAGE_MARKER
+from .article import body_blocks
 
 NOTE = ("Pre-filled by `wenxian fixture` from what the pipeline extracted. Correct every field "
         "that is wrong (title, date, source, script, must_keep, must_drop, counties, "
@@ -20,16 +19,7 @@ NOTE = ("Pre-filled by `wenxian fixture` from what the pipeline extracted. Corre
 
 def body_lines(body: str) -> list[str]:
     """The capture's text of every body line (heading and image markers and escaping undone)."""
-    out = []
-    for line in body.split("\n"):
-        for prefix in ("## ", IMAGE_MARKER):
-            if line.startswith(prefix):
-                line = line[len(prefix):]
-                break
-        text = unescape_line(line).strip()
-        if text:
-            out.append(text)
-    return out
+    return [text for _prefix, text in body_blocks(body)]
 
 
 def _county(path: str) -> str | None:

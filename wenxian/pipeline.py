@@ -12,11 +12,11 @@ from . import clean as clean_mod
 from . import damage, limits, meta, recurring, regions, tags
 from .invisible import balance
 from .decode import decode
+from .article import IMAGE_MARKER
 from .escape import escape_line
 from .script import detect_script
 
 ID_LENGTH = 12
-IMAGE_MARKER = "〔图片〕"
 
 
 def article_id(data: bytes) -> str:

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import html
 
-from .article import BLOCK_PREFIXES
-from .escape import unescape_line
+from .article import body_blocks
 from .search_fold import fold, fold_table
 
 LANGUAGE = "und"
@@ -32,16 +31,7 @@ _CODE_DIGITS = {"province": 2, "prefecture": 4, "county": 6}
 
 def plain_body(body: str) -> str:
     """The article body as plain text: Markdown escapes undone, heading/image prefixes dropped."""
-    lines = []
-    for line in body.split("\n"):
-        for prefix in BLOCK_PREFIXES:
-            if line.startswith(prefix):
-                line = line[len(prefix):]
-                break
-        line = unescape_line(line).strip()
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(text for _prefix, text in body_blocks(body))
 
 
 def article_text(meta: dict, body: str) -> str:

@@ -8,7 +8,7 @@ own `<span class="wx-masked">` around masked characters.
 from __future__ import annotations
 
 from .. import vocab
-from ..article import BLOCK_PREFIXES
+from ..article import split_prefix
 from ..escape import escape_line, unescape_line
 from . import citation, urls
 from .catalog import Article, Catalog, region_chain, source_slug
@@ -35,8 +35,8 @@ def mark_masked(body: str, script: str) -> str:
     title = ui("原文此处的字符被屏蔽", script)
     out = []
     for line in body.split("\n"):
-        prefix = next((p for p in BLOCK_PREFIXES if line.startswith(p)), "")
-        text = unescape_line(line[len(prefix):])
+        prefix, rest = split_prefix(line)
+        text = unescape_line(rest)
         spans = [m.span() for m in _masked().finditer(text)]
         if not spans:
             out.append(line)
