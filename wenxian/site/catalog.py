@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 from .. import article as article_mod
+from . import loaded
 from ..errors import WenxianError
 
 LEVELS = ("province", "prefecture", "county", "township", "village")
@@ -75,9 +76,11 @@ class Catalog:
     years: dict[str, list[str]]             # 'YYYY' -> ids; '' for undated
 
 
-def parse_article(path: str, text: str) -> Article:
+def parse_article(path: str, text: str, cache_dir=None) -> Article:
+    """The article of one file, validated; parsing is shared and cached by content
+    (wenxian.site.loaded, with `cache_dir` on disk too)."""
     try:
-        meta, body, _ = article_mod.parse(text)
+        meta, body = loaded.parse(text, cache_dir)
     except ValueError as exc:
         raise WenxianError(path, str(exc)) from None
     problems = article_mod.validate(meta)

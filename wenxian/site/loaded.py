@@ -1,0 +1,90 @@
+"""Article files parsed once per content, shared by every hook of a build and by rebuilds.
+
+Parsing the YAML frontmatter of every article was done twice per build (site pages, search) and
+again on every `mkdocs serve` rebuild; at 20,000 articles that is seconds of pure repetition. A
+parsed article depends only on its file's text, so the result is kept by a hash of the text: in
+memory for this process, and on disk under `.cache/` as JSON (several times faster to read back
+than YAML) so that the next build parses only new or edited files. Validation is not cached: it
+runs on the parsed data every time (`catalog.parse_article`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .. import article as article_mod
+
+# Bump when article.parse changes what it returns for the same text.
+VERSION = "1"
+_memory: dict[str, tuple[dict, str]] = {}
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(f"{VERSION}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
+
+
+def parse(text: str, cache_dir: Path | None = None) -> tuple[dict, str]:
+    """(frontmatter, body) of an article file's text, as article.parse gives them. Raises
+    ValueError on bad frontmatter (never cached, so a fixed file is read again). The same
+    objects are handed to every caller: treat them as read-only."""
+    key = _key(text)
+    hit = _memory.get(key)
+    if hit is not None:
+        return hit
+    path = cache_dir / key[:2] / f"{key}.json" if cache_dir is not None else None
+    if path is not None:
+        try:
+            meta, body = json.loads(path.read_text("utf-8"))
+            _memory[key] = (meta, body)
+            return meta, body
+        except (OSError, ValueError):
+            pass
+    meta, body, _ = article_mod.parse(text)
+    if path is not None and _json_safe(meta):
+        _write(path, json.dumps([meta, body], ensure_ascii=False))
+    _memory[key] = (meta, body)
+    return meta, body
+
+
+def _json_safe(meta: dict) -> bool:
+    """Only frontmatter that JSON gives back unchanged is cached (YAML may yield dates, sets…;
+    such a file fails validation anyway and is reported from the YAML itself)."""
+    try:
+        return json.loads(json.dumps(meta)) == meta
+    except (TypeError, ValueError):
+        return False
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def article_files(docs_dir: Path) -> list[Path]:
+    """docs/articles/*.md in a stable order."""
+    return sorted((Path(docs_dir) / "articles").glob("*.md"))
+
+
+# Where a build keeps parsed articles, relative to the project root (beside the body cache).
+CACHE = Path(".cache") / "wenxian" / "articles"
+
+
+def load_dir(docs_dir: Path, cache_dir: Path | None = None) -> list[tuple[Path, dict, str]]:
+    """(path, frontmatter, body) of every article file under docs_dir, in file-name order.
+    Raises WenxianError naming the file when one cannot be read or parsed."""
+    from ..errors import WenxianError
+
+    out = []
+    for path in article_files(docs_dir):
+        try:
+            meta, body = parse(path.read_text("utf-8"), cache_dir)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise WenxianError(str(path), f"cannot read article: {exc}") from None
+        out.append((path, meta, body))
+    return out
