@@ -1,13 +1,18 @@
-"""MkDocs hooks (on_files, on_page_markdown): add every page and file the package generates from
-the archive, and hand generated pages to the theme without a Markdown pass.
+"""MkDocs hooks (on_files … on_post_build): add every page and file the package generates from
+the archive; write the numerous article and region pages through a theme shell.
 
-Thin adapter: reads docs/articles/*.md and the hand-written pages, calls
-wenxian.site.build.generate and swaps the results into the file list. Articles are never in
-the nav (DESIGN.md §6), so the build stays linear in the number of articles. Generated pages are
-finished HTML (frontmatter key wenxian.site.markup.HTML_KEY); article bodies are converted once
-and cached under `.cache/` by content (wenxian.site.body). Region node pages, the most numerous,
-are filled into one rendered copy of the theme per script (wenxian.site.shell, on_post_page;
-on_post_build adds them to sitemap.xml); WENXIAN_NO_SHELL=1 renders them all through MkDocs instead (to compare).
+Thin adapter around wenxian.site.build. Articles are never in the nav (DESIGN.md §6), so the
+build stays linear in the number of articles. Generated pages are finished HTML (frontmatter
+key wenxian.site.markup.HTML_KEY) handed to the theme without a Markdown pass; article bodies
+are converted once and cached under `.cache/` by content (wenxian.site.body), parsed articles
+too (wenxian.site.loaded).
+
+Index pages, twins of the hand-written pages and the exports go through MkDocs. Article and
+region node pages, almost all of the site, do not: MkDocs renders one sample of each kind and
+script with sentinels, the hook turns its output into a shell (wenxian.site.shell) and, in
+on_post_page, fills and writes every page of that kind and script on all cores
+(wenxian.site.pagewriter), with the raw captures and citation files; on_post_build adds them to
+sitemap.xml. WENXIAN_NO_SHELL=1 renders every page through MkDocs instead (to compare).
 """
 from __future__ import annotations
 
@@ -18,18 +23,31 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from wenxian.site import body, build, prerendered, shell
-from wenxian.site.markup import HTML_KEY, split_generated
+from wenxian.site import body, build, loaded, pagewriter, prerendered, shell
+from wenxian.site.markup import HTML_KEY, frontmatter, split_generated
 
 CACHE = Path(".cache") / "wenxian" / "bodies"
-# Per build: region pages left out of MkDocs by script prefix ('' or 'hant/'), [(code, title,
-# html)]; the one sample page per prefix that MkDocs renders; the shells made from them.
-_deferred: dict[str, list[tuple[str, str, str]]] = {}
-_samples: dict[str, tuple[str, str]] = {}
-_shells: dict[str, str] = {}
+
+
+class _Build:
+    """What one build hands from on_files to on_post_page/on_post_build."""
+
+    def __init__(self, cat, site_url: str, body_html, read_raw):
+        self.cat, self.site_url, self.body_html, self.read_raw = cat, site_url, body_html, read_raw
+        self.keys: dict[tuple[str, str], list[str]] = {}     # (kind, prefix) -> keys of the pages
+        self.samples: dict[str, tuple[str, str, str]] = {}   # src_uri of a sample -> (kind, prefix, key)
+        self.written: list[str] = []                          # URLs written outside MkDocs
+
+
+_build: _Build | None = None
+
+
+def _shell_mode() -> bool:
+    return not os.environ.get("WENXIAN_NO_SHELL")
 
 
 def on_files(files, config):
+    global _build
     root = Path(config.config_file_path).parent
     articles, pages = [], {}
     for f in list(files):
@@ -42,26 +60,36 @@ def on_files(files, config):
             pages[f.src_uri] = Path(f.abs_src_path).read_text("utf-8")
     settings = [config["markdown_extensions"], config["mdx_configs"]]
     body_html = body.renderer(body.markdown_converter(*settings), root / CACHE, settings)
-    generated = build.generate(articles, pages, build.raw_reader(root), config.site_url or "", config.site_name,
-                               body_html)
-    _deferred.clear(), _samples.clear(), _shells.clear()
-    for src_uri, content in generated.items():
-        region = shell.region_page(src_uri)
-        if region is not None:
-            prefix, code = region
-            if prefix not in _samples:
-                _samples[prefix] = (src_uri, code)
-            elif not os.environ.get("WENXIAN_NO_SHELL"):
-                _deferred.setdefault(prefix, []).append((code, *_split_generated(content)))
-                continue
+    cat = build.catalog(articles, root / loaded.CACHE)
+    _build = _Build(cat, config.site_url or "", body_html, build.raw_reader(root))
+    for src_uri, content in build.index_pages(cat, pages, _build.site_url, config.site_name).items():
         files.append(File.generated(config, src_uri, content=content))
+    for (kind, script), keys in build.shell_keys(cat).items():
+        if not keys:
+            continue
+        prefix = "hant/" if script == "hant" else ""
+        if not _shell_mode():
+            for key in keys:
+                files.append(File.generated(config, _src_uri(kind, key, script), content=_text(kind, key, script)))
+            continue
+        sample = _src_uri(kind, keys[0], script)
+        _build.keys[(kind, prefix)] = keys
+        _build.samples[sample] = (kind, prefix, keys[0])
+        files.append(File.generated(config, sample, content=frontmatter(shell.TITLE) + "<p></p>\n"))
+    if not _shell_mode():
+        for aid in cat.articles:
+            for path, content in build.article_files(cat, aid, _build.read_raw, _build.site_url).items():
+                files.append(File.generated(config, path, content=content))
     return files
 
 
-def _split_generated(content: str) -> tuple[str, str]:
-    """(title, html) of a generated page."""
-    meta, html = split_generated(content)
-    return meta["title"], html
+def _src_uri(kind: str, key: str, script: str) -> str:
+    from wenxian.site import urls
+    return urls.src_uri(build.shell_url(kind, key, script))
+
+
+def _text(kind: str, key: str, script: str) -> str:
+    return build.shell_page_text(_build.cat, kind, key, script, _build.site_url, _build.body_html)
 
 
 def on_pre_page(page, config, files):
@@ -82,43 +110,64 @@ def _read_generated(page, config):
 def on_page_markdown(markdown, page, config, files):
     if page.meta.get(HTML_KEY):
         page.render = types.MethodType(_render_prerendered, page)
-        if _is_sample(page):
-            page.meta["title"] = shell.TITLE
     return markdown
 
 
-def _is_sample(page) -> bool:
-    region = shell.region_page(page.file.src_uri)
-    return region is not None and _samples.get(region[0], ("",))[0] == page.file.src_uri
+def _sample(page) -> tuple[str, str, str] | None:
+    return _build.samples.get(page.file.src_uri) if _build is not None else None
 
 
 def _render_prerendered(page, config, files):
-    """Page.render for a generated page: its Markdown source is already HTML. Region pages get
-    no table of contents (they are all filled into one shell, see wenxian.site.shell)."""
-    region = shell.region_page(page.file.src_uri) is not None
-    page.content = shell.CONTENT if _is_sample(page) else page.markdown
-    page.toc = prerendered.toc("" if region else page.markdown)
+    """Page.render for a generated page: its Markdown source is already HTML. A sample page gets
+    the sentinels its shell is made from; region pages have no table of contents."""
+    sample = _sample(page)
+    if sample is not None:
+        page.content = shell.CONTENT
+        page.toc = prerendered.get_toc(shell.sample_toc_tokens() if sample[0] == "articles" else [])
+    else:
+        region = shell.region_page(page.file.src_uri) is not None
+        page.content = page.markdown
+        page.toc = prerendered.toc("" if region else page.markdown)
     page.present_anchor_ids = set()
 
 
 def on_post_page(output, page, config):
-    """The sample region page of a script: make the shell, write every other region page of that
-    script with it (here rather than in on_post_build, so that hooks indexing the built site
-    there, such as search, see them whatever their order)."""
-    if not _is_sample(page):
+    """The sample page of a kind and script: make the shell and write every page of that kind
+    and script with it, and for articles their raw capture and citation files (here rather than
+    in on_post_build, so that hooks reading the built site there see them whatever their order)."""
+    sample = _sample(page)
+    if sample is None:
         return output
-    prefix, code = shell.region_page(page.file.src_uri)
-    _shells[prefix] = shell.make(output, code)
+    kind, prefix, key = sample
+    script = "hant" if prefix else "hans"
+    made = shell.make(output, key, with_toc=kind == "articles")
     site = Path(config.site_dir)
-    for other, title, html in _deferred.get(prefix, []):
-        _write(site / f"{prefix}regions/{other}/index.html", shell.fill(_shells[prefix], title, html, other))
-    title, html = _split_generated(page.file.content_string)
-    return shell.fill(_shells[prefix], title, html, code)
+    keys = _build.keys[(kind, prefix)]
+
+    def write(chunk) -> int:
+        for k in chunk:
+            title, html = split_generated(_text(kind, k, script))
+            toc = prerendered.toc_tokens(html) if kind == "articles" else None
+            url = build.shell_url(kind, k, script)
+            _write(site / url / "index.html", shell.fill(made, title["title"], html, k, toc))
+            if kind == "articles" and script == "hans":
+                for path, content in build.article_files(_build.cat, k, _build.read_raw, _build.site_url).items():
+                    _write(site / path, content)
+        return len(chunk)
+
+    others = [k for k in keys if k != key]
+    pagewriter.run(others, write)
+    _build.written += [build.shell_url(kind, k, script) for k in others]
+    title, html = split_generated(_text(kind, key, script))
+    if kind == "articles" and script == "hans":
+        for path, content in build.article_files(_build.cat, key, _build.read_raw, _build.site_url).items():
+            _write(site / path, content)
+    return shell.fill(made, title["title"], html, key, prerendered.toc_tokens(html) if kind == "articles" else None)
 
 
 def on_post_build(config):
-    """MkDocs' sitemap.xml lists only the pages it rendered: add the region pages written above."""
-    written = [f"{prefix}regions/{code}/" for prefix, pages in _deferred.items() for code, _, _ in pages]
+    """MkDocs' sitemap.xml lists only the pages it rendered: add the pages written above."""
+    written = _build.written if _build is not None else []
     sitemap = Path(config.site_dir) / "sitemap.xml"
     if written and sitemap.is_file():
         text = sitemap.read_text("utf-8").replace("</urlset>", shell.sitemap_entries(config.site_url, written) + "</urlset>")

@@ -47,3 +47,32 @@ def test_generated_frontmatter_reads_back_as_yaml_does(title):
     meta, html = split_generated(text)
     assert meta == yaml.safe_load(text.split("---\n")[1]) and html == "<p>x</p>\n"
     assert split_generated("---\ntitle: x\n---\n\n<p>x</p>") is None
+
+
+def test_shell_pages_are_the_pages_mkdocs_renders(built_site, tmp_path):
+    """Article and region pages filled into the theme shell (the normal build) are byte for byte
+    the pages MkDocs and Material render themselves (WENXIAN_NO_SHELL=1), in both scripts, and
+    the raw capture and citation files are the same too."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    other = tmp_path / "site-mkdocs"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", WENXIAN_NO_SHELL="1")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    proc = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(other)], cwd=built_site.root, env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    compared = 0
+    for sub in ("articles", "hant/articles", "regions", "hant/regions", "raw"):
+        ours = sorted(p.relative_to(built_site.site) for p in (built_site.site / sub).rglob("*") if p.is_file())
+        theirs = sorted(p.relative_to(other) for p in (other / sub).rglob("*") if p.is_file())
+        assert ours == theirs, sub
+        for rel in ours:
+            assert (built_site.site / rel).read_bytes() == (other / rel).read_bytes(), rel
+            compared += 1
+    assert compared > 4 * len(built_site.meta)
+    sitemap = lambda site: sorted(l.strip() for l in (site / "sitemap.xml").read_text("utf-8").splitlines()  # noqa: E731
+                                  if "<loc>" in l)
+    assert sitemap(built_site.site) == sitemap(other)

@@ -9,6 +9,10 @@ class WenxianError(Exception):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self):
+        # Rebuilt from (path, problem), so that it survives pickling (worker processes).
+        return type(self), (self.path, self.problem)
+
 
 class DecodeError(WenxianError):
     """The bytes of a capture cannot be read as text (empty, binary, unknown encoding)."""

@@ -75,15 +75,23 @@ def damage_notice(quality: dict, script: str) -> str:
 
 
 def _region_links(cat: Catalog, entries: list, a: Article, page: str, script: str, counts: bool) -> str:
+    base = urls.rel(page, urls.in_script(urls.REGIONS, script))  # every region page is one folder below
     items = []
     for entry in entries:
-        chain = region_chain(entry, a.path)
-        links = " › ".join(f'<a href="{urls.rel(page, urls.in_script(urls.region(code), script))}">'
-                           f"{esc(to_script(name, 'hans', script))}</a>" for code, name, _ in chain)
+        links = " › ".join(f'<a href="{base}{code}/">{_region_name(cat, code, name, script)}</a>'
+                           for code, name, _ in region_chain(entry, a.path))
         if counts and entry.get("mentions"):
             links += f' <span class="wx-count">×{int(entry["mentions"])}</span>'
         items.append(f"<li>{links}</li>")
     return '<ul class="wx-regions">' + "".join(items) + "</ul>" if items else ui("无", script)
+
+
+def _region_name(cat: Catalog, code: str, name: str, script: str) -> str:
+    memo = cat.memo.setdefault(("region_name", script), {})
+    key = (code, name)
+    if key not in memo:
+        memo[key] = esc(to_script(name, "hans", script))
+    return memo[key]
 
 
 def meta_panel(cat: Catalog, a: Article, page: str, script: str) -> str:
@@ -120,9 +128,10 @@ def meta_panel(cat: Catalog, a: Article, page: str, script: str) -> str:
 
 
 def _slug_cache(cat: Catalog) -> dict[str, str]:
-    if not hasattr(cat, "_tag_slugs"):
-        cat._tag_slugs = {tp.name: slug for slug, tp in cat.topics.items()}
-    return cat._tag_slugs
+    slugs = cat.memo.get("tag_slugs")
+    if slugs is None:
+        slugs = cat.memo["tag_slugs"] = {tp.name: slug for slug, tp in cat.topics.items()}
+    return slugs
 
 
 def script_statement(a: Article, page: str, script: str) -> str:

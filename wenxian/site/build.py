@@ -20,8 +20,10 @@ INDEX_BUILDERS = (indexes.regions, indexes.topics, indexes.sources, indexes.time
 _LINK = re.compile(r'(\]\(|(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)"\s]+)')
 
 
-def catalog(article_files: list[tuple[str, str]]) -> Catalog:
-    return build_catalog([parse_article(path, text) for path, text in article_files])
+def catalog(article_files: list[tuple[str, str]], cache_dir=None) -> Catalog:
+    """The catalog of (path for messages, text) article files; parsing is cached by content
+    (wenxian.site.loaded, on disk too with `cache_dir`)."""
+    return build_catalog([parse_article(path, text, cache_dir) for path, text in article_files])
 
 
 def hant_twin_of_page(text: str) -> str:
@@ -35,37 +37,83 @@ def hant_twin_of_page(text: str) -> str:
     return _LINK.sub(fix, convert(text, "hant"))
 
 
+def _default_body_html():
+    from .body import markdown_converter, renderer
+    return renderer(markdown_converter(["tables", "toc", "admonition", "attr_list", "pymdownx.escapeall"]), None)
+
+
 def generate(article_files: list[tuple[str, str]], pages: dict[str, str], read_raw: Callable[[str], bytes],
              site_url: str, site_name: str, body_html: Callable | None = None) -> dict[str, str]:
-    """article_files: (path for messages, text) of docs/articles/*.md; pages: every other
-    hand-written page by docs-relative path (a `hant/` twin is made for each simplified one
-    unless the docs already have it);
-    read_raw: bytes of an archive path from the frontmatter's `raw`; body_html: see
-    wenxian.site.body.renderer (default: the site's Markdown extensions, no disk cache)."""
+    """Every generated file by docs-relative path: article_files are (path for messages, text)
+    of docs/articles/*.md; pages every other hand-written page by docs-relative path (a `hant/`
+    twin is made for each simplified one unless the docs already have it); read_raw gives the
+    bytes of an archive path from the frontmatter's `raw`; body_html: see
+    wenxian.site.body.renderer (default: the site's Markdown extensions, no disk cache).
+    The MkDocs hook does the same in parts (index_pages, shell_keys, shell_page_text,
+    article_files) so that it can write the numerous pages itself."""
     cat = catalog(article_files)
-    if body_html is None:
-        from .body import markdown_converter, renderer
-        body_html = renderer(markdown_converter(["tables", "toc", "admonition", "attr_list", "pymdownx.escapeall"]), None)
+    body_html = body_html or _default_body_html()
+    out = index_pages(cat, pages, site_url, site_name)
+    for (kind, script), keys in shell_keys(cat).items():
+        for key in keys:
+            out[urls.src_uri(urls.in_script(_URL[kind](key), script))] = shell_page_text(cat, kind, key, script, site_url,
+                                                                                        body_html)
+    for aid in cat.articles:
+        out.update(article_files(cat, aid, read_raw, site_url))
+    return out
+
+
+# Kinds of page filled into a theme shell by the hook (wenxian.site.shell): one per article and
+# one per region node, in both scripts.
+_URL = {"articles": urls.article, "regions": urls.region}
+
+
+def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: str) -> dict[str, str]:
+    """The pages MkDocs renders itself (index pages but the region nodes, `hant/` twins of the
+    hand-written pages) and the exports, by docs-relative path."""
     out: dict[str, str] = {}
     for script in SCRIPTS:
-        for a in cat.articles.values():
-            out[urls.src_uri(urls.in_script(urls.article(a.id), script))] = article_page.render(cat, a, script, site_url, body_html)
         for builder in INDEX_BUILDERS:
-            for url, text in builder(cat, script).items():
+            made = builder(cat, script, nodes=False) if builder is indexes.regions else builder(cat, script)
+            for url, text in made.items():
                 out[urls.src_uri(urls.in_script(url, script))] = text
     for path, text in pages.items():
         if not path.startswith(urls.HANT_PREFIX) and urls.HANT_PREFIX + path not in pages:
             out[urls.HANT_PREFIX + path] = hant_twin_of_page(text)
-    for a in cat.articles.values():
-        raw = a.meta["raw"]
-        out[urls.raw(a.id)] = exports.raw_text(read_raw(raw), a.get("encoding"), raw)
-        perm = article_page.permanent_url(site_url, a.id)
-        out[urls.citation(a.id, "bib")] = citation.bibtex(a.meta, perm)
-        out[urls.citation(a.id, "csl.json")] = citation.csl_json(a.meta, perm)
     out[urls.EXPORTS["jsonl"]] = exports.jsonl(cat, site_url)
     out[urls.EXPORTS["csv"]] = exports.csv_text(cat, site_url)
     out[urls.EXPORTS["feed"]] = exports.atom(cat, site_url, site_name)
     return out
+
+
+def shell_keys(cat: Catalog) -> dict[tuple[str, str], list[str]]:
+    """{(kind, script): keys} of the shell pages: article ids newest first, region codes."""
+    out = {}
+    for script in SCRIPTS:
+        out[("articles", script)] = list(cat.newest)
+        out[("regions", script)] = list(cat.regions)
+    return out
+
+
+def shell_page_text(cat: Catalog, kind: str, key: str, script: str, site_url: str, body_html: Callable) -> str:
+    """One article or region node page as a generated page (frontmatter + finished HTML)."""
+    if kind == "articles":
+        return article_page.render(cat, cat.articles[key], script, site_url, body_html)
+    return indexes.region_page(cat, cat.regions[key], script)
+
+
+def shell_url(kind: str, key: str, script: str) -> str:
+    return urls.in_script(_URL[kind](key), script)
+
+
+def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site_url: str) -> dict[str, str]:
+    """The files that exist once per article: raw capture as UTF-8 text, BibTeX, CSL-JSON."""
+    a = cat.articles[aid]
+    raw = a.meta["raw"]
+    perm = article_page.permanent_url(site_url, a.id)
+    return {urls.raw(a.id): exports.raw_text(read_raw(raw), a.get("encoding"), raw),
+            urls.citation(a.id, "bib"): citation.bibtex(a.meta, perm),
+            urls.citation(a.id, "csl.json"): citation.csl_json(a.meta, perm)}
 
 
 def raw_reader(root) -> Callable[[str], bytes]:

@@ -74,6 +74,8 @@ class Catalog:
     topics: dict[str, Topic]                # by slug
     sources: dict[str, tuple[str, list[str]]]  # slug -> (name, ids)
     years: dict[str, list[str]]             # 'YYYY' -> ids; '' for undated
+    # Page fragments that are the same on every page, made once per build (wenxian.site.markup).
+    memo: dict = field(default_factory=dict)
 
 
 def parse_article(path: str, text: str, cache_dir=None) -> Article:

@@ -42,14 +42,16 @@ def _tree(nodes: list[Node], page: str, script: str) -> str:
     return '<ul class="wx-tree">' + "".join(items) + "</ul>"
 
 
-def regions(cat: Catalog, script: str) -> dict[str, str]:
+def regions(cat: Catalog, script: str, nodes: bool = True) -> dict[str, str]:
+    """The region tree page and (with `nodes`) every node's page."""
     page = urls.in_script(urls.INDEXES["regions"], script)
     intro = ui("按行政区划浏览：每一级后面是关于该地的文章数，以及只是提及该地的文章数"
                "（例如劳动力转移的去向）。", script)
     out = {urls.INDEXES["regions"]: _page("地区", script, f"<p>{intro}</p>", _tree(cat.roots, page, script)
                                           if cat.roots else f'<p class="wx-empty">{ui("暂无地区。", script)}</p>')}
-    for node in cat.regions.values():
-        out[urls.region(node.code)] = region_page(cat, node, script)
+    if nodes:
+        for node in cat.regions.values():
+            out[urls.region(node.code)] = region_page(cat, node, script)
     return out
 
 

@@ -68,18 +68,26 @@ def title_in(cat: Catalog, aid: str, script: str) -> str:
 
 def article_list(cat: Catalog, ids, page_url: str, script: str, limit: int | None = None) -> str:
     """`<ul>` of articles (ids already in the wanted order): title link, date, source."""
-    items = []
-    for aid in list(ids)[:limit] if limit else ids:
-        a = cat.articles[aid]
-        href = urls.rel(page_url, urls.in_script(urls.article(aid), script))
-        extra = [a.date or ui("日期不详", script)]
-        if a.get("source"):
-            extra.append(esc(to_script(a.meta["source"], a.script, script)))
-        items.append(f'<li><a href="{href}">{esc(title_in(cat, aid, script))}</a> '
-                     f'<span class="wx-when">{" · ".join(extra)}</span></li>')
+    base = urls.rel(page_url, urls.in_script(urls.ARTICLES, script))  # every article is one folder below
+    items = [f'<li><a href="{base}{aid}/">{_list_item(cat, aid, script)}</li>'
+             for aid in (list(ids)[:limit] if limit else ids)]
     if not items:
         return f'<p class="wx-empty">{ui("暂无文章。", script)}</p>'
     return '<ul class="wx-articles">\n' + "\n".join(items) + "\n</ul>"
+
+
+def _list_item(cat: Catalog, aid: str, script: str) -> str:
+    """An article's entry in lists after its link's href: the same on every page, so it is made
+    once per build and script (an article is listed on many pages: regions, topics, neighbours)."""
+    memo = cat.memo.setdefault(("list_item", script), {})
+    item = memo.get(aid)
+    if item is None:
+        a = cat.articles[aid]
+        extra = [a.date or ui("日期不详", script)]
+        if a.get("source"):
+            extra.append(esc(to_script(a.meta["source"], a.script, script)))
+        item = memo[aid] = f'{esc(title_in(cat, aid, script))}</a> <span class="wx-when">{" · ".join(extra)}</span>'
+    return item
 
 
 def twin_note(page_url: str, script: str) -> str:

@@ -1,46 +1,114 @@
-"""Region node pages written through one rendered copy of the theme per script.
+"""Pages written through one rendered copy of the theme ("shell") per kind and script.
 
-There is a page for every administrative unit an article mentions, down to villages, so region
-pages outnumber articles (4,400 region pages for 1,000 synthetic articles). They all sit at the
-same depth (`regions/<code>/`, `hant/regions/<code>/`), are outside the nav and have no table of
-contents, so the theme's output differs between two of them only in the title, the content and
-the node's code in their own URL (canonical link, script switch). The build renders one of them
-per script through MkDocs and Material with sentinel title and content, turns that output into a
-shell, and fills the shell for every other node: same chrome, a string substitution per page
-instead of a template render.
+Article pages (two per article) and region node pages (one per administrative unit an article
+mentions, down to villages, in both scripts) are nearly all of a site's pages: 60,000 and more
+for 20,000 articles. Pages of one kind and script sit at the same depth (`articles/<id>/`,
+`hant/regions/<code>/`…) and are outside the nav, so the theme's output differs between two of
+them only in the title, the content, the table of contents and the page's own key in its URLs
+(canonical link, script switch). The build renders one page per kind and script through MkDocs
+and Material with sentinel title, content and table of contents, turns that output into a shell
+and fills the shell for every page of the kind: the same chrome, a few string substitutions per
+page instead of a template render (tests compare the result with MkDocs' own rendering).
+
+Region pages have no table of contents; article pages have a flat one (their `<h2>` headings:
+body sub-headings, 引用, 相关文章), filled from the sample's rendering of two sentinel items.
 """
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 TITLE = "WXSHELLTITLE9d1c"
 # An <h1>, so that the theme does not add its own heading (the real contents have one).
 CONTENT = "<h1>WXSHELLCONTENT9d1c</h1>"
 CODE = "WXSHELLCODE9d1c"
-_REGION = re.compile(r"^(hant/)?regions/(\d{12})\.md$")
+# Sentinel table of contents of a sample article page: two entries, so that the shell knows
+# the markup of one entry and of the space between two.
+TOC_IDS = ("wxshelltoca", "wxshelltocb")
+TOC_NAMES = ("WXSHELLTOCNAMEA", "WXSHELLTOCNAMEB")
+_SKIP = "WXSHELLSKIP9d1c"
+_ITEMS = "WXSHELLTOCITEMS9d1c"
+
+_SENTINELS = re.compile(f"{TITLE}|{CODE}")
+KINDS = ("articles", "regions")
+_PAGE = re.compile(r"^(hant/)?(articles|regions)/([0-9a-f]{12,64}|\d{12})\.md$")
+
+
+def shell_page(src_uri: str) -> tuple[str, str, str] | None:
+    """(kind, script prefix '' or 'hant/', key) when `src_uri` is a page filled into a shell:
+    an article page (`articles/<id>.md`) or a region node page (`regions/<code>.md`)."""
+    m = _PAGE.match(src_uri)
+    if not m:
+        return None
+    kind, key = m.group(2), m.group(3)
+    if kind == "regions" and not key.isdigit():
+        return None
+    return kind, m.group(1) or "", key
 
 
 def region_page(src_uri: str) -> tuple[str, str] | None:
     """(script prefix, code) when `src_uri` is a region node page, else None."""
-    m = _REGION.match(src_uri)
-    return (m.group(1) or "", m.group(2)) if m else None
+    found = shell_page(src_uri)
+    return (found[1], found[2]) if found and found[0] == "regions" else None
 
 
-def make(output: str, code: str) -> str:
-    """Shell from the theme's output for a page rendered with TITLE and CONTENT as its title
-    and content: the node's code (which appears only in the page's own URL there) becomes CODE."""
+def sample_toc_tokens() -> list[dict]:
+    """The table of contents a sample article page is rendered with."""
+    return [{"level": 2, "id": i, "name": n, "children": []} for i, n in zip(TOC_IDS, TOC_NAMES)]
+
+
+@dataclass(frozen=True)
+class Shell:
+    head: str                  # up to the content (title and key as sentinels)
+    tail: str                  # after the content
+    item: str = ""             # one table-of-contents entry (sentinel id and name)
+    between: str = ""          # what the theme puts between two entries
+
+
+def make(output: str, key: str, with_toc: bool = False) -> Shell:
+    """Shell from the theme's output for a page rendered with TITLE, CONTENT and (with_toc) the
+    sample_toc_tokens(): the page's key (which appears only in the page's own URL there)
+    becomes CODE."""
     if output.count(CONTENT) != 1 or TITLE not in output:
-        raise ValueError("region shell: the theme output lacks the sentinel title or content")
-    return output.replace(code, CODE)
+        raise ValueError("page shell: the theme output lacks the sentinel title or content")
+    text = output.replace(key, CODE)
+    item = between = ""
+    if with_toc:
+        a, b = (f'href="#{i}"' for i in TOC_IDS)
+        if text.count(a) != 2 or text.count(b) != 1:  # skip link + entry; entry
+            raise ValueError("page shell: the theme output lacks the sentinel table of contents")
+        text = text.replace(a, f'href="#{_SKIP}"', 1)  # the skip link comes before the toc
+        start_a = text.rfind("<li", 0, text.index(a))
+        end_a = text.index("</li>", text.index(a)) + len("</li>")
+        start_b = text.rfind("<li", 0, text.index(b))
+        end_b = text.index("</li>", text.index(b)) + len("</li>")
+        item, between = text[start_a:end_a], text[end_a:start_b]
+        if item.replace(TOC_IDS[0], TOC_IDS[1]).replace(TOC_NAMES[0], TOC_NAMES[1]) != text[start_b:end_b]:
+            raise ValueError("page shell: the two sentinel table-of-contents entries differ")
+        text = text[:start_a] + _ITEMS + text[end_b:]
+    head, tail = text.split(CONTENT, 1)
+    return Shell(head, tail, item, between)
 
 
-def fill(shell: str, title: str, content: str, code: str) -> str:
-    """A region page from the shell. The title is escaped as the theme escapes it (generated
-    titles are chrome-safe already, wenxian.site.markup.frontmatter); content is our HTML."""
-    head, tail = shell.split(CONTENT, 1)
-    fix = lambda part: part.replace(TITLE, html.escape(title, quote=True)).replace(CODE, code)  # noqa: E731
-    return fix(head) + content + fix(tail)
+def fill(shell: Shell, title: str, content: str, key: str, toc: list[dict] | None = None) -> str:
+    """A page from the shell. The title is escaped as the theme escapes it (generated titles are
+    chrome-safe already, wenxian.site.markup.frontmatter); content is our HTML; `toc` is the
+    page's flat table of contents as prerendered.toc_tokens gives it (id, name as HTML)."""
+    values = {TITLE: html.escape(title, quote=True), CODE: key}
+    # One pass, so that a title holding a sentinel's text is never substituted again.
+    fix = lambda part: _SENTINELS.sub(lambda m: values[m.group()], part)  # noqa: E731
+    head, tail = fix(shell.head), fix(shell.tail)
+    if shell.item:
+        if not toc:
+            raise ValueError(f"page {key}: a page of this kind needs a table of contents")
+        items = shell.between.join(
+            shell.item.replace(f'href="#{TOC_IDS[0]}"', f'href="#{t["id"]}"').replace(TOC_NAMES[0], t["name"])
+            for t in toc)
+        skip = f'href="#{_SKIP}"'
+        head = head.replace(skip, f'href="#{toc[0]["id"]}"').replace(_ITEMS, items)
+        tail = tail.replace(skip, f'href="#{toc[0]["id"]}"').replace(_ITEMS, items)
+    return head + content + tail
 
 
 def sitemap_entries(site_url: str, urls: list[str]) -> str:

@@ -51,8 +51,16 @@ def rel(from_url: str, to: str) -> str:
     return out + "/" if is_dir else out
 
 
+# The folder of all article pages (an article's page is `ARTICLES + id + "/"`).
+ARTICLES = "articles/"
+
+
 def article(aid: str) -> str:
     return f"articles/{aid}/"
+
+
+# The folder of all region node pages (a node's page is `REGIONS + code + "/"`).
+REGIONS = "regions/"
 
 
 def region(code: str) -> str:

@@ -1,0 +1,50 @@
+"""Run the writing of many pages on every core.
+
+Filling and writing tens of thousands of shell pages (wenxian.site.shell) is pure Python work
+per page, independent between pages, so it is split into chunks handed to forked worker
+processes: they inherit the build's catalog and shells without pickling them, write their
+pages and return only counts. Where fork is unavailable, or the job is small, it runs in this
+process. An error in a worker is raised here, as the same exception.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Callable, Sequence
+
+# Below this many items a worker pool costs more than it saves.
+MIN_PARALLEL = 400
+CHUNK = 250
+
+_job: Callable[[Sequence], int] | None = None
+
+
+def cores() -> int:
+    """Worker processes to use: WENXIAN_WORKERS when set (1 = in this process), else the cores
+    this process may run on."""
+    if os.environ.get("WENXIAN_WORKERS", "").isdigit():
+        return max(1, int(os.environ["WENXIAN_WORKERS"]))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _run_chunk(chunk: Sequence) -> int:
+    return _job(chunk)
+
+
+def run(items: Sequence, job: Callable[[Sequence], int], workers: int | None = None) -> int:
+    """job(chunk) for consecutive chunks of `items`; the sum of what it returns."""
+    global _job
+    workers = cores() if workers is None else workers
+    if workers <= 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        return job(items)
+    size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    _job = job
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return sum(pool.imap_unordered(_run_chunk, chunks))
+    finally:
+        _job = None
