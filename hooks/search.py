@@ -1,85 +1,187 @@
 """MkDocs hook: after every build (also under `mkdocs serve`) index the articles for search.
 
-Thin I/O around `wenxian.search`: reads docs/articles/*.md, writes one page of our own tokens per
-article (see wenxian/search.py) to a scratch folder, runs the pinned Pagefind binary on it,
-rewrites the result fragments (wenxian/search_bundle.py), moves the bundle to <site>/pagefind/
-and writes the browser's fold table and region labels to <site>/assets/search/. The article files are the
-source, not the rendered HTML, so the index does not depend on the page templates.
+Thin I/O around `wenxian.search` and `wenxian.search_shards`: reads docs/articles/*.md through the
+parsed-article cache (wenxian.site.loaded), folds every text once, partitions the articles into
+date-range shards, and for each shard either reuses its finished bundle from
+<root>/.cache/wenxian/search/<key>/ or builds it: one page of our own tokens per article
+(wenxian/search.py) in a scratch folder, the pinned Pagefind binary over it, the result fragments
+rewritten (wenxian/search_bundle.py), the bundle moved into the cache. Shards are built one after
+another, so Pagefind's memory is bounded by the shard size, not the archive's. The cached bundles
+are then hard-linked (or copied) into the site: the newest shard at <site>/pagefind/, the others'
+index files at <site>/pagefind/shards/<name>/. The shard list, the browser's fold table and the
+region labels go to <site>/assets/search/. The article files are the source, not the rendered
+HTML, so the index does not depend on the page templates.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import shutil
 import subprocess
+import tempfile
+import time
+from importlib.metadata import version
 from pathlib import Path
 
 from pagefind_bin_extended import get_executable
 
-from wenxian import article, search, search_bundle, search_fold
+from wenxian import search, search_bundle, search_fold, search_shards
 from wenxian.archive import atomic_write
 from wenxian.errors import WenxianError
+from wenxian.site import loaded
 
 log = logging.getLogger("mkdocs.hooks.search")
+# Finished shard bundles, relative to the project root (beside the parsed-article cache).
+CACHE = Path(".cache") / "wenxian" / "search"
 
 
-def load_articles(docs_dir: Path) -> list[tuple[dict, str]]:
-    out = []
-    for md in sorted((docs_dir / "articles").glob("*.md")):
-        try:
-            meta, body, _ = article.parse(md.read_text("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise WenxianError(str(md), f"cannot read article for search: {exc}") from exc
+def load_articles(docs_dir: Path, root: Path) -> list[tuple[dict, str]]:
+    out, seen = [], set()
+    for path, meta, body in loaded.load_dir(docs_dir, root / loaded.CACHE):
         if not meta.get("id"):
-            raise WenxianError(str(md), "article has no id")
+            raise WenxianError(str(path), "article has no id")
+        if str(meta["id"]) in seen:
+            raise WenxianError(str(path), f"article id {meta['id']} is used twice")
+        seen.add(str(meta["id"]))
         out.append((meta, body))
     return out
 
 
-def _write_index(records: list[dict], work: Path, out_dir: Path) -> None:
+def _run_pagefind(work: Path, out_dir: Path) -> dict:
+    """Run the pinned Pagefind binary over work/ into out_dir; its wall time and peak RSS."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([str(get_executable()), "--site", str(work), "--output-path", str(out_dir), "--quiet"],
+                                stdout=err, stderr=err, text=True)
+        if hasattr(os, "wait4"):  # the child's own peak memory (Linux: KB; macOS: bytes)
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode, rss = os.waitstatus_to_exitcode(status), usage.ru_maxrss
+        else:
+            proc.wait()
+            rss = 0
+        if proc.returncode != 0:
+            err.seek(0)
+            raise WenxianError(str(work), f"pagefind failed: {err.read().strip()}")
+    return {"seconds": round(time.perf_counter() - start, 2), "peak_rss_mb": round(rss / 1024)}
+
+
+def _write_index(records: list[dict], work: Path, out_dir: Path) -> dict:
     """Write one token page per record under work/ and run the pinned Pagefind binary on it."""
     for rec in records:
         page = work / rec["url"].strip("/") / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(search.index_page(rec), "utf-8")
-    proc = subprocess.run([str(get_executable()), "--site", str(work), "--output-path", str(out_dir), "--quiet"],
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise WenxianError(str(work), f"pagefind failed: {proc.stdout.strip()} {proc.stderr.strip()}")
+    return _run_pagefind(work, out_dir)
 
 
-def build_search(docs_dir: Path, site_dir: Path) -> int:
-    """Write the search bundle for the articles under docs_dir into site_dir; return the count."""
-    articles = load_articles(docs_dir)
+def _build_bundle(records: list[dict], displays: dict[str, dict], cache: Path, key: str) -> dict:
+    """Index one shard into cache/key (built in a scratch folder beside it, renamed at the end)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{key}-", dir=cache))
+    try:
+        try:
+            stats = _write_index(records, tmp / "pages", tmp / "bundle")
+        finally:
+            shutil.rmtree(tmp / "pages", ignore_errors=True)
+        for frag in (tmp / "bundle" / "fragment").glob("*.pf_fragment"):
+            data = search_bundle.rewrite_fragment(frag.read_bytes(), displays)
+            if data is None:
+                raise WenxianError(str(frag), "unexpected Pagefind fragment (not Pagefind 1.5?)")
+            frag.write_bytes(data)
+        try:
+            (tmp / "bundle").rename(cache / key)
+        except OSError:  # another build finished the same shard first: same inputs, same bundle
+            if not (cache / key).is_dir():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return stats
+
+
+def _place(bundle: Path, dest: Path, full: bool) -> None:
+    """Hard-link (else copy) a cached bundle into the site: all of it, or only its index files."""
+    for src in bundle.rglob("*"):
+        rel = src.relative_to(bundle)
+        if src.is_dir() or not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
+            continue
+        out = dest / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, out)
+        except OSError:
+            shutil.copyfile(src, out)
+
+
+def _salt() -> str:
+    """What turns a shard's inputs into its bundle, besides search_shards.VERSION: the Pagefind
+    version and the source of the modules that write records and fragments."""
+    h = hashlib.blake2b(digest_size=16)
+    for mod in (search, search_bundle, search_shards):
+        h.update(Path(mod.__file__).read_bytes())
+    return f"pagefind {version('pagefind_bin_extended')} {h.hexdigest()}"
+
+
+def _prune(cache: Path, keep: set[str]) -> None:
+    """Drop cached bundles this build did not use (the cache holds the latest build's shards)."""
+    for entry in cache.iterdir() if cache.is_dir() else ():
+        stale_tmp = entry.name.startswith(".tmp-") and time.time() - entry.stat().st_mtime > 86400
+        if entry.is_dir() and (stale_tmp or (len(entry.name) == 32 and entry.name not in keep)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard_max: int | None = None) -> dict:
+    """Write the search bundles for the articles under docs_dir into site_dir; return what was
+    done: {"articles": n, "shards": [{"name", "count", "built", and when built "seconds",
+    "peak_rss_mb"}]}. `root` is the project root (the cache lives there)."""
+    root = Path(root) if root is not None else Path(docs_dir).parent
+    limit = shard_max or search_shards.SHARD_MAX
+    articles = load_articles(Path(docs_dir), root)
     texts = [search.article_text(meta, body) for meta, body in articles]
     table = search_fold.fold_table(texts)
-    present = {c for text in texts for c in search_fold.fold(text, table)}
-    records = [search.record(meta, body, table) for meta, body in articles]
-    tmp, work = site_dir / ".pagefind-tmp", site_dir / ".pagefind-pages"
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.rmtree(work, ignore_errors=True)
-    try:
-        _write_index(records, work, tmp)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    displays = {search.url(meta): search.display(meta, body) for meta, body in articles}
-    for frag in (tmp / "fragment").glob("*.pf_fragment"):
-        data = search_bundle.rewrite_fragment(frag.read_bytes(), displays)
-        if data is None:
-            raise WenxianError(str(frag), "unexpected Pagefind fragment (not Pagefind 1.5?)")
-        frag.write_bytes(data)  # inside the temporary bundle folder, renamed into place below
-    final = site_dir / "pagefind"
-    shutil.rmtree(final, ignore_errors=True)
-    tmp.rename(final)
+    folded = [search_fold.fold(text, table) for text in texts]
+    del texts
+    present = set().union(*map(set, folded)) if folded else set()
+    by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
+    shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
+                                     limit)
+    cache, salt = root / CACHE, _salt()
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
+    report = {"articles": len(articles), "shards": []}
+    for shard in shards:
+        members = [by_id[aid] for aid in shard.ids]
+        fields = {}
+        for n in members:
+            rec = search.fields(articles[n][0])
+            rec["filters"][search_shards.FILTER] = [shard.name]
+            fields[n] = rec
+        displays = {fields[n]["url"]: search.display(*articles[n]) for n in members}
+        key = search_shards.bundle_key(
+            shard.name, [(fields[n]["url"], folded[n], fields[n], displays[fields[n]["url"]]) for n in members], salt)
+        row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir()}
+        if row["built"]:
+            records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n]))} for n in members]
+            row.update(_build_bundle(records, displays, cache, key))
+            log.info(f"search: shard {shard.name}: {len(members)} articles indexed in {row['seconds']} s")
+        _place(cache / key, site_dir / search_shards.bundle_path(shard, shards), shard is search_shards.primary(shards))
+        row["key"] = key
+        report["shards"].append(row)
+    _prune(cache, {row["key"] for row in report["shards"]})
     labels: dict = {}
     for meta, _ in articles:
         labels.update(search.region_labels(meta.get("region")))
     assets = site_dir / "assets" / "search"
+    atomic_write(assets / "shards.json", search_shards.manifest(shards).encode("utf-8"))
     atomic_write(assets / "fold.txt", search.browser_table(table, present=present).encode("utf-8"))
     atomic_write(assets / "regions.json", json.dumps(labels, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    return len(records)
+    return report
 
 
 def on_post_build(config, **kwargs):
-    n = build_search(Path(config["docs_dir"]), Path(config["site_dir"]))
-    log.info(f"search: indexed {n} articles")
+    root = Path(config["config_file_path"]).parent
+    limit = search_shards.shard_max(config.get("extra"))
+    report = build_search(Path(config["docs_dir"]), Path(config["site_dir"]), root, limit)
+    built = sum(row["built"] for row in report["shards"])
+    log.info(f"search: indexed {report['articles']} articles in {len(report['shards'])} shard(s), "
+             f"{built} built, {len(report['shards']) - built} from the cache")

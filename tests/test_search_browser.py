@@ -4,11 +4,17 @@ A temporary copy of the repository gets the corpus captures added with `wenxian 
 with MkDocs (the search hook runs Pagefind), served on localhost, and every case of
 tests/search_cases.yml is opened as /search/?q=… . The expected set of each case is computed
 here from the articles' text in both scripts (grep), never written down.
+
+The site is built with tiny search shards (SHARD_MAX articles each, wenxian/search_shards.py), so
+every case searches several Pagefind bundles merged in the browser; the tests at the end check
+the shards themselves, and that the one-bundle layout of a small archive (the shared `built_site`
+of tests/sitebuild.py, default shard size) searches too.
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -21,7 +27,7 @@ from urllib.parse import urlencode
 import pytest
 import yaml
 
-from wenxian import article
+from wenxian import article, search, search_shards
 from wenxian.script import to_simplified, to_traditional
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -29,6 +35,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 REPO = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((REPO / "tests" / "search_cases.yml").read_text("utf-8"))
 CHROMIUM = "/usr/bin/chromium"
+SHARD_MAX = 6  # several shards over the ~30 test articles, each group level (year, month, day, id) used
 WORD = re.compile(r"[^\W_]+")  # runs of letters and digits (str.isalnum)
 
 
@@ -57,7 +64,7 @@ def site(tmp_path_factory):
     wenxian = Path(sys.executable).with_name("wenxian")
     subprocess.run([str(wenxian), "add", "--root", str(root), *captures], check=True, capture_output=True)
     _assign(root)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", search_shards.ENV: str(SHARD_MAX)}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
                    cwd=root, check=True, env=env)
     return root
@@ -82,16 +89,21 @@ def _text(meta: dict, body: str) -> str:
     return "\n".join(lines)
 
 
-@pytest.fixture(scope="session")
-def base_url(site):
+def _serve(folder: Path):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(site / "site"))
+    handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    server, url = _serve(site / "site")
+    yield url
     server.shutdown()
 
 
@@ -272,3 +284,87 @@ def test_typing_a_query_and_pressing_enter(articles, base_url, page):
     page.press(".wx-search__q", "Enter")
     page.wait_for_url(re.compile(r"q=%E9%98%BF"))
     assert {i for i, _ in results(page)} == expected(articles, {"q": "阿果依村 白仙巴依"}) != set()
+
+
+# --- shards ----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def shard_of(site, articles) -> dict[str, str]:
+    """Article id -> shard name, as the build partitioned them (checked against shards.json)."""
+    listed = json.loads((site / "site" / "assets" / "search" / "shards.json").read_text("utf-8"))["shards"]
+    shards = search_shards.partition([(aid, search.sort_date(m.get("date"))) for aid, (m, _) in articles.items()],
+                                     SHARD_MAX)
+    assert [s["name"] for s in listed] == [s.name for s in shards]
+    assert len(shards) >= 4, "the test site must be cut into several shards"
+    return {aid: s.name for s in shards for aid in s.ids}
+
+
+def test_each_shard_is_a_bundle_and_results_come_from_every_shard(site, articles, shard_of, base_url, page):
+    listed = json.loads((site / "site" / "assets" / "search" / "shards.json").read_text("utf-8"))["shards"]
+    assert listed[-1]["path"] == "pagefind/"
+    for s in listed[:-1]:
+        assert (site / "site" / s["path"] / "pagefind-entry.json").is_file()
+    # a one-character query finds almost every article: more than a page, from every shard
+    page.goto(f"{base_url}/search/?q=的")
+    ids = [i for i, _ in results(page)]
+    assert set(ids) == expected(articles, {"q": "的"})
+    assert len(ids) > 10 and len(ids) == len(set(ids))
+    assert {shard_of[i] for i in ids} == set(shard_of.values())
+
+
+def test_terms_are_intersected_across_shards(articles, shard_of, base_url, page):
+    q = "发展 经济"
+    want = expected(articles, {"q": q})
+    assert len({shard_of[i] for i in want}) >= 2
+    page.goto(f"{base_url}/search/?q={q}")
+    assert {i for i, _ in results(page)} == want
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_sorted_results_are_in_date_order_across_shards(sort, articles, shard_of, base_url, page):
+    page.goto(f"{base_url}/search/?q=的&sort={sort}")
+    ids = [i for i, _ in results(page)]  # pages through "more"
+    assert set(ids) == expected(articles, {"q": "的"})
+    dates = [search.sort_date(articles[i][0].get("date")) for i in ids]
+    assert dates == sorted(dates, reverse=sort == "newest")
+    assert len({shard_of[i] for i in ids}) >= 4
+
+
+def test_filters_and_facet_counts_span_shards_and_the_shard_filter_is_hidden(articles, shard_of, base_url, page):
+    topics = {}
+    for aid, (meta, _) in articles.items():
+        for t in meta.get("tags") or []:
+            topics.setdefault(t, set()).add(aid)
+    topic, members = max(topics.items(), key=lambda kv: len({shard_of[i] for i in kv[1]}))
+    assert len({shard_of[i] for i in members}) >= 2
+    page.goto(f"{base_url}/search/?{urlencode({'topic': topic, 'sort': 'oldest'})}")
+    ids = [i for i, _ in results(page)]
+    assert set(ids) == expected(articles, {"q": "", "filters": {"topic": topic}})
+    dates = [search.sort_date(articles[i][0].get("date")) for i in ids]
+    assert dates == sorted(dates)
+    # facet counts add up the shards; no `shard` select, no shard name among the options
+    label = [o for o in page.locator("select[name=topic] option").all_inner_texts() if o.startswith(topic + " (")]
+    assert label == [f"{topic} ({len(members)})"]
+    assert page.locator("select[name=shard]").count() == 0
+    options = " ".join(page.locator("#wx-search select option").all_inner_texts())
+    assert not any(name in options for name in set(shard_of.values()))
+
+
+def test_small_archive_is_one_bundle_and_searches(built_site, browser):
+    """The shared site build of tests/sitebuild.py (default shard size): one bundle at pagefind/."""
+    listed = json.loads((built_site.site / "assets" / "search" / "shards.json").read_text("utf-8"))["shards"]
+    assert [s["path"] for s in listed] == ["pagefind/"]
+    assert not (built_site.site / "pagefind" / "shards").exists()
+    server, url = _serve(built_site.site)
+    ctx = browser.new_context()
+    try:
+        ctx.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
+        pg = ctx.new_page()
+        pg.goto(f"{url}/search/?q=转移就业&sort=newest")
+        ids = [i for i, _ in results(pg)]
+        assert ids and set(ids) <= set(built_site.meta)
+        dates = [search.sort_date(built_site.meta[i].get("date")) for i in ids]
+        assert dates == sorted(dates, reverse=True)
+    finally:
+        ctx.close()
+        server.shutdown()

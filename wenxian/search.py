@@ -56,8 +56,13 @@ def runs(folded: str) -> list[str]:
 
 def tokens(text: str, table: dict[str, str] | None = None) -> list[str]:
     """Sorted distinct bigrams of every run of the folded text, plus each run's last character."""
+    return folded_tokens(fold(text, table))
+
+
+def folded_tokens(folded: str) -> list[str]:
+    """`tokens` of text that is already folded (the search hook folds every text once)."""
     seen = set()
-    for run in runs(fold(text, table)):
+    for run in runs(folded):
         seen.update(run[i:i + 2] for i in range(len(run)))
     return sorted(seen)
 
@@ -112,12 +117,16 @@ def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:
     would put untokenised text into the index (false matches, a larger index). What results show
     comes from `display`, written into the fragment after indexing (wenxian.search_bundle)."""
     table = fold_table() if table is None else table
+    return {**fields(meta), "content": " ".join(tokens(article_text(meta, body), table))}
+
+
+def fields(meta: dict) -> dict:
+    """The record without its content: URL, language, empty meta, filters and sort key."""
     date = str(meta.get("date") or "")
     filters = {"region": region_codes(meta.get("region")), "topic": [str(t) for t in meta.get("tags") or []],
                "source": [str(meta["source"])] if meta.get("source") else [], "year": [date[:4]] if date else []}
     return {
         "url": url(meta),
-        "content": " ".join(tokens(article_text(meta, body), table)),
         "language": LANGUAGE,
         "meta": {},
         "filters": {k: v for k, v in filters.items() if v},

@@ -7,6 +7,13 @@
 // quoted phrases are then verified against the article text stored in each record: an article is
 // shown only if it contains every term (grep semantics, in either script).
 // Nothing is fetched from outside the site.
+//
+// The index may be cut into date-range shards (wenxian/search_shards.py), listed in date order in
+// assets/search/shards.json: the newest is the bundle at pagefind/, whose code and WASM the others
+// share through Pagefind's mergeIndex; a merged search() covers every shard. Pagefind re-sorts a
+// merged result list by score, which for a search sorted by date is only a position inside one
+// shard, so sorted searches walk the shards in date order instead, each restricted to one shard
+// by the hidden `shard` filter that every record carries.
 
 const ROOT = new URL("../../", import.meta.url);
 const WORD = /[\p{L}\p{N}]/u;
@@ -24,15 +31,18 @@ const FILTERS = ["region", "topic", "source", "year"];
 let foldMap = null;   // folded variant -> representative
 let hantMap = null;   // representative -> traditional display form
 let regionLabels = {};
+let shards = [];      // [{name, path, count, first, last}] in date order (oldest first)
 let pagefind = null;
 
 async function load() {
   if (pagefind) return;
-  const [fold, regions, pf] = await Promise.all([
+  const [fold, regions, list, pf] = await Promise.all([
     fetch(new URL("assets/search/fold.txt", ROOT)).then((r) => r.text()),
     fetch(new URL("assets/search/regions.json", ROOT)).then((r) => r.json()),
+    fetch(new URL("assets/search/shards.json", ROOT)).then((r) => (r.ok ? r.json() : { shards: [] })),
     import(new URL("pagefind/pagefind.js", ROOT).href),
   ]);
+  shards = list.shards || [];
   foldMap = new Map();
   hantMap = new Map();
   for (const group of fold.split(" ")) {
@@ -53,6 +63,10 @@ async function load() {
   } finally {
     if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
   }
+  // The other shards: only their entry file and metadata now, word chunks when a query needs them.
+  const primary = new URL("pagefind/", ROOT).pathname;
+  await Promise.all(shards.map((s) => new URL(s.path, ROOT).pathname).filter((p) => p !== primary)
+    .map((p) => pf.mergeIndex(p, { language: "und" })));
   pagefind = pf;
 }
 
@@ -133,13 +147,25 @@ const needsVerify = (terms) => terms.some((t) => t.runs.length > 1 || Array.from
 async function candidates(state) {
   const filters = {};
   for (const f of FILTERS) if (state[f]) filters[f] = state[f];
-  const sort = state.sort === "newest" ? { date: "desc" } : state.sort === "oldest" ? { date: "asc" } : {};
   const terms = parseQuery(state.q);
-  if (!terms.length) {
-    if (!Object.keys(filters).length) return { list: [], terms, verify: false, idle: true };
-    const r = await pagefind.search(null, { filters, sort });
-    return { list: r.results, terms, verify: false };
+  if (!terms.length && !Object.keys(filters).length) return { list: [], terms, verify: false, idle: true };
+  const dir = state.sort === "newest" ? "desc" : state.sort === "oldest" ? "asc" : null;
+  let list;
+  if (!dir || shards.length < 2) {
+    list = await matches(terms, filters, dir ? { date: dir } : {}, !dir);
+  } else {
+    // Shards are date ranges: their results, each sorted, concatenated in date order.
+    const order = dir === "asc" ? shards : [...shards].reverse();
+    const parts = await Promise.all(order.map((s) => matches(terms, { ...filters, shard: s.name }, { date: dir }, false)));
+    list = parts.flat();
   }
+  return { list, terms, verify: terms.length > 0 && needsVerify(terms) };
+}
+
+/** Results that contain every token of the terms (all results when there are no terms), in the
+ *  sort order, or by summed relevance when `relevance`. */
+async function matches(terms, filters, sort, relevance) {
+  if (!terms.length) return (await pagefind.search(null, { filters, sort })).results;
   const tokens = [...new Set(terms.flatMap((t) => t.runs.flatMap(tokensOf)))];
   // A bigram is looked up as an exact word ("…"): unquoted, Pagefind falls back to shorter
   // prefixes when a word is missing. A single character is looked up as a prefix, which finds
@@ -148,13 +174,13 @@ async function candidates(state) {
     pagefind.search(Array.from(tok).length > 1 ? `"${tok}"` : tok, { filters, sort })));
   const sets = exact.map((r) => new Set(r.results.map((x) => x.id)));
   let list = exact[0].results.filter((x) => sets.every((m) => m.has(x.id)));
-  if ((!state.sort || state.sort === "relevance") && list.length > 1) {
+  if (relevance && list.length > 1) {
     const scored = await Promise.all(tokens.map((tok) => pagefind.search(tok, { filters })));
     const score = new Map();
     for (const r of scored) for (const x of r.results) score.set(x.id, (score.get(x.id) || 0) + x.score);
     list = list.map((x) => [score.get(x.id) || 0, x]).sort((a, b) => b[0] - a[0]).map((p) => p[1]);
   }
-  return { list, terms, verify: needsVerify(terms) };
+  return list;
 }
 
 // --- rendering -----------------------------------------------------------------------------------
