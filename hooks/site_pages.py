@@ -17,7 +17,9 @@ sitemap.xml. WENXIAN_NO_SHELL=1 renders every page through MkDocs instead (to co
 from __future__ import annotations
 
 import gzip
+import logging
 import os
+import time
 import types
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from wenxian.site import body, build, loaded, pagewriter, prerendered, shell
 from wenxian.site.markup import HTML_KEY, frontmatter, split_generated
 
 CACHE = Path(".cache") / "wenxian" / "bodies"
+log = logging.getLogger("mkdocs.hooks.site_pages")
 
 
 class _Build:
@@ -48,7 +51,8 @@ def _shell_mode() -> bool:
 
 def on_files(files, config):
     global _build
-    root = Path(config.config_file_path).parent
+    started = time.perf_counter()
+    root = Path(config.config_file_path).resolve().parent
     articles, pages = [], {}
     for f in list(files):
         if not f.src_uri.endswith(".md"):
@@ -80,6 +84,7 @@ def on_files(files, config):
         for aid in cat.articles:
             for path, content in build.article_files(cat, aid, _build.read_raw, _build.site_url).items():
                 files.append(File.generated(config, path, content=content))
+    log.info(f"site: catalog of {len(cat.articles)} articles and index pages in {time.perf_counter() - started:.1f} s")
     return files
 
 
@@ -156,7 +161,9 @@ def on_post_page(output, page, config):
         return len(chunk)
 
     others = [k for k in keys if k != key]
+    started = time.perf_counter()
     pagewriter.run(others, write)
+    log.info(f"site: {len(keys)} {prefix}{kind} pages written in {time.perf_counter() - started:.1f} s")
     _build.written += [build.shell_url(kind, k, script) for k in others]
     title, html = split_generated(_text(kind, key, script))
     if kind == "articles" and script == "hans":

@@ -42,6 +42,30 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
 QUERIES = ("转移就业", "合作社")
 
+def _tree_rss_kb(root: int, include_root: bool = True) -> int:
+    """Resident memory of process `root` (unless not include_root) and all its descendants, in
+    KiB (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields[1]), []).append(pid)  # fields[1]: ppid
+        rss[pid] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)  # fields[21]: rss in pages
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0) if (pid != root or include_root) else 0
+        todo += children.get(pid, [])
+    return total
+
+
 # Runs a command and reports its wall time and the peak RSS of the largest process it spawned.
 _MEASURE = (
     "import json,resource,subprocess,sys,time;t=time.perf_counter();"
@@ -52,10 +76,29 @@ _MEASURE = (
 
 
 def measure(cmd: list[str], cwd: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, env=ENV, capture_output=True, text=True)
-    res = json.loads(out.stdout)
+    """Run `cmd` (through a small wrapper process); wall seconds, peak RSS of its largest process
+    (ru_maxrss) and peak total RSS of all its processes at any moment (sampled every 0.1 s from
+    /proc: the build, its worker processes and Pagefind together)."""
+    import threading
+
+    wrapper = subprocess.Popen([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, env=ENV, stdout=subprocess.PIPE,
+                               text=True)
+    peak = [0]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.wait(0.1):
+            if os.path.isdir("/proc"):
+                peak[0] = max(peak[0], _tree_rss_kb(wrapper.pid, include_root=False))
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out = wrapper.communicate()[0]
+    stop.set()
+    sampler.join()
+    res = json.loads(out)
     if res["rc"] != 0:
         raise SystemExit(f"bench: {' '.join(cmd)} failed in {cwd}:\n{res['err']}")
+    res["tree_rss_mb"] = peak[0] / 1024
     return res
 
 
@@ -166,6 +209,7 @@ def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
         "ingest_vs_s2tw": round(ingest["s"] / s2tw, 1),
         "build_s": round(build["s"], 2),
         "build_rss_mb": round(build["rss_mb"]),
+        "build_tree_rss_mb": round(build["tree_rss_mb"]),
         "site_mb": round(size / 2**20, 1),
         "bare_build_s": round(bare_build["s"], 2),
         "build_vs_bare": round(build["s"] / bare_build["s"], 2),
