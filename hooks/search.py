@@ -49,25 +49,17 @@ def load_articles(docs_dir: Path, root: Path) -> list[tuple[dict, str]]:
     return out
 
 
-def _run_pagefind(work: Path, out_dir: Path) -> dict:
-    """Run the pinned Pagefind binary over work/ into out_dir; its wall time and peak RSS."""
+def _run_pagefind(work: Path, out_dir: Path) -> float:
+    """Run the pinned Pagefind binary over work/ into out_dir; the seconds it took."""
     start = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([str(get_executable()), "--site", str(work), "--output-path", str(out_dir), "--quiet"],
-                                stdout=err, stderr=err, text=True)
-        if hasattr(os, "wait4"):  # the child's own peak memory (Linux: KB; macOS: bytes)
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode, rss = os.waitstatus_to_exitcode(status), usage.ru_maxrss
-        else:
-            proc.wait()
-            rss = 0
-        if proc.returncode != 0:
-            err.seek(0)
-            raise WenxianError(str(work), f"pagefind failed: {err.read().strip()}")
-    return {"seconds": round(time.perf_counter() - start, 2), "peak_rss_mb": round(rss / 1024)}
+    proc = subprocess.run([str(get_executable()), "--site", str(work), "--output-path", str(out_dir), "--quiet"],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise WenxianError(str(work), f"pagefind failed: {proc.stdout.strip()} {proc.stderr.strip()}")
+    return round(time.perf_counter() - start, 2)
 
 
-def _write_index(records: list[dict], work: Path, out_dir: Path) -> dict:
+def _write_index(records: list[dict], work: Path, out_dir: Path) -> float:
     """Write one token page per record under work/ and run the pinned Pagefind binary on it."""
     for rec in records:
         page = work / rec["url"].strip("/") / "index.html"
@@ -76,13 +68,13 @@ def _write_index(records: list[dict], work: Path, out_dir: Path) -> dict:
     return _run_pagefind(work, out_dir)
 
 
-def _build_bundle(records: list[dict], displays: dict[str, dict], cache: Path, key: str) -> dict:
+def _build_bundle(records: list[dict], displays: dict[str, dict], cache: Path, key: str) -> float:
     """Index one shard into cache/key (built in a scratch folder beside it, renamed at the end)."""
     cache.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{key}-", dir=cache))
     try:
         try:
-            stats = _write_index(records, tmp / "pages", tmp / "bundle")
+            seconds = _write_index(records, tmp / "pages", tmp / "bundle")
         finally:
             shutil.rmtree(tmp / "pages", ignore_errors=True)
         for frag in (tmp / "bundle" / "fragment").glob("*.pf_fragment"):
@@ -97,7 +89,7 @@ def _build_bundle(records: list[dict], displays: dict[str, dict], cache: Path, k
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return stats
+    return seconds
 
 
 def _place(bundle: Path, dest: Path, full: bool) -> None:
@@ -123,6 +115,44 @@ def _salt() -> str:
     return f"pagefind {version('pagefind_bin_extended')} {h.hexdigest()}"
 
 
+def _read_json(path: Path, key: str):
+    """The value stored by _write_json under the same key, else None."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("value") if isinstance(data, dict) and data.get("key") == key else None
+
+
+def _write_json(path: Path, key: str, value) -> None:
+    atomic_write(path, json.dumps({"key": key, "value": value}, ensure_ascii=False).encode("utf-8"))
+
+
+def _fold_table(texts: list[str], cache: Path) -> dict[str, str]:
+    """search_fold.fold_table(texts) without its per-build cost: OpenCC's own pairs (seconds) and
+    each text's twin pairs (two OpenCC conversions per article) are kept under the cache, the
+    latter by a hash of the text and only where OpenCC's pairs lack them (rarely any)."""
+    key = f"opencc {version('opencc')} {hashlib.blake2b(Path(search_fold.__file__).read_bytes()).hexdigest()}"
+    stored = _read_json(cache / "opencc-pairs.json", key)
+    if stored is None:
+        base = search_fold.opencc_pairs()
+        _write_json(cache / "opencc-pairs.json", key, ["".join(p) for p in sorted(base)])
+    else:
+        base = frozenset((p[0], p[1]) for p in stored)
+    old = _read_json(cache / "text-pairs.json", key) or {}
+    new, extra = {}, set()
+    for text in texts:
+        h = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        pairs = old.get(h)
+        if pairs is None:
+            pairs = "".join(x + y for x, y in sorted(search_fold.text_pairs([text]) - base))
+        new[h] = pairs
+        extra.update(zip(pairs[0::2], pairs[1::2]))
+    if new != old:  # also drops the entries of articles that are gone
+        _write_json(cache / "text-pairs.json", key, new)
+    return search_fold.table_from_pairs(base | extra)
+
+
 def _prune(cache: Path, keep: set[str]) -> None:
     """Drop cached bundles this build did not use (the cache holds the latest build's shards)."""
     for entry in cache.iterdir() if cache.is_dir() else ():
@@ -131,39 +161,44 @@ def _prune(cache: Path, keep: set[str]) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def _fields(meta: dict, shard: search_shards.Shard) -> dict:
+    """The article's record without its tokens, with the hidden filter naming its shard (the
+    browser restricts a date-sorted search to one shard with it)."""
+    rec = search.fields(meta)
+    rec["filters"][search_shards.FILTER] = [shard.name]
+    return rec
+
+
 def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard_max: int | None = None) -> dict:
     """Write the search bundles for the articles under docs_dir into site_dir; return what was
-    done: {"articles": n, "shards": [{"name", "count", "built", and when built "seconds",
-    "peak_rss_mb"}]}. `root` is the project root (the cache lives there)."""
+    done: {"articles": n, "shards": [{"name", "count", "key", "built", and when built the
+    "seconds" Pagefind took}]}. `root` is the project root (the cache lives there)."""
     root = Path(root) if root is not None else Path(docs_dir).parent
     limit = shard_max or search_shards.SHARD_MAX
     articles = load_articles(Path(docs_dir), root)
+    cache, salt = root / CACHE, _salt()
     texts = [search.article_text(meta, body) for meta, body in articles]
-    table = search_fold.fold_table(texts)
+    table = _fold_table(texts, cache)
     folded = [search_fold.fold(text, table) for text in texts]
-    del texts
-    present = set().union(*map(set, folded)) if folded else set()
+    present: set[str] = set()  # the folded characters of the archive
+    for text in folded:
+        present.update(text)
     by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
     shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
                                      limit)
-    cache, salt = root / CACHE, _salt()
     shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
     report = {"articles": len(articles), "shards": []}
     for shard in shards:
         members = [by_id[aid] for aid in shard.ids]
-        fields = {}
-        for n in members:
-            rec = search.fields(articles[n][0])
-            rec["filters"][search_shards.FILTER] = [shard.name]
-            fields[n] = rec
-        displays = {fields[n]["url"]: search.display(*articles[n]) for n in members}
+        fields = {n: _fields(articles[n][0], shard) for n in members}
+        displays = {fields[n]["url"]: search.display(*articles[n], texts[n]) for n in members}
         key = search_shards.bundle_key(
             shard.name, [(fields[n]["url"], folded[n], fields[n], displays[fields[n]["url"]]) for n in members], salt)
         row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir()}
         if row["built"]:
             records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n]))} for n in members]
-            row.update(_build_bundle(records, displays, cache, key))
-            log.info(f"search: shard {shard.name}: {len(members)} articles indexed in {row['seconds']} s")
+            row["seconds"] = _build_bundle(records, displays, cache, key)
+            log.info(f"search: shard {shard.name}: {len(members)} articles indexed by Pagefind in {row['seconds']} s")
         _place(cache / key, site_dir / search_shards.bundle_path(shard, shards), shard is search_shards.primary(shards))
         row["key"] = key
         report["shards"].append(row)
@@ -179,9 +214,10 @@ def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard
 
 
 def on_post_build(config, **kwargs):
+    start = time.perf_counter()
     root = Path(config["config_file_path"]).parent
     limit = search_shards.shard_max(config.get("extra"))
     report = build_search(Path(config["docs_dir"]), Path(config["site_dir"]), root, limit)
     built = sum(row["built"] for row in report["shards"])
     log.info(f"search: indexed {report['articles']} articles in {len(report['shards'])} shard(s), "
-             f"{built} built, {len(report['shards']) - built} from the cache")
+             f"{built} built, {len(report['shards']) - built} from the cache, in {time.perf_counter() - start:.1f} s")

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wenxian import article, search
+from wenxian.search_fold import fold_table
 from wenxian.search_shards import Shard, bundle_path, manifest, partition, shard_max
 
 _spec = importlib.util.spec_from_file_location("search_hook", Path(__file__).parents[1] / "hooks" / "search.py")
@@ -151,4 +152,14 @@ def test_second_build_reuses_shards_and_an_edit_rebuilds_only_its_shard(tmp_path
     assert [row["key"] for row in third["shards"] if not row["built"]] == \
         [row["key"] for row in first["shards"] if row["name"] != "2019-01_2019-07"]
     # only the current build's bundles stay in the cache
-    assert {p.name for p in (tmp_path / hook.CACHE).iterdir()} == {row["key"] for row in third["shards"]}
+    assert {p.name for p in (tmp_path / hook.CACHE).iterdir() if p.is_dir()} == {row["key"] for row in third["shards"]}
+
+
+def test_cached_fold_table_equals_the_computed_one(tmp_path):
+    texts = [search.article_text(m, b) for m, b in
+             [({"title": "坐标"}, "了解轉移就業"), ({"title": "面积"}, "乾燥的天氣"), ({}, "范先生参与制造")]]
+    want = fold_table(texts)
+    assert hook._fold_table(texts, tmp_path) == want
+    assert (tmp_path / "opencc-pairs.json").is_file() and (tmp_path / "text-pairs.json").is_file()
+    assert hook._fold_table(texts, tmp_path) == want  # from the files
+    assert hook._fold_table(texts[:1], tmp_path) == fold_table(texts[:1])

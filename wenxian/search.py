@@ -152,13 +152,14 @@ def url(meta: dict) -> str:
     return f"/articles/{meta['id']}/"
 
 
-def display(meta: dict, body: str) -> dict:
+def display(meta: dict, body: str, text: str | None = None) -> dict:
     """What a result shows and what the browser verifies matches against (plain strings; the
-    browser escapes them): id, title, date, source, region paths, script, text."""
+    browser escapes them): id, title, date, source, region paths, script, text (`text`:
+    article_text(meta, body) when the caller has it already)."""
     regions = [str(r.get("path")) for r in meta.get("region") or [] if isinstance(r, dict) and r.get("path")]
     return {"id": str(meta["id"]), "title": str(meta.get("title") or ""), "date": str(meta.get("date") or ""),
             "source": str(meta.get("source") or ""), "regions": "|".join(regions),
-            "script": str(meta.get("script") or "hans"), "text": article_text(meta, body)}
+            "script": str(meta.get("script") or "hans"), "text": article_text(meta, body) if text is None else text}
 
 
 def browser_table(table: dict[str, str] | None = None, display: dict[str, str] | None = None,

@@ -108,6 +108,17 @@ def fold_table(texts=()) -> dict[str, str]:
     return _classes(frozenset(pairs))
 
 
+def opencc_pairs() -> frozenset[tuple[str, str]]:
+    """The pairs of OpenCC's own tables (seconds to compute; the search hook keeps them on disk)."""
+    return _opencc_pairs()
+
+
+def table_from_pairs(pairs) -> dict[str, str]:
+    """fold_table from its pairs: opencc_pairs() | text_pairs(texts) gives fold_table(texts), so a
+    caller may keep each text's pairs instead of converting every text on every build."""
+    return _classes(frozenset(pairs))
+
+
 @lru_cache(maxsize=4)
 def _classes(pairs: frozenset[tuple[str, str]]) -> dict[str, str]:
     parent: dict[str, str] = {}
