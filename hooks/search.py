@@ -1,4 +1,4 @@
-"""MkDocs hook: after every build (also under `mkdocs serve`) index the articles for search.
+"""MkDocs hook: index the articles for search beside every build (also under `mkdocs serve`).
 
 Thin I/O around `wenxian.search` and `wenxian.search_shards`: reads docs/articles/*.md through the
 parsed-article cache (wenxian.site.loaded), folds every text once, partitions the articles into
@@ -10,13 +10,16 @@ another, so Pagefind's memory is bounded by the shard size, not the archive's. T
 are then hard-linked (or copied) into the site: the newest shard at <site>/pagefind/, the others'
 index files at <site>/pagefind/shards/<name>/. The shard list, the browser's fold table and the
 region labels go to <site>/assets/search/. The article files are the source, not the rendered
-HTML, so the index does not depend on the page templates.
+HTML, so the index does not depend on the page templates; the indexing therefore runs in a
+process forked in on_files, while MkDocs writes the pages, and on_post_build publishes its result
+(see `on_files` below).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -169,11 +172,10 @@ def _fields(meta: dict, shard: search_shards.Shard) -> dict:
     return rec
 
 
-def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard_max: int | None = None) -> dict:
-    """Write the search bundles for the articles under docs_dir into site_dir; return what was
-    done: {"articles": n, "shards": [{"name", "count", "key", "built", and when built the
-    "seconds" Pagefind took}]}. `root` is the project root (the cache lives there)."""
-    root = Path(root) if root is not None else Path(docs_dir).parent
+def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> dict:
+    """The CPU-heavy half of the search step, independent of the site: read and fold every
+    article, partition them into shards and make sure every shard's bundle is in the cache
+    (running Pagefind for the missing ones). Returns the plan `publish` needs (picklable)."""
     limit = shard_max or search_shards.SHARD_MAX
     articles = load_articles(Path(docs_dir), root)
     cache, salt = root / CACHE, _salt()
@@ -186,7 +188,6 @@ def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard
     by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
     shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
                                      limit)
-    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
     report = {"articles": len(articles), "shards": []}
     for shard in shards:
         members = [by_id[aid] for aid in shard.ids]
@@ -194,30 +195,118 @@ def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard
         displays = {fields[n]["url"]: search.display(*articles[n], texts[n]) for n in members}
         key = search_shards.bundle_key(
             shard.name, [(fields[n]["url"], folded[n], fields[n], displays[fields[n]["url"]]) for n in members], salt)
-        row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir()}
+        row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir(), "key": key}
         if row["built"]:
             records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n]))} for n in members]
             row["seconds"] = _build_bundle(records, displays, cache, key)
             log.info(f"search: shard {shard.name}: {len(members)} articles indexed by Pagefind in {row['seconds']} s")
-        _place(cache / key, site_dir / search_shards.bundle_path(shard, shards), shard is search_shards.primary(shards))
-        row["key"] = key
         report["shards"].append(row)
-    _prune(cache, {row["key"] for row in report["shards"]})
     labels: dict = {}
     for meta, _ in articles:
         labels.update(search.region_labels(meta.get("region")))
+    return {"report": report, "shards": shards, "fold": search.browser_table(table, present=present),
+            "labels": labels}
+
+
+def publish(plan: dict, site_dir: Path, root: Path) -> dict:
+    """The cheap half: link the cached bundles into the site, write the shard list, fold table and
+    region labels, drop cached bundles this build did not use. Returns the report."""
+    cache, shards, report = root / CACHE, plan["shards"], plan["report"]
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
+    for shard, row in zip(shards, report["shards"]):
+        _place(cache / row["key"], site_dir / search_shards.bundle_path(shard, shards),
+               shard is search_shards.primary(shards))
+    _prune(cache, {row["key"] for row in report["shards"]})
     assets = site_dir / "assets" / "search"
     atomic_write(assets / "shards.json", search_shards.manifest(shards).encode("utf-8"))
-    atomic_write(assets / "fold.txt", search.browser_table(table, present=present).encode("utf-8"))
-    atomic_write(assets / "regions.json", json.dumps(labels, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    atomic_write(assets / "fold.txt", plan["fold"].encode("utf-8"))
+    atomic_write(assets / "regions.json", json.dumps(plan["labels"], ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return report
+
+
+def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard_max: int | None = None) -> dict:
+    """Write the search bundles for the articles under docs_dir into site_dir; return what was
+    done: {"articles": n, "shards": [{"name", "count", "key", "built", and when built the
+    "seconds" Pagefind took}]}. `root` is the project root (the cache lives there)."""
+    root = Path(root) if root is not None else Path(docs_dir).parent
+    return publish(index_shards(Path(docs_dir), root, shard_max), Path(site_dir), root)
+
+
+# The search step runs beside the page build: on_files starts it in a forked process (it needs
+# only the article files, already parsed in memory by then), on_post_build collects its plan and
+# publishes it. Pagefind and the token work then use the core that page writing leaves idle.
+# WENXIAN_SEARCH_INLINE=1 (or no fork) runs it in on_post_build instead.
+_background: tuple | None = None
+
+
+def _root(config) -> Path:
+    return Path(config["config_file_path"]).resolve().parent
+
+
+def _index_in_child(conn, docs_dir: Path, root: Path, limit: int) -> None:
+    try:
+        conn.send(("ok", index_shards(docs_dir, root, limit)))
+    except BaseException as exc:  # handed to the build, which raises it
+        conn.send(("error", exc))
+    finally:
+        conn.close()
+
+
+def on_files(files, config):
+    global _background
+    _stop_background()
+    if os.environ.get("WENXIAN_SEARCH_INLINE") or "fork" not in multiprocessing.get_all_start_methods():
+        return files
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    limit = search_shards.shard_max(config.get("extra"))
+    proc = ctx.Process(target=_index_in_child, args=(send, Path(config["docs_dir"]), _root(config), limit), daemon=True)
+    proc.start()
+    send.close()
+    _background = (proc, receive)
+    return files
+
+
+def _collect():
+    """The background plan (raising its error), or None when none was started."""
+    global _background
+    if _background is None:
+        return None
+    proc, receive = _background
+    _background = None
+    try:
+        status, value = receive.recv()
+    except EOFError:
+        proc.join()
+        raise WenxianError("search", f"the search indexing process died (exit code {proc.exitcode})") from None
+    proc.join()
+    if status == "error":
+        raise value
+    return value
+
+
+def _stop_background() -> None:
+    global _background
+    if _background is not None:
+        proc, receive = _background
+        _background = None
+        proc.terminate()
+        proc.join()
+        receive.close()
+
+
+def on_build_error(error, **kwargs):
+    _stop_background()
 
 
 def on_post_build(config, **kwargs):
     start = time.perf_counter()
-    root = Path(config["config_file_path"]).parent
-    limit = search_shards.shard_max(config.get("extra"))
-    report = build_search(Path(config["docs_dir"]), Path(config["site_dir"]), root, limit)
+    root = _root(config)
+    plan = _collect()
+    if plan is None:
+        plan = index_shards(Path(config["docs_dir"]), root, search_shards.shard_max(config.get("extra")))
+    report = publish(plan, Path(config["site_dir"]), root)
     built = sum(row["built"] for row in report["shards"])
     log.info(f"search: indexed {report['articles']} articles in {len(report['shards'])} shard(s), "
-             f"{built} built, {len(report['shards']) - built} from the cache, in {time.perf_counter() - start:.1f} s")
+             f"{built} built, {len(report['shards']) - built} from the cache ({time.perf_counter() - start:.1f} s "
+             "after the pages)")

@@ -42,9 +42,22 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
 QUERIES = ("转移就业", "合作社")
 
+def _pss_kb(pid: int, fallback: int) -> int:
+    """Proportional set size of a process: forked workers share the parent's pages, which RSS
+    would count once per process."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return fallback
+
+
 def _tree_rss_kb(root: int, include_root: bool = True) -> int:
-    """Resident memory of process `root` (unless not include_root) and all its descendants, in
-    KiB (Linux /proc)."""
+    """Memory of process `root` (unless not include_root) and all its descendants, in KiB (Linux
+    /proc): proportional set size where the kernel gives it, else resident set size."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -58,6 +71,13 @@ def _tree_rss_kb(root: int, include_root: bool = True) -> int:
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)  # fields[1]: ppid
         rss[pid] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)  # fields[21]: rss in pages
+    in_tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        in_tree.add(pid)
+        todo += children.get(pid, [])
+    for pid in in_tree:
+        rss[pid] = _pss_kb(pid, rss[pid]) if pid in rss else 0
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
@@ -77,8 +97,8 @@ _MEASURE = (
 
 def measure(cmd: list[str], cwd: Path) -> dict:
     """Run `cmd` (through a small wrapper process); wall seconds, peak RSS of its largest process
-    (ru_maxrss) and peak total RSS of all its processes at any moment (sampled every 0.1 s from
-    /proc: the build, its worker processes and Pagefind together)."""
+    (ru_maxrss) and peak total memory of all its processes at any moment (proportional set size,
+    sampled every 0.1 s from /proc: the build, its worker processes and Pagefind together)."""
     import threading
 
     wrapper = subprocess.Popen([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, env=ENV, stdout=subprocess.PIPE,
