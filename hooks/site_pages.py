@@ -25,7 +25,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from wenxian.site import body, build, loaded, pagewriter, prerendered, shell
+from wenxian.site import body, build, loaded, pagewriter, prerendered, shell, urls
 from wenxian.site.markup import HTML_KEY, frontmatter, split_generated
 
 CACHE = Path(".cache") / "wenxian" / "bodies"
@@ -89,7 +89,6 @@ def on_files(files, config):
 
 
 def _src_uri(kind: str, key: str, script: str) -> str:
-    from wenxian.site import urls
     return urls.src_uri(build.shell_url(kind, key, script))
 
 
@@ -149,15 +148,15 @@ def on_post_page(output, page, config):
     site = Path(config.site_dir)
     keys = _build.keys[(kind, prefix)]
 
+    def page_html(k: str) -> str:
+        meta, html = split_generated(_text(kind, k, script))
+        return shell.fill(made, meta["title"], html, k, prerendered.toc_tokens(html) if kind == "articles" else None)
+
     def write(chunk) -> int:
         for k in chunk:
-            title, html = split_generated(_text(kind, k, script))
-            toc = prerendered.toc_tokens(html) if kind == "articles" else None
-            url = build.shell_url(kind, k, script)
-            _write(site / url / "index.html", shell.fill(made, title["title"], html, k, toc))
+            _write(site / build.shell_url(kind, k, script) / "index.html", page_html(k))
             if kind == "articles" and script == "hans":
-                for path, content in build.article_files(_build.cat, k, _build.read_raw, _build.site_url).items():
-                    _write(site / path, content)
+                _write_article_files(site, k)
         return len(chunk)
 
     others = [k for k in keys if k != key]
@@ -165,11 +164,15 @@ def on_post_page(output, page, config):
     pagewriter.run(others, write)
     log.info(f"site: {len(keys)} {prefix}{kind} pages written in {time.perf_counter() - started:.1f} s")
     _build.written += [build.shell_url(kind, k, script) for k in others]
-    title, html = split_generated(_text(kind, key, script))
     if kind == "articles" and script == "hans":
-        for path, content in build.article_files(_build.cat, key, _build.read_raw, _build.site_url).items():
-            _write(site / path, content)
-    return shell.fill(made, title["title"], html, key, prerendered.toc_tokens(html) if kind == "articles" else None)
+        _write_article_files(site, key)
+    return page_html(key)
+
+
+def _write_article_files(site: Path, aid: str) -> None:
+    """Raw capture as text and citation files of one article."""
+    for path, content in build.article_files(_build.cat, aid, _build.read_raw, _build.site_url).items():
+        _write(site / path, content)
 
 
 def on_post_build(config):
