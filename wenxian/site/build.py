@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import article_page, citation, exports, indexes, urls
+from . import article_page, citation, exports, indexes, loaded, urls
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
 
@@ -23,6 +23,8 @@ _LINK = re.compile(r'(\]\(|(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)"\
 def catalog(article_files: list[tuple[str, str]], cache_dir=None) -> Catalog:
     """The catalog of (path for messages, text) article files; parsing is cached by content
     (wenxian.site.loaded, on disk too with `cache_dir`)."""
+    if cache_dir is not None:
+        loaded.warm([text for _, text in article_files], cache_dir)
     return build_catalog([parse_article(path, text, cache_dir) for path, text in article_files])
 
 

@@ -49,6 +49,25 @@ def parse(text: str, cache_dir: Path | None = None) -> tuple[dict, str]:
     return meta, body
 
 
+def warm(texts: list[str], cache_dir: Path) -> int:
+    """Parse, on every core, the texts that are in neither cache, filling the disk cache (a
+    first build of a large archive: YAML is most of its catalog time). Returns how many."""
+    from . import pagewriter
+
+    missing = [t for t in texts if _key(t) not in _memory and not (cache_dir / _key(t)[:2] / f"{_key(t)}.json").exists()]
+    if len(missing) < pagewriter.MIN_PARALLEL:
+        return 0
+
+    def parse_chunk(chunk) -> int:
+        for text in chunk:
+            try:
+                parse(text, cache_dir)
+            except ValueError:
+                pass  # reported with its path by the caller's own parse
+        return len(chunk)
+    return pagewriter.run(missing, parse_chunk)
+
+
 def _json_safe(meta: dict) -> bool:
     """Only frontmatter that JSON gives back unchanged is cached (YAML may yield dates, sets…;
     such a file fails validation anyway and is reported from the YAML itself)."""
