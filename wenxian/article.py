@@ -33,7 +33,10 @@ def parse(text: str) -> tuple[dict, str, int]:
     end = text.find("\n---\n", 4)
     if end < 0:
         raise ValueError("frontmatter is not closed with ---")
-    meta = yaml.load(text[4:end], Loader=_SAFE_LOADER) or {}
+    try:
+        meta = yaml.load(text[4:end], Loader=_SAFE_LOADER) or {}
+    except yaml.YAMLError as exc:  # the documented contract: bad YAML is a ValueError
+        raise ValueError(f"frontmatter is not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(meta, dict):
         raise ValueError("frontmatter is not a mapping")
     body, start = text[end + 5:], text[: end + 5].count("\n") + 1
