@@ -186,6 +186,21 @@ def results(pg) -> list[tuple[str, str]]:
             for li in pg.locator(".wx-result").all()]
 
 
+def open_facets(pg) -> None:
+    """Open the facet disclosure (closed on a fresh page) and wait until its menus are filled."""
+    pg.wait_for_selector("#wx-search[data-ready='1']")
+    if not pg.locator(".wx-search__facets").evaluate("d => d.open"):
+        pg.click(".wx-search__facets > summary")
+    pg.wait_for_selector(".wx-search__facets[data-filled='1']", timeout=20000)
+
+
+def facet_requests(pg) -> list[str]:
+    """URLs of facet data the page requests from now on: Pagefind filter chunks, region labels."""
+    urls: list[str] = []
+    pg.on("request", lambda r: urls.append(r.url) if re.search(r"/pagefind/.*filter/|/regions\.json", r.url) else None)
+    return urls
+
+
 def search_url(base_url, case) -> str:
     params = {"q": case.get("q") or ""}
     params.update({k: str(v) for k, v in (case.get("filters") or {}).items()})
@@ -261,7 +276,7 @@ def test_filters_and_sort_from_the_form_update_the_url(articles, base_url, page)
                      key=lambda s: -sum(m.get("source") == s for m, _ in articles.values()))
     source = sources[0]
     page.goto(f"{base_url}/search/")
-    page.wait_for_selector("#wx-search[data-ready='1']")
+    open_facets(page)
     page.fill(".wx-search__q", "")
     page.select_option("select[name=source]", source)
     page.wait_for_url(re.compile(r"source="))
@@ -284,6 +299,80 @@ def test_typing_a_query_and_pressing_enter(articles, base_url, page):
     page.press(".wx-search__q", "Enter")
     page.wait_for_url(re.compile(r"q=%E9%98%BF"))
     assert {i for i, _ in results(page)} == expected(articles, {"q": "阿果依村 白仙巴依"}) != set()
+
+
+# --- facet menus, loaded only when opened ----------------------------------------------------------
+
+def test_first_query_loads_no_facet_data(articles, shard_of, base_url, page):
+    requests = facet_requests(page)
+    page.goto(f"{base_url}/search/?q=转移就业")
+    ids = [i for i, _ in results(page)]
+    assert set(ids) == expected(articles, {"q": "转移就业"}) != set()
+    page.wait_for_load_state("networkidle")
+    assert requests == [], "a query without a facet must not download filter chunks or region labels"
+    assert page.locator(".wx-search__facets").evaluate("d => !d.open && !d.dataset.filled")
+    assert page.locator("select[name=region] option").count() == 1  # only 全部, until opened
+    # a sorted query walks the shards through the hidden shard filter: that filter's chunk of each
+    # shard (Pagefind loads only the filters a search uses), no region labels
+    page.goto(f"{base_url}/search/?q=转移就业&sort=newest")
+    assert {i for i, _ in results(page)} == set(ids)
+    page.wait_for_load_state("networkidle")
+    assert not any(u.endswith("/regions.json") for u in requests)
+    assert len(set(requests)) <= len(set(shard_of.values()))
+
+
+def test_opening_the_facets_fills_the_menus_with_counts(articles, shard_of, base_url, page):
+    requests = facet_requests(page)
+    page.goto(f"{base_url}/search/?q=脱贫")
+    results(page)
+    assert requests == []
+    summary = page.locator(".wx-search__facets > summary")
+    assert summary.inner_text().strip() == "筛选"
+    open_facets(page)
+    assert any("/filter/" in u for u in requests) and any(u.endswith("/regions.json") for u in requests)
+    for name, label in (("region", "地区"), ("topic", "主题"), ("source", "来源"), ("year", "年份")):
+        sel = page.locator(f".wx-search__facets select[name={name}]")
+        assert sel.is_visible()
+        assert page.locator(f".wx-search__facets label:has(select[name={name}])").inner_text().startswith(label)
+        options = sel.locator("option").all_inner_texts()
+        assert options[0] == "全部" and len(options) > 1
+        assert all(re.search(r" \(\d+\)$", o) for o in options[1:]), options
+    years = {}
+    for meta, _ in articles.values():
+        if meta.get("date"):
+            years[str(meta["date"])[:4]] = years.get(str(meta["date"])[:4], 0) + 1
+    year_options = page.locator("select[name=year] option").all_inner_texts()[1:]
+    assert year_options == [f"{y} ({years[y]})" for y in sorted(years, reverse=True)]
+    labels = page.locator("select[name=region] option").all_inner_texts()
+    assert any(label.startswith("\u3000\u3000") for label in labels)
+    # the sort select stays outside; the hidden shard filter is never offered
+    assert page.locator(".wx-search__facets select[name=sort]").count() == 0
+    assert page.locator("select[name=shard]").count() == 0
+    options = " ".join(page.locator("#wx-search select option").all_inner_texts())
+    assert not any(name in options for name in set(shard_of.values()))
+    # closing and opening again does not load anything twice
+    n = len(requests)
+    summary.click()
+    summary.click()
+    page.wait_for_load_state("networkidle")
+    assert len(requests) == n
+
+
+@pytest.mark.parametrize("prefix", ["", "/hant"])
+def test_url_with_a_facet_opens_the_menus_with_it_selected(prefix, articles, base_url, page):
+    code = "650000000000"
+    page.goto(f"{base_url}{prefix}/search/?region={code}")
+    ids = {i for i, _ in results(page)}
+    assert ids == expected(articles, {"q": "", "filters": {"region": code}}) != set()
+    page.wait_for_selector(".wx-search__facets[open][data-filled='1']", timeout=20000)
+    assert page.locator(".wx-search__facets > summary").inner_text().strip() == ("篩選" if prefix else "筛选")
+    sel = page.locator("select[name=region]")
+    assert sel.input_value() == code
+    name = "新疆維吾爾自治區" if prefix else "新疆维吾尔自治区"
+    assert sel.evaluate("s => s.selectedOptions[0].textContent") == f"{name} ({len(ids)})"
+    # the filled menu still drives the search: back to every region
+    page.select_option("select[name=region]", "")
+    page.wait_for_url(re.compile(r"/search/$"))
 
 
 # --- shards ----------------------------------------------------------------------------------------
@@ -342,6 +431,7 @@ def test_filters_and_facet_counts_span_shards_and_the_shard_filter_is_hidden(art
     assert set(ids) == expected(articles, {"q": "", "filters": {"topic": topic}})
     dates = [search.sort_date(articles[i][0].get("date")) for i in ids]
     assert dates == sorted(dates)
+    page.wait_for_selector(".wx-search__facets[open][data-filled='1']", timeout=20000)
     # facet counts add up the shards; no `shard` select, no shard name among the options
     label = [o for o in page.locator("select[name=topic] option").all_inner_texts() if o.startswith(topic + " (")]
     assert label == [f"{topic} ({len(members)})"]

@@ -14,31 +14,38 @@
 // merged result list by score, which for a search sorted by date is only a position inside one
 // shard, so sorted searches walk the shards in date order instead, each restricted to one shard
 // by the hidden `shard` filter that every record carries.
+//
+// The facet menus (region, topic, source, year) sit in a disclosure that starts closed: filling
+// them needs every filter chunk of every shard (pagefind.filters()) and the region labels, which
+// most searches never use. They are loaded the first time it is opened, or at start-up when the
+// URL already holds a facet value. A search itself only loads the filter chunks it filters on.
 
 const ROOT = new URL("../../", import.meta.url);
 const WORD = /[\p{L}\p{N}]/u;
 const PAGE = 10;
 const HANT = location.pathname.includes("/hant/");
 const T = HANT
-  ? { search: "搜尋", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
+  ? { search: "搜尋", facets: "篩選", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
       relevance: "相關度", newest: "最新", oldest: "最早", more: "更多結果", none: "沒有找到符合的文章。",
       count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳", placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
-  : { search: "搜索", all: "全部", region: "地区", topic: "主题", source: "来源", year: "年份", sort: "排序",
+  : { search: "搜索", facets: "筛选", all: "全部", region: "地区", topic: "主题", source: "来源", year: "年份", sort: "排序",
       relevance: "相关度", newest: "最新", oldest: "最早", more: "更多结果", none: "没有找到符合的文章。",
       count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详", placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
 const FILTERS = ["region", "topic", "source", "year"];
 
 let foldMap = null;   // folded variant -> representative
 let hantMap = null;   // representative -> traditional display form
-let regionLabels = {};
+let regionLabels = {}; // code -> [name, level, parent]; loaded with the facet menus
 let shards = [];      // [{name, path, count, first, last}] in date order (oldest first)
 let pagefind = null;
+let loading = null;   // the promise of load(), made once
+let facetsFilled = null; // the promise of fillFilters(), made once
 
-async function load() {
-  if (pagefind) return;
-  const [fold, regions, list, pf] = await Promise.all([
+const load = () => (loading ??= loadOnce());
+
+async function loadOnce() {
+  const [fold, list, pf] = await Promise.all([
     fetch(new URL("assets/search/fold.txt", ROOT)).then((r) => r.text()),
-    fetch(new URL("assets/search/regions.json", ROOT)).then((r) => r.json()),
     fetch(new URL("assets/search/shards.json", ROOT)).then((r) => (r.ok ? r.json() : { shards: [] })),
     import(new URL("pagefind/pagefind.js", ROOT).href),
   ]);
@@ -50,7 +57,6 @@ async function load() {
     if (disp !== rep) { hantMap.set(rep, disp); foldMap.set(disp, rep); }
     for (const c of others) foldMap.set(c, rep);
   }
-  regionLabels = regions;
   await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, noWorker: true });
   // Pagefind takes its query language from <html lang> and, for zh, splits every query word
   // with Intl.Segmenter (扶贫 → 扶 + 贫). Our tokens are pre-cut, so it is started while the page
@@ -279,24 +285,49 @@ function regionOrder(codes) {
   return out;
 }
 
-async function fillFilters(form, st) {
-  const all = await pagefind.filters();
-  for (const f of FILTERS) {
-    const sel = form.elements[f];
-    sel.replaceChildren(option("", T.all, st[f]));
-    const values = Object.keys(all[f] || {});
-    if (st[f] && !values.includes(st[f])) values.push(st[f]);
-    if (f === "region") {
-      for (const [code, depth] of regionOrder(values)) {
-        const name = regionLabels[code] ? toReader(regionLabels[code][0], "hans") : code;
-        sel.append(option(code, "\u3000".repeat(depth) + name + (all[f]?.[code] ? ` (${all[f][code]})` : ""), st[f]));
+/** Select `value` in a facet menu; a value the menu does not list yet (menus not filled) gets a
+ *  placeholder option, so the form still submits the state it shows. */
+function setFacet(sel, value) {
+  if (value && ![...sel.options].some((o) => o.value === value)) sel.append(option(value, value, value));
+  sel.value = value;
+}
+
+/** Fill the facet menus once (counts over every shard, the region tree, the reader's script),
+ *  keeping whatever each menu has selected by then. */
+function fillFilters(form) {
+  return (facetsFilled ??= (async () => {
+    const [regions] = await Promise.all([
+      fetch(new URL("assets/search/regions.json", ROOT)).then((r) => r.json()),
+      load(),
+    ]);
+    const all = await pagefind.filters();
+    regionLabels = regions;
+    for (const f of FILTERS) {
+      const sel = form.elements[f];
+      const cur = sel.value;
+      sel.replaceChildren(option("", T.all, cur));
+      const values = Object.keys(all[f] || {});
+      if (cur && !values.includes(cur)) values.push(cur);
+      if (f === "region") {
+        for (const [code, depth] of regionOrder(values)) {
+          const name = regionLabels[code] ? toReader(regionLabels[code][0], "hans") : code;
+          sel.append(option(code, "\u3000".repeat(depth) + name + (all[f]?.[code] ? ` (${all[f][code]})` : ""), cur));
+        }
+      } else {
+        values.sort();
+        if (f === "year") values.reverse();
+        for (const v of values) sel.append(option(v, `${f === "year" ? v : toReader(v, "hans")}${all[f]?.[v] ? ` (${all[f][v]})` : ""}`, cur));
       }
-    } else {
-      values.sort();
-      if (f === "year") values.reverse();
-      for (const v of values) sel.append(option(v, `${f === "year" ? v : toReader(v, "hans")}${all[f]?.[v] ? ` (${all[f][v]})` : ""}`, st[f]));
     }
-  }
+    form.querySelector(".wx-search__facets").dataset.filled = "1";
+  })());
+}
+
+/** Open the facet disclosure (its toggle event fills the menus). */
+function openFacets(form) {
+  const details = form.querySelector(".wx-search__facets");
+  if (!details.open) details.open = true;
+  else fillFilters(form);
 }
 
 function buildForm(root, st) {
@@ -306,11 +337,16 @@ function buildForm(root, st) {
   form.innerHTML =
     `<div class="wx-search__row"><input type="search" name="q" class="wx-search__q" aria-label="${T.search}" placeholder="${esc(T.placeholder)}">` +
     `<button type="submit">${T.search}</button></div><div class="wx-search__row wx-search__filters">` +
-    FILTERS.map((f) => `<label>${T[f]} <select name="${f}"></select></label>`).join("") +
     `<label>${T.sort} <select name="sort"><option value="relevance">${T.relevance}</option>` +
-    `<option value="newest">${T.newest}</option><option value="oldest">${T.oldest}</option></select></label></div>`;
+    `<option value="newest">${T.newest}</option><option value="oldest">${T.oldest}</option></select></label></div>` +
+    `<details class="wx-search__facets"><summary>${T.facets}</summary><div class="wx-search__row wx-search__filters">` +
+    FILTERS.map((f) => `<label>${T[f]} <select name="${f}"><option value="">${T.all}</option></select></label>`).join("") +
+    `</div></details>`;
   form.elements.q.value = st.q;
   form.elements.sort.value = st.sort;
+  for (const f of FILTERS) setFacet(form.elements[f], st[f]);
+  const details = form.querySelector(".wx-search__facets");
+  details.addEventListener("toggle", () => { if (details.open) fillFilters(form); });
   root.append(form);
   return form;
 }
@@ -362,8 +398,9 @@ async function main() {
   root.insertAdjacentHTML("beforeend",
     `<p class="wx-search__status" aria-live="polite"></p><ol class="wx-search__results"></ol>` +
     `<button type="button" class="wx-search__more" hidden>${T.more}</button>`);
+  // A facet in the URL: show its menu, filled, beside the search (which does not wait for it).
+  if (FILTERS.some((f) => st[f])) openFacets(form);
   await load();
-  await fillFilters(form, st);
   const submit = () => {
     const s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value };
     for (const f of FILTERS) s[f] = form.elements[f].value;
@@ -375,7 +412,9 @@ async function main() {
   window.addEventListener("popstate", () => {
     const s = readState();
     form.elements.q.value = s.q;
-    for (const f of [...FILTERS, "sort"]) form.elements[f].value = s[f];
+    form.elements.sort.value = s.sort;
+    for (const f of FILTERS) setFacet(form.elements[f], s[f]);
+    if (FILTERS.some((f) => s[f])) openFacets(form);
     runSearch(root, s);
   });
   root.dataset.ready = "1";
