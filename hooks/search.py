@@ -52,47 +52,88 @@ def load_articles(docs_dir: Path, root: Path) -> list[tuple[dict, str]]:
     return out
 
 
-def _run_pagefind(work: Path, out_dir: Path) -> float:
-    """Run the pinned Pagefind binary over work/ into out_dir; the seconds it took."""
+def _pagefind_command(work: Path, out_dir: Path) -> list[str]:
+    return [str(get_executable()), "--site", str(work), "--output-path", str(out_dir), "--quiet"]
+
+
+def _write_pages(records: list[dict], work: Path) -> None:
+    """One token page per record under work/ (Pagefind's input)."""
+    for rec in records:
+        page = work / rec["url"].strip("/") / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(search.index_page(rec), "utf-8")
+
+
+def _write_index(records: list[dict], work: Path, out_dir: Path) -> float:
+    """Write the token pages under work/ and run the pinned Pagefind binary on them; seconds."""
+    _write_pages(records, work)
     start = time.perf_counter()
-    proc = subprocess.run([str(get_executable()), "--site", str(work), "--output-path", str(out_dir), "--quiet"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(_pagefind_command(work, out_dir), capture_output=True, text=True)
     if proc.returncode != 0:
         raise WenxianError(str(work), f"pagefind failed: {proc.stdout.strip()} {proc.stderr.strip()}")
     return round(time.perf_counter() - start, 2)
 
 
-def _write_index(records: list[dict], work: Path, out_dir: Path) -> float:
-    """Write one token page per record under work/ and run the pinned Pagefind binary on it."""
-    for rec in records:
-        page = work / rec["url"].strip("/") / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(search.index_page(rec), "utf-8")
-    return _run_pagefind(work, out_dir)
+class _Bundle:
+    """One shard being indexed: its token pages are written and Pagefind started (`start`), then
+    `finish` waits for Pagefind, rewrites the fragments and moves the bundle into the cache. The
+    caller starts the next shard's Pagefind before finishing this one and writes the following
+    shard's pages meanwhile, so that Python work and Pagefind overlap (one Pagefind at a time)."""
 
-
-def _build_bundle(records: list[dict], displays: dict[str, dict], cache: Path, key: str) -> float:
-    """Index one shard into cache/key (built in a scratch folder beside it, renamed at the end)."""
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{key}-", dir=cache))
-    try:
+    def __init__(self, records: list[dict], displays: dict[str, dict], cache: Path, key: str):
+        self.displays, self.cache, self.key = displays, cache, key
+        cache.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{key}-", dir=cache))
+        self.proc: subprocess.Popen | None = None
         try:
-            seconds = _write_index(records, tmp / "pages", tmp / "bundle")
+            _write_pages(records, self.tmp / "pages")
+        except BaseException:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            raise
+
+    def start(self) -> None:
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(_pagefind_command(self.tmp / "pages", self.tmp / "bundle"), stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True)
+
+    def wait(self) -> float:
+        """Wait for Pagefind (once); the seconds it ran. Raises when it failed."""
+        if hasattr(self, "seconds"):
+            return self.seconds
+        output = self.proc.communicate()[0]
+        self.seconds = round(time.perf_counter() - self.started, 2)
+        if self.proc.returncode != 0:
+            self.discard()
+            raise WenxianError(str(self.tmp / "pages"), f"pagefind failed: {output.strip()}")
+        return self.seconds
+
+    def finish(self) -> None:
+        try:
+            shutil.rmtree(self.tmp / "pages", ignore_errors=True)
+            for frag in (self.tmp / "bundle" / "fragment").glob("*.pf_fragment"):
+                data = search_bundle.rewrite_fragment(frag.read_bytes(), self.displays)
+                if data is None:
+                    raise WenxianError(str(frag), "unexpected Pagefind fragment (not Pagefind 1.5?)")
+                frag.write_bytes(data)
+            try:
+                (self.tmp / "bundle").rename(self.cache / self.key)
+            except OSError:  # another build finished the same shard first: same inputs, same bundle
+                if not (self.cache / self.key).is_dir():
+                    raise
         finally:
-            shutil.rmtree(tmp / "pages", ignore_errors=True)
-        for frag in (tmp / "bundle" / "fragment").glob("*.pf_fragment"):
-            data = search_bundle.rewrite_fragment(frag.read_bytes(), displays)
-            if data is None:
-                raise WenxianError(str(frag), "unexpected Pagefind fragment (not Pagefind 1.5?)")
-            frag.write_bytes(data)
-        try:
-            (tmp / "bundle").rename(cache / key)
-        except OSError:  # another build finished the same shard first: same inputs, same bundle
-            if not (cache / key).is_dir():
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return seconds
+            self.discard()
+
+    def discard(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _finish(bundle: _Bundle, row: dict) -> None:
+    row["seconds"] = bundle.wait()
+    log.info(f"search: shard {row['name']}: {row['count']} articles indexed by Pagefind in {row['seconds']} s")
+    bundle.finish()
 
 
 def _place(bundle: Path, dest: Path, full: bool) -> None:
@@ -189,18 +230,36 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
     shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
                                      limit)
     report = {"articles": len(articles), "shards": []}
-    for shard in shards:
-        members = [by_id[aid] for aid in shard.ids]
-        fields = {n: _fields(articles[n][0], shard) for n in members}
-        displays = {fields[n]["url"]: search.display(*articles[n], texts[n]) for n in members}
-        key = search_shards.bundle_key(
-            shard.name, [(fields[n]["url"], folded[n], fields[n], displays[fields[n]["url"]]) for n in members], salt)
-        row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir(), "key": key}
-        if row["built"]:
+    running: tuple[_Bundle, dict] | None = None  # the shard whose Pagefind runs now
+    try:
+        for shard in shards:
+            members = [by_id[aid] for aid in shard.ids]
+            fields = {n: _fields(articles[n][0], shard) for n in members}
+            displays = {fields[n]["url"]: search.display(*articles[n], texts[n]) for n in members}
+            key = search_shards.bundle_key(
+                shard.name, [(fields[n]["url"], folded[n], fields[n], displays[fields[n]["url"]]) for n in members], salt)
+            row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir(), "key": key}
+            report["shards"].append(row)
+            if not row["built"]:
+                continue
             records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n]))} for n in members]
-            row["seconds"] = _build_bundle(records, displays, cache, key)
-            log.info(f"search: shard {shard.name}: {len(members)} articles indexed by Pagefind in {row['seconds']} s")
-        report["shards"].append(row)
+            bundle = _Bundle(records, displays, cache, key)  # written while the previous shard indexes
+            try:
+                if running is not None:
+                    running[0].wait()
+                bundle.start()
+            except BaseException:
+                bundle.discard()
+                raise
+            previous, running = running, (bundle, row)
+            if previous is not None:
+                _finish(*previous)
+        if running is not None:
+            last, running = running, None
+            _finish(*last)
+    finally:
+        if running is not None:
+            running[0].discard()
     labels: dict = {}
     for meta, _ in articles:
         labels.update(search.region_labels(meta.get("region")))

@@ -145,6 +145,7 @@ def on_post_page(output, page, config):
     kind, prefix, key = sample
     script = "hant" if prefix else "hans"
     made = shell.make(output, key, with_toc=kind == "articles")
+    _made_dirs.clear()  # a new build: the site folder was emptied
     site = Path(config.site_dir)
     keys = _build.keys[(kind, prefix)]
 
@@ -187,6 +188,11 @@ def on_post_build(config):
             gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
+_made_dirs: set[Path] = set()  # folders this process has created (one mkdir per folder)
+
+
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.parent not in _made_dirs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _made_dirs.add(path.parent)
     path.write_text(text, "utf-8")

@@ -85,3 +85,14 @@ def test_browser_table_keeps_only_groups_present_in_the_archive():
     table = fold_table()
     kept = search.browser_table(table, present=set(fold("轉移就業")))
     assert {g[0] for g in kept.split(" ")} == {"转", "业"}
+
+
+def test_runs_are_maximal_runs_of_isalnum_characters_for_every_code_point():
+    """search.runs uses a regular expression; it must agree with str.isalnum (and the browser's
+    /[\\p{L}\\p{N}]/u) on every character."""
+    for c in range(0x110000):
+        if 0xD800 <= c <= 0xDFFF:
+            continue
+        ch = chr(c)
+        assert (search.runs("," + ch + ",") == [ch]) == ch.isalnum(), hex(c)
+    assert search.runs("扶贫_a1 Ⅻ，二〇二〇年") == ["扶贫", "a1", "Ⅻ", "二〇二〇年"]

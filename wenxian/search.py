@@ -19,6 +19,7 @@ Records use the language code `und` so that Pagefind neither segments nor stems 
 from __future__ import annotations
 
 import html
+import re
 
 from .article import body_blocks
 from .search_fold import fold, fold_table
@@ -40,18 +41,14 @@ def article_text(meta: dict, body: str) -> str:
     return f"{title}\n{plain_body(body)}" if title else plain_body(body)
 
 
+# Python's \w on str is exactly str.isalnum() plus "_" (sre's Unicode word class), so this is a
+# maximal run of str.isalnum() characters, found in C instead of a loop per character.
+_RUN = re.compile(r"[^\W_]+")
+
+
 def runs(folded: str) -> list[str]:
     """Maximal runs of letters and digits (str.isalnum == JS /[\\p{L}\\p{N}]/u)."""
-    out, cur = [], []
-    for ch in folded:
-        if ch.isalnum():
-            cur.append(ch)
-        elif cur:
-            out.append("".join(cur))
-            cur = []
-    if cur:
-        out.append("".join(cur))
-    return out
+    return _RUN.findall(folded)
 
 
 def tokens(text: str, table: dict[str, str] | None = None) -> list[str]:

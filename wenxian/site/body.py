@@ -39,6 +39,7 @@ def renderer(to_html: Callable[[str], str], cache_dir: Path | None, settings: ob
     """`body_html(article, script)` for article_page.render; with `cache_dir`, results are read
     from and written to it (atomic writes, so an interrupted build leaves no torn entry)."""
     salt = json.dumps([VERSION, settings], sort_keys=True, default=str)
+    made: set[Path] = set()
 
     def body_html(a: Article, script: str) -> str:
         if cache_dir is None:
@@ -50,7 +51,9 @@ def renderer(to_html: Callable[[str], str], cache_dir: Path | None, settings: ob
         except OSError:
             pass
         html = to_html(body_markdown(a, script))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:  # 256 folders: one mkdir each per process
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(html)
