@@ -122,13 +122,20 @@ def list_item_lines(text: str, key: str) -> list[tuple[int, object]]:
     frontmatter, so `check` can name the line of a bad tag or region. Empty when the field is
     absent or not a list; call after `parse` has accepted the file."""
     end = text.find("\n---\n", 4)
-    node = yaml.compose(text[4:end]) if text.startswith("---\n") and end >= 0 else None
+    if not (text.startswith("---\n") and end >= 0):
+        return []
+    front = text[4:end]
+    node = yaml.compose(front, Loader=_SAFE_LOADER)  # libyaml: `check` runs this on every article
     if not isinstance(node, yaml.MappingNode):
         return []
-    for k, v in node.value:
-        if k.value == key and isinstance(v, yaml.SequenceNode):
-            return [(item.start_mark.line + 2, yaml.safe_load(yaml.serialize(item))) for item in v.value]
-    return []
+    found = [v for k, v in node.value if k.value == key]
+    if not found or not isinstance(found[-1], yaml.SequenceNode):  # the loader keeps the last duplicate
+        return []
+    items = found[-1].value
+    values = (yaml.load(front, Loader=_SAFE_LOADER) or {}).get(key)
+    if not (isinstance(values, list) and len(values) == len(items)):
+        values = [yaml.safe_load(yaml.serialize(item)) for item in items]
+    return [(item.start_mark.line + 2, value) for item, value in zip(items, values)]
 
 
 def item_lines(text: str, field: str) -> list[int]:
@@ -145,11 +152,12 @@ def gazetteer_problems(meta: dict, text: str):
         items = meta.get(field)
         if not isinstance(items, list):
             continue
-        lines = item_lines(text, field)
+        lines = None  # line numbers only when there is a problem to report (YAML composing is slow)
         for i, item in enumerate(items):
             problem = gaz.validate(item)
             if field == "places" and problem is None and not (isinstance(item.get("mentions"), int)
                                                               and item["mentions"] > 0):
                 problem = "'mentions' must be a positive whole number"
             if problem:
+                lines = item_lines(text, field) if lines is None else lines
                 yield (lines[i] if i < len(lines) else 1), f"{field}[{i}]: {problem}"
