@@ -31,9 +31,13 @@ def trash_dir(site_dir: Path) -> Path:
 def on_pre_build(config):
     global _deleting
     site = Path(config["site_dir"]).resolve()
-    if not site.is_dir():
-        return
     trash = trash_dir(site)
+    config_file = config.get("config_file_path") if hasattr(config, "get") else None
+    if config_file and site in Path(config_file).resolve().parents:
+        return  # the site folder holds the project itself (a symlink?): leave it to MkDocs' checks
+    if not site.is_dir():
+        shutil.rmtree(trash, ignore_errors=True)  # a leftover of an interrupted build
+        return
     batch = trash / str(os.getpid())
     try:
         batch.mkdir(parents=True, exist_ok=True)
@@ -42,6 +46,9 @@ def on_pre_build(config):
                 os.rename(site / entry, batch / entry)
     except OSError as exc:
         log.debug(f"site output not moved aside ({exc}); MkDocs cleans it")
+        for entry in os.listdir(batch) if batch.is_dir() else ():  # put back what was moved
+            os.rename(batch / entry, site / entry)
+        shutil.rmtree(trash, ignore_errors=True)
         return
     # A separate process: deleting is mostly system calls, and the build goes on meanwhile.
     _deleting = subprocess.Popen([sys.executable, "-c", "import shutil,sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",

@@ -22,9 +22,12 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import time
+import traceback
 from importlib.metadata import version
 from pathlib import Path
 
@@ -131,13 +134,20 @@ class _Bundle:
 
 
 def _finish(bundle: _Bundle, row: dict) -> None:
-    row["seconds"] = bundle.wait()
+    try:
+        row["seconds"] = bundle.wait()
+    except BaseException:  # Pagefind failed, or this process is being stopped
+        bundle.discard()
+        raise
     log.info(f"search: shard {row['name']}: {row['count']} articles indexed by Pagefind in {row['seconds']} s")
     bundle.finish()
 
 
 def _place(bundle: Path, dest: Path, full: bool) -> None:
-    """Hard-link (else copy) a cached bundle into the site: all of it, or only its index files."""
+    """Hard-link (else copy) a cached bundle into the site: all of it, or only its index files.
+    (Linked files are never rewritten in the site: publish replaces the pagefind/ folder whole.)"""
+    if not (bundle / "pagefind-entry.json").is_file():
+        raise WenxianError(str(bundle), "search bundle missing from the cache (removed by another build?); build again")
     for src in bundle.rglob("*"):
         rel = src.relative_to(bundle)
         if src.is_dir() or not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
@@ -303,10 +313,18 @@ def _root(config) -> Path:
 
 
 def _index_in_child(conn, docs_dir: Path, root: Path, limit: int) -> None:
+    # Stopped by the build (on_build_error, a new serve rebuild): exit through the finally
+    # blocks, which kill a running Pagefind and remove its scratch folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         conn.send(("ok", index_shards(docs_dir, root, limit)))
+    except SystemExit:
+        raise
     except BaseException as exc:  # handed to the build, which raises it
-        conn.send(("error", exc))
+        try:
+            conn.send(("error", exc, traceback.format_exc()))
+        except Exception:  # an exception that does not pickle: its text then
+            conn.send(("error", WenxianError("search", f"{type(exc).__name__}: {exc}"), traceback.format_exc()))
     finally:
         conn.close()
 
@@ -334,12 +352,13 @@ def _collect():
     proc, receive = _background
     _background = None
     try:
-        status, value = receive.recv()
+        status, value, *detail = receive.recv()
     except EOFError:
         proc.join()
         raise WenxianError("search", f"the search indexing process died (exit code {proc.exitcode})") from None
     proc.join()
     if status == "error":
+        log.debug("search: error in the indexing process:\n" + "".join(detail))
         raise value
     return value
 

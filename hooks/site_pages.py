@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from wenxian.site import body, build, loaded, pagewriter, prerendered, shell, urls
+from wenxian.errors import WenxianError
 from wenxian.site.markup import HTML_KEY, frontmatter, split_generated
 
 CACHE = Path(".cache") / "wenxian" / "bodies"
@@ -65,6 +66,7 @@ def on_files(files, config):
     settings = [config["markdown_extensions"], config["mdx_configs"]]
     body_html = body.renderer(body.markdown_converter(*settings), root / CACHE, settings)
     cat = build.catalog(articles, root / loaded.CACHE)
+    build.check_raw_paths(cat, root)
     _build = _Build(cat, config.site_url or "", body_html, build.raw_reader(root))
     for src_uri, content in build.index_pages(cat, pages, _build.site_url, config.site_name).items():
         files.append(File.generated(config, src_uri, content=content))
@@ -129,9 +131,9 @@ def _render_prerendered(page, config, files):
         page.content = shell.CONTENT
         page.toc = prerendered.get_toc(shell.sample_toc_tokens() if sample[0] == "articles" else [])
     else:
-        region = shell.region_page(page.file.src_uri) is not None
+        kind = (shell.shell_page(page.file.src_uri) or ("",))[0]
         page.content = page.markdown
-        page.toc = prerendered.toc("" if region else page.markdown)
+        page.toc = prerendered.toc("" if kind == "regions" else page.markdown, flat=kind == "articles")
     page.present_anchor_ids = set()
 
 
@@ -151,7 +153,7 @@ def on_post_page(output, page, config):
 
     def page_html(k: str) -> str:
         meta, html = split_generated(_text(kind, k, script))
-        return shell.fill(made, meta["title"], html, k, prerendered.toc_tokens(html) if kind == "articles" else None)
+        return shell.fill(made, meta["title"], html, k, prerendered.toc_tokens(html, flat=True) if kind == "articles" else None)
 
     def write(chunk) -> int:
         for k in chunk:
@@ -172,7 +174,11 @@ def on_post_page(output, page, config):
 
 def _write_article_files(site: Path, aid: str) -> None:
     """Raw capture as text and citation files of one article."""
-    for path, content in build.article_files(_build.cat, aid, _build.read_raw, _build.site_url).items():
+    try:
+        files = build.article_files(_build.cat, aid, _build.read_raw, _build.site_url)
+    except WenxianError as exc:  # name the article, not only its raw capture
+        raise WenxianError(_build.cat.articles[aid].path, f"{exc.problem} ({exc.path})") from None
+    for path, content in files.items():
         _write(site / path, content)
 
 

@@ -118,6 +118,22 @@ def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site
             urls.citation(a.id, "csl.json"): citation.csl_json(a.meta, perm)}
 
 
+def check_raw_paths(cat: Catalog, root) -> None:
+    """Raise WenxianError naming the article file whose `raw` capture is outside archive/ or
+    missing, before any page is written (the files are read later, in worker processes)."""
+    from pathlib import Path
+
+    from ..errors import WenxianError
+
+    archive = (Path(root) / "archive").resolve()
+    for a in cat.articles.values():
+        path = (Path(root) / a.meta["raw"]).resolve()
+        if archive not in path.parents:
+            raise WenxianError(a.path, f"raw capture path {a.meta['raw']!r} is outside archive/")
+        if not path.is_file():
+            raise WenxianError(a.path, f"raw capture {a.meta['raw']!r} does not exist")
+
+
 def raw_reader(root) -> Callable[[str], bytes]:
     """Reader of raw captures that refuses any path outside `archive/` (the frontmatter is
     editable, so `raw` is checked here as well as by `wenxian check`)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence
 
 # Below this many items a worker pool costs more than it saves.
@@ -25,9 +26,19 @@ def cores() -> int:
     if os.environ.get("WENXIAN_WORKERS", "").isdigit():
         return max(1, int(os.environ["WENXIAN_WORKERS"]))
     try:
-        return len(os.sched_getaffinity(0))
+        n = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        n = os.cpu_count() or 1
+    return max(1, min(n, _cgroup_cpus() or n))
+
+
+def _cgroup_cpus() -> int | None:
+    """CPUs a cgroup v2 quota allows (CI containers: 2 CPUs of a 64-core host), else None."""
+    try:
+        quota, period = open("/sys/fs/cgroup/cpu.max").read().split()[:2]
+    except (OSError, ValueError):
+        return None
+    return None if quota == "max" else max(1, -(-int(quota) // int(period)))
 
 
 def _run_chunk(chunk: Sequence) -> int:
@@ -44,7 +55,9 @@ def run(items: Sequence, job: Callable[[Sequence], int], workers: int | None = N
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     _job = job
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return sum(pool.imap_unordered(_run_chunk, chunks))
+        # An executor, not multiprocessing.Pool: a worker killed from outside (out of memory)
+        # makes it raise BrokenProcessPool, where a Pool would wait forever.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return sum(pool.map(_run_chunk, chunks))
     finally:
         _job = None

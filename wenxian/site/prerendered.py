@@ -11,12 +11,18 @@ _HEADING = re.compile(r'<h([23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def toc_tokens(page_html: str) -> list[dict]:
+def toc_tokens(page_html: str, flat: bool = False) -> list[dict]:
+    """Tokens for mkdocs' get_toc; with `flat`, the <h2> headings only (article pages: their
+    table of contents is filled into a theme shell, wenxian.site.shell, which takes one level)."""
     tokens: list[dict] = []
     for m in _HEADING.finditer(page_html):
         level, anchor, inner = int(m.group(1)), m.group(2), m.group(3)
+        if flat and level != 2:
+            continue
         name = html.escape(html.unescape(_TAG.sub("", inner)), quote=False)
-        token = {"level": level, "id": html.unescape(anchor), "name": name, "children": []}
+        # The id stays as written in the attribute (entities and all): the theme prints it into
+        # href="#…" unescaped, so only the attribute's own escaping keeps it a plain value.
+        token = {"level": level, "id": anchor, "name": name, "children": []}
         if level == 3 and tokens:
             tokens[-1]["children"].append(token)
         else:
@@ -24,5 +30,5 @@ def toc_tokens(page_html: str) -> list[dict]:
     return tokens
 
 
-def toc(page_html: str):
-    return get_toc(toc_tokens(page_html))
+def toc(page_html: str, flat: bool = False):
+    return get_toc(toc_tokens(page_html, flat))

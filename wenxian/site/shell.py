@@ -27,10 +27,10 @@ CODE = "WXSHELLCODE9d1c"
 # the markup of one entry and of the space between two.
 TOC_IDS = ("wxshelltoca", "wxshelltocb")
 TOC_NAMES = ("WXSHELLTOCNAMEA", "WXSHELLTOCNAMEB")
+
 _SKIP = "WXSHELLSKIP9d1c"
 _ITEMS = "WXSHELLTOCITEMS9d1c"
-
-_SENTINELS = re.compile(f"{TITLE}|{CODE}")
+_SENTINELS = re.compile(f'{TITLE}|{CODE}|{_ITEMS}|href="#{_SKIP}"')
 KINDS = ("articles", "regions")
 _PAGE = re.compile(r"^(hant/)?(articles|regions)/([0-9a-f]{12,64}|\d{12})\.md$")
 
@@ -94,21 +94,21 @@ def make(output: str, key: str, with_toc: bool = False) -> Shell:
 def fill(shell: Shell, title: str, content: str, key: str, toc: list[dict] | None = None) -> str:
     """A page from the shell. The title is escaped as the theme escapes it (generated titles are
     chrome-safe already, wenxian.site.markup.frontmatter); content is our HTML; `toc` is the
-    page's flat table of contents as prerendered.toc_tokens gives it (id, name as HTML)."""
+    page's flat table of contents as prerendered.toc_tokens(flat=True) gives it (id and name as
+    they are written in the page's HTML, escaped). Every sentinel is substituted in one pass, so that no inserted text (a title
+    holding a sentinel's letters, say) is ever substituted again."""
     values = {TITLE: html.escape(title, quote=True), CODE: key}
-    # One pass, so that a title holding a sentinel's text is never substituted again.
-    fix = lambda part: _SENTINELS.sub(lambda m: values[m.group()], part)  # noqa: E731
-    head, tail = fix(shell.head), fix(shell.tail)
     if shell.item:
         if not toc:
             raise ValueError(f"page {key}: a page of this kind needs a table of contents")
-        items = shell.between.join(
-            shell.item.replace(f'href="#{TOC_IDS[0]}"', f'href="#{t["id"]}"').replace(TOC_NAMES[0], t["name"])
-            for t in toc)
-        skip = f'href="#{_SKIP}"'
-        head = head.replace(skip, f'href="#{toc[0]["id"]}"').replace(_ITEMS, items)
-        tail = tail.replace(skip, f'href="#{toc[0]["id"]}"').replace(_ITEMS, items)
-    return head + content + tail
+        if any(t.get("children") for t in toc):
+            raise ValueError(f"page {key}: the table of contents of a shell page must be flat")
+        href = lambda t: f'href="#{t["id"]}"'  # noqa: E731  (ids as written in their id="…" attribute)
+        values[_ITEMS] = shell.between.join(
+            shell.item.replace(f'href="#{TOC_IDS[0]}"', href(t)).replace(TOC_NAMES[0], t["name"]) for t in toc)
+        values[f'href="#{_SKIP}"'] = href(toc[0])
+    fix = lambda part: _SENTINELS.sub(lambda m: values.get(m.group(), m.group()), part)  # noqa: E731
+    return fix(shell.head) + content + fix(shell.tail)
 
 
 def sitemap_entries(site_url: str, urls: list[str]) -> str:
