@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pagefind_bin_extended import get_executable
 
+from wenxian import script as wenxian_script
 from wenxian import search, search_bundle, search_fold, search_shards
 from wenxian.archive import atomic_write
 from wenxian.errors import WenxianError
@@ -186,7 +187,8 @@ def _fold_table(texts: list[str], cache: Path) -> dict[str, str]:
     """search_fold.fold_table(texts) without its per-build cost: OpenCC's own pairs (seconds) and
     each text's twin pairs (two OpenCC conversions per article) are kept under the cache, the
     latter by a hash of the text and only where OpenCC's pairs lack them (rarely any)."""
-    key = f"opencc {version('opencc')} {hashlib.blake2b(Path(search_fold.__file__).read_bytes()).hexdigest()}"
+    code = b"".join(Path(m.__file__).read_bytes() for m in (search_fold, wenxian_script))  # both make pairs
+    key = f"opencc {version('opencc')} {hashlib.blake2b(code).hexdigest()}"
     stored = _read_json(cache / "opencc-pairs.json", key)
     if stored is None:
         base = search_fold.opencc_pairs()

@@ -4,7 +4,7 @@ The body is the only part of a generated page that is Markdown (escaped text, DE
 everything else the site generator writes is finished HTML. Converting a body means an OpenCC
 twin conversion plus a Python-Markdown pass, the largest per-article cost of a build, so the
 result is kept under `.cache/` keyed by a hash of everything it depends on (body, script of the
-original, target script, Markdown settings, this module's VERSION): a rebuild after adding one
+original, target script, Markdown settings, this module's VERSION, `inputs_digest()`): a rebuild after adding one
 article converts one body per script, not all of them.
 """
 from __future__ import annotations
@@ -25,6 +25,27 @@ from .catalog import Article
 VERSION = "1"
 
 
+def inputs_digest() -> str:
+    """What a body's HTML depends on besides its text and settings: the code that turns it into
+    Markdown and HTML (this package's modules on that path), the data it reads (conversion
+    overrides, masked-character pattern) and the versions of OpenCC, Python-Markdown and
+    pymdown-extensions. A change to any of them gives new cache keys, so no stale body is used."""
+    from importlib import metadata, resources
+
+    from .. import article, escape, script, vocab
+    from . import article_page, twins
+
+    h = hashlib.blake2b(digest_size=16)
+    for mod in (article, escape, script, vocab, article_page, twins):
+        h.update(Path(mod.__file__).read_bytes())
+    for name in ("conversion_overrides.yml", "damage.yml"):
+        res = resources.files("wenxian.data").joinpath(name)
+        h.update(res.read_bytes() if res.is_file() else b"-")
+    for dist in ("opencc", "markdown", "pymdown-extensions"):
+        h.update(metadata.version(dist).encode())
+    return h.hexdigest()
+
+
 def markdown_converter(extensions: list, configs: dict | None = None) -> Callable[[str], str]:
     """Markdown → HTML with the site's extensions, one Markdown instance reused (reset per text)."""
     md = markdown.Markdown(extensions=extensions, extension_configs=configs or {})
@@ -38,7 +59,7 @@ def markdown_converter(extensions: list, configs: dict | None = None) -> Callabl
 def renderer(to_html: Callable[[str], str], cache_dir: Path | None, settings: object = None) -> Callable[[Article, str], str]:
     """`body_html(article, script)` for article_page.render; with `cache_dir`, results are read
     from and written to it (atomic writes, so an interrupted build leaves no torn entry)."""
-    salt = json.dumps([VERSION, settings], sort_keys=True, default=str)
+    salt = json.dumps([VERSION, settings, inputs_digest()], sort_keys=True, default=str)
     made: set[Path] = set()
 
     def body_html(a: Article, script: str) -> str:

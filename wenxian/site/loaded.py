@@ -17,13 +17,26 @@ from pathlib import Path
 
 from .. import article as article_mod
 
-# Bump when article.parse changes what it returns for the same text.
+# Bump when what parse returns changes for reasons the key does not see (see _salt).
 VERSION = "1"
 _memory: dict[str, tuple[dict, str]] = {}
 
 
+def _salt() -> str:
+    """The parser's identity: VERSION, PyYAML's version and article.py's source (what parse runs)."""
+    global _SALT
+    if _SALT is None:
+        import yaml
+        digest = hashlib.blake2b(Path(article_mod.__file__).read_bytes(), digest_size=8).hexdigest()
+        _SALT = f"{VERSION} {yaml.__version__} {digest}"
+    return _SALT
+
+
+_SALT: str | None = None
+
+
 def _key(text: str) -> str:
-    return hashlib.blake2b(f"{VERSION}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
+    return hashlib.blake2b(f"{_salt()}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
 
 
 def parse(text: str, cache_dir: Path | None = None) -> tuple[dict, str]:
