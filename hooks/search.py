@@ -16,6 +16,7 @@ process forked in on_files, while MkDocs writes the pages, and on_post_build pub
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -38,6 +39,7 @@ from wenxian import search, search_bundle, search_fold, search_shards
 from wenxian.archive import atomic_write
 from wenxian.errors import WenxianError
 from wenxian.site import loaded
+from wenxian.site.reported import reported
 
 log = logging.getLogger("mkdocs.hooks.search")
 # Finished shard bundles, relative to the project root (beside the parsed-article cache).
@@ -340,7 +342,11 @@ def on_files(files, config):
     receive, send = ctx.Pipe(duplex=False)
     limit = search_shards.shard_max(config.get("extra"))
     proc = ctx.Process(target=_index_in_child, args=(send, Path(config["docs_dir"]), _root(config), limit), daemon=True)
-    proc.start()
+    gc.freeze()  # the child's collections then leave the parent's objects (and memory pages) alone
+    try:
+        proc.start()
+    finally:
+        gc.unfreeze()
     send.close()
     _background = (proc, receive)
     return files
@@ -379,6 +385,7 @@ def on_build_error(error, **kwargs):
     _stop_background()
 
 
+@reported
 def on_post_build(config, **kwargs):
     start = time.perf_counter()
     root = _root(config)

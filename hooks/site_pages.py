@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from wenxian.site import body, build, loaded, pagewriter, prerendered, shell, urls
+from wenxian.site.reported import reported
 from wenxian.errors import WenxianError
 from wenxian.site.markup import HTML_KEY, frontmatter, split_generated
 
@@ -50,6 +51,7 @@ def _shell_mode() -> bool:
     return not os.environ.get("WENXIAN_NO_SHELL")
 
 
+@reported
 def on_files(files, config):
     global _build
     started = time.perf_counter()
@@ -58,11 +60,15 @@ def on_files(files, config):
     for f in list(files):
         if not f.src_uri.endswith(".md"):
             continue
+        if f.inclusion.is_excluded():  # hidden files (.#x.md editor locks…), exclude_docs
+            if f.src_uri.startswith("articles/"):
+                files.remove(f)
+            continue
         if f.src_uri.startswith("articles/"):
-            articles.append((Path(f.abs_src_path).relative_to(root).as_posix(), Path(f.abs_src_path).read_text("utf-8")))
+            articles.append((Path(f.abs_src_path).relative_to(root).as_posix(), _read(f)))
             files.remove(f)
         else:
-            pages[f.src_uri] = Path(f.abs_src_path).read_text("utf-8")
+            pages[f.src_uri] = _read(f)
     settings = [config["markdown_extensions"], config["mdx_configs"]]
     body_html = body.renderer(body.markdown_converter(*settings), root / CACHE, settings)
     cat = build.catalog(articles, root / loaded.CACHE)
@@ -88,6 +94,15 @@ def on_files(files, config):
                 files.append(File.generated(config, path, content=content))
     log.info(f"site: catalog of {len(cat.articles)} articles and index pages in {time.perf_counter() - started:.1f} s")
     return files
+
+
+def _read(f) -> str:
+    try:
+        return Path(f.abs_src_path).read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise WenxianError(f"docs/{f.src_uri}", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise WenxianError(f"docs/{f.src_uri}", f"cannot be read: {exc.strerror}") from None
 
 
 def _src_uri(kind: str, key: str, script: str) -> str:
@@ -137,6 +152,7 @@ def _render_prerendered(page, config, files):
     page.present_anchor_ids = set()
 
 
+@reported
 def on_post_page(output, page, config):
     """The sample page of a kind and script: make the shell and write every page of that kind
     and script with it, and for articles their raw capture and citation files (here rather than

@@ -111,3 +111,26 @@ def test_a_stopped_search_step_leaves_no_pagefind_running_and_no_scratch_folder(
 def _running(marker: str) -> bool:
     out = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     return any(line.strip() == f"sleep {marker}" for line in out.splitlines())
+
+
+def _mkdocs_build(root: Path) -> subprocess.CompletedProcess:
+    import sys
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_hidden_article_files_are_not_published_and_a_non_utf8_article_is_named(tmp_path):
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "archive"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    articles = tmp_path / "docs" / "articles"
+    shutil.copy(sorted(articles.glob("*.md"))[0], articles / ".#editor-lock.md")
+    done = _mkdocs_build(tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not list((tmp_path / "site").rglob("*editor-lock*"))
+    (articles / "0123456789ab.md").write_bytes("---\ntitle: 标题\n---\n".encode("gb18030"))
+    done = _mkdocs_build(tmp_path)
+    assert done.returncode != 0
+    assert "docs/articles/0123456789ab.md: not UTF-8 text" in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr

@@ -99,8 +99,9 @@ def _write(path: Path, text: str) -> None:
 
 
 def article_files(docs_dir: Path) -> list[Path]:
-    """docs/articles/*.md in a stable order."""
-    return sorted((Path(docs_dir) / "articles").glob("*.md"))
+    """docs/articles/*.md in a stable order, without hidden files (editor locks, `.#x.md`),
+    which MkDocs does not publish either."""
+    return sorted(p for p in (Path(docs_dir) / "articles").glob("*.md") if not p.name.startswith("."))
 
 
 # Where a build keeps parsed articles, relative to the project root (beside the body cache).

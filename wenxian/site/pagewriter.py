@@ -8,6 +8,7 @@ process. An error in a worker is raised here, as the same exception.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -54,10 +55,14 @@ def run(items: Sequence, job: Callable[[Sequence], int], workers: int | None = N
     size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     _job = job
+    # Objects that exist now are left out of the workers' garbage collections: a collection
+    # writes to every object it scans, which would copy the parent's memory into each worker.
+    gc.freeze()
     try:
         # An executor, not multiprocessing.Pool: a worker killed from outside (out of memory)
         # makes it raise BrokenProcessPool, where a Pool would wait forever.
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return sum(pool.map(_run_chunk, chunks))
     finally:
+        gc.unfreeze()
         _job = None
