@@ -109,8 +109,17 @@ def test_a_stopped_search_step_leaves_no_pagefind_running_and_no_scratch_folder(
 
 
 def _running(marker: str) -> bool:
-    out = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    return any(line.strip() == f"sleep {marker}" for line in out.splitlines())
+    """Is a `sleep <marker>` process alive (read from /proc: no ps needed)?"""
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                args = Path(f"/proc/{entry}/cmdline").read_bytes().split(b"\0")
+                state = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if args[:2] == [b"sleep", marker.encode()] and state != "Z":
+                return True
+    return False
 
 
 def _mkdocs_build(root: Path) -> subprocess.CompletedProcess:
