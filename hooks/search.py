@@ -70,16 +70,6 @@ def _write_pages(records: list[dict], work: Path) -> None:
         page.write_text(search.index_page(rec), "utf-8")
 
 
-def _write_index(records: list[dict], work: Path, out_dir: Path) -> float:
-    """Write the token pages under work/ and run the pinned Pagefind binary on them; seconds."""
-    _write_pages(records, work)
-    start = time.perf_counter()
-    proc = subprocess.run(_pagefind_command(work, out_dir), capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise WenxianError(str(work), f"pagefind failed: {proc.stdout.strip()} {proc.stderr.strip()}")
-    return round(time.perf_counter() - start, 2)
-
-
 class _Bundle:
     """One shard being indexed: its token pages are written and Pagefind started (`start`), then
     `finish` waits for Pagefind, rewrites the fragments and moves the bundle into the cache. The

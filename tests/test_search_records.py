@@ -69,8 +69,10 @@ def test_fragment_rewrite_on_a_real_pagefind_bundle(tmp_path):
     meta = {"id": "abcdef012345", "title": "标题", "date": "2019", "source": "天山网", "script": "hans",
             "region": [], "tags": []}
     rec = search.record(meta, "转移就业实现稳定脱贫")
-    hook._write_index([rec], tmp_path / "pages", tmp_path / "pf")
-    (frag,) = (tmp_path / "pf" / "fragment").glob("*.pf_fragment")
+    bundle = hook._Bundle([rec], {}, tmp_path / "cache", "k")  # Pagefind over one token page
+    bundle.start()
+    bundle.wait()
+    (frag,) = (bundle.tmp / "bundle" / "fragment").glob("*.pf_fragment")
     display = search.display(meta, "转移就业实现稳定脱贫")
     out = search_bundle.rewrite_fragment(frag.read_bytes(), {rec["url"]: display})
     raw = gzip.decompress(out)
@@ -79,6 +81,7 @@ def test_fragment_rewrite_on_a_real_pagefind_bundle(tmp_path):
     assert data["content"] == "" and data["meta"] == display and data["url"] == rec["url"]
     assert search_bundle.rewrite_fragment(frag.read_bytes(), {}) is None
     assert search_bundle.rewrite_fragment(b"not gzip", {rec["url"]: display}) is None
+    bundle.discard()
 
 
 def test_browser_table_keeps_only_groups_present_in_the_archive():

@@ -25,11 +25,14 @@ def test_output_without_sentinels_is_refused():
         shell.make("<title>x</title><main>y</main>", "650000000000")
 
 
-@pytest.mark.parametrize("src,expected", [("regions/650000000000.md", ("", "650000000000")),
-                                          ("hant/regions/650000000000.md", ("hant/", "650000000000")),
-                                          ("regions.md", None), ("articles/650000000000.md", None)])
-def test_region_page(src, expected):
-    assert shell.region_page(src) == expected
+@pytest.mark.parametrize("src,expected", [("regions/650000000000.md", ("regions", "", "650000000000")),
+                                          ("hant/regions/650000000000.md", ("regions", "hant/", "650000000000")),
+                                          ("articles/d9cb1d3fb748.md", ("articles", "", "d9cb1d3fb748")),
+                                          ("hant/articles/d9cb1d3fb748.md", ("articles", "hant/", "d9cb1d3fb748")),
+                                          ("regions.md", None), ("regions/d9cb1d3fb748.md", None),
+                                          ("articles/Evil.md", None), ("topics/x.md", None)])
+def test_shell_page(src, expected):
+    assert shell.shell_page(src) == expected
 
 
 def test_toc_of_prerendered_html():

@@ -47,12 +47,6 @@ def shell_page(src_uri: str) -> tuple[str, str, str] | None:
     return kind, m.group(1) or "", key
 
 
-def region_page(src_uri: str) -> tuple[str, str] | None:
-    """(script prefix, code) when `src_uri` is a region node page, else None."""
-    found = shell_page(src_uri)
-    return (found[1], found[2]) if found and found[0] == "regions" else None
-
-
 def sample_toc_tokens() -> list[dict]:
     """The table of contents a sample article page is rendered with."""
     return [{"level": 2, "id": i, "name": n, "children": []} for i, n in zip(TOC_IDS, TOC_NAMES)]
