@@ -35,6 +35,15 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
     return line, None
 
 
+def is_site_name(text: str) -> bool:
+    """'凤凰网资讯', '中国西藏新闻网': short and ending like a site's name."""
+    return len(text) <= 15 and bool(_SITE_WORDS.search(text[-4:])) and not _PROSE_PUNCT_ANY.search(text)
+
+
+def has_date(text: str) -> bool:
+    return _date_in(text) is not None
+
+
 _NOT_TITLE = re.compile(r"[>»]|^[(（]?(?:据|據)?\S{2,6}(?:社|网|網)?\S{0,8}\d{1,2}月\d{1,2}日(?:电|電)|记者|通讯员|作者|摄影|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
 
 

@@ -5,11 +5,9 @@ Pure: nothing here reads or writes files; the CLI and `archive` do the I/O.
 from __future__ import annotations
 
 import hashlib
-import html
-import re
 
 from . import clean as clean_mod
-from . import damage, limits, meta, recurring, regions, tags
+from . import damage, html_clean, html_page, limits, meta, recurring, regions, tags
 from .invisible import balance
 from .decode import decode
 from .article import IMAGE_MARKER
@@ -23,22 +21,17 @@ def article_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:ID_LENGTH]
 
 
-def html_to_text(text: str) -> str:
-    """Main text of an HTML capture, one block per line (trafilatura), then the same pipeline."""
-    import trafilatura
-
-    out = trafilatura.extract(text, output_format="txt", include_comments=False, include_tables=True, favor_recall=True)
-    head = re.search(r"<title[^>]*>(.*?)</title>", text, re.S | re.I)
-    title = (html.unescape(head.group(1)).strip() + "\n") if head else ""  # the text of <title>
-    return title + (out or "")
-
-
 def extract(data: bytes, path: str = "<bytes>") -> dict:
     limits.check_size(data, path)
     decoded = decode(data, path)
-    text = decoded.text
     if path.lower().endswith((".html", ".htm")):
-        text = html_to_text(text)
+        return _from_page(data, decoded, path)
+    return _from_text(data, decoded, path)
+
+
+def _from_text(data: bytes, decoded, path: str) -> dict:
+    """A text capture: lines classified by patterns and by where the densest prose is."""
+    text = decoded.text
     lines = clean_mod.split_lines(text)
     limits.check_shape(lines, path)
     title, site = meta.find_title(lines)
@@ -57,18 +50,32 @@ def extract(data: bytes, path: str = "<bytes>") -> dict:
     header = [l for l in lines if l.number < first_kept] + [r.line for r in cleaned.removed]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     first_par = paragraphs[0] if paragraphs else None
-    body_text = "\n".join(k.line.text for k in cleaned.kept)
     source = meta.find_source(header, lines, paragraphs[:3]) or site
+    authors = meta.find_authors([r.line for r in cleaned.removed], first_par)
+    return _article(data, decoded, text, cleaned, title, meta.find_date(header), source, authors)
+
+
+def _from_page(data: bytes, decoded, path: str) -> dict:
+    """A saved web page: read on its document tree (html_page), decided by html_clean."""
+    page = html_page.read(decoded.text)
+    limits.check_shape([clean_mod.Line(b.line, b.text) for b in page.blocks], path)
+    got = html_clean.extract(page)
+    text = "\n".join(b.text for b in page.blocks)
+    return _article(data, decoded, text, got.cleaned, got.title, got.date, got.source, got.author)
+
+
+def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict:
+    body_text = "\n".join(k.line.text for k in cleaned.kept)
     tag_names, tag_evidence = tags.assign(title, [(k.kind, k.line.text, k.line.number) for k in cleaned.kept])
-    script = detect_script(text)
+    script = detect_script(body_text if body_text.strip() else text)
     found = regions.recognize(body_text, title, script)
     return {
         "id": article_id(data),
         "title": balance(title),  # unclosed bidi controls closed (invisible.py)
-        "date": meta.find_date(header),
+        "date": date,
         "source": balance(source),
         "source_url": None,
-        "author": balance(meta.find_authors([r.line for r in cleaned.removed], first_par)),
+        "author": balance(authors),
         "script": script,
         "encoding": decoded.encoding,
         "region": [{k: r[k] for k in ("path", "code", "level")} for r in found["region"]],

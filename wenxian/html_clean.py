@@ -1,0 +1,213 @@
+"""Decisions on a saved web page: which blocks are the article, and its title, date, source and
+author, each taken from the most trusted place the page states it.
+
+Why a separate path from the text captures: a page's tree says where the article is and carries
+metadata in machine-readable form; flattening it first (as the text path must) throws both away.
+The line rules of the text path (`clean.pattern_reason`, the label and credit vocabulary of
+`meta`) are applied on top, so both paths remove the same kinds of boilerplate for the same
+reasons. Every block of visible text ends up kept or removed with a reason.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from . import clean as clean_mod
+from . import meta
+from .clean import Cleaned, Kept, Line, Removed
+from .html_page import Block, Page
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_END_PUNCT = re.compile(r"[。！？!?…；;，,：:”\"）)]$")
+_ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
+_BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：]?")
+_NOT_NAME = re.compile(r"https?:|www\.|@|\d{3,}|[<>{}]")
+
+
+@dataclass
+class HtmlArticle:
+    cleaned: Cleaned
+    title: str | None
+    date: str | None
+    source: str | None
+    author: list[str]
+    source_url: str | None
+    origins: dict = field(default_factory=dict)  # field -> where the value was read (json-ld, meta:…, visible)
+
+
+def extract(page: Page) -> HtmlArticle:
+    blocks = [b for b in page.blocks]
+    start, end = page.main
+    title, title_origin, title_index = choose_title(page)
+    cleaned = _classify(blocks, start, end, title)
+    header_blocks = [b for b in blocks[(title_index + 1 if title_index is not None and title_index < start else 0):start]
+                     if not b.hidden][-12:]
+    body_head = [k.line for k in cleaned.kept[:3]]
+    trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
+    header = [Line(b.line, b.text) for b in header_blocks]
+    removed_in_main = [r.line for r in cleaned.removed if start <= _index_of(blocks, r.line) < end][:8]
+    paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
+    origins = {"title": title_origin}
+
+    date, origins["date"] = _first(
+        [(_valid_date(v), o) for v, o in page.meta["date"]]
+        + [(meta.find_date(header + removed_in_main), "visible")]
+        + [(meta.find_date(trailer), "visible (after the text)")])
+
+    site = _site_name(page, title)
+    visible_source = meta.find_source(header + removed_in_main, header + removed_in_main + trailer, paragraphs[:3])
+    trailer_source = meta.find_source(trailer, trailer, [])
+    source, origins["source"] = _first(
+        [(visible_source, "visible")]
+        + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
+        + [(trailer_source, "visible (after the text)")]
+        + [(site, "site")])
+
+    authors = meta.find_authors(header + removed_in_main + trailer, paragraphs[0] if paragraphs else None)
+    origins["author"] = "visible" if authors else None
+    if not authors:
+        for value, origin in page.meta["author"]:
+            names = _names(value, {source, site})
+            if names:
+                authors, origins["author"] = names, origin
+                break
+    url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
+    del body_head
+    return HtmlArticle(cleaned, title, date, source, authors, url, origins)
+
+
+def _index_of(blocks: list[Block], line: Line) -> int:
+    for b in blocks:
+        if b.line == line.number and b.text == line.text:
+            return b.index
+    return -1
+
+
+def _first(pairs):
+    for value, origin in pairs:
+        if value:
+            return value, origin
+    return None, None
+
+
+def _valid_date(value: str) -> str | None:
+    """A publication date from a metadata value (ISO 8601, 2019/09/09, 2019年9月9日, 20190909),
+    only when it is a real calendar date."""
+    value = value.strip()
+    m = _ISO.search(value) or _COMPACT.match(value)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _is_name(value: str) -> bool:
+    return 2 <= len(value) <= 30 and not _NOT_NAME.search(value)
+
+
+def _names(value: str, exclude: set) -> list[str]:
+    """Writers named in a metadata author value, minus values that are the site or outlet."""
+    value = re.sub(r"^(作者|记者|文|By|by)\s*[:：/]?\s*", "", value.strip())
+    if not _is_name(value) or value in exclude or meta.split_site_suffix(value)[1] or meta.is_site_name(value):
+        return []
+    return [n for n in re.split(r"[、,，;；/\s]+", value) if n]
+
+
+def _site_name(page: Page, title: str | None) -> str | None:
+    for value, _origin in page.meta["site"]:
+        if _is_name(value):
+            return meta.clean_source(value) or value
+    for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
+        head, site = meta.split_site_suffix(text)
+        if site:
+            return meta.clean_source(site) or site
+    return None
+
+
+def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
+    """(title, origin, index of the block that prints it).
+
+    The headline as printed is the longest visible short block (a heading first) that the page's
+    title metadata (JSON-LD headline, og:title, ArticleTitle, <title>) contains: metadata says
+    which text is the title, the visible text says where the site's suffix or column ends.
+    Without such a block, the metadata title minus its site suffix; without metadata, the
+    first <h1>.
+    """
+    candidates = [(v, o) for v, o in page.meta["title"]] + ([(page.title_tag, "title")] if page.title_tag else [])
+    sites = {v for v, _o in page.meta["site"]}
+    start, end = page.main
+    best = None
+    for b in page.blocks[: end]:
+        t = b.text
+        if b.hidden or b.tag == "img" or len(t) < 4 or len(t) > 100 or t in sites:
+            continue
+        for value, origin in candidates:
+            if t in value:
+                if meta.is_site_name(t) and len(t) < len(value) // 2:
+                    continue
+                rank = (len(t), b.tag in _HEADING_TAGS, -b.index)
+                if best is None or rank > best[0]:
+                    best = (rank, t, f"visible, confirmed by {origin}", b.index)
+                break
+    if best:
+        return best[1], best[2], best[3]
+    for value, origin in candidates:
+        head, _site = meta.split_site_suffix(value)
+        head = head.strip()
+        if len(head) >= 4:
+            return head, origin, None
+    for b in page.blocks[:end]:
+        if b.tag == "h1" and len(b.text) >= 4 and not b.hidden:
+            return b.text, "h1", b.index
+    return None, None, None
+
+
+def _classify(blocks: list[Block], start: int, end: int, title: str | None) -> Cleaned:
+    kept: list[Kept] = []
+    removed: list[Removed] = []
+    for b in blocks:
+        line = Line(b.line, b.text)
+        inside = start <= b.index < end
+        if b.tag == "img":
+            if inside and not b.furniture and not b.hidden:
+                kept.append(Kept(line, "image"))
+            continue
+        reason = _reason(b, inside, title)
+        if reason:
+            removed.append(Removed(line, reason))
+        elif b.tag in _HEADING_TAGS and len(b.text) <= 60 and not _END_PUNCT.search(b.text):
+            kept.append(Kept(line, "heading"))
+        elif (b.bold_chars >= len(b.text) and len(b.text) <= 30 and not _END_PUNCT.search(b.text)
+              and not clean_mod.is_prose(b.text)):
+            kept.append(Kept(line, "heading"))
+        else:
+            kept.append(Kept(line, "paragraph"))
+    return Cleaned(kept, removed)
+
+
+def _reason(b: Block, inside: bool, title: str | None) -> str | None:
+    t = b.text
+    if b.hidden:
+        return "hidden element"
+    if title and (t == title or (t.startswith(title) and len(t) - len(title) <= 30 and not inside)):
+        return "title"
+    pattern = clean_mod.pattern_reason(t)
+    if not inside:
+        if pattern:
+            return pattern
+        if b.furniture:
+            return f"page furniture (class or id '{b.furniture}')"
+        return "outside the main content"
+    if b.furniture:
+        return f"widget inside the article (class or id '{b.furniture}')"
+    if pattern:
+        return pattern
+    if b.link_density > 0.6 and len(t) <= 60:
+        return "link (list of other pages)"
+    if len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or t.count("：") + t.count(":") >= 2):
+        return "dateline or byline"
+    return None

@@ -1,0 +1,364 @@
+"""A saved web page read on its document tree: blocks in reading order and the page's metadata.
+
+Why the tree and not flattened text: the page says which text is furniture (element names,
+class and id words such as nav, footer, share, comment; link-heavy lists; hidden elements) and
+where the article is (the subtree that holds most of the punctuated prose), and it carries
+metadata that flattened text throws away (JSON-LD, OpenGraph, the <meta> names of Chinese
+CMSs, platform script variables). The decisions mirror trafilatura's and readability's, with
+the vocabulary in `data/html.yml`.
+
+Pure: text in, `Page` out. Every block of visible text is either in `Page.blocks` (with the
+tree signals the cleaner needs) or was script, style or a comment, which are not text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from . import vocab
+
+# Elements whose content is never visible text.
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+                   "head", "title", "meta", "link", "select", "option", "textarea", "button", "input", "canvas",
+                   "audio", "video", "map"})
+# Elements that start a new block of text.
+_BLOCK = frozenset({"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+                    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu",
+                    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+                    "thead", "tr", "ul", "frameset", "frame", "noframes", "legend"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BOLD = frozenset({"b", "strong"})
+_WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+@dataclass
+class Block:
+    """One run of visible text between block boundaries (or one image)."""
+    index: int
+    text: str
+    line: int  # line of the page source where the block's element starts
+    tag: str  # name of the nearest block element holding the text ('img' for an image)
+    link_chars: int = 0  # characters of the text inside <a>
+    bold_chars: int = 0  # characters inside <b>/<strong>
+    furniture: str | None = None  # class/id word of the nearest furniture ancestor (nav, footer…)
+    hidden: bool = False
+    content_hint: bool = False  # inside an element whose class/id names the article container
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+@dataclass
+class Page:
+    blocks: list[Block]
+    main: tuple[int, int]  # [start, end) block indexes of the main-content subtree
+    meta: dict = field(default_factory=dict)  # field -> [(value, origin)], most trusted first
+    title_tag: str | None = None  # text of <title>
+    headings: list[str] = field(default_factory=list)  # visible h1/h2 texts, document order
+
+
+@lru_cache(maxsize=None)
+def _vocab() -> dict:
+    v = vocab.load("html.yml")
+    return {
+        "furniture": frozenset(v["boilerplate_words"]),
+        "content": frozenset(w.lower() for w in v["content_words"]),
+        "hidden": re.compile("|".join(v["hidden_styles"]), re.I),
+        "meta": {k: [n.lower() for n in names] for k, names in v["meta"].items()},
+        "jsonld": frozenset(v["jsonld_types"]),
+        "scripts": {k: [re.compile(p) for p in pats] for k, pats in v["script_variables"].items()},
+        "account_ids": frozenset(v["account_name_ids"]),
+        "author_ids": frozenset(v["author_ids"]),
+    }
+
+
+def _attr_words(el) -> list[str]:
+    """Words of an element's class and id ('news-footer' → news, footer; 'commentList' → comment, list)."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    words = [w.lower() for w in _WORDS.findall(raw)]
+    whole = [t.lower() for t in re.split(r"\s+", raw.strip()) if t]
+    return whole + words
+
+
+def _is_hidden(el) -> bool:
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true" and not len(el):
+        return True
+    style = el.get("style")
+    return bool(style and _vocab()["hidden"].search(style))
+
+
+def parse(text: str):
+    """The document tree of a page (lxml's HTML parser, which repairs what browsers repair)."""
+    text = _XML_DECL.sub("", text, count=1)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        root = lxml_html.document_fromstring("<html><body></body></html>")
+    return root
+
+
+def read(text: str) -> Page:
+    root = parse(text)
+    meta = _metadata(root, text)
+    blocks, spans = _blocks(root)
+    main = _main_span(blocks, spans)
+    title_el = root.find(".//title")
+    title_tag = _norm(title_el.text_content()) if title_el is not None else None
+    headings = [b.text for b in blocks if b.tag in ("h1", "h2") and not b.hidden]
+    return Page(blocks, main, meta, title_tag or None, headings)
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+def _blocks(root) -> tuple[list[Block], dict]:
+    """Visible text blocks in document order, and for each element the [first, end) block range
+    and the prose score of its subtree (for choosing the main content).
+
+    One pass of start/end events (no recursion: a hostile page may nest 100,000 deep)."""
+    v = _vocab()
+    blocks: list[Block] = []
+    buf: list[str] = []
+    state = {"link": 0, "bold": 0, "owner": None}
+    counts = {"link": 0, "bold": 0}
+    # per open element: (element, furniture word, hidden, content hint, skip)
+    stack: list[tuple] = []
+    first: dict = {}
+    spans: dict = {}
+
+    def flush():
+        text = _norm("".join(buf))
+        owner = state["owner"]
+        if text:
+            top = stack[-1] if stack else (None, None, False, False, False)
+            blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
+                                min(counts["link"], len(text)), min(counts["bold"], len(text)),
+                                top[1], top[2], top[3]))
+        buf.clear()
+        counts["link"] = counts["bold"] = 0
+
+    def add(s: str | None):
+        if not s:
+            return
+        buf.append(s)
+        n = len(_norm(s))
+        if state["link"]:
+            counts["link"] += n
+        if state["bold"]:
+            counts["bold"] += n
+
+    skipping = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if skipping or tag in _SKIP or not tag:
+                skipping += 1
+                continue
+            parent = stack[-1] if stack else (None, None, False, False, False)
+            words = _attr_words(el)
+            furn = parent[1] or next((w for w in words if w in v["furniture"]), None)
+            hidden = parent[2] or _is_hidden(el)
+            hint = parent[3] or any(w in v["content"] for w in words)
+            if tag in _BLOCK or tag == "br" or tag == "img":
+                flush()
+            stack.append((el, furn, hidden, hint, False))
+            first[el] = len(blocks)
+            if tag in _BLOCK:
+                state["owner"] = el
+            if tag == "img":
+                alt = _norm(el.get("alt") or el.get("title") or "")
+                blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0, furn, hidden, hint))
+            if tag == "a":
+                state["link"] += 1
+            if tag in _BOLD:
+                state["bold"] += 1
+            add(el.text)
+        else:
+            if skipping:
+                skipping -= 1
+                if not skipping:
+                    add(el.tail)  # the tail of a skipped element is visible text of its parent
+                continue
+            if tag in _BLOCK:
+                flush()
+            stack.pop()
+            spans[el] = (first.pop(el), len(blocks))
+            if tag == "a":
+                state["link"] -= 1
+            if tag in _BOLD:
+                state["bold"] -= 1
+            if tag in _BLOCK:
+                # text after a block element belongs to the enclosing block element
+                state["owner"] = next((e for e, *_ in reversed(stack) if e.tag in _BLOCK), None)
+            add(el.tail)
+    flush()
+    return blocks, spans
+
+
+def _line(el) -> int:
+    return (el.sourceline or 0) if el is not None else 0
+
+
+# --- main content ---------------------------------------------------------------------------
+
+_PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
+_SENTENCE_END = re.compile(r"[。！？!?…]”?$")
+
+
+def block_score(b: Block) -> int:
+    """How much a block speaks for the subtree that holds it being the article: punctuated prose
+    counts by its length; links, furniture and hidden text count against."""
+    if b.hidden:
+        return 0
+    n = len(b.text)
+    if b.tag == "img":
+        return 0
+    if b.link_density > 0.5:
+        return -min(n, 40) - 5
+    prose = (n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
+    score = n if prose else -8
+    if b.furniture:
+        score = -abs(score) if not prose else score // 4
+    return score
+
+
+def _main_span(blocks: list[Block], spans: dict) -> tuple[int, int]:
+    """The block range of the element whose subtree scores best: the tightest element holding
+    the article's prose without the furniture around it. An element whose class/id names the
+    article container wins over a wider one that scores at most a tenth more."""
+    if not blocks:
+        return (0, 0)
+    prefix = [0]
+    for b in blocks:
+        prefix.append(prefix[-1] + block_score(b))
+    best, best_span = None, (0, len(blocks))
+    hinted, hinted_span = None, None
+    # spans were recorded at end events: children before parents (deepest first on ties)
+    for el, (a, z) in spans.items():
+        if z <= a:
+            continue
+        total = prefix[z] - prefix[a]
+        if best is None or total > best:
+            best, best_span = total, (a, z)
+        words = _attr_words(el)
+        if any(w in _vocab()["content"] for w in words) and not any(w in _vocab()["furniture"] for w in words):
+            if hinted is None or total > hinted:
+                hinted, hinted_span = total, (a, z)
+    if hinted is not None and best is not None and hinted > 0 and hinted * 1.1 >= best:
+        a, z = hinted_span
+        if best_span[0] <= a and z <= best_span[1]:
+            return hinted_span
+    return best_span
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+def _metadata(root, text: str) -> dict:
+    """Candidates per field from the page's own structure, most trusted first, each with its
+    origin ('json-ld', 'meta:og:title', 'script', …) so the article can record which was used."""
+    out: dict = {k: [] for k in ("title", "date", "source", "author", "site", "url")}
+
+    def put(key, value, origin):
+        if isinstance(value, str):
+            value = _norm(_html.unescape(value))
+            if value:
+                out[key].append((value, origin))
+
+    for obj in _jsonld(root):
+        put("title", obj.get("headline") or obj.get("name"), "json-ld")
+        put("date", obj.get("datePublished") or obj.get("dateCreated"), "json-ld")
+        for a in _as_list(obj.get("author")):
+            put("author", a.get("name") if isinstance(a, dict) else a, "json-ld")
+        pub = obj.get("publisher")
+        if isinstance(pub, dict):
+            put("site", pub.get("name"), "json-ld")
+    v = _vocab()
+    metas = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key and m.get("content") is not None:
+            metas.setdefault(key, m.get("content"))
+    for fieldname, names in v["meta"].items():
+        for name in names:
+            if name in metas:
+                put(fieldname, metas[name], f"meta:{name}")
+    for key in ("og:url",):
+        if key in metas:
+            put("url", metas[key], f"meta:{key}")
+    scripts = "\n".join(s.text or "" for s in root.iter("script"))
+    for fieldname in ("source", "author", "date"):
+        for pat in v["scripts"][fieldname]:
+            m = pat.search(scripts)
+            if m:
+                put(fieldname, _unescape_js(m.group(1)), "script")
+    for pat in v["scripts"]["unix_time"]:
+        m = pat.search(scripts)
+        if m:
+            day = _dt.datetime.fromtimestamp(int(m.group(1)), _dt.timezone(_dt.timedelta(hours=8))).date()
+            put("date", day.isoformat(), "script")
+            break
+    for pat in v["scripts"]["original_url"]:
+        m = pat.search(scripts)
+        if m:
+            put("url", m.group(1), "script:original")
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        ident = el.get("id") or ""
+        classes = (el.get("class") or "").split()
+        if ident in v["account_ids"] or any(c in v["account_ids"] for c in classes):
+            put("source", el.text_content(), f"element:{ident or classes[0]}")
+        if ident in v["author_ids"] or any(c in v["author_ids"] for c in classes):
+            put("author", el.text_content(), f"element:{ident or classes[0]}")
+    return out
+
+
+def _unescape_js(s: str) -> str:
+    s = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), s)
+    s = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), s)
+    return _html.unescape(s)
+
+
+def _as_list(x) -> list:
+    return x if isinstance(x, list) else [x] if x else []
+
+
+def _jsonld(root) -> list[dict]:
+    """Article objects of the page's JSON-LD (schema.org), including those inside @graph."""
+    types = _vocab()["jsonld"]
+    found = []
+    for s in root.iter("script"):
+        if (s.get("type") or "").lower() != "application/ld+json" or not s.text:
+            continue
+        try:
+            data = json.loads(s.text)
+        except ValueError:
+            continue
+        todo = _as_list(data)
+        seen = 0
+        while todo and seen < 200:
+            obj = todo.pop(0)
+            seen += 1
+            if not isinstance(obj, dict):
+                continue
+            todo.extend(_as_list(obj.get("@graph")))
+            kinds = {t for t in _as_list(obj.get("@type")) if isinstance(t, str)}
+            if kinds & types:
+                found.append(obj)
+    return found
