@@ -101,12 +101,16 @@ def decode(data: bytes, path: str = "<bytes>") -> Decoded:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
-            continue
+            # A legacy page with a few stray bytes (a word pasted in UTF-8 into a Big5 page): kept
+            # with U+FFFD marking each undecodable byte, only when they are rare.
+            text = data.decode(enc, errors="replace")
+            if text.count("\ufffd") > max(4, len(text) // 2000):
+                continue
         if _plausible(text):
             candidates.append((enc, text))
     if not candidates:
         raise DecodeError(path, "not UTF-8, UTF-16, GB18030 or Big5 text (binary or unknown encoding)")
-    enc, text = max(candidates, key=lambda c: _score(c[1]))
+    enc, text = max(candidates, key=lambda c: _score(c[1]) - 10 * c[1].count("\ufffd"))
     return _accept(text, enc, path)
 
 

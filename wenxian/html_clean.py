@@ -65,7 +65,8 @@ def extract(page: Page) -> HtmlArticle:
         + [(trailer_source, "visible (after the text)")]
         + [(site, "site")])
 
-    authors = meta.find_authors(header + removed_in_main + trailer, paragraphs[0] if paragraphs else None)
+    authors = meta.find_authors(header + removed_in_main + trailer, paragraphs[0] if paragraphs else None,
+                                paragraphs[-1] if paragraphs else None)
     origins["author"] = "visible" if authors else None
     if not authors:
         for value, origin in page.meta["author"]:
@@ -111,10 +112,13 @@ def _is_name(value: str) -> bool:
 
 def _names(value: str, exclude: set) -> list[str]:
     """Writers named in a metadata author value, minus values that are the site or outlet."""
-    value = re.sub(r"^(作者|记者|文|By|by)\s*[:：/]?\s*", "", value.strip())
-    if not _is_name(value) or value in exclude or meta.split_site_suffix(value)[1] or meta.is_site_name(value):
-        return []
-    return [n for n in re.split(r"[、,，;；/\s]+", value) if n]
+    out = []
+    for part in re.split(r"[,，;；、]", value):
+        part = re.sub(r"^(作者|记者|記者|文|By|by)\s*[:：/]?\s*", "", part.strip())
+        part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
+        if _is_name(part) and part not in exclude and not meta.is_site_name(part) and not meta.split_site_suffix(part)[1]:
+            out.append(part)
+    return out
 
 
 def _site_name(page: Page, title: str | None) -> str | None:

@@ -38,6 +38,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
 _WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_TAG = re.compile(r"<[^<>]{0,200}>")  # markup some CMSs leave inside <meta content>
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -53,6 +54,7 @@ class Block:
     furniture: str | None = None  # class/id word of the nearest furniture ancestor (nav, footer…)
     hidden: bool = False
     content_hint: bool = False  # inside an element whose class/id names the article container
+    furniture_at: object = field(default=None, repr=False)  # the element that gave `furniture`
 
     @property
     def link_density(self) -> float:
@@ -114,6 +116,12 @@ def read(text: str) -> Page:
     meta = _metadata(root, text)
     blocks, spans = _blocks(root)
     main = _main_span(blocks, spans)
+    for b in blocks[main[0]:main[1]]:
+        # a furniture word on an element that holds the whole article (a page wrapper named
+        # 'main-side' or 'content-header') says nothing about the article's own blocks
+        at = spans.get(b.furniture_at)
+        if at and at[0] <= main[0] and main[1] <= at[1]:
+            b.furniture = None
     title_el = root.find(".//title")
     title_tag = _norm(title_el.text_content()) if title_el is not None else None
     headings = [b.text for b in blocks if b.tag in ("h1", "h2") and not b.hidden]
@@ -145,10 +153,10 @@ def _blocks(root) -> tuple[list[Block], dict]:
         text = _norm("".join(buf))
         owner = state["owner"]
         if text:
-            top = stack[-1] if stack else (None, None, False, False, False)
+            top = stack[-1] if stack else (None, None, False, False, None)
             blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
                                 min(counts["link"], len(text)), min(counts["bold"], len(text)),
-                                top[1], top[2], top[3]))
+                                top[1], top[2], top[3], top[4]))
         buf.clear()
         counts["link"] = counts["bold"] = 0
 
@@ -170,20 +178,21 @@ def _blocks(root) -> tuple[list[Block], dict]:
             if skipping or tag in _SKIP or not tag:
                 skipping += 1
                 continue
-            parent = stack[-1] if stack else (None, None, False, False, False)
-            words = _attr_words(el)
-            furn = parent[1] or next((w for w in words if w in v["furniture"]), None)
+            parent = stack[-1] if stack else (None, None, False, False, None)
+            words = _attr_words(el) if tag not in ("html", "body") else []
+            own = next((w for w in words if w in v["furniture"]), None)
+            furn, furn_el = (parent[1], parent[4]) if parent[1] else (own, el if own else None)
             hidden = parent[2] or _is_hidden(el)
             hint = parent[3] or any(w in v["content"] for w in words)
             if tag in _BLOCK or tag == "br" or tag == "img":
                 flush()
-            stack.append((el, furn, hidden, hint, False))
+            stack.append((el, furn, hidden, hint, furn_el))
             first[el] = len(blocks)
             if tag in _BLOCK:
                 state["owner"] = el
             if tag == "img":
                 alt = _norm(el.get("alt") or el.get("title") or "")
-                blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0, furn, hidden, hint))
+                blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0, furn, hidden, hint, furn_el))
             if tag == "a":
                 state["link"] += 1
             if tag in _BOLD:
@@ -219,6 +228,9 @@ def _line(el) -> int:
 
 _PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
 _SENTENCE_END = re.compile(r"[。！？!?…]”?$")
+# Phrases separated by spaces instead of commas (blogs, captions written for phones): prose in a
+# block that is not a link list.
+_PHRASES = re.compile(r"[\u4e00-\u9fff]{5,}[ \u3000]+[\u4e00-\u9fff]{5,}")
 
 
 def block_score(b: Block) -> int:
@@ -231,7 +243,8 @@ def block_score(b: Block) -> int:
         return 0
     if b.link_density > 0.5:
         return -min(n, 40) - 5
-    prose = (n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
+    prose = ((n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
+             or n >= 16 and _PHRASES.search(b.text))
     score = n if prose else -8
     if b.furniture:
         score = -abs(score) if not prose else score // 4
@@ -276,7 +289,7 @@ def _metadata(root, text: str) -> dict:
 
     def put(key, value, origin):
         if isinstance(value, str):
-            value = _norm(_html.unescape(value))
+            value = _norm(_TAG.sub(" ", _html.unescape(value)))
             if value:
                 out[key].append((value, origin))
 

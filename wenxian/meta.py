@@ -14,7 +14,6 @@ _SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|�
 _SEPARATORS = [" @ ", " :: ", "_", " - ", "-", "|", "｜", "—"]
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
 _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
-_AUTHOR = re.compile(r"(?:记者|記者|作者|文)\s*[:：]?\s*([\u4e00-\u9fff]{2,4}(?:[、 ][\u4e00-\u9fff]{2,4})*)")
 
 
 # Blog platforms title their pages "post @ blog name :: platform ::"; the blog is the site.
@@ -240,15 +239,68 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
     return None
 
 
-def find_authors(meta_lines: list[Line], first_paragraph: str | None) -> list[str]:
-    texts = [l.text for l in meta_lines if len(l.text) <= 60]
-    if first_paragraph:
-        texts.append(first_paragraph[:60])
-    for t in texts:
-        m = _AUTHOR.search(t)
-        if m:
-            return [n for n in re.split(r"[、 ]", m.group(1)) if n]
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+
+
+@lru_cache(maxsize=None)
+def _author_patterns() -> tuple:
+    v = vocab.load("metadata.yml")
+    names = rf"({_NAME}(?:[、 ]{_NAME}){{0,5}}?)(?={v['name_enders']})"
+    reporter = re.compile(rf"{v['reporter_words']}\s*[:：]?\s*{names}")
+    labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})\s*[:：/／|｜]\s*(?:{v['reporter_words']})?\s*{names}")
+    photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
+    slash = re.compile(rf"(?:^|\s)({_NAME})\s*[／/]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導))")
+    return reporter, labelled, photo, slash, frozenset(v["not_names"])
+
+
+def _names_in(match_text: str, stop: frozenset) -> list[str]:
+    out = []
+    for name in re.split(r"[、 ]", match_text):
+        if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
+            break
+        out.append(name)
+    return out
+
+
+def credited_authors(text: str) -> list[str]:
+    """Writers credited in one line: 记者唐霁, 作者： 记者王敬照, 文/图 刘玺东 易赛楠,
+    張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
+    *patterns, stop = _author_patterns()
+    for pat in patterns:
+        for m in pat.finditer(text):
+            names = _names_in(m.group(1), stop)
+            if names:
+                return names
     return []
+
+
+_TRAILING_CREDIT = re.compile(r"[（(]\s*((?:[^（()）]{0,6}[/／:：]\s*)?[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]$")
+
+
+def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph: str | None = None) -> list[str]:
+    """Credited writers, by where papers print them: a byline or credit line near the title,
+    the reporter in the opening dateline (新华社…电（记者唐霁）), then the names in brackets
+    that close the text (…（张巨峰）). Editors are not authors. [] when no one is credited."""
+    texts = [l.text for l in lines if len(l.text) <= 80]
+    if first_paragraph:
+        texts.append(first_paragraph[:100])
+    for t in texts:
+        names = credited_authors(t)
+        if names:
+            return names
+    if last_paragraph:
+        m = _TRAILING_CREDIT.search(last_paragraph[-40:])
+        if m:
+            value = re.split(r"[/／:：]", m.group(1))[-1].strip()
+            names = _names_in(value, _author_patterns()[-1])
+            if names and not credited_source_like(value):
+                return names
+    return []
+
+
+def credited_source_like(value: str) -> bool:
+    """'（新华社）', '（人民日报）': an outlet in closing brackets, not a writer."""
+    return bool(_SITE_WORDS.search(value[-2:])) or value.endswith(("社", "报", "報"))
 
 
 def headline_before(header: list[Line], boilerplate) -> str | None:
