@@ -23,6 +23,7 @@ _END_PUNCT = re.compile(r"[。！？!?…；;，,：:”\"）)]$")
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
 _BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：]?")
+_NAME_CHARS = re.compile(r"[\w·・ .\-]+")
 _NOT_NAME = re.compile(r"https?:|www\.|@|\d{3,}|[<>{}]")
 
 
@@ -47,6 +48,8 @@ def extract(page: Page) -> HtmlArticle:
     body_head = [k.line for k in cleaned.kept[:3]]
     trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
     header = [Line(b.line, b.text) for b in header_blocks]
+    before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
+                    if not b.hidden and b.link_density < 0.5] if title_index is not None else []
     removed_in_main = [r.line for r in cleaned.removed if start <= _index_of(blocks, r.line) < end][:8]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     origins = {"title": title_origin}
@@ -54,23 +57,27 @@ def extract(page: Page) -> HtmlArticle:
     date, origins["date"] = _first(
         [(_valid_date(v), o) for v, o in page.meta["date"]]
         + [(meta.find_date(header + removed_in_main), "visible")]
+        + [(meta.find_date(list(reversed(before_title))), "visible (above the title)")]
         + [(meta.find_date(trailer), "visible (after the text)")])
 
     site = _site_name(page, title)
     visible_source = meta.find_source(header + removed_in_main, header + removed_in_main + trailer, paragraphs[:3])
     trailer_source = meta.find_source(trailer, trailer, [])
+    visible_source = visible_source or meta.byline_outlet(header + removed_in_main)
     source, origins["source"] = _first(
         [(visible_source, "visible")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
         + [(trailer_source, "visible (after the text)")]
         + [(site, "site")])
 
-    authors = meta.find_authors(header + removed_in_main + trailer, paragraphs[0] if paragraphs else None,
+    if source and site and source != site and meta.abbreviates(source, site):
+        source, origins["source"] = site, "site (credited by its short name)"
+    authors = meta.find_authors(header + removed_in_main + trailer, " ".join(p[:100] for p in paragraphs[:3]) or None,
                                 paragraphs[-1] if paragraphs else None)
     origins["author"] = "visible" if authors else None
     if not authors:
         for value, origin in page.meta["author"]:
-            names = _names(value, {source, site})
+            names = _names(value)
             if names:
                 authors, origins["author"] = names, origin
                 break
@@ -107,16 +114,16 @@ def _valid_date(value: str) -> str | None:
 
 
 def _is_name(value: str) -> bool:
-    return 2 <= len(value) <= 30 and not _NOT_NAME.search(value)
+    return 2 <= len(value) <= 30 and not _NOT_NAME.search(value) and bool(_NAME_CHARS.fullmatch(value))
 
 
-def _names(value: str, exclude: set) -> list[str]:
+def _names(value: str) -> list[str]:
     """Writers named in a metadata author value, minus values that are the site or outlet."""
     out = []
     for part in re.split(r"[,，;；、]", value):
         part = re.sub(r"^(作者|记者|記者|文|By|by)\s*[:：/]?\s*", "", part.strip())
         part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
-        if _is_name(part) and part not in exclude and not meta.is_site_name(part) and not meta.split_site_suffix(part)[1]:
+        if _is_name(part) and not meta.is_site_name(part) and not meta.split_site_suffix(part)[1]:
             out.append(part)
     return out
 
@@ -158,7 +165,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                     best = (rank, t, f"visible, confirmed by {origin}", b.index)
                 break
     if best:
-        return best[1], best[2], best[3]
+        _rank, text, origin, index = best
+        return _two_line_headline(page, text, index, candidates), origin, index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
@@ -168,6 +176,19 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden:
             return b.text, "h1", b.index
     return None, None, None
+
+
+def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:
+    """A headline printed on two lines (title, then a second line or a ——subtitle) whose title
+    metadata holds both: the whole headline, as the metadata spells it."""
+    for value, _origin in candidates:
+        rest = value[len(text):].strip() if value.startswith(text) else ""
+        if not rest:
+            continue
+        following = " ".join(b.text for b in page.blocks[index + 1:index + 3] if b.tag != "img")
+        if following.replace(" ", "").startswith(rest.replace(" ", "")):
+            return value
+    return text
 
 
 def _classify(blocks: list[Block], start: int, end: int, title: str | None) -> Cleaned:

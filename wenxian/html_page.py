@@ -289,7 +289,7 @@ def _metadata(root, text: str) -> dict:
 
     def put(key, value, origin):
         if isinstance(value, str):
-            value = _norm(_TAG.sub(" ", _html.unescape(value)))
+            value = _norm(_TAG.sub("", _html.unescape(value)))
             if value:
                 out[key].append((value, origin))
 
@@ -334,11 +334,12 @@ def _metadata(root, text: str) -> dict:
         if not isinstance(el.tag, str):
             continue
         ident = el.get("id") or ""
-        classes = (el.get("class") or "").split()
-        if ident in v["account_ids"] or any(c in v["account_ids"] for c in classes):
-            put("source", el.text_content(), f"element:{ident or classes[0]}")
-        if ident in v["author_ids"] or any(c in v["author_ids"] for c in classes):
-            put("author", el.text_content(), f"element:{ident or classes[0]}")
+        # by id, or by class on an element without an id of its own (an id names another role)
+        classes = [] if ident else (el.get("class") or "").split()
+        for key, names in (("source", v["account_ids"]), ("author", v["author_ids"])):
+            hit = ident if ident in names else next((c for c in classes if c in names), None)
+            if hit:
+                put(key, el.text_content(), f"element:{hit}")
     return out
 
 

@@ -176,6 +176,7 @@ def find_date(header: list[Line]) -> str | None:
     return None
 
 
+_LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
 
@@ -184,6 +185,7 @@ def clean_source(value: str) -> str | None:
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
     value = _PINYIN_GLOSS.sub("", value).strip().strip("《》").strip()
     value = split_site_suffix(value)[0].strip()
+    value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
     if len(value) < 2 or value in vocab.load("metadata.yml")["not_sources"]:
         return None
     return value
@@ -208,6 +210,34 @@ def _credited_in(text: str) -> str | None:
         if name not in v["self_references"] and not any(name.startswith(r) for r in v["self_references"]):
             return name
     return None
+
+
+_NAME_DATE = re.compile(r"^(?:原创|原創)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s+(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?$")
+def byline_outlet(lines: list[Line]) -> str | None:
+    """The outlet printed on a byline beside its writer or date: '中國時報 張立勳／特稿 2013年…',
+    '原创 南方都市报 2019-09-09 16:01:46' (aggregators and WeChat print the account this way)."""
+    suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
+    for line in lines:
+        t = line.text
+        if len(t) > 60:
+            continue
+        m = _NAME_DATE.match(t)
+        if m and m.group(1) not in vocab.load("metadata.yml")["not_sources"]:
+            return m.group(1)
+        if credited_authors(t):
+            first = t.split()[0] if " " in t else ""
+            if 2 <= len(first) <= 12 and re.search(rf"(?:{suffixes})$", first):
+                return first
+    return None
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """'省发改委' abbreviates '浙江省发展和改革委员会': its characters appear in order in the
+    longer name (the way Chinese bodies shorten their names)."""
+    if len(short) < 2 or len(short) * 2 > len(full) + 2:
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
 def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs: list[str]) -> str | None:
@@ -245,12 +275,14 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 @lru_cache(maxsize=None)
 def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
-    names = rf"({_NAME}(?:[、 ]{_NAME}){{0,5}}?)(?={v['name_enders']})"
+    names = rf"({_NAME}(?:[、 ]{_NAME}){{0,5}})(?={v['name_enders']})"
     reporter = re.compile(rf"{v['reporter_words']}\s*[:：]?\s*{names}")
-    labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})\s*[:：/／|｜]\s*(?:{v['reporter_words']})?\s*{names}")
+    labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*(?:{v['reporter_words']})?\s*{names}")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
     slash = re.compile(rf"(?:^|\s)({_NAME})\s*[／/]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導))")
-    return reporter, labelled, photo, slash, frozenset(v["not_names"])
+    sources = "|".join(map(re.escape, v["source_labels"]))
+    after_source = re.compile(rf"(?:{sources})\s*[:：]\s*\S+\s+({_NAME})$")
+    return reporter, labelled, photo, slash, after_source, frozenset(v["not_names"])
 
 
 def _names_in(match_text: str, stop: frozenset) -> list[str]:
@@ -274,14 +306,15 @@ def credited_authors(text: str) -> list[str]:
     return []
 
 
-_TRAILING_CREDIT = re.compile(r"[（(]\s*((?:[^（()）]{0,6}[/／:：]\s*)?[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]$")
+_TRAILING_CREDIT = re.compile(r"(?:^|[。！？!?”])\s*[（(]\s*((?:[^（()）]{0,6}?[/／:：][^（()）\s]{0,3}\s*)?[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]$")
 
 
 def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph: str | None = None) -> list[str]:
     """Credited writers, by where papers print them: a byline or credit line near the title,
     the reporter in the opening dateline (新华社…电（记者唐霁）), then the names in brackets
     that close the text (…（张巨峰）). Editors are not authors. [] when no one is credited."""
-    texts = [l.text for l in lines if len(l.text) <= 80]
+    label = re.compile(vocab.load("metadata.yml")["page_label"])
+    texts = [l.text for l in lines if len(l.text) <= 80 and not label.search(l.text)]
     if first_paragraph:
         texts.append(first_paragraph[:100])
     for t in texts:
@@ -291,8 +324,8 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     if last_paragraph:
         m = _TRAILING_CREDIT.search(last_paragraph[-40:])
         if m:
-            value = re.split(r"[/／:：]", m.group(1))[-1].strip()
-            names = _names_in(value, _author_patterns()[-1])
+            value = m.group(1).strip()
+            names = credited_authors("（" + value + "）") or _names_in(value, _author_patterns()[-1])
             if names and not credited_source_like(value):
                 return names
     return []
