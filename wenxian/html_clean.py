@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from . import clean as clean_mod
 from . import meta
 from .clean import Cleaned, Kept, Line, Removed
-from .html_page import Block, Page
+from . import vocab
+from .html_page import Block, Page, block_score
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _END_PUNCT = re.compile(r"[。！？!?…；;，,：:”\"）)]$")
@@ -42,7 +43,8 @@ def extract(page: Page) -> HtmlArticle:
     blocks = [b for b in page.blocks]
     start, end = page.main
     title, title_origin, title_index = choose_title(page)
-    cleaned = _classify(blocks, start, end, title)
+    tail = section_start(blocks, start, end)
+    cleaned = _classify(blocks, start, end, title, tail)
     header_blocks = [b for b in blocks[(title_index + 1 if title_index is not None and title_index < start else 0):start]
                      if not b.hidden][-12:]
     body_head = [k.line for k in cleaned.kept[:3]]
@@ -191,11 +193,29 @@ def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:
     return text
 
 
-def _classify(blocks: list[Block], start: int, end: int, title: str | None) -> Cleaned:
+def section_start(blocks: list[Block], start: int, end: int) -> int:
+    """Index where a section that follows the article (comments, related items) begins inside the
+    main content: the first section header followed by less prose than came before it; `end`
+    when there is none."""
+    header = re.compile(vocab.load("html.yml")["section_headers"])
+    scores = [max(0, block_score(b)) for b in blocks[start:end]]
+    before, total = 0, sum(scores)
+    for i, b in enumerate(blocks[start:end]):
+        if len(b.text) <= 30 and header.match(b.text) and total - before < before:
+            return start + i
+        before += scores[i]
+    return end
+
+
+def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int) -> Cleaned:
     kept: list[Kept] = []
     removed: list[Removed] = []
     for b in blocks:
         line = Line(b.line, b.text)
+        if tail <= b.index < end:
+            if b.tag != "img":
+                removed.append(Removed(line, "section after the article (comments, related items)"))
+            continue
         inside = start <= b.index < end
         if b.tag == "img":
             if inside and not b.furniture and not b.hidden:

@@ -196,7 +196,7 @@ def _credit_pattern() -> re.Pattern:
     outlet = rf"([\u4e00-\u9fff]{{1,10}}?(?:{v['outlet_suffixes']}))"
     return re.compile(
         rf"^(?:据|據)?(?:{v['agencies']})"  # agency dateline
-        rf"|(?:^|[·\s])(?:据|據)?{outlet}(?:·[^·\s记記]{{1,6}})?(?:记者|記者|讯|訊|消息|[(（][\u4e00-\u9fff、]{{2,12}}[)）])"
+        rf"|(?:^|[·\s【\[（(])(?:据|據)?{outlet}(?:·[^·\s记記]{{1,6}}|[╱/／])?(?:记者|記者|讯|訊|消息|[(（][\u4e00-\u9fff、]{{2,12}}[)）])"
     )
 
 
