@@ -162,13 +162,13 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
             if t in value:
                 if meta.is_site_name(t) and len(t) < len(value) // 2:
                     continue
-                rank = (len(t), b.tag in _HEADING_TAGS, -b.index)
+                whole = _two_line_headline(page, t, b.index, candidates)
+                rank = (len(whole), b.tag in _HEADING_TAGS, -b.index)
                 if best is None or rank > best[0]:
-                    best = (rank, t, f"visible, confirmed by {origin}", b.index)
+                    best = (rank, whole, f"visible, confirmed by {origin}", b.index)
                 break
     if best:
-        _rank, text, origin, index = best
-        return _two_line_headline(page, text, index, candidates), origin, index
+        return best[1], best[2], best[3]
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
