@@ -128,6 +128,14 @@ def read(text: str) -> Page:
     return Page(blocks, main, meta, title_tag or None, headings)
 
 
+def visible_text(text: str) -> str:
+    """A page as a naive scraper saves it: the <title> line, then every block of visible text,
+    one per line (how the text corpus was made; used to turn saved pages into text captures)."""
+    page = read(text)
+    lines = ([page.title_tag] if page.title_tag else []) + [b.text for b in page.blocks if b.text and not b.hidden]
+    return "\n".join(lines) + "\n"
+
+
 def _norm(s: str) -> str:
     return _WS.sub(" ", s).strip()
 

@@ -61,6 +61,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     return title, site
 
 
+_SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]\s*(.{4,})$")
 
@@ -83,7 +84,7 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
         t = line.text
         tail = title[len(t):]
         if (len(t) >= 6 and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
-                and _looks_like_site_tail(tail) and t.count("“") == t.count("”")):
+                and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”")):
             if best is None or len(t) > len(best):
                 best = t
     return best or title
@@ -234,7 +235,7 @@ def byline_outlet(lines: list[Line]) -> str | None:
 def abbreviates(short: str, full: str) -> bool:
     """'省发改委' abbreviates '浙江省发展和改革委员会': its characters appear in order in the
     longer name (the way Chinese bodies shorten their names)."""
-    if len(short) < 2 or len(short) * 2 > len(full) + 2:
+    if len(short) < 2 or len(short) * 2 > len(full) + 2 or short in full:
         return False
     it = iter(full)
     return all(ch in it for ch in short)
