@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from wenxian import clean, meta, recurring  # noqa: E402
 from wenxian.archive import atomic_write  # noqa: E402
 from wenxian.decode import decode  # noqa: E402
-from wenxian.pipeline import html_to_text  # noqa: E402
+from wenxian.html_page import visible_text  # noqa: E402
 
 DATA = ROOT / "wenxian" / "data" / "learned_boilerplate.yml"
 HEADER = """# Per-source boilerplate learned from archive/ by scripts/learn_boilerplate.py (do not edit by
@@ -38,7 +38,7 @@ def captures(root: Path):
             continue
         text = decode(raw.read_bytes(), str(raw)).text
         if raw.suffix != ".txt":
-            text = html_to_text(text)
+            text = visible_text(text)  # as a text capture of the page would read
         lines = clean.split_lines(text)
         yield meta.find_title(lines)[1], [l.text for l in lines]
 
