@@ -118,6 +118,39 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     return best_span
 
 
+@lru_cache(maxsize=None)
+def _sections() -> tuple[re.Pattern, re.Pattern, int]:
+    v = vocab.load("sections.yml")
+    return re.compile(v["section_headers"]), re.compile(v["numbered_heading"]), int(v["headline_run"])
+
+
+def section_start(texts: list[str], scores: list[int]) -> int | None:
+    """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
+    such header followed by less prose than came before it; None when there is none."""
+    header = _sections()[0]
+    total, before = sum(max(0, x) for x in scores), 0
+    for i, (t, x) in enumerate(zip(texts, scores)):
+        if len(t) <= 30 and header.match(t) and total - before < before:
+            return i
+        before += max(0, x)
+    return None
+
+
+def is_numbered_heading(text: str) -> bool:
+    return len(text) <= 40 and bool(_sections()[1].match(text))
+
+
+def headline_run_start(texts: list[str]) -> int | None:
+    """Start of a trailing run of headline-like lines (other articles' titles listed after the
+    text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
+    its end. None when the text ends with its own sentences."""
+    last_sentence = max((i for i, t in enumerate(texts) if _SENTENCE_END.search(t) or _END_PUNCT.search(t)), default=-1)
+    tail = texts[last_sentence + 1:]
+    if len(tail) >= _sections()[2] and all(6 <= len(t) <= 40 and not is_numbered_heading(t) for t in tail):
+        return last_sentence + 1
+    return None
+
+
 def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str] = frozenset()) -> Cleaned:
     """Keep or remove every line. `site_lines` are the learned boilerplate lines of the capture's
     publishing site (wenxian.recurring)."""
@@ -138,9 +171,22 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             reason = pattern_reason(line.text)
         reasons.append(reason)
     start, end = main_span(lines, reasons)
+    while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
+        start -= 1  # a numbered sub-heading just above the first paragraph is the article's
+    texts = [l.text for l in lines[start:end]]
+    cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
+    if cut is None:
+        cut = headline_run_start([t for t, r in zip(texts, reasons[start:end]) if not r])
+        if cut is not None:  # index among unremoved lines -> index among all lines of the span
+            cut = [i for i, r in enumerate(reasons[start:end]) if not r][cut]
+            after = "list of other articles after the text"
+    else:
+        after = "section after the article (comments, related items)"
     kept: list[Kept] = []
     removed: list[Removed] = []
     for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if cut is not None and start + cut <= i < end and not reason:
+            reason = after
         if reason:
             removed.append(Removed(line, reason))
         elif is_image_placeholder(line.text):

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from . import clean as clean_mod
 from . import meta
 from .clean import Cleaned, Kept, Line, Removed
-from . import vocab
 from .html_page import Block, Page, block_score
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -195,16 +194,10 @@ def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:
 
 def section_start(blocks: list[Block], start: int, end: int) -> int:
     """Index where a section that follows the article (comments, related items) begins inside the
-    main content: the first section header followed by less prose than came before it; `end`
-    when there is none."""
-    header = re.compile(vocab.load("html.yml")["section_headers"])
-    scores = [max(0, block_score(b)) for b in blocks[start:end]]
-    before, total = 0, sum(scores)
-    for i, b in enumerate(blocks[start:end]):
-        if len(b.text) <= 30 and header.match(b.text) and total - before < before:
-            return start + i
-        before += scores[i]
-    return end
+    main content (clean.section_start on the blocks); `end` when there is none."""
+    span = blocks[start:end]
+    cut = clean_mod.section_start([b.text for b in span], [block_score(b) for b in span])
+    return end if cut is None else start + cut
 
 
 def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int) -> Cleaned:
