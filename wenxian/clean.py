@@ -21,6 +21,7 @@ _PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
 _END_PUNCT = re.compile(r"[。！？!?…”\"）)]$")
 _PAGE_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?]”?$")
+_FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
 
@@ -106,13 +107,27 @@ def _score(text: str, reason: str | None) -> int:
 
 
 def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
-    """Indexes [start, end) of the run of lines with the highest total prose score."""
+    """Indexes [start, end) of the run of lines with the highest total prose score. Short lines
+    of a list introduced by a colon (例如：/ 一般来说：) and numbered sub-headings cost nothing:
+    they are the article's structure, not furniture between articles."""
     best, best_span = 0, (0, 0)
     cur, start = 0, 0
+    in_list = 0
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if cur <= 0:
             cur, start = 0, i
-        cur += _score(line.text, reason)
+        score = _score(line.text, reason)
+        if score < 0 and not reason and (in_list or is_numbered_heading(line.text)):
+            score = 0
+        cur += score
+        if reason:
+            in_list = 0
+        elif line.text.endswith(("：", ":")):
+            in_list = 8
+        elif score > 0:
+            in_list = 0
+        else:
+            in_list = max(0, in_list - 1)
         if cur > best:
             best, best_span = cur, (start, i + 1)
     return best_span
@@ -144,11 +159,18 @@ def headline_run_start(texts: list[str]) -> int | None:
     """Start of a trailing run of headline-like lines (other articles' titles listed after the
     text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
     its end. None when the text ends with its own sentences."""
-    last_sentence = max((i for i, t in enumerate(texts) if _SENTENCE_END.search(t) or _END_PUNCT.search(t)), default=-1)
+    last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t)), default=-1)
     tail = texts[last_sentence + 1:]
-    if len(tail) >= _sections()[2] and all(6 <= len(t) <= 40 and not is_numbered_heading(t) for t in tail):
+    short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
+    if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
         return last_sentence + 1
     return None
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of running text: a full sentence (。！… at its end) or a long passage; headlines
+    of other articles (short, often ending in ？ or a quote) are not."""
+    return len(text) >= 50 or len(text) >= 12 and bool(_FULL_STOP.search(text))
 
 
 def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str] = frozenset()) -> Cleaned:
