@@ -131,8 +131,11 @@ def read(text: str) -> Page:
 def visible_text(text: str) -> str:
     """A page as a naive scraper saves it: the <title> line, then every block of visible text,
     one per line (how the text corpus was made; used to turn saved pages into text captures)."""
-    page = read(text)
-    lines = ([page.title_tag] if page.title_tag else []) + [b.text for b in page.blocks if b.text and not b.hidden]
+    root = parse(text)
+    title_el = root.find(".//title")
+    title = _norm(title_el.text_content()) if title_el is not None else ""
+    blocks, _spans = _blocks(root, split_links=True)
+    lines = ([title] if title else []) + [b.text for b in blocks if b.text and not b.hidden]
     return "\n".join(lines) + "\n"
 
 
@@ -142,11 +145,14 @@ def _norm(s: str) -> str:
 
 # --- blocks ---------------------------------------------------------------------------------
 
-def _blocks(root) -> tuple[list[Block], dict]:
+def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
     """Visible text blocks in document order, and for each element the [first, end) block range
     and the prose score of its subtree (for choosing the main content).
 
-    One pass of start/end events (no recursion: a hostile page may nest 100,000 deep)."""
+    One pass of start/end events (no recursion: a hostile page may nest 100,000 deep).
+    `split_links` makes each link of a bare link list a block of its own, as naive scrapers
+    save them (visible_text); extraction keeps such a list as one block, whose link density
+    marks it as furniture."""
     v = _vocab()
     blocks: list[Block] = []
     buf: list[str] = []
@@ -192,7 +198,7 @@ def _blocks(root) -> tuple[list[Block], dict]:
             furn, furn_el = (parent[1], parent[4]) if parent[1] else (own, el if own else None)
             hidden = parent[2] or _is_hidden(el)
             hint = parent[3] or any(w in v["content"] for w in words)
-            if tag in _BLOCK or tag == "br" or tag == "img":
+            if tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el):
                 flush()
             stack.append((el, furn, hidden, hint, furn_el))
             first[el] = len(blocks)
@@ -212,7 +218,7 @@ def _blocks(root) -> tuple[list[Block], dict]:
                 if not skipping:
                     add(el.tail)  # the tail of a skipped element is visible text of its parent
                 continue
-            if tag in _BLOCK:
+            if tag in _BLOCK or split_links and tag == "a" and _in_link_list(el):
                 flush()
             stack.pop()
             spans[el] = (first.pop(el), len(blocks))
@@ -226,6 +232,16 @@ def _blocks(root) -> tuple[list[Block], dict]:
             add(el.tail)
     flush()
     return blocks, spans
+
+
+def _in_link_list(a) -> bool:
+    """A link among links with no running text of its own around them (a menu or a list of
+    headlines written as bare <a> elements): each link is a block of its own, as a reader sees
+    it, rather than one run-on line."""
+    parent = a.getparent()
+    if parent is None or (parent.text or "").strip():
+        return False
+    return not any((c.tail or "").strip(" \t\r\n\u3000\xa0|｜·•/") for c in parent)
 
 
 def _line(el) -> int:

@@ -214,6 +214,32 @@ def _credited_in(text: str) -> str | None:
 
 
 _NAME_DATE = re.compile(r"^(?:原创|原創)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s+(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?$")
+
+
+def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
+    """A source credited after the text: a label (来源：…) or a reporter credit (新华日报·交汇点
+    记者 …), but not a bare agency name, which after the text is another article's credit."""
+    for _line, value in _labelled(sorted(lines, key=lambda l: l.number), all_lines, "source_labels"):
+        cleaned = clean_source(re.split(r"\s|[|｜]", value)[0])
+        if cleaned:
+            return cleaned
+    v = vocab.load("metadata.yml")
+    for line in lines:
+        if len(line.text) <= 40 and not re.match(rf"(?:据|據)?(?:{v['agencies']})", line.text):
+            name = _credited_in(line.text)
+            if name:
+                return name
+    return None
+
+
+def with_joined_pairs(lines: list[Line]) -> list[Line]:
+    """The lines, plus each pair of consecutive short lines joined by a space: a byline that a
+    scraper split over lines ('中國時報' / '張立勳' / '／特稿 2013年…') is read as one."""
+    pairs = [Line(a.number, f"{a.text} {b.text}") for a, b in zip(lines, lines[1:])
+             if len(a.text) <= 20 and len(b.text) <= 30]
+    return lines + pairs
+
+
 def byline_outlet(lines: list[Line]) -> str | None:
     """The outlet printed on a byline beside its writer or date: '中國時報 張立勳／特稿 2013年…',
     '原创 南方都市报 2019-09-09 16:01:46' (aggregators and WeChat print the account this way)."""
@@ -267,6 +293,26 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
     for a, b in zip(all_lines[:12], all_lines[1:13]):
         if b.text.startswith(("微信号", "微信號")) and 2 <= len(a.text) <= 20:
             return a.text
+    return None
+
+
+_BARE_DATE = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def account_name(header: list[Line]) -> str | None:
+    """The account or outlet a platform prints beside the date on an article's byline (WeChat,
+    aggregators): a short name printed twice in a row next to a date line (the account card and
+    the byline), or a short name directly followed by a date or a relative date (昨天, 3小时前)."""
+    relative = re.compile(vocab.load("metadata.yml")["relative_dates"])
+    for i, line in enumerate(header[:-1]):
+        t, nxt = line.text, header[i + 1].text
+        if not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t):
+            continue
+        near = [l.text for l in header[max(0, i - 2):i + 3]]
+        if nxt == t and any(_date_in(x) for x in near):
+            return t
+        if (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
+            return t
     return None
 
 
