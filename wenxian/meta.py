@@ -20,11 +20,31 @@ _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
 _BLOG_TITLE = re.compile(r"^(.+?) @ (.{2,30}?)(?: :: .*)?$")
 
 
+def _section_trail(line: str) -> tuple[str, str] | None:
+    """'标题_首页武汉_新闻中心_长江网_留言板': a headline followed by two or more short sections
+    of the site, one of them naming it; split at the first separator after which every part is
+    such a section. The site is the part that names one."""
+    for sep in ("_", " - ", " | ", "｜", " – ", " — "):
+        parts = line.split(sep)
+        if len(parts) < 3:
+            continue
+        for cut in range(1, len(parts) - 1):
+            head, rest = sep.join(parts[:cut]).strip(), [p.strip() for p in parts[cut:]]
+            if len(head) >= 4 and all(0 < len(p) <= 15 and not _PROSE_PUNCT_ANY.search(p.replace(" ", "")) for p in rest):
+                sites = [p for p in rest if _SITE_WORDS.search(p)]
+                if sites:
+                    return head, sites[-1] if len(sites) > 1 and len(sites[-1]) <= len(sites[0]) else sites[0]
+    return None
+
+
 def split_site_suffix(line: str) -> tuple[str, str | None]:
     """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site."""
     blog = _BLOG_TITLE.match(line)
     if blog:
         return blog.group(1).strip(), blog.group(2).strip()
+    sections = _section_trail(line)
+    if sections:
+        return sections
     for sep in _SEPARATORS:
         if sep in line:
             head, _, tail = line.rpartition(sep)
