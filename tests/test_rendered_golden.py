@@ -9,7 +9,7 @@ from wenxian.pipeline import extract
 
 from conftest import FIXTURES
 
-FLOORS = {"keep": .95, "drop": .96, "title": 1.0, "date": 1.0, "source": .88, "script": 1.0}
+FLOORS = {"keep": .95, "drop": .96, "title": 1.0, "date": 1.0, "source": .96, "script": 1.0}
 
 
 def test_rendered_captures_do_not_regress(capsys):

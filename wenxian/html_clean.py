@@ -70,7 +70,7 @@ def extract(page: Page) -> HtmlArticle:
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
         + [(trailer_source, "visible (after the text)")]
         + [(site, "site")]
-        + [(meta.account_name(header), "visible (account beside the date)")])
+        + [(meta.account_name(header, title), "visible (account beside the date)")])
 
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"

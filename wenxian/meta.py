@@ -252,12 +252,18 @@ def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
     return None
 
 
-def with_joined_pairs(lines: list[Line]) -> list[Line]:
-    """The lines, plus each pair of consecutive short lines joined by a space: a byline that a
-    scraper split over lines ('中國時報' / '張立勳' / '／特稿 2013年…') is read as one."""
-    pairs = [Line(a.number, f"{a.text} {b.text}") for a, b in zip(lines, lines[1:])
-             if len(a.text) <= 20 and len(b.text) <= 30]
-    return lines + pairs
+def with_joined_pairs(lines: list[Line], near: int | None = None) -> list[Line]:
+    """The lines, plus runs of two and three consecutive short lines among the last `near` (the
+    byline just above the text) joined by spaces: a byline that a scraper split over lines
+    ('中國時報' / '張立勳' / '／特稿 2013年…') is read as one."""
+    tail = lines[-near:] if near else lines
+    joined = []
+    for n in (2, 3):
+        for i in range(len(tail) - n + 1):
+            run = tail[i:i + n]
+            if all(len(l.text) <= 30 for l in run):
+                joined.append(Line(run[0].number, " ".join(l.text for l in run)))
+    return lines + joined
 
 
 def byline_outlet(lines: list[Line]) -> str | None:
@@ -319,14 +325,14 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
 _BARE_DATE = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
-def account_name(header: list[Line]) -> str | None:
+def account_name(header: list[Line], title: str | None = None) -> str | None:
     """The account or outlet a platform prints beside the date on an article's byline (WeChat,
     aggregators): a short name printed twice in a row next to a date line (the account card and
     the byline), or a short name directly followed by a date or a relative date (昨天, 3小时前)."""
     relative = re.compile(vocab.load("metadata.yml")["relative_dates"])
     for i, line in enumerate(header[:-1]):
         t, nxt = line.text, header[i + 1].text
-        if not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t):
+        if not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title:
             continue
         near = [l.text for l in header[max(0, i - 2):i + 3]]
         if nxt == t and any(_date_in(x) for x in near):
@@ -386,6 +392,10 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
         texts.append(first_paragraph[:100])
     for t in texts:
         names = credited_authors(t)
+        if names:
+            return names
+    if last_paragraph and len(last_paragraph) <= 40:
+        names = credited_authors(last_paragraph)  # a credit line closing the text (采写：…记者 …)
         if names:
             return names
     if last_paragraph:

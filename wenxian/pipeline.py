@@ -53,16 +53,17 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     last_kept = max((k.line.number for k in cleaned.kept), default=0)
     # metadata is printed above and within the text; what follows it (related lists, other
     # articles' credits) is searched only for labelled values (来源：… at the foot of the page)
-    header = ([l for l in lines if l.number < first_kept]
+    header = ([l for l in lines if l.number < first_kept]  # = `above`, then what was removed within
               + [r.line for r in cleaned.removed if first_kept < r.line.number < last_kept])
     trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
+    above = [l for l in lines if l.number < first_kept]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     site = (meta.clean_source(site) or site) if site else None
     source = (meta.find_source(header, lines, paragraphs[:3]) or meta.trailing_source(trailer, lines)
-              or meta.byline_outlet(meta.with_joined_pairs(header)) or meta.account_name(header[:15]) or site)
+              or meta.byline_outlet(meta.with_joined_pairs(above, near=8)) or meta.account_name(header[:15], title) or site)
     if source and site and source != site and meta.abbreviates(source, site):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
-    authors = meta.find_authors(meta.with_joined_pairs(header) + trailer, " ".join(p[:100] for p in paragraphs[:3]) or None,
+    authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + trailer, " ".join(p[:100] for p in paragraphs[:3]) or None,
                                 paragraphs[-1] if paragraphs else None)
     return _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
 
