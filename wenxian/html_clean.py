@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import clean as clean_mod
 from . import meta
 from .clean import Cleaned, Kept, Line, Removed
+from . import vocab
 from .html_page import Block, Page, block_score
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -169,13 +170,15 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                 break
     if best:
         return best[1], best[2], best[3]
+    label = re.compile(vocab.load("metadata.yml")["page_label"])
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
-        if len(head) >= 4:
+        # a title that is only the site's name or an e-paper page label names no article
+        if len(head) >= 4 and head not in sites and not meta.is_site_name(head) and not label.search(head):
             return head, origin, None
     for b in page.blocks[:end]:
-        if b.tag == "h1" and len(b.text) >= 4 and not b.hidden:
+        if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
             return b.text, "h1", b.index
     return None, None, None
 
