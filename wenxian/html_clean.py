@@ -24,6 +24,7 @@ _END_PUNCT = re.compile(r"[。！？!?…；;，,：:”\"）)]$")
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
 _BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：]?")
+_DOMAIN = re.compile(r"\.(?:com|net|org|cn|gov|edu|tw|hk|info|cc|tv)\b", re.I)
 _NAME_CHARS = re.compile(r"[\w·・ .\-]+")
 _NOT_NAME = re.compile(r"https?:|www\.|@|\d{3,}|[<>{}]")
 
@@ -40,52 +41,50 @@ class HtmlArticle:
 
 
 def extract(page: Page) -> HtmlArticle:
-    blocks = [b for b in page.blocks]
+    blocks = page.blocks
     start, end = page.main
     title, title_origin, title_index = choose_title(page)
     tail = section_start(blocks, start, end)
     cleaned = _classify(blocks, start, end, title, tail)
-    header_blocks = [b for b in blocks[(title_index + 1 if title_index is not None and title_index < start else 0):start]
-                     if not b.hidden][-12:]
-    body_head = [k.line for k in cleaned.kept[:3]]
+    above = blocks[(title_index + 1 if title_index is not None and title_index < start else 0):start]
+    header = [Line(b.line, b.text) for b in above if not b.hidden][-12:]
     trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
-    header = [Line(b.line, b.text) for b in header_blocks]
     before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
     removed_in_main = [r.line for r in cleaned.removed if start <= _index_of(blocks, r.line) < end][:8]
+    byline = header + removed_in_main
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     origins = {"title": title_origin}
 
     date, origins["date"] = _first(
         [(_valid_date(v), o) for v, o in page.meta["date"]]
-        + [(meta.find_date(header + removed_in_main), "visible")]
+        + [(meta.find_date(byline), "visible")]
         + [(meta.find_date(list(reversed(before_title))), "visible (above the title)")]
-        + [(meta.find_date(trailer), "visible (after the text)")])
+        + [(meta.find_date(trailer), "visible (after the text)")]
+        + [(_valid_date(v), o) for v, o in page.meta["date_modified"]])
 
-    site = _site_name(page, title)
-    visible_source = meta.find_source(header + removed_in_main, header + removed_in_main + trailer, paragraphs[:3])
-    trailer_source = meta.find_source(trailer, trailer, [])
-    visible_source = visible_source or meta.byline_outlet(header + removed_in_main)
+    site = _site_name(page, title, blocks[end:])
     source, origins["source"] = _first(
-        [(visible_source, "visible")]
+        [(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline), "visible")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
-        + [(trailer_source, "visible (after the text)")]
+        + [(meta.trailing_source(trailer, trailer), "visible (after the text)")]
         + [(site, "site")]
         + [(meta.account_name(header, title), "visible (account beside the date)")])
-
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
-    authors = meta.find_authors(header + removed_in_main + trailer, " ".join(p[:100] for p in paragraphs[:3]) or None,
+
+    authors = meta.find_authors(byline + trailer, " ".join(p[:100] for p in paragraphs[:3]) or None,
                                 paragraphs[-1] if paragraphs else None)
     origins["author"] = "visible" if authors else None
     if not authors:
         for value, origin in page.meta["author"]:
-            names = _names(value)
+            # a content system's placeholder, or the outlet credited as source, is not a writer
+            # (a blog's author and site may share a name: only a source other than the site counts)
+            names = [n for n in _names(value) if n != source or source == site]
             if names:
                 authors, origins["author"] = names, origin
                 break
     url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
-    del body_head
     return HtmlArticle(cleaned, title, date, source, authors, url, origins)
 
 
@@ -121,17 +120,22 @@ def _is_name(value: str) -> bool:
 
 
 def _names(value: str) -> list[str]:
-    """Writers named in a metadata author value, minus values that are the site or outlet."""
+    """Writers named in a metadata author value, minus site names, domains and placeholders."""
     out = []
+    placeholders = {v.lower() for v in vocab.load("metadata.yml")["not_authors"]}
     for part in re.split(r"[,，;；、]", value):
         part = re.sub(r"^(作者|记者|記者|文|By|by)\s*[:：/]?\s*", "", part.strip())
         part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
-        if _is_name(part) and not meta.is_site_name(part) and not meta.split_site_suffix(part)[1]:
+        if (_is_name(part) and part.lower() not in placeholders and not _DOMAIN.search(part)
+                and not meta.is_site_name(part) and not meta.split_site_suffix(part)[1]):
             out.append(part)
     return out
 
 
-def _site_name(page: Page, title: str | None) -> str | None:
+def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
+    """The publishing site's name: the page's own (og:site_name, JSON-LD publisher), else what
+    its <title> adds to the printed headline ('headline - EDN 电子技术设计'), else the name a
+    copyright line after the article gives ('环球网版权所有')."""
     for value, _origin in page.meta["site"]:
         if _is_name(value):
             return meta.clean_source(value) or value
@@ -139,7 +143,23 @@ def _site_name(page: Page, title: str | None) -> str | None:
         head, site = meta.split_site_suffix(text)
         if site:
             return meta.clean_source(site) or site
+        if title and text.startswith(title):
+            rest = _SUFFIX_SEP.sub("", text[len(title):]).strip()
+            parts = [p.strip() for p in re.split(r"[_|｜]|\s[-–—]\s|--", rest) if p.strip()]
+            if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
+                return meta.clean_source(parts[-1]) or parts[-1]
+    for b in after[-40:]:
+        m = _COPYRIGHT_NAME.search(b.text)
+        if m:
+            name = (m.group(1) or m.group(2) or "").strip(" ·.,，")
+            if 2 <= len(name) <= 20 and meta.is_site_name(name):
+                return name
     return None
+
+
+_SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
+_COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
+                             r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)", re.I)
 
 
 def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
@@ -180,6 +200,13 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     for b in page.blocks[:end]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
             return b.text, "h1", b.index
+    # no usable title metadata nor <h1>: the heading printed just above the text
+    near = [b for b in page.blocks[max(0, start - 6):start] if not b.hidden and b.tag != "img" and b.link_density < 0.5]
+    lines = [Line(b.index, b.text) for b in near if not label.search(b.text)]
+    text = meta.headline_before(lines, clean_mod.pattern_reason)
+    if text and not meta.is_site_name(text):
+        index = next(b.index for b in near if b.text == text)
+        return text, "visible (heading above the text)", index
     return None, None, None
 
 

@@ -309,7 +309,7 @@ def _main_span(blocks: list[Block], spans: dict) -> tuple[int, int]:
 def _metadata(root, text: str) -> dict:
     """Candidates per field from the page's own structure, most trusted first, each with its
     origin ('json-ld', 'meta:og:title', 'script', …) so the article can record which was used."""
-    out: dict = {k: [] for k in ("title", "date", "source", "author", "site", "url")}
+    out: dict = {k: [] for k in ("title", "date", "date_modified", "source", "author", "site", "url")}
 
     def put(key, value, origin):
         if isinstance(value, str):

@@ -161,16 +161,32 @@ def _label_pattern(kind: str) -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*(.*)$")
 
 
+@lru_cache(maxsize=None)
+def _bare_label_pattern(kind: str) -> re.Pattern:
+    labels = sorted(vocab.load("metadata.yml")[kind], key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]?\s*(\S.{0,30})$")
+
+
+# Another label starting inside a value: the value ends there.
+_NEXT_LABEL = re.compile(r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|時間|时间|发布|發佈|日期|来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]")
+
+
 def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     """(line, value) for lines carrying a label of `kind` (来源：…, 发布日期：…); the value is the
     rest of the line, or the next line when the label ends the line (table-like pages)."""
     following = {a.number: b for a, b in zip(all_lines, all_lines[1:])}
     pattern = _label_pattern(kind)
+    bare = _bare_label_pattern(kind)
     for line in lines:
         m = pattern.search(line.text)
         if not m:
+            # a byline of fields separated by | prints labels without a colon (来源CSDN| 作者魏星)
+            fields = re.split(r"\s*[|｜]\s*", line.text) if len(re.findall(r"[|｜]", line.text)) >= 2 else []
+            value = next((f.group(1).strip() for f in map(bare.match, fields) if f), "")
+            if value:
+                yield line, value
             continue
-        value = m.group(1).strip()
+        value = _NEXT_LABEL.split(m.group(1).strip())[0].strip()  # '证券时报网作者：李在山' -> the outlet
         if not value and line.number in following:
             value = following[line.number].text.strip()
             if value.endswith((":", "：")):  # the next line is another label, not a value
@@ -201,13 +217,21 @@ _LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
 
+def _placeholder_rest(value: str, placeholders: list[str]) -> str:
+    """What is left of a credit once placeholder words are taken out ('本站原创' -> '')."""
+    for p in sorted(placeholders, key=len, reverse=True):
+        value = value.replace(p, "")
+    return value.strip(" ·-_/")
+
+
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
     value = _PINYIN_GLOSS.sub("", value).strip().strip("《》").strip()
     value = split_site_suffix(value)[0].strip()
     value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
-    if len(value) < 2 or value in vocab.load("metadata.yml")["not_sources"]:
+    not_sources = vocab.load("metadata.yml")["not_sources"]
+    if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
         return None
     return value
 
@@ -266,6 +290,9 @@ def with_joined_pairs(lines: list[Line], near: int | None = None) -> list[Line]:
     return lines + joined
 
 
+_NAME_SLASH_OUTLET = re.compile(r"^[\u4e00-\u9fff·]{2,4}\s*[／/]\s*([\u4e00-\u9fff]{2,12})$")
+
+
 def byline_outlet(lines: list[Line]) -> str | None:
     """The outlet printed on a byline beside its writer or date: '中國時報 張立勳／特稿 2013年…',
     '原创 南方都市报 2019-09-09 16:01:46' (aggregators and WeChat print the account this way)."""
@@ -277,6 +304,9 @@ def byline_outlet(lines: list[Line]) -> str | None:
         m = _NAME_DATE.match(t)
         if m and m.group(1) not in vocab.load("metadata.yml")["not_sources"]:
             return m.group(1)
+        m = _NAME_SLASH_OUTLET.match(t)
+        if m and re.search(rf"(?:{suffixes})$", m.group(1)):
+            return m.group(1)  # '石佳/中国青年报': writer / outlet
         if credited_authors(t):
             first = t.split()[0] if " " in t else ""
             if 2 <= len(first) <= 12 and re.search(rf"(?:{suffixes})$", first):
@@ -322,7 +352,7 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
     return None
 
 
-_BARE_DATE = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_BARE_DATE = re.compile(r"(?:(?:发布时间|發佈時間|发布于|發佈於|时间|時間)\s*[:：]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def account_name(header: list[Line], title: str | None = None) -> str | None:
@@ -348,11 +378,12 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 @lru_cache(maxsize=None)
 def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
-    names = rf"({_NAME}(?:[、 ]{_NAME}){{0,5}})(?={v['name_enders']})"
+    names = rf"({_NAME}(?:[、 &＆]{_NAME}){{0,5}})(?={v['name_enders']})"
     reporter = re.compile(rf"{v['reporter_words']}\s*[:：]?\s*{names}")
-    labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*(?:{v['reporter_words']})?\s*{names}")
+    labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*(?:{v['reporter_words']})?\s*{names}"
+                          rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*(?:{v['reporter_words']})?\s*{names}")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
-    slash = re.compile(rf"(?:^|\s)({_NAME})\s*[／/]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導))")
+    slash = re.compile(rf"(?:^|\s)({_NAME})\s*[／/]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
     after_source = re.compile(rf"(?:{sources})\s*[:：]\s*\S+\s+({_NAME})$")
     return reporter, labelled, photo, slash, after_source, frozenset(v["not_names"])
@@ -360,7 +391,7 @@ def _author_patterns() -> tuple:
 
 def _names_in(match_text: str, stop: frozenset) -> list[str]:
     out = []
-    for name in re.split(r"[、 ]", match_text):
+    for name in re.split(r"[、 &＆]", match_text):
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
         out.append(name)
@@ -373,7 +404,7 @@ def credited_authors(text: str) -> list[str]:
     *patterns, stop = _author_patterns()
     for pat in patterns:
         for m in pat.finditer(text):
-            names = _names_in(m.group(1), stop)
+            names = _names_in(next(g for g in m.groups() if g), stop)
             if names:
                 return names
     return []
