@@ -248,11 +248,17 @@ def _credit_pattern() -> re.Pattern:
 _DATE_THEN_OUTLET = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+([\u4e00-\u9fff]{2,12})$")
 
 
+def _self_reference(name: str) -> bool:
+    """本报, 本站…: the publication speaking of itself, never an outlet's name."""
+    refs = vocab.load("metadata.yml")["self_references"]
+    return name in refs or any(name.startswith(r) for r in refs)
+
+
 def _credited_in(text: str) -> str | None:
     v = vocab.load("metadata.yml")
     for m in _credit_pattern().finditer(text[:80]):
         name = m.group(1) or re.match(rf"(?:据|據)?({v['agencies']})", m.group(0)).group(1)
-        if name not in v["self_references"] and not any(name.startswith(r) for r in v["self_references"]):
+        if not _self_reference(name):
             return name
     return None
 
@@ -335,7 +341,7 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
             return cleaned
     for par in first_paragraphs:
         m = _DATELINE.match(par)
-        name = _credited_in(par) or (m.group(1) if m else None)
+        name = _credited_in(par) or (m.group(1) if m and not _self_reference(m.group(1)) else None)
         if name:
             return name
     for line in ordered:
@@ -380,8 +386,10 @@ def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
     names = rf"({_NAME}(?:[、 &＆]{_NAME}){{0,5}})(?={v['name_enders']})"
     reporter = re.compile(rf"{v['reporter_words']}\s*[:：]?\s*{names}")
-    labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*(?:{v['reporter_words']})?\s*{names}"
-                          rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*(?:{v['reporter_words']})?\s*{names}")
+    role = rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']}))?"
+    labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
+                          rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
+                          rf"|(?:^|[|｜]\s*)(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
     slash = re.compile(rf"(?:^|\s)({_NAME})\s*[／/]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
