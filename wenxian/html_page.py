@@ -54,7 +54,10 @@ class Block:
     furniture: str | None = None  # class/id word of the nearest furniture ancestor (nav, footer…)
     hidden: bool = False
     content_hint: bool = False  # inside an element whose class/id names the article container
-    furniture_at: object = field(default=None, repr=False)  # the element that gave `furniture`
+    # the ancestors that carry a furniture word / hide their content, outermost first; which of
+    # them count is decided once the page's prose is known (_resolve)
+    furniture_chain: tuple = field(default=(), repr=False)
+    hidden_chain: tuple = field(default=(), repr=False)
 
     @property
     def link_density(self) -> float:
@@ -115,13 +118,13 @@ def read(text: str) -> Page:
     root = parse(text)
     meta = _metadata(root, text)
     blocks, spans = _blocks(root)
+    _resolve(blocks, spans)
     main = _main_span(blocks, spans)
     for b in blocks[main[0]:main[1]]:
         # a furniture word on an element that holds the whole article (a page wrapper named
         # 'main-side' or 'content-header') says nothing about the article's own blocks
-        at = spans.get(b.furniture_at)
-        if at and at[0] <= main[0] and main[1] <= at[1]:
-            b.furniture = None
+        b.furniture = next((w for w, el in reversed(b.furniture_chain)
+                            if not _contains(spans.get(el), main)), None)
     title_el = root.find(".//title")
     title_tag = _norm(title_el.text_content()) if title_el is not None else None
     headings = [b.text for b in blocks if b.tag in ("h1", "h2") and not b.hidden]
@@ -134,7 +137,8 @@ def visible_text(text: str) -> str:
     root = parse(text)
     title_el = root.find(".//title")
     title = _norm(title_el.text_content()) if title_el is not None else ""
-    blocks, _spans = _blocks(root, split_links=True)
+    blocks, spans = _blocks(root, split_links=True)
+    _resolve(blocks, spans)
     lines = ([title] if title else []) + [b.text for b in blocks if b.text and not b.hidden]
     return "\n".join(lines) + "\n"
 
@@ -158,7 +162,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
     buf: list[str] = []
     state = {"link": 0, "bold": 0, "owner": None}
     counts = {"link": 0, "bold": 0}
-    # per open element: (element, furniture word, hidden, content hint, skip)
+    # per open element: (element, furniture chain ((word, element)…), hidden chain, content hint)
     stack: list[tuple] = []
     first: dict = {}
     spans: dict = {}
@@ -167,10 +171,10 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
         text = _norm("".join(buf))
         owner = state["owner"]
         if text:
-            top = stack[-1] if stack else (None, None, False, False, None)
+            top = stack[-1] if stack else (None, (), (), False)
             blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
                                 min(counts["link"], len(text)), min(counts["bold"], len(text)),
-                                top[1], top[2], top[3], top[4]))
+                                content_hint=top[3], furniture_chain=top[1], hidden_chain=top[2]))
         buf.clear()
         counts["link"] = counts["bold"] = 0
 
@@ -192,21 +196,22 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
             if skipping or tag in _SKIP or not tag:
                 skipping += 1
                 continue
-            parent = stack[-1] if stack else (None, None, False, False, None)
+            parent = stack[-1] if stack else (None, (), (), False)
             words = _attr_words(el) if tag not in ("html", "body") else []
             own = next((w for w in words if w in v["furniture"]), None)
-            furn, furn_el = (parent[1], parent[4]) if parent[1] else (own, el if own else None)
-            hidden = parent[2] or _is_hidden(el)
+            furn = parent[1] + ((own, el),) if own and len(parent[1]) < 8 else parent[1]
+            hidden = parent[2] + (el,) if _is_hidden(el) and len(parent[2]) < 8 else parent[2]
             hint = parent[3] or any(w in v["content"] for w in words)
             if tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el):
                 flush()
-            stack.append((el, furn, hidden, hint, furn_el))
+            stack.append((el, furn, hidden, hint))
             first[el] = len(blocks)
             if tag in _BLOCK:
                 state["owner"] = el
             if tag == "img":
                 alt = _norm(el.get("alt") or el.get("title") or "")
-                blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0, furn, hidden, hint, furn_el))
+                blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0, content_hint=hint,
+                                    furniture_chain=furn, hidden_chain=hidden))
             if tag == "a":
                 state["link"] += 1
             if tag in _BOLD:
@@ -234,6 +239,29 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
     return blocks, spans
 
 
+def _contains(outer, inner) -> bool:
+    return bool(outer) and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _resolve(blocks: list[Block], spans: dict) -> None:
+    """Which furniture words and hiding styles count. An element holding most of the page's
+    prose is not furniture, whatever its class says ('aside-layout' wrapping the story), and a
+    hidden element holding most of it is the article waiting for a script to show it (WeChat
+    saves its text with visibility:hidden): both are ignored. Every other counts."""
+    prefix = [0]
+    for b in blocks:
+        prefix.append(prefix[-1] + max(0, prose_score(b)))
+    total = prefix[-1]
+
+    def major(el) -> bool:
+        a, z = spans.get(el, (0, 0))
+        return total > 0 and (prefix[z] - prefix[a]) * 2 > total
+
+    for b in blocks:
+        b.hidden = any(not major(el) for el in b.hidden_chain)
+        b.furniture = next((w for w, el in reversed(b.furniture_chain) if not major(el)), None)
+
+
 def _in_link_list(a) -> bool:
     """A link among links with no running text of its own around them (a menu or a list of
     headlines written as bare <a> elements): each link is a block of its own, as a reader sees
@@ -257,11 +285,9 @@ _SENTENCE_END = re.compile(r"[。！？!?…]”?$")
 _PHRASES = re.compile(r"[\u4e00-\u9fff]{5,}[ \u3000]+[\u4e00-\u9fff]{5,}")
 
 
-def block_score(b: Block) -> int:
-    """How much a block speaks for the subtree that holds it being the article: punctuated prose
-    counts by its length; links, furniture and hidden text count against."""
-    if b.hidden:
-        return 0
+def prose_score(b: Block) -> int:
+    """How much a block's own text speaks for the subtree holding it being the article:
+    punctuated prose counts by its length; links and short fragments count against."""
     n = len(b.text)
     if b.tag == "img":
         return 0
@@ -269,9 +295,16 @@ def block_score(b: Block) -> int:
         return -min(n, 40) - 5
     prose = ((n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
              or n >= 16 and _PHRASES.search(b.text))
-    score = n if prose else -8
+    return n if prose else -8
+
+
+def block_score(b: Block) -> int:
+    """prose_score, with furniture counting against and hidden text not at all."""
+    if b.hidden:
+        return 0
+    score = prose_score(b)
     if b.furniture:
-        score = -abs(score) if not prose else score // 4
+        score = -abs(score) if score <= 0 else score // 4
     return score
 
 
