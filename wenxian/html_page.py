@@ -78,6 +78,7 @@ def _vocab() -> dict:
     v = vocab.load("html.yml")
     return {
         "furniture": frozenset(v["boilerplate_words"]),
+        "weak": frozenset(v["weak_boilerplate_words"]),
         "content": frozenset(w.lower() for w in v["content_words"]),
         "hidden": re.compile("|".join(v["hidden_styles"]), re.I),
         "meta": {k: [n.lower() for n in names] for k, names in v["meta"].items()},
@@ -120,11 +121,9 @@ def read(text: str) -> Page:
     blocks, spans = _blocks(root)
     _resolve(blocks, spans)
     main = _main_span(blocks, spans)
-    for b in blocks[main[0]:main[1]]:
-        # a furniture word on an element that holds the whole article (a page wrapper named
-        # 'main-side' or 'content-header') says nothing about the article's own blocks
-        b.furniture = next((w for w, el in reversed(b.furniture_chain)
-                            if not _contains(spans.get(el), main)), None)
+    # a furniture word on an element that holds the whole article (a page wrapper named
+    # 'main-side' or 'content-header') says nothing about the article's own blocks
+    _resolve(blocks, spans, main)
     title_el = root.find(".//title")
     title_tag = _norm(title_el.text_content()) if title_el is not None else None
     headings = [b.text for b in blocks if b.tag in ("h1", "h2") and not b.hidden]
@@ -243,23 +242,45 @@ def _contains(outer, inner) -> bool:
     return bool(outer) and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _resolve(blocks: list[Block], spans: dict) -> None:
+def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = None) -> None:
     """Which furniture words and hiding styles count. An element holding most of the page's
     prose is not furniture, whatever its class says ('aside-layout' wrapping the story), and a
     hidden element holding most of it is the article waiting for a script to show it (WeChat
-    saves its text with visibility:hidden): both are ignored. Every other counts."""
+    saves its text with visibility:hidden): both are ignored. A weak word (ads, header, more…)
+    counts only on a small element (an ad slot, a header bar) whose text is not mostly running
+    prose: on a wide one it names a layout column. Every other word counts."""
     prefix = [0]
     for b in blocks:
         prefix.append(prefix[-1] + max(0, prose_score(b)))
     total = prefix[-1]
 
+    chars, links = [0], [0]
+    for b in blocks:
+        chars.append(chars[-1] + (len(b.text) if b.tag != "img" else 0))
+        links.append(links[-1] + b.link_chars)
+    weak = _vocab()["weak"]
+
     def major(el) -> bool:
         a, z = spans.get(el, (0, 0))
         return total > 0 and (prefix[z] - prefix[a]) * 2 > total
 
+    def prose_dense(el) -> bool:
+        a, z = spans.get(el, (0, 0))
+        prose, n = prefix[z] - prefix[a], chars[z] - chars[a]
+        return prose >= 100 and prose * 2 >= n and (links[z] - links[a]) * 10 < n * 3
+
+    def small(el) -> bool:
+        a, z = spans.get(el, (0, 0))
+        return z - a <= 12
+
+    def counts(word, el) -> bool:
+        if main and _contains(spans.get(el), main):
+            return False
+        return not major(el) and not (word in weak and (prose_dense(el) or not small(el)))
+
     for b in blocks:
         b.hidden = any(not major(el) for el in b.hidden_chain)
-        b.furniture = next((w for w, el in reversed(b.furniture_chain) if not major(el)), None)
+        b.furniture = next((w for w, el in reversed(b.furniture_chain) if counts(w, el)), None)
 
 
 def _in_link_list(a) -> bool:
