@@ -38,7 +38,7 @@ def _date(value):
 
 def run_trafilatura(data: bytes, path: str):
     import trafilatura
-    doc = trafilatura.bare_extraction(decode(data, path).text, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(decode(data, path, markup=True).text, with_metadata=True, include_comments=False)
     d = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     author = [a.strip() for a in re.split(r"[;,，、]", d.get("author") or "") if a.strip()]
     vals = {"title": d.get("title"), "date": _date(d.get("date")), "source": d.get("sitename"), "author": author}
@@ -47,7 +47,7 @@ def run_trafilatura(data: bytes, path: str):
 
 def run_gne(data: bytes, path: str):
     from gne import GeneralNewsExtractor
-    d = GeneralNewsExtractor().extract(decode(data, path).text)
+    d = GeneralNewsExtractor().extract(decode(data, path, markup=True).text)
     author = [d["author"]] if d.get("author") else []
     vals = {"title": d.get("title"), "date": _date(d.get("publish_time")), "author": author}
     return vals, (d.get("content") or "").splitlines()

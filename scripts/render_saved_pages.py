@@ -26,7 +26,7 @@ def stated_date(iso: str, text: str) -> bool:
 
 
 for page in sorted(src.glob("*.html")):
-    text = visible_text(decode(page.read_bytes(), str(page)).text)
+    text = visible_text(decode(page.read_bytes(), str(page), markup=True).text)
     (dest / (page.stem + ".txt")).write_text(text, "utf-8")
     exp = json.loads(page.with_name(page.stem + ".expected.json").read_text("utf-8"))
     # A value the page states only in its markup (a meta tag, a script variable) is not in the

@@ -39,6 +39,7 @@ _BOLD = frozenset({"b", "strong"})
 _WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # markup some CMSs leave inside <meta content>
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -106,7 +107,7 @@ def _is_hidden(el) -> bool:
 
 def parse(text: str):
     """The document tree of a page (lxml's HTML parser, which repairs what browsers repair)."""
-    text = _XML_DECL.sub("", text, count=1)
+    text = _CONTROLS.sub("", _XML_DECL.sub("", text, count=1))  # stray control bytes are no text
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml_html.document_fromstring(text, parser=parser)

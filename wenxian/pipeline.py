@@ -26,8 +26,9 @@ def extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for) -> 
     publishing site (data/learned_boilerplate.yml); the leave-one-outlet-out evaluation passes
     one learned without the capture's own outlet."""
     limits.check_size(data, path)
-    decoded = decode(data, path)
-    if path.lower().endswith((".html", ".htm")):
+    is_page = path.lower().endswith((".html", ".htm"))
+    decoded = decode(data, path, markup=is_page)
+    if is_page:
         return _from_page(data, decoded, path)
     return _from_text(data, decoded, path, learned)
 
