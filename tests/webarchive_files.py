@@ -1,5 +1,5 @@
 """Small real web-archive files for the tests, built from a fixture page (nothing downloaded):
-WARC and WARC.GZ with warcio's writer, WACZ with zipfile, MHTML with the stdlib's email package,
+WARC and WARC.GZ with warcio's writer (as `wenxian capture` writes them), WACZ with zipfile, MHTML with the stdlib's email package,
 the way ArchiveWeb.page / Browsertrix / `wget --warc-file` / a browser's "Save as MHTML" lay them out."""
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import quopri
 import zipfile
 from pathlib import Path
 
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from wenxian.fetch import REQUEST_HEADERS, Exchange
+from wenxian.webarchive import warc_bytes
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seeds" / "004_181858829221750f.txt"
 TITLE = "江西南昌村村有脱贫产业 户户有增收门路"
@@ -37,21 +37,11 @@ def page(title: str = TITLE, paras: list[str] | None = None, meta_charset: str =
 
 def warc(pages: list[tuple[str, bytes, str]], gz: bool = True, date: str = DATE, extra_status: list | None = None) -> bytes:
     """A WARC holding, for each (url, body, content type), a request and a 200 response; then
-    `extra_status` (url, status line, body, content type) responses (404s, images…)."""
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=gz)
-    writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "wenxian tests"}))
-    rows = [(u, "200 OK", b, t) for u, b, t in pages] + list(extra_status or [])
-    for url, status, body, ctype in rows:
-        req = StatusAndHeaders("GET / HTTP/1.1", [("Host", "www.example.gov.cn"), ("User-Agent", "test")],
-                               is_http_request=True)
-        writer.write_record(writer.create_warc_record(url, "request", http_headers=req,
-                                                      warc_headers_dict={"WARC-Date": date}))
-        headers = StatusAndHeaders(status, [("Content-Type", ctype), ("Content-Length", str(len(body)))],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body),
-                                                      http_headers=headers, warc_headers_dict={"WARC-Date": date}))
-    return out.getvalue()
+    `extra_status` (url, status, body, content type) responses (404s, images…)."""
+    rows = [(u, 200, b, t) for u, b, t in pages] + list(extra_status or [])
+    exchanges = [Exchange(url, REQUEST_HEADERS, status, "OK" if status == 200 else "Other", [
+        ("Content-Type", ctype), ("Content-Length", str(len(body)))], body) for url, status, body, ctype in rows]
+    return warc_bytes(exchanges, date, gz)
 
 
 def wacz(warc_bytes: bytes, urls: list[str], ts: str = DATE) -> bytes:

@@ -21,6 +21,7 @@ import email.utils
 import io
 import json
 import re
+import urllib.parse
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -214,10 +215,19 @@ def pages(data: bytes, path: str) -> list[Page]:
     for page in reader(data, path):
         if page.url not in seen or page.url is None:
             seen.add(page.url)
-            found.append(page)
+            found.append(page if page.charset else Page(page.url, page.body, meta_charset(page.body), page.captured))
     if not found:
         raise WebArchiveError(path, "no HTML page in this capture (no HTML response with status 200)")
     return found
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.I)
+
+
+def meta_charset(body: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag in its first 4 KB, when no header gives one."""
+    m = _META_CHARSET.search(body[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
 
 
 def _same_url(a: str | None, b: str) -> bool:
@@ -265,3 +275,26 @@ def page_id(sha256: str, url: str) -> str:
     import hashlib
 
     return hashlib.sha256(f"{sha256} {url}".encode("utf-8")).hexdigest()[:12]
+
+
+def warc_bytes(exchanges, date: str, gz: bool = True) -> bytes:
+    """A WARC (gzipped per record unless `gz` is false) of fetched exchanges (`fetch.Exchange`: url, request and response headers,
+    status, body): a warcinfo record, then a request and a response record for each, all dated
+    `date` (ISO 8601, e.g. 2026-12-02T05:00:00Z)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gz)
+    writer.write_record(writer.create_warcinfo_record("capture.warc.gz", {"software": "wenxian capture"}))
+    dated = {"WARC-Date": date}
+    for ex in exchanges:
+        parts = urllib.parse.urlsplit(ex.url)
+        target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        req = StatusAndHeaders(f"GET {target} HTTP/1.1", [("Host", parts.netloc)] + list(ex.request_headers),
+                               is_http_request=True)
+        writer.write_record(writer.create_warc_record(ex.url, "request", http_headers=req, warc_headers_dict=dated))
+        resp = StatusAndHeaders(f"{ex.status} {ex.reason}".strip(), list(ex.response_headers), protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(ex.url, "response", payload=io.BytesIO(ex.body),
+                                                      length=len(ex.body), http_headers=resp, warc_headers_dict=dated))
+    return out.getvalue()
