@@ -61,7 +61,8 @@ def test_decoder_prefers_a_declared_charset_over_its_guess():
     assert decode(data).encoding == "gb18030"
     assert decode(data, declared="big5").encoding == "big5"
     assert decode(data, declared="iso-8859-1").encoding == "gb18030"   # not a family the decoder knows
-    assert decode("中文".encode("utf-8"), declared="gbk").encoding == "utf-8"  # invalid in it: detected
+    assert decode("中文".encode("utf-8"), declared="gbk").encoding == "utf-8"  # valid UTF-8 is UTF-8
+    assert decode("中文".encode("big5"), declared="utf-8").encoding == "big5"  # invalid in it: detected
 
 
 def test_several_pages_are_listed_and_chosen_by_url():

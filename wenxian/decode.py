@@ -73,6 +73,14 @@ _DECLARED = {"utf-8": "utf-8", "utf8": "utf-8", "gb2312": "gb18030", "gbk": "gb1
              "cp950": "big5", "big5-hkscs": "big5hkscs", "big5hkscs": "big5hkscs"}
 
 
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes, path: str = "<bytes>", declared: str | None = None) -> Decoded:
     """Decode a capture; raise DecodeError naming `path` when it is empty, binary or unreadable.
     `declared`: the charset of an HTTP Content-Type header (web-archive captures); used when the
@@ -89,6 +97,8 @@ def decode(data: bytes, path: str = "<bytes>", declared: str | None = None) -> D
                 raise DecodeError(path, "no readable text")
             return _accept(text.lstrip("\ufeff"), "utf-16" if enc == "utf-16" else "utf-8-sig", path)
     enc = _DECLARED.get((declared or "").strip().lower())
+    if enc and enc != "utf-8" and not data.isascii() and _valid_utf8(data):
+        enc = None  # valid UTF-8 beyond ASCII is UTF-8 (legacy CJK bytes almost never are): a lying header
     if enc:
         try:
             text = data.decode(enc)
