@@ -9,12 +9,14 @@ import json
 import zipfile
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import webarchive_files as W
 from wenxian import archive, article, kinds
 from wenxian.cli import main
 from wenxian.decode import decode
 from wenxian.pipeline import extract
+from wenxian.properties import check_capture
 from wenxian.webarchive import WebArchiveError, main_page, page_id, pages, visible_text
 
 HTML = W.page().encode("utf-8")
@@ -214,3 +216,35 @@ def test_visible_text_is_what_a_reader_saw():
     assert all(p in lines for p in W.paragraphs())
     assert "tracker" not in text and "color" not in text and "隐藏的统计代码" not in text and "<" not in text
     assert visible_text(HTML, "page.html", None) == text
+
+
+def test_golden_tests_take_a_web_archive_fixture(tmp_path):
+    from conftest import annotated_captures
+    from test_corpus_golden import misses
+
+    src = tmp_path / "two.warc.gz"
+    src.write_bytes(W.warc([(W.URL, HTML, "text/html"), (OTHER, OTHER_HTML, "text/html")]))
+    assert main(["fixture", str(src), "--url", OTHER, "--dest", str(tmp_path / "corpus")]) == 0
+    (cap, exp), = annotated_captures(tmp_path)
+    assert cap.name == "01-two.warc.gz" and exp["title"] == "另一篇文章的标题在这里"
+    # a multi-page fixture is read at the URL its .source.json records
+    assert misses(cap, exp) == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(sorted(CAPTURES)), st.integers(0, 10**6), st.integers(0, 255), st.booleans())
+def test_damaged_web_archives_are_rejected_cleanly_or_read(name, where, byte, cut):
+    """A byte changed or the file cut anywhere: a one-line WenxianError naming the file, or an article."""
+    data = bytearray(CAPTURES[name])
+    i = where % len(data)
+    if cut:
+        del data[i:]
+    else:
+        data[i] = byte
+    assert check_capture(bytes(data), name) in ("accepted", "rejected")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=512), st.sampled_from(["a.warc", "a.warc.gz", "a.wacz", "a.mhtml", "a.mht"]))
+def test_any_bytes_named_as_a_web_archive_are_rejected_cleanly(data, name):
+    assert check_capture(data, name) in ("accepted", "rejected")

@@ -216,19 +216,30 @@ def _interrupted_capture(root: Path, p: Path) -> bool:
     aid = kinds.split(p.name)[0]
     if (root / "docs" / "articles" / f"{aid}.md").exists() or p.parent.name != aid[:2] or len(aid) != 12:
         return False
-    if any((root / "docs" / "articles" / f"{page}.md").exists() for page in _pages(p.with_name(aid + ".json"))):
+    if any((root / "docs" / "articles" / f"{page}.md").exists() for page in sidecar_pages(p.with_name(aid + ".json"))):
         return False  # a web archive whose pages are articles (`add --all`)
     raws = [r for r in p.parent.glob(f"{aid}.*") if kinds.kind_of(r.name) and kinds.split(r.name)[0] == aid]
     return len(raws) == 1 and hashlib.sha256(raws[0].read_bytes()).hexdigest().startswith(aid)
 
 
-def _pages(sidecar: Path) -> list[str]:
-    """Article ids of the pages a web-archive sidecar records (empty for any other)."""
+def sidecar_pages(sidecar: Path) -> dict[str, str]:
+    """{article id: page URL} of the pages a web-archive sidecar records (empty for any other)."""
     try:
         pages = json.loads(sidecar.read_text("utf-8")).get("pages")
     except (OSError, ValueError, UnicodeDecodeError, AttributeError):
-        return []
-    return [k for k in pages if isinstance(k, str) and k.isalnum()] if isinstance(pages, dict) else []
+        return {}
+    if not isinstance(pages, dict):
+        return {}
+    return {k: v for k, v in pages.items() if isinstance(k, str) and k.isalnum() and isinstance(v, str)}
+
+
+def page_of(root: Path, raw: str, aid: str | None) -> str | None:
+    """URL of the page of a web-archive capture that article `aid` was made from (its sidecar's
+    `pages`), None for any other capture."""
+    if not kinds.is_web_archive(raw):
+        return None
+    folder, name = raw.rsplit("/", 1)
+    return sidecar_pages(root / folder / (kinds.split(name)[0] + ".json")).get(aid or "")
 
 
 def leftovers(root: Path) -> list[str]:

@@ -11,7 +11,8 @@ import sys
 from . import tags
 from .errors import WenxianError
 from . import kinds
-from .archive import capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render, store
+from .archive import (capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
+                      sidecar_pages, store)
 from .article import DATE
 from . import values
 from .pipeline import extract
@@ -162,11 +163,14 @@ def _check_targets(root: Path, paths: list[str]) -> list[Path]:
         if rel.parts[:2] == ("docs", "articles") and rel.suffix == ".md":
             md = root / rel
         elif rel.parts[:1] == ("archive",):
-            md = root / "docs" / "articles" / (rel.name.split(".")[0] + ".md")
+            cid = rel.name.split(".")[0]
+            ids = [cid] + list(sidecar_pages(root / rel.parent / f"{cid}.json"))  # `add --all`: one per page
+            md = [root / "docs" / "articles" / f"{aid}.md" for aid in ids]
         else:
             continue
-        if md.is_file() and md not in out:
-            out.append(md)
+        for one in md if isinstance(md, list) else [md]:
+            if one.is_file() and one not in out:
+                out.append(one)
     return out
 
 

@@ -10,6 +10,7 @@ from . import clean as clean_mod
 from . import damage, html_clean, html_page, kinds, limits, meta, recurring, regions, tags, webarchive
 from .invisible import balance
 from .decode import decode
+from .errors import WenxianError
 from .article import IMAGE_MARKER
 from .escape import escape_line
 from .script import detect_script
@@ -29,7 +30,10 @@ def extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, pag
     limits.check_size(data, path)
     if kinds.is_web_archive(path):  # WARC / WACZ / MHTML: the article is the HTML page it holds
         page = webarchive.main_page(data, path, page_url)
-        art = extract(page.body, path + "#page.html", learned, charset=page.charset)
+        try:
+            art = extract(page.body, path + "#page.html", learned, charset=page.charset)
+        except WenxianError as exc:  # name the file given, and the page in it
+            raise type(exc)(path, f"page {page.url}: {exc.problem}") from None
         return {**art, "id": article_id(data), "sha256": hashlib.sha256(data).hexdigest(),
                 "source_url": page.url, "captured": page.captured}
     decoded = decode(data, path, charset)

@@ -156,7 +156,10 @@ def _wacz_pages(data: bytes, path: str) -> list[Page]:
     for member in warcs:
         raw = read(member, budget)
         budget -= len(raw)
-        found += _warc_pages(raw, f"{path}:{member.filename}")
+        try:
+            found += _warc_pages(raw, path)
+        except WebArchiveError as exc:
+            raise WebArchiveError(path, f"{member.filename}: {exc.problem}") from None
     listed = [m for m in members if m.filename == "pages/pages.jsonl"]
     if not listed:
         return found
