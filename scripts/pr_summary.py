@@ -33,7 +33,7 @@ def describe(root: Path, rel: str) -> dict:
     if isinstance(raw, str) and raw.startswith("archive/") and (root / raw).is_file():
         data = (root / raw).read_bytes()
         try:
-            entry["extracted"] = extract(data, raw, archive.page_of(root, raw, meta.get("id")))
+            entry["extracted"] = extract(data, raw, page_url=archive.page_of(root, raw, meta.get("id")))
             entry["personal"] = find_personal_data(archive.capture_text(data, raw, entry["extracted"]))
         except WenxianError:
             pass  # `wenxian check` and the tests report unreadable captures

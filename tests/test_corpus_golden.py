@@ -21,7 +21,7 @@ def body_lines(body: str) -> list[str]:
 
 
 def misses(cap, exp):
-    art = extract(cap.read_bytes(), str(cap), capture_url(cap))
+    art = extract(cap.read_bytes(), str(cap), page_url=capture_url(cap))
     lines = body_lines(art["body"])
     text = "\n".join(lines)
     found = []

@@ -74,9 +74,9 @@ def test_several_pages_are_listed_and_chosen_by_url():
         extract(data, "two.warc.gz")
     assert str(exc.value) == (f"two.warc.gz: holds 2 HTML pages; choose one with --url URL or add all with --all: "
                               f"{W.URL}, {OTHER}")
-    assert extract(data, "two.warc.gz", OTHER)["title"] == "另一篇文章的标题在这里"
+    assert extract(data, "two.warc.gz", page_url=OTHER)["title"] == "另一篇文章的标题在这里"
     with pytest.raises(WebArchiveError, match="no page with URL https://x.cn/; the 2 pages are: "):
-        extract(data, "two.warc.gz", "https://x.cn/")
+        extract(data, "two.warc.gz", page_url="https://x.cn/")
 
 
 def test_wacz_pages_come_from_pages_jsonl():

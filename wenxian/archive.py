@@ -36,7 +36,7 @@ def prepare(src: Path, page_url: str | None = None) -> tuple[bytes, dict]:
     process); `page_url` chooses the page of a web archive holding several. Raises WenxianError
     on bad input, OSError when the file cannot be read."""
     data = src.read_bytes()
-    return data, extract(data, str(src), page_url)
+    return data, extract(data, str(src), page_url=page_url)
 
 
 def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
@@ -49,7 +49,11 @@ def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
     found = webarchive.pages(data, str(src))
     if len(found) < 2:
         return data, [extract(data, str(src))]
-    arts = [extract(data, str(src), page.url) for page in found]
+    nameless = [n for n, page in enumerate(found, 1) if page.url is None]
+    if nameless:
+        raise webarchive.WebArchiveError(str(src), f"page {nameless[0]} has no http(s) URL: add the pages one by one "
+                                                   "with --url instead of --all")
+    arts = [extract(data, str(src), page_url=page.url) for page in found]
     for art, page in zip(arts, found):
         art["id"] = webarchive.page_id(art["sha256"], page.url or "")
     return data, arts

@@ -178,7 +178,7 @@ def _fixture(args) -> int:
     src = Path(args.path)
     try:
         data = src.read_bytes()
-        art = extract(data, str(src), args.url)
+        art = extract(data, str(src), page_url=args.url)
         url = normalise(args.url).url if args.url else None
     except (WenxianError, UrlError) as exc:
         print(f"wenxian: {exc}", file=sys.stderr)
@@ -297,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with open(args.path, "rb") as fh:
                 data = fh.read()
-            article = extract(data, args.path, args.url)
+            article = extract(data, args.path, page_url=args.url)
         except WenxianError as exc:
             print(f"wenxian: {exc}", file=sys.stderr)
             return 2

@@ -15,6 +15,7 @@ Every problem is a WebArchiveError naming the file.
 """
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import email.utils
@@ -94,6 +95,7 @@ def gunzip(data: bytes, path: str, limit: int) -> bytes:
 def _warc_pages(data: bytes, path: str) -> list[Page]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
     max_bytes, max_unpacked = _limits()
     if data[:2] == b"\x1f\x8b":
@@ -101,27 +103,29 @@ def _warc_pages(data: bytes, path: str) -> list[Page]:
     if not data.lstrip().startswith(b"WARC/"):
         raise WebArchiveError(path, "not a valid WARC file (it does not start with a WARC/1.x record)")
     pages = []
-    try:
-        for rec in ArchiveIterator(io.BytesIO(data), arc2warc=True):
-            if rec.rec_type == "response" and rec.http_headers is not None:
-                if rec.http_headers.get_statuscode() != "200":
+    try:  # warcio warns on stderr of a record whose length is off; its pages are read all the same
+        with contextlib.redirect_stderr(io.StringIO()):
+            for rec in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+                if rec.rec_type == "response" and rec.http_headers is not None:
+                    if rec.http_headers.get_statuscode() != "200":
+                        continue
+                    ctype = rec.http_headers.get_header("Content-Type")
+                elif rec.rec_type == "resource":
+                    ctype = rec.rec_headers.get_header("Content-Type")
+                else:
                     continue
-                ctype = rec.http_headers.get_header("Content-Type")
-            elif rec.rec_type == "resource":
-                ctype = rec.rec_headers.get_header("Content-Type")
-            else:
-                continue
-            if not _is_html(ctype):
-                continue
-            body = rec.content_stream().read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise WebArchiveError(path, f"the page {rec.rec_headers.get_header('WARC-Target-URI')} is over "
-                                            f"{max_bytes:,} bytes (max_bytes in wenxian/data/limits.yml)")
-            pages.append(Page(rec.rec_headers.get_header("WARC-Target-URI"), body, _charset(ctype),
-                              _day(rec.rec_headers.get_header("WARC-Date"))))
+                if not _is_html(ctype):
+                    continue
+                body = rec.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    raise WebArchiveError(path, f"the page {rec.rec_headers.get_header('WARC-Target-URI')} is over "
+                                                f"{max_bytes:,} bytes (max_bytes in wenxian/data/limits.yml)")
+                pages.append(Page(rec.rec_headers.get_header("WARC-Target-URI"), body, _charset(ctype),
+                                  _day(rec.rec_headers.get_header("WARC-Date"))))
     except WebArchiveError:
         raise
-    except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, KeyError, IndexError) as exc:
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, ValueError, EOFError, OSError, zlib.error,
+            KeyError, IndexError, AttributeError, TypeError) as exc:  # warcio on a damaged record
         raise WebArchiveError(path, f"not a valid WARC file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
     return pages
 
@@ -145,7 +149,7 @@ def _wacz_pages(data: bytes, path: str) -> list[Page]:
         try:
             with zf.open(member) as fh:
                 got = fh.read(limit + 1)  # the size in the zip directory can lie
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, ValueError) as exc:
             raise WebArchiveError(path, f"{member.filename}: cannot be unpacked ({exc})") from None
         if len(got) > limit:
             raise WebArchiveError(path, f"{member.filename} unpacks to more than {limit:,} bytes "
@@ -198,14 +202,18 @@ def _mhtml_pages(data: bytes, path: str) -> list[Page]:
         raise WebArchiveError(path, f"the HTML part cannot be decoded ({exc})") from None
     if len(body) > max_bytes:
         raise WebArchiveError(path, f"the page is over {max_bytes:,} bytes (max_bytes in wenxian/data/limits.yml)")
-    url = html.get("Content-Location") or msg.get("Snapshot-Content-Location")
+    try:  # headers with raw non-ASCII bytes come back as email.header.Header: str() them
+        url = str(html.get("Content-Location") or msg.get("Snapshot-Content-Location") or "").strip() or None
+        charset = html.get_content_charset()
+    except (ValueError, TypeError, AttributeError, LookupError) as exc:
+        raise WebArchiveError(path, f"the HTML part's headers cannot be read ({exc})") from None
     captured = None
     if msg.get("Date"):
         try:
-            captured = email.utils.parsedate_to_datetime(msg["Date"]).date().isoformat()
-        except (TypeError, ValueError):
+            captured = email.utils.parsedate_to_datetime(str(msg["Date"])).date().isoformat()
+        except (TypeError, ValueError, AttributeError, OverflowError):
             captured = None
-    return [Page(url.strip() if url else None, body, html.get_content_charset(), captured)]
+    return [Page(url, body, charset, captured)]
 
 
 def pages(data: bytes, path: str) -> list[Page]:
@@ -216,9 +224,10 @@ def pages(data: bytes, path: str) -> list[Page]:
         raise WebArchiveError(path, "not a web-archive file (.warc, .warc.gz, .wacz, .mhtml, .mht)")
     found, seen = [], set()
     for page in reader(data, path):
-        if page.url not in seen or page.url is None:
-            seen.add(page.url)
-            found.append(page if page.charset else Page(page.url, page.body, meta_charset(page.body), page.captured))
+        url = clean_url(page.url)
+        if url not in seen or url is None:
+            seen.add(url)
+            found.append(Page(url, page.body, page.charset or meta_charset(page.body), page.captured))
     if not found:
         raise WebArchiveError(path, "no HTML page in this capture (no HTML response with status 200)")
     return found
@@ -233,7 +242,19 @@ def meta_charset(body: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
+def clean_url(url: str | None) -> str | None:
+    """A record's URL as the metadata may hold it: characters a URL may not contain (spaces,
+    controls, quotes, non-ASCII) percent-encoded; None unless it is then an http(s) URL."""
+    from .values import url_problem
+
+    if not url:
+        return None
+    url = urllib.parse.quote(url.strip(), safe="!#$&()*+,/:;=?@[]~%")
+    return None if url_problem(url) else url
+
+
 def _same_url(a: str | None, b: str) -> bool:
+    b = clean_url(b) or b
     return a is not None and (a == b or a.rstrip("/") == b.rstrip("/"))
 
 
@@ -262,7 +283,7 @@ def visible_text(data: bytes, path: str, encoding: str | None, url: str | None =
     decoded with the encoding recorded when it was added: what the site offers as `.txt` instead
     of the HTML itself."""
     from .decode import decode
-    from .htmltext import visible
+    from .html_page import visible_text as visible
 
     body = main_page(data, path, url).body if kinds.is_web_archive(path) else data
     try:
