@@ -28,6 +28,7 @@ def _report(a: dict) -> str:
     out = [f"id:        {a['id']}", f"title:     {a['title']}", f"date:      {a['date']}",
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
+           *([f"page:      {a['source_url']}   captured: {a.get('captured')}"] if "captured" in a else []),
            "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()), "", "region:"]
     out += [f"  {r['path']}  ({r['level']} {r['code']})" for r in a["region"]] or ["  (none)"]
     out += ["", "places:"]
