@@ -248,3 +248,26 @@ def test_damaged_web_archives_are_rejected_cleanly_or_read(name, where, byte, cu
 @given(st.binary(max_size=512), st.sampled_from(["a.warc", "a.warc.gz", "a.wacz", "a.mhtml", "a.mht"]))
 def test_any_bytes_named_as_a_web_archive_are_rejected_cleanly(data, name):
     assert check_capture(data, name) in ("accepted", "rejected")
+
+
+def test_adding_one_page_after_all_keeps_the_pages_recorded(tmp_path):
+    data = W.warc([(W.URL, HTML, "text/html"), (OTHER, OTHER_HTML, "text/html")])
+    assert _add(tmp_path, "two.warc.gz", data, "--all") == 0
+    assert _add(tmp_path, "two.warc.gz", data, "--url", W.URL) == 0   # the capture's own id this time
+    sha = hashlib.sha256(data).hexdigest()
+    repo = tmp_path / "repo"
+    assert sorted(p.stem for p in (repo / "docs" / "articles").iterdir()) == sorted(
+        [sha[:12], page_id(sha, W.URL), page_id(sha, OTHER)])
+    assert archive.check(repo) == [] and archive.leftovers(repo) == []
+
+
+def test_gunzip_reads_every_member_up_to_exactly_the_limit():
+    from wenxian.webarchive import gunzip
+
+    data = bytes(range(256)) * 4000 + b"x" * 100_000
+    packed = gzip.compress(data) + gzip.compress(b"second")
+    assert gunzip(packed, "p.warc.gz", len(data) + 6) == data + b"second"
+    with pytest.raises(WebArchiveError, match="unpacks to more than"):
+        gunzip(packed, "p.warc.gz", len(data) + 5)
+    with pytest.raises(WebArchiveError, match="truncated gzip data"):
+        gunzip(packed[:-30], "p.warc.gz", 10**8)

@@ -98,9 +98,21 @@ def store(root: Path, aid: str, data: bytes, rendered: tuple[str, bytes, bytes])
     if (root / raw_rel).exists() and md_path.exists():
         return aid, "unchanged"
     atomic_write(root / raw_rel, data)
-    atomic_write(root / raw_path(kinds.split(Path(raw_rel).name)[0], ".json"), sidecar)
+    sidecar_path = root / raw_path(kinds.split(Path(raw_rel).name)[0], ".json")
+    atomic_write(sidecar_path, _keep_pages(sidecar_path, sidecar))
     atomic_write(md_path, md)
     return aid, "added"
+
+
+def _keep_pages(path: Path, sidecar: bytes) -> bytes:
+    """The new sidecar of a web archive, still recording the pages that earlier adds made into
+    articles (`add --all`, then `add --url` for one page, or the other way round)."""
+    known = sidecar_pages(path) if path.is_file() else {}
+    if not known:
+        return sidecar
+    new = json.loads(sidecar)
+    new["pages"] = {**known, **(new.get("pages") or {})}
+    return (json.dumps(new, ensure_ascii=False, indent=1) + "\n").encode()
 
 
 def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:

@@ -72,7 +72,7 @@ def gunzip(data: bytes, path: str, limit: int) -> bytes:
     while rest:
         d = zlib.decompressobj(zlib.MAX_WBITS | 16)
         try:
-            while True:
+            while not d.eof:
                 chunk = d.decompress(rest, limit + 1 - size)
                 out.append(chunk)
                 size += len(chunk)
@@ -80,7 +80,7 @@ def gunzip(data: bytes, path: str, limit: int) -> bytes:
                     raise WebArchiveError(path, f"unpacks to more than {limit:,} bytes (max_unpacked_bytes in "
                                                 "wenxian/data/limits.yml): refused")
                 rest = d.unconsumed_tail
-                if d.eof or not rest:
+                if not chunk and not rest:  # input used up before the end of the member
                     break
         except zlib.error as exc:
             raise WebArchiveError(path, f"not a valid gzip file ({exc})") from None
