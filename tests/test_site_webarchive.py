@@ -50,3 +50,26 @@ def test_no_third_party_html_is_served_as_a_page(built_site):
     for aid in text_ids:  # a text capture's raw link is unchanged: the text itself
         html = _article(built_site, aid)
         assert f'<a href="../../raw/{aid}.txt" type="text/plain">纯文本</a>' in html and " download=" not in html
+
+
+def test_a_hostile_sidecar_name_stays_an_attribute_value(tmp_path):
+    """The original name comes from a sidecar (contributor data): escaped, controls and path
+    separators replaced; a missing or broken sidecar falls back to the archived name."""
+    from wenxian import archive
+    from wenxian.site import build
+
+    data = W.warc([(W.URL, W.page().encode("utf-8"), "text/html")])
+    src = tmp_path / "page.warc.gz"
+    src.write_bytes(data)
+    aid, _ = archive.add(tmp_path, src, {})
+    raw = f"archive/{aid[:2]}/{aid}.warc.gz"
+    md = (tmp_path / "docs" / "articles" / f"{aid}.md").read_text("utf-8")
+    files = {raw: data, f"archive/{aid[:2]}/{aid}.json":
+             b'{"original_name": "a\\"><script>x()</script>/../\\u0007b.warc.gz", "pages": {}}'}
+    out = build.generate([(f"docs/articles/{aid}.md", md)], {"index.md": "# 首页\n"}, files.__getitem__, "", "x")
+    page = out[f"articles/{aid}.md"]
+    assert 'download="a&quot;&gt;&lt;script&gt;x()&lt;_script&gt;_.._b.warc.gz"' in page and "<script>" not in page
+    assert out[f"raw/{aid}.warc.gz"] == data and W.TITLE in out[f"raw/{aid}.txt"]
+    files[f"archive/{aid[:2]}/{aid}.json"] = b"not json"
+    out = build.generate([(f"docs/articles/{aid}.md", md)], {"index.md": "# 首页\n"}, files.__getitem__, "", "x")
+    assert f'download="{aid}.warc.gz" type="application/warc"' in out[f"articles/{aid}.md"]
