@@ -109,15 +109,27 @@ def test_capture_honours_the_meta_charset(server, tmp_path, capsys):
     assert (meta["title"], meta["encoding"]) == (W.TITLE, "gb18030")
 
 
-@pytest.fixture
-def small_limit(monkeypatch):
+def _limits(monkeypatch, **changes) -> None:
     real = fetch_mod.vocab.load
 
     class Limits:
         @staticmethod
         def load(name):
-            return {**real(name), "max_bytes": SMALL_LIMIT} if name == "limits.yml" else real(name)
+            return {**real(name), **changes} if name == "limits.yml" else real(name)
     monkeypatch.setattr(fetch_mod, "vocab", Limits)
+
+
+@pytest.fixture
+def small_limit(monkeypatch):
+    _limits(monkeypatch, max_bytes=SMALL_LIMIT)
+
+
+def test_too_many_redirects(server, tmp_path, capsys, monkeypatch):
+    _limits(monkeypatch, max_redirects=1)   # /moved -> /redirect -> /article.html is two
+    assert main(["capture", f"{server}/moved", "--root", str(tmp_path / "repo")]) == 1
+    assert capsys.readouterr().err == (f"wenxian: {server}/moved: more than 1 redirects (max_redirects in "
+                                       "wenxian/data/limits.yml)\n")
+    assert not (tmp_path / "repo").exists()
 
 
 def _free_port() -> int:
