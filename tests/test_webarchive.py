@@ -212,7 +212,7 @@ def test_fixture_keeps_the_real_suffix(tmp_path, capsys):
 def test_visible_text_is_what_a_reader_saw():
     text = visible_text(CAPTURES["page.warc.gz"], "page.warc.gz", "utf-8")
     lines = text.splitlines()
-    assert lines[0] == f"{W.TITLE}_乡村干部报网" and lines[1] == "首页 新闻" and W.TITLE in lines
+    assert lines[0] == f"{W.TITLE}_乡村干部报网" and "首页" in lines[1] and W.TITLE in lines
     assert all(p in lines for p in W.paragraphs())
     assert "tracker" not in text and "color" not in text and "隐藏的统计代码" not in text and "<" not in text
     assert visible_text(HTML, "page.html", None) == text
