@@ -1,15 +1,18 @@
-"""Command line: `wenxian extract | add | check | fixture`. Thin I/O around the pure pipeline."""
+"""Command line: `wenxian extract | add | capture | check | fixture`. Thin I/O around the pure pipeline."""
 from __future__ import annotations
 
 import argparse
 from functools import partial
 import json
 import os
+import re
 import sys
 
 from . import tags
 from .errors import WenxianError
-from .archive import check, invisible_warnings, leftovers, prepare, render, store
+from . import kinds
+from .archive import (capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
+                      sidecar_pages, store)
 from .article import DATE
 from . import values
 from .pipeline import extract
@@ -17,7 +20,6 @@ from pathlib import Path
 
 from . import fixture as fixture_mod
 from .archive import atomic_write
-from .decode import decode
 from .personal import find_personal_data
 from .urls import UrlError, normalise
 
@@ -26,6 +28,7 @@ def _report(a: dict) -> str:
     out = [f"id:        {a['id']}", f"title:     {a['title']}", f"date:      {a['date']}",
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
+           *([f"page:      {a['source_url']}   captured: {a.get('captured')}"] if "captured" in a else []),
            "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()), "", "region:"]
     out += [f"  {r['path']}  ({r['level']} {r['code']})" for r in a["region"]] or ["  (none)"]
     out += ["", "places:"]
@@ -38,9 +41,14 @@ def _report(a: dict) -> str:
     return "\n".join(out)
 
 
-def _add(args) -> int:
+def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> int:
+    """`add` (and `capture`, which hands in the WARCs it wrote as `paths`, named by their URL in
+    `labels`)."""
     overrides = {"source_url": args.source_url, "source": args.source, "date": args.date,
                  "captured": args.captured, "note": args.note}
+    if getattr(args, "all", False) and args.source_url is not None:
+        print("wenxian: --all adds every page of a web archive, each with its own URL: do not give --url", file=sys.stderr)
+        return 2
     for key in ("date", "captured"):
         if overrides[key] is not None and not DATE.match(overrides[key]):
             print(f"wenxian: --{key}: '{overrides[key]}' is not YYYY, YYYY-MM or YYYY-MM-DD", file=sys.stderr)
@@ -59,29 +67,35 @@ def _add(args) -> int:
         if removed:
             print(f"wenxian: --url: removed {', '.join(removed)}; stored as {url.url}", file=sys.stderr)
         overrides["source_url"] = url.url
-    paths = _expand(args.paths)
+    paths = _expand(args.paths) if paths is None else paths
+    labels = labels or {}
     failed = 0
     total = len(paths)
     show_progress = total > 50 and sys.stderr.isatty()
-    for done, (path, result) in enumerate(_prepared(paths, args.jobs, overrides), 1):
+    choice = (args.source_url, getattr(args, "all", False))
+    for done, (path, results) in enumerate(_prepared(paths, args.jobs, overrides, choice), 1):
         if show_progress:
             width = 30 * done // total
             print(f"\r[{'#' * width}{'.' * (30 - width)}] {done}/{total}", end="", file=sys.stderr, flush=True)
+        name = labels.get(path, path)
         try:
-            if isinstance(result, Exception):
-                raise result
-            aid, data, rendered, personal = result
-            aid, status = store(Path(args.root), aid, data, rendered)
+            if isinstance(results, Exception):
+                raise results
+            stored = []
+            for aid, data, rendered, personal, page in results:
+                stored.append((*store(Path(args.root), aid, data, rendered), personal, page))
         except WenxianError as exc:
-            print(f"wenxian: {exc}", file=sys.stderr)
+            print(f"wenxian: {labels[path] + ': ' + exc.problem if path in labels else exc}", file=sys.stderr)
             failed += 1
         except OSError as exc:
-            print(f"wenxian: {path}: {exc.strerror}", file=sys.stderr)
+            print(f"wenxian: {name}: {exc.strerror}", file=sys.stderr)
             failed += 1
         else:
-            print(f"{path}: {status} {aid}" if status == "added" else f"{path}: already in the archive as {aid} (no change)")
-            if status == "added":
-                _warn_personal_data(path, personal)
+            for aid, status, personal, page in stored:
+                where = f"{name} [{page}]" if len(stored) > 1 else name
+                print(f"{where}: {status} {aid}" if status == "added" else f"{where}: already in the archive as {aid} (no change)")
+                if status == "added":
+                    _warn_personal_data(name, personal)
     if show_progress:
         print(file=sys.stderr)
     if failed:
@@ -89,35 +103,40 @@ def _add(args) -> int:
     return 1 if failed else 0
 
 
-CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
-
-
 def _expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the captures in it (*.txt, *.html, *.htm, sorted),
-    so a batch of 20,000 need not pass through the shell's argument list."""
+    """Files as given; a folder stands for the captures in it (every kind of wenxian.kinds,
+    sorted), so a batch of 20,000 need not pass through the shell's argument list."""
     out = []
     for p in paths:
         if Path(p).is_dir():
-            out += sorted(str(f) for f in Path(p).iterdir() if f.suffix.lower() in CAPTURE_SUFFIXES and f.is_file())
+            out += sorted(str(f) for f in Path(p).iterdir() if kinds.kind_of(f.name) and f.is_file())
         else:
             out.append(p)
     return out
 
 
-def _prepare_one(overrides: dict, path: str):
-    """Worker: (path, (id, raw bytes, rendered files, personal-data findings)) or (path, the
-    exception)."""
+def _prepare_one(overrides: dict, choice: tuple, path: str):
+    """Worker: (path, [(id, raw bytes, rendered files, personal-data findings, page URL)], one
+    per article: several for `add --all` on a web archive of several pages) or (path, the
+    exception). `choice`: (URL of the page to take from a web archive, --all)."""
+    page_url, all_pages = choice
     try:
-        data, art = prepare(Path(path))
-        return path, (art["id"], data, render(Path(path), art, overrides), find_personal_data(decode(data, path).text))
+        if all_pages:
+            data, arts = prepare_pages(Path(path))
+        else:
+            data, art = prepare(Path(path), page_url)
+            arts = [art]
+        pages = {a["id"]: a["source_url"] for a in arts} if len(arts) > 1 else None
+        return path, [(a["id"], data, render(Path(path), a, overrides, pages),
+                       find_personal_data(capture_text(data, path, a)), a.get("source_url")) for a in arts]
     except (WenxianError, OSError) as exc:
         return path, exc
 
 
-def _prepared(paths: list[str], jobs: int | None, overrides: dict):
+def _prepared(paths: list[str], jobs: int | None, overrides: dict, choice: tuple = (None, False)):
     """Prepared captures in input order. Extraction is CPU-bound and pure, so large batches use
     one process per core; writing stays in this process, one capture at a time."""
-    work = partial(_prepare_one, overrides)
+    work = partial(_prepare_one, overrides, choice)
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < 4 * jobs:
         yield from map(work, paths)
@@ -145,11 +164,14 @@ def _check_targets(root: Path, paths: list[str]) -> list[Path]:
         if rel.parts[:2] == ("docs", "articles") and rel.suffix == ".md":
             md = root / rel
         elif rel.parts[:1] == ("archive",):
-            md = root / "docs" / "articles" / (rel.name.split(".")[0] + ".md")
+            cid = rel.name.split(".")[0]
+            ids = [cid] + list(sidecar_pages(root / rel.parent / f"{cid}.json"))  # `add --all`: one per page
+            md = [root / "docs" / "articles" / f"{aid}.md" for aid in ids]
         else:
             continue
-        if md.is_file() and md not in out:
-            out.append(md)
+        for one in md if isinstance(md, list) else [md]:
+            if one.is_file() and one not in out:
+                out.append(one)
     return out
 
 
@@ -157,7 +179,7 @@ def _fixture(args) -> int:
     src = Path(args.path)
     try:
         data = src.read_bytes()
-        art = extract(data, str(src))
+        art = extract(data, str(src), page_url=args.url)
         url = normalise(args.url).url if args.url else None
     except (WenxianError, UrlError) as exc:
         print(f"wenxian: {exc}", file=sys.stderr)
@@ -167,8 +189,9 @@ def _fixture(args) -> int:
         return 2
     dest = Path(args.dest) if args.dest else Path(args.root) / "tests" / "fixtures" / "corpus"
     existing = sorted(p.name for p in dest.glob("*.expected.json")) if dest.is_dir() else []
-    name = args.name or fixture_mod.fixture_name(src.stem, existing, art["id"])
-    suffix = src.suffix.lower() if src.suffix.lower() in (".txt", ".html", ".htm") else ".txt"
+    stem, suffix = kinds.split(src.name)
+    name = args.name or fixture_mod.fixture_name(stem, existing, art["id"])
+    suffix = suffix.lower() if kinds.kind_of(src.name) else ".txt"
     targets = [dest / f"{name}{suffix}", dest / f"{name}.expected.json", dest / f"{name}.source.json"]
     clash = [str(t) for t in targets if t.exists()]
     if clash:
@@ -185,21 +208,66 @@ def _fixture(args) -> int:
     return 0
 
 
+def _capture(args) -> int:
+    """Fetch each URL into a WARC in a temporary folder, then add it as `add` would: nothing is
+    written to archive/ or docs/ for a URL that cannot be captured."""
+    import tempfile
+    import urllib.parse
+    from datetime import datetime, timezone
+
+    from .fetch import fetch
+    from .webarchive import warc_bytes
+
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="wenxian-capture-") as tmp:
+        paths, labels = [], {}
+        for n, url in enumerate(args.urls):
+            try:
+                exchanges = fetch(url, args.timeout)
+            except WenxianError as exc:
+                print(f"wenxian: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            stamp = datetime.now(timezone.utc)
+            host = re.sub(r"[^A-Za-z0-9.-]+", "-", urllib.parse.urlsplit(exchanges[-1].url).netloc) or "page"
+            path = Path(tmp) / str(n) / f"{host}-{stamp:%Y%m%dT%H%M%SZ}.warc.gz"
+            path.parent.mkdir()
+            path.write_bytes(warc_bytes(exchanges, stamp.strftime("%Y-%m-%dT%H:%M:%SZ")))
+            paths.append(str(path))
+            labels[str(path)] = url
+        if paths:
+            add_args = argparse.Namespace(source_url=None, source=args.source, date=args.date, captured=None,
+                                          note=args.note, root=args.root, jobs=1, all=False)
+            status = _add(add_args, paths, labels)
+            if status == 2:  # a bad --date / --source / --note: nothing was added
+                return 2
+            failed += status
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wenxian", description="Archive Chinese-language articles.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="read one capture and print what the pipeline extracts (writes nothing)")
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--url", help="the page to read from a web archive holding several")
     a = sub.add_parser("add", help="store captures in archive/ and write docs/articles/<id>.md")
-    a.add_argument("paths", nargs="+", help="capture files, or folders of captures (*.txt, *.html)")
+    a.add_argument("paths", nargs="+", help="capture files, or folders of captures (" + ", ".join(kinds.SUFFIXES) + ")")
     a.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: one per core)")
-    a.add_argument("--url", dest="source_url")
+    a.add_argument("--url", dest="source_url", help="source URL; for a web archive of several pages, the page to add")
+    a.add_argument("--all", action="store_true", help="one article per HTML page of a web archive of several pages")
     a.add_argument("--source")
     a.add_argument("--date")
     a.add_argument("--captured")
     a.add_argument("--note")
     a.add_argument("--root", default=".", help="repository root (default: current directory)")
+    w = sub.add_parser("capture", help="fetch pages into WARC captures and add them (as `add`)")
+    w.add_argument("urls", nargs="+", metavar="URL")
+    w.add_argument("--timeout", type=float, default=None, help="seconds (default: fetch_timeout_seconds in limits.yml)")
+    for opt in ("--source", "--date", "--note"):
+        w.add_argument(opt)
+    w.add_argument("--root", default=".", help="repository root (default: current directory)")
     c = sub.add_parser("check", help="validate every article and the fixity of archive/")
     c.add_argument("paths", nargs="*", help="only the articles concerned by these changed files (default: all)")
     c.add_argument("--root", default=".")
@@ -224,11 +292,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     if args.command == "fixture":
         return _fixture(args)
+    if args.command == "capture":
+        return _capture(args)
     if args.command == "extract":
         try:
             with open(args.path, "rb") as fh:
                 data = fh.read()
-            article = extract(data, args.path)
+            article = extract(data, args.path, page_url=args.url)
         except WenxianError as exc:
             print(f"wenxian: {exc}", file=sys.stderr)
             return 2

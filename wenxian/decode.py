@@ -70,8 +70,26 @@ def _utf16_without_bom(data: bytes) -> list[tuple[str, str]]:
     return out
 
 
-def decode(data: bytes, path: str = "<bytes>", markup: bool = False) -> Decoded:
-    """Decode a capture; raise DecodeError naming `path` when it is empty, binary or unreadable."""
+# Charsets a server or MIME part may declare, by the name the decoder records: only the families
+# the decoder knows (a declared ISO-8859-1 or windows-1252 "decodes" any bytes, so it proves nothing).
+_DECLARED = {"utf-8": "utf-8", "utf8": "utf-8", "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030",
+             "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030", "big5": "big5", "x-big5": "big5",
+             "cp950": "big5", "big5-hkscs": "big5hkscs", "big5hkscs": "big5hkscs"}
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode(data: bytes, path: str = "<bytes>", declared: str | None = None, markup: bool = False) -> Decoded:
+    """Decode a capture; raise DecodeError naming `path` when it is empty, binary or unreadable.
+    `declared`: the charset of an HTTP Content-Type header (web-archive captures); used when the
+    bytes are valid in it, before any guessing (a byte-order mark still wins). `markup`: a saved
+    web page, where a few stray control characters are tolerated (see _accept)."""
     if not data.strip():
         raise DecodeError(path, "empty file")
     for bom, enc in _BOMS:
@@ -83,6 +101,17 @@ def decode(data: bytes, path: str = "<bytes>", markup: bool = False) -> Decoded:
             if not _plausible(text):
                 raise DecodeError(path, "no readable text")
             return _accept(text.lstrip("\ufeff"), "utf-16" if enc == "utf-16" else "utf-8-sig", path, markup)
+    enc = _DECLARED.get((declared or "").strip().lower())
+    if enc and enc != "utf-8" and not data.isascii() and _valid_utf8(data):
+        enc = None  # valid UTF-8 beyond ASCII is UTF-8 (legacy CJK bytes almost never are): a lying header
+    if enc:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            pass  # the header lies: detect as for any capture
+        else:
+            if _plausible(text) or markup and text.strip():
+                return _accept(text, enc, path, markup)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import hashlib
 
 from . import clean as clean_mod
-from . import damage, html_clean, html_page, limits, meta, recurring, regions, tags
+from . import damage, html_clean, html_page, kinds, limits, meta, recurring, regions, tags, webarchive
 from .invisible import balance
 from .decode import decode
+from .errors import WenxianError
 from .article import IMAGE_MARKER
 from .escape import escape_line
 from .script import detect_script
@@ -21,13 +22,22 @@ def article_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:ID_LENGTH]
 
 
-def extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for) -> dict:
+def extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, page_url: str | None = None,
+            charset: str | None = None) -> dict:
     """The article of one capture. `learned(site)` gives the boilerplate lines learned for a
     publishing site (data/learned_boilerplate.yml); the leave-one-outlet-out evaluation passes
     one learned without the capture's own outlet."""
     limits.check_size(data, path)
-    is_page = path.lower().endswith((".html", ".htm"))
-    decoded = decode(data, path, markup=is_page)
+    if kinds.is_web_archive(path):  # WARC / WACZ / MHTML: the article is the HTML page it holds
+        page = webarchive.main_page(data, path, page_url)
+        try:
+            art = extract(page.body, path + "#page.html", learned, charset=page.charset)
+        except WenxianError as exc:  # name the file given, and the page in it
+            raise type(exc)(path, f"page {page.url}: {exc.problem}") from None
+        return {**art, "id": article_id(data), "sha256": hashlib.sha256(data).hexdigest(),
+                "source_url": page.url, "captured": page.captured}
+    is_page = kinds.is_page(path)
+    decoded = decode(data, path, charset, markup=is_page)
     if is_page:
         return _from_page(data, decoded, path)
     return _from_text(data, decoded, path, learned)
