@@ -73,14 +73,16 @@ def extract(page: Page) -> HtmlArticle:
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
 
-    authors = meta.find_authors(byline + trailer, " ".join(p[:100] for p in paragraphs[:3]) or None,
+    authors = meta.find_authors(byline + trailer, "\n".join(p[:100] for p in paragraphs[:3]) or None,
                                 paragraphs[-1] if paragraphs else None)
     origins["author"] = "visible" if authors else None
+    editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
     if not authors:
         for value, origin in page.meta["author"]:
             # a content system's placeholder, or the outlet credited as source, is not a writer
             # (a blog's author and site may share a name: only a source other than the site counts)
-            names = [n for n in _names(value) if n != source or source == site]
+            names = [n for n in _names(value) if (n != source or source == site)
+                     and not any(n in t for t in editor_lines)]  # an editor named in <meta author>
             if names:
                 authors, origins["author"] = names, origin
                 break

@@ -391,7 +391,7 @@ def _author_patterns() -> tuple:
                           rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
                           rf"|(?:^|[|｜]\s*)(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
-    slash = re.compile(rf"(?:^|\s)({_NAME})\s*[／/]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
+    slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME})\s*[／/╱]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
     after_source = re.compile(rf"(?:{sources})\s*[:：]\s*\S+\s+({_NAME})$")
     return reporter, labelled, photo, slash, after_source, frozenset(v["not_names"])
