@@ -73,7 +73,7 @@ def extract(page: Page) -> HtmlArticle:
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
 
-    authors = meta.find_authors(byline + trailer, "\n".join(p[:100] for p in paragraphs[:3]) or None,
+    authors = meta.find_authors(byline + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
     origins["author"] = "visible" if authors else None
     editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
@@ -129,7 +129,7 @@ def _names(value: str) -> list[str]:
         part = re.sub(r"^(作者|记者|記者|文|By|by)\s*[:：/]?\s*", "", part.strip())
         part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
         if (_is_name(part) and part.lower() not in placeholders and not _DOMAIN.search(part)
-                and not meta.is_site_name(part) and not meta.split_site_suffix(part)[1]):
+                and not meta.is_site_name(part) and not meta.is_outlet_name(part) and not meta.split_site_suffix(part)[1]):
             out.append(part)
     return out
 
@@ -209,6 +209,12 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     if text and not meta.is_site_name(text):
         index = next(b.index for b in near if b.text == text)
         return text, "visible (heading above the text)", index
+    # or the short line that opens the text and stands apart from the prose that follows
+    body = [b for b in page.blocks[start:end] if b.tag != "img" and not b.hidden][:2]
+    if (len(body) == 2 and 8 <= len(body[0].text) <= 40 and not _END_PUNCT.search(body[0].text)
+            and not meta.has_date(body[0].text) and not label.search(body[0].text)
+            and clean_mod.is_prose(body[1].text) and not clean_mod.pattern_reason(body[0].text)):
+        return body[0].text, "visible (line opening the text)", body[0].index
     return None, None, None
 
 

@@ -59,6 +59,13 @@ def is_site_name(text: str) -> bool:
     return len(text) <= 15 and bool(_SITE_WORDS.search(text[-4:])) and not _PROSE_PUNCT_ANY.search(text)
 
 
+def is_outlet_name(text: str) -> bool:
+    """'法新社', '参考消息报': ends like a news organisation's name (data/metadata.yml)."""
+    v = vocab.load("metadata.yml")
+    return len(text) <= 15 and bool(re.search(rf"(?:{v['outlet_suffixes']})$", text)) and not text.endswith("台") or \
+        bool(re.fullmatch(rf"(?:{v['agencies']})", text))
+
+
 def has_date(text: str) -> bool:
     return _date_in(text) is not None
 
@@ -248,6 +255,11 @@ def _credit_pattern() -> re.Pattern:
 _DATE_THEN_OUTLET = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+([\u4e00-\u9fff]{2,12})$")
 
 
+# A wire dateline: outlet, place, day, 电 (（法新社羅馬19日電）, 新华社北京3月1日电).
+_AGENCY_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?([\u4e00-\u9fff]{1,6}?(?:社|網|网))(?:[\u4e00-\u9fff]{0,4}?(?:记者|記者)[\u4e00-\u9fff·]{2,4}?)?"
+                              r"[\u4e00-\u9fff]{1,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:电|電)")
+
+
 def _self_reference(name: str) -> bool:
     """本报, 本站…: the publication speaking of itself, never an outlet's name."""
     refs = vocab.load("metadata.yml")["self_references"]
@@ -340,6 +352,9 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
         if cleaned:
             return cleaned
     for par in first_paragraphs:
+        m = _AGENCY_DATELINE.match(par)
+        if m and not _self_reference(m.group(1)):
+            return m.group(1)  # （法新社羅馬19日電）, 中央社記者…台北22日電
         m = _DATELINE.match(par)
         name = _credited_in(par) or (m.group(1) if m and not _self_reference(m.group(1)) else None)
         if name:
@@ -397,9 +412,14 @@ def _author_patterns() -> tuple:
     return reporter, labelled, photo, slash, after_source, frozenset(v["not_names"])
 
 
+_PHOTO_CREDIT = re.compile(r"摄|攝|图|圖")
+
+
 def _names_in(match_text: str, stop: frozenset) -> list[str]:
     out = []
     for name in re.split(r"[、 &＆]", match_text):
+        if len(name) > 2 and name.endswith(("摄", "攝")):
+            name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
         out.append(name)
@@ -428,10 +448,13 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     texts = [l.text for l in lines if len(l.text) <= 80 and not label.search(l.text)]
     if first_paragraph:
-        texts.append(first_paragraph[:100])
+        texts.extend(first_paragraph.split("\n"))  # the openings of the first paragraphs
+    photographers = []
     for t in texts:
         names = credited_authors(t)
-        if names:
+        if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|報導|[／/╱]\s*文", t):
+            photographers = photographers or names  # a writer's credit elsewhere comes first
+        elif names:
             return names
     if last_paragraph and len(last_paragraph) <= 40:
         names = credited_authors(last_paragraph)  # a credit line closing the text (采写：…记者 …)
@@ -444,7 +467,7 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             names = credited_authors("（" + value + "）") or _names_in(value, _author_patterns()[-1])
             if names and not credited_source_like(value):
                 return names
-    return []
+    return photographers
 
 
 def credited_source_like(value: str) -> bool:
