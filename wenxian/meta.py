@@ -45,6 +45,11 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
     sections = _section_trail(line)
     if sections:
         return sections
+    for sep in (" - ", " | ", "｜", "_", " — "):
+        head, found, tail = line.partition(sep)
+        # '自由電子報 - 標題': the site's name before the headline
+        if found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail:
+            return tail.strip(), head.strip()
     for sep in _SEPARATORS:
         if sep in line:
             head, _, tail = line.rpartition(sep)
