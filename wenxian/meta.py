@@ -11,7 +11,7 @@ from . import vocab
 from .clean import Line
 
 _SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog")
-_SEPARATORS = [" @ ", " :: ", "_", " - ", "-", "|", "｜", "—"]
+_SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
 _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
 
@@ -88,8 +88,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         return None, None
     title, site = split_site_suffix(first)
     title = title.rstrip("-_|｜ ")
-    if len(title) < 4 or _NOT_TITLE.search(title):
-        return None, site
+    if len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title):
+        return None, site  # '新闻动态--某学会官网': a column of the site, no headline
     return title, site
 
 
@@ -123,9 +123,22 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
 
 
 def _looks_like_site_tail(tail: str) -> bool:
-    """' - 要闻云南', ' 东区办事处': short, no subtitle dash, no sentence or quote marks."""
+    """' - 要闻云南', ' 东区办事处', ' 某省某研究院附属医院': short, no subtitle dash, no sentence
+    or quote marks."""
     tail = tail.strip(" -_|｜@:：")
-    return len(tail) <= 12 and not tail.startswith("—") and not _PROSE_PUNCT_ANY.search(tail.replace(" ", ""))
+    return len(tail) <= 20 and not tail.startswith("—") and not _PROSE_PUNCT_ANY.search(tail.replace(" ", ""))
+
+
+def site_after_headline(title_line: str, headline: str | None) -> str | None:
+    """What a page-title line adds after the printed headline ('标题-EDN 电子技术设计' →
+    'EDN电子技术设计'): the site's name, when it is short and no sentence."""
+    if not headline or not title_line.startswith(headline) or title_line == headline:
+        return None
+    rest = title_line[len(headline):].strip(" -_|｜@:：—")
+    parts = [p.strip() for p in re.split(r"[_|｜]|\s[-–—]\s|--", rest) if p.strip()]
+    if parts and 2 <= len(parts[-1]) <= 20 and not has_date(parts[-1]) and not _PROSE_PUNCT_ANY.search(parts[-1].replace(" ", "")):
+        return clean_source(parts[-1]) or parts[-1]
+    return None
 
 
 def complete_title(title: str | None, lines: list[Line]) -> str | None:
@@ -409,7 +422,7 @@ def _author_patterns() -> tuple:
     role = rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']}))?"
     labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
                           rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
-                          rf"|(?:^|[|｜]\s*)(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
+                          rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
     slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME})\s*[／/╱]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
