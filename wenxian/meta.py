@@ -86,10 +86,14 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     first = lines[0].text
     if "。" in first or len(first) > 80:
         return None, None
+    for sep in ("--", " - ", "_", "|", "｜"):
+        head, found, tail = first.partition(sep)
+        if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
+            return None, tail.strip()  # '新闻动态--某学会官网': a column of the site, no headline
     title, site = split_site_suffix(first)
     title = title.rstrip("-_|｜ ")
     if len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title):
-        return None, site  # '新闻动态--某学会官网': a column of the site, no headline
+        return None, site
     return title, site
 
 
@@ -270,12 +274,17 @@ def _credit_pattern() -> re.Pattern:
     )
 
 
-_DATE_THEN_OUTLET = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+([\u4e00-\u9fff]{2,12})$")
+_DATE_THEN_OUTLET = re.compile(r"^(?:19|20)\d\d\s*[-年/.]\s*\d\d?\s*[-月/.]\s*\d\d?日?(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+([\u4e00-\u9fff]{2,12})$")
 
 
 # A wire dateline: outlet, place, day, 电 (（法新社羅馬19日電）, 新华社北京3月1日电).
 _AGENCY_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?([\u4e00-\u9fff]{1,6}?(?:社|網|网))(?:[\u4e00-\u9fff]{0,4}?(?:记者|記者)[\u4e00-\u9fff·]{2,4}?)?"
                               r"[\u4e00-\u9fff]{1,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:电|電)")
+
+
+def _boilerplate(text: str) -> bool:
+    from .clean import pattern_reason  # a menu word (首页, 登录) after a date names no outlet
+    return bool(pattern_reason(text))
 
 
 def _self_reference(name: str) -> bool:
@@ -383,8 +392,13 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
             if name:
                 return name
         m = _DATE_THEN_OUTLET.match(line.text)
-        if m:
+        if m and not _boilerplate(m.group(1)) and m.group(1) not in vocab.load("metadata.yml")["not_sources"]:
             return m.group(1)
+    for a, b in zip(ordered, ordered[1:]):  # the same, printed over two lines (scrapers split spans)
+        if b.number == a.number + 1 and _BARE_DATE.fullmatch(a.text) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", b.text):
+            if not _boilerplate(b.text) and b.text not in vocab.load("metadata.yml")["not_sources"] and is_outlet_name(b.text) or \
+                    re.search(r"消息|新闻|新聞|时报|時報|日报|日報", b.text):
+                return b.text
     for a, b in zip(all_lines[:12], all_lines[1:13]):
         if b.text.startswith(("微信号", "微信號")) and 2 <= len(a.text) <= 20:
             return a.text
