@@ -25,6 +25,7 @@ _ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
 _BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：]?")
 _DOMAIN = re.compile(r"\.(?:com|net|org|cn|gov|edu|tw|hk|info|cc|tv)\b", re.I)
+_DIALOGUE = re.compile(r"[。！？!?「“]")  # speech and sentences, never a byline
 _NAME_CHARS = re.compile(r"[\w·・ .\-]+")
 _NOT_NAME = re.compile(r"https?:|www\.|@|\d{3,}|[<>{}]")
 
@@ -285,6 +286,7 @@ def _reason(b: Block, inside: bool, title: str | None) -> str | None:
         return pattern
     if b.link_density > 0.6 and len(t) <= 60:
         return "link (list of other pages)"
-    if len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or t.count("：") + t.count(":") >= 2):
+    if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or t.count("：") + t.count(":") >= 2)
+            and not _DIALOGUE.search(t)):
         return "dateline or byline"
     return None

@@ -434,7 +434,7 @@ def _author_patterns() -> tuple:
     names = rf"({_NAME}(?:[、 &＆]{_NAME}){{0,5}})(?={v['name_enders']})"
     reporter = re.compile(rf"{v['reporter_words']}\s*[:：]?\s*{names}")
     role = rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']}))?"
-    labelled = re.compile(rf"(?:^|[（(【\[\s])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
+    labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
                           rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
                           rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
