@@ -28,3 +28,19 @@ def test_html_case(case):
         assert line not in headings and line in text
     # every visible block is accounted for: kept in the body or removed with a reason
     assert all(r["reason"] for r in art["removed"])
+
+
+def test_the_report_says_where_each_value_was_read():
+    case = next(c for c in CASES if c["name"] == "date only in metadata (JSON-LD)")
+    art = extract(case["html"].encode("utf-8"), "case.html")
+    assert art["metadata_origin"]["date"] == "json-ld"
+    assert art["metadata_origin"]["title"].startswith("visible")
+
+
+def test_a_short_body_or_a_capture_mostly_removed_is_flagged():
+    nav = "".join(f"<li><a href='/{i}'>栏目{i}新闻中心频道</a></li>" for i in range(60))
+    page = f"<html><head><title>短讯</title></head><body><ul class='nav'>{nav}</ul><p>今天下雨。</p></body></html>"
+    warnings = extract(page.encode("utf-8"), "short.html")["warnings"]
+    assert any(w.startswith("short body") for w in warnings)
+    long_case = extract(CASES[0]["html"].encode("utf-8"), "case.html")
+    assert not any(w.startswith("short body") for w in long_case["warnings"])

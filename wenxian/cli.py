@@ -29,7 +29,10 @@ def _report(a: dict) -> str:
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
            *([f"page:      {a['source_url']}   captured: {a.get('captured')}"] if "captured" in a else []),
-           "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()), "", "region:"]
+           "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()),
+           *([f"read from: " + ", ".join(f"{k} ← {v}" for k, v in a["metadata_origin"].items())]
+             if a.get("metadata_origin") else []),
+           *[f"warning:   {w}" for w in a.get("warnings", [])], "", "region:"]
     out += [f"  {r['path']}  ({r['level']} {r['code']})" for r in a["region"]] or ["  (none)"]
     out += ["", "places:"]
     out += [f"  {p['mentions']:>3}x {p['path']}  ({p['level']} {p['code']})" for p in a["places"]] or ["  (none)"]
@@ -82,8 +85,8 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
             if isinstance(results, Exception):
                 raise results
             stored = []
-            for aid, data, rendered, personal, page in results:
-                stored.append((*store(Path(args.root), aid, data, rendered), personal, page))
+            for aid, data, rendered, personal, page, warnings in results:
+                stored.append((*store(Path(args.root), aid, data, rendered), personal, page, warnings))
         except WenxianError as exc:
             print(f"wenxian: {labels[path] + ': ' + exc.problem if path in labels else exc}", file=sys.stderr)
             failed += 1
@@ -91,10 +94,12 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
             print(f"wenxian: {name}: {exc.strerror}", file=sys.stderr)
             failed += 1
         else:
-            for aid, status, personal, page in stored:
+            for aid, status, personal, page, warnings in stored:
                 where = f"{name} [{page}]" if len(stored) > 1 else name
                 print(f"{where}: {status} {aid}" if status == "added" else f"{where}: already in the archive as {aid} (no change)")
                 if status == "added":
+                    for w in warnings:
+                        print(f"warning: {where}: {w}", file=sys.stderr)
                     _warn_personal_data(name, personal)
     if show_progress:
         print(file=sys.stderr)
@@ -128,7 +133,8 @@ def _prepare_one(overrides: dict, choice: tuple, path: str):
             arts = [art]
         pages = {a["id"]: a["source_url"] for a in arts} if len(arts) > 1 else None
         return path, [(a["id"], data, render(Path(path), a, overrides, pages),
-                       find_personal_data(capture_text(data, path, a)), a.get("source_url")) for a in arts]
+                       find_personal_data(capture_text(data, path, a)), a.get("source_url"), a.get("warnings", []))
+                      for a in arts]
     except (WenxianError, OSError) as exc:
         return path, exc
 

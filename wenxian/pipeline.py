@@ -11,6 +11,7 @@ from . import damage, html_clean, html_page, kinds, limits, meta, recurring, reg
 from .invisible import balance
 from .decode import decode
 from .errors import WenxianError
+from . import article
 from .article import IMAGE_MARKER
 from .escape import escape_line
 from .script import detect_script
@@ -76,7 +77,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
-    return _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
+    art = _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
+    art["warnings"] = extraction_warnings(art)
+    return art
 
 
 def _from_page(data: bytes, decoded, path: str) -> dict:
@@ -85,7 +88,10 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
     limits.check_shape([clean_mod.Line(b.line, b.text) for b in page.blocks], path)
     got = html_clean.extract(page)
     text = "\n".join(b.text for b in page.blocks)
-    return _article(data, decoded, text, got.cleaned, got.title, got.date, got.source, got.author)
+    art = _article(data, decoded, text, got.cleaned, got.title, got.date, got.source, got.author)
+    art["metadata_origin"] = {k: v for k, v in got.origins.items() if v}  # where each value was read
+    art["warnings"] = extraction_warnings(art)
+    return art
 
 
 def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict:
@@ -116,6 +122,24 @@ def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict
         "removed": [{"line": r.line.number, "text": r.line.text, "reason": r.reason} for r in cleaned.removed],
         "sha256": hashlib.sha256(data).hexdigest(),
     }
+
+
+SHORT_BODY = 200  # characters of text below which a body is worth a second look
+
+
+def extraction_warnings(art: dict) -> list[str]:
+    """What a reviewer should look at before trusting an extraction: a short body (the article
+    may have been removed as boilerplate) or a capture whose text went almost all to `removed`."""
+    kept = sum(len(t) for _p, t in article.body_blocks(art["body"]))
+    removed = sum(len(r["text"]) for r in art["removed"])
+    out = []
+    if kept < SHORT_BODY:
+        out.append(f"short body ({kept} characters of text): check that the article was not removed as boilerplate")
+    if removed and kept and removed > 19 * kept:
+        out.append(f"{removed * 100 // (removed + kept)}% of the capture's text was removed: check the removed lines")
+    if not art["title"]:
+        out.append("no title found")
+    return out
 
 
 def first_kept_is_first(lines, first_kept: int) -> bool:
