@@ -21,6 +21,8 @@ _PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
 _END_PUNCT = re.compile(r"[。！？!?…”\"）)]$")
 _PAGE_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?]”?$")
+_ENGLISH_SENTENCE = re.compile(r"^(?=[\x20-\x7e]{30,}$)(?:\S+\s+){5,}\S*[.!?]$")  # six words and a full stop
+_CODE = re.compile(r"[=;{}]|\w\(.*\)|^\s*(?:def|class|import|from|return|for|if|while|#include|//|#)\b|^\s*[\])}]")
 _FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
@@ -99,10 +101,15 @@ def is_prose(text: str) -> bool:
 
 
 def _score(text: str, reason: str | None) -> int:
+    """A line's weight in the prose run: running text by its length (an English sentence too),
+    a line of program code nothing (articles quote code; menus do not look like it), any other
+    short line a small cost, a boilerplate line a larger one."""
     if reason:
         return -20
-    if is_prose(text) or _SENTENCE_END.search(text):
+    if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
         return len(text)
+    if _CODE.search(text):
+        return 0
     return -12
 
 

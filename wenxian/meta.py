@@ -478,7 +478,7 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     the reporter in the opening dateline (新华社…电（记者唐霁）), then the names in brackets
     that close the text (…（张巨峰）). Editors are not authors. [] when no one is credited."""
     label = re.compile(vocab.load("metadata.yml")["page_label"])
-    texts = [l.text for l in lines if len(l.text) <= 80 and not label.search(l.text)]
+    texts = [l.text for l in lines if len(l.text) <= 80 and not any(label.search(p) for p in l.text.split())]
     if first_paragraph:
         texts.extend(first_paragraph.split("\n"))  # the openings of the first paragraphs
     photographers = []
