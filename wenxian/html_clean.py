@@ -52,7 +52,9 @@ def extract(page: Page) -> HtmlArticle:
     trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
     before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
-    removed_in_main = [r.line for r in cleaned.removed if start <= _index_of(blocks, r.line) < end][:8]
+    index_of = {(b.line, b.text): b.index for b in blocks}
+    removed_in_main = [r.line for r in cleaned.removed
+                       if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
     byline = header + removed_in_main
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     origins = {"title": title_origin}
@@ -89,13 +91,6 @@ def extract(page: Page) -> HtmlArticle:
                 break
     url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
     return HtmlArticle(cleaned, title, date, source, authors, url, origins)
-
-
-def _index_of(blocks: list[Block], line: Line) -> int:
-    for b in blocks:
-        if b.line == line.number and b.text == line.text:
-            return b.index
-    return -1
 
 
 def _first(pairs):
@@ -174,7 +169,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     Without such a block, the metadata title minus its site suffix; without metadata, the
     first <h1>.
     """
-    candidates = [(v, o) for v, o in page.meta["title"]] + ([(page.title_tag, "title")] if page.title_tag else [])
+    candidates = [(v[:300], o) for v, o in page.meta["title"]] + ([(page.title_tag[:300], "title")] if page.title_tag else [])
     sites = {v for v, _o in page.meta["site"]}
     start, end = page.main
     best = None

@@ -189,6 +189,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
             counts["bold"] += n
 
     skipping = 0
+    link_lists: dict = {}
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
@@ -202,7 +203,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
             furn = parent[1] + ((own, el),) if own and len(parent[1]) < 8 else parent[1]
             hidden = parent[2] + (el,) if _is_hidden(el) and len(parent[2]) < 8 else parent[2]
             hint = parent[3] or any(w in v["content"] for w in words)
-            if tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el):
+            if tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el, link_lists):
                 flush()
             stack.append((el, furn, hidden, hint))
             first[el] = len(blocks)
@@ -223,7 +224,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
                 if not skipping:
                     add(el.tail)  # the tail of a skipped element is visible text of its parent
                 continue
-            if tag in _BLOCK or split_links and tag == "a" and _in_link_list(el):
+            if tag in _BLOCK or split_links and tag == "a" and _in_link_list(el, link_lists):
                 flush()
             stack.pop()
             spans[el] = (first.pop(el), len(blocks))
@@ -284,14 +285,18 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
         b.furniture = next((w for w, el in reversed(b.furniture_chain) if counts(w, el)), None)
 
 
-def _in_link_list(a) -> bool:
+def _in_link_list(a, seen: dict) -> bool:
     """A link among links with no running text of its own around them (a menu or a list of
     headlines written as bare <a> elements): each link is a block of its own, as a reader sees
-    it, rather than one run-on line."""
+    it, rather than one run-on line. `seen` caches the answer per parent (one look at each
+    parent's children, however many links it holds)."""
     parent = a.getparent()
-    if parent is None or (parent.text or "").strip():
+    if parent is None:
         return False
-    return not any((c.tail or "").strip(" \t\r\n\u3000\xa0|｜·•/") for c in parent)
+    if parent not in seen:
+        seen[parent] = not (parent.text or "").strip() and not any(
+            (c.tail or "").strip(" \t\r\n\u3000\xa0|｜·•/") for c in parent)
+    return seen[parent]
 
 
 def _line(el) -> int:
