@@ -47,8 +47,13 @@ def extract(page: Page) -> HtmlArticle:
     title, title_origin, title_index = choose_title(page)
     tail = section_start(blocks, start, end)
     cleaned = _classify(blocks, start, end, title, tail)
+    # the byline follows the headline: the first lines after it (inside the article container or
+    # not), then the last lines above the text
+    after_title = ([b for b in blocks[title_index + 1:title_index + 12] if not b.hidden and b.link_density < 0.5][:6]
+                   if title_index is not None else [])
     above = blocks[(title_index + 1 if title_index is not None and title_index < start else 0):start]
-    header = [Line(b.line, b.text) for b in above if not b.hidden][-12:]
+    near_text = [b for b in above if not b.hidden][-12:]
+    header = [Line(b.line, b.text) for b in after_title + [b for b in near_text if b not in after_title]]
     trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
     before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []

@@ -10,7 +10,7 @@ from functools import lru_cache
 from . import vocab
 from .clean import Line
 
-_SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog")
+_SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|論壇|博客|社区|社區")
 _SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
 _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
@@ -45,7 +45,7 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
     sections = _section_trail(line)
     if sections:
         return sections
-    for sep in (" - ", " | ", "｜", "_", " — "):
+    for sep in (" - ", " | ", "｜", "_", " — ", " » ", "- "):
         head, found, tail = line.partition(sep)
         # '自由電子報 - 標題': the site's name before the headline
         if found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail:
@@ -166,7 +166,7 @@ _PROSE_PUNCT_ANY = re.compile(r"[，。！？；、,!?;：:“”\s]")
 
 _EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _EN_DATE = re.compile(
-    r"\b(" + "|".join(_EN_MONTHS) + r")[a-z]*\.?\s+(\d{1,2}),?\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?((?:19|20)\d\d)\b"
+    r"\b(" + "|".join(_EN_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?((?:19|20)\d\d)\b"
 )
 
 
@@ -305,11 +305,19 @@ def _credited_in(text: str) -> str | None:
 _NAME_DATE = re.compile(r"^(?:原创|原創)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s+(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?$")
 
 
+def first_value(value: str) -> str:
+    """The first item of a labelled value: '[ 人民网 ]' → '人民网', '光明网-《光明日报》2024-05-20' →
+    '光明网-《光明日报》', '新华社 作者：…' → '新华社'."""
+    value = value.strip(" \t[]【】")
+    value = _DATE.split(value)[0] if _DATE.search(value) else value
+    return re.split(r"\s|[|｜]", value.strip())[0] if value.strip() else ""
+
+
 def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
     """A source credited after the text: a label (来源：…) or a reporter credit (新华日报·交汇点
     记者 …), but not a bare agency name, which after the text is another article's credit."""
     for _line, value in _labelled(sorted(lines, key=lambda l: l.number), all_lines, "source_labels"):
-        cleaned = clean_source(re.split(r"\s|[|｜]", value)[0])
+        cleaned = clean_source(first_value(value))
         if cleaned:
             return cleaned
     v = vocab.load("metadata.yml")
@@ -375,7 +383,7 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
     caller falls back to the publishing site."""
     ordered = sorted(meta_lines, key=lambda l: l.number)
     for _line, value in _labelled(ordered, all_lines, "source_labels"):
-        cleaned = clean_source(re.split(r"\s|[|｜]", value)[0])
+        cleaned = clean_source(first_value(value))
         if cleaned:
             return cleaned
     for par in first_paragraphs:
@@ -441,19 +449,26 @@ def _author_patterns() -> tuple:
     slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME})\s*[／/╱]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
     after_source = re.compile(rf"(?:{sources})\s*[:：]\s*\S+\s+({_NAME})$")
-    return reporter, labelled, photo, slash, after_source, frozenset(v["not_names"])
+    # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
+    dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
+    # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
+    reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s*(?:报道|報導)(?![\u4e00-\u9fff])")
+    return reporter, labelled, photo, slash, after_source, dateline, reported, frozenset(v["not_names"])
 
 
+_DESK = re.compile(r"(中心|组|組|部|频道|頻道)$")
 _PHOTO_CREDIT = re.compile(r"摄|攝|图|圖")
 
 
 def _names_in(match_text: str, stop: frozenset) -> list[str]:
     out = []
-    for name in re.split(r"[、 &＆]", match_text):
+    for name in re.split(r"[、 &＆，,]\s*", match_text):
         if len(name) > 2 and name.endswith(("摄", "攝")):
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
+        if "网" in name or "網" in name or is_outlet_name(name) or _DESK.search(name):
+            break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
     return out
 
