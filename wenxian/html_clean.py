@@ -49,7 +49,8 @@ def extract(page: Page) -> HtmlArticle:
     cleaned = _classify(blocks, start, end, title, tail)
     # the byline follows the headline: the first lines after it (inside the article container or
     # not), then the last lines above the text
-    after_title = ([b for b in blocks[title_index + 1:title_index + 12] if not b.hidden and b.link_density < 0.5][:6]
+    after_title = ([b for b in blocks[title_index + 1:title_index + 12]
+                    if not b.hidden and (b.link_density < 0.5 or len(b.text) <= 20)][:8]  # an account name is a link
                    if title_index is not None else [])
     above = blocks[(title_index + 1 if title_index is not None and title_index < start else 0):start]
     near_text = [b for b in above if not b.hidden][-12:]
@@ -72,12 +73,14 @@ def extract(page: Page) -> HtmlArticle:
         + [(_valid_date(v), o) for v, o in page.meta["date_modified"]])
 
     site = _site_name(page, title, blocks[end:])
+    account = meta.account_name(header, title)
     source, origins["source"] = _first(
         [(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline), "visible")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
         + [(meta.trailing_source(trailer, trailer), "visible (after the text)")]
+        + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]
         + [(site, "site")]
-        + [(meta.account_name(header, title), "visible (account beside the date)")])
+        + [(account, "visible (account beside the date)")])
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
 

@@ -64,6 +64,11 @@ def is_site_name(text: str) -> bool:
     return len(text) <= 15 and bool(_SITE_WORDS.search(text[-4:])) and not _PROSE_PUNCT_ANY.search(text)
 
 
+def looks_like_site(text: str) -> bool:
+    """A name that reads as a website's ('NOWnews.com 今日新聞網', '某某网'), not an account's."""
+    return is_site_name(text) or bool(re.search(r"\.(?:com|net|cn|org|tw)\b", text, re.I)) or bool(_SITE_WORDS.search(text[-3:]))
+
+
 def is_outlet_name(text: str) -> bool:
     """'法新社', '参考消息报': ends like a news organisation's name (data/metadata.yml)."""
     v = vocab.load("metadata.yml")
@@ -242,6 +247,7 @@ def find_date(header: list[Line]) -> str | None:
     return None
 
 
+_LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：]?\s*")
 _LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
@@ -256,7 +262,8 @@ def _placeholder_rest(value: str, placeholders: list[str]) -> str:
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
-    value = _PINYIN_GLOSS.sub("", value).strip().strip("《》").strip()
+    value = _PINYIN_GLOSS.sub("", value).strip().strip("《》【】[]").strip()
+    value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
     value = split_site_suffix(value)[0].strip()
     value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
     not_sources = vocab.load("metadata.yml")["not_sources"]
@@ -355,8 +362,8 @@ def byline_outlet(lines: list[Line]) -> str | None:
         if len(t) > 60:
             continue
         m = _NAME_DATE.match(t)
-        if m and m.group(1) not in vocab.load("metadata.yml")["not_sources"]:
-            return m.group(1)
+        if m and clean_source(m.group(1)):
+            return clean_source(m.group(1))
         m = _NAME_SLASH_OUTLET.match(t)
         if m and re.search(rf"(?:{suffixes})$", m.group(1)):
             return m.group(1)  # '石佳/中国青年报': writer / outlet
@@ -370,7 +377,7 @@ def byline_outlet(lines: list[Line]) -> str | None:
 def abbreviates(short: str, full: str) -> bool:
     """'省发改委' abbreviates '浙江省发展和改革委员会': its characters appear in order in the
     longer name (the way Chinese bodies shorten their names)."""
-    if len(short) < 2 or len(short) * 2 > len(full) + 2 or short in full:
+    if len(short) < 2 or len(short) * 2 > len(full) + 2 or full.startswith(short):
         return False
     it = iter(full)
     return all(ch in it for ch in short)
@@ -421,6 +428,8 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     aggregators): a short name printed twice in a row next to a date line (the account card and
     the byline), or a short name directly followed by a date or a relative date (昨天, 3小时前)."""
     relative = re.compile(vocab.load("metadata.yml")["relative_dates"])
+    follow = set(vocab.load("metadata.yml")["follow_buttons"])
+    header = [l for l in header if l.text not in follow]  # the account card's follow button
     for i, line in enumerate(header[:-1]):
         t, nxt = line.text, header[i + 1].text
         if not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title:
