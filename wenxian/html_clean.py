@@ -197,11 +197,17 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     if best:
         return best[1], best[2], best[3]
     label = re.compile(vocab.load("metadata.yml")["page_label"])
+    labelled = re.compile(vocab.load("metadata.yml")["title_labels"])
+    for b in page.blocks[max(0, start - 6):start + 2]:  # 主题：… printed above a forum post or notice
+        m = labelled.match(b.text)
+        if m and not b.hidden:
+            return m.group(1).strip(), "visible (labelled title)", b.index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
         # a title that is only the site's name or an e-paper page label names no article
-        if len(head) >= 4 and head not in sites and not meta.is_site_name(head) and not label.search(head):
+        if (len(head) >= 4 and head not in sites and not meta.looks_like_site(head) and not label.search(head)
+                and "null" not in head.lower()):
             return head, origin, None
     for b in page.blocks[:end]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):

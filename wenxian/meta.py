@@ -262,7 +262,9 @@ def _placeholder_rest(value: str, placeholders: list[str]) -> str:
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
-    value = _PINYIN_GLOSS.sub("", value).strip().strip("《》【】[]").strip()
+    value = _PINYIN_GLOSS.sub("", value).strip().strip("【】[]").strip()
+    if value.startswith("《") and value.endswith("》") and value.count("《") == 1:
+        value = value[1:-1].strip()  # 《某某日报》, not 光明网-《光明日报》
     value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
     value = split_site_suffix(value)[0].strip()
     value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
@@ -476,7 +478,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
-        if "网" in name or "網" in name or is_outlet_name(name) or _DESK.search(name):
+        if "网" in name or "網" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
             break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
     return out
