@@ -4,6 +4,7 @@ written for. A ratchet: the scores may rise, never fall below the floors measure
 was added (the issue's goals are higher; scripts/bench_extract.py prints the current figures)."""
 import json
 
+from wenxian.errors import WenxianError
 from wenxian.evaluation import Score, score_article
 from wenxian.pipeline import extract
 
@@ -18,7 +19,11 @@ def test_rendered_captures_do_not_regress(capsys):
     assert len(caps) >= 55
     for cap in caps:
         exp = json.loads(cap.with_suffix(".expected.json").read_text("utf-8"))
-        total.add(score_article(extract(cap.read_bytes(), str(cap)), exp, drop_mode="substring"))
+        try:
+            art = extract(cap.read_bytes(), str(cap))
+        except WenxianError:  # a capture the text path refuses (a line over the limits) scores nothing
+            art = {"body": "", "title": None, "date": None, "source": None, "author": [], "script": None}
+        total.add(score_article(art, exp, drop_mode="substring"))
     with capsys.disabled():
         print("\nrendered-capture scores: " + "  ".join(f"{f} {total.ratio(f):.3f}" for f in FLOORS))
     assert {f: round(total.ratio(f), 3) for f in FLOORS if total.ratio(f) < FLOORS[f]} == {}

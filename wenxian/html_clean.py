@@ -25,6 +25,7 @@ _ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
 _BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：]?")
 _DOMAIN = re.compile(r"\.(?:com|net|org|cn|gov|edu|tw|hk|info|cc|tv)\b", re.I)
+_SENTENCE = re.compile(r"[。！？!?]")  # a sentence of the text, not a byline
 _DIALOGUE = re.compile(r"[。！？!?「“]")  # speech and sentences, never a byline
 _NAME_CHARS = re.compile(r"[\w·・ .\-]+")
 _NOT_NAME = re.compile(r"https?:|www\.|@|\d{3,}|[<>{}]")
@@ -50,9 +51,13 @@ def extract(page: Page) -> HtmlArticle:
     # the byline follows the headline: the first lines after it (inside the article container or
     # not), then the last lines above the text
     after_title = ([b for b in blocks[title_index + 1:title_index + 12]
-                    if not b.hidden and (b.link_density < 0.5 or len(b.text) <= 20)][:8]  # an account name is a link
+                    if not b.hidden and (b.link_density < 0.5 or len(b.text) <= 20)  # an account name is a link
+                    and (len(b.text) <= 60 and not _SENTENCE.search(b.text) or _BYLINE.search(b.text[:20]))][:8]
                    if title_index is not None else [])
-    above = blocks[(title_index + 1 if title_index is not None and title_index < start else 0):start]
+    # above the text, only what comes after the headline (a site's date bar above the
+    # headline is not the article's dateline; dates just above it are read last, below)
+    above = ([] if title_index is not None and title_index >= start
+             else blocks[(title_index + 1 if title_index is not None else 0):start])
     near_text = [b for b in above if not b.hidden][-12:]
     header = [Line(b.line, b.text) for b in after_title + [b for b in near_text if b not in after_title]]
     trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
@@ -67,6 +72,8 @@ def extract(page: Page) -> HtmlArticle:
 
     date, origins["date"] = _first(
         [(_valid_date(v), o) for v, o in page.meta["date"]]
+        + [(meta.find_date([Line(b.line, b.text) for b in after_title]), "visible (under the title)")]
+        + [(meta.find_date(list(reversed(before_title[-2:]))), "visible (just above the title)")]
         + [(meta.find_date(byline), "visible")]
         + [(meta.find_date(list(reversed(before_title))), "visible (above the title)")]
         + [(meta.find_date(trailer), "visible (after the text)")]
@@ -84,7 +91,8 @@ def extract(page: Page) -> HtmlArticle:
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
 
-    authors = meta.find_authors(byline + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
+    credit_lines = [Line(0, p) for p in paragraphs if len(p) <= 40 and meta.labelled_credit(p)]
+    authors = meta.find_authors(byline + trailer + credit_lines, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
     origins["author"] = "visible" if authors else None
     editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
@@ -145,15 +153,19 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     for value, _origin in page.meta["site"]:
         if _is_name(value):
             return meta.clean_source(value) or value
+    host = _host_name(after)
     for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
         head, site = meta.split_site_suffix(text)
         if site:
-            return meta.clean_source(site) or site
+            site = meta.clean_source(site) or site
+            # '纪检' in the title, '山西医科大学纪检监察室' as the 主办 in the footer: the full name
+            return host if host and (site in host or meta.abbreviates(site, host)) else site
         if title and text.startswith(title):
             rest = _SUFFIX_SEP.sub("", text[len(title):]).strip()
             parts = [p.strip() for p in re.split(r"[_|｜]|\s[-–—]\s|--", rest) if p.strip()]
             if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
-                return meta.clean_source(parts[-1]) or parts[-1]
+                site = meta.clean_source(parts[-1]) or parts[-1]
+                return host if host and (site in host or meta.abbreviates(site, host)) else site
     for b in after[-40:]:
         m = _COPYRIGHT_NAME.search(b.text)
         if m:
@@ -163,6 +175,16 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     return None
 
 
+def _host_name(after: list[Block]) -> str | None:
+    """The body a government or institutional site names as its host in its footer (主办单位：…)."""
+    for b in after[-40:]:
+        m = _HOST.search(b.text)
+        if m:
+            return m.group(1)
+    return None
+
+
+_HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：]\s*([\u4e00-\u9fff]{2,24})")
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
 _COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
                              r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)", re.I)

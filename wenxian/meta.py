@@ -484,6 +484,11 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
     return out
 
 
+def labelled_credit(text: str) -> bool:
+    """A line that credits writers with a label (采写：…, 作者：…, 文/…): reliable wherever it stands."""
+    return bool(_author_patterns()[1].search(text))
+
+
 def credited_authors(text: str) -> list[str]:
     """Writers credited in one line: 记者唐霁, 作者： 记者王敬照, 文/图 刘玺东 易赛楠,
     張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
@@ -508,12 +513,14 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     if first_paragraph:
         texts.extend(first_paragraph.split("\n"))  # the openings of the first paragraphs
     photographers = []
-    for t in texts:
+    for i, t in enumerate(texts):
         names = credited_authors(t)
         if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|報導|[／/╱]\s*文", t):
             photographers = photographers or names  # a writer's credit elsewhere comes first
         elif names:
-            return names
+            # a credit continued on the next line (本报记者 甲 乙 / 本报实习生 丙 丁)
+            more = credited_authors(texts[i + 1]) if i + 1 < len(texts) and len(texts[i + 1]) <= 40 else []
+            return names + [n for n in more if n not in names]
     if last_paragraph and len(last_paragraph) <= 40:
         names = credited_authors(last_paragraph)  # a credit line closing the text (采写：…记者 …)
         if names:
