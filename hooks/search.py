@@ -36,8 +36,8 @@ from pagefind_bin_extended import get_executable
 
 from wenxian import script as wenxian_script
 from wenxian import search, search_bundle, search_fold, search_shards
-from wenxian.archive import atomic_write
 from wenxian.errors import WenxianError
+from wenxian.files import atomic_write
 from wenxian.site import loaded
 from wenxian.site.reported import reported
 

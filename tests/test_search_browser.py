@@ -18,9 +18,13 @@ import json
 import os
 import re
 import shutil
+import socket
+import stat
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -65,8 +69,9 @@ def site(tmp_path_factory):
     subprocess.run([str(wenxian), "add", "--root", str(root), *captures], check=True, capture_output=True)
     _assign(root)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", search_shards.ENV: str(SHARD_MAX)}
+    # Built under the most restrictive umask: the site must still be readable by any user.
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
-                   cwd=root, check=True, env=env)
+                   cwd=root, check=True, env=env, preexec_fn=lambda: os.umask(0o077))
     return root
 
 
@@ -458,3 +463,110 @@ def test_small_archive_is_one_bundle_and_searches(built_site, browser):
     finally:
         ctx.close()
         server.shutdown()
+
+
+# --- served by another user, files that fail to load ----------------------------------------------
+
+def test_every_file_of_the_site_is_readable_by_others(site):
+    """The site was built under umask 077 (fixture `site`): still 0644 files, 0755 folders."""
+    paths = [site / "site", *(site / "site").rglob("*")]
+    assert len(paths) > 100
+    bad = [f"{oct(stat.S_IMODE(p.lstat().st_mode))} {p.relative_to(site)}" for p in paths
+           if not p.is_symlink() and stat.S_IMODE(p.lstat().st_mode) & (0o755 if p.is_dir() else 0o644)
+           != (0o755 if p.is_dir() else 0o644)]
+    assert not bad, bad[:20]
+    for name in ("fold.txt", "shards.json", "regions.json"):
+        assert stat.S_IMODE((site / "site" / "assets" / "search" / name).stat().st_mode) == 0o644
+
+
+SYSTEM_PYTHON = "/usr/bin/python3.11"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served_by_nobody(site):
+    """The built site copied with its modes (as `rsync -a` or `tar` would) into a folder anyone
+    may enter, and served by a static server running as the unprivileged user `nobody`."""
+    if os.geteuid() != 0 or not shutil.which("setpriv") or not Path(SYSTEM_PYTHON).exists():
+        pytest.skip("serving as another user needs root, setpriv and the system Python")
+    top = Path(tempfile.mkdtemp(prefix="wenxian-nobody-"))
+    os.chmod(top, 0o755)
+    shutil.copytree(site / "site", top / "site", symlinks=True)  # copy2: modes kept
+    port = _free_port()
+    proc = subprocess.Popen(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", SYSTEM_PYTHON,
+                             "-m", "http.server", "--bind", "127.0.0.1", "--directory", str(top / "site"), str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        owner = Path(f"/proc/{proc.pid}/status").read_text().split("Uid:")[1].split()[1]
+        assert owner == "65534", "the server must run as nobody"
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(top, ignore_errors=True)
+
+
+@pytest.mark.parametrize("case", [{"q": "轉移就業", "page": "hant"}, {"q": "galaxy"}, {"q": "发展 经济", "sort": "newest"},
+                                  {"q": "", "filters": {"region": "650000000000"}}], ids=["hant", "latin", "sorted", "facet"])
+def test_search_works_when_served_by_another_user(case, articles, served_by_nobody, page):
+    want = expected(articles, case)
+    assert want
+    page.goto(search_url(served_by_nobody, case))
+    ids = [i for i, _ in results(page)]
+    assert set(ids) == want
+    if case.get("sort"):
+        dates = [search.sort_date(articles[i][0].get("date")) for i in ids]
+        assert dates == sorted(dates, reverse=True)
+    if case.get("filters"):
+        page.wait_for_selector(".wx-search__facets[open][data-filled='1']", timeout=20000)
+        assert page.locator("select[name=region]").input_value() == case["filters"]["region"]
+
+
+@pytest.fixture
+def broken_copy(site, tmp_path):
+    """A copy of the built site, served, that a test may damage."""
+    shutil.copytree(site / "site", tmp_path / "site")
+    server, url = _serve(tmp_path / "site")
+    yield tmp_path / "site", url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("damage", ["missing", "html", "binary"])
+@pytest.mark.parametrize("name", ["fold.txt", "shards.json"])
+def test_a_search_file_that_fails_to_load_is_reported(name, damage, broken_copy, page):
+    folder, url = broken_copy
+    path = folder / "assets" / "search" / name
+    if damage == "missing":
+        path.unlink()
+    elif damage == "html":
+        path.write_text("<!doctype html><html><body><h1>403 Forbidden</h1></body></html>\n", "utf-8")
+    else:
+        path.write_bytes(b"\x1f\x8b\x08\x00garbage\xff")
+    page.goto(f"{url}/hant/search/?q=轉移就業" if name == "fold.txt" else f"{url}/search/?q=galaxy")
+    page.wait_for_selector("#wx-search[data-state=error]", timeout=20000)
+    status = page.locator(".wx-search__status")
+    assert status.get_attribute("role") == "alert"
+    text = status.inner_text()
+    assert name in text and ("無法" in text or "无法" in text)
+    if damage == "missing":
+        assert "404" in text
+    assert page.locator(".wx-result").count() == 0
+
+
+def test_region_labels_that_fail_to_load_are_reported(broken_copy, page):
+    folder, url = broken_copy
+    (folder / "assets" / "search" / "regions.json").write_text("<html>", "utf-8")
+    page.goto(f"{url}/search/?region=650000000000")
+    page.wait_for_selector("#wx-search[data-state=error]", timeout=20000)
+    assert "regions.json" in page.locator(".wx-search__status").inner_text()

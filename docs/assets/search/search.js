@@ -27,10 +27,12 @@ const HANT = location.pathname.includes("/hant/");
 const T = HANT
   ? { search: "搜尋", facets: "篩選", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
       relevance: "相關度", newest: "最新", oldest: "最早", more: "更多結果", none: "沒有找到符合的文章。",
-      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳", placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
+      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳",
+      broken: (f, why) => `搜尋暫時無法使用：搜尋檔案 ${f} 無法載入（${why}）。請稍後再試，或告知網站維護者。`, placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
   : { search: "搜索", facets: "筛选", all: "全部", region: "地区", topic: "主题", source: "来源", year: "年份", sort: "排序",
       relevance: "相关度", newest: "最新", oldest: "最早", more: "更多结果", none: "没有找到符合的文章。",
-      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详", placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
+      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详",
+      broken: (f, why) => `搜索暂时无法使用：搜索文件 ${f} 无法加载（${why}）。请稍后再试，或告知网站维护者。`, placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
 const FILTERS = ["region", "topic", "source", "year"];
 
 let foldMap = null;   // folded variant -> representative
@@ -43,20 +45,58 @@ let facetsFilled = null; // the promise of fillFilters(), made once
 
 const load = () => (loading ??= loadOnce());
 
-async function loadOnce() {
-  const [fold, list, pf] = await Promise.all([
-    fetch(new URL("assets/search/fold.txt", ROOT)).then((r) => r.text()),
-    fetch(new URL("assets/search/shards.json", ROOT)).then((r) => (r.ok ? r.json() : { shards: [] })),
-    import(new URL("pagefind/pagefind.js", ROOT).href),
-  ]);
-  shards = list.shards || [];
+/** A search file that cannot be used: the page says so instead of searching with wrong data. */
+class LoadError extends Error {
+  constructor(file, why) { super(`${file}: ${why}`); this.file = file; this.why = why; }
+}
+
+/** The text of a search file; a LoadError when the server refuses it (403, 404…). */
+async function fetchText(path) {
+  let r;
+  try {
+    r = await fetch(new URL(path, ROOT));
+  } catch (e) {
+    throw new LoadError(path, String(e.message || e));
+  }
+  if (!r.ok) throw new LoadError(path, `HTTP ${r.status}`);
+  return r.text();
+}
+
+async function fetchJson(path, check) {
+  const text = await fetchText(path);
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new LoadError(path, "not valid JSON");
+  }
+  if (!check(data)) throw new LoadError(path, "unexpected content");
+  return data;
+}
+
+/** fold.txt (wenxian.search.browser_table): groups of two or more characters separated by single
+ *  spaces, never ASCII (an HTML error page served in its place is refused). */
+function parseFold(text) {
+  if (text && !/^[^\x00-\x7f]{2,}( [^\x00-\x7f]{2,})*\n?$/u.test(text)) {
+    throw new LoadError("assets/search/fold.txt", "unexpected content");
+  }
   foldMap = new Map();
   hantMap = new Map();
-  for (const group of fold.split(" ")) {
+  for (const group of text.trim() ? text.trim().split(" ") : []) {
     const [rep, disp, ...others] = Array.from(group);
     if (disp !== rep) { hantMap.set(rep, disp); foldMap.set(disp, rep); }
     for (const c of others) foldMap.set(c, rep);
   }
+}
+
+async function loadOnce() {
+  const [fold, list, pf] = await Promise.all([
+    fetchText("assets/search/fold.txt"),
+    fetchJson("assets/search/shards.json", (d) => d && Array.isArray(d.shards)),
+    import(new URL("pagefind/pagefind.js", ROOT).href).catch((e) => { throw new LoadError("pagefind/pagefind.js", String(e.message || e)); }),
+  ]);
+  shards = list.shards;
+  parseFold(fold);
   await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, noWorker: true });
   // Pagefind takes its query language from <html lang> and, for zh, splits every query word
   // with Intl.Segmenter (扶贫 → 扶 + 贫). Our tokens are pre-cut, so it is started while the page
@@ -72,7 +112,7 @@ async function loadOnce() {
   // The other shards: only their entry file and metadata now, word chunks when a query needs them.
   const primary = new URL("pagefind/", ROOT).pathname;
   await Promise.all(shards.map((s) => new URL(s.path, ROOT).pathname).filter((p) => p !== primary)
-    .map((p) => pf.mergeIndex(p, { language: "und" })));
+    .map((p) => pf.mergeIndex(p, { language: "und" }).catch((e) => { throw new LoadError(p, String(e.message || e)); })));
   pagefind = pf;
 }
 
@@ -297,7 +337,7 @@ function setFacet(sel, value) {
 function fillFilters(form) {
   return (facetsFilled ??= (async () => {
     const [regions] = await Promise.all([
-      fetch(new URL("assets/search/regions.json", ROOT)).then((r) => r.json()),
+      fetchJson("assets/search/regions.json", (d) => d && typeof d === "object" && !Array.isArray(d)),
       load(),
     ]);
     const all = await pagefind.filters();
@@ -323,11 +363,28 @@ function fillFilters(form) {
   })());
 }
 
+/** Say on the page that a search file failed to load (no search runs with partial data). */
+let failure = null; // the first LoadError: once a file failed, no search result is shown
+
+function showError(root, err) {
+  failure ??= err;
+  const status = root.querySelector(".wx-search__status");
+  err = failure;
+  const file = err instanceof LoadError ? err.file : "search";
+  const why = err instanceof LoadError ? err.why : String(err?.message || err);
+  status.textContent = T.broken(file, why);
+  status.setAttribute("role", "alert");
+  status.classList.add("wx-search__status--error");
+  root.querySelector(".wx-search__results").replaceChildren();
+  root.querySelector(".wx-search__more").hidden = true;
+  root.dataset.state = "error";
+}
+
 /** Open the facet disclosure (its toggle event fills the menus). */
 function openFacets(form) {
   const details = form.querySelector(".wx-search__facets");
   if (!details.open) details.open = true;
-  else fillFilters(form);
+  else fillFilters(form).catch((e) => showError(form.parentElement, e));
 }
 
 function buildForm(root, st) {
@@ -346,7 +403,7 @@ function buildForm(root, st) {
   form.elements.sort.value = st.sort;
   for (const f of FILTERS) setFacet(form.elements[f], st[f]);
   const details = form.querySelector(".wx-search__facets");
-  details.addEventListener("toggle", () => { if (details.open) fillFilters(form); });
+  details.addEventListener("toggle", () => { if (details.open) fillFilters(form).catch((e) => showError(root, e)); });
   root.append(form);
   return form;
 }
@@ -361,8 +418,15 @@ async function runSearch(root, st) {
   list.replaceChildren();
   more.hidden = true;
   root.dataset.state = "searching";
-  const c = await candidates(st);
+  let c;
+  try {
+    c = await candidates(st);
+  } catch (e) {
+    if (gen === generation) showError(root, e);
+    return;
+  }
   if (gen !== generation) return;
+  if (failure) return showError(root, failure);
   let next = 0;
   let shown = 0;
   const pageOnce = async () => {
@@ -373,6 +437,7 @@ async function runSearch(root, st) {
       next += batch.length;
       const datas = await Promise.all(batch.map((x) => x.data()));
       if (gen !== generation) return;
+      if (failure) return showError(root, failure);
       for (const d of datas) {
         if (c.verify && !verify(d.meta.text || "", c.terms)) continue;
         list.append(renderResult(d, c.terms));
@@ -386,8 +451,9 @@ async function runSearch(root, st) {
     root.dataset.state = done ? "done" : "more";
     root.dataset.count = String(shown);
   };
-  more.onclick = () => pageOnce();
-  await pageOnce();
+  const page = () => pageOnce().catch((e) => { if (gen === generation) showError(root, e); });
+  more.onclick = page;
+  await page();
 }
 
 async function main() {
@@ -400,7 +466,12 @@ async function main() {
     `<button type="button" class="wx-search__more" hidden>${T.more}</button>`);
   // A facet in the URL: show its menu, filled, beside the search (which does not wait for it).
   if (FILTERS.some((f) => st[f])) openFacets(form);
-  await load();
+  try {
+    await load();
+  } catch (e) {
+    showError(root, e);
+    return;
+  }
   const submit = () => {
     const s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value };
     for (const f of FILTERS) s[f] = form.elements[f].value;
