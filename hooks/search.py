@@ -175,10 +175,11 @@ def _write_json(path: Path, key: str, value) -> None:
     atomic_write(path, json.dumps({"key": key, "value": value}, ensure_ascii=False).encode("utf-8"))
 
 
-def _fold_table(texts: list[str], cache: Path) -> dict[str, str]:
-    """search_fold.fold_table(texts) without its per-build cost: OpenCC's own pairs (seconds) and
+def _fold_table(texts: list[str], cache: Path) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """search_fold.fold_table(texts) without its per-build cost: OpenCC's own pairs (a second) and
     each text's twin pairs (two OpenCC conversions per article) are kept under the cache, the
-    latter by a hash of the text and only where OpenCC's pairs lack them (rarely any)."""
+    latter by a hash of the text and only where OpenCC's pairs lack them (rarely any); and the
+    twin pairs that wenxian/data/search_fold.yml does not list (search_fold.unlisted_pairs)."""
     code = b"".join(Path(m.__file__).read_bytes() for m in (search_fold, wenxian_script))  # both make pairs
     key = f"opencc {version('opencc')} {hashlib.blake2b(code).hexdigest()}"
     stored = _read_json(cache / "opencc-pairs.json", key)
@@ -198,7 +199,7 @@ def _fold_table(texts: list[str], cache: Path) -> dict[str, str]:
         extra.update(zip(pairs[0::2], pairs[1::2]))
     if new != old:  # also drops the entries of articles that are gone
         _write_json(cache / "text-pairs.json", key, new)
-    return search_fold.table_from_pairs(base | extra)
+    return search_fold.table_from_pairs(base | extra), search_fold.unlisted_pairs(extra)
 
 
 def _prune(cache: Path, keep: set[str]) -> None:
@@ -225,7 +226,7 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
     articles = load_articles(Path(docs_dir), root)
     cache, salt = root / CACHE, _salt()
     texts = [search.article_text(meta, body) for meta, body in articles]
-    table = _fold_table(texts, cache)
+    table, unlisted = _fold_table(texts, cache)
     folded = [search_fold.fold(text, table) for text in texts]
     present: set[str] = set()  # the folded characters of the archive
     for text in folded:
@@ -233,7 +234,7 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
     by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
     shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
                                      limit)
-    report = {"articles": len(articles), "shards": []}
+    report = {"articles": len(articles), "shards": [], "unlisted_fold_pairs": ["".join(p) for p in unlisted]}
     running: tuple[_Bundle, dict] | None = None  # the shard whose Pagefind runs now
     try:
         for shard in shards:
@@ -383,6 +384,9 @@ def on_post_build(config, **kwargs):
     if plan is None:
         plan = index_shards(Path(config["docs_dir"]), root, search_shards.shard_max(config.get("extra")))
     report = publish(plan, Path(config["site_dir"]), root)
+    if report.get("unlisted_fold_pairs"):
+        log.info("search: folded together for the twins of the archive, but not listed in "
+                 f"wenxian/data/search_fold.yml (add each with a reason): {' '.join(report['unlisted_fold_pairs'])}")
     built = sum(row["built"] for row in report["shards"])
     log.info(f"search: indexed {report['articles']} articles in {len(report['shards'])} shard(s), "
              f"{built} built, {len(report['shards']) - built} from the cache ({time.perf_counter() - start:.1f} s "

@@ -41,6 +41,14 @@ CASES = yaml.safe_load((REPO / "tests" / "search_cases.yml").read_text("utf-8"))
 CHROMIUM = "/usr/bin/chromium"
 SHARD_MAX = 6  # several shards over the ~30 test articles, each group level (year, month, day, id) used
 WORD = re.compile(r"[^\W_]+")  # runs of letters and digits (str.isalnum)
+# Separators between two CJK ideographs do not separate: a phrase matches without its punctuation
+# and across a paragraph break (README, Search).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+SEPARATOR_IN_HAN = re.compile(f"(?<=[{HAN}])[\\W_]+(?=[{HAN}])")
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(SEPARATOR_IN_HAN.sub("", text.lower()))
 
 
 # --- the site -------------------------------------------------------------------------------------
@@ -142,15 +150,14 @@ def _terms(q: str) -> list[str]:
     terms = []
     for m in re.finditer(r'"([^"]*)"|“([^”]*)”|(\S+)', q):
         if m.group(3) is None:
-            terms.append(" ".join(WORD.findall((m.group(1) or m.group(2) or "").lower())))
+            terms.append(" ".join(_words(m.group(1) or m.group(2) or "")))
         else:
-            terms += WORD.findall(m.group(3).lower())
+            terms += _words(m.group(3))
     return [t for t in terms if t]
 
 
 def _contains(text: str, term: str) -> bool:
-    spaced = " ".join(WORD.findall(text.lower()))
-    return term in spaced
+    return term in " ".join(_words(text))
 
 
 def _in_region(meta: dict, code: str) -> bool:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import annotated_captures
-from wenxian import search, search_bundle
+from wenxian import search, search_bundle, search_fold
 from wenxian.pipeline import extract
 from wenxian.script import to_simplified, to_traditional
 from wenxian.search_fold import fold, fold_table
@@ -99,3 +99,65 @@ def test_runs_are_maximal_runs_of_isalnum_characters_for_every_code_point():
         ch = chr(c)
         assert (search.runs("," + ch + ",") == [ch]) == ch.isalnum(), hex(c)
     assert search.runs("扶贫_a1 Ⅻ，二〇二〇年") == ["扶贫", "a1", "Ⅻ", "二〇二〇年"]
+
+
+# --- folding precision: one-character queries against grep ------------------------------------------
+
+def _corpus_texts() -> list[str]:
+    texts = []
+    for cap, _ in annotated_captures():
+        art = extract(cap.read_bytes(), str(cap))
+        texts.append(search.article_text(art, art["body"]))
+    return texts
+
+
+def test_the_test_corpus_needs_no_fold_pair_beyond_the_list():
+    """Every pair the twins of the corpus need is OpenCC's character table or listed in
+    wenxian/data/search_fold.yml (with a reason); and every listed pair is needed by a text."""
+    texts = _corpus_texts()
+    pairs = search_fold.text_pairs(texts)
+    assert search_fold.unlisted_pairs(pairs) == []
+    needed = {frozenset(p) for p in pairs}
+    for a, b in search_fold.merged_pairs():
+        assert frozenset((a, b)) in needed, f"listed pair {a}{b} is needed by no text of the corpus"
+
+
+def test_unlisted_pairs_are_named():
+    assert search_fold.unlisted_pairs([("画", "划"), ("發", "发"), ("瞭", "了")]) == [("划", "画")]
+
+
+@pytest.mark.parametrize("a, b", [("画", "划"), ("哩", "里"), ("像", "象"), ("余", "馀"), ("沈", "瀋"), ("炼", "鍊"),
+                                  ("干", "于"), ("后", "後"), ("发", "髮")])
+def test_fold_joins_only_a_character_and_its_own_forms(a, b):
+    table = fold_table()
+    joined = fold(a, table) == fold(b, table)
+    own = to_simplified(b) == a or to_simplified(a) == b  # character-level: one is the other's simplified form
+    assert joined == own, (a, b)
+
+
+def test_one_character_queries_find_the_grep_set_for_the_300_most_frequent_characters():
+    """For each of the corpus' 300 most frequent characters: the articles whose index tokens (the
+    search records) hold the folded character = the articles whose simplified or traditional twin
+    contains it (grep). Characters of a listed pair find a superset (the price of the pair)."""
+    texts = _corpus_texts()
+    table = fold_table(texts)
+    twins = [(to_simplified(t).lower(), to_traditional(t).lower()) for t in texts]
+    tokens = [search.tokens(t, table) for t in texts]
+    counts = {}
+    for t in texts:
+        for c in t:
+            if c.isalnum():
+                counts[c] = counts.get(c, 0) + 1
+    top = sorted(counts, key=lambda c: (-counts[c], c))[:300]
+    listed = {fold(c, table) for pair in search_fold.merged_pairs() for c in pair}
+    checked = 0
+    for ch in top:
+        q = fold(ch, table)
+        got = {i for i, toks in enumerate(tokens) if any(tok.startswith(q) for tok in toks)}
+        want = {i for i, (simp, trad) in enumerate(twins) if ch.lower() in simp or ch.lower() in trad}
+        if q in listed:
+            assert want <= got, ch
+        else:
+            assert got == want, (ch, sorted(got - want), sorted(want - got))
+            checked += 1
+    assert checked >= 290

@@ -6,7 +6,9 @@ simplified live in separate indexes, and unmatched terms are dropped. So the ind
 our own tokens instead of Pagefind's segmentation:
 
 * the article text (title + body) is *folded* (NFKC, lower case, one script: `search_fold`);
-* the folded text is cut into runs of letters/digits (punctuation and spaces separate runs);
+* the folded text is cut into runs of letters/digits (punctuation and spaces separate runs,
+  except between two CJK ideographs, where they are dropped: a phrase is found without its
+  punctuation and across a paragraph break);
 * the tokens are every character bigram of every run plus the last character of each run, each
   once per article. Pagefind matches query words by prefix, so a one-character query finds every
   article containing that character, a two-character query is an exact lookup, and a longer one
@@ -44,11 +46,19 @@ def article_text(meta: dict, body: str) -> str:
 # Python's \w on str is exactly str.isalnum() plus "_" (sre's Unicode word class), so this is a
 # maximal run of str.isalnum() characters, found in C instead of a loop per character.
 _RUN = re.compile(r"[^\W_]+")
+# Chinese is written without spaces, and a reader types a phrase without its punctuation
+# (一户一策一人一策 for 一户一策、一人一策) or across a paragraph break: what separates two CJK
+# ideographs (punctuation, spaces, line breaks) is dropped before cutting runs. Between Latin
+# letters and digits it still separates (1911 does not match 2019.11). The ranges are
+# search_fold's; the browser's JOIN (docs/assets/search/search.js) spells the same ones.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+_JOIN = re.compile(f"(?<=[{_CJK}])[\\W_]+(?=[{_CJK}])")
 
 
 def runs(folded: str) -> list[str]:
-    """Maximal runs of letters and digits (str.isalnum == JS /[\\p{L}\\p{N}]/u)."""
-    return _RUN.findall(folded)
+    """Maximal runs of letters and digits (str.isalnum == JS /[\\p{L}\\p{N}]/u), after dropping
+    the separators between two CJK ideographs."""
+    return _RUN.findall(_JOIN.sub("", folded))
 
 
 def tokens(text: str, table: dict[str, str] | None = None) -> list[str]:

@@ -22,6 +22,11 @@
 
 const ROOT = new URL("../../", import.meta.url);
 const WORD = /[\p{L}\p{N}]/u;
+// What separates two CJK ideographs is dropped before cutting runs, so a phrase is found without
+// its punctuation or across a paragraph break (the ranges of wenxian/search.py's _JOIN).
+const CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ebef}";
+const JOIN = new RegExp(`(?<=[${CJK}])[^\\p{L}\\p{N}]+(?=[${CJK}])`, "gu");
+const ALL_CJK = new RegExp(`^[${CJK}]+$`, "u");
 const PAGE = 10;
 const HANT = location.pathname.includes("/hant/");
 const T = HANT
@@ -124,25 +129,33 @@ function foldChar(ch) {
   return out;
 }
 
-/** Folded text and, for each folded UTF-16 index, the index of the original character. */
+/** Folded text as search matches it (separators between CJK ideographs dropped) and, for each of
+ *  its UTF-16 indexes, where the original character starts and ends in `text`. */
 function foldWithMap(text) {
-  let s = "";
-  const pos = [];
+  let f = "";
+  const start = [];
+  const end = [];
   let i = 0;
   for (const ch of text) {
-    const f = foldChar(ch);
-    s += f;
-    for (let k = 0; k < f.length; k++) pos.push(i);
+    const fc = foldChar(ch);
+    f += fc;
+    for (let k = 0; k < fc.length; k++) { start.push(i); end.push(i + ch.length); }
     i += ch.length;
   }
-  pos.push(i);
-  return { s, pos };
+  let s = "";
+  const from = [];
+  const to = [];
+  let last = 0;
+  const keep = (a, b) => { s += f.slice(a, b); for (let k = a; k < b; k++) { from.push(start[k]); to.push(end[k]); } };
+  for (const m of f.matchAll(JOIN)) { keep(last, m.index); last = m.index + m[0].length; }
+  keep(last, f.length);
+  return { s, from, to };
 }
 
 function runsOf(folded) {
   const out = [];
   let cur = "";
-  for (const c of folded) {
+  for (const c of folded.replace(JOIN, "")) {
     if (WORD.test(c)) cur += c;
     else if (cur) { out.push(cur); cur = ""; }
   }
@@ -184,8 +197,12 @@ function verify(text, terms) {
   return terms.every((t) => spaced.includes(t.runs.join(" ")));
 }
 
-// Bigram and single-character lookups are exact; longer runs and phrases need the text.
-const needsVerify = (terms) => terms.some((t) => t.runs.length > 1 || Array.from(t.runs[0]).length > 2);
+// Every result is checked against the article text (grep semantics), whatever the length of the
+// terms: Pagefind folds Latin diacritics (ā, é would find a, e) and matches one letter as a prefix.
+// For terms that are one run of one or two CJK ideographs the index lookup is already exact, so
+// the number of candidates is the number of results and can be shown before all are checked.
+const exactLookup = (terms) => terms.every((t) => t.runs.length === 1 && Array.from(t.runs[0]).length <= 2 &&
+  ALL_CJK.test(t.runs[0]));
 
 // --- search --------------------------------------------------------------------------------------
 
@@ -205,7 +222,7 @@ async function candidates(state) {
     const parts = await Promise.all(order.map((s) => matches(terms, { ...filters, shard: s.name }, { date: dir }, false)));
     list = parts.flat();
   }
-  return { list, terms, verify: terms.length > 0 && needsVerify(terms) };
+  return { list, terms, verify: terms.length > 0, exact: terms.length === 0 || exactLookup(terms) };
 }
 
 /** Results that contain every token of the terms (all results when there are no terms), in the
@@ -244,12 +261,12 @@ function toReader(text, script) {
 }
 
 function excerpt(text, terms, script) {
-  const { s, pos } = foldWithMap(text);
+  const { s, from, to } = foldWithMap(text);
   const ranges = [];
   for (const t of terms) {
     for (const run of t.runs) {
       let i = s.indexOf(run);
-      while (i >= 0) { ranges.push([pos[i], pos[i + run.length]]); i = s.indexOf(run, i + run.length); }
+      while (i >= 0) { ranges.push([from[i], to[i + run.length - 1]]); i = s.indexOf(run, i + run.length); }
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);
@@ -429,6 +446,7 @@ async function runSearch(root, st) {
   if (failure) return showError(root, failure);
   let next = 0;
   let shown = 0;
+  let rejected = 0; // candidates that failed the check against the text
   const pageOnce = async () => {
     root.dataset.state = "searching";
     let added = 0;
@@ -439,14 +457,15 @@ async function runSearch(root, st) {
       if (gen !== generation) return;
       if (failure) return showError(root, failure);
       for (const d of datas) {
-        if (c.verify && !verify(d.meta.text || "", c.terms)) continue;
+        if (c.verify && !verify(d.meta.text || "", c.terms)) { rejected++; continue; }
         list.append(renderResult(d, c.terms));
         added++;
       }
     }
     shown += added;
     const done = next >= c.list.length;
-    status.textContent = c.idle ? "" : shown === 0 && done ? T.none : done || !c.verify ? T.count(done ? shown : c.list.length) : T.atLeast(shown);
+    status.textContent = c.idle ? "" : shown === 0 && done ? T.none
+      : done ? T.count(shown) : c.exact ? T.count(c.list.length - rejected) : T.atLeast(shown);
     more.hidden = done;
     root.dataset.state = done ? "done" : "more";
     root.dataset.count = String(shown);
