@@ -9,7 +9,8 @@ rewritten (wenxian/search_bundle.py), the bundle moved into the cache. Shards ar
 another, so Pagefind's memory is bounded by the shard size, not the archive's. The cached bundles
 are then hard-linked (or copied) into the site: the newest shard at <site>/pagefind/, the others'
 index files at <site>/pagefind/shards/<name>/. The shard list, the browser's fold table and the
-region labels go to <site>/assets/search/. The article files are the source, not the rendered
+region labels go to <site>/assets/search/ (with the ids of undated articles, and search.js
+without its comment lines). The article files are the source, not the rendered
 HTML, so the index does not depend on the page templates; the indexing therefore runs in a
 process forked in on_files, while MkDocs writes the pages, and on_post_build publishes its result
 (see `on_files` below).
@@ -35,7 +36,7 @@ from pathlib import Path
 from pagefind_bin_extended import get_executable
 
 from wenxian import script as wenxian_script
-from wenxian import search, search_bundle, search_fold, search_shards
+from wenxian import search, search_assets, search_bundle, search_fold, search_shards
 from wenxian.errors import WenxianError
 from wenxian.files import atomic_write
 from wenxian.site import loaded
@@ -106,11 +107,15 @@ class _Bundle:
     def finish(self) -> None:
         try:
             shutil.rmtree(self.tmp / "pages", ignore_errors=True)
-            for frag in (self.tmp / "bundle" / "fragment").glob("*.pf_fragment"):
-                data = search_bundle.rewrite_fragment(frag.read_bytes(), self.displays)
-                if data is None:
+            undated = []
+            for frag in sorted((self.tmp / "bundle" / "fragment").glob("*.pf_fragment")):
+                out = search_bundle.rewrite_fragment_url(frag.read_bytes(), self.displays)
+                if out is None:
                     raise WenxianError(str(frag), "unexpected Pagefind fragment (not Pagefind 1.5?)")
-                frag.write_bytes(data)
+                frag.write_bytes(out[0])
+                if not self.displays[out[1]]["date"]:
+                    undated.append(frag.name[:-len(".pf_fragment")])
+            (self.tmp / "bundle" / search_shards.UNDATED_IDS).write_text(" ".join(undated), "utf-8")
             try:
                 (self.tmp / "bundle").rename(self.cache / self.key)
             except OSError:  # another build finished the same shard first: same inputs, same bundle
@@ -143,7 +148,8 @@ def _place(bundle: Path, dest: Path, full: bool) -> None:
         raise WenxianError(str(bundle), "search bundle missing from the cache (removed by another build?); build again")
     for src in bundle.rglob("*"):
         rel = src.relative_to(bundle)
-        if src.is_dir() or not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
+        if src.is_dir() or src.name == search_shards.UNDATED_IDS or \
+                not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
             continue
         out = dest / rel
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -283,8 +289,14 @@ def publish(plan: dict, site_dir: Path, root: Path) -> dict:
     _prune(cache, {row["key"] for row in report["shards"]})
     assets = site_dir / "assets" / "search"
     atomic_write(assets / "shards.json", search_shards.manifest(shards).encode("utf-8"))
+    undated = {shard.name: (cache / row["key"] / search_shards.UNDATED_IDS).read_text("utf-8").split()
+               for shard, row in zip(shards, report["shards"])}
+    atomic_write(assets / "undated.json", json.dumps(undated, sort_keys=True).encode("utf-8"))
     atomic_write(assets / "fold.txt", plan["fold"].encode("utf-8"))
     atomic_write(assets / "regions.json", json.dumps(plan["labels"], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    script = assets / "search.js"  # copied by MkDocs from docs/: served without its comment lines
+    if script.is_file():
+        atomic_write(script, search_assets.strip_comment_lines(script.read_text("utf-8")))
     return report
 
 

@@ -185,6 +185,13 @@ def expected(articles, case) -> set[str]:
     return out
 
 
+def in_date_order(ids, articles, sort) -> bool:
+    """Dated articles newest or oldest first, and every undated article after them (both orders)."""
+    dates = [search.sort_date(articles[i][0].get("date")) for i in ids]
+    dated = [d for d in dates if d != "0000-00-00"]
+    return dates == sorted(dated, reverse=sort == "newest") + ["0000-00-00"] * (len(dates) - len(dated))
+
+
 # --- driving the page ----------------------------------------------------------------------------
 
 def results(pg) -> list[tuple[str, str]]:
@@ -238,9 +245,7 @@ def test_search_case(case, articles, base_url, page):
     for aid, href in got:
         assert href == f"{base_url}{prefix}{aid}/", "the link must go to the twin in the reader's script"
     if case.get("sort"):
-        dates = [str(articles[i][0].get("date") or "") for i in ids]
-        ordered = sorted(dates, reverse=case["sort"] == "newest")
-        assert dates == ordered
+        assert in_date_order(ids, articles, case["sort"])
     if not want:
         assert page.locator(".wx-search__status").inner_text().strip() != ""
 
@@ -297,8 +302,7 @@ def test_filters_and_sort_from_the_form_update_the_url(articles, base_url, page)
     page.select_option("select[name=sort]", "oldest")
     page.wait_for_url(re.compile(r"sort=oldest"))
     got = [i for i, _ in results(page)]
-    dates = [str(articles[i][0].get("date") or "") for i in got]
-    assert dates == sorted(dates)
+    assert in_date_order(got, articles, "oldest")
     # the region list is a tree: a county is indented under its prefecture
     labels = page.locator("select[name=region] option").all_inner_texts()
     assert any(label.startswith("\u3000\u3000") for label in labels)
@@ -426,9 +430,12 @@ def test_sorted_results_are_in_date_order_across_shards(sort, articles, shard_of
     page.goto(f"{base_url}/search/?q=的&sort={sort}")
     ids = [i for i, _ in results(page)]  # pages through "more"
     assert set(ids) == expected(articles, {"q": "的"})
-    dates = [search.sort_date(articles[i][0].get("date")) for i in ids]
-    assert dates == sorted(dates, reverse=sort == "newest")
+    assert in_date_order(ids, articles, sort)
     assert len({shard_of[i] for i in ids}) >= 4
+    # undated articles come last in both orders (issue #17: 最早 opened with a page of 日期不详)
+    undated = [i for i in ids if not articles[i][0].get("date")]
+    assert undated and ids[-len(undated):] == undated
+    assert page.locator(".wx-result__date").last.inner_text() == "日期不详"
 
 
 def test_filters_and_facet_counts_span_shards_and_the_shard_filter_is_hidden(articles, shard_of, base_url, page):
@@ -441,8 +448,7 @@ def test_filters_and_facet_counts_span_shards_and_the_shard_filter_is_hidden(art
     page.goto(f"{base_url}/search/?{urlencode({'topic': topic, 'sort': 'oldest'})}")
     ids = [i for i, _ in results(page)]
     assert set(ids) == expected(articles, {"q": "", "filters": {"topic": topic}})
-    dates = [search.sort_date(articles[i][0].get("date")) for i in ids]
-    assert dates == sorted(dates)
+    assert in_date_order(ids, articles, "oldest")
     page.wait_for_selector(".wx-search__facets[open][data-filled='1']", timeout=20000)
     # facet counts add up the shards; no `shard` select, no shard name among the options
     label = [o for o in page.locator("select[name=topic] option").all_inner_texts() if o.startswith(topic + " (")]
@@ -467,6 +473,12 @@ def test_small_archive_is_one_bundle_and_searches(built_site, browser):
         assert ids and set(ids) <= set(built_site.meta)
         dates = [search.sort_date(built_site.meta[i].get("date")) for i in ids]
         assert dates == sorted(dates, reverse=True)
+        # one bundle: undated articles still last in the oldest-first order
+        pg.goto(f"{url}/search/?q=的&sort=oldest")
+        ids = [i for i, _ in results(pg)]
+        dates = [search.sort_date(built_site.meta[i].get("date")) for i in ids]
+        dated = [d for d in dates if d != "0000-00-00"]
+        assert dated != dates and dates == sorted(dated) + ["0000-00-00"] * (len(dates) - len(dated))
     finally:
         ctx.close()
         server.shutdown()
@@ -577,3 +589,90 @@ def test_region_labels_that_fail_to_load_are_reported(broken_copy, page):
     page.goto(f"{url}/search/?region=650000000000")
     page.wait_for_selector("#wx-search[data-state=error]", timeout=20000)
     assert "regions.json" in page.locator(".wx-search__status").inner_text()
+
+
+# --- details (issue #17, point 5) ---------------------------------------------------------------------
+
+def test_switching_script_keeps_the_query_filters_and_sort(articles, base_url, page):
+    q, code = "脱贫", "650000000000"
+    page.goto(f"{base_url}/search/?{urlencode({'q': q, 'region': code, 'sort': 'oldest'})}")
+    want = [i for i, _ in results(page)]
+    assert want
+    page.click(".wx-switch__link")
+    page.wait_for_url(re.compile(r"/hant/search/\?"))
+    assert "/hant/search/" in page.url and f"region={code}" in page.url and "sort=oldest" in page.url
+    assert page.locator(".wx-search__q").input_value() == q
+    assert page.locator("select[name=sort]").input_value() == "oldest"
+    assert page.locator("select[name=region]").input_value() == code
+    assert [i for i, _ in results(page)] == want
+    # and back, after changing the query on the traditional page
+    page.fill(".wx-search__q", "轉移就業")
+    page.press(".wx-search__q", "Enter")
+    page.wait_for_url(re.compile(r"q=%E8%BD%89"))
+    results(page)
+    page.click(".wx-switch__link")
+    page.wait_for_url(re.compile(r"/search/\?q=%E8%BD%89"))
+    assert "/hant/" not in page.url and page.locator(".wx-search__q").input_value() == "轉移就業"
+
+
+def test_an_untitled_article_shows_a_devised_title(articles, base_url, page):
+    untitled = [aid for aid, (meta, _) in articles.items() if not meta.get("title")]
+    assert untitled, "the seeds include articles without a title"
+    aid = untitled[0]
+    first = next(line for line in articles[aid][1].split("\n")[1:] if line.strip()).strip()
+    q = "".join(WORD.findall(first))[:6]
+    page.goto(f"{base_url}/search/?{urlencode({'q': q})}")
+    results(page)
+    title = page.locator(f".wx-result[data-id='{aid}'] .wx-result__title").inner_text()
+    assert title != aid and title.startswith("[") and title.endswith("]")
+    assert first.startswith(title[1:-1].rstrip("…")) and len(title) > 4
+
+
+@pytest.mark.parametrize("prefix", ["", "/hant"])
+def test_the_search_page_has_one_search_landmark(prefix, base_url, page):
+    page.goto(f"{base_url}{prefix}/search/?q=扶贫")
+    results(page)
+    assert page.locator("[role=search], search").count() == 1
+    assert page.locator("#wx-search form[role=search]").count() == 1
+    # other pages keep the header box as their search landmark
+    page.goto(f"{base_url}{prefix}/")
+    assert page.locator("[role=search], search").count() == 1
+    assert page.locator("form.wx-header-search[role=search]").count() == 1
+
+
+@pytest.mark.parametrize("box", [".wx-header-search__input", ".wx-search__q"])
+def test_both_search_boxes_show_a_focus_ring(box, base_url, page):
+    page.goto(f"{base_url}/search/")
+    page.wait_for_selector("#wx-search[data-ready='1']")
+    page.keyboard.press("Tab")  # keyboard modality, then focus the box
+    page.focus(box)
+    style = page.locator(box).evaluate(
+        "e => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor,"
+        " getComputedStyle(e.closest('header, form').parentElement).backgroundColor] }")
+    assert style[0] not in ("none", "hidden") and style[1] >= 1, style
+    page.locator(box).blur()
+    assert page.locator(box).evaluate("e => getComputedStyle(e).outlineStyle") in ("none", "hidden")
+
+
+def test_arrowing_through_a_menu_searches_once_when_the_choice_is_made(articles, base_url, page):
+    page.goto(f"{base_url}/search/?q=发展")
+    results(page)
+    root = page.locator("#wx-search")
+    before = int(root.get_attribute("data-searches"))
+    page.focus("select[name=sort]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("select[name=sort]").input_value() == "oldest"  # the arrows did move the choice
+    page.wait_for_timeout(300)
+    assert int(root.get_attribute("data-searches")) == before and "sort=" not in page.url
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"sort=oldest"))
+    ids = [i for i, _ in results(page)]
+    assert int(root.get_attribute("data-searches")) == before + 1
+    assert set(ids) == expected(articles, {"q": "发展"}) and in_date_order(ids, articles, "oldest")
+    # leaving the menu commits too
+    page.focus("select[name=sort]")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Tab")
+    page.wait_for_url(re.compile(r"sort=newest"))
+    assert int(root.get_attribute("data-searches")) == before + 2

@@ -161,3 +161,26 @@ def test_one_character_queries_find_the_grep_set_for_the_300_most_frequent_chara
             assert got == want, (ch, sorted(got - want), sorted(want - got))
             checked += 1
     assert checked >= 290
+
+
+@pytest.mark.parametrize("body, title", [
+    ("近日，自治区党委召开会议，研究部署工作。\n\n第二段", "[近日，自治区党委召开会议，研究部…]"),
+    ("短句。", "[短句]"), ("短句。第二句", "[短句…]"), ("短句\n\n第二段", "[短句…]"), ("", ""),
+])
+def test_an_untitled_article_gets_a_devised_title_in_brackets(body, title):
+    assert search.devised_title(body) == title
+    meta = {"id": "abcdef012345", "title": None}
+    assert search.display(meta, body)["title"] == title
+    assert search.display({**meta, "title": "题名"}, body)["title"] == "题名"
+    assert search.display(meta, body)["text"] == search.article_text(meta, body)  # not searched
+
+
+def test_search_js_is_served_without_comment_lines_and_unchanged_code():
+    from wenxian.search_assets import strip_comment_lines
+    src = "// head\nconst a = 1; // tail stays\n\n/** doc\n * more\n */\nconst u = \"https://x\";\n  /* one */\nf();\n"
+    assert strip_comment_lines(src) == "const a = 1; // tail stays\nconst u = \"https://x\";\nf();\n"
+    js = (Path(__file__).parents[1] / "docs" / "assets" / "search" / "search.js").read_text("utf-8")
+    out = strip_comment_lines(js)
+    assert len(out) < 0.85 * len(js)
+    code = [line for line in js.split("\n") if line.strip() and not line.strip().startswith(("//", "/*", "*"))]
+    assert out.split("\n")[:-1] == code

@@ -109,7 +109,8 @@ def region_labels(regions: list) -> dict[str, list[str]]:
 
 
 def sort_date(date) -> str:
-    """Sort key: the (possibly partial) date padded to YYYY-MM-DD; unknown dates sort first."""
+    """Sort key: the (possibly partial) date padded to YYYY-MM-DD; unknown dates are 0000-00-00
+    (last newest-first; the browser also puts them last oldest-first, from assets/search/undated.json)."""
     if not date:
         return "0000-00-00"
     parts = str(date).split("-") + ["00", "00"]
@@ -159,12 +160,31 @@ def url(meta: dict) -> str:
     return f"/articles/{meta['id']}/"
 
 
+DEVISED_LENGTH = 16  # characters of the first sentence in a devised title
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def devised_title(body: str) -> str:
+    """A title for an article that has none, shown in search results instead of a bare id: the
+    start of its first sentence in square brackets, as cataloguers mark a devised title
+    ([首句前若干字…]); '' when the body has no text either."""
+    plain = plain_body(body).strip()
+    first = plain.split("\n", 1)[0].strip()
+    sentence = _SENTENCE_END.split(first, 1)[0].strip() or first
+    if not sentence:
+        return ""
+    more = len(sentence) > DEVISED_LENGTH or plain.rstrip("。！？；!?;") != sentence
+    return f"[{sentence[:DEVISED_LENGTH]}{'…' if more else ''}]"
+
+
 def display(meta: dict, body: str, text: str | None = None) -> dict:
     """What a result shows and what the browser verifies matches against (plain strings; the
-    browser escapes them): id, title, date, source, region paths, script, text (`text`:
-    article_text(meta, body) when the caller has it already)."""
+    browser escapes them): id, title (devised in brackets when the article has none), date,
+    source, region paths, script, text (`text`: article_text(meta, body) when the caller has it
+    already)."""
     regions = [str(r.get("path")) for r in meta.get("region") or [] if isinstance(r, dict) and r.get("path")]
-    return {"id": str(meta["id"]), "title": str(meta.get("title") or ""), "date": str(meta.get("date") or ""),
+    title = str(meta.get("title") or "") or devised_title(body)
+    return {"id": str(meta["id"]), "title": title, "date": str(meta.get("date") or ""),
             "source": str(meta.get("source") or ""), "regions": "|".join(regions),
             "script": str(meta.get("script") or "hans"), "text": article_text(meta, body) if text is None else text}
 

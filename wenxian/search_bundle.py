@@ -19,6 +19,12 @@ SIGNATURE = b"pagefind_dcd"
 def rewrite_fragment(data: bytes, displays: dict[str, dict]) -> bytes | None:
     """The fragment with `content` emptied and `meta` set to displays[its url]; None when it is
     not in the expected format or its url is unknown."""
+    out = rewrite_fragment_url(data, displays)
+    return out[0] if out else None
+
+
+def rewrite_fragment_url(data: bytes, displays: dict[str, dict]) -> tuple[bytes, str] | None:
+    """rewrite_fragment and the fragment's url."""
     try:
         raw = gzip.decompress(data)
     except (OSError, EOFError):
@@ -34,4 +40,4 @@ def rewrite_fragment(data: bytes, displays: dict[str, dict]) -> bytes | None:
     frag["content"] = ""
     frag["meta"] = displays[frag["url"]]
     body = json.dumps(frag, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return gzip.compress(SIGNATURE + body, compresslevel=9, mtime=0)
+    return gzip.compress(SIGNATURE + body, compresslevel=9, mtime=0), frag["url"]

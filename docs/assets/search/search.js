@@ -216,13 +216,30 @@ async function candidates(state) {
   let list;
   if (!dir || shards.length < 2) {
     list = await matches(terms, filters, dir ? { date: dir } : {}, !dir);
+    if (dir === "asc") list = await undatedLast([[shards[0]?.name, list]]);
   } else {
     // Shards are date ranges: their results, each sorted, concatenated in date order.
     const order = dir === "asc" ? shards : [...shards].reverse();
     const parts = await Promise.all(order.map((s) => matches(terms, { ...filters, shard: s.name }, { date: dir }, false)));
-    list = parts.flat();
+    list = dir === "asc" ? await undatedLast(order.map((s, i) => [s.name, parts[i]])) : parts.flat();
   }
   return { list, terms, verify: terms.length > 0, exact: terms.length === 0 || exactLookup(terms) };
+}
+
+let undated = null; // the promise of assets/search/undated.json: {shard name: [result ids]}
+
+/** [shard name, results sorted by date ascending] in shard order → one list, undated articles
+ *  last. Undated articles sort as 0000-00-00, which puts them last in the newest-first order and
+ *  first in this one; the build lists their result ids per shard (hooks/search.py). */
+async function undatedLast(parts) {
+  const ids = await (undated ??= fetchJson("assets/search/undated.json", (d) => d && typeof d === "object"));
+  const dated = [];
+  const rest = [];
+  for (const [name, list] of parts) {
+    const set = new Set(ids[name] || []);
+    for (const x of list) (set.has(x.id) ? rest : dated).push(x);
+  }
+  return dated.concat(rest);
 }
 
 /** Results that contain every token of the terms (all results when there are no terms), in the
@@ -321,6 +338,17 @@ function writeState(st) {
   if (st.sort && st.sort !== "relevance") p.set("sort", st.sort);
   const url = `${location.pathname}${p.toString() ? "?" + p : ""}`;
   if (url !== location.pathname + location.search) history.pushState(null, "", url);
+  keepStateOnSwitch();
+}
+
+/** The 简/繁 switch (overrides/main.html) leads to the twin search page with the same query,
+ *  filters and sort. */
+function keepStateOnSwitch() {
+  for (const a of document.querySelectorAll(".wx-switch__link")) {
+    const u = new URL(a.href, location.href);
+    u.search = location.search;
+    a.href = u.href;
+  }
 }
 
 function option(value, label, selected) {
@@ -407,7 +435,8 @@ function openFacets(form) {
 function buildForm(root, st) {
   const form = document.createElement("form");
   form.className = "wx-search__form";
-  form.setAttribute("role", "search");
+  form.setAttribute("role", "search"); // the page's one search landmark (the header box is none here)
+  form.setAttribute("aria-label", T.search);
   form.innerHTML =
     `<div class="wx-search__row"><input type="search" name="q" class="wx-search__q" aria-label="${T.search}" placeholder="${esc(T.placeholder)}">` +
     `<button type="submit">${T.search}</button></div><div class="wx-search__row wx-search__filters">` +
@@ -429,6 +458,7 @@ let generation = 0;
 
 async function runSearch(root, st) {
   const gen = ++generation;
+  root.dataset.searches = String(gen);
   const status = root.querySelector(".wx-search__status");
   const list = root.querySelector(".wx-search__results");
   const more = root.querySelector(".wx-search__more");
@@ -498,15 +528,32 @@ async function main() {
     return runSearch(root, s);
   };
   form.addEventListener("submit", (e) => { e.preventDefault(); submit(); });
-  for (const f of [...FILTERS, "sort"]) form.elements[f].addEventListener("change", submit);
+  // A menu searches when its choice is made: a click, or Enter / leaving the menu after arrowing
+  // through it (Chromium fires `change` for every option the arrow keys pass over).
+  for (const f of [...FILTERS, "sort"]) {
+    const sel = form.elements[f];
+    let keyed = false;   // the last change came from the keyboard
+    let pending = false; // a keyboard change not searched yet
+    const commit = () => { if (pending) { pending = false; submit(); } };
+    sel.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { if (pending) e.preventDefault(); commit(); return; }
+      // keys that change a closed menu's value in place (not those that open its list: Space, Alt+↓)
+      keyed = !e.altKey && (/^(Arrow|Home$|End$|Page)/.test(e.key) || (e.key.length === 1 && e.key !== " "));
+    });
+    sel.addEventListener("pointerdown", () => { keyed = false; });
+    sel.addEventListener("change", () => { if (keyed) pending = true; else submit(); });
+    sel.addEventListener("blur", () => { keyed = false; commit(); });
+  }
   window.addEventListener("popstate", () => {
     const s = readState();
     form.elements.q.value = s.q;
     form.elements.sort.value = s.sort;
     for (const f of FILTERS) setFacet(form.elements[f], s[f]);
     if (FILTERS.some((f) => s[f])) openFacets(form);
+    keepStateOnSwitch();
     runSearch(root, s);
   });
+  keepStateOnSwitch();
   root.dataset.ready = "1";
   await runSearch(root, st);
 }
