@@ -247,13 +247,15 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
             members = [by_id[aid] for aid in shard.ids]
             fields = {n: _fields(articles[n][0], shard) for n in members}
             displays = {fields[n]["url"]: search.display(*articles[n], texts[n]) for n in members}
+            values = {n: [search_fold.fold(v, table) for v in search.all_meta_values(articles[n][0])] for n in members}
             key = search_shards.bundle_key(
-                shard.name, [(fields[n]["url"], folded[n], fields[n], displays[fields[n]["url"]]) for n in members], salt)
+                shard.name, [(fields[n]["url"], "\0".join([folded[n], *values[n]]), fields[n], displays[fields[n]["url"]])
+                             for n in members], salt)
             row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir(), "key": key}
             report["shards"].append(row)
             if not row["built"]:
                 continue
-            records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n]))} for n in members]
+            records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n], values[n]))} for n in members]
             bundle = _Bundle(records, displays, cache, key)  # written while the previous shard indexes
             try:
                 if running is not None:

@@ -165,12 +165,27 @@ def _in_region(meta: dict, code: str) -> bool:
     return any(str(r.get("code", ""))[:n] == code[:n] for r in meta.get("region") or [])
 
 
+def _meta_values(meta: dict) -> list[str]:
+    """What a query looks in besides the text: source, authors, tags, every level's name of every
+    region (each value on its own)."""
+    names = [n for r in meta.get("region") or [] for n in str(r.get("path") or "").split("/") if n]
+    return [v for v in [meta.get("source"), *(meta.get("author") or []), *(meta.get("tags") or []), *names] if v]
+
+
+_simplified = functools.lru_cache(maxsize=None)(to_simplified)
+_traditional = functools.lru_cache(maxsize=None)(to_traditional)
+
+
+def _found(text: str, meta: dict, term: str) -> bool:
+    return any(_contains(_simplified(v), term) or _contains(_traditional(v), term)
+               for v in [text, *_meta_values(meta)])
+
+
 def expected(articles, case) -> set[str]:
     terms = _terms(case.get("q") or "")
     out = set()
     for aid, (meta, text) in articles.items():
-        simp, trad = to_simplified(text), to_traditional(text)
-        if not all(_contains(simp, t) or _contains(trad, t) for t in terms):
+        if not all(_found(text, meta, t) for t in terms):
             continue
         f = case.get("filters") or {}
         if "region" in f and not _in_region(meta, str(f["region"])):
@@ -254,7 +269,7 @@ def test_results_show_title_date_source_regions_and_highlight(articles, base_url
     page.goto(f"{base_url}/search/?q=转移就业")
     got = results(page)
     assert got
-    first = page.locator(".wx-result").first
+    first = page.locator(".wx-result:not(:has(.wx-result__found))").first  # found in its text
     meta, _ = articles[first.get_attribute("data-id")]
     assert first.locator(".wx-result__title").inner_text() == (meta.get("title") or meta["id"])
     assert first.locator(".wx-result__date").inner_text() == (meta.get("date") or "日期不详")
@@ -676,3 +691,48 @@ def test_arrowing_through_a_menu_searches_once_when_the_choice_is_made(articles,
     page.keyboard.press("Tab")
     page.wait_for_url(re.compile(r"sort=newest"))
     assert int(root.get_attribute("data-searches")) == before + 2
+
+
+# --- metadata is searchable (issue #17, point 4) ------------------------------------------------------
+
+def _meta_only(articles, field: str, level: int | None = None):
+    """(value, article id) of a metadata value that an article has but its text does not spell."""
+    for aid, (meta, text) in sorted(articles.items()):
+        if field == "region":
+            values = [str(r.get("path")).split("/")[level] for r in meta.get("region") or []
+                      if len(str(r.get("path") or "").split("/")) > level]
+        else:
+            values = meta.get(field) if isinstance(meta.get(field), list) else [meta.get(field)]
+        for v in values or []:
+            if v and len(v) >= 2 and v not in text and v not in _simplified(text):
+                return v, aid
+    return None, None
+
+
+@pytest.mark.parametrize("field, level, label", [("source", None, "source"), ("tags", None, "tags"),
+                                                 ("author", None, "author"), ("region", 0, "regions"),
+                                                 ("region", 1, "regions"), ("region", 2, "regions")])
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_metadata_is_found_in_either_script_and_the_result_says_where(field, level, label, script, articles,
+                                                                      base_url, page):
+    value, aid = _meta_only(articles, field, level)
+    if value is None:
+        pytest.skip(f"no article of the test site has a {field} that its text does not spell")
+    q = to_traditional(value) if script == "hant" else value
+    want = expected(articles, {"q": q})
+    assert aid in want
+    page.goto(f"{base_url}{'/hant' if script == 'hant' else ''}/search/?{urlencode({'q': q})}")
+    assert {i for i, _ in results(page)} == want
+    found = page.locator(f".wx-result[data-id='{aid}'] .wx-result__found")
+    assert label in found.get_attribute("data-fields").split()
+    shown = found.locator(f"[data-field={label}]").inner_text()
+    assert (to_traditional(value) if script == "hant" else value) in shown
+
+
+def test_metadata_and_text_terms_combine(articles, base_url, page):
+    value, aid = _meta_only(articles, "tags")
+    q = f"{value} 的"
+    want = expected(articles, {"q": q})
+    assert aid in want
+    page.goto(f"{base_url}/search/?{urlencode({'q': q})}")
+    assert {i for i, _ in results(page)} == want

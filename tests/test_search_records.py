@@ -79,6 +79,7 @@ def test_fragment_rewrite_on_a_real_pagefind_bundle(tmp_path):
     assert raw.startswith(search_bundle.SIGNATURE)
     data = json.loads(raw[len(search_bundle.SIGNATURE):])
     assert data["content"] == "" and data["meta"] == display and data["url"] == rec["url"]
+    assert "filters" not in data
     assert search_bundle.rewrite_fragment(frag.read_bytes(), {}) is None
     assert search_bundle.rewrite_fragment(b"not gzip", {rec["url"]: display}) is None
     bundle.discard()
@@ -179,8 +180,24 @@ def test_search_js_is_served_without_comment_lines_and_unchanged_code():
     from wenxian.search_assets import strip_comment_lines
     src = "// head\nconst a = 1; // tail stays\n\n/** doc\n * more\n */\nconst u = \"https://x\";\n  /* one */\nf();\n"
     assert strip_comment_lines(src) == "const a = 1; // tail stays\nconst u = \"https://x\";\nf();\n"
+    literal = "const t = `a\n  b`;\n  g();\n"  # a template literal over two lines: indentation kept
+    assert strip_comment_lines(literal) == literal
     js = (Path(__file__).parents[1] / "docs" / "assets" / "search" / "search.js").read_text("utf-8")
     out = strip_comment_lines(js)
     assert len(out) < 0.85 * len(js)
-    code = [line for line in js.split("\n") if line.strip() and not line.strip().startswith(("//", "/*", "*"))]
+    code = [line.strip() for line in js.split("\n") if line.strip() and not line.strip().startswith(("//", "/*", "*"))]
     assert out.split("\n")[:-1] == code
+
+
+def test_metadata_values_are_indexed_each_on_its_own():
+    meta = {"id": "abcdef012345", "title": "标题", "source": "天山網", "author": ["马少宾"], "tags": ["转移就业"],
+            "region": [{"path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县", "code": "654027000000", "level": "county"}]}
+    assert search.meta_values(meta) == {"source": ["天山網"], "author": ["马少宾"], "tags": ["转移就业"],
+                                        "regions": ["新疆维吾尔自治区", "伊犁哈萨克自治州", "特克斯县"]}
+    toks = set(search.record(meta, "正文")["content"].split())
+    assert {"天山", "山网", "少宾", "就业", "新疆", "特克", "克斯"} <= toks  # folded: 網 → 网
+    assert "网马" not in toks and "区伊" not in toks  # no bigram spans two values
+    shown = search.display(meta, "正文")
+    assert (shown["author"], shown["tags"], shown["source"]) == ("马少宾", "转移就业", "天山網")
+    assert search.meta_values({"id": "x", "author": None, "tags": "bad", "region": ["bad"]}) == \
+        {"source": [], "author": [], "tags": [], "regions": []}

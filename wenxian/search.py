@@ -9,6 +9,8 @@ our own tokens instead of Pagefind's segmentation:
 * the folded text is cut into runs of letters/digits (punctuation and spaces separate runs,
   except between two CJK ideographs, where they are dropped: a phrase is found without its
   punctuation and across a paragraph break);
+* the metadata values a query also looks in (source, authors, tags, region names: `meta_values`)
+  are folded and cut the same way, each on its own;
 * the tokens are every character bigram of every run plus the last character of each run, each
   once per article. Pagefind matches query words by prefix, so a one-character query finds every
   article containing that character, a two-character query is an exact lookup, and a longer one
@@ -66,12 +68,36 @@ def tokens(text: str, table: dict[str, str] | None = None) -> list[str]:
     return folded_tokens(fold(text, table))
 
 
-def folded_tokens(folded: str) -> list[str]:
-    """`tokens` of text that is already folded (the search hook folds every text once)."""
+def folded_tokens(folded: str, values: list[str] = ()) -> list[str]:
+    """`tokens` of text that is already folded (the search hook folds every text once), and of
+    each folded metadata value on its own (`meta_values`: no bigram spans two of them)."""
     seen = set()
-    for run in runs(folded):
-        seen.update(run[i:i + 2] for i in range(len(run)))
+    for part in (folded, *values):
+        for run in runs(part):
+            seen.update(run[i:i + 2] for i in range(len(run)))
     return sorted(seen)
+
+
+# Metadata a query also looks in (besides title and text), each value matched on its own; the
+# keys are the display fields that carry them to the browser (`display`).
+META_FIELDS = ("source", "author", "tags", "regions")
+
+
+def meta_values(meta: dict) -> dict[str, list[str]]:
+    """{field: values} searched besides the text: the source, every author, every tag and the name
+    of every level of every region (province to village)."""
+    names = []
+    for reg in meta.get("region") or []:
+        if isinstance(reg, dict) and reg.get("path"):
+            names += [n for n in str(reg["path"]).split("/") if n and n not in names]
+    listed = {k: [str(v) for v in meta.get(k) or [] if v] if isinstance(meta.get(k), list) else []
+              for k in ("author", "tags")}
+    return {"source": [str(meta["source"])] if meta.get("source") else [], "author": listed["author"],
+            "tags": listed["tags"], "regions": names}
+
+
+def all_meta_values(meta: dict) -> list[str]:
+    return [v for values in meta_values(meta).values() for v in values]
 
 
 def region_codes(regions: list) -> list[str]:
@@ -125,7 +151,8 @@ def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:
     would put untokenised text into the index (false matches, a larger index). What results show
     comes from `display`, written into the fragment after indexing (wenxian.search_bundle)."""
     table = fold_table() if table is None else table
-    return {**fields(meta), "content": " ".join(tokens(article_text(meta, body), table))}
+    values = [fold(v, table) for v in all_meta_values(meta)]
+    return {**fields(meta), "content": " ".join(folded_tokens(fold(article_text(meta, body), table), values))}
 
 
 def fields(meta: dict) -> dict:
@@ -180,12 +207,15 @@ def devised_title(body: str) -> str:
 def display(meta: dict, body: str, text: str | None = None) -> dict:
     """What a result shows and what the browser verifies matches against (plain strings; the
     browser escapes them): id, title (devised in brackets when the article has none), date,
-    source, region paths, script, text (`text`: article_text(meta, body) when the caller has it
-    already)."""
+    source, authors and tags (|-separated), region paths (|-separated, levels by /), script, text
+    (`text`: article_text(meta, body) when the caller has it already). A term matches the text
+    or one of the metadata values (meta_values: source, author, tag, a region's name)."""
     regions = [str(r.get("path")) for r in meta.get("region") or [] if isinstance(r, dict) and r.get("path")]
     title = str(meta.get("title") or "") or devised_title(body)
+    values = meta_values(meta)
     return {"id": str(meta["id"]), "title": title, "date": str(meta.get("date") or ""),
-            "source": str(meta.get("source") or ""), "regions": "|".join(regions),
+            "source": str(meta.get("source") or ""), "author": "|".join(values["author"]),
+            "tags": "|".join(values["tags"]), "regions": "|".join(regions),
             "script": str(meta.get("script") or "hans"), "text": article_text(meta, body) if text is None else text}
 
 

@@ -2,9 +2,10 @@
 
 docs/assets/search/search.js is written to be read: about a quarter of it is comments. Every
 reader downloads it with their first query, so the search hook publishes it without its
-whole-line comments (lines that start with `//`, and `/* … */` blocks that start a line) and
-blank lines. Code is never touched: a comment after code on the same line stays (it may be a
-string such as "https://"), so the result runs exactly as the source does.
+whole-line comments (lines that start with `//`, and `/* … */` blocks that start a line), blank
+lines and indentation (unless a template literal spans lines: then indentation is kept). Code is
+never touched otherwise: a comment after code on the same line stays (it may be a string such as
+"https://"), so the result runs exactly as the source does.
 """
 from __future__ import annotations
 
@@ -23,4 +24,6 @@ def strip_comment_lines(js: str) -> str:
         if not text or text.startswith("//"):
             continue
         out.append(line)
+    if not any(line.count("`") % 2 for line in out):  # no template literal spans lines
+        out = [line.lstrip() for line in out]
     return "\n".join(out) + "\n"

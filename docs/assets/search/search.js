@@ -3,9 +3,9 @@
 // The query is folded exactly like the index (NFKC, lower case, the OpenCC-generated script fold
 // in assets/search/fold.txt), cut into runs of letters/digits, and each run into character
 // bigrams. Every bigram is searched on its own and the result sets are intersected, so no term
-// is ever dropped (Pagefind drops terms that match nothing). Runs longer than two characters and
-// quoted phrases are then verified against the article text stored in each record: an article is
-// shown only if it contains every term (grep semantics, in either script).
+// is ever dropped (Pagefind drops terms that match nothing). Every result is then verified against
+// the article text and metadata values stored in each record: an article is shown only if it
+// contains every term (grep semantics, in either script).
 // Nothing is fetched from outside the site.
 //
 // The index may be cut into date-range shards (wenxian/search_shards.py), listed in date order in
@@ -31,10 +31,12 @@ const PAGE = 10;
 const HANT = location.pathname.includes("/hant/");
 const T = HANT
   ? { search: "搜尋", facets: "篩選", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
+      author: "作者", tags: "主題", regions: "地區", foundIn: "在以下欄位找到：",
       relevance: "相關度", newest: "最新", oldest: "最早", more: "更多結果", none: "沒有找到符合的文章。",
       count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳",
       broken: (f, why) => `搜尋暫時無法使用：搜尋檔案 ${f} 無法載入（${why}）。請稍後再試，或告知網站維護者。`, placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
   : { search: "搜索", facets: "筛选", all: "全部", region: "地区", topic: "主题", source: "来源", year: "年份", sort: "排序",
+      author: "作者", tags: "主题", regions: "地区", foundIn: "在以下字段找到：",
       relevance: "相关度", newest: "最新", oldest: "最早", more: "更多结果", none: "没有找到符合的文章。",
       count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详",
       broken: (f, why) => `搜索暂时无法使用：搜索文件 ${f} 无法加载（${why}）。请稍后再试，或告知网站维护者。`, placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
@@ -191,10 +193,38 @@ export function parseQuery(q) {
   return terms;
 }
 
-/** Does the article text contain every term? (runs separated by punctuation count as adjacent) */
-function verify(text, terms) {
-  const spaced = " " + runsOf(foldChar(text)).join(" ") + " ";
-  return terms.every((t) => spaced.includes(t.runs.join(" ")));
+const spaced = (text) => " " + runsOf(foldChar(text)).join(" ") + " ";
+
+/** The metadata a term may match instead of the text (wenxian.search.meta_values): [field, value,
+ *  value as matched], each value on its own. */
+function metaValues(m) {
+  const out = [];
+  const add = (field, v) => { if (v) out.push([field, v, spaced(v)]); };
+  add("source", m.source);
+  for (const a of (m.author || "").split("|")) add("author", a);
+  for (const g of (m.tags || "").split("|")) add("tags", g);
+  const names = new Set();
+  for (const p of (m.regions || "").split("|")) for (const n of p.split("/")) if (n) names.add(n);
+  for (const n of names) add("regions", n);
+  return out;
+}
+
+/** Where the article has every term: [] when the text (title and body) has them all, else the
+ *  [field, value] pairs of the metadata that hold the others; null when a term is nowhere.
+ *  (runs separated by punctuation count as adjacent) */
+function whereFound(m, terms) {
+  const text = spaced(m.text || "");
+  let values = null;
+  const found = [];
+  for (const t of terms) {
+    const needle = t.runs.join(" ");
+    if (text.includes(needle)) continue;
+    values ??= metaValues(m);
+    const hit = values.find((v) => v[2].includes(needle));
+    if (!hit) return null;
+    if (!found.some(([f, v]) => f === hit[0] && v === hit[1])) found.push([hit[0], hit[1]]);
+  }
+  return found;
 }
 
 // Every result is checked against the article text (grep semantics), whatever the length of the
@@ -307,7 +337,15 @@ function articleUrl(id) {
   return new URL(`${HANT ? "hant/" : ""}articles/${encodeURIComponent(id)}/`, ROOT).href;
 }
 
-function renderResult(data, terms) {
+/** "Found in 来源 (…), 地区 (…)" for the terms a result matched in its metadata, not its text. */
+function foundIn(where, script) {
+  if (!where.length) return "";
+  const parts = where.map(([f, v]) => `<span data-field="${f}">${T[f]}：${esc(toReader(v, f === "regions" || f === "tags" ? "hans" : script))}</span>`);
+  return `<div class="wx-result__found" data-fields="${[...new Set(where.map((w) => w[0]))].join(" ")}">${T.foundIn}` +
+    `${parts.join("；")}</div>`;
+}
+
+function renderResult(data, terms, where = []) {
   const m = data.meta;
   const li = document.createElement("li");
   li.className = "wx-result";
@@ -318,7 +356,7 @@ function renderResult(data, terms) {
     `<div class="wx-result__meta"><span class="wx-result__date">${esc(m.date || T.nodate)}</span>` +
     (m.source ? ` · <span class="wx-result__source">${esc(toReader(m.source, m.script))}</span>` : "") +
     (regions.length ? ` · <span class="wx-result__regions">${esc(regions.join(";"))}</span>` : "") +
-    `</div><p class="wx-result__excerpt">${excerpt(m.text || "", terms, m.script)}</p>`;
+    `</div>${foundIn(where, m.script)}<p class="wx-result__excerpt">${excerpt(m.text || "", terms, m.script)}</p>`;
   return li;
 }
 
@@ -487,8 +525,9 @@ async function runSearch(root, st) {
       if (gen !== generation) return;
       if (failure) return showError(root, failure);
       for (const d of datas) {
-        if (c.verify && !verify(d.meta.text || "", c.terms)) { rejected++; continue; }
-        list.append(renderResult(d, c.terms));
+        const where = c.verify ? whereFound(d.meta, c.terms) : [];
+        if (!where) { rejected++; continue; }
+        list.append(renderResult(d, c.terms, where));
         added++;
       }
     }
