@@ -234,9 +234,14 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
     texts = [search.article_text(meta, body) for meta, body in articles]
     table, unlisted = _fold_table(texts, cache)
     folded = [search_fold.fold(text, table) for text in texts]
-    present: set[str] = set()  # the folded characters of the archive
-    for text in folded:
+    # each article's folded metadata values (indexed beside its text)
+    values = [[search_fold.fold(v, table) for v in search.all_meta_values(meta)] for meta, _ in articles]
+    display_map = search_fold.display_table(table)
+    present: set[str] = set()  # the folded characters of the archive (texts and metadata)
+    for text, vals in zip(folded, values):
         present.update(text)
+        for v in vals:
+            present.update(v)
     by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
     shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
                                      limit)
@@ -246,8 +251,7 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
         for shard in shards:
             members = [by_id[aid] for aid in shard.ids]
             fields = {n: _fields(articles[n][0], shard) for n in members}
-            displays = {fields[n]["url"]: search.display(*articles[n], texts[n]) for n in members}
-            values = {n: [search_fold.fold(v, table) for v in search.all_meta_values(articles[n][0])] for n in members}
+            displays = {fields[n]["url"]: search.display(*articles[n], texts[n], table, display_map) for n in members}
             key = search_shards.bundle_key(
                 shard.name, [(fields[n]["url"], "\0".join([folded[n], *values[n]]), fields[n], displays[fields[n]["url"]])
                              for n in members], salt)
@@ -276,7 +280,7 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
     labels: dict = {}
     for meta, _ in articles:
         labels.update(search.region_labels(meta.get("region")))
-    return {"report": report, "shards": shards, "fold": search.browser_table(table, present=present),
+    return {"report": report, "shards": shards, "fold": search.browser_table(table, display_map, present),
             "labels": labels}
 
 

@@ -736,3 +736,34 @@ def test_metadata_and_text_terms_combine(articles, base_url, page):
     assert aid in want
     page.goto(f"{base_url}/search/?{urlencode({'q': q})}")
     assert {i for i, _ in results(page)} == want
+
+
+@pytest.mark.parametrize("prefix", ["", "/hant"])
+def test_after_a_header_search_the_next_tab_is_the_first_result(prefix, base_url, page):
+    page.goto(f"{base_url}{prefix}/")
+    page.fill(".wx-header-search__input", "扶贫")
+    page.press(".wx-header-search__input", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    got = results(page)
+    assert got
+    page.wait_for_function("document.activeElement.classList.contains('wx-search__results')")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == got[0][1]
+
+
+def test_hant_results_write_titles_sources_and_regions_as_the_article_pages(articles, base_url, page):
+    from wenxian.site.twins import to_script
+    page.goto(f"{base_url}/hant/search/?q=的")
+    got = results(page)
+    assert len(got) > 10
+    for li in page.locator(".wx-result").all():
+        meta = articles[li.get_attribute("data-id")][0]
+        if meta.get("title"):
+            assert li.locator(".wx-result__title").inner_text() == to_script(meta["title"], meta.get("script", "hans"), "hant")
+        if meta.get("source"):
+            assert li.locator(".wx-result__source").inner_text() == to_script(meta["source"], meta.get("script", "hans"), "hant")
+        paths = [r["path"] for r in meta.get("region") or [] if r.get("path")]
+        if paths:
+            want = ";".join(" / ".join(to_script(n, "hans", "hant") for n in p.split("/")) for p in paths)
+            assert li.locator(".wx-result__regions").inner_text() == want

@@ -201,3 +201,20 @@ def test_metadata_values_are_indexed_each_on_its_own():
     assert (shown["author"], shown["tags"], shown["source"]) == ("马少宾", "转移就业", "天山網")
     assert search.meta_values({"id": "x", "author": None, "tags": "bad", "region": ["bad"]}) == \
         {"source": [], "author": [], "tags": [], "regions": []}
+
+
+def test_results_write_title_source_and_regions_as_the_article_pages_do():
+    """The browser converts result fields character by character (fold.txt); where that differs
+    from the article pages' twins (OpenCC phrases), the display carries the pages' form."""
+    from wenxian.search_fold import display_table
+    from wenxian.site.twins import to_script
+    table = fold_table()
+    dmap = display_table(table)
+    meta = {"id": "x", "title": "制图与塔里木乡", "source": "天山网", "script": "hans",
+            "region": [{"path": "新疆维吾尔自治区/阿克苏地区/塔里木乡", "code": "652900000000", "level": "county"}]}
+    shown = search.display(meta, "正文", table=table, display_map=dmap)
+    assert shown["alt"] == {"title": "製圖與塔里木鄉", "regions": "新疆維吾爾自治區/阿克蘇地區/塔里木鄉"}
+    assert shown["alt"]["title"] == to_script(meta["title"], "hans", "hant")
+    plain = {"id": "y", "title": "转移就业", "source": "天山网", "script": "hans"}
+    assert "alt" not in search.display(plain, "正文", table=table, display_map=dmap)  # the browser gets it right
+    assert "alt" not in search.display(meta, "正文")  # without the table: nothing to compare with

@@ -204,19 +204,58 @@ def devised_title(body: str) -> str:
     return f"[{sentence[:DEVISED_LENGTH]}{'…' if more else ''}]"
 
 
-def display(meta: dict, body: str, text: str | None = None) -> dict:
+def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]) -> dict[str, str]:
+    """{field: how the article pages in the other script write it} for the title, source and
+    region paths of a display, where the browser's character-by-character approximation (toReader
+    in search.js over fold.txt) would write it otherwise (制圖 for 製圖, 塔裡木鄉 for 塔里木鄉): the
+    result then shows exactly what the article page shows. Region names are simplified (gazetteer)."""
+    from .site.twins import to_script
+    script = shown["script"]
+    other = "hans" if script == "hant" else "hant"
+
+    def browser(text: str, source: str) -> str:
+        if source == "hans":  # on a traditional page: representative -> its display form
+            return "".join(display_map.get(c, c) if table.get(c, c) == c else c for c in text)
+        return "".join(table.get(c, c) for c in text)  # on a simplified page: the fold
+
+    out = {}
+    for field in ("title", "source"):
+        value = shown[field]
+        if value and browser(value, script) != to_script(value, script, other):
+            out[field] = to_script(value, script, other)
+    paths = [p for p in shown["regions"].split("|") if p]
+    proper = "|".join("/".join(to_script(n, "hans", "hant") for n in p.split("/")) for p in paths)
+    if paths and browser(shown["regions"], "hans") != proper:
+        out["regions"] = proper
+    return out
+
+
+def display(meta: dict, body: str, text: str | None = None, table: dict[str, str] | None = None,
+            display_map: dict[str, str] | None = None) -> dict:
     """What a result shows and what the browser verifies matches against (plain strings; the
     browser escapes them): id, title (devised in brackets when the article has none), date,
     source, authors and tags (|-separated), region paths (|-separated, levels by /), script, text
     (`text`: article_text(meta, body) when the caller has it already). A term matches the text
-    or one of the metadata values (meta_values: source, author, tag, a region's name)."""
+    or one of the metadata values (meta_values: source, author, tag, a region's name). With the
+    fold `table` and its `display_map` (search_fold.display_table), `alt` holds the fields the
+    browser would write differently from the article pages in the other script (reader_forms)."""
     regions = [str(r.get("path")) for r in meta.get("region") or [] if isinstance(r, dict) and r.get("path")]
     title = str(meta.get("title") or "") or devised_title(body)
     values = meta_values(meta)
-    return {"id": str(meta["id"]), "title": title, "date": str(meta.get("date") or ""),
+    shown = {"id": str(meta["id"]), "title": title, "date": str(meta.get("date") or ""),
             "source": str(meta.get("source") or ""), "author": "|".join(values["author"]),
             "tags": "|".join(values["tags"]), "regions": "|".join(regions),
             "script": str(meta.get("script") or "hans"), "text": article_text(meta, body) if text is None else text}
+    if table is not None:
+        alt = reader_forms(shown, table, display_map if display_map is not None else _display_map(table))
+        if alt:
+            shown["alt"] = alt
+    return shown
+
+
+def _display_map(table: dict[str, str]) -> dict[str, str]:
+    from .search_fold import display_table
+    return display_table(table)
 
 
 def browser_table(table: dict[str, str] | None = None, display: dict[str, str] | None = None,

@@ -31,12 +31,12 @@ const PAGE = 10;
 const HANT = location.pathname.includes("/hant/");
 const T = HANT
   ? { search: "搜尋", facets: "篩選", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
-      author: "作者", tags: "主題", regions: "地區", foundIn: "在以下欄位找到：",
+      author: "作者", tags: "主題", regions: "地區", foundIn: "在以下欄位找到：", results: "搜尋結果",
       relevance: "相關度", newest: "最新", oldest: "最早", more: "更多結果", none: "沒有找到符合的文章。",
       count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳",
       broken: (f, why) => `搜尋暫時無法使用：搜尋檔案 ${f} 無法載入（${why}）。請稍後再試，或告知網站維護者。`, placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
   : { search: "搜索", facets: "筛选", all: "全部", region: "地区", topic: "主题", source: "来源", year: "年份", sort: "排序",
-      author: "作者", tags: "主题", regions: "地区", foundIn: "在以下字段找到：",
+      author: "作者", tags: "主题", regions: "地区", foundIn: "在以下字段找到：", results: "搜索结果",
       relevance: "相关度", newest: "最新", oldest: "最早", more: "更多结果", none: "没有找到符合的文章。",
       count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详",
       broken: (f, why) => `搜索暂时无法使用：搜索文件 ${f} 无法加载（${why}）。请稍后再试，或告知网站维护者。`, placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
@@ -350,11 +350,16 @@ function renderResult(data, terms, where = []) {
   const li = document.createElement("li");
   li.className = "wx-result";
   li.dataset.id = m.id;
-  const regions = (m.regions || "").split("|").filter(Boolean).map((p) => toReader(p.split("/").join(" / "), "hans"));
+  // The build writes a field as the article pages in the other script do wherever converting it
+  // character by character would differ (m.alt: wenxian.search.reader_forms).
+  const other = m.script !== (HANT ? "hant" : "hans");
+  const useAlt = (field) => m.alt?.[field] !== undefined && (field === "regions" ? HANT : other);
+  const shown = (field, script) => (useAlt(field) ? m.alt[field] : toReader(m[field], script));
+  const regions = (m.regions ? shown("regions", "hans").split("|") : []).map((p) => p.split("/").join(" / "));
   li.innerHTML =
-    `<a class="wx-result__title" href="${esc(articleUrl(m.id))}">${esc(toReader(m.title || m.id, m.script))}</a>` +
+    `<a class="wx-result__title" href="${esc(articleUrl(m.id))}">${esc(m.title ? shown("title", m.script) : m.id)}</a>` +
     `<div class="wx-result__meta"><span class="wx-result__date">${esc(m.date || T.nodate)}</span>` +
-    (m.source ? ` · <span class="wx-result__source">${esc(toReader(m.source, m.script))}</span>` : "") +
+    (m.source ? ` · <span class="wx-result__source">${esc(shown("source", m.script))}</span>` : "") +
     (regions.length ? ` · <span class="wx-result__regions">${esc(regions.join(";"))}</span>` : "") +
     `</div>${foundIn(where, m.script)}<p class="wx-result__excerpt">${excerpt(m.text || "", terms, m.script)}</p>`;
   return li;
@@ -595,6 +600,14 @@ async function main() {
   keepStateOnSwitch();
   root.dataset.ready = "1";
   await runSearch(root, st);
+  // Arriving with a query (the header box, a bookmark): focus goes to the results, so the next Tab
+  // is the first result rather than the whole header and form — unless the reader is elsewhere.
+  if (st.q && (document.activeElement === document.body || !document.activeElement)) {
+    const list = root.querySelector(".wx-search__results");
+    list.tabIndex = -1;
+    list.setAttribute("aria-label", T.results);
+    list.focus({ preventScroll: true });
+  }
 }
 
 main();
