@@ -72,3 +72,27 @@ def test_no_bare_mkstemp_outside_the_helper():
     users = [p.relative_to(root).as_posix() for d in ("wenxian", "hooks") for p in (root / d).rglob("*.py")
              if "mkstemp(" in p.read_text("utf-8")]
     assert sorted(users) == ["wenxian/archive.py", "wenxian/files.py"]
+
+
+def _readable_hook():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("readable_hook", Path(__file__).parents[1] / "hooks" / "readable.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_hook_walks_the_whole_site_only_under_a_restrictive_umask(mask, tmp_path):
+    hook = _readable_hook()
+    site = tmp_path / "site"
+    (site / "pagefind" / "index").mkdir(parents=True)
+    for p in (site / "index.html", site / "pagefind" / "index" / "a.pf_index"):
+        p.write_text("x")
+        os.chmod(p, 0o600)  # a bundle hard-linked from a cache written under umask 077
+    mask(0o022)
+    hook.on_post_build({"site_dir": str(site)})
+    assert stat.S_IMODE((site / "pagefind" / "index" / "a.pf_index").stat().st_mode) == 0o644
+    assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o600  # not walked: a 022 build writes 0644
+    mask(0o077)
+    hook.on_post_build({"site_dir": str(site)})
+    assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o644
