@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
 import markdown
 
+from ..files import atomic_write
 from .article_page import body_markdown
 from .catalog import Article
 
@@ -75,9 +74,6 @@ def renderer(to_html: Callable[[str], str], cache_dir: Path | None, settings: ob
         if path.parent not in made:  # 256 folders: one mkdir each per process
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        os.replace(tmp, path)
+        atomic_write(path, html, suffix=".tmp", make_parent=False)
         return html
     return body_html

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from .. import article as article_mod
+from ..files import atomic_write
 
 # Bump when what parse returns changes for reasons the key does not see (see _salt).
 VERSION = "1"
@@ -91,11 +90,7 @@ def _json_safe(meta: dict) -> bool:
 
 
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    atomic_write(path, text, suffix=".tmp")
 
 
 def article_files(docs_dir: Path) -> list[Path]:
