@@ -99,6 +99,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     title = title.rstrip("-_|｜ ")
     if len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title):
         return None, site
+    if looks_like_site(title) and not _PROSE_PUNCT_ANY.search(title.replace(" ", "")):
+        return None, site or title  # the page-title line is only the site's name ('某某的博客')
     return title, site
 
 
@@ -248,6 +250,7 @@ def find_date(header: list[Line]) -> str | None:
 
 
 _LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：]?\s*")
+_TRAILING_DOMAIN = re.compile(r"(?<=[\u4e00-\u9fff])\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|cn|tw|hk)$", re.I)
 _LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
@@ -267,6 +270,7 @@ def clean_source(value: str) -> str | None:
         value = value[1:-1].strip()  # 《某某日报》, not 光明网-《光明日报》
     value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
     value = split_site_suffix(value)[0].strip()
+    value = _TRAILING_DOMAIN.sub("", value).strip() or value  # '三立新聞網 SETN.COM'
     value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
     not_sources = vocab.load("metadata.yml")["not_sources"]
     if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
@@ -422,6 +426,7 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
     return None
 
 
+_ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
 _BARE_DATE = re.compile(r"(?:(?:发布时间|發佈時間|发布于|發佈於|时间|時間)\s*[:：]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
@@ -434,7 +439,8 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     header = [l for l in header if l.text not in follow]  # the account card's follow button
     for i, line in enumerate(header[:-1]):
         t, nxt = line.text, header[i + 1].text
-        if not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title:
+        if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
+                or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t)):
             continue
         near = [l.text for l in header[max(0, i - 2):i + 3]]
         if nxt == t and any(_date_in(x) for x in near):
@@ -538,6 +544,16 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
 def credited_source_like(value: str) -> bool:
     """'（新华社）', '（人民日报）': an outlet in closing brackets, not a writer."""
     return bool(_SITE_WORDS.search(value[-2:])) or value.endswith(("社", "报", "報"))
+
+
+def labelled_title(lines: list[Line]) -> str | None:
+    """A title the page prints with a label (主题：…, 标题：…: forums and notices)."""
+    pattern = re.compile(vocab.load("metadata.yml")["title_labels"])
+    for line in lines:
+        m = pattern.match(line.text)
+        if m:
+            return m.group(1).strip()
+    return None
 
 
 def headline_before(header: list[Line], boilerplate) -> str | None:
