@@ -19,7 +19,6 @@ import ahocorasick
 import yaml
 
 from .errors import WenxianError
-from .escape import unescape_line
 from .script import to_simplified
 
 TAXONOMY_PATH = "wenxian/data/taxonomy.yml"

@@ -12,7 +12,7 @@ import re
 from . import urls
 from .catalog import Catalog
 from .citation import display_title, web_url
-from .twins import LANG, to_script, ui
+from .twins import to_script, ui
 
 _CHROME_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"})
 
