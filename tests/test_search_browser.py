@@ -808,10 +808,30 @@ def test_random_substrings_in_both_scripts_find_the_grep_set(articles, base_url,
             page.press(".wx-search__q", "Enter")
             page.wait_for_function(f"document.getElementById('wx-search').dataset.searches !== '{before}'")
             got = {i for i, _ in results(page)}
-            # a character of a pair folded together on purpose (search_fold.yml) finds both
-            if (want - got) or (got != want and not set(query) & LISTED):
+            # a character of a pair folded together on purpose (search_fold.yml) finds both, and
+            # so does a traditional character sharing its simplified form with another (發/髮 → 发)
+            if (want - got) or (got != want and not set(query) & LISTED and not shares_a_form(query, articles)):
                 wrong.append((query, sorted(got - want), sorted(want - got)))
     assert not wrong, wrong[:10]
 
 
 LISTED = {c for pair in search_fold.merged_pairs() for c in pair}
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_forms(texts: tuple) -> dict:
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        for ch in set(text) | set(to_traditional(text)):  # the twin writes 头发 as 頭髮
+            simple = to_simplified(ch)
+            if simple != ch:
+                forms.setdefault(simple, set()).add(ch)
+    return forms
+
+
+def shares_a_form(query: str, articles) -> bool:
+    """A traditional character of the query whose simplified form is written with another
+    traditional character in the articles (query 發, text 頭髮: both fold to 发), the README's
+    documented limit of folding to one script: such a query may find more than grep."""
+    forms = _traditional_forms(tuple(text for _meta, text in articles.values()))
+    return any(forms.get(to_simplified(c), set()) - {c} for c in query if to_simplified(c) != c)
