@@ -66,12 +66,25 @@ def _duplicates_ok(node) -> None:
             stack += n.value
 
 
+class _Constructor(yaml.constructor.SafeConstructor):
+    """The safe constructor, naming the line of a value it cannot build (an unquoted
+    2019-02-30 is a timestamp that does not exist; an integer of 5,000 digits is refused)."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            if isinstance(exc, YamlError):
+                raise
+            raise YamlError(f"not valid YAML: {' '.join(str(exc).split())}", _line(node.start_mark)) from None
+
+
 def load(text: str, max_bytes: int, max_depth: int) -> tuple[object, dict[str, int]]:
     """(value, {top-level key: 1-based line}) of a YAML document, or YamlError."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise YamlError(f"is {size:,} bytes; the limit is {max_bytes:,} (frontmatter max_bytes in "
-                        "wenxian/data/limits.yml)", 1)
+                        "wenxian/data/limits.yml)")
     try:
         _events_ok(text, max_depth)
         node = yaml.compose(text, Loader=_LOADER)
@@ -84,11 +97,11 @@ def load(text: str, max_bytes: int, max_depth: int) -> tuple[object, dict[str, i
         return None, {}
     _duplicates_ok(node)
     try:
-        value = yaml.constructor.SafeConstructor().construct_document(node)
+        value = _Constructor().construct_document(node)
     except yaml.MarkedYAMLError as exc:  # e.g. !!python/object tags, bad !!binary
         mark = exc.problem_mark or exc.context_mark
         raise YamlError(f"not valid YAML: {' '.join(str(exc.problem or exc).split())}", _line(mark)) from None
-    except (yaml.YAMLError, ValueError, TypeError) as exc:  # e.g. an out-of-range !!timestamp
+    except yaml.YAMLError as exc:
         raise YamlError(f"not valid YAML: {' '.join(str(exc).split())}", _line(node.start_mark)) from None
     lines = {}
     if isinstance(node, yaml.MappingNode):

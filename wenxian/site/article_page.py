@@ -59,13 +59,16 @@ def _escape_piece(text: str, line_start: bool) -> str:
 
 
 def damage_notice(quality: dict, script: str) -> str:
+    """The warning above a damaged body. Counts are validated whole numbers (schema.py); they
+    are escaped all the same, like every value that reaches HTML."""
+    quality = quality if isinstance(quality, dict) else {}
     parts = []
     if quality.get("masked"):
-        parts.append(f"{quality['masked']} 处字符被屏蔽（*）")
+        parts.append(f"{esc(str(quality['masked']))} 处字符被屏蔽（*）")
     if quality.get("missing_numbers"):
-        parts.append(f"{quality['missing_numbers']} 处数字缺失")
+        parts.append(f"{esc(str(quality['missing_numbers']))} 处数字缺失")
     if quality.get("images"):
-        parts.append(f"{quality['images']} 处图片缺失")
+        parts.append(f"{esc(str(quality['images']))} 处图片缺失")
     if not parts:
         return ""
     text = "原文有 " + "，".join(parts) + "。本站照原样保留，不作修补"
