@@ -182,7 +182,7 @@ def test_hostile_metadata_stays_text(built_site):
         assert "&lt;/title&gt;&lt;script&gt;" in html
         assert "<title>＜/title＞＜script＞" in html
     bib = (built_site.site / "articles" / aid / f"{aid}.bib").read_text("utf-8")
-    assert r"{\{张三\}\%\$\#\_\&}" in bib
+    assert r"{\textbraceleft{}张三\textbraceright{}\%\$\#\_\&}" in bib
 
 
 class _Links(HTMLParser):
