@@ -110,14 +110,15 @@ def store(root: Path, aid: str, data: bytes, rendered: tuple[str, bytes, bytes])
             if not existed:
                 created.append(path)
     except OSError as exc:
-        for path in created:
-            path.unlink(missing_ok=True)
+        for done in created:
+            done.unlink(missing_ok=True)
         folder = path.parent
+        reason = "it is not a folder" if folder.exists() and not folder.is_dir() else exc.strerror or str(exc)
         try:
             shown = folder.resolve().relative_to(root.resolve()).as_posix()
         except (ValueError, OSError):
             shown = str(folder)
-        raise WenxianError(shown, f"cannot write {path.name}: {exc.strerror or exc} (nothing was added)") from None
+        raise WenxianError(shown, f"cannot write {path.name}: {reason} (nothing was added)") from None
     return aid, "added"
 
 
