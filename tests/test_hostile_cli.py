@@ -78,3 +78,14 @@ def test_a_full_disk_leaves_nothing_behind_and_names_the_folder(failing, tmp_pat
     folder = "docs/articles" if failing == ".md" else "archive/"
     assert f"wenxian: {folder}" in err and "No space left on device (nothing was added)" in err, err
     assert tree(root) == before
+
+
+def test_an_extracted_value_check_would_refuse_is_never_written(tmp_path):
+    data, art = archive.prepare(SEEDS[1])
+    art["source"] = "某" * 40002  # what a hostile capture once yielded
+    with pytest.raises(archive.WenxianError) as info:
+        archive.render(SEEDS[1], art, {})
+    assert "'source' is 40,002 characters long; the limit is 200" in info.value.problem
+    assert "(give the value with --source)" in info.value.problem
+    raw_rel, _, md = archive.render(SEEDS[1], art, {"source": "某报"})  # the contributor's value wins
+    assert "source: 某报" in md.decode("utf-8")

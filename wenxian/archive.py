@@ -69,6 +69,10 @@ def prepare(src: Path) -> tuple[bytes, dict]:
     return data, extract(data, str(src))
 
 
+# Frontmatter fields a contributor can give on the command line of `wenxian add`.
+OPTION_OF = {"source": "--source", "source_url": "--url", "date": "--date", "captured": "--captured"}
+
+
 def render(src: Path, art: dict, overrides: dict) -> tuple[str, bytes, bytes]:
     """(raw path, sidecar bytes, article bytes) for an extracted capture: pure, so batches
     render in the worker processes and the writing process only writes."""
@@ -80,8 +84,10 @@ def render(src: Path, art: dict, overrides: dict) -> tuple[str, bytes, bytes]:
     meta["raw"] = raw_rel
     refused = schema.problems(meta)
     if refused:  # what `check` and the build would refuse is never written
+        options = sorted({OPTION_OF[f] for f, _, _ in refused if f in OPTION_OF})
         raise WenxianError(str(src), "the article would not pass `wenxian check`: "
-                                     + "; ".join(m for _, _, m in refused[:3]))
+                                     + "; ".join(m for _, _, m in refused[:3])
+                                     + (f" (give the value with {', '.join(options)})" if options else ""))
     name = os.fsencode(src.name).decode("utf-8", "backslashreplace")  # non-UTF-8 file names
     sidecar = {"id": aid, "sha256": art["sha256"], "original_name": name, "url": overrides.get("source_url"),
                "captured": overrides.get("captured"), "note": overrides.get("note"), "encoding": art["encoding"]}
