@@ -10,6 +10,7 @@ import yaml
 from conftest import FIXTURES
 from wenxian import archive, article, cli
 from wenxian.errors import WenxianError
+from wenxian.properties import check_frontmatter
 from wenxian.site import catalog
 
 CASES = yaml.safe_load((Path(__file__).resolve().parent / "hostile" / "frontmatter.yml").read_text("utf-8"))
@@ -64,9 +65,11 @@ def test_check_and_build_refuse_on_the_right_line(name, made):
     assert any(case["expect"] in p for p in problems), problems
     assert built.value.path == md.name and case["expect"] in built.value.problem, built.value.problem
     assert built.value.problem.startswith(f"line {line}: "), built.value.problem
+    assert check_frontmatter(text) == "refused"  # the fuzzer's property (scripts/fuzz.py)
 
 
 def test_the_unedited_article_passes(made):
     root, md, original = made
     assert archive.check(root) == []
     assert catalog.parse_article(md.name, original).id == md.stem
+    assert check_frontmatter(original) == "published"  # and every exporter accepts it
