@@ -40,3 +40,14 @@ def test_marking_in_one_pass_gives_the_same_text_as_marking_piece_by_piece(text)
     expected = _mark_slowly(text, _masked(), '<mark class="wx-masked" title="原文此处的字符被屏蔽">', "</mark>") \
         if _masked().search(text) else line
     assert mark_masked(line, "hans") == expected
+
+
+@given(st.text(alphabet="ab1.)-+=>:#*\\&<;\n 村〔图片〕lt", max_size=40))
+def test_escaping_and_checking_a_whole_body_at_once_is_the_same_as_line_by_line(text):
+    from wenxian import article
+    from wenxian.escape import escape_lines, unescape_line
+
+    assert escape_lines(text) == "\n".join(escape_line(line) for line in text.split("\n"))
+    one_by_one = [n for n, line in enumerate(text.split("\n"))
+                  if (rest := article.split_prefix(line)[1]) and escape_line(unescape_line(rest)) != rest]
+    assert [n for n, _ in article.unsafe_body_lines(text)] == one_by_one

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import yaml
 
 from . import safeyaml, schema
-from .escape import escape_line, unescape_line
+from .escape import escape_line, escape_lines, unescape_line
 
 FIELDS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
           "region", "places", "tags", "raw", "sha256", "quality")
@@ -78,6 +79,7 @@ def validate(meta: dict) -> list[str]:
 
 IMAGE_MARKER = "〔图片〕"  # visible marker of an image placeholder kept from the source
 BLOCK_PREFIXES = ("## ", IMAGE_MARKER)  # our own markup in a body: sub-heading, image marker
+_PREFIXES = re.compile("(?m)^(?:" + "|".join(re.escape(p) for p in BLOCK_PREFIXES) + ")")
 
 
 def split_prefix(line: str) -> tuple[str, str]:
@@ -100,7 +102,12 @@ def body_blocks(body: str) -> list[tuple[str, str]]:
 
 def unsafe_body_lines(body: str):
     """(line offset, message) for body lines that are not escaped source text: any Markdown or
-    HTML beyond our own heading and image-marker prefixes would reach the site as markup."""
+    HTML beyond our own heading and image-marker prefixes would reach the site as markup.
+    The whole body is checked at once first (the build validates every article on every run);
+    lines are looked at one by one only when something is wrong."""
+    text = _PREFIXES.sub("", body)
+    if escape_lines(unescape_line(text)) == text:
+        return
     for n, line in enumerate(body.split("\n")):
         text = split_prefix(line)[1]
         if text and escape_line(unescape_line(text)) != text:
@@ -162,18 +169,26 @@ def problems(text: str, parsed: tuple[dict, str] | None = None, check_tags: bool
     return sorted(out, key=lambda p: p[0])
 
 
-def gazetteer_problems(meta: dict, text: str):
-    """(line, message) for `region` and `places` items that do not match the gazetteer."""
+@lru_cache(maxsize=65536)
+def _gazetteer_problem(path, code, level) -> str | None:
     from .gazetteer import load
 
-    gaz = load()
+    return load().validate({"path": path, "code": code, "level": level} if path is not None else None)
+
+
+def gazetteer_problems(meta: dict, text: str):
+    """(line, message) for `region` and `places` items that do not match the gazetteer."""
     for field in ("region", "places"):
         items = meta.get(field)
         if not isinstance(items, list):
             continue
         lines = None  # line numbers only when there is a problem to report (YAML composing is slow)
         for i, item in enumerate(items):
-            problem = gaz.validate(item)  # the form of items is the schema's (schema.py)
+            # the form of items is the schema's (schema.py); the same places recur across articles
+            if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("path", "code", "level")):
+                problem = _gazetteer_problem(item["path"], item["code"], item["level"])
+            else:
+                problem = _gazetteer_problem(None, None, None)
             if problem:
                 lines = item_lines(text, field) if lines is None else lines
                 yield (lines[i] if i < len(lines) else 1), f"{field}[{i}]: {problem}"
