@@ -48,7 +48,10 @@ def test_hostile_command_line_fails_cleanly(case, tmp_path, capsys, monkeypatch)
     monkeypatch.chdir(root)
     args = [a.format(**{"in": scratch, "seed": SEEDS[1], "root": root}) for a in case["args"]]
     capsys.readouterr()
-    status = cli.main(args + (["--root", str(root)] if args[0] in ("add", "check", "fixture") else []))
+    try:
+        status = cli.main(args + (["--root", str(root)] if args[0] in ("add", "check", "fixture") else []))
+    except SystemExit as exc:  # argparse's own errors
+        status = exc.code
     out, err = capsys.readouterr()
     assert status == case["status"], (out, err)
     assert case["err"] in err and "Traceback" not in err, err

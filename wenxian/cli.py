@@ -225,8 +225,19 @@ def _fixture(args) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's own errors quote the arguments (a file name `-\\x1b[2J.txt`): neutralised too,
+    with a hint for names that start with `-`."""
+
+    def error(self, message: str):
+        if "unrecognized arguments" in message or "expected one argument" in message:
+            message += " (a file name starting with - goes after --: wenxian add -- -name.txt)"
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {values.terminal(message)}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="wenxian", description="Archive Chinese-language articles.")
+    parser = _Parser(prog="wenxian", description="Archive Chinese-language articles.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="read one capture and print what the pipeline extracts (writes nothing)")
     p.add_argument("path")
