@@ -155,7 +155,6 @@ def problems(text: str, parsed: tuple[dict, str] | None = None, check_tags: bool
                 items[field] = item_lines(text, field)
             line = items[field][index] if index < len(items[field]) else line
         out.append((line, message))
-    bad = {f for f, _, _ in found}
     listed = meta.get("tags")
     if check_tags and isinstance(listed, list) and listed:
         from . import tags
@@ -164,8 +163,8 @@ def problems(text: str, parsed: tuple[dict, str] | None = None, check_tags: bool
         if not all(isinstance(t, str) and t in names for t in listed) or len(set(map(str, listed))) != len(listed):
             out += tags.frontmatter_problems(list_item_lines(text, "tags"))
     out += [(start + n, m) for n, m in unsafe_body_lines(body)]
-    if not bad & {"region", "places"}:
-        out += list(gazetteer_problems(meta, text))
+    skip = {(f, i) for f, i, _ in found if f in ("region", "places")}  # items the schema refused
+    out += list(gazetteer_problems(meta, text, skip))
     return sorted(out, key=lambda p: p[0])
 
 
@@ -176,14 +175,17 @@ def _gazetteer_problem(path, code, level) -> str | None:
     return load().validate({"path": path, "code": code, "level": level} if path is not None else None)
 
 
-def gazetteer_problems(meta: dict, text: str):
-    """(line, message) for `region` and `places` items that do not match the gazetteer."""
+def gazetteer_problems(meta: dict, text: str, skip: set = frozenset()):
+    """(line, message) for `region` and `places` items that do not match the gazetteer; `skip`:
+    (field, index) of items already refused ((field, None): the whole field)."""
     for field in ("region", "places"):
         items = meta.get(field)
-        if not isinstance(items, list):
+        if not isinstance(items, list) or (field, None) in skip:
             continue
         lines = None  # line numbers only when there is a problem to report (YAML composing is slow)
         for i, item in enumerate(items):
+            if (field, i) in skip:
+                continue
             # the form of items is the schema's (schema.py); the same places recur across articles
             if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("path", "code", "level")):
                 problem = _gazetteer_problem(item["path"], item["code"], item["level"])

@@ -48,7 +48,9 @@ BUILDERS = {
         + "a" * (LIMITS["max_bytes"] - 200) + "</script></body></html>").encode("utf-8")),
     "unclosed_title_tags": lambda: ("x.html", ("<html><head>" + "<title>a" * 20000
                                               + "</head><body><p>村里的合作社带动群众增收。</p></body></html>").encode()),
-    "masks_on_every_line": lambda: ("x.txt", _text(*[("村*" * 60)] * (LIMITS["max_lines"] - 3))),
+    # the most lines a capture may have, each with masked characters (the site marks them all)
+    "masks_on_every_line": lambda: ("x.txt", _text(*[f"第{i}段，村民*某某说" + "村*" * 20 + "。"
+                                                     for i in range(LIMITS["max_lines"] - 3)])),
 }
 
 
