@@ -82,6 +82,8 @@ def render(src: Path, art: dict, overrides: dict) -> tuple[str, bytes, bytes]:
     meta = {k: art[k] for k in article.FIELDS if k in art}
     meta.update({k: v for k, v in overrides.items() if v is not None and k in article.FIELDS})
     meta["raw"] = raw_rel
+    if overrides.get("date") is None and meta.get("date") is not None and schema.date_problem(meta["date"]):
+        meta["date"] = None  # a printed date that does not exist (2019-02-30) is no date: never guessed
     refused = schema.problems(meta)
     if refused:  # what `check` and the build would refuse is never written
         options = sorted({OPTION_OF[f] for f, _, _ in refused if f in OPTION_OF})
