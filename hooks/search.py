@@ -9,7 +9,8 @@ rewritten (wenxian/search_bundle.py), the bundle moved into the cache. Shards ar
 another, so Pagefind's memory is bounded by the shard size, not the archive's. The cached bundles
 are then hard-linked (or copied) into the site: the newest shard at <site>/pagefind/, the others'
 index files at <site>/pagefind/shards/<name>/. The shard list, the browser's fold table and the
-region labels go to <site>/assets/search/. The article files are the source, not the rendered
+region labels go to <site>/assets/search/ (with the ids of undated articles, and search.js
+without its comment lines). The article files are the source, not the rendered
 HTML, so the index does not depend on the page templates; the indexing therefore runs in a
 process forked in on_files, while MkDocs writes the pages, and on_post_build publishes its result
 (see `on_files` below).
@@ -35,9 +36,9 @@ from pathlib import Path
 from pagefind_bin_extended import get_executable
 
 from wenxian import script as wenxian_script
-from wenxian import search, search_bundle, search_fold, search_shards
-from wenxian.archive import atomic_write
+from wenxian import search, search_assets, search_bundle, search_fold, search_shards
 from wenxian.errors import WenxianError
+from wenxian.files import atomic_write
 from wenxian.site import loaded
 from wenxian.site.reported import reported
 
@@ -106,11 +107,15 @@ class _Bundle:
     def finish(self) -> None:
         try:
             shutil.rmtree(self.tmp / "pages", ignore_errors=True)
-            for frag in (self.tmp / "bundle" / "fragment").glob("*.pf_fragment"):
-                data = search_bundle.rewrite_fragment(frag.read_bytes(), self.displays)
-                if data is None:
+            undated = []
+            for frag in sorted((self.tmp / "bundle" / "fragment").glob("*.pf_fragment")):
+                out = search_bundle.rewrite_fragment_url(frag.read_bytes(), self.displays)
+                if out is None:
                     raise WenxianError(str(frag), "unexpected Pagefind fragment (not Pagefind 1.5?)")
-                frag.write_bytes(data)
+                frag.write_bytes(out[0])
+                if not self.displays[out[1]]["date"]:
+                    undated.append(frag.name[:-len(".pf_fragment")])
+            (self.tmp / "bundle" / search_shards.UNDATED_IDS).write_text(" ".join(undated), "utf-8")
             try:
                 (self.tmp / "bundle").rename(self.cache / self.key)
             except OSError:  # another build finished the same shard first: same inputs, same bundle
@@ -143,7 +148,8 @@ def _place(bundle: Path, dest: Path, full: bool) -> None:
         raise WenxianError(str(bundle), "search bundle missing from the cache (removed by another build?); build again")
     for src in bundle.rglob("*"):
         rel = src.relative_to(bundle)
-        if src.is_dir() or not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
+        if src.is_dir() or src.name == search_shards.UNDATED_IDS or \
+                not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
             continue
         out = dest / rel
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -175,10 +181,11 @@ def _write_json(path: Path, key: str, value) -> None:
     atomic_write(path, json.dumps({"key": key, "value": value}, ensure_ascii=False).encode("utf-8"))
 
 
-def _fold_table(texts: list[str], cache: Path) -> dict[str, str]:
-    """search_fold.fold_table(texts) without its per-build cost: OpenCC's own pairs (seconds) and
+def _fold_table(texts: list[str], cache: Path) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """search_fold.fold_table(texts) without its per-build cost: OpenCC's own pairs (a second) and
     each text's twin pairs (two OpenCC conversions per article) are kept under the cache, the
-    latter by a hash of the text and only where OpenCC's pairs lack them (rarely any)."""
+    latter by a hash of the text and only where OpenCC's pairs lack them (rarely any); and the
+    twin pairs that wenxian/data/search_fold.yml does not list (search_fold.unlisted_pairs)."""
     code = b"".join(Path(m.__file__).read_bytes() for m in (search_fold, wenxian_script))  # both make pairs
     key = f"opencc {version('opencc')} {hashlib.blake2b(code).hexdigest()}"
     stored = _read_json(cache / "opencc-pairs.json", key)
@@ -198,7 +205,7 @@ def _fold_table(texts: list[str], cache: Path) -> dict[str, str]:
         extra.update(zip(pairs[0::2], pairs[1::2]))
     if new != old:  # also drops the entries of articles that are gone
         _write_json(cache / "text-pairs.json", key, new)
-    return search_fold.table_from_pairs(base | extra)
+    return search_fold.table_from_pairs(base | extra), search_fold.unlisted_pairs(extra)
 
 
 def _prune(cache: Path, keep: set[str]) -> None:
@@ -225,28 +232,34 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
     articles = load_articles(Path(docs_dir), root)
     cache, salt = root / CACHE, _salt()
     texts = [search.article_text(meta, body) for meta, body in articles]
-    table = _fold_table(texts, cache)
+    table, unlisted = _fold_table(texts, cache)
     folded = [search_fold.fold(text, table) for text in texts]
-    present: set[str] = set()  # the folded characters of the archive
-    for text in folded:
+    # each article's folded metadata values (indexed beside its text)
+    values = [[search_fold.fold(v, table) for v in search.all_meta_values(meta)] for meta, _ in articles]
+    display_map = search_fold.display_table(table)
+    present: set[str] = set()  # the folded characters of the archive (texts and metadata)
+    for text, vals in zip(folded, values):
         present.update(text)
+        for v in vals:
+            present.update(v)
     by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
     shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
                                      limit)
-    report = {"articles": len(articles), "shards": []}
+    report = {"articles": len(articles), "shards": [], "unlisted_fold_pairs": ["".join(p) for p in unlisted]}
     running: tuple[_Bundle, dict] | None = None  # the shard whose Pagefind runs now
     try:
         for shard in shards:
             members = [by_id[aid] for aid in shard.ids]
             fields = {n: _fields(articles[n][0], shard) for n in members}
-            displays = {fields[n]["url"]: search.display(*articles[n], texts[n]) for n in members}
+            displays = {fields[n]["url"]: search.display(*articles[n], texts[n], table, display_map) for n in members}
             key = search_shards.bundle_key(
-                shard.name, [(fields[n]["url"], folded[n], fields[n], displays[fields[n]["url"]]) for n in members], salt)
+                shard.name, [(fields[n]["url"], "\0".join([folded[n], *values[n]]), fields[n], displays[fields[n]["url"]])
+                             for n in members], salt)
             row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir(), "key": key}
             report["shards"].append(row)
             if not row["built"]:
                 continue
-            records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n]))} for n in members]
+            records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n], values[n]))} for n in members]
             bundle = _Bundle(records, displays, cache, key)  # written while the previous shard indexes
             try:
                 if running is not None:
@@ -267,7 +280,7 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
     labels: dict = {}
     for meta, _ in articles:
         labels.update(search.region_labels(meta.get("region")))
-    return {"report": report, "shards": shards, "fold": search.browser_table(table, present=present),
+    return {"report": report, "shards": shards, "fold": search.browser_table(table, display_map, present),
             "labels": labels}
 
 
@@ -282,8 +295,14 @@ def publish(plan: dict, site_dir: Path, root: Path) -> dict:
     _prune(cache, {row["key"] for row in report["shards"]})
     assets = site_dir / "assets" / "search"
     atomic_write(assets / "shards.json", search_shards.manifest(shards).encode("utf-8"))
+    undated = {shard.name: (cache / row["key"] / search_shards.UNDATED_IDS).read_text("utf-8").split()
+               for shard, row in zip(shards, report["shards"])}
+    atomic_write(assets / "undated.json", json.dumps(undated, sort_keys=True).encode("utf-8"))
     atomic_write(assets / "fold.txt", plan["fold"].encode("utf-8"))
     atomic_write(assets / "regions.json", json.dumps(plan["labels"], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    script = assets / "search.js"  # copied by MkDocs from docs/: served without its comment lines
+    if script.is_file():
+        atomic_write(script, search_assets.strip_comment_lines(script.read_text("utf-8")))
     return report
 
 
@@ -383,6 +402,9 @@ def on_post_build(config, **kwargs):
     if plan is None:
         plan = index_shards(Path(config["docs_dir"]), root, search_shards.shard_max(config.get("extra")))
     report = publish(plan, Path(config["site_dir"]), root)
+    if report.get("unlisted_fold_pairs"):
+        log.info("search: folded together for the twins of the archive, but not listed in "
+                 f"wenxian/data/search_fold.yml (add each with a reason): {' '.join(report['unlisted_fold_pairs'])}")
     built = sum(row["built"] for row in report["shards"])
     log.info(f"search: indexed {report['articles']} articles in {len(report['shards'])} shard(s), "
              f"{built} built, {len(report['shards']) - built} from the cache ({time.perf_counter() - start:.1f} s "

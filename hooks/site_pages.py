@@ -74,6 +74,7 @@ def on_files(files, config):
     cat = build.catalog(articles, root / loaded.CACHE)
     build.check_raw_paths(cat, root)
     _build = _Build(cat, config.site_url or "", body_html, build.raw_reader(root))
+    build.read_captures(cat, _build.read_raw)
     for src_uri, content in build.index_pages(cat, pages, _build.site_url, config.site_name).items():
         files.append(File.generated(config, src_uri, content=content))
     for (kind, script), keys in build.shell_keys(cat).items():
@@ -213,8 +214,11 @@ def on_post_build(config):
 _made_dirs: set[Path] = set()  # folders this process has created (one mkdir per folder)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, content: str | bytes) -> None:
     if path.parent not in _made_dirs:
         path.parent.mkdir(parents=True, exist_ok=True)
         _made_dirs.add(path.parent)
-    path.write_text(text, "utf-8")
+    if isinstance(content, bytes):  # the original file of a capture holding HTML
+        path.write_bytes(content)
+    else:
+        path.write_text(content, "utf-8")

@@ -21,8 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from wenxian import clean, meta, recurring  # noqa: E402
 from wenxian.archive import atomic_write  # noqa: E402
+from wenxian import kinds  # noqa: E402
 from wenxian.decode import decode  # noqa: E402
-from wenxian.pipeline import html_to_text  # noqa: E402
+from wenxian.html_page import visible_text  # noqa: E402
 
 DATA = ROOT / "wenxian" / "data" / "learned_boilerplate.yml"
 HEADER = """# Per-source boilerplate learned from archive/ by scripts/learn_boilerplate.py (do not edit by
@@ -34,11 +35,12 @@ HEADER = """# Per-source boilerplate learned from archive/ by scripts/learn_boil
 
 def captures(root: Path):
     for raw in sorted((root / "archive").glob("*/*")):
-        if raw.suffix not in (".txt", ".html", ".htm"):
+        kind = kinds.kind_of(raw.name)
+        if kind is None or kind.family not in ("text", "html"):  # sidecars; web archives are left out
             continue
         text = decode(raw.read_bytes(), str(raw)).text
-        if raw.suffix != ".txt":
-            text = html_to_text(text)
+        if kind.family == "html":
+            text = visible_text(text)  # as a text capture of the page would read
         lines = clean.split_lines(text)
         yield meta.find_title(lines)[1], [l.text for l in lines]
 

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from wenxian import archive, article, summary
-from wenxian.decode import decode
 from wenxian.errors import WenxianError
 from wenxian.personal import find_personal_data
 from wenxian.pipeline import extract
@@ -34,8 +33,8 @@ def describe(root: Path, rel: str) -> dict:
     if isinstance(raw, str) and raw.startswith("archive/") and (root / raw).is_file():
         data = (root / raw).read_bytes()
         try:
-            entry["extracted"] = extract(data, raw)
-            entry["personal"] = find_personal_data(decode(data, raw).text)
+            entry["extracted"] = extract(data, raw, page_url=archive.page_of(root, raw, meta.get("id")))
+            entry["personal"] = find_personal_data(archive.capture_text(data, raw, entry["extracted"]))
         except WenxianError:
             pass  # `wenxian check` and the tests report unreadable captures
     return entry

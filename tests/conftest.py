@@ -6,14 +6,29 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def annotated_captures():
-    """(capture path, expectations) for every annotated capture in fixtures/corpus and fixtures/seeds."""
+def annotated_captures(root: Path = FIXTURES):
+    """(capture path, expectations) for every annotated capture in fixtures/corpus and fixtures/seeds:
+    the capture is the file beside its .expected.json with a suffix of any kind `add` accepts
+    (wenxian.kinds: .txt, .html, .warc.gz, .mhtml…)."""
+    from wenxian import kinds
+
     out = []
     for folder in ("corpus", "seeds"):
-        for exp in sorted((FIXTURES / folder).glob("*.expected.json")):
-            cap = exp.with_name(exp.name.replace(".expected.json", ".txt"))
-            out.append((cap, json.loads(exp.read_text("utf-8"))))
+        for exp in sorted((root / folder).glob("*.expected.json")):
+            stem = exp.name[: -len(".expected.json")]
+            caps = [exp.with_name(stem + k.suffix) for k in kinds.KINDS if exp.with_name(stem + k.suffix).is_file()]
+            assert len(caps) == 1, f"{exp}: expected one capture beside it, found {[c.name for c in caps]}"
+            out.append((caps[0], json.loads(exp.read_text("utf-8"))))
     return out
+
+
+def capture_url(cap: Path) -> str | None:
+    """The URL in the capture's .source.json: which page of a web archive holding several."""
+    from wenxian import kinds
+
+    source = cap.with_name(kinds.split(cap.name)[0] + ".source.json")
+    return json.loads(source.read_text("utf-8")).get("url") if source.is_file() else None
+
 
 # The shared real MkDocs build of a temporary repository (fixture `built_site`).
 pytest_plugins = ["sitebuild"]

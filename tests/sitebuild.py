@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,7 @@ class BuiltSite:
     by_capture: dict[str, str]   # 'seeds/000_….txt' -> id
     hostile: str                 # id of the hostile article
     output: str                  # mkdocs build output
+    captures: dict[str, list[str]] = field(default_factory=dict)  # web-archive / HTML capture name -> ids
 
 
 def _set_meta(root: Path, aid: str, changes: dict) -> None:
@@ -62,10 +63,31 @@ def make_repo(root: Path) -> tuple[dict[str, str], str]:
     return by_capture, aid
 
 
+def add_html_captures(root: Path) -> dict[str, list[str]]:
+    """A saved page, an MHTML, a WARC.GZ and a two-page WARC (`add --all`), built from a fixture
+    page (tests/webarchive_files.py): their raw links offer the original file and the visible text."""
+    import webarchive_files as W
+
+    html = W.page().encode("utf-8")
+    other = W.page("另一篇文章的标题在这里", W.paragraphs(8)[4:]).encode("utf-8")
+    files = {"保存的网页.html": html, "page.mhtml": W.mhtml(html), "page.warc.gz": W.warc([(W.URL, html, "text/html")]),
+             "two-pages.warc.gz": W.warc([(W.URL, html, "text/html"), (W.URL + "?p=2", other, "text/html")])}
+    out = {}
+    for name, data in files.items():
+        src = root / name
+        src.write_bytes(data)
+        data, arts = archive.prepare_pages(src)
+        pages = {a["id"]: a["source_url"] for a in arts} if len(arts) > 1 else None
+        out[name] = [archive.store(root, a["id"], data, archive.render(src, a, {}, pages))[0] for a in arts]
+        src.unlink()
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     root = tmp_path_factory.mktemp("repo")
     by_capture, hostile = make_repo(root)
+    captures = add_html_captures(root)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     mkdocs = Path(sys.executable).with_name("mkdocs")
     proc = subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, env=env, capture_output=True, text=True)
@@ -74,4 +96,4 @@ def built_site(tmp_path_factory) -> BuiltSite:
     for md in (root / "docs" / "articles").glob("*.md"):
         m, _, _ = article.parse(md.read_text("utf-8"))
         meta[m["id"]] = m
-    return BuiltSite(root, root / "site", meta, by_capture, hostile, proc.stdout + proc.stderr)
+    return BuiltSite(root, root / "site", meta, by_capture, hostile, proc.stdout + proc.stderr, captures)

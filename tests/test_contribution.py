@@ -146,6 +146,7 @@ def test_add_url_is_normalised_and_personal_data_is_named_raw_unchanged(tmp_path
     clean = "https://mp.weixin.qq.com/s?__biz=MzA3MDM3NjE5NQ==&mid=26&idx=1&sn=8a"
     assert done.stderr.splitlines() == [
         f"wenxian: --url: removed chksm, scene, sharer_shareid, #fragment; stored as {clean}",
+        f"warning: {cap}: short body (21 characters of text): check that the article was not removed as boilerplate",
         f"warning: {cap}:3: looks like personal data (手机号 / mobile number): 138******78. The raw capture is "
         "published unchanged; if this belongs to a private person, do not submit it (see CONTRIBUTING.md).",
     ]

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wenxian import article
+from wenxian import article, kinds
 from wenxian.pipeline import extract
 
-from conftest import annotated_captures
+from conftest import annotated_captures, capture_url
 
 CASES = annotated_captures()
 ACCEPTED = yaml.safe_load((Path(__file__).parent / "accepted_misses.yml").read_text("utf-8")) or {}
@@ -21,7 +21,7 @@ def body_lines(body: str) -> list[str]:
 
 
 def misses(cap, exp):
-    art = extract(cap.read_bytes(), str(cap))
+    art = extract(cap.read_bytes(), str(cap), page_url=capture_url(cap))
     lines = body_lines(art["body"])
     text = "\n".join(lines)
     found = []
@@ -37,9 +37,9 @@ def misses(cap, exp):
     return found
 
 
-@pytest.mark.parametrize("cap,exp", CASES, ids=[c.stem for c, _ in CASES])
+@pytest.mark.parametrize("cap,exp", CASES, ids=[kinds.split(c.name)[0] for c, _ in CASES])
 def test_capture_matches_annotation(cap, exp):
-    accepted = {(m["kind"], m["what"]) for m in ACCEPTED.get(cap.stem, [])}
+    accepted = {(m["kind"], m["what"]) for m in ACCEPTED.get(kinds.split(cap.name)[0], [])}
     found = misses(cap, exp)
     unexpected = [m for m in found if (m[0], m[1]) not in accepted]
     assert unexpected == []

@@ -73,3 +73,12 @@ def test_the_unedited_article_passes(made):
     assert archive.check(root) == []
     assert catalog.parse_article(md.name, original).id == md.stem
     assert check_frontmatter(original) == "published"  # and every exporter accepts it
+
+
+def test_every_encoding_the_decoder_records_is_one_the_schema_accepts():
+    from wenxian import decode, schema
+
+    declared = set(getattr(decode, "_DECLARED", {}).values())  # charsets of web-archive pages
+    assert declared <= set(schema.ENCODINGS), declared - set(schema.ENCODINGS)
+    for name in schema.ENCODINGS:
+        assert schema.encoding_problem(name) is None

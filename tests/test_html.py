@@ -1,4 +1,4 @@
-"""HTML captures go through trafilatura, then the same pipeline."""
+"""HTML captures are read on their document tree (wenxian.html_page / html_clean)."""
 from wenxian.pipeline import extract
 from conftest import FIXTURES
 

@@ -1,10 +1,12 @@
-"""Table-driven metadata cases (tests/cases/metadata.yml): one rule of wenxian.meta per case,
-run through the whole pipeline so that cleaning and metadata interact as in real captures."""
+"""Table-driven text-capture cases (tests/cases/metadata.yml): one rule per case, named after the
+kind of error it guards against, run through the whole pipeline so that cleaning and metadata
+interact as in real captures. `keep` / `drop`: lines that must / must not be in the body."""
 from pathlib import Path
 
 import pytest
 import yaml
 
+from wenxian import article
 from wenxian.pipeline import extract
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "metadata.yml").read_text("utf-8"))
@@ -13,6 +15,11 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases" / "metadata.yml").read_t
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_metadata_case(case):
     art = extract("\n".join(case["lines"]).encode("utf-8"), f"{case['id']}.txt")
-    for key in ("title", "source", "date"):
+    for key in ("title", "source", "date", "author"):
         if key in case:
             assert art[key] == case[key], key
+    text = "\n".join(t for _p, t in article.body_blocks(art["body"]))
+    for line in case.get("keep", []):
+        assert line in text, line
+    for line in case.get("drop", []):
+        assert line not in text, line

@@ -76,3 +76,14 @@ def test_comparable_names_the_county_of_deeper_levels():
     assert comparable([{"path": "北京市/东城区/东华门街道", "level": "township"},
                        {"path": "新疆维吾尔自治区/乌鲁木齐市/乌鲁木齐县/甘沟乡/东风村", "level": "village"},
                        {"path": "广东省/中山市", "level": "prefecture"}]) == {"东城区", "乌鲁木齐县", "中山市"}
+
+
+def test_municipal_districts_roll_up_to_a_unit_that_exists():
+    """天津市's districts have no prefecture level in the data (no 1201 市辖区): rolling a district up
+    to the prefecture level must land on a unit that exists (天津市), not on a missing code (a
+    KeyError on pages naming several Tianjin districts once)."""
+    from wenxian import gazetteer, regions
+    gaz = gazetteer.load()
+    district = next(c for c in gaz.units if len(c) == 6 and c.startswith("1201"))
+    unit = regions.unit_at(gaz, district, 4)
+    assert unit in gaz.units and gaz.entry(unit)["path"] == "天津市"

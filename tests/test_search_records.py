@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import annotated_captures
-from wenxian import search, search_bundle
+from wenxian import search, search_bundle, search_fold
 from wenxian.pipeline import extract
 from wenxian.script import to_simplified, to_traditional
 from wenxian.search_fold import fold, fold_table
@@ -79,6 +79,7 @@ def test_fragment_rewrite_on_a_real_pagefind_bundle(tmp_path):
     assert raw.startswith(search_bundle.SIGNATURE)
     data = json.loads(raw[len(search_bundle.SIGNATURE):])
     assert data["content"] == "" and data["meta"] == display and data["url"] == rec["url"]
+    assert "filters" not in data
     assert search_bundle.rewrite_fragment(frag.read_bytes(), {}) is None
     assert search_bundle.rewrite_fragment(b"not gzip", {rec["url"]: display}) is None
     bundle.discard()
@@ -99,3 +100,121 @@ def test_runs_are_maximal_runs_of_isalnum_characters_for_every_code_point():
         ch = chr(c)
         assert (search.runs("," + ch + ",") == [ch]) == ch.isalnum(), hex(c)
     assert search.runs("扶贫_a1 Ⅻ，二〇二〇年") == ["扶贫", "a1", "Ⅻ", "二〇二〇年"]
+
+
+# --- folding precision: one-character queries against grep ------------------------------------------
+
+def _corpus_texts() -> list[str]:
+    texts = []
+    for cap, _ in annotated_captures():
+        art = extract(cap.read_bytes(), str(cap))
+        texts.append(search.article_text(art, art["body"]))
+    return texts
+
+
+def test_the_test_corpus_needs_no_fold_pair_beyond_the_list():
+    """Every pair the twins of the corpus need is OpenCC's character table or listed in
+    wenxian/data/search_fold.yml (with a reason); and every listed pair is needed by a text."""
+    texts = _corpus_texts()
+    pairs = search_fold.text_pairs(texts)
+    assert search_fold.unlisted_pairs(pairs) == []
+    needed = {frozenset(p) for p in pairs}
+    for a, b in search_fold.merged_pairs():
+        assert frozenset((a, b)) in needed, f"listed pair {a}{b} is needed by no text of the corpus"
+
+
+def test_unlisted_pairs_are_named():
+    assert search_fold.unlisted_pairs([("画", "划"), ("發", "发"), ("瞭", "了")]) == [("划", "画")]
+
+
+@pytest.mark.parametrize("a, b", [("画", "划"), ("哩", "里"), ("像", "象"), ("余", "馀"), ("沈", "瀋"), ("炼", "鍊"),
+                                  ("干", "于"), ("后", "後"), ("发", "髮")])
+def test_fold_joins_only_a_character_and_its_own_forms(a, b):
+    table = fold_table()
+    joined = fold(a, table) == fold(b, table)
+    own = to_simplified(b) == a or to_simplified(a) == b  # character-level: one is the other's simplified form
+    assert joined == own, (a, b)
+
+
+def test_one_character_queries_find_the_grep_set_for_the_300_most_frequent_characters():
+    """For each of the corpus' 300 most frequent characters: the articles whose index tokens (the
+    search records) hold the folded character = the articles whose simplified or traditional twin
+    contains it (grep). Characters of a listed pair find a superset (the price of the pair)."""
+    texts = _corpus_texts()
+    table = fold_table(texts)
+    twins = [(to_simplified(t).lower(), to_traditional(t).lower()) for t in texts]
+    tokens = [search.tokens(t, table) for t in texts]
+    counts = {}
+    for t in texts:
+        for c in t:
+            if c.isalnum():
+                counts[c] = counts.get(c, 0) + 1
+    top = sorted(counts, key=lambda c: (-counts[c], c))[:300]
+    listed = {fold(c, table) for pair in search_fold.merged_pairs() for c in pair}
+    checked = 0
+    for ch in top:
+        q = fold(ch, table)
+        got = {i for i, toks in enumerate(tokens) if any(tok.startswith(q) for tok in toks)}
+        want = {i for i, (simp, trad) in enumerate(twins) if ch.lower() in simp or ch.lower() in trad}
+        if q in listed:
+            assert want <= got, ch
+        else:
+            assert got == want, (ch, sorted(got - want), sorted(want - got))
+            checked += 1
+    assert checked >= 290
+
+
+@pytest.mark.parametrize("body, title", [
+    ("近日，自治区党委召开会议，研究部署工作。\n\n第二段", "[近日，自治区党委召开会议，研究部…]"),
+    ("短句。", "[短句]"), ("短句。第二句", "[短句…]"), ("短句\n\n第二段", "[短句…]"), ("", ""),
+])
+def test_an_untitled_article_gets_a_devised_title_in_brackets(body, title):
+    assert search.devised_title(body) == title
+    meta = {"id": "abcdef012345", "title": None}
+    assert search.display(meta, body)["title"] == title
+    assert search.display({**meta, "title": "题名"}, body)["title"] == "题名"
+    assert search.display(meta, body)["text"] == search.article_text(meta, body)  # not searched
+
+
+def test_search_js_is_served_without_comment_lines_and_unchanged_code():
+    from wenxian.search_assets import strip_comment_lines
+    src = "// head\nconst a = 1; // tail stays\n\n/** doc\n * more\n */\nconst u = \"https://x\";\n  /* one */\nf();\n"
+    assert strip_comment_lines(src) == "const a = 1; // tail stays\nconst u = \"https://x\";\nf();\n"
+    literal = "const t = `a\n  b`;\n  g();\n"  # a template literal over two lines: indentation kept
+    assert strip_comment_lines(literal) == literal
+    js = (Path(__file__).parents[1] / "docs" / "assets" / "search" / "search.js").read_text("utf-8")
+    out = strip_comment_lines(js)
+    assert len(out) < 0.85 * len(js)
+    code = [line.strip() for line in js.split("\n") if line.strip() and not line.strip().startswith(("//", "/*", "*"))]
+    assert out.split("\n")[:-1] == code
+
+
+def test_metadata_values_are_indexed_each_on_its_own():
+    meta = {"id": "abcdef012345", "title": "标题", "source": "天山網", "author": ["马少宾"], "tags": ["转移就业"],
+            "region": [{"path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县", "code": "654027000000", "level": "county"}]}
+    assert search.meta_values(meta) == {"source": ["天山網"], "author": ["马少宾"], "tags": ["转移就业"],
+                                        "regions": ["新疆维吾尔自治区", "伊犁哈萨克自治州", "特克斯县"]}
+    toks = set(search.record(meta, "正文")["content"].split())
+    assert {"天山", "山网", "少宾", "就业", "新疆", "特克", "克斯"} <= toks  # folded: 網 → 网
+    assert "网马" not in toks and "区伊" not in toks  # no bigram spans two values
+    shown = search.display(meta, "正文")
+    assert (shown["author"], shown["tags"], shown["source"]) == ("马少宾", "转移就业", "天山網")
+    assert search.meta_values({"id": "x", "author": None, "tags": "bad", "region": ["bad"]}) == \
+        {"source": [], "author": [], "tags": [], "regions": []}
+
+
+def test_results_write_title_source_and_regions_as_the_article_pages_do():
+    """The browser converts result fields character by character (fold.txt); where that differs
+    from the article pages' twins (OpenCC phrases), the display carries the pages' form."""
+    from wenxian.search_fold import display_table
+    from wenxian.site.twins import to_script
+    table = fold_table()
+    dmap = display_table(table)
+    meta = {"id": "x", "title": "制图与塔里木乡", "source": "天山网", "script": "hans",
+            "region": [{"path": "新疆维吾尔自治区/阿克苏地区/塔里木乡", "code": "652900000000", "level": "county"}]}
+    shown = search.display(meta, "正文", table=table, display_map=dmap)
+    assert shown["alt"] == {"title": "製圖與塔里木鄉", "regions": "新疆維吾爾自治區/阿克蘇地區/塔里木鄉"}
+    assert shown["alt"]["title"] == to_script(meta["title"], "hans", "hant")
+    plain = {"id": "y", "title": "转移就业", "source": "天山网", "script": "hans"}
+    assert "alt" not in search.display(plain, "正文", table=table, display_map=dmap)  # the browser gets it right
+    assert "alt" not in search.display(meta, "正文")  # without the table: nothing to compare with

@@ -159,7 +159,28 @@ def test_cached_fold_table_equals_the_computed_one(tmp_path):
     texts = [search.article_text(m, b) for m, b in
              [({"title": "坐标"}, "了解轉移就業"), ({"title": "面积"}, "乾燥的天氣"), ({}, "范先生参与制造")]]
     want = fold_table(texts)
-    assert hook._fold_table(texts, tmp_path) == want
+    assert hook._fold_table(texts, tmp_path)[0] == want
     assert (tmp_path / "opencc-pairs.json").is_file() and (tmp_path / "text-pairs.json").is_file()
-    assert hook._fold_table(texts, tmp_path) == want  # from the files
-    assert hook._fold_table(texts[:1], tmp_path) == fold_table(texts[:1])
+    assert hook._fold_table(texts, tmp_path)[0] == want  # from the files
+    assert hook._fold_table(texts[:1], tmp_path)[0] == fold_table(texts[:1])
+    # 坐标 → 座標 and 了解 → 瞭解 are listed pairs; 乾燥 → 乾燥 needs nothing; 范 → 范 (override)
+    assert hook._fold_table(texts, tmp_path)[1] == []
+
+
+def test_metadata_characters_are_in_the_fold_table_and_undated_ids_are_listed(tmp_path):
+    """A region name whose characters no text has still folds in the browser (fold.txt keeps its
+    groups), and the ids of undated articles are published per shard (assets/search/undated.json)."""
+    docs = tmp_path / "docs"
+    _write(docs, "000000000001", None, "正文")
+    _write(docs, "000000000002", "2020-01-01", "正文")
+    path = docs / "articles" / "000000000002.md"
+    meta, body, _ = article.parse(path.read_text("utf-8"))
+    meta["region"] = [{"path": "黑龙江省/鸡西市", "code": "230300000000", "level": "prefecture"}]
+    path.write_text(article.to_markdown(meta, body), "utf-8")
+    hook.build_search(docs, tmp_path / "site", tmp_path)
+    groups = (tmp_path / "site" / "assets" / "search" / "fold.txt").read_text("utf-8").split(" ")
+    assert {g[0] for g in groups} >= {"龙", "鸡"}  # 龍/雞 typed on the traditional page still fold
+    undated = json.loads((tmp_path / "site" / "assets" / "search" / "undated.json").read_text("utf-8"))
+    (ids,) = undated.values()
+    assert len(ids) == 1 and (tmp_path / "site" / "pagefind" / "fragment" / f"{ids[0]}.pf_fragment").is_file()
+    assert not (tmp_path / "site" / "pagefind" / "wenxian-undated.txt").exists()

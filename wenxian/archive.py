@@ -10,11 +10,11 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
-from . import article, invisible, schema, tags, values
+from . import article, invisible, kinds, limits, schema, tags, values, webarchive
 from .errors import WenxianError
+from .files import atomic_write as _atomic_write
 from .limits import read_capture
 from .pipeline import extract
 
@@ -25,15 +25,9 @@ TEMP_NAME = re.compile(r"\.tmp-(?P<target>[^/]+)\.(?P<pid>[0-9]+)\.[a-z0-9_]{8}\
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.{os.getpid()}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    """files.atomic_write, its temporary file named after the file it becomes and this process
+    (TEMP_NAME), so `check` can tell a leftover of a killed add from any other file."""
+    _atomic_write(path, data, prefix=f"{TEMP_PREFIX}{path.name}.{os.getpid()}.")
 
 
 def _alive(pid: int) -> bool:
@@ -62,23 +56,56 @@ def raw_path(aid: str, suffix: str) -> str:
     return f"archive/{aid[:2]}/{aid}{suffix}"
 
 
-def prepare(src: Path) -> tuple[bytes, dict]:
+def prepare(src: Path, page_url: str | None = None) -> tuple[bytes, dict]:
     """Read and extract one capture (the CPU-heavy half of `add`, safe to run in a worker
-    process). Raises WenxianError on bad input, OSError when the file cannot be read."""
+    process); `page_url` chooses the page of a web archive holding several. Raises WenxianError
+    on bad input, OSError when the file cannot be read."""
     data = read_capture(str(src))
-    return data, extract(data, str(src))
+    return data, extract(data, str(src), page_url=page_url)
+
+
+def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
+    """`add --all`: one article per HTML page of a web archive holding several, each with the id
+    `webarchive.page_id` gives it (they share the capture); any other capture as `prepare`."""
+    data = read_capture(str(src))
+    if not kinds.is_web_archive(src.name):
+        return data, [extract(data, str(src))]
+    limits.check_size(data, str(src))
+    found = webarchive.pages(data, str(src))
+    if len(found) < 2:
+        return data, [extract(data, str(src))]
+    nameless = [n for n, page in enumerate(found, 1) if page.url is None]
+    if nameless:
+        raise webarchive.WebArchiveError(str(src), f"page {nameless[0]} has no http(s) URL: add the pages one by one "
+                                                   "with --url instead of --all")
+    arts = [extract(data, str(src), page_url=page.url) for page in found]
+    for art, page in zip(arts, found):
+        art["id"] = webarchive.page_id(art["sha256"], page.url or "")
+    return data, arts
+
+
+def capture_text(data: bytes, path: str, art: dict) -> str:
+    """The text a reader sees in a capture (for the personal-data warning): the decoded file, or
+    for a web archive the visible text of the article's page."""
+    from .decode import decode
+
+    if kinds.is_web_archive(path):
+        return webarchive.visible_text(data, path, art["encoding"], art.get("source_url"))
+    return decode(data, path, markup=kinds.is_page(path)).text
 
 
 # Frontmatter fields a contributor can give on the command line of `wenxian add`.
 OPTION_OF = {"source": "--source", "source_url": "--url", "date": "--date", "captured": "--captured"}
 
 
-def render(src: Path, art: dict, overrides: dict) -> tuple[str, bytes, bytes]:
+def render(src: Path, art: dict, overrides: dict, pages: dict | None = None) -> tuple[str, bytes, bytes]:
     """(raw path, sidecar bytes, article bytes) for an extracted capture: pure, so batches
-    render in the worker processes and the writing process only writes."""
+    render in the worker processes and the writing process only writes. The capture is stored
+    under its own id (the start of its sha256) and real suffix; `pages` ({article id: page URL})
+    is the sidecar's record of the pages of a web archive that became articles (`add --all`)."""
     aid = art["id"]
-    suffix = src.suffix.lower() if src.suffix.lower() in (".txt", ".html", ".htm") else ".txt"
-    raw_rel = raw_path(aid, suffix)
+    kind = kinds.kind_of(src.name)
+    raw_rel = raw_path(art["sha256"][:len(aid)], kind.suffix if kind else ".txt")
     meta = {k: art[k] for k in article.FIELDS if k in art}
     meta.update({k: v for k, v in overrides.items() if v is not None and k in article.FIELDS})
     meta["raw"] = raw_rel
@@ -91,8 +118,12 @@ def render(src: Path, art: dict, overrides: dict) -> tuple[str, bytes, bytes]:
                                      + "; ".join(m for _, _, m in refused[:3])
                                      + (f" (give the value with {', '.join(options)})" if options else ""))
     name = os.fsencode(src.name).decode("utf-8", "backslashreplace")  # non-UTF-8 file names
-    sidecar = {"id": aid, "sha256": art["sha256"], "original_name": name, "url": overrides.get("source_url"),
-               "captured": overrides.get("captured"), "note": overrides.get("note"), "encoding": art["encoding"]}
+    sidecar = {"id": art["sha256"][:len(aid)], "sha256": art["sha256"], "original_name": name,
+               "url": overrides.get("source_url") or art.get("source_url"),
+               "captured": overrides.get("captured") or art.get("captured"), "note": overrides.get("note"),
+               "encoding": art["encoding"]}
+    if kinds.is_web_archive(src.name):
+        sidecar["pages"] = pages or {aid: art.get("source_url")}
     return (raw_rel, (json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n").encode(),
             article.to_markdown(meta, art["body"]).encode("utf-8"))
 
@@ -105,9 +136,10 @@ def store(root: Path, aid: str, data: bytes, rendered: tuple[str, bytes, bytes])
     names the folder that could not be written."""
     raw_rel, sidecar, md = rendered
     md_path = root / "docs" / "articles" / f"{aid}.md"
-    targets = [(root / raw_rel, data), (root / raw_path(aid, ".json"), sidecar), (md_path, md)]
-    if targets[0][0].exists() and md_path.exists():
+    if (root / raw_rel).exists() and md_path.exists():
         return aid, "unchanged"
+    sidecar_path = root / raw_path(kinds.split(Path(raw_rel).name)[0], ".json")
+    targets = [(root / raw_rel, data), (sidecar_path, _keep_pages(sidecar_path, sidecar)), (md_path, md)]
     created: list[Path] = []
     try:
         for path, content in targets:
@@ -130,9 +162,20 @@ def store(root: Path, aid: str, data: bytes, rendered: tuple[str, bytes, bytes])
     return aid, "added"
 
 
+def _keep_pages(path: Path, sidecar: bytes) -> bytes:
+    """The new sidecar of a web archive, still recording the pages that earlier adds made into
+    articles (`add --all`, then `add --url` for one page, or the other way round)."""
+    known = sidecar_pages(path) if path.is_file() else {}
+    if not known:
+        return sidecar
+    new = json.loads(sidecar)
+    new["pages"] = {**known, **(new.get("pages") or {})}
+    return (json.dumps(new, ensure_ascii=False, indent=1) + "\n").encode()
+
+
 def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
     """Store one capture; return (id, 'added' | 'unchanged'). Raises WenxianError on bad input."""
-    data, art = prepare(src)
+    data, art = prepare(src, overrides.get("page_url"))
     return store(root, art["id"], data, render(src, art, overrides))
 
 
@@ -205,12 +248,15 @@ def _sidecar_problems(root: Path, aid: str, raw: str, meta: dict, referenced: se
     """The raw path must be the one derived from the id, the id the start of the sha256, and the
     sidecar present and about this capture. Records both files as referenced."""
     out = []
-    ext = Path(raw).suffix
-    if raw != raw_path(aid, ext) or ext not in (".txt", ".html", ".htm"):
-        out.append(f"raw path '{raw}' is not archive/<id[:2]>/<id>.txt|.html|.htm for id '{aid}'")
-    if isinstance(meta.get("sha256"), str) and not meta["sha256"].startswith(aid):
-        out.append(f"id '{aid}' is not the start of its sha256")
-    sidecar = raw_path(aid, ".json")
+    sha = meta.get("sha256") if isinstance(meta.get("sha256"), str) else ""
+    # The capture's own id: the article's, or for one page of a web archive made into several
+    # articles (`add --all`) the start of the capture's sha256.
+    cid = sha[:len(aid)] if kinds.is_web_archive(raw) and sha and not sha.startswith(aid) else aid
+    ext = kinds.split(Path(raw).name)[1]
+    if raw != raw_path(cid, ext) or kinds.kind_of(raw) is None:
+        out.append(f"raw path '{raw}' is not archive/<id[:2]>/<id><suffix> for id '{cid}' "
+                   f"(suffixes: {', '.join(kinds.SUFFIXES)})")
+    sidecar = raw_path(cid, ".json")
     referenced.update((raw, sidecar))
     sp = root / sidecar
     if not sp.is_file():
@@ -219,8 +265,15 @@ def _sidecar_problems(root: Path, aid: str, raw: str, meta: dict, referenced: se
         data = json.loads(sp.read_text("utf-8"))
     except (ValueError, UnicodeDecodeError):
         return out + [f"sidecar {sidecar} is not valid JSON"]
-    if not isinstance(data, dict) or data.get("id") != aid or data.get("sha256") != meta.get("sha256"):
+    if not isinstance(data, dict) or data.get("id") != cid or data.get("sha256") != meta.get("sha256"):
         out.append(f"sidecar {sidecar} does not match the article (id, sha256)")
+    if sha and not sha.startswith(cid):
+        out.append(f"id '{cid}' is not the start of its sha256")
+    elif cid != aid:
+        pages = data.get("pages") if isinstance(data, dict) else None
+        url = pages.get(aid) if isinstance(pages, dict) else None
+        if not isinstance(url, str) or webarchive.page_id(sha, url) != aid:
+            out.append(f"id '{aid}' is neither the start of its sha256 nor a page of {sidecar} (`add --all`)")
     return out
 
 
@@ -245,7 +298,8 @@ def _stray_files(root: Path, referenced: set[str]) -> list[str]:
     return out
 
 
-_LEFTOVER_TARGET = re.compile(r"[0-9a-f]{12}\.(txt|html|htm|json|md)\Z")
+_LEFTOVER_TARGET = re.compile(r"[0-9a-f]{12}(?:" + "|".join(re.escape(x) for x in (*kinds.SUFFIXES, ".json", ".md"))
+                              + r")\Z")
 
 
 def _add_leftover(root: Path, p: Path) -> bool:
@@ -266,11 +320,33 @@ def _interrupted_capture(root: Path, p: Path) -> bool:
     """A capture (or its sidecar) stored by an `add` that was killed before it wrote the article:
     complete and self-certifying (its name is the start of its own sha256), so it is reported as a
     leftover to finish or delete, not as a fixity problem. `add` writes raw, sidecar, article."""
-    aid = p.stem
+    aid = kinds.split(p.name)[0]
     if (root / "docs" / "articles" / f"{aid}.md").exists() or p.parent.name != aid[:2] or len(aid) != 12:
         return False
-    raws = [r for r in p.parent.glob(f"{aid}.*") if r.suffix in (".txt", ".html", ".htm")]
+    if any((root / "docs" / "articles" / f"{page}.md").exists() for page in sidecar_pages(p.with_name(aid + ".json"))):
+        return False  # a web archive whose pages are articles (`add --all`)
+    raws = [r for r in p.parent.glob(f"{aid}.*") if kinds.kind_of(r.name) and kinds.split(r.name)[0] == aid]
     return len(raws) == 1 and hashlib.sha256(raws[0].read_bytes()).hexdigest().startswith(aid)
+
+
+def sidecar_pages(sidecar: Path) -> dict[str, str]:
+    """{article id: page URL} of the pages a web-archive sidecar records (empty for any other)."""
+    try:
+        pages = json.loads(sidecar.read_text("utf-8")).get("pages")
+    except (OSError, ValueError, UnicodeDecodeError, AttributeError):
+        return {}
+    if not isinstance(pages, dict):
+        return {}
+    return {k: v for k, v in pages.items() if isinstance(k, str) and k.isalnum() and isinstance(v, str)}
+
+
+def page_of(root: Path, raw: str, aid: str | None) -> str | None:
+    """URL of the page of a web-archive capture that article `aid` was made from (its sidecar's
+    `pages`), None for any other capture."""
+    if not kinds.is_web_archive(raw):
+        return None
+    folder, name = raw.rsplit("/", 1)
+    return sidecar_pages(root / folder / (kinds.split(name)[0] + ".json")).get(aid or "")
 
 
 def leftovers(root: Path) -> list[str]:

@@ -21,6 +21,9 @@ _PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
 _END_PUNCT = re.compile(r"[。！？!?…”\"）)]$")
 _PAGE_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?]”?$")
+_ENGLISH_SENTENCE = re.compile(r"^(?=[\x20-\x7e]{30,}$)(?:\S+\s+){5,}\S*[.!?]$")  # six words and a full stop
+_CODE = re.compile(r"[=;{}]|\w\(.*\)|^\s*(?:def|class|import|from|return|for|if|while|#include|//|#)\b|^\s*[\])}]")
+_FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
 
@@ -98,24 +101,84 @@ def is_prose(text: str) -> bool:
 
 
 def _score(text: str, reason: str | None) -> int:
+    """A line's weight in the prose run: running text by its length (an English sentence too),
+    a line of program code nothing (articles quote code; menus do not look like it), any other
+    short line a small cost, a boilerplate line a larger one."""
     if reason:
         return -20
-    if is_prose(text) or _SENTENCE_END.search(text):
+    if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
         return len(text)
+    if _CODE.search(text):
+        return 0
     return -12
 
 
 def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
-    """Indexes [start, end) of the run of lines with the highest total prose score."""
+    """Indexes [start, end) of the run of lines with the highest total prose score. Short lines
+    of a list introduced by a colon (例如：/ 一般来说：) and numbered sub-headings cost nothing:
+    they are the article's structure, not furniture between articles."""
     best, best_span = 0, (0, 0)
     cur, start = 0, 0
+    in_list = 0
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if cur <= 0:
             cur, start = 0, i
-        cur += _score(line.text, reason)
+        score = _score(line.text, reason)
+        if score < 0 and not reason and (in_list or is_numbered_heading(line.text)):
+            score = 0
+        cur += score
+        if reason:
+            in_list = 0
+        elif line.text.endswith(("：", ":")):
+            in_list = 8
+        elif score > 0:
+            in_list = 0
+        else:
+            in_list = max(0, in_list - 1)
         if cur > best:
             best, best_span = cur, (start, i + 1)
     return best_span
+
+
+@lru_cache(maxsize=None)
+def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern]:
+    v = vocab.load("sections.yml")
+    return (re.compile(v["section_headers"]), re.compile(v["numbered_heading"]), int(v["headline_run"]),
+            re.compile(v["article_enders"]))
+
+
+def section_start(texts: list[str], scores: list[int]) -> int | None:
+    """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
+    such header followed by less prose than came before it; None when there is none."""
+    header, enders = _sections()[0], _sections()[3]
+    total, before = sum(max(0, x) for x in scores), 0
+    for i, (t, x) in enumerate(zip(texts, scores)):
+        if (len(t) <= 30 and header.match(t) or enders.match(t)) and total - before < before:
+            return i
+        before += max(0, x)
+    return None
+
+
+def is_numbered_heading(text: str) -> bool:
+    return len(text) <= 40 and bool(_sections()[1].match(text))
+
+
+def headline_run_start(texts: list[str]) -> int | None:
+    """Start of a trailing run of headline-like lines (other articles' titles listed after the
+    text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
+    its end. None when the text ends with its own sentences."""
+    last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t)), default=-1)
+    tail = texts[last_sentence + 1:]
+    short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
+    if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
+        return last_sentence + 1
+    return None
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of running text: a full sentence (。！… at its end) or a long passage; headlines
+    of other articles (short, often ending in ？ or a quote) are not."""
+    return len(text) >= 50 or len(text) >= 12 and bool(_FULL_STOP.search(text))
 
 
 def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str] = frozenset()) -> Cleaned:
@@ -138,9 +201,22 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             reason = pattern_reason(line.text)
         reasons.append(reason)
     start, end = main_span(lines, reasons)
+    while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
+        start -= 1  # a numbered sub-heading just above the first paragraph is the article's
+    texts = [l.text for l in lines[start:end]]
+    cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
+    if cut is None:
+        cut = headline_run_start([t for t, r in zip(texts, reasons[start:end]) if not r])
+        if cut is not None:  # index among unremoved lines -> index among all lines of the span
+            cut = [i for i, r in enumerate(reasons[start:end]) if not r][cut]
+            after = "list of other articles after the text"
+    else:
+        after = "section after the article (comments, related items)"
     kept: list[Kept] = []
     removed: list[Removed] = []
     for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if cut is not None and start + cut <= i < end and not reason:
+            reason = after
         if reason:
             removed.append(Removed(line, reason))
         elif is_image_placeholder(line.text):

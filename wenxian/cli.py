@@ -1,15 +1,18 @@
-"""Command line: `wenxian extract | add | check | fixture`. Thin I/O around the pure pipeline."""
+"""Command line: `wenxian extract | add | capture | check | fixture`. Thin I/O around the pure pipeline."""
 from __future__ import annotations
 
 import argparse
 from functools import partial
 import json
 import os
+import re
 import sys
 
 from . import tags
 from .errors import WenxianError
-from .archive import check, invisible_warnings, leftovers, prepare, render, store
+from . import kinds
+from .archive import (capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
+                      sidecar_pages, store)
 from . import procs, schema, values
 from .limits import read_capture
 from .pipeline import extract
@@ -17,7 +20,6 @@ from pathlib import Path
 
 from . import fixture as fixture_mod
 from .archive import atomic_write
-from .decode import decode
 from .personal import find_personal_data
 from .urls import UrlError, normalise
 
@@ -26,7 +28,11 @@ def _report(a: dict) -> str:
     out = [f"id:        {a['id']}", f"title:     {a['title']}", f"date:      {a['date']}",
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
-           "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()), "", "region:"]
+           *([f"page:      {a['source_url']}   captured: {a.get('captured')}"] if "captured" in a else []),
+           "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()),
+           *([f"read from: " + ", ".join(f"{k} ← {v}" for k, v in a["metadata_origin"].items())]
+             if a.get("metadata_origin") else []),
+           *[f"warning:   {w}" for w in a.get("warnings", [])], "", "region:"]
     out += [f"  {r['path']}  ({r['level']} {r['code']})" for r in a["region"]] or ["  (none)"]
     out += ["", "places:"]
     out += [f"  {p['mentions']:>3}x {p['path']}  ({p['level']} {p['code']})" for p in a["places"]] or ["  (none)"]
@@ -38,9 +44,14 @@ def _report(a: dict) -> str:
     return "\n".join(out)
 
 
-def _add(args) -> int:
+def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> int:
+    """`add` (and `capture`, which hands in the WARCs it wrote as `paths`, named by their URL in
+    `labels`)."""
     overrides = {"source_url": args.source_url, "source": args.source, "date": args.date,
                  "captured": args.captured, "note": args.note}
+    if getattr(args, "all", False) and args.source_url is not None:
+        print("wenxian: --all adds every page of a web archive, each with its own URL: do not give --url", file=sys.stderr)
+        return 2
     for key in ("date", "captured"):
         if overrides[key] is not None and schema.date_problem(overrides[key]):
             _err(f"wenxian: --{key}: {values.shown(overrides[key])} is not a date: YYYY, YYYY-MM or YYYY-MM-DD "
@@ -60,34 +71,45 @@ def _add(args) -> int:
         if removed:
             _err(f"wenxian: --url: removed {', '.join(removed)}; stored as {url.url}")
         overrides["source_url"] = url.url
-    paths, refused = _expand(args.paths)
+    if paths is None:
+        paths, refused = _expand(args.paths)
+    else:
+        refused = []
+    labels = labels or {}
     for problem in refused:
         _err(f"wenxian: {problem}")
     if not paths:
-        _err("wenxian: no capture to add (give .txt, .html or .htm files, or folders holding them)")
+        _err(f"wenxian: no capture to add (give capture files ({', '.join(kinds.SUFFIXES)}) or folders holding them)")
         return 1
     failed = len(refused)
     total = len(paths)
     show_progress = total > 50 and sys.stderr.isatty()
-    for done, (path, result) in enumerate(_prepared(paths, args.jobs, overrides), 1):
+    choice = (args.source_url, getattr(args, "all", False))
+    for done, (path, results) in enumerate(_prepared(paths, args.jobs, overrides, choice), 1):
         if show_progress:
             width = 30 * done // total
             print(f"\r[{'#' * width}{'.' * (30 - width)}] {done}/{total}", end="", file=sys.stderr, flush=True)
+        name = labels.get(path, path)
         try:
-            if isinstance(result, Exception):
-                raise result
-            aid, data, rendered, personal = result
-            aid, status = store(Path(args.root), aid, data, rendered)
+            if isinstance(results, Exception):
+                raise results
+            stored = []
+            for aid, data, rendered, personal, page, warnings in results:
+                stored.append((*store(Path(args.root), aid, data, rendered), personal, page, warnings))
         except WenxianError as exc:
-            _err(f"wenxian: {exc}")
+            _err(f"wenxian: {labels[path] + ': ' + exc.problem if path in labels else exc}")
             failed += 1
         except OSError as exc:
-            _err(f"wenxian: {path}: {exc.strerror or exc}")
+            _err(f"wenxian: {name}: {exc.strerror or exc}")
             failed += 1
         else:
-            _out(f"{path}: {status} {aid}" if status == "added" else f"{path}: already in the archive as {aid} (no change)")
-            if status == "added":
-                _warn_personal_data(path, personal)
+            for aid, status, personal, page, warnings in stored:
+                where = f"{name} [{page}]" if len(stored) > 1 else name
+                _out(f"{where}: {status} {aid}" if status == "added" else f"{where}: already in the archive as {aid} (no change)")
+                if status == "added":
+                    for w in warnings:
+                        _err(f"warning: {where}: {w}")
+                    _warn_personal_data(name, personal)
     if show_progress:
         print(file=sys.stderr)
     if failed:
@@ -104,14 +126,11 @@ def _err(line: str) -> None:
     print(values.terminal(line), file=sys.stderr)
 
 
-CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
-
-
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """(files, problems): files as given; a folder stands for the captures in it (*.txt, *.html,
-    *.htm, sorted), so a batch of 20,000 need not pass through the shell's argument list. In a
-    folder, a link is refused (it could point at a private file outside it), and so is an empty
-    folder or an empty name."""
+    """(files, problems): files as given; a folder stands for the captures in it (every kind of
+    wenxian.kinds, sorted), so a batch of 20,000 need not pass through the shell's argument
+    list. In a folder, a link is refused (it could point at a private file outside it), and so
+    is an empty folder or an empty name."""
     out, problems = [], []
     for p in paths:
         if p == "":
@@ -119,7 +138,7 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
         elif Path(p).is_dir():
             found = 0
             for f in sorted(Path(p).iterdir()):
-                if f.suffix.lower() not in CAPTURE_SUFFIXES:
+                if not kinds.kind_of(f.name):
                     continue
                 found += 1
                 if f.is_symlink():
@@ -129,26 +148,35 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
                 else:
                     problems.append(f"{f}: not a regular file")
             if not found:
-                problems.append(f"{p}: no captures (*.txt, *.html, *.htm) in this folder")
+                problems.append(f"{p}: no captures ({', '.join(kinds.SUFFIXES)}) in this folder")
         else:
             out.append(p)
     return out, problems
 
 
-def _prepare_one(overrides: dict, path: str):
-    """Worker: (path, (id, raw bytes, rendered files, personal-data findings)) or (path, the
-    exception)."""
+def _prepare_one(overrides: dict, choice: tuple, path: str):
+    """Worker: (path, [(id, raw bytes, rendered files, personal-data findings, page URL)], one
+    per article: several for `add --all` on a web archive of several pages) or (path, the
+    exception). `choice`: (URL of the page to take from a web archive, --all)."""
+    page_url, all_pages = choice
     try:
-        data, art = prepare(Path(path))
-        return path, (art["id"], data, render(Path(path), art, overrides), find_personal_data(decode(data, path).text))
+        if all_pages:
+            data, arts = prepare_pages(Path(path))
+        else:
+            data, art = prepare(Path(path), page_url)
+            arts = [art]
+        pages = {a["id"]: a["source_url"] for a in arts} if len(arts) > 1 else None
+        return path, [(a["id"], data, render(Path(path), a, overrides, pages),
+                       find_personal_data(capture_text(data, path, a)), a.get("source_url"), a.get("warnings", []))
+                      for a in arts]
     except (WenxianError, OSError) as exc:
         return path, exc
 
 
-def _prepared(paths: list[str], jobs: int | None, overrides: dict):
+def _prepared(paths: list[str], jobs: int | None, overrides: dict, choice: tuple = (None, False)):
     """Prepared captures in input order. Extraction is CPU-bound and pure, so large batches use
     one process per core; writing stays in this process, one capture at a time."""
-    work = partial(_prepare_one, overrides)
+    work = partial(_prepare_one, overrides, choice)
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < 4 * jobs:
         yield from map(work, paths)
@@ -185,11 +213,14 @@ def _check_targets(root: Path, paths: list[str]) -> tuple[list[Path], list[str]]
         if rel.parts[:2] == ("docs", "articles") and rel.suffix == ".md":
             md = root / rel
         elif rel.parts[:1] == ("archive",):
-            md = root / "docs" / "articles" / (rel.name.split(".")[0] + ".md")
+            cid = rel.name.split(".")[0]
+            ids = [cid] + list(sidecar_pages(root / rel.parent / f"{cid}.json"))  # `add --all`: one per page
+            md = [root / "docs" / "articles" / f"{aid}.md" for aid in ids]
         else:
             continue
-        if md.is_file() and md not in out:
-            out.append(md)
+        for one in md if isinstance(md, list) else [md]:
+            if one.is_file() and one not in out:
+                out.append(one)
     return out, problems
 
 
@@ -197,7 +228,7 @@ def _fixture(args) -> int:
     src = Path(args.path)
     try:
         data = read_capture(str(src))
-        art = extract(data, str(src))
+        art = extract(data, str(src), page_url=args.url)
         url = normalise(args.url).url if args.url else None
     except (WenxianError, UrlError) as exc:
         _err(f"wenxian: {exc}")
@@ -207,8 +238,9 @@ def _fixture(args) -> int:
         return 2
     dest = Path(args.dest) if args.dest else Path(args.root) / "tests" / "fixtures" / "corpus"
     existing = sorted(p.name for p in dest.glob("*.expected.json")) if dest.is_dir() else []
-    name = args.name or fixture_mod.fixture_name(src.stem, existing, art["id"])
-    suffix = src.suffix.lower() if src.suffix.lower() in (".txt", ".html", ".htm") else ".txt"
+    stem, suffix = kinds.split(src.name)
+    name = args.name or fixture_mod.fixture_name(stem, existing, art["id"])
+    suffix = suffix.lower() if kinds.kind_of(src.name) else ".txt"
     targets = [dest / f"{name}{suffix}", dest / f"{name}.expected.json", dest / f"{name}.source.json"]
     clash = [str(t) for t in targets if t.exists()]
     if clash:
@@ -223,6 +255,43 @@ def _fixture(args) -> int:
     print("Now correct the .expected.json where the extraction is wrong, then run "
           ".venv/bin/pytest -q tests/test_corpus_golden.py: it must fail where the bug is.", file=sys.stderr)
     return 0
+
+
+def _capture(args) -> int:
+    """Fetch each URL into a WARC in a temporary folder, then add it as `add` would: nothing is
+    written to archive/ or docs/ for a URL that cannot be captured."""
+    import tempfile
+    import urllib.parse
+    from datetime import datetime, timezone
+
+    from .fetch import fetch
+    from .webarchive import warc_bytes
+
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="wenxian-capture-") as tmp:
+        paths, labels = [], {}
+        for n, url in enumerate(args.urls):
+            try:
+                exchanges = fetch(url, args.timeout)
+            except WenxianError as exc:
+                _err(f"wenxian: {exc}")
+                failed += 1
+                continue
+            stamp = datetime.now(timezone.utc)
+            host = re.sub(r"[^A-Za-z0-9.-]+", "-", urllib.parse.urlsplit(exchanges[-1].url).netloc) or "page"
+            path = Path(tmp) / str(n) / f"{host}-{stamp:%Y%m%dT%H%M%SZ}.warc.gz"
+            path.parent.mkdir()
+            path.write_bytes(warc_bytes(exchanges, stamp.strftime("%Y-%m-%dT%H:%M:%SZ")))
+            paths.append(str(path))
+            labels[str(path)] = url
+        if paths:
+            add_args = argparse.Namespace(source_url=None, source=args.source, date=args.date, captured=None,
+                                          note=args.note, root=args.root, jobs=1, all=False)
+            status = _add(add_args, paths, labels)
+            if status == 2:  # a bad --date / --source / --note: nothing was added
+                return 2
+            failed += status
+    return 1 if failed else 0
 
 
 class _Parser(argparse.ArgumentParser):
@@ -242,15 +311,23 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract", help="read one capture and print what the pipeline extracts (writes nothing)")
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--url", help="the page to read from a web archive holding several")
     a = sub.add_parser("add", help="store captures in archive/ and write docs/articles/<id>.md")
-    a.add_argument("paths", nargs="+", help="capture files, or folders of captures (*.txt, *.html)")
+    a.add_argument("paths", nargs="+", help="capture files, or folders of captures (" + ", ".join(kinds.SUFFIXES) + ")")
     a.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: one per core)")
-    a.add_argument("--url", dest="source_url")
+    a.add_argument("--url", dest="source_url", help="source URL; for a web archive of several pages, the page to add")
+    a.add_argument("--all", action="store_true", help="one article per HTML page of a web archive of several pages")
     a.add_argument("--source")
     a.add_argument("--date")
     a.add_argument("--captured")
     a.add_argument("--note")
     a.add_argument("--root", default=".", help="repository root (default: current directory)")
+    w = sub.add_parser("capture", help="fetch pages into WARC captures and add them (as `add`)")
+    w.add_argument("urls", nargs="+", metavar="URL")
+    w.add_argument("--timeout", type=float, default=None, help="seconds (default: fetch_timeout_seconds in limits.yml)")
+    for opt in ("--source", "--date", "--note"):
+        w.add_argument(opt)
+    w.add_argument("--root", default=".", help="repository root (default: current directory)")
     c = sub.add_parser("check", help="validate every article and the fixity of archive/")
     c.add_argument("paths", nargs="*", help="only the articles concerned by these changed files (default: all)")
     c.add_argument("--root", default=".")
@@ -276,10 +353,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     if args.command == "fixture":
         return _fixture(args)
+    if args.command == "capture":
+        return _capture(args)
     if args.command == "extract":
         try:
             data = read_capture(args.path)
-            article = extract(data, args.path)
+            article = extract(data, args.path, page_url=args.url)
         except WenxianError as exc:
             _err(f"wenxian: {exc}")
             return 2

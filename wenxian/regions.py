@@ -364,5 +364,9 @@ def level_length(gaz, code: str) -> int:
 def unit_at(gaz, code: str, length: int) -> str:
     """The unit containing `code` at a level (county of 东莞's townships: 东莞市 itself)."""
     if length == 6 and len(code) > 6 and code[:6] not in gaz.units:
-        return code[:4]
-    return code[:length]
+        unit = code[:4]
+    else:
+        unit = code[:length]
+    # a level the data leaves out (天津市's districts have no prefecture 1201 市辖区): the
+    # nearest unit above it that exists
+    return unit if unit in gaz.units or len(unit) <= 2 else (gaz.parent(unit) or unit[:2])

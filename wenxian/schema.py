@@ -23,7 +23,7 @@ from functools import lru_cache
 from . import values, vocab
 
 # What wenxian/decode.py records as a capture's encoding (the `encoding` it returns).
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5")
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5", "big5hkscs")
 QUALITY_KEYS = ("masked", "missing_numbers", "images", "removed_lines")
 LEVELS = ("province", "prefecture", "county", "township", "village")
 SCRIPTS = ("hans", "hant")

@@ -6,7 +6,11 @@ simplified live in separate indexes, and unmatched terms are dropped. So the ind
 our own tokens instead of Pagefind's segmentation:
 
 * the article text (title + body) is *folded* (NFKC, lower case, one script: `search_fold`);
-* the folded text is cut into runs of letters/digits (punctuation and spaces separate runs);
+* the folded text is cut into runs of letters/digits (punctuation and spaces separate runs,
+  except between two CJK ideographs, where they are dropped: a phrase is found without its
+  punctuation and across a paragraph break);
+* the metadata values a query also looks in (source, authors, tags, region names: `meta_values`)
+  are folded and cut the same way, each on its own;
 * the tokens are every character bigram of every run plus the last character of each run, each
   once per article. Pagefind matches query words by prefix, so a one-character query finds every
   article containing that character, a two-character query is an exact lookup, and a longer one
@@ -44,11 +48,19 @@ def article_text(meta: dict, body: str) -> str:
 # Python's \w on str is exactly str.isalnum() plus "_" (sre's Unicode word class), so this is a
 # maximal run of str.isalnum() characters, found in C instead of a loop per character.
 _RUN = re.compile(r"[^\W_]+")
+# Chinese is written without spaces, and a reader types a phrase without its punctuation
+# (一户一策一人一策 for 一户一策、一人一策) or across a paragraph break: what separates two CJK
+# ideographs (punctuation, spaces, line breaks) is dropped before cutting runs. Between Latin
+# letters and digits it still separates (1911 does not match 2019.11). The ranges are
+# search_fold's; the browser's JOIN (docs/assets/search/search.js) spells the same ones.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+_JOIN = re.compile(f"(?<=[{_CJK}])[\\W_]+(?=[{_CJK}])")
 
 
 def runs(folded: str) -> list[str]:
-    """Maximal runs of letters and digits (str.isalnum == JS /[\\p{L}\\p{N}]/u)."""
-    return _RUN.findall(folded)
+    """Maximal runs of letters and digits (str.isalnum == JS /[\\p{L}\\p{N}]/u), after dropping
+    the separators between two CJK ideographs."""
+    return _RUN.findall(_JOIN.sub("", folded))
 
 
 def tokens(text: str, table: dict[str, str] | None = None) -> list[str]:
@@ -56,12 +68,36 @@ def tokens(text: str, table: dict[str, str] | None = None) -> list[str]:
     return folded_tokens(fold(text, table))
 
 
-def folded_tokens(folded: str) -> list[str]:
-    """`tokens` of text that is already folded (the search hook folds every text once)."""
+def folded_tokens(folded: str, values: list[str] = ()) -> list[str]:
+    """`tokens` of text that is already folded (the search hook folds every text once), and of
+    each folded metadata value on its own (`meta_values`: no bigram spans two of them)."""
     seen = set()
-    for run in runs(folded):
-        seen.update(run[i:i + 2] for i in range(len(run)))
+    for part in (folded, *values):
+        for run in runs(part):
+            seen.update(run[i:i + 2] for i in range(len(run)))
     return sorted(seen)
+
+
+# Metadata a query also looks in (besides title and text), each value matched on its own; the
+# keys are the display fields that carry them to the browser (`display`).
+META_FIELDS = ("source", "author", "tags", "regions")
+
+
+def meta_values(meta: dict) -> dict[str, list[str]]:
+    """{field: values} searched besides the text: the source, every author, every tag and the name
+    of every level of every region (province to village)."""
+    names = []
+    for reg in meta.get("region") or []:
+        if isinstance(reg, dict) and reg.get("path"):
+            names += [n for n in str(reg["path"]).split("/") if n and n not in names]
+    listed = {k: [str(v) for v in meta.get(k) or [] if v] if isinstance(meta.get(k), list) else []
+              for k in ("author", "tags")}
+    return {"source": [str(meta["source"])] if meta.get("source") else [], "author": listed["author"],
+            "tags": listed["tags"], "regions": names}
+
+
+def all_meta_values(meta: dict) -> list[str]:
+    return [v for values in meta_values(meta).values() for v in values]
 
 
 def region_codes(regions: list) -> list[str]:
@@ -99,7 +135,8 @@ def region_labels(regions: list) -> dict[str, list[str]]:
 
 
 def sort_date(date) -> str:
-    """Sort key: the (possibly partial) date padded to YYYY-MM-DD; unknown dates sort first."""
+    """Sort key: the (possibly partial) date padded to YYYY-MM-DD; unknown dates are 0000-00-00
+    (last newest-first; the browser also puts them last oldest-first, from assets/search/undated.json)."""
     if not date:
         return "0000-00-00"
     parts = str(date).split("-") + ["00", "00"]
@@ -114,7 +151,8 @@ def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:
     would put untokenised text into the index (false matches, a larger index). What results show
     comes from `display`, written into the fragment after indexing (wenxian.search_bundle)."""
     table = fold_table() if table is None else table
-    return {**fields(meta), "content": " ".join(tokens(article_text(meta, body), table))}
+    values = [fold(v, table) for v in all_meta_values(meta)]
+    return {**fields(meta), "content": " ".join(folded_tokens(fold(article_text(meta, body), table), values))}
 
 
 def fields(meta: dict) -> dict:
@@ -149,14 +187,75 @@ def url(meta: dict) -> str:
     return f"/articles/{meta['id']}/"
 
 
-def display(meta: dict, body: str, text: str | None = None) -> dict:
+DEVISED_LENGTH = 16  # characters of the first sentence in a devised title
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def devised_title(body: str) -> str:
+    """A title for an article that has none, shown in search results instead of a bare id: the
+    start of its first sentence in square brackets, as cataloguers mark a devised title
+    ([首句前若干字…]); '' when the body has no text either."""
+    plain = plain_body(body).strip()
+    first = plain.split("\n", 1)[0].strip()
+    sentence = _SENTENCE_END.split(first, 1)[0].strip() or first
+    if not sentence:
+        return ""
+    more = len(sentence) > DEVISED_LENGTH or plain.rstrip("。！？；!?;") != sentence
+    return f"[{sentence[:DEVISED_LENGTH]}{'…' if more else ''}]"
+
+
+def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]) -> dict[str, str]:
+    """{field: how the article pages in the other script write it} for the title, source and
+    region paths of a display, where the browser's character-by-character approximation (toReader
+    in search.js over fold.txt) would write it otherwise (制圖 for 製圖, 塔裡木鄉 for 塔里木鄉): the
+    result then shows exactly what the article page shows. Region names are simplified (gazetteer)."""
+    from .site.twins import to_script
+    script = shown["script"]
+    other = "hans" if script == "hant" else "hant"
+
+    def browser(text: str, source: str) -> str:
+        if source == "hans":  # on a traditional page: representative -> its display form
+            return "".join(display_map.get(c, c) if table.get(c, c) == c else c for c in text)
+        return "".join(table.get(c, c) for c in text)  # on a simplified page: the fold
+
+    out = {}
+    for field in ("title", "source"):
+        value = shown[field]
+        if value and browser(value, script) != to_script(value, script, other):
+            out[field] = to_script(value, script, other)
+    paths = [p for p in shown["regions"].split("|") if p]
+    proper = "|".join("/".join(to_script(n, "hans", "hant") for n in p.split("/")) for p in paths)
+    if paths and browser(shown["regions"], "hans") != proper:
+        out["regions"] = proper
+    return out
+
+
+def display(meta: dict, body: str, text: str | None = None, table: dict[str, str] | None = None,
+            display_map: dict[str, str] | None = None) -> dict:
     """What a result shows and what the browser verifies matches against (plain strings; the
-    browser escapes them): id, title, date, source, region paths, script, text (`text`:
-    article_text(meta, body) when the caller has it already)."""
+    browser escapes them): id, title (devised in brackets when the article has none), date,
+    source, authors and tags (|-separated), region paths (|-separated, levels by /), script, text
+    (`text`: article_text(meta, body) when the caller has it already). A term matches the text
+    or one of the metadata values (meta_values: source, author, tag, a region's name). With the
+    fold `table` and its `display_map` (search_fold.display_table), `alt` holds the fields the
+    browser would write differently from the article pages in the other script (reader_forms)."""
     regions = [str(r.get("path")) for r in meta.get("region") or [] if isinstance(r, dict) and r.get("path")]
-    return {"id": str(meta["id"]), "title": str(meta.get("title") or ""), "date": str(meta.get("date") or ""),
-            "source": str(meta.get("source") or ""), "regions": "|".join(regions),
+    title = str(meta.get("title") or "") or devised_title(body)
+    values = meta_values(meta)
+    shown = {"id": str(meta["id"]), "title": title, "date": str(meta.get("date") or ""),
+            "source": str(meta.get("source") or ""), "author": "|".join(values["author"]),
+            "tags": "|".join(values["tags"]), "regions": "|".join(regions),
             "script": str(meta.get("script") or "hans"), "text": article_text(meta, body) if text is None else text}
+    if table is not None:
+        alt = reader_forms(shown, table, display_map if display_map is not None else _display_map(table))
+        if alt:
+            shown["alt"] = alt
+    return shown
+
+
+def _display_map(table: dict[str, str]) -> dict[str, str]:
+    from .search_fold import display_table
+    return display_table(table)
 
 
 def browser_table(table: dict[str, str] | None = None, display: dict[str, str] | None = None,

@@ -3,12 +3,15 @@
 
 A reader may type 轉移就業 or 转移就业 and an article may be written in either script. OpenCC
 converts phrase by phrase, which a browser cannot repeat, so search matches on a *fold* instead:
-every character is replaced, one for one, by the representative of its class of script variants
-(乾/幹/干 → 干, 裡/裏/里 → 里). The classes join every character pair that OpenCC converts
-(each character alone, and inside the phrases of its dictionaries), in every direction, plus the
-pairs between each archived text and its twins. So an archived text and its OpenCC twins fold to
-the same string (recall is never lost), at the price of a few ambiguous characters folding
-together (a search for 乾 also finds 干, one for 了 also finds 瞭).
+every character is replaced, one for one, by the representative of its class (發/髮 → 发,
+乾/幹 → 干). A class is a character with its own simplified form: the pairs (c, t2s(c)) of
+OpenCC's character-level conversion of each character alone — not its phrase dictionaries, and
+without chaining a simplified character's traditional form to another simplified character (so
+画 and 划, 余 and 馀, 沈 and 瀋 stay apart). Phrase rules that convert a character to another
+simplified one (了解 → 瞭解, 随着 → 隨著) are joined only where listed, with a reason, in
+`wenxian/data/search_fold.yml`; the twins of the archive's own texts are checked against the
+table, and a pair they need that is not listed is folded anyway (recall first) and named by the
+build (`unlisted_pairs`). What remains imprecise is in the README (Search, known limits).
 
 `display_table` gives the one-character simplified → traditional forms used only to show result
 excerpts in the reader's script (a display approximation; the article pages use OpenCC proper).
@@ -17,17 +20,13 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-import opencc
-
+from . import vocab
 from .script import _converter
 
 # CJK blocks whose characters OpenCC may convert: Unified Ideographs, Extension A, Compatibility
 # Ideographs, Extensions B–F (supplementary plane).
 _RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF))
-# Both directions and the regional variants the site's twins may use.
-_CONFIGS = ("t2s", "s2t", "s2tw", "tw2s", "s2hk", "hk2s")
 
 
 def _singles(config: str, chars: list[str]) -> list[str]:
@@ -38,56 +37,35 @@ def _singles(config: str, chars: list[str]) -> list[str]:
     return out
 
 
-def _phrase_strings() -> list[str]:
-    """CJK strings stored in OpenCC's phrase dictionaries (*Phrases*.ocd2).
-
-    Phrase rules convert characters that single-character conversion leaves alone (了解 →
-    瞭解, 坐标 → 座標). The dictionaries are binary tries, but their strings are stored as
-    NUL-separated UTF-8: every CJK string found there is converted as a whole below, and its
-    characters are paired position by position with the result. (A stray fragment of the trie
-    is harmless: any string and its OpenCC conversion are a true pair.)"""
-    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-    out = set()
-    for path in sorted(share.glob("*Phrases*.ocd2")):
-        for part in path.read_bytes().split(b"\x00"):
-            try:
-                text = part.decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            if 2 <= len(text) <= 16 and all(_is_cjk(c) for c in text):
-                out.add(text)
-    return sorted(out)
-
-
 def _is_cjk(c: str) -> bool:
     return any(lo <= ord(c) <= hi for lo, hi in _RANGES)
 
 
-def _aligned_pairs(sources: list[str], config: str) -> set[tuple[str, str]]:
-    """(character, converted character) at equal positions, for conversions that keep length."""
-    pairs = set()
-    for src, dst in zip(sources, _singles(config, sources)):
-        if len(dst) == len(src):
-            pairs.update((x, y) for x, y in zip(src, dst) if x != y)
-    return pairs
+@lru_cache(maxsize=1)
+def _opencc_pairs() -> frozenset[tuple[str, str]]:
+    """(character, its simplified form) for every CJK character that OpenCC's character-level
+    t2s converts alone to another single character."""
+    chars = [chr(c) for lo, hi in _RANGES for c in range(lo, hi + 1)]
+    return frozenset((c, s) for c, s in zip(chars, _singles("t2s", chars)) if len(s) == 1 and s != c)
 
 
 @lru_cache(maxsize=1)
-def _opencc_pairs() -> frozenset[tuple[str, str]]:
-    """Every character pair OpenCC's configurations convert, alone or inside a phrase."""
-    chars = [chr(c) for lo, hi in _RANGES for c in range(lo, hi + 1)]
-    phrases = _phrase_strings()
-    pairs: set[tuple[str, str]] = set()
-    for config in _CONFIGS:
-        pairs |= _aligned_pairs(chars, config)
-        pairs |= _aligned_pairs(phrases, config)
-    return frozenset(pairs)
+def merged_pairs() -> frozenset[tuple[str, str]]:
+    """The pairs joined on purpose (wenxian/data/search_fold.yml): each entry's first character
+    with each of the others."""
+    out = set()
+    for entry in vocab.load("search_fold.yml")["merged"]:
+        chars = str(entry["chars"])
+        if len(chars) < 2 or not str(entry.get("reason") or "").strip():
+            raise ValueError(f"search_fold.yml: {chars!r} needs two or more characters and a reason")
+        out.update((chars[0], c) for c in chars[1:])
+    return frozenset(out)
 
 
 def text_pairs(texts) -> set[tuple[str, str]]:
-    """Pairs from the archive's own texts and their twins (wenxian.script): phrase rules whose
-    source side is hidden inside OpenCC's binary trie (坐标 → 座標) still fold together for every
-    text the site holds, so a query in either script finds what grep finds in either twin."""
+    """Pairs from the archive's own texts and their twins (wenxian.script): where a phrase rule
+    converts a character to another simplified character (坐标 → 座標), folding must join them for
+    a query in either script to find what grep finds in either twin (see `unlisted_pairs`)."""
     from .script import to_simplified, to_traditional
     pairs = set()
     for text in texts:
@@ -102,21 +80,30 @@ def text_pairs(texts) -> set[tuple[str, str]]:
 
 
 def fold_table(texts=()) -> dict[str, str]:
-    """{character: representative} for every character whose fold is not itself: the classes
-    joined by OpenCC's conversions (and by the twins of `texts`, when given)."""
-    pairs = set(_opencc_pairs()) | text_pairs(texts) if texts else _opencc_pairs()
-    return _classes(frozenset(pairs))
+    """{character: representative} for every character whose fold is not itself: the classes of
+    OpenCC's character-level pairs, the listed pairs, and (when `texts` are given) the pairs their
+    twins need (see `unlisted_pairs`)."""
+    pairs = _opencc_pairs() | merged_pairs()
+    return _classes(frozenset(pairs | text_pairs(texts)) if texts else pairs)
 
 
 def opencc_pairs() -> frozenset[tuple[str, str]]:
-    """The pairs of OpenCC's own tables (seconds to compute; the search hook keeps them on disk)."""
+    """The pairs of OpenCC's character table (a second to compute; the search hook keeps them on
+    disk). The listed pairs (`merged_pairs`) are added by table_from_pairs."""
     return _opencc_pairs()
 
 
 def table_from_pairs(pairs) -> dict[str, str]:
     """fold_table from its pairs: opencc_pairs() | text_pairs(texts) gives fold_table(texts), so a
     caller may keep each text's pairs instead of converting every text on every build."""
-    return _classes(frozenset(pairs))
+    return _classes(frozenset(pairs) | merged_pairs())
+
+
+def unlisted_pairs(pairs) -> list[tuple[str, str]]:
+    """The pairs among `pairs` (from text_pairs) that join two classes which OpenCC's character
+    table and search_fold.yml keep apart: what the twins of the archive need beyond the list."""
+    table = _classes(_opencc_pairs() | merged_pairs())
+    return sorted({tuple(sorted(p)) for p in pairs if table.get(p[0], p[0]) != table.get(p[1], p[1])})
 
 
 @lru_cache(maxsize=4)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 SHARD_MAX = 3000
 ENV = "WENXIAN_SEARCH_SHARD_MAX"
 # Bump when what a shard's bundle contains changes for the same inputs (records, fragments).
-VERSION = "1"
+VERSION = "2"
 UNDATED = "undated"
 # The filter every record carries: the name of its shard (hidden in the search form).
 FILTER = "shard"
@@ -45,6 +45,10 @@ FILTER = "shard"
 # the primary bundle at pagefind/.
 DATA = ("pagefind-entry.json", "index", "fragment", "filter")
 DATA_SUFFIX = ".pf_meta"
+# Written beside a shard's bundle in the cache (not published): the Pagefind result ids (fragment
+# names) of its undated articles, which the browser puts last in both date orders
+# (assets/search/undated.json); one sort key cannot put them last both ways.
+UNDATED_IDS = "wenxian-undated.txt"
 
 
 @dataclass(frozen=True)

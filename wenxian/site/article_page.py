@@ -141,12 +141,27 @@ def meta_panel(cat: Catalog, a: Article, page: str, script: str) -> str:
         slug = _slug_cache(cat)[name]
         tags.append(f'<a href="{urls.rel(page, urls.in_script(urls.topic(slug), script))}">{esc(to_script(name, "hans", script))}</a>')
     rows.append((t("主题"), "、".join(tags) or t("无")))
-    raw = urls.rel(page, urls.raw(a.id))
-    enc = esc(a.get("encoding", "?"))
-    rows.append((t("原始采集件"), f'<a href="{raw}" type="text/plain">{t("纯文本")}</a>（UTF-8，{t("原编码")} {enc}）'))
+    rows.append((t("原始采集件"), _raw_links(cat, a, page, t)))
     rows.append((t("编号"), f"<code>{esc(a.id)}</code>"))
     body = "".join(f"<dt>{k}</dt><dd>{val}</dd>" for k, val in rows)
     return f'<dl class="wx-meta">{body}</dl>'
+
+
+def _raw_links(cat: Catalog, a: Article, page: str, t) -> str:
+    """The raw capture as UTF-8 text; for a capture holding HTML (saved page, WARC, WACZ, MHTML)
+    the original file as a download under its original name and type, and its visible text."""
+    from ..kinds import kind_of
+
+    raw = urls.rel(page, urls.raw(a.id))
+    enc = esc(a.get("encoding", "?"))
+    kind = kind_of(a.meta["raw"])
+    if kind is None or kind.family == "text":
+        return f'<a href="{raw}" type="text/plain">{t("纯文本")}</a>（UTF-8，{t("原编码")} {enc}）'
+    name = cat.memo.get("captures", {}).get(a.id, (a.meta["raw"].rsplit("/", 1)[-1],))[0]
+    original = urls.rel(page, urls.raw_original(a.meta["raw"]))
+    return (f'<a href="{original}" download="{esc(name)}" type="{kind.media_type}">{esc(name)}</a>'
+            f'（{kind.label}，{t("原始文件下载")}）；<a href="{raw}" type="text/plain">{t("可见文字")}</a>'
+            f'（UTF-8，{t("原编码")} {enc}）')
 
 
 def _slug_cache(cat: Catalog) -> dict[str, str]:

@@ -14,6 +14,7 @@ from typing import Callable
 from . import article_page, citation, exports, indexes, loaded, urls
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
+from ..errors import WenxianError
 
 INDEX_BUILDERS = (indexes.regions, indexes.topics, indexes.sources, indexes.timeline, indexes.recent)
 # Relative link targets in a hand-written page: Markdown `](target)` and HTML href/src.
@@ -44,17 +45,18 @@ def _default_body_html():
     return renderer(markdown_converter(["tables", "toc", "admonition", "attr_list", "pymdownx.escapeall"]), None)
 
 
-def generate(article_files: list[tuple[str, str]], pages: dict[str, str], read_raw: Callable[[str], bytes],
+def generate(article_texts: list[tuple[str, str]], pages: dict[str, str], read_raw: Callable[[str], bytes],
              site_url: str, site_name: str, body_html: Callable | None = None) -> dict[str, str]:
-    """Every generated file by docs-relative path: article_files are (path for messages, text)
+    """Every generated file by docs-relative path: article_texts are (path for messages, text)
     of docs/articles/*.md; pages every other hand-written page by docs-relative path (a `hant/`
     twin is made for each simplified one unless the docs already have it); read_raw gives the
     bytes of an archive path from the frontmatter's `raw`; body_html: see
     wenxian.site.body.renderer (default: the site's Markdown extensions, no disk cache).
     The MkDocs hook does the same in parts (index_pages, shell_keys, shell_page_text,
     article_files) so that it can write the numerous pages itself."""
-    cat = catalog(article_files)
+    cat = catalog(article_texts)
     body_html = body_html or _default_body_html()
+    read_captures(cat, read_raw)
     out = index_pages(cat, pages, site_url, site_name)
     for (kind, script), keys in shell_keys(cat).items():
         for key in keys:
@@ -108,14 +110,55 @@ def shell_url(kind: str, key: str, script: str) -> str:
     return urls.in_script(_URL[kind](key), script)
 
 
-def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site_url: str) -> dict[str, str]:
-    """The files that exist once per article: raw capture as UTF-8 text, BibTeX, CSL-JSON."""
+def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site_url: str) -> dict[str, str | bytes]:
+    """The files that exist once per article: raw capture as UTF-8 text (for a capture holding
+    HTML, its visible text, and the original file as bytes under urls.raw_original), BibTeX,
+    CSL-JSON."""
+    from ..kinds import holds_html
+    from ..webarchive import visible_text
+
     a = cat.articles[aid]
     raw = a.meta["raw"]
     perm = article_page.permanent_url(site_url, a.id)
-    return {urls.raw(a.id): exports.raw_text(read_raw(raw), a.get("encoding"), raw),
-            urls.citation(a.id, "bib"): citation.bibtex(a.meta, perm),
-            urls.citation(a.id, "csl.json"): citation.csl_json(a.meta, perm)}
+    out: dict[str, str | bytes] = {}
+    data = read_raw(raw)
+    if holds_html(raw):
+        page = cat.memo.get("captures", {}).get(aid, (None, None))[1]
+        out[urls.raw(a.id)] = "\ufeff" + visible_text(data, raw, a.get("encoding"), page)
+        out[urls.raw_original(raw)] = data
+    else:
+        out[urls.raw(a.id)] = exports.raw_text(data, a.get("encoding"), raw)
+    out[urls.citation(a.id, "bib")] = citation.bibtex(a.meta, perm)
+    out[urls.citation(a.id, "csl.json")] = citation.csl_json(a.meta, perm)
+    return out
+
+
+def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
+    """For each article whose capture holds HTML, (original file name, page URL) from the
+    capture's sidecar into cat.memo['captures']: the raw link offers the download under that
+    name, and the page of a web archive is the one the article was made from. Read once, before
+    the pages are written (the worker processes inherit the catalog)."""
+    import json
+
+    from ..kinds import holds_html, split
+
+    out = {}
+    for a in cat.articles.values():
+        raw = a.meta["raw"]
+        if not holds_html(raw):
+            continue
+        folder, name = raw.rsplit("/", 1)
+        try:
+            sidecar = json.loads(read_raw(f"{folder}/{split(name)[0]}.json"))
+        except (ValueError, UnicodeDecodeError, WenxianError):
+            sidecar = {}
+        sidecar = sidecar if isinstance(sidecar, dict) else {}
+        original = sidecar.get("original_name")
+        original = original if isinstance(original, str) and original.strip() else name
+        pages = sidecar.get("pages") if isinstance(sidecar.get("pages"), dict) else {}
+        page = pages.get(a.id)
+        out[a.id] = (re.sub(r"[\x00-\x1f\x7f/\\]+", "_", original), page if isinstance(page, str) else None)
+    cat.memo["captures"] = out
 
 
 def _capture_path(root, raw: str):

@@ -10,9 +10,9 @@ leaves no torn entry either.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
+
+from ..files import atomic_write
 
 
 def _digest(key: str, content: str) -> str:
@@ -41,11 +41,5 @@ def write(path: Path, key: str, content: str, made: set | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if made is not None:
             made.add(path.parent)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as fh:
-            fh.write(_digest(key, content) + "\n" + content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = (_digest(key, content) + "\n" + content).encode("utf-8", "surrogatepass")
+    atomic_write(path, data, suffix=".tmp", make_parent=False)

@@ -80,7 +80,17 @@ def year(y: str) -> str:
 
 
 def raw(aid: str) -> str:
+    """The capture as UTF-8 text: itself for a text capture, the visible text of an HTML one."""
     return f"raw/{aid}.txt"
+
+
+def raw_original(raw_path: str) -> str:
+    """The original file of a capture holding HTML (page, WARC, WACZ, MHTML), offered as a
+    download under the suffix of wenxian.kinds (never a live `.html` page on the site)."""
+    from ..kinds import kind_of, split
+
+    name = raw_path.rsplit("/", 1)[-1]
+    return f"raw/{split(name)[0]}{kind_of(name).site_suffix}"
 
 
 def citation(aid: str, ext: str) -> str:

@@ -3,9 +3,9 @@
 // The query is folded exactly like the index (NFKC, lower case, the OpenCC-generated script fold
 // in assets/search/fold.txt), cut into runs of letters/digits, and each run into character
 // bigrams. Every bigram is searched on its own and the result sets are intersected, so no term
-// is ever dropped (Pagefind drops terms that match nothing). Runs longer than two characters and
-// quoted phrases are then verified against the article text stored in each record: an article is
-// shown only if it contains every term (grep semantics, in either script).
+// is ever dropped (Pagefind drops terms that match nothing). Every result is then verified against
+// the article text and metadata values stored in each record: an article is shown only if it
+// contains every term (grep semantics, in either script).
 // Nothing is fetched from outside the site.
 //
 // The index may be cut into date-range shards (wenxian/search_shards.py), listed in date order in
@@ -22,15 +22,24 @@
 
 const ROOT = new URL("../../", import.meta.url);
 const WORD = /[\p{L}\p{N}]/u;
+// What separates two CJK ideographs is dropped before cutting runs, so a phrase is found without
+// its punctuation or across a paragraph break (the ranges of wenxian/search.py's _JOIN).
+const CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ebef}";
+const JOIN = new RegExp(`(?<=[${CJK}])[^\\p{L}\\p{N}]+(?=[${CJK}])`, "gu");
+const ALL_CJK = new RegExp(`^[${CJK}]+$`, "u");
 const PAGE = 10;
 const HANT = location.pathname.includes("/hant/");
 const T = HANT
   ? { search: "搜尋", facets: "篩選", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
+      author: "作者", tags: "主題", regions: "地區", foundIn: "在以下欄位找到：", results: "搜尋結果",
       relevance: "相關度", newest: "最新", oldest: "最早", more: "更多結果", none: "沒有找到符合的文章。",
-      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳", placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
+      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳",
+      broken: (f, why) => `搜尋暫時無法使用：搜尋檔案 ${f} 無法載入（${why}）。請稍後再試，或告知網站維護者。`, placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
   : { search: "搜索", facets: "筛选", all: "全部", region: "地区", topic: "主题", source: "来源", year: "年份", sort: "排序",
+      author: "作者", tags: "主题", regions: "地区", foundIn: "在以下字段找到：", results: "搜索结果",
       relevance: "相关度", newest: "最新", oldest: "最早", more: "更多结果", none: "没有找到符合的文章。",
-      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详", placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
+      count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详",
+      broken: (f, why) => `搜索暂时无法使用：搜索文件 ${f} 无法加载（${why}）。请稍后再试，或告知网站维护者。`, placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
 const FILTERS = ["region", "topic", "source", "year"];
 
 let foldMap = null;   // folded variant -> representative
@@ -43,20 +52,58 @@ let facetsFilled = null; // the promise of fillFilters(), made once
 
 const load = () => (loading ??= loadOnce());
 
-async function loadOnce() {
-  const [fold, list, pf] = await Promise.all([
-    fetch(new URL("assets/search/fold.txt", ROOT)).then((r) => r.text()),
-    fetch(new URL("assets/search/shards.json", ROOT)).then((r) => (r.ok ? r.json() : { shards: [] })),
-    import(new URL("pagefind/pagefind.js", ROOT).href),
-  ]);
-  shards = list.shards || [];
+/** A search file that cannot be used: the page says so instead of searching with wrong data. */
+class LoadError extends Error {
+  constructor(file, why) { super(`${file}: ${why}`); this.file = file; this.why = why; }
+}
+
+/** The text of a search file; a LoadError when the server refuses it (403, 404…). */
+async function fetchText(path) {
+  let r;
+  try {
+    r = await fetch(new URL(path, ROOT));
+  } catch (e) {
+    throw new LoadError(path, String(e.message || e));
+  }
+  if (!r.ok) throw new LoadError(path, `HTTP ${r.status}`);
+  return r.text();
+}
+
+async function fetchJson(path, check) {
+  const text = await fetchText(path);
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new LoadError(path, "not valid JSON");
+  }
+  if (!check(data)) throw new LoadError(path, "unexpected content");
+  return data;
+}
+
+/** fold.txt (wenxian.search.browser_table): groups of two or more characters separated by single
+ *  spaces, never ASCII (an HTML error page served in its place is refused). */
+function parseFold(text) {
+  if (text && !/^[^\x00-\x7f]{2,}( [^\x00-\x7f]{2,})*\n?$/u.test(text)) {
+    throw new LoadError("assets/search/fold.txt", "unexpected content");
+  }
   foldMap = new Map();
   hantMap = new Map();
-  for (const group of fold.split(" ")) {
+  for (const group of text.trim() ? text.trim().split(" ") : []) {
     const [rep, disp, ...others] = Array.from(group);
     if (disp !== rep) { hantMap.set(rep, disp); foldMap.set(disp, rep); }
     for (const c of others) foldMap.set(c, rep);
   }
+}
+
+async function loadOnce() {
+  const [fold, list, pf] = await Promise.all([
+    fetchText("assets/search/fold.txt"),
+    fetchJson("assets/search/shards.json", (d) => d && Array.isArray(d.shards)),
+    import(new URL("pagefind/pagefind.js", ROOT).href).catch((e) => { throw new LoadError("pagefind/pagefind.js", String(e.message || e)); }),
+  ]);
+  shards = list.shards;
+  parseFold(fold);
   await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, noWorker: true });
   // Pagefind takes its query language from <html lang> and, for zh, splits every query word
   // with Intl.Segmenter (扶贫 → 扶 + 贫). Our tokens are pre-cut, so it is started while the page
@@ -72,7 +119,7 @@ async function loadOnce() {
   // The other shards: only their entry file and metadata now, word chunks when a query needs them.
   const primary = new URL("pagefind/", ROOT).pathname;
   await Promise.all(shards.map((s) => new URL(s.path, ROOT).pathname).filter((p) => p !== primary)
-    .map((p) => pf.mergeIndex(p, { language: "und" })));
+    .map((p) => pf.mergeIndex(p, { language: "und" }).catch((e) => { throw new LoadError(p, String(e.message || e)); })));
   pagefind = pf;
 }
 
@@ -84,25 +131,33 @@ function foldChar(ch) {
   return out;
 }
 
-/** Folded text and, for each folded UTF-16 index, the index of the original character. */
+/** Folded text as search matches it (separators between CJK ideographs dropped) and, for each of
+ *  its UTF-16 indexes, where the original character starts and ends in `text`. */
 function foldWithMap(text) {
-  let s = "";
-  const pos = [];
+  let f = "";
+  const start = [];
+  const end = [];
   let i = 0;
   for (const ch of text) {
-    const f = foldChar(ch);
-    s += f;
-    for (let k = 0; k < f.length; k++) pos.push(i);
+    const fc = foldChar(ch);
+    f += fc;
+    for (let k = 0; k < fc.length; k++) { start.push(i); end.push(i + ch.length); }
     i += ch.length;
   }
-  pos.push(i);
-  return { s, pos };
+  let s = "";
+  const from = [];
+  const to = [];
+  let last = 0;
+  const keep = (a, b) => { s += f.slice(a, b); for (let k = a; k < b; k++) { from.push(start[k]); to.push(end[k]); } };
+  for (const m of f.matchAll(JOIN)) { keep(last, m.index); last = m.index + m[0].length; }
+  keep(last, f.length);
+  return { s, from, to };
 }
 
 function runsOf(folded) {
   const out = [];
   let cur = "";
-  for (const c of folded) {
+  for (const c of folded.replace(JOIN, "")) {
     if (WORD.test(c)) cur += c;
     else if (cur) { out.push(cur); cur = ""; }
   }
@@ -138,14 +193,46 @@ export function parseQuery(q) {
   return terms;
 }
 
-/** Does the article text contain every term? (runs separated by punctuation count as adjacent) */
-function verify(text, terms) {
-  const spaced = " " + runsOf(foldChar(text)).join(" ") + " ";
-  return terms.every((t) => spaced.includes(t.runs.join(" ")));
+const spaced = (text) => " " + runsOf(foldChar(text)).join(" ") + " ";
+
+/** The metadata a term may match instead of the text (wenxian.search.meta_values): [field, value,
+ *  value as matched], each value on its own. */
+function metaValues(m) {
+  const out = [];
+  const add = (field, v) => { if (v) out.push([field, v, spaced(v)]); };
+  add("source", m.source);
+  for (const a of (m.author || "").split("|")) add("author", a);
+  for (const g of (m.tags || "").split("|")) add("tags", g);
+  const names = new Set();
+  for (const p of (m.regions || "").split("|")) for (const n of p.split("/")) if (n) names.add(n);
+  for (const n of names) add("regions", n);
+  return out;
 }
 
-// Bigram and single-character lookups are exact; longer runs and phrases need the text.
-const needsVerify = (terms) => terms.some((t) => t.runs.length > 1 || Array.from(t.runs[0]).length > 2);
+/** Where the article has every term: [] when the text (title and body) has them all, else the
+ *  [field, value] pairs of the metadata that hold the others; null when a term is nowhere.
+ *  (runs separated by punctuation count as adjacent) */
+function whereFound(m, terms) {
+  const text = spaced(m.text || "");
+  let values = null;
+  const found = [];
+  for (const t of terms) {
+    const needle = t.runs.join(" ");
+    if (text.includes(needle)) continue;
+    values ??= metaValues(m);
+    const hit = values.find((v) => v[2].includes(needle));
+    if (!hit) return null;
+    if (!found.some(([f, v]) => f === hit[0] && v === hit[1])) found.push([hit[0], hit[1]]);
+  }
+  return found;
+}
+
+// Every result is checked against the article text (grep semantics), whatever the length of the
+// terms: Pagefind folds Latin diacritics (ā, é would find a, e) and matches one letter as a prefix.
+// For terms that are one run of one or two CJK ideographs the index lookup is already exact, so
+// the number of candidates is the number of results and can be shown before all are checked.
+const exactLookup = (terms) => terms.every((t) => t.runs.length === 1 && Array.from(t.runs[0]).length <= 2 &&
+  ALL_CJK.test(t.runs[0]));
 
 // --- search --------------------------------------------------------------------------------------
 
@@ -159,13 +246,30 @@ async function candidates(state) {
   let list;
   if (!dir || shards.length < 2) {
     list = await matches(terms, filters, dir ? { date: dir } : {}, !dir);
+    if (dir === "asc") list = await undatedLast([[shards[0]?.name, list]]);
   } else {
     // Shards are date ranges: their results, each sorted, concatenated in date order.
     const order = dir === "asc" ? shards : [...shards].reverse();
     const parts = await Promise.all(order.map((s) => matches(terms, { ...filters, shard: s.name }, { date: dir }, false)));
-    list = parts.flat();
+    list = dir === "asc" ? await undatedLast(order.map((s, i) => [s.name, parts[i]])) : parts.flat();
   }
-  return { list, terms, verify: terms.length > 0 && needsVerify(terms) };
+  return { list, terms, verify: terms.length > 0, exact: terms.length === 0 || exactLookup(terms) };
+}
+
+let undated = null; // the promise of assets/search/undated.json: {shard name: [result ids]}
+
+/** [shard name, results sorted by date ascending] in shard order → one list, undated articles
+ *  last. Undated articles sort as 0000-00-00, which puts them last in the newest-first order and
+ *  first in this one; the build lists their result ids per shard (hooks/search.py). */
+async function undatedLast(parts) {
+  const ids = await (undated ??= fetchJson("assets/search/undated.json", (d) => d && typeof d === "object"));
+  const dated = [];
+  const rest = [];
+  for (const [name, list] of parts) {
+    const set = new Set(ids[name] || []);
+    for (const x of list) (set.has(x.id) ? rest : dated).push(x);
+  }
+  return dated.concat(rest);
 }
 
 /** Results that contain every token of the terms (all results when there are no terms), in the
@@ -204,12 +308,12 @@ function toReader(text, script) {
 }
 
 function excerpt(text, terms, script) {
-  const { s, pos } = foldWithMap(text);
+  const { s, from, to } = foldWithMap(text);
   const ranges = [];
   for (const t of terms) {
     for (const run of t.runs) {
       let i = s.indexOf(run);
-      while (i >= 0) { ranges.push([pos[i], pos[i + run.length]]); i = s.indexOf(run, i + run.length); }
+      while (i >= 0) { ranges.push([from[i], to[i + run.length - 1]]); i = s.indexOf(run, i + run.length); }
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);
@@ -233,18 +337,31 @@ function articleUrl(id) {
   return new URL(`${HANT ? "hant/" : ""}articles/${encodeURIComponent(id)}/`, ROOT).href;
 }
 
-function renderResult(data, terms) {
+/** "Found in 来源 (…), 地区 (…)" for the terms a result matched in its metadata, not its text. */
+function foundIn(where, script) {
+  if (!where.length) return "";
+  const parts = where.map(([f, v]) => `<span data-field="${f}">${T[f]}：${esc(toReader(v, f === "regions" || f === "tags" ? "hans" : script))}</span>`);
+  return `<div class="wx-result__found" data-fields="${[...new Set(where.map((w) => w[0]))].join(" ")}">${T.foundIn}` +
+    `${parts.join("；")}</div>`;
+}
+
+function renderResult(data, terms, where = []) {
   const m = data.meta;
   const li = document.createElement("li");
   li.className = "wx-result";
   li.dataset.id = m.id;
-  const regions = (m.regions || "").split("|").filter(Boolean).map((p) => toReader(p.split("/").join(" / "), "hans"));
+  // The build writes a field as the article pages in the other script do wherever converting it
+  // character by character would differ (m.alt: wenxian.search.reader_forms).
+  const other = m.script !== (HANT ? "hant" : "hans");
+  const useAlt = (field) => m.alt?.[field] !== undefined && (field === "regions" ? HANT : other);
+  const shown = (field, script) => (useAlt(field) ? m.alt[field] : toReader(m[field], script));
+  const regions = (m.regions ? shown("regions", "hans").split("|") : []).map((p) => p.split("/").join(" / "));
   li.innerHTML =
-    `<a class="wx-result__title" href="${esc(articleUrl(m.id))}">${esc(toReader(m.title || m.id, m.script))}</a>` +
+    `<a class="wx-result__title" href="${esc(articleUrl(m.id))}">${esc(m.title ? shown("title", m.script) : m.id)}</a>` +
     `<div class="wx-result__meta"><span class="wx-result__date">${esc(m.date || T.nodate)}</span>` +
-    (m.source ? ` · <span class="wx-result__source">${esc(toReader(m.source, m.script))}</span>` : "") +
+    (m.source ? ` · <span class="wx-result__source">${esc(shown("source", m.script))}</span>` : "") +
     (regions.length ? ` · <span class="wx-result__regions">${esc(regions.join(";"))}</span>` : "") +
-    `</div><p class="wx-result__excerpt">${excerpt(m.text || "", terms, m.script)}</p>`;
+    `</div>${foundIn(where, m.script)}<p class="wx-result__excerpt">${excerpt(m.text || "", terms, m.script)}</p>`;
   return li;
 }
 
@@ -264,6 +381,17 @@ function writeState(st) {
   if (st.sort && st.sort !== "relevance") p.set("sort", st.sort);
   const url = `${location.pathname}${p.toString() ? "?" + p : ""}`;
   if (url !== location.pathname + location.search) history.pushState(null, "", url);
+  keepStateOnSwitch();
+}
+
+/** The 简/繁 switch (overrides/main.html) leads to the twin search page with the same query,
+ *  filters and sort. */
+function keepStateOnSwitch() {
+  for (const a of document.querySelectorAll(".wx-switch__link")) {
+    const u = new URL(a.href, location.href);
+    u.search = location.search;
+    a.href = u.href;
+  }
 }
 
 function option(value, label, selected) {
@@ -297,7 +425,7 @@ function setFacet(sel, value) {
 function fillFilters(form) {
   return (facetsFilled ??= (async () => {
     const [regions] = await Promise.all([
-      fetch(new URL("assets/search/regions.json", ROOT)).then((r) => r.json()),
+      fetchJson("assets/search/regions.json", (d) => d && typeof d === "object" && !Array.isArray(d)),
       load(),
     ]);
     const all = await pagefind.filters();
@@ -323,17 +451,35 @@ function fillFilters(form) {
   })());
 }
 
+/** Say on the page that a search file failed to load (no search runs with partial data). */
+let failure = null; // the first LoadError: once a file failed, no search result is shown
+
+function showError(root, err) {
+  failure ??= err;
+  const status = root.querySelector(".wx-search__status");
+  err = failure;
+  const file = err instanceof LoadError ? err.file : "search";
+  const why = err instanceof LoadError ? err.why : String(err?.message || err);
+  status.textContent = T.broken(file, why);
+  status.setAttribute("role", "alert");
+  status.classList.add("wx-search__status--error");
+  root.querySelector(".wx-search__results").replaceChildren();
+  root.querySelector(".wx-search__more").hidden = true;
+  root.dataset.state = "error";
+}
+
 /** Open the facet disclosure (its toggle event fills the menus). */
 function openFacets(form) {
   const details = form.querySelector(".wx-search__facets");
   if (!details.open) details.open = true;
-  else fillFilters(form);
+  else fillFilters(form).catch((e) => showError(form.parentElement, e));
 }
 
 function buildForm(root, st) {
   const form = document.createElement("form");
   form.className = "wx-search__form";
-  form.setAttribute("role", "search");
+  form.setAttribute("role", "search"); // the page's one search landmark (the header box is none here)
+  form.setAttribute("aria-label", T.search);
   form.innerHTML =
     `<div class="wx-search__row"><input type="search" name="q" class="wx-search__q" aria-label="${T.search}" placeholder="${esc(T.placeholder)}">` +
     `<button type="submit">${T.search}</button></div><div class="wx-search__row wx-search__filters">` +
@@ -346,7 +492,7 @@ function buildForm(root, st) {
   form.elements.sort.value = st.sort;
   for (const f of FILTERS) setFacet(form.elements[f], st[f]);
   const details = form.querySelector(".wx-search__facets");
-  details.addEventListener("toggle", () => { if (details.open) fillFilters(form); });
+  details.addEventListener("toggle", () => { if (details.open) fillFilters(form).catch((e) => showError(root, e)); });
   root.append(form);
   return form;
 }
@@ -355,16 +501,25 @@ let generation = 0;
 
 async function runSearch(root, st) {
   const gen = ++generation;
+  root.dataset.searches = String(gen);
   const status = root.querySelector(".wx-search__status");
   const list = root.querySelector(".wx-search__results");
   const more = root.querySelector(".wx-search__more");
   list.replaceChildren();
   more.hidden = true;
   root.dataset.state = "searching";
-  const c = await candidates(st);
+  let c;
+  try {
+    c = await candidates(st);
+  } catch (e) {
+    if (gen === generation) showError(root, e);
+    return;
+  }
   if (gen !== generation) return;
+  if (failure) return showError(root, failure);
   let next = 0;
   let shown = 0;
+  let rejected = 0; // candidates that failed the check against the text
   const pageOnce = async () => {
     root.dataset.state = "searching";
     let added = 0;
@@ -373,21 +528,25 @@ async function runSearch(root, st) {
       next += batch.length;
       const datas = await Promise.all(batch.map((x) => x.data()));
       if (gen !== generation) return;
+      if (failure) return showError(root, failure);
       for (const d of datas) {
-        if (c.verify && !verify(d.meta.text || "", c.terms)) continue;
-        list.append(renderResult(d, c.terms));
+        const where = c.verify ? whereFound(d.meta, c.terms) : [];
+        if (!where) { rejected++; continue; }
+        list.append(renderResult(d, c.terms, where));
         added++;
       }
     }
     shown += added;
     const done = next >= c.list.length;
-    status.textContent = c.idle ? "" : shown === 0 && done ? T.none : done || !c.verify ? T.count(done ? shown : c.list.length) : T.atLeast(shown);
+    status.textContent = c.idle ? "" : shown === 0 && done ? T.none
+      : done ? T.count(shown) : c.exact ? T.count(c.list.length - rejected) : T.atLeast(shown);
     more.hidden = done;
     root.dataset.state = done ? "done" : "more";
     root.dataset.count = String(shown);
   };
-  more.onclick = () => pageOnce();
-  await pageOnce();
+  const page = () => pageOnce().catch((e) => { if (gen === generation) showError(root, e); });
+  more.onclick = page;
+  await page();
 }
 
 async function main() {
@@ -400,7 +559,12 @@ async function main() {
     `<button type="button" class="wx-search__more" hidden>${T.more}</button>`);
   // A facet in the URL: show its menu, filled, beside the search (which does not wait for it).
   if (FILTERS.some((f) => st[f])) openFacets(form);
-  await load();
+  try {
+    await load();
+  } catch (e) {
+    showError(root, e);
+    return;
+  }
   const submit = () => {
     const s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value };
     for (const f of FILTERS) s[f] = form.elements[f].value;
@@ -408,17 +572,42 @@ async function main() {
     return runSearch(root, s);
   };
   form.addEventListener("submit", (e) => { e.preventDefault(); submit(); });
-  for (const f of [...FILTERS, "sort"]) form.elements[f].addEventListener("change", submit);
+  // A menu searches when its choice is made: a click, or Enter / leaving the menu after arrowing
+  // through it (Chromium fires `change` for every option the arrow keys pass over).
+  for (const f of [...FILTERS, "sort"]) {
+    const sel = form.elements[f];
+    let keyed = false;   // the last change came from the keyboard
+    let pending = false; // a keyboard change not searched yet
+    const commit = () => { if (pending) { pending = false; submit(); } };
+    sel.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { if (pending) e.preventDefault(); commit(); return; }
+      // keys that change a closed menu's value in place (not those that open its list: Space, Alt+↓)
+      keyed = !e.altKey && (/^(Arrow|Home$|End$|Page)/.test(e.key) || (e.key.length === 1 && e.key !== " "));
+    });
+    sel.addEventListener("pointerdown", () => { keyed = false; });
+    sel.addEventListener("change", () => { if (keyed) pending = true; else submit(); });
+    sel.addEventListener("blur", () => { keyed = false; commit(); });
+  }
   window.addEventListener("popstate", () => {
     const s = readState();
     form.elements.q.value = s.q;
     form.elements.sort.value = s.sort;
     for (const f of FILTERS) setFacet(form.elements[f], s[f]);
     if (FILTERS.some((f) => s[f])) openFacets(form);
+    keepStateOnSwitch();
     runSearch(root, s);
   });
+  keepStateOnSwitch();
   root.dataset.ready = "1";
   await runSearch(root, st);
+  // Arriving with a query (the header box, a bookmark): focus goes to the results, so the next Tab
+  // is the first result rather than the whole header and form — unless the reader is elsewhere.
+  if (st.q && (document.activeElement === document.body || !document.activeElement)) {
+    const list = root.querySelector(".wx-search__results");
+    list.tabIndex = -1;
+    list.setAttribute("aria-label", T.results);
+    list.focus({ preventScroll: true });
+  }
 }
 
 main();

@@ -1,0 +1,48 @@
+"""Table-driven saved-page cases (tests/cases/html_pages.yml), one per kind of extraction error."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wenxian import article
+from wenxian.pipeline import extract
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "html_pages.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_html_case(case):
+    art = extract(case["html"].encode("utf-8"), "case.html")
+    blocks = article.body_blocks(art["body"])
+    text = "\n".join(t for _p, t in blocks)
+    for key, value in (case.get("expect") or {}).items():
+        assert art[key] == value, key
+    for snippet in case.get("keep", []):
+        assert snippet in text
+    for snippet in case.get("drop", []):
+        assert snippet not in text
+    headings = {t for p, t in blocks if p == "## "}
+    for line in case.get("headings", []):
+        assert line in headings
+    for line in case.get("not_headings", []):
+        assert line not in headings and line in text
+    # every visible block is accounted for: kept in the body or removed with a reason
+    assert all(r["reason"] for r in art["removed"])
+
+
+def test_the_report_says_where_each_value_was_read():
+    case = next(c for c in CASES if c["name"] == "date only in metadata (JSON-LD)")
+    art = extract(case["html"].encode("utf-8"), "case.html")
+    assert art["metadata_origin"]["date"] == "json-ld"
+    assert art["metadata_origin"]["title"].startswith("visible")
+
+
+def test_a_short_body_or_a_capture_mostly_removed_is_flagged():
+    nav = "".join(f"<li><a href='/{i}'>栏目{i}新闻中心频道</a></li>" for i in range(60))
+    page = f"<html><head><title>短讯</title></head><body><ul class='nav'>{nav}</ul><p>今天下雨。</p></body></html>"
+    warnings = extract(page.encode("utf-8"), "short.html")["warnings"]
+    assert any(w.startswith("short body") for w in warnings)
+    paras = "".join(f"<p>第{i}段：村里的扶贫车间已经响起了缝纫机的声音，二十多名村民正在赶制一批出口订单，人均月收入超过两千元。</p>"
+                    for i in range(5))
+    long_page = f"<html><head><title>扶贫车间</title></head><body><h1>扶贫车间</h1><div>{paras}</div></body></html>"
+    assert extract(long_page.encode("utf-8"), "long.html")["warnings"] == []
