@@ -51,7 +51,7 @@ QUERIES = ["转移就业", "脫貧攻堅 合作社", "阿果依村"]
 def synthetic(n: int, out: Path) -> None:
     """Write n synthetic articles (frontmatter + body) into out/articles/."""
     rng = random.Random(20261123)
-    arts = [extract(p.read_bytes(), str(p)) for p in sorted((ROOT / "tests" / "fixtures").glob("*/*.txt"))]
+    arts = [extract(p.read_bytes(), str(p)) for p in [p for f in ("corpus", "seeds") for p in sorted((ROOT / "tests" / "fixtures" / f).glob("*.txt"))]]
     sentences = [s for a in arts for s in re.split(r"(?<=[。！？!?])", a["body"]) if len(s.strip()) > 4]
     sources = sorted({a["source"] for a in arts if a.get("source")})
     lengths = [len(a["body"]) for a in arts]

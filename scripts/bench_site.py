@@ -16,7 +16,7 @@ from pathlib import Path
 from wenxian import archive
 
 ROOT = Path(__file__).resolve().parents[1]
-caps = sorted((ROOT / "tests" / "fixtures").glob("*/*.txt"))
+caps = [p for f in ("corpus", "seeds") for p in sorted((ROOT / "tests" / "fixtures" / f).glob("*.txt"))]
 parser = argparse.ArgumentParser()
 parser.add_argument("--copies", type=int, nargs="+", default=[1])
 args = parser.parse_args()

@@ -27,7 +27,7 @@ n_keywords = sum(len(tg.keywords) + len(tg.exclude) for tg in tax.tags)
 print(f"load: {len(tax.tags)} tags, {n_keywords} keywords and exclusions, {load_ms:.0f} ms (once per process, includes OpenCC start)")
 
 articles = []
-for cap in sorted((ROOT / "tests" / "fixtures").glob("*/*.txt")):
+for cap in [p for f in ("corpus", "seeds") for p in sorted((ROOT / "tests" / "fixtures" / f).glob("*.txt"))]:
     lines = clean.split_lines(decode(cap.read_bytes(), str(cap)).text)
     title, _ = meta.find_title(lines)
     kept = clean.clean(lines, title).kept

@@ -2,7 +2,6 @@
 import shutil
 from pathlib import Path
 
-import yaml
 
 from wenxian import archive, article
 from conftest import FIXTURES, line_of

@@ -8,10 +8,8 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-import pytest
 
 from wenxian import kinds
 from wenxian.site import catalog

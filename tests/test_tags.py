@@ -30,38 +30,6 @@ def test_shipped_taxonomy_is_valid_and_covers_the_campaign_vocabulary():
     assert len({t.slug for t in tax.tags}) == len(tax.tags)
 
 
-def test_taxonomy_for_site_gives_what_topic_pages_need():
-    site = tags.taxonomy_for_site()
-    assert len(site) == len(tags.taxonomy().tags)
-    fanghuiju = next(t for t in site if t["name"] == "访惠聚")
-    assert fanghuiju["slug"] == "fanghuiju" and fanghuiju["label"] and fanghuiju["description"]
-    assert all(set(t) == {"name", "slug", "label", "description", "description_en"} for t in site)
-    assert all(t["slug"].isascii() and t["slug"] == t["slug"].lower() for t in site)
-
-
-@pytest.mark.parametrize("case", ERRORS, ids=[c["id"] for c in ERRORS])
-def test_broken_taxonomy_is_rejected_naming_the_file(case):
-    with pytest.raises(tags.TaxonomyError) as err:
-        tags.parse_taxonomy(case["taxonomy"], "wenxian/data/taxonomy.yml")
-    assert str(err.value).startswith("wenxian/data/taxonomy.yml: ")
-    for message in case["messages"]:
-        assert message in str(err.value)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_tag_case(case):
-    blocks = [(kind, text, n) for n, (kind, text) in enumerate(case["blocks"], 1)]
-    found = {e["tag"]: e for e in tags.evidence(case.get("title"), blocks)}
-    for exp in case["expect"]:
-        ev = found.get(exp["tag"], {"score": 0, "assigned": False, "keywords": []})
-        if "score" in exp:
-            assert ev["score"] == exp["score"], (exp["tag"], ev)
-        if "assigned" in exp:
-            assert ev["assigned"] is exp["assigned"], (exp["tag"], ev)
-        if "keywords" in exp:
-            assert {k["keyword"]: k["count"] for k in ev["keywords"]} == exp["keywords"]
-
-
 def test_evidence_says_where_each_keyword_stood():
     blocks = [("heading", "转移就业促增收", 4), ("paragraph", "今年转移就业人数增加，外出务工的人多了。", 6)]
     ev = next(e for e in tags.evidence("转移就业带富一方", blocks) if e["tag"] == "转移就业")
@@ -90,7 +58,9 @@ def test_expectations_name_only_taxonomy_tags():
 def test_tags_recomputed_from_a_stored_article_body_match_extraction():
     seed = FIXTURES / "seeds" / "004_181858829221750f.txt"
     art = extract(seed.read_bytes(), seed.name)
-    again, _ = tags.assign(art["title"], tags.blocks_from_markdown(art["body"]))
+    blocks = [("heading" if prefix == "## " else "paragraph", text, None)
+              for prefix, text in article.body_blocks(art["body"]) if prefix != article.IMAGE_MARKER]
+    again, _ = tags.assign(art["title"], blocks)
     assert again == art["tags"]
 
 

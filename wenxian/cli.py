@@ -30,7 +30,7 @@ def _report(a: dict) -> str:
            f"script:    {a['script']}   encoding: {a['encoding']}",
            *([f"page:      {a['source_url']}   captured: {a.get('captured')}"] if "captured" in a else []),
            "damage:    " + ", ".join(f"{k}={v}" for k, v in a["quality"].items()),
-           *([f"read from: " + ", ".join(f"{k} ← {v}" for k, v in a["metadata_origin"].items())]
+           *(["read from: " + ", ".join(f"{k} ← {v}" for k, v in a["metadata_origin"].items())]
              if a.get("metadata_origin") else []),
            *[f"warning:   {w}" for w in a.get("warnings", [])], "", "region:"]
     out += [f"  {r['path']}  ({r['level']} {r['code']})" for r in a["region"]] or ["  (none)"]

@@ -20,7 +20,6 @@ _BOMS = [
 ]
 # Control characters other than tab, newline, carriage return, form feed; C1 controls too.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Four CJK characters in a row encoded as UTF-8: GB18030 or Big5 bytes almost never form this by
 # chance (about 1e-9 per position), so a file containing it is UTF-8 text, whatever else it holds.
 _UTF8_CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){4}")

@@ -323,7 +323,7 @@ def choose_region(gaz, mentions: list[Mention], informal: dict) -> list[dict]:
     c = cues()
     about = [m for m in mentions if m.role == "about"]
     weight = lambda m: c["title_weight"] if m.title else 1  # noqa: E731
-    mass = {n: sum(weight(m) for m in about if level_length(gaz, m.code) == n) for n in (2, 4, 6)}
+    mass = {n: sum(weight(m) for m in about if level_length(m.code) == n) for n in (2, 4, 6)}
     for length in (6, 4, 2):
         deeper = sum(v for n, v in mass.items() if n >= length)
         higher = sum(v for n, v in mass.items() if n < length)
@@ -331,13 +331,13 @@ def choose_region(gaz, mentions: list[Mention], informal: dict) -> list[dict]:
             continue
         weights: dict[str, int] = {}
         for m in about:
-            if level_length(gaz, m.code) >= length:
+            if level_length(m.code) >= length:
                 unit = unit_at(gaz, m.code, length)
                 weights[unit] = weights.get(unit, 0) + weight(m)
         best = max(weights.values())
         chosen = {u for u, w in weights.items()
                   if length < 6 or w >= c["min_weight"] or w >= c["relative_share"] * best}
-        inside = [m for m in about if level_length(gaz, m.code) >= length and unit_at(gaz, m.code, length) in chosen]
+        inside = [m for m in about if level_length(m.code) >= length and unit_at(gaz, m.code, length) in chosen]
         if length < 6:   # prefectures or provinces: report them, not a stray unit below them
             inside = [Mention(unit_at(gaz, m.code, length), m.start, m.end, m.para, m.title) for m in inside]
         codes = {m.code for m in inside}
@@ -353,7 +353,7 @@ def choose_region(gaz, mentions: list[Mention], informal: dict) -> list[dict]:
     return []
 
 
-def level_length(gaz, code: str) -> int:
+def level_length(code: str) -> int:
     """2, 4 or 6: the level a unit counts at (townships and villages count as their county; a
     prefecture without counties, like 东莞市, counts as a county for its townships)."""
     if len(code) <= 4:

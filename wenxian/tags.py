@@ -19,7 +19,6 @@ import ahocorasick
 import yaml
 
 from .errors import WenxianError
-from .escape import unescape_line
 from .script import to_simplified
 
 TAXONOMY_PATH = "wenxian/data/taxonomy.yml"
@@ -195,13 +194,6 @@ def taxonomy() -> Taxonomy:
     return parse_taxonomy(resources.files("wenxian.data").joinpath("taxonomy.yml").read_text("utf-8"))
 
 
-def taxonomy_for_site(tax: Taxonomy | None = None) -> list[dict]:
-    """Tags for topic pages, in taxonomy order: name, slug, label, description, description_en."""
-    tax = tax or taxonomy()
-    return [{"name": t.name, "slug": t.slug, "label": t.label, "description": t.description,
-             "description_en": t.description_en} for t in tax.tags]
-
-
 def _matches(tax: Taxonomy, text: str) -> dict[int, list[tuple[int, int, str]]]:
     """Counted keyword matches in one block: tag index -> [(start, end, keyword)].
 
@@ -266,21 +258,6 @@ def assign(title: str | None, blocks, tax: Taxonomy | None = None) -> tuple[list
     """(tag names given, evidence of every candidate) for an article's title and blocks."""
     ev = evidence(title, blocks, tax)
     return [e["tag"] for e in ev if e["assigned"]], ev
-
-
-def blocks_from_markdown(body: str) -> list[tuple[str, str, None]]:
-    """(kind, text, None) blocks of a stored article body (escaped Markdown, `## ` headings), so
-    tags can be recomputed from docs/articles/<id>.md."""
-    out = []
-    for block in body.split("\n\n"):
-        block = block.strip()
-        if not block:
-            continue
-        if block.startswith("## "):
-            out.append(("heading", unescape_line(block[3:]), None))
-        else:
-            out.append(("paragraph", unescape_line(block), None))
-    return out
 
 
 def frontmatter_problems(located_tags, tax: Taxonomy | None = None) -> list[tuple[int, str]]:

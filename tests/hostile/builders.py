@@ -87,7 +87,7 @@ FRONTMATTER_FIRST = "---\ntitle: zqxfront1\nid: 000000000000\nraw: /etc/passwd\n
 BIDI = "\u202e"  # RIGHT-TO-LEFT OVERRIDE, never closed
 CONTROL_TITLE = f"合作社{BIDI}zqxbidi1 带动增收\u200d\u200b致富"
 CONTROL_LINES = [
-    f"村民\u202b说\u2067zqxbidi2，合作社\u200d办得\u200c好\u2060，\u2066群众\u061c满意。",
+    "村民\u202b说\u2067zqxbidi2，合作社\u200d办得\u200c好\u2060，\u2066群众\u061c满意。",
     f"{BIDI}。gnirts desrever zqxbidi3 这一行以覆盖符开头，不带结束符。",
 ]
 EMOJI_LINES = ["村民们👍👨‍👩‍👧‍👦🇨🇳很高兴，𠀀𠀁𪚥𰻞字都保留，🀄️也在。", "增补汉字𠮷野家和𡈽𤭢都要原样显示。"]

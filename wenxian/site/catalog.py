@@ -190,8 +190,3 @@ def build(articles: list[Article]) -> Catalog:
         years.setdefault((a.date or "")[:4], []).append(aid)
     return Catalog(by_id, newest, regions, sorted(roots.values(), key=lambda n: n.code), topics, sources, years)
 
-
-def county_of(entry: dict, path: str) -> str | None:
-    """Code of the county an article's region entry lies in (None above county level)."""
-    chain = region_chain(entry, path)
-    return next((code for code, _, level in chain if level == "county"), None)

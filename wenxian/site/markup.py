@@ -12,7 +12,7 @@ import re
 from . import urls
 from .catalog import Catalog
 from .citation import display_title, web_url
-from .twins import LANG, to_script, ui
+from .twins import to_script, ui
 
 _CHROME_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"})
 
@@ -88,11 +88,3 @@ def _list_item(cat: Catalog, aid: str, script: str) -> str:
             extra.append(esc(to_script(a.meta["source"], a.script, script)))
         item = memo[aid] = f'{esc(title_in(cat, aid, script))}</a> <span class="wx-when">{" · ".join(extra)}</span>'
     return item
-
-
-def twin_note(page_url: str, script: str) -> str:
-    """The line under the heading of chrome pages linking to the other script."""
-    other = "hant" if script == "hans" else "hans"
-    label = "繁體字版" if other == "hant" else "简体字版"
-    return (f'<p class="wx-twin"><a href="{urls.rel(page_url, urls.twin(page_url))}" hreflang="{LANG[other]}" '
-            f'lang="{LANG[other]}">{label}</a></p>')

@@ -31,7 +31,6 @@ TOC_NAMES = ("WXSHELLTOCNAMEA", "WXSHELLTOCNAMEB")
 _SKIP = "WXSHELLSKIP9d1c"
 _ITEMS = "WXSHELLTOCITEMS9d1c"
 _SENTINELS = re.compile(f'{TITLE}|{CODE}|{_ITEMS}|href="#{_SKIP}"')
-KINDS = ("articles", "regions")
 _PAGE = re.compile(r"^(hant/)?(articles|regions)/([0-9a-f]{12,64}|\d{12})\.md$")
 
 

@@ -7,7 +7,6 @@ the site works under any base path and `mkdocs serve` alike.
 """
 from __future__ import annotations
 
-import posixpath
 
 HANT_PREFIX = "hant/"
 
