@@ -16,6 +16,9 @@ from wenxian.site.article_page import _mark_slowly, _masked, mark_masked
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 BUDGET = 2.0  # CPU seconds per capture and stage
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
 def test_each_slow_input_is_handled_within_the_budget(name):
     proc = subprocess.run([sys.executable, str(HOSTILE / "slow_inputs.py"), name], capture_output=True, text=True,
                           timeout=300, cwd=HOSTILE)
