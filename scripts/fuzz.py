@@ -1,6 +1,9 @@
-"""Fuzz decode/clean/extract for a set time: property-based (hypothesis), then coverage-guided
-(atheris, optional extra `fuzz`). 0 crashes expected; each finding is written to
-tests/hostile/fuzz_regressions.yml (with --record) so it becomes a regression test.
+"""Fuzz decode/clean/extract (text and HTML captures) for a set time: property-based
+(hypothesis), then coverage-guided (atheris, optional extra `fuzz`); then hand-edited
+frontmatter through `check`'s validation, the build's and every exporter (hypothesis,
+wenxian.properties.check_frontmatter). 0 crashes expected; each capture finding is written to
+tests/hostile/fuzz_regressions.yml (with --record) so it becomes a regression test; frontmatter
+findings are printed as the article text to add to tests/hostile/frontmatter.yml.
 
     .venv/bin/python scripts/fuzz.py --seconds 60 [--record]
 
@@ -49,6 +52,45 @@ def hypothesis_phase(seconds: float) -> tuple[int, list[tuple[bytes, str, str]]]
             check_capture(blob, name)
         except Exception as exc:  # noqa: BLE001 - every exception is a finding
             found.append((blob, name, f"{type(exc).__name__}: {exc}"[:200]))
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        prop()
+    return tried, found
+
+
+# Values a hand edit may put in a frontmatter field: YAML structure, hostile text, dates, numbers.
+FIELD_VALUES = ["&a x", "*a", "[a, [b, [c, [d]]]]", "{masked: -1}", "{masked: '<b>'}", "'2019-02-30'", "'0000-01-01'",
+                "2019-02-30", "'2024-02-29'", "utf-7", "gbk", "'http://[x'", "'http://a.example:99999/'", "bad",
+                "!!python/object/apply:os.system [x]", "!!binary aGk=", "1e400", "9" * 5000, "'{'", "'}'",
+                "'=1+1'", "'@x'", "\"\\e[2J\\u202e\"", "\"a\\nb\"", "null", "[]", "{}", "''", "'\u3000'"]
+FIELDS = ["id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding", "region",
+          "places", "tags", "raw", "sha256", "quality", "extra"]
+
+
+def frontmatter_phase(seconds: float) -> tuple[int, list[tuple[str, str]]]:
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    from wenxian.properties import check_frontmatter
+
+    base = sorted((ROOT / "docs" / "articles").glob("*.md"))[0].read_text("utf-8")
+    front, body = base[4:].split("\n---\n", 1)
+    lines = front.split("\n")
+    value = st.one_of(st.sampled_from(FIELD_VALUES), st.text(max_size=30).map(lambda t: yaml.safe_dump(t).split("\n...")[0].strip()))
+    tried, found = 0, []
+
+    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.tuples(st.sampled_from(FIELDS), value), min_size=1, max_size=4))
+    def prop(edits):
+        nonlocal tried
+        tried += 1
+        edited = [line for line in lines if not any(line.startswith(f + ":") for f, _ in edits)]
+        edited += [f"{f}: {v}" for f, v in edits]
+        text = "---\n" + "\n".join(edited) + "\n---\n" + body
+        try:
+            check_frontmatter(text)
+        except Exception as exc:  # noqa: BLE001 - every exception is a finding
+            found.append((text, f"{type(exc).__name__}: {exc}"[:200]))
 
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -121,21 +163,25 @@ def record(found: list[tuple[bytes, str, str]]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seconds", type=float, default=60, help="total time, split between the two engines")
+    ap.add_argument("--seconds", type=float, default=60, help="total time, split between the three phases")
     ap.add_argument("--record", action="store_true", help="append findings to tests/hostile/fuzz_regressions.yml")
     args = ap.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    h_tried, h_found = hypothesis_phase(args.seconds / 2)
+    h_tried, h_found = hypothesis_phase(args.seconds / 3)
     print(f"hypothesis: {h_tried} inputs, {len(h_found)} findings")
-    a_tried, a_found = atheris_phase(args.seconds / 2)
+    a_tried, a_found = atheris_phase(args.seconds / 3)
     print(f"atheris:    {a_tried} inputs, {len(a_found)} findings")
+    f_tried, f_found = frontmatter_phase(args.seconds / 3)
+    print(f"frontmatter: {f_tried} article files, {len(f_found)} findings")
     found = h_found + a_found
     for blob, name, what in found[:20]:
         print(f"  {name} {blob[:60]!r}: {what}")
+    for text, what in f_found[:10]:
+        print(f"  frontmatter {text[:200]!r}: {what}")
     if found and args.record:
         record(found)
         print(f"recorded in {REGRESSIONS.relative_to(ROOT)}")
-    return 1 if found else 0
+    return 1 if found or f_found else 0
 
 
 if __name__ == "__main__":

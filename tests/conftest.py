@@ -40,3 +40,8 @@ from hypothesis import settings  # noqa: E402
 
 settings.register_profile("wenxian", deadline=None)
 settings.load_profile("wenxian")
+
+
+def line_of(md: Path, field: str) -> int:
+    """File line of a top-level frontmatter field in an article file (where `check` reports it)."""
+    return next(n for n, line in enumerate(md.read_text("utf-8").split("\n"), 1) if line.startswith(field + ":"))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 
 from wenxian import archive, article
-from conftest import FIXTURES
+from conftest import FIXTURES, line_of
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 
@@ -36,14 +36,14 @@ def test_check_reports_each_deliberate_fault(tmp_path):
     (tmp_path / archive.raw_path(c, ".txt")).unlink()
     shutil.copy(arts / f"{c}.md", arts / "zz-copy.md")
     assert sorted(archive.check(tmp_path)) == sorted([
-        f"docs/articles/{a}.md:1: unknown field 'colour'",
+        f"docs/articles/{a}.md:{text.split(chr(10)).index('colour: red') + 1}: unknown field 'colour'",
         f"docs/articles/{a}.md:{text.count(chr(10))}: body line is not escaped text (Markdown or HTML would reach the site)",
-        f"docs/articles/{a}.md:1: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got '2019-13-01'",
-        f"docs/articles/{b}.md:1: raw file archive/{b[:2]}/{b}.txt does not match its sha256 (fixity)",
-        f"docs/articles/{c}.md:1: raw file archive/{c[:2]}/{c}.txt is missing",
-        f"docs/articles/zz-copy.md:1: id '{c}' does not match the file name",
-        f"docs/articles/zz-copy.md:1: duplicate id '{c}' (also in docs/articles/{c}.md)",
-        f"docs/articles/zz-copy.md:1: raw file archive/{c[:2]}/{c}.txt is missing",
+        f"docs/articles/{a}.md:{line_of(arts / f'{a}.md', 'date')}: 'date' '2019-13-01' is not a calendar date",
+        f"docs/articles/{b}.md:{line_of(arts / f'{b}.md', 'raw')}: raw file archive/{b[:2]}/{b}.txt does not match its sha256 (fixity)",
+        f"docs/articles/{c}.md:{line_of(arts / f'{c}.md', 'raw')}: raw file archive/{c[:2]}/{c}.txt is missing",
+        f"docs/articles/zz-copy.md:2: id '{c}' does not match the file name",
+        f"docs/articles/zz-copy.md:2: duplicate id '{c}' (also in docs/articles/{c}.md)",
+        f"docs/articles/zz-copy.md:{line_of(arts / 'zz-copy.md', 'raw')}: raw file archive/{c[:2]}/{c}.txt is missing",
     ])
 
 

@@ -18,7 +18,7 @@ from wenxian import archive, article, summary
 from wenxian.personal import Finding
 from wenxian.pipeline import article_id, extract
 
-from conftest import FIXTURES
+from conftest import FIXTURES, line_of
 from test_contributing import ci_commands
 from test_corpus_golden import misses
 
@@ -96,7 +96,7 @@ def test_one_tampered_byte_of_the_raw_file_fails_check(contributed, tmp_path):
     raw.write_bytes(bytes(data))
     check = run(ci(".venv/bin/wenxian check"), root)
     assert check.returncode == 1
-    assert check.stdout == f"docs/articles/{aid}.md:1: raw file archive/{aid[:2]}/{aid}.txt does not match its sha256 (fixity)\n"
+    assert check.stdout == f"docs/articles/{aid}.md:{line_of(root / 'docs' / 'articles' / f'{aid}.md', 'raw')}: raw file archive/{aid[:2]}/{aid}.txt does not match its sha256 (fixity)\n"
 
 
 def test_an_unknown_tag_in_the_frontmatter_fails_check(contributed, tmp_path):
@@ -129,7 +129,7 @@ def test_precommit_hook_checks_the_changed_article_and_its_raw_file(contributed,
     data = bytearray((root / raw).read_bytes())
     data[0] ^= 0x01
     (root / raw).write_bytes(bytes(data))
-    message = f"{md}:1: raw file {raw} does not match its sha256 (fixity)\n"
+    message = f"{md}:{line_of(root / md, 'raw')}: raw file {raw} does not match its sha256 (fixity)\n"
     only_raw = run(precommit_hook_argv([raw]), root)  # a changed capture selects its article
     assert (only_raw.returncode, only_raw.stdout) == (1, message)
     assert precommit_hook_argv(["docs/index.md", "wenxian/cli.py"]) == shlex.split(".venv/bin/wenxian check")

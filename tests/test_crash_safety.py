@@ -1,12 +1,14 @@
 """SIGKILL in the middle of a large `wenxian add` batch: the archive stays valid (`wenxian check`
 passes; temp files and captures without an article are reported as leftovers, never counted as
-articles) and re-running the same batch completes it."""
+articles), no worker process outlives the killed `add`, and re-running the same batch
+completes it."""
 import os
 import signal
 import subprocess
 import sys
 import time
 
+from hostile import processes
 from hostile.builders import PARAGRAPHS, article_text
 from wenxian import archive
 
@@ -22,7 +24,8 @@ def test_kill_mid_batch_then_rerun(tmp_path):
         caps.append(str(p))
     root = tmp_path / "repo"
     cmd = [sys.executable, "-m", "wenxian.cli", "add", *caps, "--root", str(root)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Its own session and process group, so that its workers can be found after the kill.
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     arts = root / "docs" / "articles"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
@@ -32,6 +35,9 @@ def test_kill_mid_batch_then_rerun(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    left = processes.survivors(proc.pid)
+    processes.kill_all(proc.pid)
+    assert left == []  # the extraction workers died with `add` (procs.die_with_parent)
     written = len(list(arts.glob("*.md")))
     assert 20 <= written < N, written  # killed in the middle
     check = subprocess.run([sys.executable, "-m", "wenxian.cli", "check", "--root", str(root)], capture_output=True, text=True)

@@ -2,10 +2,11 @@
 with its exact message."""
 import json
 import os
+import subprocess
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, line_of
 from wenxian import archive
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))[:2]
@@ -22,6 +23,10 @@ def raw(aid, ext=".txt"):
     return archive.raw_path(aid, ext)
 
 
+def md(aid):
+    return f"docs/articles/{aid}.md"
+
+
 def test_changed_byte_anywhere_in_a_capture(repo):
     root, (a, _) = repo
     data = (root / raw(a)).read_bytes()
@@ -29,17 +34,17 @@ def test_changed_byte_anywhere_in_a_capture(repo):
         changed = bytearray(data)
         changed[pos] ^= 0x20
         (root / raw(a)).write_bytes(bytes(changed))
-        assert archive.check(root) == [f"docs/articles/{a}.md:1: raw file {raw(a)} does not match its sha256 (fixity)"]
+        assert archive.check(root) == [f"docs/articles/{a}.md:{line_of(root / md(a), 'raw')}: raw file {raw(a)} does not match its sha256 (fixity)"]
     (root / raw(a)).write_bytes(data + b"\n")  # an added byte
-    assert archive.check(root) == [f"docs/articles/{a}.md:1: raw file {raw(a)} does not match its sha256 (fixity)"]
+    assert archive.check(root) == [f"docs/articles/{a}.md:{line_of(root / md(a), 'raw')}: raw file {raw(a)} does not match its sha256 (fixity)"]
 
 
 def test_missing_capture_and_sidecar(repo):
     root, (a, b) = repo
     (root / raw(a)).unlink()
     (root / raw(b, ".json")).unlink()
-    assert archive.check(root) == [f"docs/articles/{a}.md:1: raw file {raw(a)} is missing",
-                                   f"docs/articles/{b}.md:1: sidecar {raw(b, '.json')} is missing"]
+    assert archive.check(root) == [f"docs/articles/{a}.md:{line_of(root / md(a), 'raw')}: raw file {raw(a)} is missing",
+                                   f"docs/articles/{b}.md:{line_of(root / md(b), 'raw')}: sidecar {raw(b, '.json')} is missing"]
 
 
 def test_sidecar_about_another_capture(repo):
@@ -48,8 +53,8 @@ def test_sidecar_about_another_capture(repo):
     side["sha256"] = "0" * 64
     (root / raw(a, ".json")).write_text(json.dumps(side), "utf-8")
     (root / raw(b, ".json")).write_text("{not json", "utf-8")
-    assert archive.check(root) == [f"docs/articles/{a}.md:1: sidecar {raw(a, '.json')} does not match the article (id, sha256)",
-                                   f"docs/articles/{b}.md:1: sidecar {raw(b, '.json')} is not valid JSON"]
+    assert archive.check(root) == [f"docs/articles/{a}.md:{line_of(root / md(a), 'raw')}: sidecar {raw(a, '.json')} does not match the article (id, sha256)",
+                                   f"docs/articles/{b}.md:{line_of(root / md(b), 'raw')}: sidecar {raw(b, '.json')} is not valid JSON"]
 
 
 def test_added_files_links_and_non_articles(repo, tmp_path):
@@ -67,12 +72,31 @@ def test_added_files_links_and_non_articles(repo, tmp_path):
     ])
 
 
+def dead_pid() -> int:
+    """The pid of a process that has exited (a killed `add`)."""
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
 def test_leftovers_of_an_interrupted_add_are_warnings_not_problems(repo, tmp_path):
     root, _ = repo
     seed = sorted((FIXTURES / "seeds").glob("*.txt"))[3]
     aid = archive.add(root, seed, {})[0]
     (root / "docs" / "articles" / f"{aid}.md").unlink()  # killed before the article was written
-    (root / "docs" / "articles" / ".tmp-abc123").write_text("half")
+    temp = f"docs/articles/.tmp-{aid}.md.{dead_pid()}.k3x_9abc"  # atomic_write's exact name
+    (root / temp).write_text("half")
     assert archive.check(root) == []
-    assert archive.leftovers(root) == sorted([raw(aid), raw(aid, ".json"), "docs/articles/.tmp-abc123"])
-    assert archive.add(root, seed, {})[1] == "added" and archive.leftovers(root) == ["docs/articles/.tmp-abc123"]
+    assert archive.leftovers(root) == sorted([raw(aid), raw(aid, ".json"), temp])
+    assert archive.add(root, seed, {})[1] == "added"
+    assert archive.leftovers(root) == [] and not (root / temp).exists()  # the re-add removed its own leftover
+
+
+@pytest.mark.parametrize("name", [".tmp-abc123", ".tmp-0123456789ab.txt.1.abcdefgh.bin", ".tmp-x.zip"])
+def test_other_temp_named_files_fail_check(repo, name):
+    root, (a, _) = repo
+    where = root / "archive" / a[:2] / name
+    where.write_bytes(b"\x89PNG" + bytes(3000))
+    rel = where.relative_to(root).as_posix()
+    assert archive.check(root) == [f"{rel}:1: file in archive/ that no article references (added or left over)"]
+    assert archive.leftovers(root) == []

@@ -66,7 +66,7 @@ def test_check_rejects_region_not_in_gazetteer(tmp_path: Path):
     bad_place = lines.index("- path: 新疆维吾尔自治区", bad_region) + 1
     assert archive.check(tmp_path) == [
         f"docs/articles/{aid}.md:{bad_region}: region[1]: path '新疆维吾尔自治区/特克斯县' is not in the gazetteer",
-        f"docs/articles/{aid}.md:{bad_place}: places[0]: 'mentions' must be a positive whole number",
+        f"docs/articles/{aid}.md:{bad_place}: 'places'[0] mentions must be a positive whole number, got 0",
     ]
 
 

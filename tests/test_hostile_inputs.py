@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES
+from conftest import FIXTURES, line_of
 from hostile.builders import BUILDERS, build
 from wenxian import archive, article, cli
 
@@ -126,10 +126,11 @@ def test_check_refuses_hostile_hand_edited_frontmatter(repo):
     md.write_text(article.to_markdown(meta, body), "utf-8")
     rel = md.relative_to(repo).as_posix()
     bidi = "opens a bidi override/embedding/isolate without closing it (it would reorder the text after it)"
+    at = lambda field: f"{rel}:{line_of(md, field)}"  # noqa: E731
     assert sorted(archive.check(repo)) == sorted([
-        f"{rel}:1: 'title' {bidi}",
-        f"{rel}:1: 'source' contains control character U+001B",
-        f"{rel}:1: 'author' '甲\\u2067' {bidi}",
-        f"{rel}:1: 'source_url' is not an http(s) URL",
-        f"{rel}:1: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got '2019-01-01\\n'",
+        f"{at('title')}: 'title' {bidi}",
+        f"{at('source')}: 'source' contains control character U+001B",
+        f"{rel}:{line_of(md, 'author') + 1}: 'author'[0] {bidi}",  # the item's own line
+        f"{at('source_url')}: 'source_url' is not an http(s) URL",
+        f"{at('date')}: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got '2019-01-01\\n'",
     ])

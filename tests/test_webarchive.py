@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import webarchive_files as W
+from conftest import line_of
 from wenxian import archive, article, kinds
 from wenxian.cli import main
 from wenxian.decode import decode
@@ -195,7 +196,8 @@ def test_all_makes_one_article_per_page_sharing_one_capture(tmp_path, capsys):
     record = json.loads(sidecar.read_text("utf-8"))
     record["pages"].pop(ids[1])
     sidecar.write_text(json.dumps(record), "utf-8")
-    assert archive.check(repo) == [f"docs/articles/{ids[1]}.md:1: id '{ids[1]}' is neither the start of its sha256 "
+    raw_line = line_of(repo / "docs" / "articles" / f"{ids[1]}.md", "raw")  # reported on the `raw:` line
+    assert archive.check(repo) == [f"docs/articles/{ids[1]}.md:{raw_line}: id '{ids[1]}' is neither the start of its sha256 "
                                    f"nor a page of archive/{sha[:2]}/{sha[:12]}.json (`add --all`)"]
 
 

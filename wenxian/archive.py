@@ -5,26 +5,51 @@ leaves a half-written file.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
-import tempfile
+import re
 from pathlib import Path
 
-from . import article, invisible, kinds, limits, tags, webarchive
+from . import article, invisible, kinds, limits, schema, tags, values, webarchive
+from .errors import WenxianError
+from .files import atomic_write as _atomic_write
+from .limits import read_capture
 from .pipeline import extract
 
 
+TEMP_PREFIX = ".tmp-"  # atomic_write's temporary files; left behind only by a killed process
+# The exact name atomic_write gives its temporary file: .tmp-<target name>.<pid>.<8 random>.
+TEMP_NAME = re.compile(r"\.tmp-(?P<target>[^/]+)\.(?P<pid>[0-9]+)\.[a-z0-9_]{8}\Z")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    """files.atomic_write, its temporary file named after the file it becomes and this process
+    (TEMP_NAME), so `check` can tell a leftover of a killed add from any other file."""
+    _atomic_write(path, data, prefix=f"{TEMP_PREFIX}{path.name}.{os.getpid()}.")
+
+
+def _alive(pid: int) -> bool:
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid != 0
+    return True
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete the temporary files an interrupted earlier write of `path` left beside it (their
+    writing process is gone); returns them. A re-add thus cleans up after a killed add."""
+    out = []
+    for p in path.parent.glob(f"{TEMP_PREFIX}{glob.escape(path.name)}.*"):
+        m = TEMP_NAME.match(p.name)
+        if m and m["target"] == path.name and not _alive(int(m["pid"])) and not p.is_symlink():
+            p.unlink(missing_ok=True)
+            out.append(p)
+    return out
 
 
 def raw_path(aid: str, suffix: str) -> str:
@@ -35,14 +60,14 @@ def prepare(src: Path, page_url: str | None = None) -> tuple[bytes, dict]:
     """Read and extract one capture (the CPU-heavy half of `add`, safe to run in a worker
     process); `page_url` chooses the page of a web archive holding several. Raises WenxianError
     on bad input, OSError when the file cannot be read."""
-    data = src.read_bytes()
+    data = read_capture(str(src))
     return data, extract(data, str(src), page_url=page_url)
 
 
 def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
     """`add --all`: one article per HTML page of a web archive holding several, each with the id
     `webarchive.page_id` gives it (they share the capture); any other capture as `prepare`."""
-    data = src.read_bytes()
+    data = read_capture(str(src))
     if not kinds.is_web_archive(src.name):
         return data, [extract(data, str(src))]
     limits.check_size(data, str(src))
@@ -69,6 +94,10 @@ def capture_text(data: bytes, path: str, art: dict) -> str:
     return decode(data, path, markup=kinds.is_page(path)).text
 
 
+# Frontmatter fields a contributor can give on the command line of `wenxian add`.
+OPTION_OF = {"source": "--source", "source_url": "--url", "date": "--date", "captured": "--captured"}
+
+
 def render(src: Path, art: dict, overrides: dict, pages: dict | None = None) -> tuple[str, bytes, bytes]:
     """(raw path, sidecar bytes, article bytes) for an extracted capture: pure, so batches
     render in the worker processes and the writing process only writes. The capture is stored
@@ -80,7 +109,16 @@ def render(src: Path, art: dict, overrides: dict, pages: dict | None = None) -> 
     meta = {k: art[k] for k in article.FIELDS if k in art}
     meta.update({k: v for k, v in overrides.items() if v is not None and k in article.FIELDS})
     meta["raw"] = raw_rel
-    sidecar = {"id": art["sha256"][:len(aid)], "sha256": art["sha256"], "original_name": src.name,
+    if overrides.get("date") is None and meta.get("date") is not None and schema.date_problem(meta["date"]):
+        meta["date"] = None  # a printed date that does not exist (2019-02-30) is no date: never guessed
+    refused = schema.problems(meta)
+    if refused:  # what `check` and the build would refuse is never written
+        options = sorted({OPTION_OF[f] for f, _, _ in refused if f in OPTION_OF})
+        raise WenxianError(str(src), "the article would not pass `wenxian check`: "
+                                     + "; ".join(m for _, _, m in refused[:3])
+                                     + (f" (give the value with {', '.join(options)})" if options else ""))
+    name = os.fsencode(src.name).decode("utf-8", "backslashreplace")  # non-UTF-8 file names
+    sidecar = {"id": art["sha256"][:len(aid)], "sha256": art["sha256"], "original_name": name,
                "url": overrides.get("source_url") or art.get("source_url"),
                "captured": overrides.get("captured") or art.get("captured"), "note": overrides.get("note"),
                "encoding": art["encoding"]}
@@ -92,15 +130,35 @@ def render(src: Path, art: dict, overrides: dict, pages: dict | None = None) -> 
 
 def store(root: Path, aid: str, data: bytes, rendered: tuple[str, bytes, bytes]) -> tuple[str, str]:
     """Write a rendered capture into the archive: raw bytes, sidecar, article (each atomic, the
-    article last so that an interrupted add leaves no article without its raw file)."""
+    article last so that an interrupted add leaves no article without its raw file). Temporary
+    files a killed earlier add left for these files are removed first. When a write fails (full
+    disk, read-only folder), the files this call created are removed again and WenxianError
+    names the folder that could not be written."""
     raw_rel, sidecar, md = rendered
     md_path = root / "docs" / "articles" / f"{aid}.md"
     if (root / raw_rel).exists() and md_path.exists():
         return aid, "unchanged"
-    atomic_write(root / raw_rel, data)
     sidecar_path = root / raw_path(kinds.split(Path(raw_rel).name)[0], ".json")
-    atomic_write(sidecar_path, _keep_pages(sidecar_path, sidecar))
-    atomic_write(md_path, md)
+    targets = [(root / raw_rel, data), (sidecar_path, _keep_pages(sidecar_path, sidecar)), (md_path, md)]
+    created: list[Path] = []
+    try:
+        for path, content in targets:
+            if path.parent.is_dir():
+                remove_stale_temps(path)
+            existed = path.exists()
+            atomic_write(path, content)
+            if not existed:
+                created.append(path)
+    except OSError as exc:
+        for done in created:
+            done.unlink(missing_ok=True)
+        folder = path.parent
+        reason = "it is not a folder" if folder.exists() and not folder.is_dir() else exc.strerror or str(exc)
+        try:
+            shown = folder.resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError):
+            shown = str(folder)
+        raise WenxianError(shown, f"cannot write {path.name}: {reason} (nothing was added)") from None
     return aid, "added"
 
 
@@ -134,41 +192,56 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
         problems += [f"{exc.path}:{n}: {m}" for n, m in exc.problems]
         check_tags = False
     for md in sorted(files if files is not None else (root / "docs" / "articles").glob("*.md")):
-        rel = md.relative_to(root).as_posix()
+        rel = _shown_path(md, root)
         try:
             text = md.read_text("utf-8")
-            meta, body, body_start = article.parse(text)
-        except (ValueError, UnicodeDecodeError) as exc:
-            problems.append(f"{rel}:1: {exc}")
+        except UnicodeDecodeError as exc:
+            problems.append(f"{rel}:1: not UTF-8 text ({exc.reason} at byte {exc.start})")
             continue
-        problems += [f"{rel}:1: {m}" for m in article.validate(meta)]
-        if check_tags:
-            problems += [f"{rel}:{n}: {m}" for n, m in tags.frontmatter_problems(article.list_item_lines(text, "tags"))]
-        problems += [f"{rel}:{body_start + n}: {m}" for n, m in article.unsafe_body_lines(body)]
-        problems += [f"{rel}:{n}: {m}" for n, m in article.gazetteer_problems(meta, text)]
-        aid = meta.get("id")
+        except OSError as exc:
+            problems.append(f"{rel}:1: cannot be read: {exc.strerror}")
+            continue
+        try:
+            meta, body, _start, lines = article.parse_lines(text)
+        except article.FrontmatterError as exc:
+            problems.append(f"{rel}:{exc.line}: {exc}")
+            continue
+        found = article.problems(text, (meta, body), check_tags=check_tags)
+        problems += [f"{rel}:{n}: {m}" for n, m in found]
+        aid, raw = meta.get("id"), meta.get("raw")
+        if not isinstance(aid, str) or not schema.valid_id(aid):
+            continue  # reported above
+        id_line = lines.get("id", 1)
         if aid != md.stem:
-            problems.append(f"{rel}:1: id '{aid}' does not match the file name")
+            problems.append(f"{rel}:{id_line}: id '{aid}' does not match the file name")
         if aid in seen:
-            problems.append(f"{rel}:1: duplicate id '{aid}' (also in {seen[aid]})")
+            problems.append(f"{rel}:{id_line}: duplicate id '{aid}' (also in {seen[aid]})")
         seen[aid] = rel
-        raw = meta.get("raw")
-        if isinstance(raw, str) and isinstance(aid, str):
-            problems += [f"{rel}:1: {m}" for m in _sidecar_problems(root, aid, raw, meta, referenced)]
-        if isinstance(raw, str):
-            rp = root / raw
-            if ".." in Path(raw).parts or not raw.startswith("archive/"):
-                problems.append(f"{rel}:1: raw path '{raw}' is outside archive/")
-            elif not rp.is_file():
-                problems.append(f"{rel}:1: raw file {raw} is missing")
-            elif hashlib.sha256(rp.read_bytes()).hexdigest() != meta.get("sha256"):
-                problems.append(f"{rel}:1: raw file {raw} does not match its sha256 (fixity)")
+        if not isinstance(raw, str) or any(f == "raw" for f, _, _ in schema.problems({"raw": raw})):
+            continue  # reported above
+        problems += [f"{rel}:{lines.get('raw', 1)}: {m}" for m in _sidecar_problems(root, aid, raw, meta, referenced)]
+        rp, raw_line = root / raw, lines.get("raw", 1)
+        if ".." in Path(raw).parts or not raw.startswith("archive/"):
+            problems.append(f"{rel}:{raw_line}: raw path '{raw}' is outside archive/")
+        elif rp.is_symlink():
+            problems.append(f"{rel}:{raw_line}: raw file {raw} is a link (links are not allowed)")
+        elif not rp.is_file():
+            problems.append(f"{rel}:{raw_line}: raw file {raw} is missing")
+        elif hashlib.sha256(rp.read_bytes()).hexdigest() != meta.get("sha256"):
+            problems.append(f"{rel}:{raw_line}: raw file {raw} does not match its sha256 (fixity)")
+    if (root / "archive").is_symlink():
+        problems.append("archive:1: archive/ is a link; it must be a real folder of the repository")
     if files is not None:  # a partial check (pre-commit): the tree is checked only in full runs
         return problems
     return problems + _stray_files(root, referenced)
 
 
-TEMP_PREFIX = ".tmp-"  # atomic_write's temporary files; left behind only by a killed process
+def _shown_path(path: Path, root: Path) -> str:
+    """A file's path for messages: relative to the repository when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _sidecar_problems(root: Path, aid: str, raw: str, meta: dict, referenced: set[str]) -> list[str]:
@@ -214,7 +287,7 @@ def _stray_files(root: Path, referenced: set[str]) -> list[str]:
             for name in sorted(filenames + [d for d in dirnames if (Path(dirpath) / d).is_symlink()]):
                 p = Path(dirpath) / name
                 rel = p.relative_to(root).as_posix()
-                if name.startswith(TEMP_PREFIX) and p.is_file() and not p.is_symlink():
+                if _add_leftover(root, p):
                     continue
                 if p.is_symlink() or not p.is_file():
                     out.append(f"{rel}:1: not a regular file (links and special files are not allowed)")
@@ -223,6 +296,24 @@ def _stray_files(root: Path, referenced: set[str]) -> list[str]:
                 elif allowed is not None and (p.suffix != allowed or p.parent != base):
                     out.append(f"{rel}:1: not an article file (docs/articles/ holds only <id>.md)")
     return out
+
+
+_LEFTOVER_TARGET = re.compile(r"[0-9a-f]{12}(?:" + "|".join(re.escape(x) for x in (*kinds.SUFFIXES, ".json", ".md"))
+                              + r")\Z")
+
+
+def _add_leftover(root: Path, p: Path) -> bool:
+    """A temporary file of an `add` that was killed mid-write: exactly atomic_write's name for
+    one of the files `add` writes, in that file's folder, a regular file within the size limit.
+    Anything else named `.tmp-*` is a stray file (`check` fails), not a leftover."""
+    m = TEMP_NAME.match(p.name)
+    if not m or p.is_symlink() or not p.is_file() or not _LEFTOVER_TARGET.match(m["target"]):
+        return False
+    target = m["target"]
+    folder = root / "docs" / "articles" if target.endswith(".md") else root / "archive" / target[:2]
+    from .vocab import load
+
+    return p.parent == folder and p.stat().st_size <= load("limits.yml")["max_bytes"]
 
 
 def _interrupted_capture(root: Path, p: Path) -> bool:
@@ -261,7 +352,8 @@ def page_of(root: Path, raw: str, aid: str | None) -> str | None:
 def leftovers(root: Path) -> list[str]:
     """Files left by an interrupted `wenxian add`: temporary files, and captures whose article was
     not written yet. Never articles, never published; re-run the add or delete them."""
-    temps = [p for top in ("archive", "docs/articles") for p in (root / top).rglob(TEMP_PREFIX + "*") if p.is_file()]
+    temps = [p for top in ("archive", "docs/articles") for p in (root / top).rglob(TEMP_PREFIX + "*")
+             if _add_leftover(root, p)]
     orphans = [p for p in (root / "archive").rglob("*.*") if p.is_file() and not p.name.startswith(TEMP_PREFIX)
                and _interrupted_capture(root, p)]
     return sorted(p.relative_to(root).as_posix() for p in temps + orphans)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import yaml
 
-from . import values
-from .escape import escape_line, unescape_line
+from . import safeyaml, schema
+from .escape import escape_line, escape_lines, unescape_line
 
 FIELDS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
           "region", "places", "tags", "raw", "sha256", "quality")
@@ -17,7 +18,6 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml's safe dumper: the same YAML as yaml.SafeDumper, ~20x faster on a frontmatter with a
 # long `places` list (it was most of the time of `wenxian add`).
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")  # \Z: no trailing newline
 
 
 def to_markdown(meta: dict, body: str) -> str:
@@ -26,68 +26,60 @@ def to_markdown(meta: dict, body: str) -> str:
     return f"---\n{dumped}---\n\n{body}"
 
 
-def parse(text: str) -> tuple[dict, str, int]:
-    """(frontmatter, body, line number where the body starts). Raises ValueError on bad YAML."""
+class FrontmatterError(ValueError):
+    """An article file that cannot be read as frontmatter + body: `line` is the file line."""
+
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """(frontmatter YAML, body, file line where the body starts) of an article file."""
     if not text.startswith("---\n"):
-        raise ValueError("no frontmatter (file must start with ---)")
+        raise FrontmatterError("no frontmatter (file must start with ---)")
     end = text.find("\n---\n", 4)
     if end < 0:
-        raise ValueError("frontmatter is not closed with ---")
-    try:
-        meta = yaml.load(text[4:end], Loader=_SAFE_LOADER) or {}
-    except yaml.YAMLError as exc:  # the documented contract: bad YAML is a ValueError
-        raise ValueError(f"frontmatter is not valid YAML: {' '.join(str(exc).split())}") from None
-    if not isinstance(meta, dict):
-        raise ValueError("frontmatter is not a mapping")
+        raise FrontmatterError("frontmatter is not closed with ---")
     body, start = text[end + 5:], text[: end + 5].count("\n") + 1
     if body.startswith("\n"):  # the blank line after the closing ---
         body, start = body[1:], start + 1
+    return text[4:end], body, start
+
+
+def parse_lines(text: str) -> tuple[dict, str, int, dict[str, int]]:
+    """(frontmatter, body, body start line, {field: file line}). The YAML is loaded without
+    anchors or aliases, duplicate keys or deep nesting, within a size limit (safeyaml);
+    FrontmatterError (a ValueError) names the file line of the problem."""
+    front, body, start = split(text)
+    lim = schema.limits()
+    try:
+        meta, lines = safeyaml.load(front, lim["max_bytes"], lim["max_depth"])
+    except safeyaml.YamlError as exc:
+        raise FrontmatterError(f"frontmatter {exc}", (exc.line or 0) + 1) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontmatterError("frontmatter is not a mapping", 2)
+    return meta, body, start, {k: n + 1 for k, n in lines.items()}
+
+
+def parse(text: str) -> tuple[dict, str, int]:
+    """(frontmatter, body, line number where the body starts). Raises ValueError
+    (FrontmatterError, with the file line) on bad YAML."""
+    meta, body, start, _ = parse_lines(text)
     return meta, body, start
 
 
 def validate(meta: dict) -> list[str]:
-    """Problems with one article's frontmatter, as messages (empty when valid)."""
-    problems = [f"unknown field '{k}'" for k in meta if k not in FIELDS]
-    problems += [f"missing required field '{k}'" for k in REQUIRED if meta.get(k) in (None, "")]
-    for k in ("title", "source", "source_url"):
-        if meta.get(k) is not None and not isinstance(meta[k], str):
-            problems.append(f"'{k}' must be text or null")
-    problems += values_problems(meta)
-    for k in ("date", "captured"):
-        v = meta.get(k)
-        if v is not None and not (isinstance(v, str) and DATE.match(v)):
-            problems.append(f"'{k}' must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got {v!r}")
-    for k in ("author", "region", "places", "tags"):
-        if k in meta and not isinstance(meta[k], list):
-            problems.append(f"'{k}' must be a list")
-    if meta.get("script") not in (None, "hans", "hant"):
-        problems.append(f"'script' must be hans or hant, got {meta.get('script')!r}")
-    if "sha256" in meta and not (isinstance(meta["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", meta["sha256"])):
-        problems.append("'sha256' must be 64 lowercase hex digits")
-    return problems
-
-
-def values_problems(meta: dict) -> list[str]:
-    """Text values must be inert (values.py): no control characters, no open bidi override, and
-    `source_url` a plain http(s) address."""
-    out = []
-    for k in ("title", "source"):
-        p = isinstance(meta.get(k), str) and values.text_problem(meta[k])
-        if p:
-            out.append(f"'{k}' {p}")
-    authors = meta.get("author") if isinstance(meta.get("author"), list) else []
-    for name in authors:
-        p = values.text_problem(name) if isinstance(name, str) else "must be text"
-        if p:
-            out.append(f"'author' {name!r} {p}")
-    p = isinstance(meta.get("source_url"), str) and values.url_problem(meta["source_url"])
-    if p:
-        out.append(f"'source_url' {p}")
-    return out
+    """Problems with one article's frontmatter by the declared schema (wenxian/schema.py), as
+    messages (empty when valid)."""
+    return [m for _, _, m in schema.problems(meta)]
 
 
 IMAGE_MARKER = "〔图片〕"  # visible marker of an image placeholder kept from the source
 BLOCK_PREFIXES = ("## ", IMAGE_MARKER)  # our own markup in a body: sub-heading, image marker
+_PREFIXES = re.compile("(?m)^(?:" + "|".join(re.escape(p) for p in BLOCK_PREFIXES) + ")")
 
 
 def split_prefix(line: str) -> tuple[str, str]:
@@ -110,7 +102,12 @@ def body_blocks(body: str) -> list[tuple[str, str]]:
 
 def unsafe_body_lines(body: str):
     """(line offset, message) for body lines that are not escaped source text: any Markdown or
-    HTML beyond our own heading and image-marker prefixes would reach the site as markup."""
+    HTML beyond our own heading and image-marker prefixes would reach the site as markup.
+    The whole body is checked at once first (the build validates every article on every run);
+    lines are looked at one by one only when something is wrong."""
+    text = _PREFIXES.sub("", body)
+    if escape_lines(unescape_line(text)) == text:
+        return
     for n, line in enumerate(body.split("\n")):
         text = split_prefix(line)[1]
         if text and escape_line(unescape_line(text)) != text:
@@ -121,43 +118,79 @@ def list_item_lines(text: str, key: str) -> list[tuple[int, object]]:
     """(file line number, value) of each item of the top-level list `key` in an article's
     frontmatter, so `check` can name the line of a bad tag or region. Empty when the field is
     absent or not a list; call after `parse` has accepted the file."""
-    end = text.find("\n---\n", 4)
-    if not (text.startswith("---\n") and end >= 0):
+    meta, _, _, _ = parse_lines(text)
+    values = meta.get(key)
+    lines = [n + 1 for n in safeyaml.item_lines(split(text)[0], key)]
+    if not (isinstance(values, list) and len(values) == len(lines)):
         return []
-    front = text[4:end]
-    node = yaml.compose(front, Loader=_SAFE_LOADER)  # libyaml: `check` runs this on every article
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    found = [v for k, v in node.value if k.value == key]
-    if not found or not isinstance(found[-1], yaml.SequenceNode):  # the loader keeps the last duplicate
-        return []
-    items = found[-1].value
-    values = (yaml.load(front, Loader=_SAFE_LOADER) or {}).get(key)
-    if not (isinstance(values, list) and len(values) == len(items)):
-        values = [yaml.safe_load(yaml.serialize(item)) for item in items]
-    return [(item.start_mark.line + 2, value) for item, value in zip(items, values)]
+    return list(zip(lines, values))
 
 
 def item_lines(text: str, field: str) -> list[int]:
     """File line number (1-based) of each item of a list field in the frontmatter."""
-    return [n for n, _ in list_item_lines(text, field)]
+    return [n + 1 for n in safeyaml.item_lines(split(text)[0], field)]
 
 
-def gazetteer_problems(meta: dict, text: str):
-    """(line, message) for `region` and `places` items that do not match the gazetteer."""
+def problems(text: str, parsed: tuple[dict, str] | None = None, check_tags: bool = True) -> list[tuple[int, str]]:
+    """(file line, message) for everything wrong inside one article file: frontmatter (YAML
+    limits, the declared schema, taxonomy tags, gazetteer places) and body (escaped text only).
+    The one validation of an article: `wenxian check` and the site build both call it, so the
+    site never publishes what `check` refuses. `parsed`: (frontmatter, body) already parsed from
+    `text` (the build's cache); line numbers are then worked out only when there is a problem."""
+    if parsed is None:
+        try:
+            meta, body, start, lines = parse_lines(text)
+        except FrontmatterError as exc:
+            return [(exc.line, str(exc))]
+    else:
+        (meta, body), start, lines = parsed, split(text)[2], None
+    found = schema.problems(meta)
+    if found and lines is None:
+        lines = parse_lines(text)[3]
+    out, items = [], {}
+    for field, index, message in found:
+        line = lines.get(field, 1) if field else 1
+        if index is not None:
+            if field not in items:
+                items[field] = item_lines(text, field)
+            line = items[field][index] if index < len(items[field]) else line
+        out.append((line, message))
+    listed = meta.get("tags")
+    if check_tags and isinstance(listed, list) and listed:
+        from . import tags
+
+        names = tags.taxonomy().names()
+        if not all(isinstance(t, str) and t in names for t in listed) or len(set(map(str, listed))) != len(listed):
+            out += tags.frontmatter_problems(list_item_lines(text, "tags"))
+    out += [(start + n, m) for n, m in unsafe_body_lines(body)]
+    skip = {(f, i) for f, i, _ in found if f in ("region", "places")}  # items the schema refused
+    out += list(gazetteer_problems(meta, text, skip))
+    return sorted(out, key=lambda p: p[0])
+
+
+@lru_cache(maxsize=65536)
+def _gazetteer_problem(path, code, level) -> str | None:
     from .gazetteer import load
 
-    gaz = load()
+    return load().validate({"path": path, "code": code, "level": level} if path is not None else None)
+
+
+def gazetteer_problems(meta: dict, text: str, skip: set = frozenset()):
+    """(line, message) for `region` and `places` items that do not match the gazetteer; `skip`:
+    (field, index) of items already refused ((field, None): the whole field)."""
     for field in ("region", "places"):
         items = meta.get(field)
-        if not isinstance(items, list):
+        if not isinstance(items, list) or (field, None) in skip:
             continue
         lines = None  # line numbers only when there is a problem to report (YAML composing is slow)
         for i, item in enumerate(items):
-            problem = gaz.validate(item)
-            if field == "places" and problem is None and not (isinstance(item.get("mentions"), int)
-                                                              and item["mentions"] > 0):
-                problem = "'mentions' must be a positive whole number"
+            if (field, i) in skip:
+                continue
+            # the form of items is the schema's (schema.py); the same places recur across articles
+            if isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("path", "code", "level")):
+                problem = _gazetteer_problem(item["path"], item["code"], item["level"])
+            else:
+                problem = _gazetteer_problem(None, None, None)
             if problem:
                 lines = item_lines(text, field) if lines is None else lines
                 yield (lines[i] if i < len(lines) else 1), f"{field}[{i}]: {problem}"

@@ -13,8 +13,8 @@ from .errors import WenxianError
 from . import kinds
 from .archive import (capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
                       sidecar_pages, store)
-from .article import DATE
-from . import values
+from . import procs, schema, values
+from .limits import read_capture
 from .pipeline import extract
 from pathlib import Path
 
@@ -53,26 +53,35 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
         print("wenxian: --all adds every page of a web archive, each with its own URL: do not give --url", file=sys.stderr)
         return 2
     for key in ("date", "captured"):
-        if overrides[key] is not None and not DATE.match(overrides[key]):
-            print(f"wenxian: --{key}: '{overrides[key]}' is not YYYY, YYYY-MM or YYYY-MM-DD", file=sys.stderr)
+        if overrides[key] is not None and schema.date_problem(overrides[key]):
+            _err(f"wenxian: --{key}: {values.shown(overrides[key])} is not a date: YYYY, YYYY-MM or YYYY-MM-DD "
+                 f"(a real calendar date, year 1000 or later)")
             return 2
     problem = values.cli_problem(overrides)
     if problem:
-        print(f"wenxian: {problem}", file=sys.stderr)
+        _err(f"wenxian: {problem}")
         return 2
     if args.source_url is not None:
         try:
             url = normalise(args.source_url)
         except UrlError as exc:
-            print(f"wenxian: --url: {exc}", file=sys.stderr)
+            _err(f"wenxian: --url: {exc}")
             return 2
         removed = list(url.dropped) + (["#fragment"] if url.fragment_dropped else [])
         if removed:
-            print(f"wenxian: --url: removed {', '.join(removed)}; stored as {url.url}", file=sys.stderr)
+            _err(f"wenxian: --url: removed {', '.join(removed)}; stored as {url.url}")
         overrides["source_url"] = url.url
-    paths = _expand(args.paths) if paths is None else paths
+    if paths is None:
+        paths, refused = _expand(args.paths)
+    else:
+        refused = []
     labels = labels or {}
-    failed = 0
+    for problem in refused:
+        _err(f"wenxian: {problem}")
+    if not paths:
+        _err(f"wenxian: no capture to add (give capture files ({', '.join(kinds.SUFFIXES)}) or folders holding them)")
+        return 1
+    failed = len(refused)
     total = len(paths)
     show_progress = total > 50 and sys.stderr.isatty()
     choice = (args.source_url, getattr(args, "all", False))
@@ -88,36 +97,61 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
             for aid, data, rendered, personal, page, warnings in results:
                 stored.append((*store(Path(args.root), aid, data, rendered), personal, page, warnings))
         except WenxianError as exc:
-            print(f"wenxian: {labels[path] + ': ' + exc.problem if path in labels else exc}", file=sys.stderr)
+            _err(f"wenxian: {labels[path] + ': ' + exc.problem if path in labels else exc}")
             failed += 1
         except OSError as exc:
-            print(f"wenxian: {name}: {exc.strerror}", file=sys.stderr)
+            _err(f"wenxian: {name}: {exc.strerror or exc}")
             failed += 1
         else:
             for aid, status, personal, page, warnings in stored:
                 where = f"{name} [{page}]" if len(stored) > 1 else name
-                print(f"{where}: {status} {aid}" if status == "added" else f"{where}: already in the archive as {aid} (no change)")
+                _out(f"{where}: {status} {aid}" if status == "added" else f"{where}: already in the archive as {aid} (no change)")
                 if status == "added":
                     for w in warnings:
-                        print(f"warning: {where}: {w}", file=sys.stderr)
+                        _err(f"warning: {where}: {w}")
                     _warn_personal_data(name, personal)
     if show_progress:
         print(file=sys.stderr)
     if failed:
-        print(f"wenxian: {failed} of {total} file(s) failed", file=sys.stderr)
+        _err(f"wenxian: {failed} of {total + len(refused)} file(s) failed")
     return 1 if failed else 0
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the captures in it (every kind of wenxian.kinds,
-    sorted), so a batch of 20,000 need not pass through the shell's argument list."""
-    out = []
+def _out(line: str) -> None:
+    """One line of output, every value in it neutralised for the terminal (values.terminal)."""
+    print(values.terminal(line))
+
+
+def _err(line: str) -> None:
+    print(values.terminal(line), file=sys.stderr)
+
+
+def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(files, problems): files as given; a folder stands for the captures in it (every kind of
+    wenxian.kinds, sorted), so a batch of 20,000 need not pass through the shell's argument
+    list. In a folder, a link is refused (it could point at a private file outside it), and so
+    is an empty folder or an empty name."""
+    out, problems = [], []
     for p in paths:
-        if Path(p).is_dir():
-            out += sorted(str(f) for f in Path(p).iterdir() if kinds.kind_of(f.name) and f.is_file())
+        if p == "":
+            problems.append("'': an empty name is not a file")
+        elif Path(p).is_dir():
+            found = 0
+            for f in sorted(Path(p).iterdir()):
+                if not kinds.kind_of(f.name):
+                    continue
+                found += 1
+                if f.is_symlink():
+                    problems.append(f"{f}: is a link; copy the capture itself into the folder")
+                elif f.is_file():
+                    out.append(str(f))
+                else:
+                    problems.append(f"{f}: not a regular file")
+            if not found:
+                problems.append(f"{p}: no captures ({', '.join(kinds.SUFFIXES)}) in this folder")
         else:
             out.append(p)
-    return out
+    return out, problems
 
 
 def _prepare_one(overrides: dict, choice: tuple, path: str):
@@ -149,24 +183,33 @@ def _prepared(paths: list[str], jobs: int | None, overrides: dict, choice: tuple
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(jobs) as pool:
+    with ProcessPoolExecutor(jobs, initializer=procs.die_with_parent) as pool:
         yield from pool.map(work, paths, chunksize=16)
 
 
 def _warn_personal_data(path: str, findings) -> None:
     """Name what looks like personal data in a capture just added (it is published as is)."""
     for f in findings:
-        print(f"warning: {path}:{f.line}: looks like personal data ({f.label}): {f.masked}. The raw capture "
-              "is published unchanged; if this belongs to a private person, do not submit it (see CONTRIBUTING.md).",
-              file=sys.stderr)
+        _err(f"warning: {path}:{f.line}: looks like personal data ({f.label}): {f.masked}. The raw capture "
+             "is published unchanged; if this belongs to a private person, do not submit it (see CONTRIBUTING.md).")
 
 
-def _check_targets(root: Path, paths: list[str]) -> list[Path]:
-    """The article files concerned by changed paths: docs/articles/<id>.md itself, or the
-    article citing a changed archive/<xx>/<id>.* file (pre-commit passes changed files)."""
-    out = []
+def _check_targets(root: Path, paths: list[str]) -> tuple[list[Path], list[str]]:
+    """(article files, problems): the article files concerned by changed paths:
+    docs/articles/<id>.md itself, or the article citing a changed archive/<xx>/<id>.* file
+    (pre-commit passes changed files, relative to the repository root). A path that leads
+    outside the repository (`..`, a link, an absolute path elsewhere) is a problem, never read."""
+    out, problems = [], []
+    base = root.resolve()
     for p in paths:
-        rel = Path(p).resolve().relative_to(root.resolve()) if Path(p).is_absolute() else Path(p)
+        try:
+            rel = (root / p).resolve().relative_to(base)
+        except ValueError:
+            problems.append(f"{p}: outside the repository {root} (check only reads files inside it)")
+            continue
+        except OSError as exc:
+            problems.append(f"{p}: {exc.strerror or exc}")
+            continue
         if rel.parts[:2] == ("docs", "articles") and rel.suffix == ".md":
             md = root / rel
         elif rel.parts[:1] == ("archive",):
@@ -178,20 +221,20 @@ def _check_targets(root: Path, paths: list[str]) -> list[Path]:
         for one in md if isinstance(md, list) else [md]:
             if one.is_file() and one not in out:
                 out.append(one)
-    return out
+    return out, problems
 
 
 def _fixture(args) -> int:
     src = Path(args.path)
     try:
-        data = src.read_bytes()
+        data = read_capture(str(src))
         art = extract(data, str(src), page_url=args.url)
         url = normalise(args.url).url if args.url else None
     except (WenxianError, UrlError) as exc:
-        print(f"wenxian: {exc}", file=sys.stderr)
+        _err(f"wenxian: {exc}")
         return 2
     except OSError as exc:
-        print(f"wenxian: {src}: {exc.strerror}", file=sys.stderr)
+        _err(f"wenxian: {src}: {exc.strerror or exc}")
         return 2
     dest = Path(args.dest) if args.dest else Path(args.root) / "tests" / "fixtures" / "corpus"
     existing = sorted(p.name for p in dest.glob("*.expected.json")) if dest.is_dir() else []
@@ -201,14 +244,14 @@ def _fixture(args) -> int:
     targets = [dest / f"{name}{suffix}", dest / f"{name}.expected.json", dest / f"{name}.source.json"]
     clash = [str(t) for t in targets if t.exists()]
     if clash:
-        print(f"wenxian: {clash[0]}: already exists (choose another --name)", file=sys.stderr)
+        _err(f"wenxian: {clash[0]}: already exists (choose another --name)")
         return 2
     dump = lambda obj: (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")  # noqa: E731
     atomic_write(targets[0], data)
     atomic_write(targets[1], dump(fixture_mod.expectations(art)))
     atomic_write(targets[2], dump(fixture_mod.source_record(art, src.name, url)))
     for t in targets:
-        print(t)
+        _out(str(t))
     print("Now correct the .expected.json where the extraction is wrong, then run "
           ".venv/bin/pytest -q tests/test_corpus_golden.py: it must fail where the bug is.", file=sys.stderr)
     return 0
@@ -231,7 +274,7 @@ def _capture(args) -> int:
             try:
                 exchanges = fetch(url, args.timeout)
             except WenxianError as exc:
-                print(f"wenxian: {exc}", file=sys.stderr)
+                _err(f"wenxian: {exc}")
                 failed += 1
                 continue
             stamp = datetime.now(timezone.utc)
@@ -251,8 +294,19 @@ def _capture(args) -> int:
     return 1 if failed else 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's own errors quote the arguments (a file name `-\\x1b[2J.txt`): neutralised too,
+    with a hint for names that start with `-`."""
+
+    def error(self, message: str):
+        if "unrecognized arguments" in message or "expected one argument" in message:
+            message += " (a file name starting with - goes after --: wenxian add -- -name.txt)"
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {values.terminal(message)}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="wenxian", description="Archive Chinese-language articles.")
+    parser = _Parser(prog="wenxian", description="Archive Chinese-language articles.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="read one capture and print what the pipeline extracts (writes nothing)")
     p.add_argument("path")
@@ -288,13 +342,14 @@ def main(argv: list[str] | None = None) -> int:
         return _add(args)
     if args.command == "check":
         root = Path(args.root)
-        problems = check(root, _check_targets(root, args.paths) if args.paths else None)
+        targets, refused = _check_targets(root, args.paths) if args.paths else (None, [])
+        problems = refused + check(root, targets)
         for p in problems:
-            print(p)
+            _out(p)
         for p in leftovers(Path(args.root)):
-            print(f"{p}: warning: left by an interrupted `wenxian add` (not an article); re-run the add or delete it")
+            _out(f"{p}: warning: left by an interrupted `wenxian add` (not an article); re-run the add or delete it")
         for p in invisible_warnings(Path(args.root)):
-            print(p)
+            _out(p)
         return 1 if problems else 0
     if args.command == "fixture":
         return _fixture(args)
@@ -302,16 +357,18 @@ def main(argv: list[str] | None = None) -> int:
         return _capture(args)
     if args.command == "extract":
         try:
-            with open(args.path, "rb") as fh:
-                data = fh.read()
+            data = read_capture(args.path)
             article = extract(data, args.path, page_url=args.url)
         except WenxianError as exc:
-            print(f"wenxian: {exc}", file=sys.stderr)
+            _err(f"wenxian: {exc}")
             return 2
         except OSError as exc:
-            print(f"wenxian: {args.path}: {exc.strerror}", file=sys.stderr)
+            _err(f"wenxian: {args.path}: {exc.strerror or exc}")
             return 2
-        print(json.dumps(article, ensure_ascii=False, indent=1) if args.json else _report(article))
+        # JSON escapes control characters itself; ensure_ascii=False keeps Chinese readable, so
+        # invisible and bidi characters are escaped by hand (valid JSON either way).
+        print(values.terminal_lines(json.dumps(article, ensure_ascii=False, indent=1), for_json=True) if args.json
+              else values.terminal_lines(_report(article)))
     return 0
 
 

@@ -15,6 +15,8 @@ _OPEN_ISOLATE = "\u2066\u2067\u2068"  # LRI RLI FSI, closed by PDI
 PDF, PDI = "\u202c", "\u2069"
 INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _PARAGRAPH = re.compile("[\n\r\x1c-\x1e\x85\u2029]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_OR_PARAGRAPH = re.compile("[\u202a-\u202e\u2066-\u2069\n\r\x1c-\x1e\x85\u2029]")
 
 
 def find(text: str) -> list[tuple[int, str]]:
@@ -25,7 +27,10 @@ def find(text: str) -> list[tuple[int, str]]:
 def unclosed(text: str) -> str:
     """The closers (PDF/PDI) that `text` needs at its end, innermost first ('' when balanced)."""
     stack: list[str] = []
-    for ch in text:
+    if not _BIDI.search(text):
+        return ""
+    for m in _BIDI_OR_PARAGRAPH.finditer(text):  # only the characters that matter, found in C
+        ch = m.group()
         if ch in _OPEN_EMBEDDING:
             stack.append(PDF)
         elif ch in _OPEN_ISOLATE:

@@ -25,3 +25,26 @@ def check_shape(lines: list, path: str) -> None:
     if longest is not None and len(longest.text) > limits["max_line_chars"]:
         raise WenxianError(path, f"line {longest.number} has {len(longest.text):,} characters; the limit is "
                                  f"{limits['max_line_chars']:,} (max_line_chars in wenxian/data/limits.yml)")
+
+
+def read_capture(path: str) -> bytes:
+    """The bytes of a capture file, refusing before reading what cannot be one: anything but a
+    regular file (a FIFO named x.txt would block forever, /dev/zero never ends) and a file over
+    max_bytes (a 3 GiB sparse file). Opened without blocking, checked with fstat on the open
+    descriptor, and read up to max_bytes + 1 bytes whatever the size claims. OSError when the
+    file cannot be opened; WenxianError naming the file otherwise."""
+    import os
+    import stat
+
+    limit = vocab.load("limits.yml")["max_bytes"]
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise WenxianError(path, "not a regular file (devices, pipes and folders are not captures)")
+        if st.st_size > limit:
+            raise WenxianError(path, f"file is {st.st_size:,} bytes; the limit is {limit:,} bytes "
+                                     "(max_bytes in wenxian/data/limits.yml)")
+        data = fh.read(limit + 1)
+    check_size(data, path)
+    return data

@@ -30,6 +30,7 @@ from . import gazetteer
 from .script import detect_script, to_simplified
 
 SEPARATORS = set("、，,和及与或以")
+_CODE_LENGTHS = (2, 4, 6, 9, 12)  # natural lengths of province … village codes
 
 
 @dataclass
@@ -197,42 +198,66 @@ def paragraph_offsets(paragraphs: list[str]) -> list[int]:
 
 
 def find_villages(gaz, mentions: list[Mention], paragraphs: list[str], has_title: bool) -> list[Mention]:
-    """Villages of the counties (and townships) each paragraph names, found in that paragraph."""
+    """Villages of the counties (and townships) each paragraph names, found in that paragraph:
+    one pass over the paragraph with the merged village index of its first
+    `max_village_counties` counties, so the work is linear in the text."""
     offsets = paragraph_offsets(paragraphs)
-    per_para: dict[int, set[str]] = {}
-    for m in mentions:
+    per_para: dict[int, dict[str, None]] = {}  # ordered: counties in order of mention
+    for m in sorted(mentions, key=lambda m: m.start):
         county = m.code if len(m.code) == 6 or m.code in gaz.townships_by_county else gaz.county_of(m.code)
         if county:
-            per_para.setdefault(m.para, set()).add(county)
+            per_para.setdefault(m.para, {})[county] = None
     taken = {(m.para, i) for m in mentions for i in range(m.start, m.end)}
     not_after = tuple(cues()["not_village_after"])
+    most = cues()["max_village_counties"]
     out = []
     for p, counties in per_para.items():
         para = paragraphs[p]
-        for county in sorted(counties):
-            index = county_villages(county)
-            for i in range(len(para) - 2):
-                for name, code in index.get(para[i:i + 2], ()):
-                    if (para.startswith(name, i) and (p, offsets[p] + i) not in taken
-                            and not para.startswith(not_after, i + len(name))):
-                        out.append((p, i, name, code))
-    spans = {(p, i, i + len(name)) for p, i, name, _ in out}
-    out = [o for o in out if not any(q == o[0] and a <= o[1] and o[1] + len(o[2]) <= b
-                                      and (a, b) != (o[1], o[1] + len(o[2])) for q, a, b in spans)]
+        index: dict[str, list[tuple[str, str]]] = {}
+        for county in sorted(list(counties)[:most]):
+            for first, entries in county_villages(county).items():
+                index.setdefault(first, []).extend(entries)
+        for i in range(len(para) - 2):
+            for name, code in index.get(para[i:i + 2], ()):
+                if (para.startswith(name, i) and (p, offsets[p] + i) not in taken
+                        and not para.startswith(not_after, i + len(name))):
+                    out.append((p, i, name, code))
+    out = _outermost(out)
     chosen: dict[tuple[int, int], list] = {}
     for p, i, name, code in out:
         chosen.setdefault((p, i), []).append((name, code))
     result = []
+    named_by_para: dict[int, set[str]] = {}
+    for m in mentions:
+        if len(m.code) == 9:
+            named_by_para.setdefault(m.para, set()).add(m.code)
     for (p, i), options in chosen.items():
         longest = max(len(n) for n, _ in options)
         options = [o for o in options if len(o[0]) == longest]
-        named = {m.code for m in mentions if m.para == p and len(m.code) == 9}
         if len(options) > 1:
-            options = [o for o in options if o[1][:9] in named]
+            options = [o for o in options if o[1][:9] in named_by_para.get(p, set())]
         if len(options) == 1:
             start = offsets[p] + i
             result.append(Mention(options[0][1], start, start + longest, p, has_title and p == 0))
     return result
+
+
+def _outermost(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The hits (para, start, name, code) not strictly inside another hit's span: each span is
+    compared only with the spans starting at most one name length before it (linear)."""
+    ends: dict[tuple[int, int], set[int]] = {}
+    for p, i, name, _ in hits:
+        ends.setdefault((p, i), set()).add(i + len(name))
+    longest = max((len(name) for _, _, name, _ in hits), default=0)
+    out = []
+    for hit in hits:
+        p, i, name, _ = hit
+        end = i + len(name)
+        inside = any(b >= end and (a, b) != (i, end)
+                     for a in range(max(0, i - longest), i + 1) for b in ends.get((p, a), ()))
+        if not inside:
+            out.append(hit)
+    return out
 
 
 def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
@@ -262,12 +287,19 @@ def assign_roles(mentions: list[Mention], paragraphs: list[str]) -> None:
               and set(para[prev.end - offsets[m.para]:s]) <= SEPARATORS):
             m.role = "destination"   # 转移到江苏南京 / 到浙江、江苏、广东等地
         prev = m
-    # An aid provider or a visiting delegation is one for the whole article, with its parts.
-    outsiders = {m.code: m.role for m in mentions if m.role in ("provider", "visitor")}
+    # An aid provider or a visiting delegation is one for the whole article, with its parts
+    # (the first such unit containing a mention decides; looked up by the mention's code
+    # prefixes, so the work is linear in the mentions).
+    outsiders: dict[str, tuple[int, str]] = {}
     for m in mentions:
-        for code, role in outsiders.items():
-            if m.code.startswith(code) and m.role == "about":
-                m.role = role
+        if m.role in ("provider", "visitor"):
+            outsiders[m.code] = (outsiders[m.code][0] if m.code in outsiders else len(outsiders), m.role)
+    for m in mentions:
+        if m.role != "about":
+            continue
+        found = [outsiders[m.code[:n]] for n in _CODE_LENGTHS if n <= len(m.code) and m.code[:n] in outsiders]
+        if found:
+            m.role = min(found)[1]
     # A name written right before a unit inside it (佛山顺德区) shares that unit's role.
     for m, n in zip(mentions[::-1][1:], mentions[::-1]):
         if n.start == m.end and n.code.startswith(m.code):
@@ -309,7 +341,8 @@ def choose_region(gaz, mentions: list[Mention], informal: dict) -> list[dict]:
         if length < 6:   # prefectures or provinces: report them, not a stray unit below them
             inside = [Mention(unit_at(gaz, m.code, length), m.start, m.end, m.para, m.title) for m in inside]
         codes = {m.code for m in inside}
-        deepest = [m for m in inside if not any(o != m.code and o.startswith(m.code) for o in codes)]
+        above = {o[:n] for o in codes for n in _CODE_LENGTHS if n < len(o)}  # units with a deeper one
+        deepest = [m for m in inside if m.code not in above]
         items = summarize(gaz, deepest)
         natural = {gazetteer.code12(m.code): m.code for m in deepest}
         return sorted(items, key=lambda x: (-weights[unit_at(gaz, natural[x["code"]], length)], x["first"]))

@@ -8,18 +8,36 @@ from third parties or contributors, so every cell is escaped text.
 """
 from __future__ import annotations
 
+import re
+
 from .escape import escape_line
+from .values import terminal
 
 EDITABLE = ("title", "date", "source", "author", "region", "tags")
 
 
+# What GitHub's Markdown turns into a link by itself (autolinks): scheme://, www., e-mail @.
+_AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.I)
+_AUTOLINK_ENTITY = {":": "&#58;", ".": "&#46;", "@": "&#64;"}
+
+
+def inert(text: str) -> str:
+    """Any contributor text as one line of inert Markdown: characters that are not printable
+    (control characters, ESC, bidi, zero-width, newlines) shown as escapes, so nothing starts
+    a new block or reorders the line; Markdown and HTML escaped (no emphasis, code span,
+    fence, link, image or tag); and the characters that make GitHub autolink a bare URL or an
+    address replaced by their entities (shown the same, never a link)."""
+    line = escape_line(terminal(" ".join(str(text).split())))
+    return _AUTOLINK.sub(lambda m: _AUTOLINK_ENTITY[m.group()], line)
+
+
 def cell(value) -> str:
-    """One table cell: lists joined with 、, None as —, newlines flattened, Markdown escaped."""
+    """One table cell: lists joined with 、, None as —, newlines flattened, made inert."""
     if value is None or value == []:
         return "—"
     if isinstance(value, list):
         value = "、".join(str(v) for v in value)
-    return escape_line(" ".join(str(value).split()))
+    return inert(value)
 
 
 def region_names(region: list) -> list[str]:
@@ -62,7 +80,7 @@ def summary_markdown(new: list[dict], changed: list[str], problems: list[str]) -
                 cell(region_names(m.get("region"))), cell(m.get("tags")), cell(damage(m.get("quality"))),
                 cell(edited_fields(m, a.get("extracted"))), cell(personal)]) + " |")
     if changed:
-        out += ["", "### Articles changed", ""] + [f"- `{p}`" for p in changed]
-    if problems:
-        out += ["", "### Problems found by `wenxian check`", "", "```"] + problems + ["```"]
+        out += ["", "### Articles changed", ""] + [f"- {inert(p)}" for p in changed]
+    if problems:  # list items, never a fence: a problem quoting a value could close a fence
+        out += ["", "### Problems found by `wenxian check`", ""] + [f"- {inert(p)}" for p in problems]
     return "\n".join(out) + "\n"

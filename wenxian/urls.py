@@ -56,10 +56,14 @@ def _is_tracking(name: str, rule: dict, everywhere: dict) -> bool:
 def normalise(url: str, rules: dict | None = None) -> Normalised:
     """Canonical form of `url` per the rules; raises UrlError if it is not an http(s) URL."""
     rules = rules or _rules()
-    parts = urlsplit(url.strip())
+    try:  # urlsplit and .port raise ValueError on `http://[x`, a port like 99999 or `:abc`
+        parts = urlsplit(url.strip())
+        parts.port
+    except ValueError as exc:
+        raise UrlError(f"{url.strip()!r} is not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
-        raise UrlError(f"'{url.strip()}' is not an http(s) URL")
+        raise UrlError(f"{url.strip()!r} is not an http(s) URL")
     host = parts.hostname.lower()
     rule = host_rule(host, rules)
     if rule.get("https"):

@@ -8,6 +8,8 @@ None, so the CLI can refuse the value and `wenxian check` can name the file.
 from __future__ import annotations
 
 import re
+import reprlib
+import unicodedata
 from urllib.parse import urlsplit
 
 from .invisible import unclosed
@@ -33,8 +35,12 @@ def url_problem(value: str) -> str | None:
     m = _URL_FORBIDDEN.search(value)
     if m:
         return f"contains a character not allowed in a URL (U+{ord(m.group()):04X}); percent-encode it"
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    try:  # urlsplit and .port raise ValueError on `http://[x`, a port like 99999 or `:abc`
+        parts = urlsplit(value)
+        parts.port
+    except ValueError as exc:
+        return f"is not a valid URL ({exc})"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return "is not an http(s) URL"
     return None
 
@@ -49,3 +55,49 @@ def cli_problem(overrides: dict) -> str | None:
         if p:
             return f"{option}: {value!r} {p}"
     return None
+
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring, _SHOWN.maxother, _SHOWN.maxlist, _SHOWN.maxdict, _SHOWN.maxlevel = 80, 80, 4, 4, 2
+
+
+def shown(value) -> str:
+    """A contributor's value as it may appear inside a message: its repr (quoted, control and
+    invisible characters as escapes), cut to a bounded length whatever the value's size."""
+    return _SHOWN.repr(value)
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _visible(ch: str) -> bool:
+    """Printable, or a space separator (U+3000 indents Chinese paragraphs, U+00A0…)."""
+    return ch.isprintable() or unicodedata.category(ch) == "Zs"
+
+
+def terminal(text: str, for_json: bool = False) -> str:
+    """`text` safe to print on a terminal: every character that is neither printable nor a
+    space (control characters, ESC, newlines, bidi controls, zero-width characters, unassigned
+    code points, lone surrogates of undecodable file names) shown as an escape, so a value can
+    neither move the cursor, recolour the screen, reorder the line nor start a new line of
+    output. `for_json`: JSON escapes (\\uXXXX), for text that is JSON."""
+    if text.isprintable():
+        return text
+    esc = _json_escape if for_json else _escape_char
+    return "".join(ch if _visible(ch) else esc(ch) for ch in text)
+
+
+def terminal_lines(text: str, for_json: bool = False) -> str:
+    """Multi-line output (a report, a body, indented JSON): each line neutralised by `terminal`,
+    the lines kept."""
+    return "\n".join(terminal(line, for_json) for line in text.split("\n"))

@@ -16,12 +16,12 @@ from typing import Callable
 
 import markdown
 
-from ..files import atomic_write
+from . import cachefile
 from .article_page import body_markdown
 from .catalog import Article
 
 # Bump when body_markdown or the HTML it leads to changes, so old cache entries are not used.
-VERSION = "1"
+VERSION = "2"  # 2: entries carry a digest (cachefile)
 
 
 def inputs_digest() -> str:
@@ -66,14 +66,10 @@ def renderer(to_html: Callable[[str], str], cache_dir: Path | None, settings: ob
             return to_html(body_markdown(a, script))
         key = hashlib.sha256("\0".join((salt, a.script, script, a.body)).encode("utf-8")).hexdigest()
         path = cache_dir / key[:2] / (key + ".html")
-        try:
-            return path.read_text("utf-8")
-        except OSError:
-            pass
+        html = cachefile.read(path, key)  # a garbage or edited entry is a miss, rebuilt below
+        if html is not None:
+            return html
         html = to_html(body_markdown(a, script))
-        if path.parent not in made:  # 256 folders: one mkdir each per process
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        atomic_write(path, html, suffix=".tmp", make_parent=False)
+        cachefile.write(path, key, html, made)  # 256 folders: one mkdir each per process
         return html
     return body_html

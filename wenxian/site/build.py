@@ -161,35 +161,47 @@ def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
     cat.memo["captures"] = out
 
 
-def check_raw_paths(cat: Catalog, root) -> None:
-    """Raise WenxianError naming the article file whose `raw` capture is outside archive/ or
-    missing, before any page is written (the files are read later, in worker processes)."""
+def _capture_path(root, raw: str):
+    """The file of a `raw` path, refusing anything outside archive/ and any link on the way:
+    a linked archive/ folder, sub-folder or capture would publish whatever it points to."""
     from pathlib import Path
 
     from ..errors import WenxianError
 
-    archive = (Path(root) / "archive").resolve()
+    base = Path(root)
+    parts = Path(raw).parts
+    if not parts or parts[0] != "archive" or ".." in parts or Path(raw).is_absolute():
+        raise WenxianError(raw, "raw capture path is outside archive/")
+    path = base
+    for part in parts:
+        path = path / part
+        if path.is_symlink():
+            raise WenxianError(raw, f"{path.relative_to(base).as_posix()} is a link; the archive must hold real files")
+    return path
+
+
+def check_raw_paths(cat: Catalog, root) -> None:
+    """Raise WenxianError naming the article file whose `raw` capture is outside archive/,
+    reached through a link, or missing, before any page is written (the files are read later,
+    in worker processes)."""
+    from ..errors import WenxianError
+
     for a in cat.articles.values():
-        path = (Path(root) / a.meta["raw"]).resolve()
-        if archive not in path.parents:
-            raise WenxianError(a.path, f"raw capture path {a.meta['raw']!r} is outside archive/")
+        try:
+            path = _capture_path(root, a.meta["raw"])
+        except WenxianError as exc:
+            raise WenxianError(a.path, f"raw capture {a.meta['raw']!r}: {exc.problem}") from None
         if not path.is_file():
             raise WenxianError(a.path, f"raw capture {a.meta['raw']!r} does not exist")
 
 
 def raw_reader(root) -> Callable[[str], bytes]:
-    """Reader of raw captures that refuses any path outside `archive/` (the frontmatter is
-    editable, so `raw` is checked here as well as by `wenxian check`)."""
-    from pathlib import Path
-
+    """Reader of raw captures that refuses any path outside `archive/` or through a link (the
+    frontmatter is editable, so `raw` is checked here as well as by `wenxian check`)."""
     from ..errors import WenxianError
 
-    archive = (Path(root) / "archive").resolve()
-
     def read(raw: str) -> bytes:
-        path = (Path(root) / raw).resolve()
-        if archive not in path.parents:
-            raise WenxianError(raw, "raw capture path is outside archive/")
+        path = _capture_path(root, raw)
         try:
             return path.read_bytes()
         except OSError as exc:

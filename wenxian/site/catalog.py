@@ -84,12 +84,14 @@ def parse_article(path: str, text: str, cache_dir=None) -> Article:
     try:
         meta, body = loaded.parse(text, cache_dir)
     except ValueError as exc:
-        raise WenxianError(path, str(exc)) from None
-    problems = article_mod.validate(meta)
-    if not (isinstance(meta.get("id"), str) and ID.match(meta["id"])):
-        problems.append(f"'id' must be lowercase hex (it becomes a URL and file name), got {meta.get('id')!r}")
+        raise WenxianError(path, f"line {getattr(exc, 'line', 1)}: {exc}") from None
+    # The same validation as `wenxian check` (article.problems): what check refuses is never
+    # published, whether or not check was run.
+    problems = article_mod.problems(text, (meta, body))
     if problems:
-        raise WenxianError(path, "; ".join(problems))
+        raise WenxianError(path, f"line {problems[0][0]}: " + "; ".join(m for _, m in problems[:5])
+                           + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
+                           + "; run `wenxian check`")
     return Article(id=meta["id"], meta=meta, body=body, path=path)
 
 

@@ -1,14 +1,18 @@
 """Citations of an article: BibTeX (biblatex @online) and CSL-JSON, with the permanent URL.
 
 Values are third-party text: BibTeX special characters are escaped so that a title can never
-open a group or a command; CSL-JSON is produced by json.dumps.
+open a group or a command. Braces become \\textbraceleft{} / \\textbraceright{}: BibTeX counts
+every brace, backslash or not, so `\\{` alone would unbalance the entry. CSL-JSON is produced by
+json.dumps. Dates are used only when valid (schema.date_problem), whatever the caller checked.
 """
 from __future__ import annotations
 
 import json
 import re
 
-_BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+from ..schema import date_problem
+
+_BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%", "&": r"\&", "$": r"\$",
                 "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 _BIB_RE = re.compile("|".join(re.escape(k) for k in _BIB_SPECIAL))
 
@@ -34,10 +38,10 @@ def bibtex(meta: dict, url: str) -> str:
         fields.append(("author", " and ".join("{" + bib_escape(a) + "}" for a in meta["author"])))
     if meta.get("source"):
         fields.append(("organization", meta["source"]))
-    if meta.get("date"):
+    if _valid_date(meta.get("date")):
         fields.append(("date", meta["date"]))
     fields.append(("url", url))
-    if meta.get("captured"):
+    if _valid_date(meta.get("captured")):
         fields.append(("urldate", meta["captured"]))
     if web_url(meta.get("source_url")):
         fields.append(("note", "原始网址 " + meta["source_url"]))
@@ -48,6 +52,10 @@ def bibtex(meta: dict, url: str) -> str:
         lines.append(f"  {key} = {{{value}}},")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _valid_date(value) -> bool:
+    return value is not None and date_problem(value) is None
 
 
 def _date_parts(value: str) -> dict:
@@ -61,9 +69,9 @@ def csl_json(meta: dict, url: str) -> str:
         item["author"] = [{"literal": a} for a in meta["author"]]
     if meta.get("source"):
         item["container-title"] = meta["source"]
-    if meta.get("date"):
+    if _valid_date(meta.get("date")):
         item["issued"] = _date_parts(meta["date"])
-    if meta.get("captured"):
+    if _valid_date(meta.get("captured")):
         item["accessed"] = _date_parts(meta["captured"])
     if web_url(meta.get("source_url")):
         item["note"] = "原始网址 " + meta["source_url"]

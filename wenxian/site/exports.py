@@ -12,6 +12,7 @@ import re
 
 from ..article import FIELDS
 from ..escape import unescape_line
+from ..schema import date_problem
 from . import urls
 from .catalog import Catalog
 from .citation import display_title
@@ -68,8 +69,29 @@ def csv_text(cat: Catalog, site_url: str) -> str:
                    places=_paths(r.get("places")), tags="; ".join(r.get("tags") or []),
                    masked=q.get("masked"), missing_numbers=q.get("missing_numbers"), images=q.get("images"),
                    removed_lines=q.get("removed_lines"))
-        w.writerow(["" if row.get(c) is None else row.get(c) for c in CSV_COLUMNS])
+        w.writerow([csv_cell(c, row.get(c)) for c in CSV_COLUMNS])
     return "\ufeff" + buf.getvalue()
+
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Identifier columns: text a spreadsheet would turn into a number (123456789012 in scientific
+# notation, 12e345678901 as 1.2E+346) unless marked as text.
+_ID_COLUMNS = ("id", "sha256", "region_codes", "raw")
+_NUMBER_LIKE = re.compile(r"[0-9.]+(?:[eE][+-]?[0-9]+)?\Z")
+
+
+def csv_cell(column: str, value) -> str:
+    """One CSV cell, safe to open in a spreadsheet: a text starting like a formula, or an
+    identifier that would be read as a number, gets a leading apostrophe (shown as text, not
+    evaluated). Counts stay numbers. The JSON Lines export keeps every value exactly."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) or (column in _ID_COLUMNS and _NUMBER_LIKE.match(value)):
+        return "'" + value
+    return value
 
 
 # Characters XML 1.0 cannot carry at all (captures sometimes contain them).
@@ -81,7 +103,11 @@ def _xml_text(text: str) -> str:
 
 
 def _timestamp(date: str | None) -> str:
-    parts = (date or "1970").split("-") + ["01", "01"]
+    """RFC 3339 midnight UTC of a `YYYY[-MM[-DD]]` date; 1970-01-01 for none or an invalid one
+    (the schema refuses those; an invalid date must never reach a feed)."""
+    if date is None or date_problem(date) is not None:
+        date = "1970"
+    parts = date.split("-") + ["01", "01"]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 

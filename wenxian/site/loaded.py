@@ -14,19 +14,26 @@ import json
 from pathlib import Path
 
 from .. import article as article_mod
-from ..files import atomic_write
+from . import cachefile
 
 # Bump when what parse returns changes for reasons the key does not see (see _salt).
-VERSION = "1"
+VERSION = "2"  # 2: entries carry a digest (cachefile)
 _memory: dict[str, tuple[dict, str]] = {}
 
 
 def _salt() -> str:
-    """The parser's identity: VERSION, PyYAML's version and article.py's source (what parse runs)."""
+    """The parser's identity: VERSION, PyYAML's version and the source of what parse runs
+    (article.py, safeyaml.py, schema.py and its limits)."""
     global _SALT
     if _SALT is None:
         import yaml
-        digest = hashlib.blake2b(Path(article_mod.__file__).read_bytes(), digest_size=8).hexdigest()
+
+        from .. import safeyaml, schema
+        h = hashlib.blake2b(digest_size=8)
+        for mod in (article_mod, safeyaml, schema):
+            h.update(Path(mod.__file__).read_bytes())
+        h.update(repr(schema.limits()).encode())
+        digest = h.hexdigest()
         _SALT = f"{VERSION} {yaml.__version__} {digest}"
     return _SALT
 
@@ -47,16 +54,18 @@ def parse(text: str, cache_dir: Path | None = None) -> tuple[dict, str]:
     if hit is not None:
         return hit
     path = cache_dir / key[:2] / f"{key}.json" if cache_dir is not None else None
-    if path is not None:
+    cached = cachefile.read(path, key) if path is not None else None  # checked: garbage is a miss
+    if cached is not None:
         try:
-            meta, body = json.loads(path.read_text("utf-8"))
-            _memory[key] = (meta, body)
-            return meta, body
-        except (OSError, ValueError):
+            meta, body = json.loads(cached)
+            if isinstance(meta, dict) and isinstance(body, str):
+                _memory[key] = (meta, body)
+                return meta, body
+        except ValueError:
             pass
     meta, body, _ = article_mod.parse(text)
     if path is not None and _json_safe(meta):
-        _write(path, json.dumps([meta, body], ensure_ascii=False))
+        cachefile.write(path, key, json.dumps([meta, body], ensure_ascii=False))
     _memory[key] = (meta, body)
     return meta, body
 
@@ -87,10 +96,6 @@ def _json_safe(meta: dict) -> bool:
         return json.loads(json.dumps(meta)) == meta
     except (TypeError, ValueError):
         return False
-
-
-def _write(path: Path, text: str) -> None:
-    atomic_write(path, text, suffix=".tmp")
 
 
 def article_files(docs_dir: Path) -> list[Path]:

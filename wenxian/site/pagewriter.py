@@ -14,6 +14,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence
 
+from ..procs import die_with_parent
+
 # Below this many items a worker pool costs more than it saves.
 MIN_PARALLEL = 400
 CHUNK = 250
@@ -61,7 +63,8 @@ def run(items: Sequence, job: Callable[[Sequence], int], workers: int | None = N
     try:
         # An executor, not multiprocessing.Pool: a worker killed from outside (out of memory)
         # makes it raise BrokenProcessPool, where a Pool would wait forever.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent) as pool:
             return sum(pool.map(_run_chunk, chunks))
     finally:
         gc.unfreeze()
