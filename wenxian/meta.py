@@ -4,6 +4,7 @@ Nothing is guessed: a value is returned only when the capture states it, else No
 """
 from __future__ import annotations
 
+import datetime
 import re
 from functools import lru_cache
 
@@ -178,17 +179,24 @@ _EN_DATE = re.compile(
 
 
 def _date_in(text: str) -> str | None:
-    m = _DATE.search(text)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    m = _EN_DATE.search(text)
-    if m:
-        mo, d, y = _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)), int(m.group(3))
-        if 1 <= d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
+    """The first date printed in `text` that exists on the calendar (a printed 2019-02-30 is a
+    typo, never a date to guess from)."""
+    for m in _DATE.finditer(text):
+        day = _real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day:
+            return day
+    for m in _EN_DATE.finditer(text):
+        day = _real_date(int(m.group(3)), _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+        if day:
+            return day
     return None
+
+
+def _real_date(y: int, mo: int, d: int) -> str | None:
+    try:
+        return datetime.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=None)
