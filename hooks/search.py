@@ -141,11 +141,21 @@ def _finish(bundle: _Bundle, row: dict) -> None:
     bundle.finish()
 
 
+def _usable(bundle: Path) -> bool:
+    """A cached bundle that is whole (its entry file present); a damaged one is removed, so that
+    the shard is indexed again instead of every build failing on it."""
+    if (bundle / "pagefind-entry.json").is_file():
+        return True
+    shutil.rmtree(bundle, ignore_errors=True)
+    return False
+
+
 def _place(bundle: Path, dest: Path, full: bool) -> None:
     """Hard-link (else copy) a cached bundle into the site: all of it, or only its index files.
     (Linked files are never rewritten in the site: publish replaces the pagefind/ folder whole.)"""
     if not (bundle / "pagefind-entry.json").is_file():
-        raise WenxianError(str(bundle), "search bundle missing from the cache (removed by another build?); build again")
+        raise WenxianError(str(bundle), "search bundle removed from the cache while this build ran (another build "
+                                        "pruning it?); the next build indexes the shard again")
     for src in bundle.rglob("*"):
         rel = src.relative_to(bundle)
         if src.is_dir() or src.name == search_shards.UNDATED_IDS or \
@@ -255,7 +265,7 @@ def index_shards(docs_dir: Path, root: Path, shard_max: int | None = None) -> di
             key = search_shards.bundle_key(
                 shard.name, [(fields[n]["url"], "\0".join([folded[n], *values[n]]), fields[n], displays[fields[n]["url"]])
                              for n in members], salt)
-            row = {"name": shard.name, "count": len(members), "built": not (cache / key).is_dir(), "key": key}
+            row = {"name": shard.name, "count": len(members), "built": not _usable(cache / key), "key": key}
             report["shards"].append(row)
             if not row["built"]:
                 continue

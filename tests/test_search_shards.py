@@ -155,6 +155,20 @@ def test_second_build_reuses_shards_and_an_edit_rebuilds_only_its_shard(tmp_path
     assert {p.name for p in (tmp_path / hook.CACHE).iterdir() if p.is_dir()} == {row["key"] for row in third["shards"]}
 
 
+def test_a_damaged_cached_bundle_is_indexed_again_not_reported_forever(tmp_path):
+    """A cached bundle missing its entry file (an interrupted copy, an edited cache) made every
+    build fail with "build again", which never helped: it is now removed and the shard rebuilt."""
+    docs = tmp_path / "docs"
+    for n, date in enumerate(["2016-05-01", "2019-01-01", "2021-03-03"]):
+        _write(docs, f"00000000000{n}", date, f"转移就业第{n}篇\n\n乡村振兴")
+    first = hook.build_search(docs, tmp_path / "site1", tmp_path, shard_max=2)
+    damaged = tmp_path / hook.CACHE / first["shards"][0]["key"]
+    (damaged / "pagefind-entry.json").unlink()
+    second = hook.build_search(docs, tmp_path / "site2", tmp_path, shard_max=2)
+    assert [row["built"] for row in second["shards"]] == [True] + [False] * (len(second["shards"]) - 1)
+    assert (damaged / "pagefind-entry.json").is_file()
+
+
 def test_cached_fold_table_equals_the_computed_one(tmp_path):
     texts = [search.article_text(m, b) for m, b in
              [({"title": "坐标"}, "了解轉移就業"), ({"title": "面积"}, "乾燥的天氣"), ({}, "范先生参与制造")]]
