@@ -258,6 +258,7 @@ def find_date(header: list[Line]) -> str | None:
 
 
 _LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：]?\s*")
+MAX_SOURCE = 60  # characters: longer than any outlet's name; the frontmatter schema allows 200
 _TRAILING_DOMAIN = re.compile(r"(?<=[\u4e00-\u9fff])\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|cn|tw|hk)$", re.I)
 _LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
@@ -283,6 +284,8 @@ def clean_source(value: str) -> str | None:
     not_sources = vocab.load("metadata.yml")["not_sources"]
     if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
         return None
+    if len(value) > MAX_SOURCE:
+        return None  # a label run into a paragraph names no outlet (and the schema would refuse it)
     return value
 
 
