@@ -38,6 +38,7 @@ from pagefind_bin_extended import get_executable
 from wenxian import script as wenxian_script
 from wenxian import search, search_assets, search_bundle, search_fold, search_shards
 from wenxian.errors import WenxianError
+from wenxian.site import cachefile
 from wenxian.files import atomic_write
 from wenxian.site import loaded
 from wenxian.site.reported import reported
@@ -116,6 +117,7 @@ class _Bundle:
                 if not self.displays[out[1]]["date"]:
                     undated.append(frag.name[:-len(".pf_fragment")])
             (self.tmp / "bundle" / search_shards.UNDATED_IDS).write_text(" ".join(undated), "utf-8")
+            search_shards.write_manifest(self.tmp / "bundle")
             try:
                 (self.tmp / "bundle").rename(self.cache / self.key)
             except OSError:  # another build finished the same shard first: same inputs, same bundle
@@ -142,9 +144,9 @@ def _finish(bundle: _Bundle, row: dict) -> None:
 
 
 def _usable(bundle: Path) -> bool:
-    """A cached bundle that is whole (its entry file present); a damaged one is removed, so that
-    the shard is indexed again instead of every build failing on it."""
-    if (bundle / "pagefind-entry.json").is_file():
+    """A cached bundle exactly as it was written (search_shards.bundle_intact); a missing, damaged
+    or edited one is removed, so the shard is indexed again rather than published or failing."""
+    if search_shards.bundle_intact(bundle):
         return True
     shutil.rmtree(bundle, ignore_errors=True)
     return False
@@ -158,7 +160,7 @@ def _place(bundle: Path, dest: Path, full: bool) -> None:
                                         "pruning it?); the next build indexes the shard again")
     for src in bundle.rglob("*"):
         rel = src.relative_to(bundle)
-        if src.is_dir() or src.name == search_shards.UNDATED_IDS or \
+        if src.is_dir() or src.name in (search_shards.UNDATED_IDS, search_shards.MANIFEST) or \
                 not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
             continue
         out = dest / rel
@@ -179,16 +181,17 @@ def _salt() -> str:
 
 
 def _read_json(path: Path, key: str):
-    """The value stored by _write_json under the same key, else None."""
+    """The value stored by _write_json under the same key, else None (cachefile verifies the
+    entry's digest: an edited or truncated file is recomputed, never trusted)."""
+    content = cachefile.read(path, key)
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        return None if content is None else json.loads(content)
+    except ValueError:
         return None
-    return data.get("value") if isinstance(data, dict) and data.get("key") == key else None
 
 
 def _write_json(path: Path, key: str, value) -> None:
-    atomic_write(path, json.dumps({"key": key, "value": value}, ensure_ascii=False).encode("utf-8"))
+    cachefile.write(path, key, json.dumps(value, ensure_ascii=False))
 
 
 def _fold_table(texts: list[str], cache: Path) -> tuple[dict[str, str], list[tuple[str, str]]]:

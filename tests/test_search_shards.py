@@ -169,6 +169,24 @@ def test_a_damaged_cached_bundle_is_indexed_again_not_reported_forever(tmp_path)
     assert (damaged / "pagefind-entry.json").is_file()
 
 
+def test_an_edited_cached_fragment_is_never_published(tmp_path):
+    """A fragment changed in the cache (a script tag, garbage) fails the bundle's manifest: the
+    shard is indexed again and the site gets what Pagefind wrote, not the edited file."""
+    docs = tmp_path / "docs"
+    for n, date in enumerate(["2016-05-01", "2019-01-01", "2021-03-03"]):
+        _write(docs, f"00000000000{n}", date, f"转移就业第{n}篇\n\n乡村振兴")
+    first = hook.build_search(docs, tmp_path / "site1", tmp_path, shard_max=2)
+    bundle = tmp_path / hook.CACHE / first["shards"][-1]["key"]
+    fragment = next((bundle / "fragment").iterdir())
+    original = fragment.read_bytes()
+    fragment.write_bytes(b"<script>alert(1)</script>")
+    second = hook.build_search(docs, tmp_path / "site2", tmp_path, shard_max=2)
+    assert second["shards"][-1]["built"] and not any(row["built"] for row in second["shards"][:-1])
+    published = [p for p in (tmp_path / "site2").rglob(fragment.name)]
+    assert published and all(p.read_bytes() == original for p in published)
+    assert not list((tmp_path / "site2").rglob("wenxian-manifest.json"))
+
+
 def test_cached_fold_table_equals_the_computed_one(tmp_path):
     texts = [search.article_text(m, b) for m, b in
              [({"title": "坐标"}, "了解轉移就業"), ({"title": "面积"}, "乾燥的天氣"), ({}, "范先生参与制造")]]
@@ -177,6 +195,9 @@ def test_cached_fold_table_equals_the_computed_one(tmp_path):
     assert (tmp_path / "opencc-pairs.json").is_file() and (tmp_path / "text-pairs.json").is_file()
     assert hook._fold_table(texts, tmp_path)[0] == want  # from the files
     assert hook._fold_table(texts[:1], tmp_path)[0] == fold_table(texts[:1])
+    for name in ("opencc-pairs.json", "text-pairs.json"):  # an edited cache entry is recomputed
+        (tmp_path / name).write_text('{"key": "x", "value": ["坐X"]}', "utf-8")
+    assert hook._fold_table(texts, tmp_path)[0] == want
     # 坐标 → 座標 and 了解 → 瞭解 are listed pairs; 乾燥 → 乾燥 needs nothing; 范 → 范 (override)
     assert hook._fold_table(texts, tmp_path)[1] == []
 

@@ -156,3 +156,36 @@ def bundle_key(shard_name: str, records: list[tuple[str, str, dict, dict]], salt
         h.update(json.dumps([url, folded, fields, display], ensure_ascii=False, sort_keys=True).encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
+
+
+MANIFEST = "wenxian-manifest.json"
+
+
+def write_manifest(bundle) -> None:
+    """Record the SHA-256 of every file of a finished bundle, so that a cached bundle is reused
+    only as it was written (an edited or truncated fragment is never published)."""
+    import hashlib
+    import json
+    from pathlib import Path
+
+    bundle = Path(bundle)
+    files = {str(p.relative_to(bundle)): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in sorted(bundle.rglob("*")) if p.is_file() and p.name != MANIFEST}
+    (bundle / MANIFEST).write_text(json.dumps(files, sort_keys=True), "utf-8")
+
+
+def bundle_intact(bundle) -> bool:
+    """Whether a cached bundle holds exactly the files its manifest lists, with their contents."""
+    import hashlib
+    import json
+    from pathlib import Path
+
+    bundle = Path(bundle)
+    try:
+        files = json.loads((bundle / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    present = {str(p.relative_to(bundle)) for p in bundle.rglob("*") if p.is_file() and p.name != MANIFEST}
+    if not isinstance(files, dict) or present != set(files) or "pagefind-entry.json" not in files:
+        return False
+    return all(hashlib.sha256((bundle / rel).read_bytes()).hexdigest() == digest for rel, digest in files.items())
