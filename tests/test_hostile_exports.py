@@ -8,6 +8,8 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlparse
 
 import bibtexparser
 import pytest
@@ -134,3 +136,28 @@ def test_built_feed_and_sitemap_are_well_formed_with_valid_dates(built_site):
     assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r")) for row in table[1:] for c in row)
     for bib in (built_site.site / "articles").glob("*/*.bib"):
         parsed_bib(bib.read_text("utf-8"))
+
+
+def test_built_sitemap_is_valid_against_the_sitemap_schema(built_site):
+    from lxml import etree
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "data" / "schemas" / "sitemap.xsd")))
+    doc = etree.parse(str(built_site.site / "sitemap.xml"))
+    assert schema.validate(doc), schema.error_log.last_error
+
+
+def test_built_feed_has_what_rfc_4287_requires(built_site):
+    """Atom has no XML Schema; RFC 4287's required elements, checked one by one: the feed's id,
+    title, updated and author (or one per entry); every entry's id, title, updated and a link."""
+    feed = ET.parse(built_site.site / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert len(feed.findall(f"{ATOM}{name}")) == 1, name
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    feed_author = feed.find(f"{ATOM}author") is not None
+    for entry in entries:
+        for name in ("id", "title", "updated"):
+            assert len(entry.findall(f"{ATOM}{name}")) == 1, name
+        assert feed_author or entry.find(f"{ATOM}author") is not None
+        assert entry.find(f"{ATOM}link") is not None or entry.find(f"{ATOM}content") is not None
+        assert urlparse(entry.find(f"{ATOM}id").text).scheme in ("http", "https", "urn", "tag")
