@@ -46,3 +46,12 @@ def test_a_short_body_or_a_capture_mostly_removed_is_flagged():
                     for i in range(5))
     long_page = f"<html><head><title>扶贫车间</title></head><body><h1>扶贫车间</h1><div>{paras}</div></body></html>"
     assert extract(long_page.encode("utf-8"), "long.html")["warnings"] == []
+
+
+def test_control_characters_in_a_page_never_reach_the_article():
+    """A page's stray C0/C1 control characters are no visible text (found by scripts/fuzz.py:
+    a C1 character in the title made `add` refuse the article as one `check` would refuse)."""
+    page = "<html><head><title>标题\x90正文\x08</title></head><body><p>村里的扶贫车间\x85已经响起了缝纫机的声音，二十多名村民正在赶制订单。</p></body></html>"
+    art = extract(page.encode("utf-8"), "controls.html")
+    for value in (art["title"] or "", art["body"]):
+        assert not any(0x80 <= ord(c) <= 0x9f or ord(c) < 0x20 and c not in "\n\t" for c in value)

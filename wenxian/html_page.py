@@ -39,7 +39,7 @@ _BOLD = frozenset({"b", "strong"})
 _WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _TAG = re.compile(r"<[^<>]{0,200}>")  # markup some CMSs leave inside <meta content>
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls: no visible text
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
