@@ -48,10 +48,10 @@ sites = {cap: site_of(d) for cap, d in datas.items()}
 
 
 def learned_without(outlet):
-    table = recurring.learn((sites[c], clean.split_lines(datas[c].decode("utf-8", "replace")) and
-                             [l.text for l in clean.split_lines(datas[c].decode("utf-8", "replace"))])
+    """recurring.lines_for as it would be if the captures of `outlet` had never been seen."""
+    table = recurring.learn((sites[c], [l.text for l in clean.split_lines(datas[c].decode("utf-8", "replace"))])
                             for _f, c, _e, o in cases if o != outlet)
-    return lambda site: frozenset(table.get(site, ())) | (frozenset() if site is None else frozenset())
+    return lambda site: frozenset(table.get(site, ()))
 
 
 def run(loo: bool) -> dict:

@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from . import article, invisible, kinds, limits, schema, tags, values, webarchive
+from . import article, invisible, kinds, limits, schema, tags, webarchive
 from .errors import WenxianError
 from .files import atomic_write as _atomic_write
 from .limits import read_capture

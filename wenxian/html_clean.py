@@ -9,7 +9,6 @@ reasons. Every block of visible text ends up kept or removed with a reason.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +23,6 @@ _END_PUNCT = re.compile(r"[。！？!?…；;，,：:”\"）)]$")
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
 _BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：]?")
-_DOMAIN = re.compile(r"\.(?:com|net|org|cn|gov|edu|tw|hk|info|cc|tv)\b", re.I)
 _SENTENCE = re.compile(r"[。！？!?]")  # a sentence of the text, not a byline
 _DIALOGUE = re.compile(r"[。！？!?「“]")  # speech and sentences, never a byline
 _NAME_CHARS = re.compile(r"[\w·・ .\-]+")
@@ -59,7 +57,8 @@ def extract(page: Page) -> HtmlArticle:
     above = ([] if title_index is not None and title_index >= start
              else blocks[(title_index + 1 if title_index is not None else 0):start])
     near_text = [b for b in above if not b.hidden][-12:]
-    header = [Line(b.line, b.text) for b in after_title + [b for b in near_text if b not in after_title]]
+    taken = {b.index for b in after_title}
+    header = [Line(b.line, b.text) for b in after_title + [b for b in near_text if b.index not in taken]]
     trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
     before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
@@ -119,14 +118,8 @@ def _first(pairs):
 def _valid_date(value: str) -> str | None:
     """A publication date from a metadata value (ISO 8601, 2019/09/09, 2019年9月9日, 20190909),
     only when it is a real calendar date."""
-    value = value.strip()
-    m = _ISO.search(value) or _COMPACT.match(value)
-    if not m:
-        return None
-    try:
-        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
+    m = _ISO.search(value.strip()) or _COMPACT.match(value.strip())
+    return meta.real_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
 def _is_name(value: str) -> bool:
@@ -140,8 +133,8 @@ def _names(value: str) -> list[str]:
     for part in re.split(r"[,，;；、]", value):
         part = re.sub(r"^(作者|记者|記者|文|By|by)\s*[:：/]?\s*", "", part.strip())
         part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
-        if (_is_name(part) and part.lower() not in placeholders and not _DOMAIN.search(part)
-                and not meta.is_site_name(part) and not meta.is_outlet_name(part) and not meta.split_site_suffix(part)[1]):
+        if (_is_name(part) and part.lower() not in placeholders and not meta.looks_like_site(part)
+                and not meta.is_outlet_name(part) and not meta.split_site_suffix(part)[1]):
             out.append(part)
     return out
 

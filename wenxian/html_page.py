@@ -54,7 +54,6 @@ class Block:
     bold_chars: int = 0  # characters inside <b>/<strong>
     furniture: str | None = None  # class/id word of the nearest furniture ancestor (nav, footer…)
     hidden: bool = False
-    content_hint: bool = False  # inside an element whose class/id names the article container
     # the ancestors that carry a furniture word / hide their content, outermost first; which of
     # them count is decided once the page's prose is known (_resolve)
     furniture_chain: tuple = field(default=(), repr=False)
@@ -71,7 +70,6 @@ class Page:
     main: tuple[int, int]  # [start, end) block indexes of the main-content subtree
     meta: dict = field(default_factory=dict)  # field -> [(value, origin)], most trusted first
     title_tag: str | None = None  # text of <title>
-    headings: list[str] = field(default_factory=list)  # visible h1/h2 texts, document order
 
 
 @lru_cache(maxsize=None)
@@ -119,16 +117,15 @@ def parse(text: str):
 def read(text: str) -> Page:
     root = parse(text)
     meta = _metadata(root, text)
-    blocks, spans = _blocks(root)
+    blocks, spans, named = _blocks(root)
     _resolve(blocks, spans)
-    main = _main_span(blocks, spans)
+    main = _main_span(blocks, spans, named)
     # a furniture word on an element that holds the whole article (a page wrapper named
     # 'main-side' or 'content-header') says nothing about the article's own blocks
     _resolve(blocks, spans, main)
     title_el = root.find(".//title")
     title_tag = _norm(title_el.text_content()) if title_el is not None else None
-    headings = [b.text for b in blocks if b.tag in ("h1", "h2") and not b.hidden]
-    return Page(blocks, main, meta, title_tag or None, headings)
+    return Page(blocks, main, meta, title_tag or None)
 
 
 def visible_text(text: str) -> str:
@@ -137,7 +134,7 @@ def visible_text(text: str) -> str:
     root = parse(text)
     title_el = root.find(".//title")
     title = _norm(title_el.text_content()) if title_el is not None else ""
-    blocks, spans = _blocks(root, split_links=True)
+    blocks, spans, _named = _blocks(root, split_links=True)
     _resolve(blocks, spans)
     lines = ([title] if title else []) + [b.text for b in blocks if b.text and not b.hidden]
     return "\n".join(lines) + "\n"
@@ -149,9 +146,10 @@ def _norm(s: str) -> str:
 
 # --- blocks ---------------------------------------------------------------------------------
 
-def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
-    """Visible text blocks in document order, and for each element the [first, end) block range
-    and the prose score of its subtree (for choosing the main content).
+def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
+    """Visible text blocks in document order, for each element the [first, end) block range of
+    its subtree, and the elements whose class/id names the article container (for choosing the
+    main content).
 
     One pass of start/end events (no recursion: a hostile page may nest 100,000 deep).
     `split_links` makes each link of a bare link list a block of its own, as naive scrapers
@@ -162,7 +160,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
     buf: list[str] = []
     state = {"link": 0, "bold": 0, "owner": None}
     counts = {"link": 0, "bold": 0}
-    # per open element: (element, furniture chain ((word, element)…), hidden chain, content hint)
+    # per open element: (element, furniture chain ((word, element)…), hidden chain)
     stack: list[tuple] = []
     first: dict = {}
     spans: dict = {}
@@ -171,10 +169,10 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
         text = _norm("".join(buf))
         owner = state["owner"]
         if text:
-            top = stack[-1] if stack else (None, (), (), False)
+            top = stack[-1] if stack else (None, (), ())
             blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
                                 min(counts["link"], len(text)), min(counts["bold"], len(text)),
-                                content_hint=top[3], furniture_chain=top[1], hidden_chain=top[2]))
+                                furniture_chain=top[1], hidden_chain=top[2]))
         buf.clear()
         counts["link"] = counts["bold"] = 0
 
@@ -190,6 +188,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
 
     skipping = 0
     link_lists: dict = {}
+    named: set = set()
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
@@ -197,21 +196,22 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
             if skipping or tag in _SKIP or not tag:
                 skipping += 1
                 continue
-            parent = stack[-1] if stack else (None, (), (), False)
+            parent = stack[-1] if stack else (None, (), ())
             words = _attr_words(el) if tag not in ("html", "body") else []
             own = next((w for w in words if w in v["furniture"]), None)
             furn = parent[1] + ((own, el),) if own and len(parent[1]) < 8 else parent[1]
             hidden = parent[2] + (el,) if _is_hidden(el) and len(parent[2]) < 8 else parent[2]
-            hint = parent[3] or any(w in v["content"] for w in words)
+            if not own and any(w in v["content"] for w in words):
+                named.add(el)
             if tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el, link_lists):
                 flush()
-            stack.append((el, furn, hidden, hint))
+            stack.append((el, furn, hidden))
             first[el] = len(blocks)
             if tag in _BLOCK:
                 state["owner"] = el
             if tag == "img":
                 alt = _norm(el.get("alt") or el.get("title") or "")
-                blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0, content_hint=hint,
+                blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0,
                                     furniture_chain=furn, hidden_chain=hidden))
             if tag == "a":
                 state["link"] += 1
@@ -237,7 +237,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict]:
                 state["owner"] = next((e for e, *_ in reversed(stack) if e.tag in _BLOCK), None)
             add(el.tail)
     flush()
-    return blocks, spans
+    return blocks, spans, named
 
 
 def _contains(outer, inner) -> bool:
@@ -335,7 +335,7 @@ def block_score(b: Block) -> int:
     return score
 
 
-def _main_span(blocks: list[Block], spans: dict) -> tuple[int, int]:
+def _main_span(blocks: list[Block], spans: dict, named: set) -> tuple[int, int]:
     """The block range of the element whose subtree scores best: the tightest element holding
     the article's prose without the furniture around it. An element whose class/id names the
     article container wins over a wider one that scores at most a tenth more."""
@@ -353,8 +353,7 @@ def _main_span(blocks: list[Block], spans: dict) -> tuple[int, int]:
         total = prefix[z] - prefix[a]
         if best is None or total > best:
             best, best_span = total, (a, z)
-        words = _attr_words(el)
-        if any(w in _vocab()["content"] for w in words) and not any(w in _vocab()["furniture"] for w in words):
+        if el in named:
             if hinted is None or total > hinted:
                 hinted, hinted_span = total, (a, z)
     if hinted is not None and best is not None and hinted > 0 and hinted * 1.1 >= best:

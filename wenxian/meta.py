@@ -12,6 +12,8 @@ from . import vocab
 from .clean import Line
 
 _SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|論壇|博客|社区|社區")
+_TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
+DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
 _SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
 _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
@@ -67,7 +69,7 @@ def is_site_name(text: str) -> bool:
 
 def looks_like_site(text: str) -> bool:
     """A name that reads as a website's ('NOWnews.com 今日新聞網', '某某网'), not an account's."""
-    return is_site_name(text) or bool(re.search(r"\.(?:com|net|cn|org|tw)\b", text, re.I)) or bool(_SITE_WORDS.search(text[-3:]))
+    return is_site_name(text) or bool(DOMAIN.search(text)) or bool(_SITE_WORDS.search(text[-3:]))
 
 
 def is_outlet_name(text: str) -> bool:
@@ -182,17 +184,18 @@ def _date_in(text: str) -> str | None:
     """The first date printed in `text` that exists on the calendar (a printed 2019-02-30 is a
     typo, never a date to guess from)."""
     for m in _DATE.finditer(text):
-        day = _real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if day:
             return day
     for m in _EN_DATE.finditer(text):
-        day = _real_date(int(m.group(3)), _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+        day = real_date(int(m.group(3)), _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
         if day:
             return day
     return None
 
 
-def _real_date(y: int, mo: int, d: int) -> str | None:
+def real_date(y: int, mo: int, d: int) -> str | None:
+    """'YYYY-MM-DD' when the day exists on the calendar, else None."""
     try:
         return datetime.date(y, mo, d).isoformat()
     except ValueError:
@@ -259,7 +262,7 @@ def find_date(header: list[Line]) -> str | None:
 
 _LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：]?\s*")
 MAX_SOURCE = 60  # characters: longer than any outlet's name; the frontmatter schema allows 200
-_TRAILING_DOMAIN = re.compile(r"(?<=[\u4e00-\u9fff])\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|cn|tw|hk)$", re.I)
+_TRAILING_DOMAIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})$", re.I)
 _LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 

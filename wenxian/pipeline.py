@@ -66,10 +66,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     last_kept = max((k.line.number for k in cleaned.kept), default=0)
     # metadata is printed above and within the text; what follows it (related lists, other
     # articles' credits) is searched only for labelled values (来源：… at the foot of the page)
-    header = ([l for l in lines if l.number < first_kept]  # = `above`, then what was removed within
-              + [r.line for r in cleaned.removed if first_kept < r.line.number < last_kept])
-    trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     above = [l for l in lines if l.number < first_kept]
+    header = above + [r.line for r in cleaned.removed if first_kept < r.line.number < last_kept]
+    trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     site = (meta.clean_source(site) or site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
     source = (meta.find_source(header, lines, paragraphs[:3]) or meta.trailing_source(trailer, lines)
@@ -93,6 +92,8 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
     text = "\n".join(b.text for b in page.blocks)
     art = _article(data, decoded, text, got.cleaned, got.title, got.date, got.source, got.author)
     art["metadata_origin"] = {k: v for k, v in got.origins.items() if v}  # where each value was read
+    if got.source_url:
+        art["original_url"] = got.source_url  # a WeChat article's 阅读原文 link (report only)
     art["warnings"] = extraction_warnings(art)
     return art
 
