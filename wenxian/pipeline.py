@@ -48,7 +48,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     """A text capture: lines classified by patterns and by where the densest prose is."""
     text = decoded.text
     lines = clean_mod.split_lines(text)
-    limits.check_shape(lines, path)
+    overlong = limits.check_shape(lines, path)
+    if overlong:
+        numbers = {l.number for l in overlong}
+        lines = [l for l in lines if l.number not in numbers]
     title, site = meta.find_title(lines)
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
@@ -63,6 +66,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         if title:
             cleaned = clean_mod.clean(lines, title, site_lines)
             first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    if overlong:
+        cleaned = clean_mod.Cleaned(cleaned.kept, sorted(
+            cleaned.removed + [clean_mod.Removed(l, limits.overlong_reason()) for l in overlong],
+            key=lambda r: r.line.number))
     last_kept = max((k.line.number for k in cleaned.kept), default=0)
     # metadata is printed above and within the text; what follows it (related lists, other
     # articles' credits) is searched only for labelled values (来源：… at the foot of the page)
