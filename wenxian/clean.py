@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]”?$")
 _ENGLISH_SENTENCE = re.compile(r"^(?=[\x20-\x7e]{30,}$)(?:\S+\s+){5,}\S*[.!?]$")  # six words and a full stop
 _CODE = re.compile(r"[=;{}]|\w\(.*\)|^\s*(?:def|class|import|from|return|for|if|while|#include|//|#)\b|^\s*[\])}]")
 _FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?!\d)")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
 
@@ -175,6 +176,40 @@ def headline_run_start(texts: list[str]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _byline_label() -> re.Pattern:
+    v = vocab.load("metadata.yml")
+    labels = v["source_labels"] + v["date_labels"]
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + rf"|{v['strong_author_labels']})\s*[:：]")
+
+
+def _sub_heading_candidate(lines: list[Line], i: int) -> bool:
+    """A line that may be a sub-heading between byline and text: short, unpunctuated, no
+    label, date, digits or credit, and not printed twice (an account card's name is)."""
+    t = lines[i].text
+    v = vocab.load("metadata.yml")
+    return (4 <= len(t) <= 30 and not is_prose(t) and not _DATED.search(t) and not t.endswith((":", "："))
+            and not re.search(r"\d", t) and not re.search(f"{v['reporter_words']}|(?:{v['author_labels']})\\s*[:：]|[/／]", t)
+            and all(lines[j].text != t for j in (i - 1, i + 1) if 0 <= j < len(lines)))
+
+
+def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: int, title: str | None) -> int:
+    """Start of the article once the sub-headings between its byline and its first paragraph
+    are included (a column name, 开栏的话, a section heading): at most two candidate lines
+    (_sub_heading_candidate), directly below a line carrying the date or a 来源/作者 label.
+    Anything else above the text (a print or font-size button, a menu, the account card of a
+    WeChat article) leaves the start where it was."""
+    top = start
+    while top > 0 and start - top < 2 and not reasons[top - 1] and _sub_heading_candidate(lines, top - 1):
+        top -= 1
+    if top == start or top == 0:
+        return start
+    above = lines[top - 1].text
+    if _DATED.search(above) or _byline_label().search(above):
+        return top
+    return start
+
+
 def _is_sentence(text: str) -> bool:
     """A line of running text: a full sentence (。！… at its end) or a long passage; headlines
     of other articles (short, often ending in ？ or a quote) are not."""
@@ -203,6 +238,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     start, end = main_span(lines, reasons)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
+    start = _headings_after_byline(lines, reasons, start, title)
     texts = [l.text for l in lines[start:end]]
     cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
     if cut is None:
