@@ -10,6 +10,7 @@ reasons. Every block of visible text ends up kept or removed with a reason.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import clean as clean_mod
@@ -123,7 +124,13 @@ def _valid_date(value: str) -> str | None:
 
 
 def _is_name(value: str) -> bool:
-    return 2 <= len(value) <= 30 and not _NOT_NAME.search(value) and bool(_NAME_CHARS.fullmatch(value))
+    """A writer's name or pen name as a platform's author slot prints it: letters, digits and
+    name punctuation, and the emoji some pen names carry (🌏华商君); no markup, link, number or
+    follow prompt (读武汉关注☞ in the same slot is an invitation, not a writer)."""
+    plain = "".join(ch for ch in value if unicodedata.category(ch) not in ("So", "Sk", "Mn") and ch != "\u200d")
+    follow = [w for w in vocab.load("metadata.yml")["follow_buttons"] if not w.isascii()]
+    return (2 <= len(value) <= 30 and len(plain) >= 2 and not _NOT_NAME.search(value)
+            and bool(_NAME_CHARS.fullmatch(plain)) and not any(w in value for w in follow))
 
 
 def _names(value: str) -> list[str]:
