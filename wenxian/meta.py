@@ -552,7 +552,7 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             names = credited_authors("（" + value + "）") or _names_in(value, _author_patterns()[-1])
             if names and not credited_source_like(value):
                 return names
-    return photographers
+    return []  # photographers (…摄) are not writers
 
 
 def credited_source_like(value: str) -> bool:
