@@ -94,6 +94,8 @@ def extract(page: Page) -> HtmlArticle:
     credit_lines = [Line(0, p) for p in paragraphs if len(p) <= 40 and meta.labelled_credit(p)]
     authors = meta.find_authors(byline + trailer + credit_lines, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
+    if not authors:
+        authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
     origins["author"] = "visible" if authors else None
     editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
     if not authors:
@@ -152,7 +154,10 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     copyright line after the article gives ('环球网版权所有')."""
     for value, _origin in page.meta["site"]:
         if _is_name(value):
-            return meta.clean_source(value) or value
+            name = meta.clean_source(value) or value
+            # 'BBC' in the metadata, '… - BBC中文网 - 两岸三地' in the title: the edition's own name
+            longer = [p for p in _title_suffix_parts(page, title) if name in p and len(p) > len(name)]
+            return min(longer, key=len) if longer else name
     host = _host_name(after)
     for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
         head, site = meta.split_site_suffix(text)
@@ -173,6 +178,15 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
             if 2 <= len(name) <= 20 and (meta.is_site_name(name) or _INSTITUTION.search(name)):
                 return name
     return None
+
+
+def _title_suffix_parts(page: Page, title: str | None) -> list[str]:
+    """The parts a page's <title> adds after the printed headline (site, channel), each short."""
+    text = page.title_tag or ""
+    if not title or not text.startswith(title):
+        return []
+    rest = _SUFFIX_SEP.sub("", text[len(title):]).strip()
+    return [p.strip() for p in re.split(r"[_|｜\-–—]", rest) if 2 <= len(p.strip()) <= 20]
 
 
 def _host_name(after: list[Block]) -> str | None:

@@ -191,7 +191,23 @@ def _date_in(text: str) -> str | None:
         day = real_date(int(m.group(3)), _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
         if day:
             return day
+    for m in _SLASH_DATE.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if m.group(4):  # 7/5/2005 9:23:57 PM: the clock of US-style software prints month/day
+            day = real_date(year, first, second)
+        elif first > 12 >= second:
+            day = real_date(year, second, first)  # 25/7/2005: only day/month is possible
+        elif second > 12 >= first:
+            day = real_date(year, first, second)  # 7/25/2005: only month/day is possible
+        else:
+            day = None  # 7/5/2005 alone could be either: never guessed
+        if day:
+            return day
     return None
+
+
+# A date with the year last (7/5/2005 9:23:57 PM); group 4 is the AM/PM of a US-style clock.
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])(?:\s+\d{1,2}:\d\d(?::\d\d)?\s*([AaPp][Mm])\b)?")
 
 
 def real_date(y: int, mo: int, d: int) -> str | None:
@@ -277,7 +293,7 @@ def _placeholder_rest(value: str, placeholders: list[str]) -> str:
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
-    value = _PINYIN_GLOSS.sub("", value).strip().strip("【】[]").strip()
+    value = _PINYIN_GLOSS.sub("", value).strip().strip("【】[]").strip().lstrip("-_|｜–—:：·").strip()
     if value.startswith("《") and value.endswith("》") and value.count("《") == 1:
         value = value[1:-1].strip()  # 《某某日报》, not 光明网-《光明日报》
     value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
@@ -285,11 +301,19 @@ def clean_source(value: str) -> str | None:
     value = _TRAILING_DOMAIN.sub("", value).strip() or value  # '三立新聞網 SETN.COM'
     value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
     not_sources = vocab.load("metadata.yml")["not_sources"]
+    if _MARKUP_RESIDUE.search(value):
+        return None  # 'size="20"': a broken template printed an attribute where the value belongs
     if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
         return None
     if len(value) > MAX_SOURCE:
         return None  # a label run into a paragraph names no outlet (and the schema would refuse it)
     return value
+
+
+# An outlet and a date in brackets opening the text: 【看中国2005年07月03日报道】, （某某网2019年5月1日讯）.
+_BRACKETED_REPORT = re.compile(r"^[【\[（(]\s*([\u4e00-\u9fffA-Za-z·]{2,12}?)\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                               r"\s*(?:讯|訊|报道|報導|电|電|消息)\s*[】\]）)]")
+_MARKUP_RESIDUE = re.compile(r"[<>{}]|\w=[\"']|^[\"'=]")
 
 
 def _credit_pattern() -> re.Pattern:
@@ -414,6 +438,9 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
         if cleaned:
             return cleaned
     for par in first_paragraphs:
+        m = _BRACKETED_REPORT.match(par)
+        if m and not _self_reference(m.group(1)) and clean_source(m.group(1)):
+            return clean_source(m.group(1))  # 【看中国2005年07月03日报道】
         m = _AGENCY_DATELINE.match(par)
         if m and not _self_reference(m.group(1)):
             return m.group(1)  # （法新社羅馬19日電）, 中央社記者…台北22日電
@@ -497,6 +524,9 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
     for name in re.split(r"[、 &＆，,]\s*", match_text):
         if len(name) > 2 and name.endswith(("摄", "攝")):
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
+        role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
+        if role and len(name) - role.end() >= 2:
+            name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
         if "网" in name or "網" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
@@ -554,6 +584,16 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             if names and not credited_source_like(value):
                 return names
     return []  # photographers (…摄) are not writers
+
+
+def writer_before_title(title: str | None, lines: list[Line]) -> list[str]:
+    """The writer an opinion or memoir piece puts before its headline ('茉莉：我是怎样…'), when the
+    same name stands alone on a line near the text (the byline): a prefix that is only in the
+    title could be a speaker or a place, so it is not enough alone."""
+    m = re.match(rf"({_NAME})\s*[：:]", title or "")
+    if not m or is_outlet_name(m.group(1)) or m.group(1) in _author_patterns()[-1]:
+        return []
+    return [m.group(1)] if any(l.text.strip() == m.group(1) for l in lines) else []
 
 
 def credited_source_like(value: str) -> bool:
