@@ -121,11 +121,14 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     best, best_span = 0, (0, 0)
     cur, start = 0, 0
     in_list = 0
+    numbered_run = 0  # numbered lines in a row: one is a sub-heading, a run is a ranked list
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if cur <= 0:
             cur, start = 0, i
         score = _score(line.text, reason)
-        if score < 0 and not reason and (in_list or is_numbered_heading(line.text)):
+        numbered = not reason and is_numbered_heading(line.text)
+        numbered_run = numbered_run + 1 if numbered else 0
+        if score < 0 and not reason and (in_list or numbered and numbered_run <= 2):
             score = 0
         cur += score
         if reason:

@@ -92,7 +92,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if not lines:
         return None, None
     first = lines[0].text
-    if "。" in first or len(first) > 80:
+    if "。" in first[:-1] or len(first) > 80:  # a headline may end with 。, never holds one inside
         return None, None
     for sep in ("--", " - ", "_", "|", "｜"):
         head, found, tail = first.partition(sep)
