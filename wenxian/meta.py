@@ -491,6 +491,24 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     return None
 
 
+def byline_slot_writer(header: list[Line], account: str | None, title: str | None = None) -> list[str]:
+    """The writer a platform prints in its byline slot just before the account's name, which
+    the account card repeats ('原创 / 2018-04-07 / 闲云野鹤 / 闲云野鹤古刹 / 闲云野鹤古刹'): a short
+    name that is neither the account, a date, a label nor the title."""
+    if not account:
+        return []
+    texts = [l.text for l in header]
+    for i in range(1, len(texts) - 1):
+        if texts[i] == account and texts[i + 1] == account:
+            t = texts[i - 1]
+            if (2 <= len(t) <= 12 and t not in (account, title) and t not in vocab.load("metadata.yml")["not_sources"]
+                    and not _date_in(t) and not _BARE_DATE.fullmatch(t) and _ACCOUNT_CHARS.fullmatch(t)
+                    and not _PROSE_PUNCT_ANY.search(t) and not _boilerplate(t) and account not in t):
+                return [t]
+            return []
+    return []
+
+
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 
 

@@ -86,7 +86,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
-    authors = authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
+    authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
+               or meta.byline_slot_writer(above[:20], source, title))
     art = _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
     art["warnings"] = extraction_warnings(art)
     return art
