@@ -481,8 +481,8 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     for i, line in enumerate(header[:-1]):
         t, nxt = line.text, header[i + 1].text
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
-                or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t)):
-            continue
+                or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]):
+            continue  # (原创 before the date is a label of the post, not its account)
         near = [l.text for l in header[max(0, i - 2):i + 3]]
         if nxt == t and any(_date_in(x) for x in near):
             return t
