@@ -82,7 +82,7 @@ def extract(page: Page) -> HtmlArticle:
     site = _site_name(page, title, blocks[end:])
     account = meta.account_name(header, title)
     source, origins["source"] = _first(
-        [(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline), "visible")]
+        [(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title), "visible")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
         + [(meta.trailing_source(trailer, trailer), "visible (after the text)")]
         + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]

@@ -14,6 +14,7 @@ from .clean import Line
 _SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|論壇|博客|社区|社區")
 _TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
 DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
+_BARE_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9\-]{{2,20}}(?:\.[A-Za-z]{{2,6}})?\.(?:{_TLD})", re.I)
 _SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
 _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
@@ -57,7 +58,8 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
         if sep in line:
             head, _, tail = line.rpartition(sep)
             tail = tail.strip(" :").split(" :: ")[0].strip()
-            if head.strip() and tail and _SITE_WORDS.search(tail) and len(tail) <= 15 and len(tail) < len(head):
+            named = _SITE_WORDS.search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
+            if head.strip() and tail and named and len(tail) <= 15 and len(tail) < len(head):
                 return head.strip().rstrip("-_|｜ ").strip(), tail
     return line, None
 
@@ -94,6 +96,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     first = lines[0].text
     if "。" in first[:-1] or len(first) > 80:  # a headline may end with 。, never holds one inside
         return None, None
+    if re.fullmatch(r"[\w.\-]+", first, re.ASCII):
+        return None, None  # 'cover_image', 'index': a template's placeholder, no headline
     for sep in ("--", " - ", "_", "|", "｜"):
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
@@ -230,6 +234,9 @@ def _bare_label_pattern(kind: str) -> re.Pattern:
     return re.compile("^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]?\s*(\S.{0,30})$")
 
 
+_MEDIA_CREDIT = re.compile(r"(?:图片|圖片|图|圖|照片|视频|視頻|资料|資料|数据|數據)\s*$")
+
+
 # Another label starting inside a value: the value ends there.
 _NEXT_LABEL = re.compile(r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|時間|时间|发布|發佈|日期|来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]")
 
@@ -242,6 +249,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     bare = _bare_label_pattern(kind)
     for line in lines:
         m = pattern.search(line.text)
+        if m and kind == "source_labels" and _MEDIA_CREDIT.search(line.text[:m.start()]):
+            continue  # 图片资料来源：… credits a picture, not the article
         if not m:
             # a byline of fields separated by | prints labels without a colon (来源CSDN| 作者魏星)
             fields = re.split(r"\s*[|｜]\s*", line.text) if len(re.findall(r"[|｜]", line.text)) >= 2 else []
@@ -252,7 +261,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
         value = _NEXT_LABEL.split(m.group(1).strip())[0].strip()  # '证券时报网作者：李在山' -> the outlet
         if not value and line.number in following:
             value = following[line.number].text.strip()
-            if value.endswith((":", "：")):  # the next line is another label, not a value
+            if value.endswith((":", "：")) or kind == "source_labels" and _boilerplate(value):
+                # another label, or a widget after an empty 来源： (按讚加入…粉絲團): no value
                 value = ""
         if value:
             yield line, value
@@ -397,7 +407,7 @@ def with_joined_pairs(lines: list[Line], near: int | None = None) -> list[Line]:
 _NAME_SLASH_OUTLET = re.compile(r"^[\u4e00-\u9fff·]{2,4}\s*[／/]\s*([\u4e00-\u9fff]{2,12})$")
 
 
-def byline_outlet(lines: list[Line]) -> str | None:
+def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
     """The outlet printed on a byline beside its writer or date: '中國時報 張立勳／特稿 2013年…',
     '原创 南方都市报 2019-09-09 16:01:46' (aggregators and WeChat print the account this way)."""
     suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
@@ -406,7 +416,7 @@ def byline_outlet(lines: list[Line]) -> str | None:
         if len(t) > 60:
             continue
         m = _NAME_DATE.match(t)
-        if m and clean_source(m.group(1)):
+        if m and clean_source(m.group(1)) and m.group(1) != title:  # (the headline over its date is no outlet)
             return clean_source(m.group(1))
         m = _NAME_SLASH_OUTLET.match(t)
         if m and re.search(rf"(?:{suffixes})$", m.group(1)):
@@ -629,11 +639,16 @@ def labelled_title(lines: list[Line]) -> str | None:
     return None
 
 
+# A web address, or a status line of labelled counts (在线用户:12066 当值版主:), is no headline.
+_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：]$|[\u4e00-\u9fff][:：]\s*\d|^[A-Za-z0-9_.\-]+$")
+
+
 def headline_before(header: list[Line], boilerplate) -> str | None:
     """The headline printed just above the article text, when the page-title line was unusable:
     the nearest header line that is neither boilerplate, a date, nor a sentence."""
     for line in reversed(header[-6:]):
         t = line.text
-        if 8 <= len(t) <= 60 and "。" not in t and not _DATE.search(t) and not boilerplate(t) and not _NOT_TITLE.search(t):
+        if (8 <= len(t) <= 60 and "。" not in t[:-1] and not _DATE.search(t) and not boilerplate(t) and not _NOT_TITLE.search(t)
+                and not _NOT_HEADLINE.search(t)):
             return t
     return None

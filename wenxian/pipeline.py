@@ -79,7 +79,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     site = (meta.clean_source(site) or site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
     source = (meta.find_source(header, lines, paragraphs[:3]) or meta.trailing_source(trailer, lines)
-              or meta.byline_outlet(meta.with_joined_pairs(above, near=8)) or meta.account_name(header[:15], title) or site)
+              or meta.byline_outlet(meta.with_joined_pairs(above, near=8), title) or meta.account_name(header[:15], title) or site)
     if source and site and source != site and meta.abbreviates(source, site):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
