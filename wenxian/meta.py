@@ -268,6 +268,9 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
             yield line, value
 
 
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d\s*年")
+
+
 def find_date(header: list[Line]) -> str | None:
     """Publication date: a date labelled as such (发布日期…) wins; otherwise the first date in
     the header. Dates split over lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined."""
@@ -279,8 +282,8 @@ def find_date(header: list[Line]) -> str | None:
         date = _date_in(line.text)
         if date:
             return date
-        if line.text in _EN_MONTHS:
-            date = _date_in(" ".join(l.text for l in header[i:i + 4]))
+        if line.text in _EN_MONTHS or _YEAR_ALONE.fullmatch(line.text):  # 'Dec / 28 / 2013', '2014年 / 03月 / 20日'
+            date = _date_in(" ".join(l.text for l in header[i:i + 4]).replace("年 ", "年").replace("月 ", "月"))
             if date:
                 return date
     return None
