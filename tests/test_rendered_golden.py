@@ -10,7 +10,7 @@ from wenxian.pipeline import extract
 
 from conftest import FIXTURES
 
-FLOORS = {"keep": .975, "drop": .935, "title": .95, "date": .94, "source": .84, "script": 1.0}
+FLOORS = {"keep": .98, "drop": .94, "title": .96, "date": .97, "source": .84, "script": 1.0}
 
 
 def test_rendered_captures_do_not_regress(capsys):
