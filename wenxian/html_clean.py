@@ -171,13 +171,7 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
             if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
                 site = meta.clean_source(parts[-1]) or parts[-1]
                 return host if host and (site in host or meta.abbreviates(site, host)) else site
-    for b in after[-40:]:
-        m = _COPYRIGHT_NAME.search(b.text)
-        if m:
-            name = next((g for g in m.groups() if g), "").strip(" ·.,，")
-            if 2 <= len(name) <= 20 and (meta.is_site_name(name) or _INSTITUTION.search(name)):
-                return name
-    return None
+    return meta.copyright_holder([b.text for b in after[-40:]])
 
 
 def _title_suffix_parts(page: Page, title: str | None) -> list[str]:
@@ -200,11 +194,6 @@ def _host_name(after: list[Block]) -> str | None:
 
 _HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：]\s*([\u4e00-\u9fff]{2,24})")
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
-_COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
-                             r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)"
-                             r"|(?:版权所有|版權所有)\s*[:：]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
-# names of the bodies that host government and institutional sites
-_INSTITUTION = re.compile(r"(院|会|會|局|部|委|厅|廳|办|辦|中心|馆|館|校|大学|大學|政府|集团|集團|公司)$")
 
 
 def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:

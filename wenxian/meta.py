@@ -617,6 +617,27 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     return []  # photographers (…摄) are not writers
 
 
+_COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
+                             r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)"
+                             r"|(?:版权所有|版權所有)\s*[:：]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
+# names of the bodies that host government and institutional sites
+# names of the bodies that host government and institutional sites (a company holding the
+# copyright is the site's operator, not the name it publishes under)
+_INSTITUTION = re.compile(r"(院|会|會|局|部|委|厅|廳|办|辦|中心|馆|館|校|大学|大學|政府)$")
+
+
+def copyright_holder(texts: list[str]) -> str | None:
+    """The site's or body's name a copyright line gives ('环球网版权所有', '版权所有中央党史和文献
+    研究院', '© 2019 某某日报'): the publishing site's name when nothing else states it."""
+    for t in texts:
+        m = _COPYRIGHT_NAME.search(t)
+        if m:
+            name = next((g for g in m.groups() if g), "").strip(" ·.,，")
+            if 2 <= len(name) <= 20 and (is_site_name(name) or _INSTITUTION.search(name)):
+                return name
+    return None
+
+
 def writer_before_title(title: str | None, lines: list[Line]) -> list[str]:
     """The writer an opinion or memoir piece puts before its headline ('茉莉：我是怎样…'), when the
     same name stands alone on a line near the text (the byline): a prefix that is only in the

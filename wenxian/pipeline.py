@@ -82,6 +82,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
               or meta.byline_outlet(meta.with_joined_pairs(above, near=8), title) or meta.account_name(header[:15], title) or site)
     if source and site and source != site and meta.abbreviates(source, site):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
+    if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
+        source = meta.copyright_holder([l.text for l in lines if l.number > last_kept][-40:])
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
