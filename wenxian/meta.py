@@ -504,6 +504,9 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     return None
 
 
+_DATE_THEN_WRITER = re.compile(r"^(?:原创|原創)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?\s+(\S{2,12})$")
+
+
 def byline_slot_writer(header: list[Line], account: str | None, title: str | None = None) -> list[str]:
     """The writer a platform prints in its byline slot just before the account's name, which
     the account card repeats ('原创 / 2018-04-07 / 闲云野鹤 / 闲云野鹤古刹 / 闲云野鹤古刹'): a short
@@ -514,6 +517,8 @@ def byline_slot_writer(header: list[Line], account: str | None, title: str | Non
     for i in range(1, len(texts) - 1):
         if texts[i] == account and texts[i + 1] == account:
             t = texts[i - 1]
+            dated = _DATE_THEN_WRITER.match(t)  # '原创 2018-01-03 58沈剑': the slot printed after the date
+            t = dated.group(1) if dated else t
             if (2 <= len(t) <= 12 and t not in (account, title) and t not in vocab.load("metadata.yml")["not_sources"]
                     and not _date_in(t) and not _BARE_DATE.fullmatch(t) and _ACCOUNT_CHARS.fullmatch(t)
                     and not _PROSE_PUNCT_ANY.search(t) and not _boilerplate(t) and account not in t):
@@ -577,10 +582,19 @@ def credited_authors(text: str) -> list[str]:
     *patterns, stop = _author_patterns()
     for pat in patterns:
         for m in pat.finditer(text):
+            if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
+                continue
             names = _names_in(next(g for g in m.groups() if g), stop)
             if names:
                 return names
     return []
+
+
+def _reporter_credit_start(before: str, text: str) -> bool:
+    """Whether 记者 starts a credit here, not a word inside a list of titles or menu items
+    ('… 半月谈 中国记者 中国名牌 …': eight or more short items separated by spaces)."""
+    items = text.split()
+    return not (len(items) >= 8 and all(len(t) <= 10 for t in items) and re.search(r"[\u4e00-\u9fff]$", before))
 
 
 _TRAILING_CREDIT = re.compile(r"(?:^|[。！？!?”])\s*[（(]\s*((?:[^（()）]{0,6}?[/／:：][^（()）\s]{0,3}\s*)?[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]$")
