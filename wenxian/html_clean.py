@@ -241,7 +241,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
             return b.text, "h1", b.index
     # no usable title metadata nor <h1>: the heading printed just above the text
-    near = [b for b in page.blocks[max(0, start - 6):start] if not b.hidden and b.tag != "img" and b.link_density < 0.5]
+    near = [b for b in page.blocks[max(0, start - 6):start] if not b.hidden and b.tag != "img"
+            and (b.link_density < 0.5 or b.title_hint)]  # a permalink headline named as a title
     lines = [Line(b.index, b.text) for b in near if not label.search(b.text)]
     text = meta.headline_before(lines, clean_mod.pattern_reason)
     if text and not meta.is_site_name(text):
