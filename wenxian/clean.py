@@ -23,6 +23,7 @@ _PAGE_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?]”?$")
 _ENGLISH_SENTENCE = re.compile(r"^(?=[\x20-\x7e]{30,}$)(?:\S+\s+){5,}\S*[.!?]$")  # six words and a full stop
 _CODE = re.compile(r"[=;{}]|\w\(.*\)|^\s*(?:def|class|import|from|return|for|if|while|#include|//|#)\b|^\s*[\])}]")
+_TEASER = re.compile(r"(?<![.…])(?:\.{3}|…)$")  # cut with '...' or one '…' (speech trails off with ……)
 _FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?!\d)")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
@@ -107,6 +108,8 @@ def _score(text: str, reason: str | None) -> int:
     short line a small cost, a boilerplate line a larger one."""
     if reason:
         return -20
+    if len(text) <= 40 and _TEASER.search(text):
+        return -12  # a teaser cut short ('要聞：太扯 勞保局把檢舉人曝光...'): a list of other items
     if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
         return len(text)
     if _CODE.search(text):
