@@ -149,3 +149,14 @@ def test_an_overlong_line_beside_an_article_is_removed_with_its_reason_not_refus
     reasons = {r["line"]: r["reason"] for r in art["removed"]}
     assert reasons[6] == limits.overlong_reason()
     assert "关键词 关键词" not in art["body"]
+
+
+def test_a_stray_control_character_in_a_long_text_is_left_out_and_reported():
+    """A backspace copied from a page into a text capture is not a binary file: the article is
+    extracted without it and the warning names it; a NUL is still refused (cases.yml)."""
+    from wenxian import pipeline
+    para = "村里的合作社带动群众增收，今年每户收入比去年多了三千元，合作社还办起了培训班。"
+    text = "合作社带动增收_某某网\n合作社带动增收\n" + "\n".join([para] * 3 + ["记者\x08某某报道"] + [para] * 3) + "\n"
+    art = pipeline.extract(text.encode("utf-8"), "x.txt")
+    assert "\x08" not in art["body"] and para in art["body"]
+    assert any("U+0008 on line 6" in w for w in art["warnings"])

@@ -9,7 +9,7 @@ import hashlib
 from . import clean as clean_mod
 from . import damage, html_clean, html_page, kinds, limits, meta, recurring, regions, tags, webarchive
 from .invisible import balance
-from .decode import decode
+from .decode import decode, stray_controls, without_controls
 from .errors import WenxianError
 from . import article
 from .article import IMAGE_MARKER
@@ -46,7 +46,8 @@ def extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, pag
 
 def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> dict:
     """A text capture: lines classified by patterns and by where the densest prose is."""
-    text = decoded.text
+    strays = stray_controls(decoded.text)
+    text = without_controls(decoded.text) if strays else decoded.text
     lines = clean_mod.split_lines(text)
     overlong = limits.check_shape(lines, path)
     if overlong:
@@ -92,6 +93,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                or meta.byline_slot_writer(above[:20], source, title))
     art = _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
     art["warnings"] = extraction_warnings(art)
+    if strays:
+        art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
+                               f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
 
 
