@@ -2,9 +2,7 @@
 lists (read from the file), the README holds the install command, the workflows pass
 actionlint, the issue forms and PR templates are well formed, the pre-commit fixers never
 touch byte-exact captures, and the site's Contribute page is generated from the guide."""
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
