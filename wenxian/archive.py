@@ -85,13 +85,24 @@ def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
 
 
 def capture_text(data: bytes, path: str, art: dict) -> str:
-    """The text a reader sees in a capture (for the personal-data warning): the decoded file, or
-    for a web archive the visible text of the article's page."""
+    """The text scanned for personal data: the decoded file (a saved page: its HTML source, all of
+    which is published), or for a web archive the HTML source of the article's page, decoded as
+    extraction decoded it. Its lines are the ones `extract` numbers (`capture_lines_are_source`)."""
     from .decode import decode
 
     if kinds.is_web_archive(path):
-        return webarchive.visible_text(data, path, art["encoding"], art.get("source_url"))
+        body = webarchive.main_page(data, path, art.get("source_url")).body
+        try:
+            return body.decode(art["encoding"]).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError, TypeError):
+            return decode(body, path, markup=True).text
     return decode(data, path, markup=kinds.is_page(path)).text
+
+
+def capture_lines_are_source(path: str) -> bool:
+    """True when a capture's line numbers (removed list, personal-data warnings) are lines of an
+    HTML source (a saved page, a web archive's page), False for a text capture's own lines."""
+    return kinds.holds_html(path)
 
 
 # Frontmatter fields a contributor can give on the command line of `wenxian add`.

@@ -11,7 +11,7 @@ import sys
 from . import tags
 from .errors import WenxianError
 from . import kinds
-from .archive import (capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
+from .archive import (capture_lines_are_source, capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
                       sidecar_pages, store)
 from . import procs, schema, values
 from .limits import read_capture
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import fixture as fixture_mod
 from .archive import atomic_write
-from .personal import find_personal_data
+from .personal import find_personal_data, grouped
 from .urls import UrlError, normalise
 
 
@@ -109,7 +109,7 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
                 if status == "added":
                     for w in warnings:
                         _err(f"warning: {where}: {w}")
-                    _warn_personal_data(name, personal)
+                    _warn_personal_data(name, personal, capture_lines_are_source(path))
     if show_progress:
         print(file=sys.stderr)
     if failed:
@@ -167,7 +167,7 @@ def _prepare_one(overrides: dict, choice: tuple, path: str):
             arts = [art]
         pages = {a["id"]: a["source_url"] for a in arts} if len(arts) > 1 else None
         return path, [(a["id"], data, render(Path(path), a, overrides, pages),
-                       find_personal_data(capture_text(data, path, a)), a.get("source_url"), a.get("warnings", []))
+                       find_personal_data(capture_text(data, path, a), page=capture_lines_are_source(path)), a.get("source_url"), a.get("warnings", []))
                       for a in arts]
     except (WenxianError, OSError) as exc:
         return path, exc
@@ -187,10 +187,17 @@ def _prepared(paths: list[str], jobs: int | None, overrides: dict, choice: tuple
         yield from pool.map(work, paths, chunksize=16)
 
 
-def _warn_personal_data(path: str, findings) -> None:
-    """Name what looks like personal data in a capture just added (it is published as is)."""
-    for f in findings:
-        _err(f"warning: {path}:{f.line}: looks like personal data ({f.label}): {f.masked}. The raw capture "
+def _warn_personal_data(path: str, findings, source_lines: bool = False) -> None:
+    """Name what looks like personal data in a capture just added (it is published as is): one
+    warning per distinct value, with how often and on which lines it occurs. `source_lines`: the
+    numbers are lines of the page's HTML source, as in the removed list of `wenxian extract`."""
+    for g in grouped(findings):
+        f = g.first
+        notes = ([f"{g.count} times: {g.where().split(': ', 1)[1]}"] if g.count > 1 else [])
+        if source_lines:
+            notes.append("lines of the page's HTML source, as numbered in the removed list of `wenxian extract`")
+        _err(f"warning: {path}:{f.line}: looks like personal data ({f.label}): {f.masked}"
+             + (f" ({'; '.join(notes)})" if notes else "") + ". The raw capture "
              "is published unchanged; if this belongs to a private person, do not submit it (see CONTRIBUTING.md).")
 
 
