@@ -84,7 +84,7 @@ def records(data: bytes) -> list[tuple[str, str, str | None]]:
 def test_capture_writes_a_warc_and_adds_it(server, tmp_path, capsys):
     repo = tmp_path / "repo"
     assert main(["capture", f"{server}/moved", "--root", str(repo), "--note", "本地测试"]) == 0
-    out = capsys.readouterr().out.strip()
+    out = capsys.readouterr().out.splitlines()[0]  # then the table of what was stored
     assert out.startswith(f"{server}/moved: added ")
     aid = out.rsplit(" ", 1)[1]
     raw = repo / archive.raw_path(aid, ".warc.gz")
