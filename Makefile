@@ -12,12 +12,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Runs every test this machine can run and lists the skipped ones with their reason (-rs).
+# Runs every test this machine can run; the closing summary lists failures, errors and the
+# skipped tests with their reason (-rfEs).
 # The browser tests need Debian's chromium at /usr/bin/chromium, which this target never
 # installs (no sudo, no apt): `.ci/run` installs it and sets WENXIAN_REQUIRE_BROWSER=1, under
 # which a missing browser fails the run instead of skipping.
 test: $(STAMP)
-	$(PY) -m pytest -q -rs
+	$(PY) -m pytest -q -rfEs
 
 # `make serve PORT=8001` when 8000 is taken; scripts/serve.py says so instead of a traceback.
 serve: $(STAMP)

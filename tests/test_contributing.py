@@ -260,12 +260,12 @@ def test_the_extraction_form_takes_the_capture_as_an_attachment():
 
 def test_make_test_installs_no_system_software_and_lists_skips():
     """`make test` on a machine without apt or chromium: no sudo, no apt-get; pytest's -rs lists
-    what was skipped and why. .ci/run installs chromium and requires the browser tests."""
+    what was skipped and why (-rfEs: failures and errors too). .ci/run installs chromium and requires the browser tests."""
     rules = [l for l in (ROOT / "Makefile").read_text("utf-8").splitlines() if not l.startswith("#")]
     assert not [l for l in rules if re.search(r"apt-get|sudo|npm", l)]
     dry = subprocess.run(["make", "-n", "-B", "test"], capture_output=True, text=True, cwd=ROOT).stdout
     assert "apt-get" not in dry and "sudo" not in dry
-    assert re.search(r"pytest -q -rs$", dry, re.M)
+    assert re.search(r"pytest -q -rfEs$", dry, re.M)
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert "apt-get install -y -q chromium" in ci and "WENXIAN_REQUIRE_BROWSER=1 make test" in ci
 

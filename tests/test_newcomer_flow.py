@@ -40,6 +40,9 @@ def clone(tmp_path_factory):
                    capture_output=True)
     venv = Path(sys.prefix)
     (repo / ".venv").symlink_to(venv)  # `make install` already ran: its venv, reused
+    # .gitignore's `.venv/` matches the folder a contributor has, not this link to it
+    with open(repo / ".git" / "info" / "exclude", "a", encoding="utf-8") as exclude:
+        exclude.write("/.venv\n")
     stamp = venv / ".installed"
     if stamp.exists():  # the clone's files are new; the venv was made from the same pyproject.toml
         older = stamp.stat().st_mtime - 1
