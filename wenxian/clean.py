@@ -222,6 +222,30 @@ def _is_sentence(text: str) -> bool:
     return len(text) >= 50 or len(text) >= 12 and bool(_FULL_STOP.search(text))
 
 
+# What a removed line outside the main text was, for the removal report (issue 21): the
+# headline block above a text holds the dateline, the title as printed and the byline, which a
+# contributor must not mistake for navigation.
+_WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电|電)")
+_DATE_IN_LINE = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
+_CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|作者|撰文|撰稿|摄影|攝影|实习生|實習生")
+OUTSIDE = "outside the main text (navigation, header or footer)"
+
+
+def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
+    """The removal reason of a line outside the main text: dateline, title as printed, byline,
+    else `default`."""
+    in_title = bool(title) and len(title) >= 4 and (title in text or len(text) >= 8 and title.startswith(text))
+    if _WIRE_DATELINE.search(text):
+        return "dateline and original title" if in_title or "电题" in text or "電題" in text else "dateline"
+    if in_title:
+        return "title as printed (cut short)" if title.startswith(text) else "title as printed, with more around it"
+    if len(text) <= 60 and _CREDIT_WORD.search(text):
+        return "byline"
+    if len(text) <= 40 and _DATE_IN_LINE.search(text):
+        return "dateline"
+    return default
+
+
 def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str] = frozenset()) -> Cleaned:
     """Keep or remove every line. `site_lines` are the learned boilerplate lines of the capture's
     publishing site (wenxian.recurring)."""
@@ -264,7 +288,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         elif is_image_placeholder(line.text):
             kept.append(Kept(line, "image"))
         elif not start <= i < end:
-            removed.append(Removed(line, "outside the main text (navigation, header or footer)"))
+            removed.append(Removed(line, outside_reason(line.text, title)))
         elif not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text):
             kept.append(Kept(line, "heading"))
         else:

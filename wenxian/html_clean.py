@@ -317,7 +317,7 @@ def _reason(b: Block, inside: bool, title: str | None) -> str | None:
             return pattern
         if b.furniture:
             return f"page furniture (class or id '{b.furniture}')"
-        return "outside the main content"
+        return clean_mod.outside_reason(t, title, "outside the main content")
     if b.furniture:
         return f"widget inside the article (class or id '{b.furniture}')"
     if pattern:
@@ -326,5 +326,5 @@ def _reason(b: Block, inside: bool, title: str | None) -> str | None:
         return "link (list of other pages)"
     if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or t.count("：") + t.count(":") >= 2)
             and not _DIALOGUE.search(t)):
-        return "dateline or byline"
+        return "dateline and byline" if meta.has_date(t) else "byline"
     return None
