@@ -36,12 +36,16 @@ from pathlib import Path
 from pagefind_bin_extended import get_executable
 
 from wenxian import script as wenxian_script
-from wenxian import search, search_assets, search_bundle, search_fold, search_shards
+from wenxian.search import records as search
+from wenxian.search import assets as search_assets
+from wenxian.search import bundle as search_bundle
+from wenxian.search import fold as search_fold
+from wenxian.search import shards as search_shards
 from wenxian.errors import WenxianError
-from wenxian.site import cachefile
+from wenxian import cachefile
 from wenxian.files import atomic_write
-from wenxian.site import loaded
-from wenxian.site.reported import reported
+from wenxian import article_loader as loaded
+from wenxian.site.mkdocs_errors import reported
 
 log = logging.getLogger("mkdocs.hooks.search")
 # Finished shard bundles, relative to the project root (beside the parsed-article cache).

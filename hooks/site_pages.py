@@ -25,8 +25,10 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from wenxian.site import body, build, loaded, pagewriter, prerendered, shell, urls
-from wenxian.site.reported import reported
+from wenxian.site import body, build, pagewriter, shell, urls
+from wenxian import article_loader as loaded
+from wenxian.site import html_toc as prerendered
+from wenxian.site.mkdocs_errors import reported
 from wenxian.errors import WenxianError
 from wenxian.site.markup import HTML_KEY, frontmatter, split_generated
 

@@ -33,7 +33,7 @@ def hypothesis_phase(seconds: float) -> tuple[int, list[tuple[bytes, str, str]]]
     from hypothesis import HealthCheck, given, settings, strategies as st
 
     from hostile.builders import HTML_INJECTION, MARKDOWN_INJECTION, TEMPLATE_INJECTION, PARAGRAPHS
-    from wenxian.properties import check_capture
+    from wenxian.dev.safety_properties import check_capture
 
     pieces = PARAGRAPHS + HTML_INJECTION + MARKDOWN_INJECTION + TEMPLATE_INJECTION + [
         "\u202e", "\u2067", "\u200d", "\ufeff", "𠀀", "👨‍👩‍👧", "---", "\r", "\u3000", "\x85", "\u2028", "\ufffd"]
@@ -71,7 +71,7 @@ FIELDS = ["id", "title", "source", "source_url", "author", "date", "captured", "
 def frontmatter_phase(seconds: float) -> tuple[int, list[tuple[str, str]]]:
     from hypothesis import HealthCheck, given, settings, strategies as st
 
-    from wenxian.properties import check_frontmatter
+    from wenxian.dev.safety_properties import check_frontmatter
 
     base = sorted((ROOT / "docs" / "articles").glob("*.md"))[0].read_text("utf-8")
     front, body = base[4:].split("\n---\n", 1)

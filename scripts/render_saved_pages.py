@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from wenxian.decode import decode
-from wenxian.html_page import visible_text
+from wenxian.ingest.decode import decode
+from wenxian.ingest.html_page import visible_text
 
 ROOT = Path(__file__).resolve().parents[1]
 src = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "fixtures" / "corpus-html"

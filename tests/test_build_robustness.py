@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from wenxian.errors import WenxianError
-from wenxian.site import build, pagewriter, prerendered, shell
+from wenxian.site import build, pagewriter, shell
+from wenxian.site import html_toc as prerendered
 
 ROOT = Path(__file__).resolve().parents[1]
 

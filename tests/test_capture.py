@@ -14,7 +14,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 import webarchive_files as W
 from wenxian import archive, article
-from wenxian import fetch as fetch_mod
+from wenxian.ingest import fetch as fetch_mod
 from wenxian.cli import main
 
 PAGE = W.page().encode("utf-8")

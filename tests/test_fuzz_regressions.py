@@ -7,7 +7,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from wenxian.properties import check_capture
+from wenxian.dev.safety_properties import check_capture
 
 CASES = yaml.safe_load((Path(__file__).resolve().parent / "hostile" / "fuzz_regressions.yml").read_text("utf-8")) or []
 

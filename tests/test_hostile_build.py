@@ -9,7 +9,9 @@ import pytest
 
 from wenxian import archive, article
 from wenxian.errors import WenxianError
-from wenxian.site import body, build, cachefile, loaded
+from wenxian.site import body, build
+from wenxian import cachefile
+from wenxian import article_loader as loaded
 from wenxian.site.catalog import Article
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -32,7 +32,10 @@ from urllib.parse import urlencode
 import pytest
 import yaml
 
-from wenxian import article, search, search_fold, search_shards
+from wenxian import article
+from wenxian.search import records as search
+from wenxian.search import fold as search_fold
+from wenxian.search import shards as search_shards
 from wenxian.script import to_simplified, to_traditional
 
 playwright = pytest.importorskip("playwright.sync_api")

@@ -10,9 +10,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wenxian import article, search
-from wenxian.search_fold import fold_table
-from wenxian.search_shards import Shard, bundle_path, manifest, partition, shard_max
+from wenxian import article
+from wenxian.search import records as search
+from wenxian.search.fold import fold_table
+from wenxian.search.shards import Shard, bundle_path, manifest, partition, shard_max
 
 _spec = importlib.util.spec_from_file_location("search_hook", Path(__file__).parents[1] / "hooks" / "search.py")
 hook = importlib.util.module_from_spec(_spec)

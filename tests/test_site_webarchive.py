@@ -5,7 +5,7 @@ import hashlib
 import re
 
 import webarchive_files as W
-from wenxian import kinds
+from wenxian.ingest import kinds
 from wenxian.site import urls
 
 

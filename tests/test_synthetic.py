@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from wenxian.escape import unescape_line
-from wenxian.pipeline import extract
+from wenxian.ingest.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 

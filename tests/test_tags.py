@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from wenxian import archive, article, tags
-from wenxian.pipeline import extract
+from wenxian.ingest.pipeline import extract
 from conftest import FIXTURES
 
 DATA = Path(__file__).resolve().parent / "data"

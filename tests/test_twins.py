@@ -7,7 +7,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from wenxian import vocab
+from wenxian import datafiles as vocab
 from wenxian.escape import escape_line, unescape_line
 from wenxian.site import twins
 from wenxian.site.article_page import mark_masked

@@ -12,11 +12,14 @@ import os
 import re
 from pathlib import Path
 
-from . import article, invisible, kinds, limits, schema, tags, webarchive
+from . import article, invisible, schema, tags
+from .ingest import kinds
+from .ingest import limits
+from .ingest import webarchive
 from .errors import WenxianError
 from .files import atomic_write as _atomic_write
-from .limits import read_capture
-from .pipeline import extract
+from .ingest.limits import read_capture
+from .ingest.pipeline import extract
 
 
 TEMP_PREFIX = ".tmp-"  # atomic_write's temporary files; left behind only by a killed process
@@ -87,7 +90,7 @@ def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
 def capture_text(data: bytes, path: str, art: dict) -> str:
     """The text a reader sees in a capture (for the personal-data warning): the decoded file, or
     for a web archive the visible text of the article's page."""
-    from .decode import decode
+    from .ingest.decode import decode
 
     if kinds.is_web_archive(path):
         return webarchive.visible_text(data, path, art["encoding"], art.get("source_url"))
@@ -311,7 +314,7 @@ def _add_leftover(root: Path, p: Path) -> bool:
         return False
     target = m["target"]
     folder = root / "docs" / "articles" if target.endswith(".md") else root / "archive" / target[:2]
-    from .vocab import load
+    from .datafiles import load
 
     return p.parent == folder and p.stat().st_size <= load("limits.yml")["max_bytes"]
 

@@ -170,7 +170,7 @@ def problems(text: str, parsed: tuple[dict, str] | None = None, check_tags: bool
 
 @lru_cache(maxsize=65536)
 def _gazetteer_problem(path, code, level) -> str | None:
-    from .gazetteer import load
+    from .places.gazetteer import load
 
     return load().validate({"path": path, "code": code, "level": level} if path is not None else None)
 

@@ -10,18 +10,19 @@ import sys
 
 from . import tags
 from .errors import WenxianError
-from . import kinds
+from .ingest import kinds
 from .archive import (capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
                       sidecar_pages, store)
-from . import procs, schema, values
-from .limits import read_capture
-from .pipeline import extract
+from . import procs, schema
+from . import value_checks as values
+from .ingest.limits import read_capture
+from .ingest.pipeline import extract
 from pathlib import Path
 
-from . import fixture as fixture_mod
+from .dev import fixture as fixture_mod
 from .archive import atomic_write
-from .personal import find_personal_data
-from .urls import UrlError, normalise
+from .ingest.personal import find_personal_data
+from .ingest.source_urls import UrlError, normalise
 
 
 def _report(a: dict) -> str:
@@ -264,8 +265,8 @@ def _capture(args) -> int:
     import urllib.parse
     from datetime import datetime, timezone
 
-    from .fetch import fetch
-    from .webarchive import warc_bytes
+    from .ingest.fetch import fetch
+    from .ingest.webarchive import warc_bytes
 
     failed = 0
     with tempfile.TemporaryDirectory(prefix="wenxian-capture-") as tmp:

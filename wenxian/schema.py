@@ -20,7 +20,8 @@ import datetime
 import re
 from functools import lru_cache
 
-from . import values, vocab
+from . import value_checks as values
+from . import datafiles as vocab
 
 # What wenxian/decode.py records as a capture's encoding (the `encoding` it returns).
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5", "big5hkscs")

@@ -7,7 +7,7 @@ own `<span class="wx-masked">` around masked characters.
 """
 from __future__ import annotations
 
-from .. import vocab
+from .. import datafiles as vocab
 from ..article import split_prefix
 from ..escape import escape_line, unescape_line
 from . import citation, urls
@@ -150,7 +150,7 @@ def meta_panel(cat: Catalog, a: Article, page: str, script: str) -> str:
 def _raw_links(cat: Catalog, a: Article, page: str, t) -> str:
     """The raw capture as UTF-8 text; for a capture holding HTML (saved page, WARC, WACZ, MHTML)
     the original file as a download under its original name and type, and its visible text."""
-    from ..kinds import kind_of
+    from ..ingest.kinds import kind_of
 
     raw = urls.rel(page, urls.raw(a.id))
     enc = esc(a.get("encoding", "?"))

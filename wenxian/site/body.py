@@ -16,7 +16,7 @@ from typing import Callable
 
 import markdown
 
-from . import cachefile
+from .. import cachefile
 from .article_page import body_markdown
 from .catalog import Article
 
@@ -31,7 +31,8 @@ def inputs_digest() -> str:
     pymdown-extensions. A change to any of them gives new cache keys, so no stale body is used."""
     from importlib import metadata, resources
 
-    from .. import article, escape, script, vocab
+    from .. import article, escape, script
+    from .. import datafiles as vocab
     from . import article_page, twins
 
     h = hashlib.blake2b(digest_size=16)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import article_page, citation, exports, indexes, loaded, urls
+from . import article_page, citation, exports, indexes, urls
+from .. import article_loader as loaded
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
 from ..errors import WenxianError
@@ -114,8 +115,8 @@ def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site
     """The files that exist once per article: raw capture as UTF-8 text (for a capture holding
     HTML, its visible text, and the original file as bytes under urls.raw_original), BibTeX,
     CSL-JSON."""
-    from ..kinds import holds_html
-    from ..webarchive import visible_text
+    from ..ingest.kinds import holds_html
+    from ..ingest.webarchive import visible_text
 
     a = cat.articles[aid]
     raw = a.meta["raw"]
@@ -140,7 +141,7 @@ def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
     the pages are written (the worker processes inherit the catalog)."""
     import json
 
-    from ..kinds import holds_html, split
+    from ..ingest.kinds import holds_html, split
 
     out = {}
     for a in cat.articles.values():

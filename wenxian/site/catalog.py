@@ -13,7 +13,7 @@ from importlib import resources
 import yaml
 
 from .. import article as article_mod
-from . import loaded
+from .. import article_loader as loaded
 from ..errors import WenxianError
 
 LEVELS = ("province", "prefecture", "county", "township", "village")

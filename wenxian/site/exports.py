@@ -145,7 +145,7 @@ def raw_text(data: bytes, encoding: str | None, path: str) -> str:
 
 
 def _decoded(data: bytes, encoding: str | None, path: str) -> str:
-    from ..decode import decode
+    from ..ingest.decode import decode
     from ..errors import WenxianError
 
     if encoding:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import vocab
+from .. import datafiles as vocab
 from ..script import _converter
 
 SCRIPTS = ("hans", "hant")

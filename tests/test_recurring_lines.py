@@ -3,8 +3,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wenxian import clean, recurring
-from wenxian.clean import Line
+from wenxian.ingest import clean
+from wenxian.ingest import recurring_lines as recurring
+from wenxian.ingest.clean import Line
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOGAN = "携手民生之声构建和谐社会竭力打造第一民生网站"

@@ -8,7 +8,7 @@ import datetime
 import re
 from functools import lru_cache
 
-from . import vocab
+from .. import datafiles as vocab
 from .clean import Line
 
 _SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|論壇|博客|社区|社區")

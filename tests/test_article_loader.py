@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from wenxian import article
-from wenxian.site import loaded
+from wenxian import article_loader as loaded
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "docs" / "articles").glob("*.md"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..files import atomic_write
+from .files import atomic_write
 
 
 def _digest(key: str, content: str) -> str:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import vocab
+from .. import datafiles as vocab
 
 # Elements whose content is never visible text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",

@@ -7,14 +7,23 @@ from __future__ import annotations
 import hashlib
 
 from . import clean as clean_mod
-from . import damage, html_clean, html_page, kinds, limits, meta, recurring, regions, tags, webarchive
-from .invisible import balance
+from .. import tags
+from . import damage
+from . import html_clean
+from . import html_page
+from . import kinds
+from . import limits
+from . import meta
+from . import recurring_lines as recurring
+from ..places import regions
+from . import webarchive
+from ..invisible import balance
 from .decode import decode
-from .errors import WenxianError
-from . import article
-from .article import IMAGE_MARKER
-from .escape import escape_line
-from .script import detect_script
+from ..errors import WenxianError
+from .. import article
+from ..article import IMAGE_MARKER
+from ..escape import escape_line
+from ..script import detect_script
 
 ID_LENGTH = 12
 

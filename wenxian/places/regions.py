@@ -27,7 +27,7 @@ from importlib import resources
 import yaml
 
 from . import gazetteer
-from .script import detect_script, to_simplified
+from ..script import detect_script, to_simplified
 
 SEPARATORS = set("、，,和及与或以")
 _CODE_LENGTHS = (2, 4, 6, 9, 12)  # natural lengths of province … village codes

@@ -21,8 +21,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from . import vocab
-from .script import _converter
+from .. import datafiles as vocab
+from ..script import _converter
 
 # CJK blocks whose characters OpenCC may convert: Unified Ideographs, Extension A, Compatibility
 # Ideographs, Extensions B–F (supplementary plane).
@@ -66,7 +66,7 @@ def text_pairs(texts) -> set[tuple[str, str]]:
     """Pairs from the archive's own texts and their twins (wenxian.script): where a phrase rule
     converts a character to another simplified character (坐标 → 座標), folding must join them for
     a query in either script to find what grep finds in either twin (see `unlisted_pairs`)."""
-    from .script import to_simplified, to_traditional
+    from ..script import to_simplified, to_traditional
     pairs = set()
     for text in texts:
         for conv in (to_simplified(text), to_traditional(text)):

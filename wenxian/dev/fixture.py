@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .article import body_blocks
+from ..article import body_blocks
 
 NOTE = ("Pre-filled by `wenxian fixture` from what the pipeline extracted. Correct every field "
         "that is wrong (title, date, source, script, must_keep, must_drop, counties, "

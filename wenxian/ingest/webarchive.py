@@ -27,8 +27,9 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from . import kinds, vocab
-from .errors import WenxianError
+from . import kinds
+from .. import datafiles as vocab
+from ..errors import WenxianError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -245,7 +246,7 @@ def meta_charset(body: bytes) -> str | None:
 def clean_url(url: str | None) -> str | None:
     """A record's URL as the metadata may hold it: characters a URL may not contain (spaces,
     controls, quotes, non-ASCII) percent-encoded; None unless it is then an http(s) URL."""
-    from .values import url_problem
+    from ..value_checks import url_problem
 
     if not url:
         return None

@@ -18,10 +18,10 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from . import clean as clean_mod
-from . import meta
-from .decode import decode
-from .script import detect_script, to_traditional
+from ..ingest import clean as clean_mod
+from ..ingest import meta
+from ..ingest.decode import decode
+from ..script import detect_script, to_traditional
 
 _METADATA = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}|来源|來源|稿源|出处|记者|記者|编辑|編輯|作者|^原标题")
 SOURCES = ["新疆日报", "天山网", "人民网", "新华网", "中国新闻网", "农民日报", "光明日报", "云南日报", "河南日报", "大众日报"]

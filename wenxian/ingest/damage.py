@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import vocab
+from .. import datafiles as vocab
 
 
 @lru_cache(maxsize=None)

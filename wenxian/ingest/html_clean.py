@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import clean as clean_mod
 from . import meta
 from .clean import Cleaned, Kept, Line, Removed
-from . import vocab
+from .. import datafiles as vocab
 from .html_page import Block, Page, block_score
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .. import article as article_mod
+from . import article as article_mod
 from . import cachefile
 
 # Bump when what parse returns changes for reasons the key does not see (see _salt).
@@ -28,7 +28,7 @@ def _salt() -> str:
     if _SALT is None:
         import yaml
 
-        from .. import safeyaml, schema
+        from . import safeyaml, schema
         h = hashlib.blake2b(digest_size=8)
         for mod in (article_mod, safeyaml, schema):
             h.update(Path(mod.__file__).read_bytes())
@@ -73,7 +73,7 @@ def parse(text: str, cache_dir: Path | None = None) -> tuple[dict, str]:
 def warm(texts: list[str], cache_dir: Path) -> int:
     """Parse, on every core, the texts that are in neither cache, filling the disk cache (a
     first build of a large archive: YAML is most of its catalog time). Returns how many."""
-    from . import pagewriter
+    from .site import pagewriter
 
     missing = [t for t in texts if _key(t) not in _memory and not (cache_dir / _key(t)[:2] / f"{_key(t)}.json").exists()]
     if len(missing) < pagewriter.MIN_PARALLEL:
@@ -111,7 +111,7 @@ CACHE = Path(".cache") / "wenxian" / "articles"
 def load_dir(docs_dir: Path, cache_dir: Path | None = None) -> list[tuple[Path, dict, str]]:
     """(path, frontmatter, body) of every article file under docs_dir, in file-name order.
     Raises WenxianError naming the file when one cannot be read or parsed."""
-    from ..errors import WenxianError
+    from .errors import WenxianError
 
     out = []
     for path in article_files(docs_dir):

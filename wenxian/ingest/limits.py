@@ -4,8 +4,8 @@ Checked in two steps so that a huge file is refused before any decoding work is 
 """
 from __future__ import annotations
 
-from . import vocab
-from .errors import WenxianError
+from .. import datafiles as vocab
+from ..errors import WenxianError
 
 
 def check_size(data: bytes, path: str) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .escape import escape_line
-from .values import terminal
+from ..escape import escape_line
+from ..value_checks import terminal
 
 EDITABLE = ("title", "date", "source", "author", "region", "tags")
 

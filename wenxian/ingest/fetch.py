@@ -13,8 +13,8 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
-from . import vocab
-from .errors import WenxianError
+from .. import datafiles as vocab
+from ..errors import WenxianError
 from .webarchive import HTML_TYPES
 
 USER_AGENT = "wenxian-capture/0.1 (archiving Chinese-language articles)"

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .errors import WenxianError
+from ..errors import WenxianError
 
 LEVELS = {2: "province", 4: "prefecture", 6: "county", 9: "township", 12: "village"}
 CODE12 = re.compile(r"^\d{12}$")

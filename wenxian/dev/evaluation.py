@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import article
+from .. import article
 
 FIELDS = ("keep", "drop", "title", "date", "source", "author", "script")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from . import vocab
+from .. import datafiles as vocab
 
 
 class UrlError(ValueError):

@@ -25,8 +25,8 @@ from __future__ import annotations
 import html
 import re
 
-from .article import body_blocks
-from .search_fold import fold, fold_table
+from ..article import body_blocks
+from .fold import fold, fold_table
 
 LANGUAGE = "und"
 LEVELS = ("province", "prefecture", "county")
@@ -209,7 +209,7 @@ def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]
     region paths of a display, where the browser's character-by-character approximation (toReader
     in search.js over fold.txt) would write it otherwise (制圖 for 製圖, 塔裡木鄉 for 塔里木鄉): the
     result then shows exactly what the article page shows. Region names are simplified (gazetteer)."""
-    from .site.twins import to_script
+    from ..site.twins import to_script
     script = shown["script"]
     other = "hans" if script == "hant" else "hant"
 
@@ -254,7 +254,7 @@ def display(meta: dict, body: str, text: str | None = None, table: dict[str, str
 
 
 def _display_map(table: dict[str, str]) -> dict[str, str]:
-    from .search_fold import display_table
+    from .fold import display_table
     return display_table(table)
 
 
@@ -265,7 +265,7 @@ def browser_table(table: dict[str, str] | None = None, display: dict[str, str] |
     when it has none). With `present` (the folded characters of the archive), only the groups
     whose representative occurs are kept: a query character of any other group cannot match,
     however it is folded, so the browser need not download it."""
-    from .search_fold import display_table
+    from .fold import display_table
     table = fold_table() if table is None else table
     display = display_table(table) if display is None else display
     groups: dict[str, list[str]] = {}

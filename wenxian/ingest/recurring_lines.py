@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from . import vocab
+from .. import datafiles as vocab
 
 MIN_CAPTURES = 3
 MAX_LENGTH = 80

@@ -6,9 +6,10 @@ body is escaped text, whose values are inert (values.py) and whose file passes t
 """
 from __future__ import annotations
 
-from . import article, values
-from .errors import WenxianError
-from .pipeline import extract
+from .. import article
+from .. import value_checks as values
+from ..errors import WenxianError
+from ..ingest.pipeline import extract
 
 
 def check_capture(data: bytes, name: str = "fuzz.txt") -> str:
@@ -20,7 +21,7 @@ def check_capture(data: bytes, name: str = "fuzz.txt") -> str:
         return "rejected"
     from pathlib import Path
 
-    from .archive import render
+    from ..archive import render
 
     raw, _, md = render(Path(name), art, {})  # what `add` writes; WenxianError here is a finding
     back, body, _ = article.parse(md.decode("utf-8"))
@@ -45,8 +46,8 @@ def check_frontmatter(text: str, path: str = "docs/articles/fuzz.md") -> str:
     import json
     import xml.etree.ElementTree as ET
 
-    from .site import build, citation, exports
-    from .site.catalog import parse_article
+    from ..site import build, citation, exports
+    from ..site.catalog import parse_article
 
     problems = article.problems(text)
     assert all(isinstance(n, int) and n >= 1 and isinstance(m, str) for n, m in problems), problems

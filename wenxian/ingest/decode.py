@@ -11,7 +11,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from .errors import DecodeError
+from ..errors import DecodeError
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -151,7 +151,7 @@ _COMMON = set("的一是不了在人有我他这个们中来上大为和国地�
 
 def _score(text: str) -> int:
     """Count frequent simplified or traditional characters; wrong decodings yield rare ones."""
-    from .script import to_simplified
+    from ..script import to_simplified
 
     simp = to_simplified(text)
     return sum(1 for c in simp if c in _COMMON) - len(_CONTROL.findall(text)) * 10

@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from . import vocab
-from .recurring import REASON as RECURRING
+from .. import datafiles as vocab
+from .recurring_lines import REASON as RECURRING
 
 SHORT = 40
 _PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
