@@ -32,9 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from search import build_search  # noqa: E402  (hooks/search.py)
+from wenxian.search.indexer import build_search  # noqa: E402
 from wenxian import article  # noqa: E402
 from wenxian.ingest.pipeline import extract  # noqa: E402
 

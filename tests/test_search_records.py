@@ -1,6 +1,5 @@
 """Pure parts of search: folding, tokens, filter values, fragment rewriting (real OpenCC, real Pagefind)."""
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 
@@ -15,9 +14,7 @@ from wenxian.ingest.pipeline import extract
 from wenxian.script import to_simplified, to_traditional
 from wenxian.search.fold import fold, fold_table
 
-_spec = importlib.util.spec_from_file_location("search_hook", Path(__file__).parents[1] / "hooks" / "search.py")
-hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(hook)
+from wenxian.search import indexer as hook  # the search step of hooks/search.py
 CASES = yaml.safe_load((Path(__file__).parent / "search_tokens.yml").read_text("utf-8"))
 
 

@@ -29,11 +29,7 @@ def _salt() -> str:
         import yaml
 
         from . import safeyaml, schema
-        h = hashlib.blake2b(digest_size=8)
-        for mod in (article_mod, safeyaml, schema):
-            h.update(Path(mod.__file__).read_bytes())
-        h.update(repr(schema.limits()).encode())
-        digest = h.hexdigest()
+        digest = cachefile.source_digest((article_mod, safeyaml, schema), extra=repr(schema.limits()), size=8)
         _SALT = f"{VERSION} {yaml.__version__} {digest}"
     return _SALT
 
@@ -96,6 +92,19 @@ def _json_safe(meta: dict) -> bool:
         return json.loads(json.dumps(meta)) == meta
     except (TypeError, ValueError):
         return False
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The text of an article file; WenxianError naming it as `shown` when it is not UTF-8 or
+    cannot be read."""
+    from .errors import WenxianError
+
+    try:
+        return Path(path).read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise WenxianError(shown, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise WenxianError(shown, f"cannot be read: {exc.strerror}") from None
 
 
 def article_files(docs_dir: Path) -> list[Path]:

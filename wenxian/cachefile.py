@@ -15,6 +15,27 @@ from pathlib import Path
 from .files import atomic_write
 
 
+def source_digest(modules=(), *, data: tuple[str, ...] = (), versions: tuple[str, ...] = (), extra: str = "",
+                  size: int = 16) -> str:
+    """The identity of the code behind a cache entry, for its key: a BLAKE2b digest of the source
+    of `modules`, of the package data files `data` (wenxian/data/<name>, "-" when absent), of the
+    installed versions of the distributions `versions` and of `extra`. Every cache of the build
+    (parsed articles, converted bodies, search bundles, the fold table) salts its keys with it,
+    so a change to any of them gives new keys and no stale entry is used."""
+    from importlib import metadata, resources
+
+    h = hashlib.blake2b(digest_size=size)
+    for mod in modules:
+        h.update(Path(mod.__file__).read_bytes())
+    for name in data:
+        res = resources.files("wenxian.data").joinpath(name)
+        h.update(res.read_bytes() if res.is_file() else b"-")
+    for dist in versions:
+        h.update(metadata.version(dist).encode())
+    h.update(extra.encode("utf-8"))
+    return h.hexdigest()
+
+
 def _digest(key: str, content: str) -> str:
     h = hashlib.blake2b(digest_size=20)
     h.update(key.encode("utf-8"))

@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 
 # Pagefind peaks near 450 KB per article of token pages (measured in docs/performance.md):
-# 3,000 articles stay under ~1.5 GB.
-SHARD_MAX = 3000
-ENV = "WENXIAN_SEARCH_SHARD_MAX"
+# 3,000 articles stay under ~1.5 GB (the default of wenxian.settings).
+from ..settings import SHARD_MAX
+
 # Bump when what a shard's bundle contains changes for the same inputs (records, fragments).
 VERSION = "2"
 UNDATED = "undated"
@@ -57,19 +56,6 @@ class Shard:
     ids: tuple[str, ...]     # in (sort date, id) order
     first: str               # sort date of its first and last article
     last: str
-
-
-def shard_max(extra: dict | None = None, environ=os.environ) -> int:
-    """The size bound: $WENXIAN_SEARCH_SHARD_MAX, else `extra: search_shard_max:` in mkdocs.yml,
-    else SHARD_MAX (tests force tiny shards with the variable)."""
-    value = environ.get(ENV) or (extra or {}).get("search_shard_max") or SHARD_MAX
-    try:
-        n = int(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"search shard size must be a whole number, not {value!r}") from None
-    if n < 2:
-        raise ValueError(f"search shard size must be at least 2, not {n}")
-    return n
 
 
 def _key(sort_date: str, aid: str, depth: int) -> str:

@@ -29,21 +29,13 @@ def inputs_digest() -> str:
     Markdown and HTML (this package's modules on that path), the data it reads (conversion
     overrides, masked-character pattern) and the versions of OpenCC, Python-Markdown and
     pymdown-extensions. A change to any of them gives new cache keys, so no stale body is used."""
-    from importlib import metadata, resources
-
     from .. import article, escape, script
     from .. import datafiles as vocab
+    from ..cachefile import source_digest
     from . import article_page, twins
 
-    h = hashlib.blake2b(digest_size=16)
-    for mod in (article, escape, script, vocab, article_page, twins):
-        h.update(Path(mod.__file__).read_bytes())
-    for name in ("conversion_overrides.yml", "damage.yml"):
-        res = resources.files("wenxian.data").joinpath(name)
-        h.update(res.read_bytes() if res.is_file() else b"-")
-    for dist in ("opencc", "markdown", "pymdown-extensions"):
-        h.update(metadata.version(dist).encode())
-    return h.hexdigest()
+    return source_digest((article, escape, script, vocab, article_page, twins), data=("conversion_overrides.yml", "damage.yml"),
+                         versions=("opencc", "markdown", "pymdown-extensions"))
 
 
 def markdown_converter(extensions: list, configs: dict | None = None) -> Callable[[str], str]:
