@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from wenxian.dev import synthetic
+from wenxian.dev import synthetic  # noqa: E402
 
 
 def real_captures(root: Path = ROOT) -> list[tuple[str, bytes]]:

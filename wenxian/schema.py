@@ -26,12 +26,11 @@ from . import datafiles as vocab
 # What wenxian/decode.py records as a capture's encoding (the `encoding` it returns).
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5", "big5hkscs")
 QUALITY_KEYS = ("masked", "missing_numbers", "images", "removed_lines")
-LEVELS = ("province", "prefecture", "county", "township", "village")
+from .places.levels import CODE12 as _CODE, LEVELS  # noqa: E402
 SCRIPTS = ("hans", "hant")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _ID = re.compile(r"[0-9a-f]{12}\Z")
 _SHA = re.compile(r"[0-9a-f]{64}\Z")
-_CODE = re.compile(r"\d{12}\Z")
 
 # field: (kind, required). Order is the order of article files (article.FIELDS).
 SCHEMA: dict[str, tuple[str, bool]] = {

@@ -13,7 +13,6 @@ never built: paths are walked from codes, which keeps loading near 0.2 s of CPU.
 from __future__ import annotations
 
 import gzip
-import re
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -22,8 +21,8 @@ import yaml
 
 from ..errors import WenxianError
 
-LEVELS = {2: "province", 4: "prefecture", 6: "county", 9: "township", 12: "village"}
-CODE12 = re.compile(r"^\d{12}$")
+from .levels import CODE12  # noqa: F401  (read by callers)
+from .levels import LEVEL_OF_LENGTH as LEVELS
 ALIASES_FILE = "data/gazetteer_aliases.yml"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from importlib.metadata import version
+from pathlib import Path
 
 from .. import cachefile
 from .. import script as wenxian_script

@@ -26,12 +26,12 @@ import html
 import re
 
 from ..article import body_blocks
+from ..places import levels
 from .fold import fold, fold_table
 
 LANGUAGE = "und"
-LEVELS = ("province", "prefecture", "county")
+LEVELS = levels.LEVELS[:3]  # the levels search filters by
 # Digits of a 12-digit administrative code that identify each level (the rest are zeros).
-_CODE_DIGITS = {"province": 2, "prefecture": 4, "county": 6}
 
 
 def plain_body(body: str) -> str:
@@ -110,8 +110,7 @@ def region_codes(regions: list) -> list[str]:
         if len(code) != 12 or not code.isdigit():
             continue
         for level in LEVELS[:depth]:
-            n = _CODE_DIGITS[level]
-            out.append(code[:n] + "0" * (12 - n))
+            out.append(levels.code_at(code, level))
     return sorted(set(out))
 
 
@@ -127,8 +126,7 @@ def region_labels(regions: list) -> dict[str, list[str]]:
             continue
         parent = ""
         for level, name in zip(LEVELS, names):
-            n = _CODE_DIGITS[level]
-            c = code[:n] + "0" * (12 - n)
+            c = levels.code_at(code, level)
             labels[c] = [name, level, parent]
             parent = c
     return labels

@@ -41,33 +41,6 @@ def hant_twin_of_page(text: str) -> str:
     return _LINK.sub(fix, convert(text, "hant"))
 
 
-def _default_body_html():
-    from .body import markdown_converter, renderer
-    return renderer(markdown_converter(["tables", "toc", "admonition", "attr_list", "pymdownx.escapeall"]), None)
-
-
-def generate(article_texts: list[tuple[str, str]], pages: dict[str, str], read_raw: Callable[[str], bytes],
-             site_url: str, site_name: str, body_html: Callable | None = None) -> dict[str, str]:
-    """Every generated file by docs-relative path: article_texts are (path for messages, text)
-    of docs/articles/*.md; pages every other hand-written page by docs-relative path (a `hant/`
-    twin is made for each simplified one unless the docs already have it); read_raw gives the
-    bytes of an archive path from the frontmatter's `raw`; body_html: see
-    wenxian.site.body.renderer (default: the site's Markdown extensions, no disk cache).
-    The MkDocs hook does the same in parts (index_pages, shell_keys, shell_page_text,
-    article_files) so that it can write the numerous pages itself."""
-    cat = catalog(article_texts)
-    body_html = body_html or _default_body_html()
-    read_captures(cat, read_raw)
-    out = index_pages(cat, pages, site_url, site_name)
-    for (kind, script), keys in shell_keys(cat).items():
-        for key in keys:
-            out[urls.src_uri(urls.in_script(_URL[kind](key), script))] = shell_page_text(cat, kind, key, script, site_url,
-                                                                                        body_html)
-    for aid in cat.articles:
-        out.update(article_files(cat, aid, read_raw, site_url))
-    return out
-
-
 # Kinds of page filled into a theme shell by the hook (wenxian.site.shell): one per article and
 # one per region node, in both scripts.
 _URL = {"articles": urls.article, "regions": urls.region}

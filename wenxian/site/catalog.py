@@ -15,12 +15,10 @@ import yaml
 from .. import article as article_mod
 from .. import article_loader as loaded
 from ..errors import WenxianError
+from ..places import levels
+from ..places.levels import LEVEL_NAMES, LEVELS  # noqa: F401  (LEVEL_NAMES: read by indexes)
 
-LEVELS = ("province", "prefecture", "county", "township", "village")
-LEVEL_NAMES = {"province": "省级", "prefecture": "地级", "county": "县级", "township": "乡级", "village": "村级"}
 # Digits of the 12-digit administrative code that identify each level (GB/T 2260 + township/village).
-CODE_DIGITS = {"province": 2, "prefecture": 4, "county": 6, "township": 9, "village": 12}
-CODE = re.compile(r"^\d{12}$")
 ID = re.compile(r"^[0-9a-f]{12,64}$")
 
 
@@ -130,23 +128,17 @@ def taxonomy() -> dict[str, Topic]:
 
 
 def region_chain(entry: dict, path: str) -> list[tuple[str, str, str]]:
-    """[(code, name, level)] from province down to the entry's own level. Ancestor codes are the
-    entry's code truncated to the digits of their level; the first name is the province, the
-    last has the entry's level and names in between fill the levels after the province
-    (municipalities like 北京市/东城区 skip the prefecture level)."""
+    """[(code, name, level)] from province down to the entry's own level (places.levels.chain);
+    WenxianError naming the file for an entry that has none."""
+    out = levels.chain(entry)
+    if out is not None:
+        return out
     if not isinstance(entry, dict):
         raise WenxianError(path, f"region entry must be a mapping, got {entry!r}")
     names = [n for n in str(entry.get("path") or "").split("/") if n]
-    code, level = str(entry.get("code") or ""), entry.get("level")
-    if not names or not CODE.match(code) or level not in LEVELS:
+    if not names or not levels.CODE12.match(str(entry.get("code") or "")) or entry.get("level") not in levels.LEVELS:
         raise WenxianError(path, f"region entry needs path, 12-digit code and level, got {entry!r}")
-    last = LEVELS.index(level)
-    if len(names) > last + 1:
-        raise WenxianError(path, f"region path has more names than levels: {entry!r}")
-    levels = [LEVELS[0]] + [LEVELS[i] for i in range(1, len(names) - 1)] + ([level] if len(names) > 1 else [])
-    if len(names) == 1:
-        levels = [level]
-    return [(code[:CODE_DIGITS[lv]].ljust(12, "0"), name, lv) for name, lv in zip(names, levels)]
+    raise WenxianError(path, f"region path has more names than levels: {entry!r}")
 
 
 def build(articles: list[Article]) -> Catalog:
