@@ -301,7 +301,7 @@ def _stray_files(root: Path, referenced: set[str]) -> list[str]:
     return out
 
 
-_LEFTOVER_TARGET = re.compile(r"[0-9a-f]{12}(?:" + "|".join(re.escape(x) for x in (*kinds.SUFFIXES, ".json", ".md"))
+_LEFTOVER_TARGET = re.compile(schema.ID_PATTERN + r"(?:" + "|".join(re.escape(x) for x in (*kinds.SUFFIXES, ".json", ".md"))
                               + r")\Z")
 
 

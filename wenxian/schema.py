@@ -29,7 +29,11 @@ QUALITY_KEYS = ("masked", "missing_numbers", "images", "removed_lines")
 from .places.levels import CODE12 as _CODE, LEVELS  # noqa: E402
 SCRIPTS = ("hans", "hant")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
-_ID = re.compile(r"[0-9a-f]{12}\Z")
+# An article id: the first 12 lowercase hex digits of its capture's SHA-256 (wenxian.ingest.pipeline
+# makes them). The one definition: `valid_id` here, the schema's `id` kind, `check`'s file names
+# and the site's page names all use ID_PATTERN.
+ID_PATTERN = "[0-9a-f]{12}"
+_ID = re.compile(ID_PATTERN + r"\Z")
 _SHA = re.compile(r"[0-9a-f]{64}\Z")
 
 # field: (kind, required). Order is the order of article files (article.FIELDS).
@@ -157,6 +161,7 @@ def _quality(value) -> list[tuple[int | None, str]]:
 
 
 def valid_id(value) -> bool:
+    """Is `value` an article id (ID_PATTERN)?"""
     return isinstance(value, str) and bool(_ID.match(value))
 
 
@@ -164,7 +169,7 @@ def _field(kind: str, field: str, value) -> list[tuple[int | None, str]]:
     """(index of the list item concerned or None, message) for one field's value."""
     one = None
     if kind == "id":
-        one = None if isinstance(value, str) and _ID.match(value) else \
+        one = None if valid_id(value) else \
             f"must be 12 lowercase hex digits, got {values.shown(value)}"
     elif kind == "text":
         one = _text(value, field)

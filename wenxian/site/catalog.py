@@ -5,7 +5,6 @@ no page ever scans all articles: page work is linear in the number of articles.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -19,7 +18,6 @@ from ..places import levels
 from ..places.levels import LEVEL_NAMES, LEVELS  # noqa: F401  (LEVEL_NAMES: read by indexes)
 
 # Digits of the 12-digit administrative code that identify each level (GB/T 2260 + township/village).
-ID = re.compile(r"^[0-9a-f]{12,64}$")
 
 
 @dataclass
