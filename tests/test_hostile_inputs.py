@@ -31,7 +31,8 @@ def repo(tmp_path):
 
 def body_lines(md: Path) -> list[str]:
     _, body, _ = article.parse(md.read_text("utf-8"))
-    return [text for _prefix, text in article.body_blocks(body)]
+    text = article.body_text(body)
+    return text.split("\n") if text else []
 
 
 def test_every_builder_has_an_expectation():

@@ -100,6 +100,24 @@ def body_blocks(body: str) -> list[tuple[str, str]]:
     return out
 
 
+def body_text(body: str, markers: bool = False) -> str:
+    """The article's text without Markdown, one block per line: escapes undone, heading prefixes
+    dropped. The one body-to-text function: search indexes it and fixtures compare with it
+    (image placeholder lines dropped, each line stripped: `body_blocks`); with markers=True it
+    is the `text` of the exports, where an image placeholder keeps its visible marker (〔图片〕)
+    and a line keeps its spaces."""
+    if not markers:
+        return "\n".join(text for _prefix, text in body_blocks(body))
+    lines = []
+    for line in body.split("\n"):
+        if not line.strip():
+            continue
+        if line.startswith("## "):
+            line = line[3:]
+        lines.append(unescape_line(line))
+    return "\n".join(lines)
+
+
 def unsafe_body_lines(body: str):
     """(line offset, message) for body lines that are not escaped source text: any Markdown or
     HTML beyond our own heading and image-marker prefixes would reach the site as markup.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import body_blocks
+from ..article import body_text
 
 NOTE = ("Pre-filled by `wenxian fixture` from what the pipeline extracted. Correct every field "
         "that is wrong (title, date, source, script, must_keep, must_drop, counties, "
@@ -19,7 +19,8 @@ NOTE = ("Pre-filled by `wenxian fixture` from what the pipeline extracted. Corre
 
 def body_lines(body: str) -> list[str]:
     """The capture's text of every body line (heading and image markers and escaping undone)."""
-    return [text for _prefix, text in body_blocks(body)]
+    text = body_text(body)
+    return text.split("\n") if text else []
 
 
 def _county(path: str) -> str | None:

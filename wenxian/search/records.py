@@ -25,24 +25,18 @@ from __future__ import annotations
 import html
 import re
 
-from ..article import body_blocks
+from ..article import body_text
 from ..places import levels
 from .fold import fold, fold_table
 
 LANGUAGE = "und"
 LEVELS = levels.LEVELS[:3]  # the levels search filters by
-# Digits of a 12-digit administrative code that identify each level (the rest are zeros).
-
-
-def plain_body(body: str) -> str:
-    """The article body as plain text: Markdown escapes undone, heading/image prefixes dropped."""
-    return "\n".join(text for _prefix, text in body_blocks(body))
 
 
 def article_text(meta: dict, body: str) -> str:
     """What search looks in: the title line, then the body (the same text tests grep)."""
     title = meta.get("title") or ""
-    return f"{title}\n{plain_body(body)}" if title else plain_body(body)
+    return f"{title}\n{body_text(body)}" if title else body_text(body)
 
 
 # Python's \w on str is exactly str.isalnum() plus "_" (sre's Unicode word class), so this is a
@@ -193,7 +187,7 @@ def devised_title(body: str) -> str:
     """A title for an article that has none, shown in search results instead of a bare id: the
     start of its first sentence in square brackets, as cataloguers mark a devised title
     ([首句前若干字…]); '' when the body has no text either."""
-    plain = plain_body(body).strip()
+    plain = body_text(body).strip()
     first = plain.split("\n", 1)[0].strip()
     sentence = _SENTENCE_END.split(first, 1)[0].strip() or first
     if not sentence:
