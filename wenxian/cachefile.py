@@ -22,13 +22,15 @@ def source_digest(modules=(), *, data: tuple[str, ...] = (), versions: tuple[str
     installed versions of the distributions `versions` and of `extra`. Every cache of the build
     (parsed articles, converted bodies, search bundles, the fold table) salts its keys with it,
     so a change to any of them gives new keys and no stale entry is used."""
-    from importlib import metadata, resources
+    from importlib import metadata
+
+    from . import datafiles
 
     h = hashlib.blake2b(digest_size=size)
     for mod in modules:
         h.update(Path(mod.__file__).read_bytes())
     for name in data:
-        res = resources.files("wenxian.data").joinpath(name)
+        res = datafiles.file(name)
         h.update(res.read_bytes() if res.is_file() else b"-")
     for dist in versions:
         h.update(metadata.version(dist).encode())

@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import gzip
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import yaml
 
 from ..errors import WenxianError
+from .. import datafiles
 
 from .levels import CODE12  # noqa: F401  (read by callers)
 from .levels import LEVEL_OF_LENGTH as LEVELS
-ALIASES_FILE = "data/gazetteer_aliases.yml"
+ALIASES_FILE = "gazetteer_aliases.yml"
 
 
 def code12(code: str) -> str:
@@ -48,7 +48,7 @@ class Gazetteer:
     @cached_property
     def _village_text(self) -> str:
         """villages.tsv.gz as one string, read the first time a village is looked up (~0.1 s)."""
-        return "\n" + _read_gz("data/villages.tsv.gz")
+        return "\n" + _read_gz("villages.tsv.gz")
 
     @cached_property
     def _village_lines(self) -> dict[str, tuple[int, int]]:
@@ -259,20 +259,20 @@ def strip_ethnic(base: str, ethnic: list[str], keep: int) -> str:
 
 def _read_gz(name: str) -> str:
     try:
-        return gzip.decompress(resources.files("wenxian").joinpath(name).read_bytes()).decode("utf-8")
+        return gzip.decompress(datafiles.read_bytes(name)).decode("utf-8")
     except (OSError, EOFError) as exc:
-        raise WenxianError(f"wenxian/{name}", f"cannot read gazetteer data ({exc}); run scripts/build_gazetteer.py")
+        raise WenxianError(f"wenxian/data/{name}", f"cannot read gazetteer data ({exc}); run scripts/build_gazetteer.py")
 
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, loaded once per process."""
     units = {}
-    for line in _read_gz("data/gazetteer.tsv.gz").splitlines():
+    for line in _read_gz("gazetteer.tsv.gz").splitlines():
         if line and not line.startswith("#"):
             code, _, name = line.partition("\t")
             units[code] = name
-    aliases = yaml.safe_load(resources.files("wenxian").joinpath(ALIASES_FILE).read_text("utf-8"))
+    aliases = yaml.safe_load(datafiles.read_text(ALIASES_FILE))
     gaz = Gazetteer(units, aliases)
     check_aliases(gaz)
     return gaz
@@ -286,4 +286,4 @@ def check_aliases(gaz: Gazetteer) -> None:
         try:
             gaz.code_of(t)
         except KeyError:
-            raise WenxianError(f"wenxian/{ALIASES_FILE}", f"alias target '{t}' is not a standard path") from None
+            raise WenxianError(f"wenxian/data/{ALIASES_FILE}", f"alias target '{t}' is not a standard path") from None

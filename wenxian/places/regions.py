@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 
 from . import gazetteer
+from .. import datafiles
 from ..script import detect_script, to_simplified
 
 SEPARATORS = set("、，,和及与或以")
@@ -45,7 +45,7 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    return yaml.safe_load(resources.files("wenxian").joinpath("data/regions.yml").read_text("utf-8"))
+    return yaml.safe_load(datafiles.read_text("regions.yml"))
 
 
 @lru_cache(maxsize=1)

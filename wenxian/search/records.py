@@ -26,6 +26,7 @@ import html
 import re
 
 from ..article import body_text
+from ..dates import sort_date
 from ..places import levels
 from .fold import fold, fold_table
 
@@ -124,15 +125,6 @@ def region_labels(regions: list) -> dict[str, list[str]]:
             labels[c] = [name, level, parent]
             parent = c
     return labels
-
-
-def sort_date(date) -> str:
-    """Sort key: the (possibly partial) date padded to YYYY-MM-DD; unknown dates are 0000-00-00
-    (last newest-first; the browser also puts them last oldest-first, from assets/search/undated.json)."""
-    if not date:
-        return "0000-00-00"
-    parts = str(date).split("-") + ["00", "00"]
-    return "-".join(parts[:3])
 
 
 def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:

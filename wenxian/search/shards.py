@@ -10,7 +10,7 @@ Shards are contiguous date ranges, so that a search sorted by date can walk the 
 (Pagefind's merged `search()` re-sorts all results by score, which for a sorted search is only a
 position inside one shard). The rule, chosen so that an addition normally touches one shard:
 
-1. Articles are ordered by (sort date, id); undated articles sort first (`search.sort_date`).
+1. Articles are ordered by (sort date, id); undated articles sort first (`wenxian.dates.sort_date`).
 2. They are grouped by year (undated articles form one group). A group of more than
    shard_max / 2 articles is split by month, a month by day, a day (or the undated group) by
    leading characters of the id — so every group holds at most shard_max / 2 articles.
@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 # Pagefind peaks near 450 KB per article of token pages (measured in docs/performance.md):
 # 3,000 articles stay under ~1.5 GB (the default of wenxian.settings).
+from ..dates import UNKNOWN
 from ..settings import SHARD_MAX
 
 # Bump when what a shard's bundle contains changes for the same inputs (records, fragments).
@@ -61,7 +62,7 @@ class Shard:
 def _key(sort_date: str, aid: str, depth: int) -> str:
     """Group key of an article at a depth: year, month, day, then day + id prefix (undated:
     'undated', then 'undated.' + id prefix). Keys only name groups; order comes from the items."""
-    if sort_date == "0000-00-00":
+    if sort_date == UNKNOWN:
         return UNDATED if depth == 0 else f"{UNDATED}.{aid[:depth]}"
     if depth < 3:
         return sort_date[:(4, 7, 10)[depth]]

@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 
 from .. import article as article_mod
 from .. import article_loader as loaded
+from .. import dates
+from .. import datafiles
 from ..errors import WenxianError
 from ..places import levels
 from ..places.levels import LEVEL_NAMES, LEVELS  # noqa: F401  (LEVEL_NAMES: read by indexes)
@@ -93,8 +94,7 @@ def parse_article(path: str, text: str, cache_dir=None) -> Article:
 
 def newest_key(a: Article):
     """Sort key: dated articles newest first, then undated ones; ties by id for a stable order."""
-    date = a.date or ""
-    return (date == "", "".join(chr(0x10FFFF - ord(c)) for c in date), a.id)
+    return (*dates.newest_first(a.date), a.id)
 
 
 def source_slug(name: str) -> str:
@@ -110,7 +110,7 @@ def fallback_tag_slug(name: str) -> str:
 def taxonomy() -> dict[str, Topic]:
     """Taxonomy entries by tag name from data/taxonomy.yml (name, slug, description), or {}
     while the taxonomy has not been written. Accepts a top-level list or a `tags:` list."""
-    res = resources.files("wenxian.data").joinpath("taxonomy.yml")
+    res = datafiles.file("taxonomy.yml")
     if not res.is_file():
         return {}
     data = yaml.safe_load(res.read_text("utf-8")) or []
