@@ -82,12 +82,10 @@ def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
         raise webarchive.WebArchiveError(str(src), f"page {nameless[0]} has no http(s) URL: add the pages one by one "
                                                    "with --url instead of --all")
     arts = [extract(data, str(src), page_url=page.url) for page in found]
-    for art, page in zip(arts, found):
-        art["id"] = webarchive.page_id(art["sha256"], page.url or "")
-    return data, arts
+    return data, [art.replace(id=webarchive.page_id(art["sha256"], page.url or "")) for art, page in zip(arts, found)]
 
 
-def capture_text(data: bytes, path: str, art: dict) -> str:
+def capture_text(data: bytes, path: str, art: "article.ExtractedArticle") -> str:
     """The text a reader sees in a capture (for the personal-data warning): the decoded file, or
     for a web archive the visible text of the article's page."""
     from .ingest.decode import decode
@@ -101,7 +99,7 @@ def capture_text(data: bytes, path: str, art: dict) -> str:
 OPTION_OF = {"source": "--source", "source_url": "--url", "date": "--date", "captured": "--captured"}
 
 
-def render(src: Path, art: dict, overrides: dict, pages: dict | None = None) -> tuple[str, bytes, bytes]:
+def render(src: Path, art: "article.ExtractedArticle", overrides: dict, pages: dict | None = None) -> tuple[str, bytes, bytes]:
     """(raw path, sidecar bytes, article bytes) for an extracted capture: pure, so batches
     render in the worker processes and the writing process only writes. The capture is stored
     under its own id (the start of its sha256) and real suffix; `pages` ({article id: page URL})
@@ -109,7 +107,7 @@ def render(src: Path, art: dict, overrides: dict, pages: dict | None = None) -> 
     aid = art["id"]
     kind = kinds.kind_of(src.name)
     raw_rel = raw_path(art["sha256"][:len(aid)], kind.suffix if kind else ".txt")
-    meta = {k: art[k] for k in article.FIELDS if k in art}
+    meta = art.frontmatter() if isinstance(art, article.ExtractedArticle) else {k: art[k] for k in article.FIELDS if k in art}
     meta.update({k: v for k, v in overrides.items() if v is not None and k in article.FIELDS})
     meta["raw"] = raw_rel
     if overrides.get("date") is None and meta.get("date") is not None and schema.date_problem(meta["date"]):

@@ -9,6 +9,7 @@ import re
 import sys
 
 from . import tags
+from .article import ExtractedArticle  # noqa: F401  (annotations)
 from .errors import WenxianError
 from .ingest import kinds
 from .archive import (capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
@@ -25,7 +26,7 @@ from .ingest.personal import find_personal_data
 from .ingest.source_urls import UrlError, normalise
 
 
-def _report(a: dict) -> str:
+def _report(a: "ExtractedArticle") -> str:
     out = [f"id:        {a['id']}", f"title:     {a['title']}", f"date:      {a['date']}",
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
@@ -368,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         # JSON escapes control characters itself; ensure_ascii=False keeps Chinese readable, so
         # invisible and bidi characters are escaped by hand (valid JSON either way).
-        print(values.terminal_lines(json.dumps(article, ensure_ascii=False, indent=1), for_json=True) if args.json
+        print(values.terminal_lines(json.dumps(article.to_dict(), ensure_ascii=False, indent=1), for_json=True) if args.json
               else values.terminal_lines(_report(article)))
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import body_text
+from ..article import ExtractedArticle, body_text  # noqa: F401  (ExtractedArticle: annotations)
 
 NOTE = ("Pre-filled by `wenxian fixture` from what the pipeline extracted. Correct every field "
         "that is wrong (title, date, source, script, must_keep, must_drop, counties, "
@@ -28,7 +28,7 @@ def _county(path: str) -> str | None:
     return parts[2] if len(parts) >= 3 else None
 
 
-def expectations(article: dict) -> dict:
+def expectations(article: "ExtractedArticle") -> dict:
     """The `.expected.json` content for an extracted article (same keys as the corpus's)."""
     kept = body_lines(article["body"])
     kept_set = set(kept)

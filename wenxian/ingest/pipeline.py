@@ -33,7 +33,13 @@ def article_id(data: bytes) -> str:
 
 
 def extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, page_url: str | None = None,
-            charset: str | None = None) -> dict:
+            charset: str | None = None) -> article.ExtractedArticle:
+    """The article of one capture, as the typed record (article.ExtractedArticle); see _extract."""
+    return article.ExtractedArticle.from_dict(_extract(data, path, learned, page_url, charset))
+
+
+def _extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, page_url: str | None = None,
+             charset: str | None = None) -> dict:
     """The article of one capture. `learned(site)` gives the boilerplate lines learned for a
     publishing site (data/learned_boilerplate.yml); the leave-one-outlet-out evaluation passes
     one learned without the capture's own outlet."""
@@ -41,7 +47,7 @@ def extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, pag
     if kinds.is_web_archive(path):  # WARC / WACZ / MHTML: the article is the HTML page it holds
         page = webarchive.main_page(data, path, page_url)
         try:
-            art = extract(page.body, path + "#page.html", learned, charset=page.charset)
+            art = _extract(page.body, path + "#page.html", learned, charset=page.charset)
         except WenxianError as exc:  # name the file given, and the page in it
             raise type(exc)(path, f"page {page.url}: {exc.problem}") from None
         return {**art, "id": article_id(data), "sha256": hashlib.sha256(data).hexdigest(),
