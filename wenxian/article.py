@@ -4,7 +4,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 from functools import lru_cache
 
 import yaml
@@ -63,7 +64,7 @@ class ExtractedArticle(Mapping):
     sha256: str
     metadata_origin: dict | _Absent = ABSENT
     original_url: str | None | _Absent = ABSENT
-    warnings: list = field(default_factory=list)
+    warnings: list = _field(default_factory=list)
     captured: str | None | _Absent = ABSENT
 
     @classmethod
