@@ -1,7 +1,7 @@
 """Fuzz decode/clean/extract (text and HTML captures) for a set time: property-based
 (hypothesis), then coverage-guided (atheris, optional extra `fuzz`); then hand-edited
 frontmatter through `check`'s validation, the build's and every exporter (hypothesis,
-wenxian.properties.check_frontmatter). 0 crashes expected; each capture finding is written to
+wenxian.dev.safety_properties.check_frontmatter). 0 crashes expected; each capture finding is written to
 tests/hostile/fuzz_regressions.yml (with --record) so it becomes a regression test; frontmatter
 findings are printed as the article text to add to tests/hostile/frontmatter.yml.
 
@@ -102,7 +102,7 @@ ATHERIS_CHILD = """
 import sys, atheris
 sys.path[:0] = {paths!r}
 with atheris.instrument_imports(include=["wenxian"]):
-    from wenxian.properties import check_capture
+    from wenxian.dev.safety_properties import check_capture
 def one(data):
     check_capture(data[1:], "fuzz.html" if data[:1] == b"h" else "fuzz.txt")
 atheris.Setup(sys.argv, one)

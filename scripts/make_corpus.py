@@ -1,4 +1,4 @@
-"""Write N realistic synthetic raw captures for benchmarks (see wenxian/synthetic.py).
+"""Write N realistic synthetic raw captures for benchmarks (see wenxian/dev/synthetic.py).
 
     .venv/bin/python scripts/make_corpus.py --n 20000 --seed 1 --out /tmp/wenxian-corpus
 

@@ -9,7 +9,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def annotated_captures(root: Path = FIXTURES):
     """(capture path, expectations) for every annotated capture in fixtures/corpus and fixtures/seeds:
     the capture is the file beside its .expected.json with a suffix of any kind `add` accepts
-    (wenxian.kinds: .txt, .html, .warc.gz, .mhtml…)."""
+    (wenxian.ingest.kinds: .txt, .html, .warc.gz, .mhtml…)."""
     from wenxian.ingest import kinds
 
     out = []

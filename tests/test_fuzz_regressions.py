@@ -1,5 +1,5 @@
 """Inputs found by scripts/fuzz.py, kept as table-driven regression cases, plus a short
-property run of the same safety properties (wenxian/properties.py) on every test run."""
+property run of the same safety properties (wenxian/dev/safety_properties.py) on every test run."""
 import base64
 from pathlib import Path
 

@@ -1,4 +1,4 @@
-"""Per-source boilerplate learned from recurring lines (wenxian/recurring.py)."""
+"""Per-source boilerplate learned from recurring lines (wenxian/ingest/recurring_lines.py)."""
 import subprocess
 import sys
 from pathlib import Path

@@ -130,7 +130,7 @@ def _err(line: str) -> None:
 
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
     """(files, problems): files as given; a folder stands for the captures in it (every kind of
-    wenxian.kinds, sorted), so a batch of 20,000 need not pass through the shell's argument
+    wenxian.ingest.kinds, sorted), so a batch of 20,000 need not pass through the shell's argument
     list. In a folder, a link is refused (it could point at a private file outside it), and so
     is an empty folder or an empty name."""
     out, problems = [], []

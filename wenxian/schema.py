@@ -8,7 +8,7 @@ length (wenxian/data/limits.yml, `frontmatter`) and form:
 - url: a plain http(s) address that parses (values.url_problem);
 - date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date (datetime) with a year >= 1000,
   so feeds, citations and sitemaps only ever receive valid dates;
-- encoding: a name `codecs.lookup` knows *and* one the decoder (wenxian/decode.py) produces;
+- encoding: a name `codecs.lookup` knows *and* one the decoder (wenxian/ingest/decode.py) produces;
 - quality: a mapping of the known damage counts to non-negative whole numbers;
 - places: region/places items `{path, code, level[, mentions]}` (the gazetteer check of path and
   code is article.gazetteer_problems).
@@ -21,9 +21,9 @@ import re
 from functools import lru_cache
 
 from . import value_checks as values
-from . import datafiles as vocab
+from . import datafiles
 
-# What wenxian/decode.py records as a capture's encoding (the `encoding` it returns).
+# What wenxian/ingest/decode.py records as a capture's encoding (the `encoding` it returns).
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5", "big5hkscs")
 QUALITY_KEYS = ("masked", "missing_numbers", "images", "removed_lines")
 from .places.levels import CODE12 as _CODE, LEVELS  # noqa: E402
@@ -58,7 +58,7 @@ SCHEMA: dict[str, tuple[str, bool]] = {
 
 @lru_cache(maxsize=1)
 def limits() -> dict:
-    return vocab.load("limits.yml")["frontmatter"]
+    return datafiles.load("limits.yml")["frontmatter"]
 
 
 def _too_long(value: str, what: str) -> str | None:

@@ -13,9 +13,9 @@ import sys
 import time
 
 from wenxian.places import gazetteer
-from wenxian import datafiles as vocab
+from wenxian import datafiles
 
-LIMITS = vocab.load("limits.yml")
+LIMITS = datafiles.load("limits.yml")
 LINE = LIMITS["max_line_chars"]
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import datafiles as vocab
+from .. import datafiles
 
 
 @lru_cache(maxsize=None)
 def _patterns():
-    d = vocab.load("damage.yml")
+    d = datafiles.load("damage.yml")
     return re.compile(d["masked"]), [re.compile(p) for p in d["missing_numbers"]]
 
 

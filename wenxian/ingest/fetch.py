@@ -13,7 +13,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
-from .. import datafiles as vocab
+from .. import datafiles
 from ..errors import WenxianError
 from .webarchive import HTML_TYPES
 
@@ -71,7 +71,7 @@ def fetch(url: str, timeout: float | None = None) -> list[Exchange]:
     """The exchanges that lead from `url` to its HTML page (redirects first). Raises FetchError
     naming the URL: not http(s), unreachable, timeout, an HTTP error status, a redirect loop or
     too many redirects, a content type other than HTML, a body over the size limit."""
-    lim = vocab.load("limits.yml")
+    lim = datafiles.load("limits.yml")
     timeout = timeout or lim["fetch_timeout_seconds"]
     start, seen, out = url, set(), []
     for _ in range(lim["max_redirects"] + 1):

@@ -4,12 +4,12 @@ Checked in two steps so that a huge file is refused before any decoding work is 
 """
 from __future__ import annotations
 
-from .. import datafiles as vocab
+from .. import datafiles
 from ..errors import WenxianError
 
 
 def check_size(data: bytes, path: str) -> None:
-    limit = vocab.load("limits.yml")["max_bytes"]
+    limit = datafiles.load("limits.yml")["max_bytes"]
     if len(data) > limit:
         raise WenxianError(path, f"file is {len(data):,} bytes; the limit is {limit:,} bytes "
                                  "(max_bytes in wenxian/data/limits.yml)")
@@ -17,7 +17,7 @@ def check_size(data: bytes, path: str) -> None:
 
 def check_shape(lines: list, path: str) -> None:
     """`lines`: the non-blank lines (clean.Line) of the decoded text."""
-    limits = vocab.load("limits.yml")
+    limits = datafiles.load("limits.yml")
     if len(lines) > limits["max_lines"]:
         raise WenxianError(path, f"{len(lines):,} non-blank lines; the limit is {limits['max_lines']:,} "
                                  "(max_lines in wenxian/data/limits.yml)")
@@ -36,7 +36,7 @@ def read_capture(path: str) -> bytes:
     import os
     import stat
 
-    limit = vocab.load("limits.yml")["max_bytes"]
+    limit = datafiles.load("limits.yml")["max_bytes"]
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fd)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import datafiles as vocab
+from .. import datafiles
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -49,7 +49,7 @@ class Finding:
 @lru_cache(maxsize=None)
 def _detectors():
     out = []
-    for entry in vocab.load("personal_data.yml"):
+    for entry in datafiles.load("personal_data.yml"):
         check = VALIDATORS[entry["check"]] if entry.get("check") else None
         out.append((entry["kind"], entry["label"], re.compile(entry["pattern"]), check))
     return tuple(out)

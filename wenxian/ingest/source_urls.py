@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from .. import datafiles as vocab
+from .. import datafiles
 
 
 class UrlError(ValueError):
@@ -29,7 +29,7 @@ class Normalised:
 
 @lru_cache(maxsize=None)
 def _rules() -> dict:
-    return vocab.load("url_tracking.yml")
+    return datafiles.load("url_tracking.yml")
 
 
 def host_rule(host: str, rules: dict | None = None) -> dict:

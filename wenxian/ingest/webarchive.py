@@ -28,7 +28,7 @@ import zlib
 from dataclasses import dataclass
 
 from . import kinds
-from .. import datafiles as vocab
+from .. import datafiles
 from ..errors import WenxianError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -48,7 +48,7 @@ class Page:
 
 
 def _limits() -> tuple[int, int]:
-    lim = vocab.load("limits.yml")
+    lim = datafiles.load("limits.yml")
     return lim["max_bytes"], lim["max_unpacked_bytes"]
 
 

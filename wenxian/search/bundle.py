@@ -1,6 +1,6 @@
 """Post-processing of the Pagefind 1.5.2 bundle (pure: bytes in, bytes out).
 
-A custom record's `content` holds our search tokens (wenxian/search.py): Pagefind needs them to
+A custom record's `content` holds our search tokens (wenxian/search/records.py): Pagefind needs them to
 build the index, but it also copies them into each result fragment, where the browser never uses
 them. And Pagefind 1.5 indexes metadata values as words, so what a result shows (title, date,
 source, regions, the text used for excerpts and exact matching) cannot go in as metadata. So,

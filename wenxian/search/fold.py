@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .. import datafiles as vocab
+from .. import datafiles
 from ..script import _converter
 
 # CJK blocks whose characters OpenCC may convert: Unified Ideographs, Extension A, Compatibility
@@ -54,7 +54,7 @@ def merged_pairs() -> frozenset[tuple[str, str]]:
     """The pairs joined on purpose (wenxian/data/search_fold.yml): each entry's first character
     with each of the others."""
     out = set()
-    for entry in vocab.load("search_fold.yml")["merged"]:
+    for entry in datafiles.load("search_fold.yml")["merged"]:
         chars = str(entry["chars"])
         if len(chars) < 2 or not str(entry.get("reason") or "").strip():
             raise ValueError(f"search_fold.yml: {chars!r} needs two or more characters and a reason")

@@ -16,7 +16,7 @@ our own tokens instead of Pagefind's segmentation:
   article containing that character, a two-character query is an exact lookup, and a longer one
   is the intersection of its bigrams — a superset that the browser narrows to exact substring
   matches using the article text, which is written into each result fragment after indexing
-  (grep semantics; see wenxian/search_bundle.py).
+  (grep semantics; see wenxian/search/bundle.py).
 
 Records use the language code `und` so that Pagefind neither segments nor stems the tokens.
 """
@@ -133,7 +133,7 @@ def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:
     The URL is the zh-Hans page; the browser maps it to the reader's script (/hant/ twin).
     Metadata is left empty on purpose: Pagefind 1.5 indexes metadata values as words, which
     would put untokenised text into the index (false matches, a larger index). What results show
-    comes from `display`, written into the fragment after indexing (wenxian.search_bundle)."""
+    comes from `display`, written into the fragment after indexing (wenxian.search.bundle)."""
     table = fold_table() if table is None else table
     values = [fold(v, table) for v in all_meta_values(meta)]
     return {**fields(meta), "content": " ".join(folded_tokens(fold(article_text(meta, body), table), values))}

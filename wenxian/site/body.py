@@ -1,6 +1,6 @@
 """Article bodies as HTML, cached on disk by content.
 
-The body is the only part of a generated page that is Markdown (escaped text, DESIGN.md §3);
+The body is the only part of a generated page that is Markdown (escaped text, docs/architecture.md "Data model");
 everything else the site generator writes is finished HTML. Converting a body means an OpenCC
 twin conversion plus a Python-Markdown pass, the largest per-article cost of a build, so the
 result is kept under `.cache/` keyed by a hash of everything it depends on (body, script of the
@@ -30,11 +30,11 @@ def inputs_digest() -> str:
     overrides, masked-character pattern) and the versions of OpenCC, Python-Markdown and
     pymdown-extensions. A change to any of them gives new cache keys, so no stale body is used."""
     from .. import article, escape, script
-    from .. import datafiles as vocab
+    from .. import datafiles
     from ..cachefile import source_digest
     from . import article_page, twins
 
-    return source_digest((article, escape, script, vocab, article_page, twins), data=("conversion_overrides.yml", "damage.yml"),
+    return source_digest((article, escape, script, datafiles, article_page, twins), data=("conversion_overrides.yml", "damage.yml"),
                          versions=("opencc", "markdown", "pymdown-extensions"))
 
 

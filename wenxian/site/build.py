@@ -12,7 +12,7 @@ import re
 from typing import Callable
 
 from . import article_page, citation, exports, indexes, urls
-from .. import article_loader as loaded
+from .. import article_loader
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
 from ..errors import WenxianError
@@ -24,9 +24,9 @@ _LINK = re.compile(r'(\]\(|(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)"\
 
 def catalog(article_files: list[tuple[str, str]], cache_dir=None) -> Catalog:
     """The catalog of (path for messages, text) article files; parsing is cached by content
-    (wenxian.site.loaded, on disk too with `cache_dir`)."""
+    (wenxian.article_loader, on disk too with `cache_dir`)."""
     if cache_dir is not None:
-        loaded.warm([text for _, text in article_files], cache_dir)
+        article_loader.warm([text for _, text in article_files], cache_dir)
     return build_catalog([parse_article(path, text, cache_dir) for path, text in article_files])
 
 

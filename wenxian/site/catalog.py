@@ -11,7 +11,7 @@ from functools import lru_cache
 import yaml
 
 from .. import article as article_mod
-from .. import article_loader as loaded
+from .. import article_loader
 from .. import dates
 from .. import datafiles
 from ..errors import WenxianError
@@ -77,9 +77,9 @@ class Catalog:
 
 def parse_article(path: str, text: str, cache_dir=None) -> Article:
     """The article of one file, validated; parsing is shared and cached by content
-    (wenxian.site.loaded, with `cache_dir` on disk too)."""
+    (wenxian.article_loader, with `cache_dir` on disk too)."""
     try:
-        meta, body = loaded.parse(text, cache_dir)
+        meta, body = article_loader.parse(text, cache_dir)
     except ValueError as exc:
         raise WenxianError(path, f"line {getattr(exc, 'line', 1)}: {exc}") from None
     # The same validation as `wenxian check` (article.problems): what check refuses is never

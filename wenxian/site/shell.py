@@ -89,7 +89,7 @@ def make(output: str, key: str, with_toc: bool = False) -> Shell:
 def fill(shell: Shell, title: str, content: str, key: str, toc: list[dict] | None = None) -> str:
     """A page from the shell. The title is escaped as the theme escapes it (generated titles are
     chrome-safe already, wenxian.site.markup.frontmatter); content is our HTML; `toc` is the
-    page's flat table of contents as prerendered.toc_tokens(flat=True) gives it (id and name as
+    page's flat table of contents as html_toc.toc_tokens(flat=True) gives it (id and name as
     they are written in the page's HTML, escaped). Every sentinel is substituted in one pass, so that no inserted text (a title
     holding a sentinel's letters, say) is ever substituted again."""
     values = {TITLE: html.escape(title, quote=True), CODE: key}
