@@ -1,4 +1,4 @@
-"""Region recognition: table-driven cases (tests/region_cases.yml) and the annotated corpus."""
+"""Region recognition: table-driven cases (tests/cases/region_cases.yml) and the annotated corpus."""
 from pathlib import Path
 
 import pytest
@@ -9,7 +9,7 @@ from wenxian.places import gazetteer
 from wenxian.places import regions
 from wenxian.ingest.pipeline import extract
 
-CASES = yaml.safe_load((Path(__file__).parent / "region_cases.yml").read_text("utf-8"))
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "region_cases.yml").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

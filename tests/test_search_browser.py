@@ -3,7 +3,7 @@
 A temporary copy of the repository gets the corpus captures and a few synthetic ones
 (scripts/make_corpus.py) added with `wenxian add`, is built
 with MkDocs (the search hook runs Pagefind), served on localhost, and every case of
-tests/search_cases.yml is opened as /search/?q=… . The expected set of each case is computed
+tests/cases/search_cases.yml is opened as /search/?q=… . The expected set of each case is computed
 here from the articles' text in both scripts (grep), never written down.
 
 The site is built with tiny search shards (SHARD_MAX articles each, wenxian/search/shards.py), so
@@ -42,7 +42,7 @@ from wenxian.script import to_simplified, to_traditional
 playwright = pytest.importorskip("playwright.sync_api")
 
 REPO = Path(__file__).resolve().parent.parent
-CASES = yaml.safe_load((REPO / "tests" / "search_cases.yml").read_text("utf-8"))
+CASES = yaml.safe_load((REPO / "tests" / "cases" / "search_cases.yml").read_text("utf-8"))
 CHROMIUM = "/usr/bin/chromium"
 SHARD_MAX = 6  # several shards over the ~40 test articles, each group level (year, month, day, id) used
 SYNTHETIC = 10  # synthetic articles added to the seeds and the corpus

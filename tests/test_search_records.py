@@ -15,7 +15,7 @@ from wenxian.script import to_simplified, to_traditional
 from wenxian.search.fold import fold, fold_table
 
 from wenxian.search import indexer as hook  # the search step of hooks/search.py
-CASES = yaml.safe_load((Path(__file__).parent / "search_tokens.yml").read_text("utf-8"))
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "search_tokens.yml").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES["tokens"], ids=[c["text"] for c in CASES["tokens"]])
