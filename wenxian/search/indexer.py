@@ -321,6 +321,9 @@ class SearchStep:
 
     def __init__(self):
         self._background: tuple | None = None
+        self._articles: list | None = None  # to index in `finish` (inline)
+        self._root: Path | None = None
+        self._limit: int | None = None
 
     def start(self, articles: list[tuple[str, dict, str]], root: Path, settings: Settings) -> None:
         self.stop()
