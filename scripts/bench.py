@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_corpus  # noqa: E402
 from wenxian import article  # noqa: E402
-from wenxian.decode import decode  # noqa: E402
+from wenxian.ingest.decode import decode  # noqa: E402
 from wenxian.script import to_simplified, to_traditional  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -16,10 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from wenxian import archive, clean, meta, recurring
+from wenxian import archive
+from wenxian.ingest import clean
+from wenxian.ingest import meta
+from wenxian.ingest import recurring_lines as recurring
 from wenxian.errors import WenxianError
-from wenxian.evaluation import FIELDS, Score, score_article
-from wenxian.pipeline import extract
+from wenxian.dev.evaluation import FIELDS, Score, score_article
+from wenxian.ingest.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures"

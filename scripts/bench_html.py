@@ -12,9 +12,9 @@ import re
 import time
 from pathlib import Path
 
-from wenxian.evaluation import FIELDS, Score, score, body_lines
-from wenxian.pipeline import extract
-from wenxian.decode import decode
+from wenxian.dev.evaluation import FIELDS, Score, score, body_lines
+from wenxian.ingest.pipeline import extract
+from wenxian.ingest.decode import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 parser = argparse.ArgumentParser()

@@ -21,8 +21,9 @@ runs = parser.parse_args().runs
 rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 clocks = lambda: (time.perf_counter(), time.process_time())  # noqa: E731  (wall, CPU)
 t0 = clocks()
-from wenxian import gazetteer, regions  # noqa: E402
-from wenxian.pipeline import extract  # noqa: E402
+from wenxian.places import gazetteer  # noqa: E402
+from wenxian.places import regions  # noqa: E402
+from wenxian.ingest.pipeline import extract  # noqa: E402
 
 t_import = clocks()
 gaz = gazetteer.load()

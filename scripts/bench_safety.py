@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from wenxian.decode import decode
-from wenxian.personal import find_personal_data
-from wenxian.urls import normalise
+from wenxian.ingest.decode import decode
+from wenxian.ingest.personal import find_personal_data
+from wenxian.ingest.source_urls import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -32,11 +32,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from search import build_search  # noqa: E402  (hooks/search.py)
+from wenxian.search.indexer import build_search  # noqa: E402
 from wenxian import article  # noqa: E402
-from wenxian.pipeline import extract  # noqa: E402
+from wenxian.ingest.pipeline import extract  # noqa: E402
 
 REGIONS = [
     {"path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县", "code": "654027000000", "level": "county"},

@@ -13,8 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from wenxian import clean, meta, tags  # noqa: E402
-from wenxian.decode import decode  # noqa: E402
+from wenxian import tags  # noqa: E402
+from wenxian.ingest import clean  # noqa: E402
+from wenxian.ingest import meta  # noqa: E402
+from wenxian.ingest.decode import decode  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--repeat", type=int, default=200)

@@ -6,7 +6,7 @@
 from pathlib import Path
 
 from wenxian.archive import atomic_write
-from wenxian.guide import contribute_page
+from wenxian.dev.contribute_page import contribute_page
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,7 +1,7 @@
 """Fuzz decode/clean/extract (text and HTML captures) for a set time: property-based
 (hypothesis), then coverage-guided (atheris, optional extra `fuzz`); then hand-edited
 frontmatter through `check`'s validation, the build's and every exporter (hypothesis,
-wenxian.properties.check_frontmatter). 0 crashes expected; each capture finding is written to
+wenxian.dev.safety_properties.check_frontmatter). 0 crashes expected; each capture finding is written to
 tests/hostile/fuzz_regressions.yml (with --record) so it becomes a regression test; frontmatter
 findings are printed as the article text to add to tests/hostile/frontmatter.yml.
 
@@ -33,7 +33,7 @@ def hypothesis_phase(seconds: float) -> tuple[int, list[tuple[bytes, str, str]]]
     from hypothesis import HealthCheck, given, settings, strategies as st
 
     from hostile.builders import HTML_INJECTION, MARKDOWN_INJECTION, TEMPLATE_INJECTION, PARAGRAPHS
-    from wenxian.properties import check_capture
+    from wenxian.dev.safety_properties import check_capture
 
     pieces = PARAGRAPHS + HTML_INJECTION + MARKDOWN_INJECTION + TEMPLATE_INJECTION + [
         "\u202e", "\u2067", "\u200d", "\ufeff", "𠀀", "👨‍👩‍👧", "---", "\r", "\u3000", "\x85", "\u2028", "\ufffd"]
@@ -71,7 +71,7 @@ FIELDS = ["id", "title", "source", "source_url", "author", "date", "captured", "
 def frontmatter_phase(seconds: float) -> tuple[int, list[tuple[str, str]]]:
     from hypothesis import HealthCheck, given, settings, strategies as st
 
-    from wenxian.properties import check_frontmatter
+    from wenxian.dev.safety_properties import check_frontmatter
 
     base = sorted((ROOT / "docs" / "articles").glob("*.md"))[0].read_text("utf-8")
     front, body = base[4:].split("\n---\n", 1)
@@ -102,7 +102,7 @@ ATHERIS_CHILD = """
 import sys, atheris
 sys.path[:0] = {paths!r}
 with atheris.instrument_imports(include=["wenxian"]):
-    from wenxian.properties import check_capture
+    from wenxian.dev.safety_properties import check_capture
 def one(data):
     check_capture(data[1:], "fuzz.html" if data[:1] == b"h" else "fuzz.txt")
 atheris.Setup(sys.argv, one)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from wenxian import archive  # noqa: E402
-from wenxian.pipeline import article_id  # noqa: E402
+from wenxian.ingest.pipeline import article_id  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

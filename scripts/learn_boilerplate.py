@@ -19,11 +19,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from wenxian import clean, meta, recurring  # noqa: E402
+from wenxian.ingest import clean  # noqa: E402
+from wenxian.ingest import meta  # noqa: E402
+from wenxian.ingest import recurring_lines as recurring  # noqa: E402
 from wenxian.archive import atomic_write  # noqa: E402
-from wenxian import kinds  # noqa: E402
-from wenxian.decode import decode  # noqa: E402
-from wenxian.html_page import visible_text  # noqa: E402
+from wenxian.ingest import kinds  # noqa: E402
+from wenxian.ingest.decode import decode  # noqa: E402
+from wenxian.ingest.html_page import visible_text  # noqa: E402
 
 DATA = ROOT / "wenxian" / "data" / "learned_boilerplate.yml"
 HEADER = """# Per-source boilerplate learned from archive/ by scripts/learn_boilerplate.py (do not edit by

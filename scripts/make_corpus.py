@@ -1,4 +1,4 @@
-"""Write N realistic synthetic raw captures for benchmarks (see wenxian/synthetic.py).
+"""Write N realistic synthetic raw captures for benchmarks (see wenxian/dev/synthetic.py).
 
     .venv/bin/python scripts/make_corpus.py --n 20000 --seed 1 --out /tmp/wenxian-corpus
 
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from wenxian import synthetic  # noqa: E402
+from wenxian.dev import synthetic  # noqa: E402
 
 
 def real_captures(root: Path = ROOT) -> list[tuple[str, bytes]]:
@@ -31,7 +31,7 @@ def real_captures(root: Path = ROOT) -> list[tuple[str, bytes]]:
 
 def gazetteer_places() -> list[list[str]]:
     """[province, prefecture, county, township] chains of every township in the gazetteer."""
-    from wenxian.gazetteer import load
+    from wenxian.places.gazetteer import load
 
     gaz = load()
     chains = [gaz.path(code).split("/") for code in sorted(gaz.units) if len(code) == 9]

@@ -14,10 +14,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wenxian import archive, article, summary
+from wenxian import archive, article
+from wenxian.dev import pr_summary as summary
 from wenxian.errors import WenxianError
-from wenxian.personal import find_personal_data
-from wenxian.pipeline import extract
+from wenxian.ingest.personal import find_personal_data
+from wenxian.ingest.pipeline import extract
 
 
 def changed_articles(root: Path, base: str, status: str) -> list[str]:

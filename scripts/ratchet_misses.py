@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import annotated_captures  # noqa: E402
 from test_corpus_golden import misses  # noqa: E402
-from wenxian.kinds import split  # noqa: E402
+from wenxian.ingest.kinds import split  # noqa: E402
 
 REASON = "TODO: analyse this miss"
 path = ROOT / "tests" / "accepted_misses.yml"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import lxml.html
 
-from wenxian.decode import decode
-from wenxian.html_page import visible_text
+from wenxian.ingest.decode import decode
+from wenxian.ingest.html_page import visible_text
 
 ROOT = Path(__file__).resolve().parents[1]
 args = [a for a in sys.argv[1:] if a != "--plain"]

@@ -9,8 +9,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def annotated_captures(root: Path = FIXTURES):
     """(capture path, expectations) for every annotated capture in fixtures/corpus and fixtures/seeds:
     the capture is the file beside its .expected.json with a suffix of any kind `add` accepts
-    (wenxian.kinds: .txt, .html, .warc.gz, .mhtml…)."""
-    from wenxian import kinds
+    (wenxian.ingest.kinds: .txt, .html, .warc.gz, .mhtml…)."""
+    from wenxian.ingest import kinds
 
     out = []
     for folder in ("corpus", "seeds"):
@@ -24,7 +24,7 @@ def annotated_captures(root: Path = FIXTURES):
 
 def capture_url(cap: Path) -> str | None:
     """The URL in the capture's .source.json: which page of a web archive holding several."""
-    from wenxian import kinds
+    from wenxian.ingest import kinds
 
     source = cap.with_name(kinds.split(cap.name)[0] + ".source.json")
     return json.loads(source.read_text("utf-8")).get("url") if source.is_file() else None

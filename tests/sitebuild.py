@@ -97,3 +97,26 @@ def built_site(tmp_path_factory) -> BuiltSite:
         m, _, _ = article.parse(md.read_text("utf-8"))
         meta[m["id"]] = m
     return BuiltSite(root, root / "site", meta, by_capture, hostile, proc.stdout + proc.stderr, captures)
+
+
+def generate(article_texts: list[tuple[str, str]], pages: dict[str, str], read_raw, site_url: str,
+             site_name: str) -> dict[str, str]:
+    """Every generated file of a small site by docs-relative path, all in this process and
+    through the same package functions as the MkDocs build (wenxian.site.mkdocs_pages), for
+    tests that look at the generated text without running MkDocs: article_texts are (path for
+    messages, text) of docs/articles/*.md, pages the other hand-written pages, read_raw gives
+    the bytes of an archive path."""
+    from wenxian.site import build, urls
+    from wenxian.site.body import markdown_converter, renderer
+
+    body_html = renderer(markdown_converter(["tables", "toc", "admonition", "attr_list", "pymdownx.escapeall"]), None)
+    cat = build.catalog(article_texts)
+    build.read_captures(cat, read_raw)
+    out = build.index_pages(cat, pages, site_url, site_name)
+    for (kind, script), keys in build.shell_keys(cat).items():
+        for key in keys:
+            out[urls.src_uri(build.shell_url(kind, key, script))] = build.shell_page_text(cat, kind, key, script,
+                                                                                          site_url, body_html)
+    for aid in cat.articles:
+        out.update(build.article_files(cat, aid, read_raw, site_url))
+    return out

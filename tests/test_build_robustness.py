@@ -1,6 +1,5 @@
 """How the parallel build behaves when something goes wrong: untrusted titles in the page shell,
 worker processes that die, a search step stopped mid-way, missing raw captures."""
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -11,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from wenxian.errors import WenxianError
-from wenxian.site import build, pagewriter, prerendered, shell
+from wenxian.site import build, pagewriter, shell
+from wenxian.site import html_toc as prerendered
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,26 +81,21 @@ def test_a_missing_raw_capture_is_reported_with_its_article_before_any_page(tmp_
     assert info.value.path == victim.relative_to(tmp_path).as_posix() and "does not exist" in info.value.problem
 
 
-def _search_hook():
-    spec = importlib.util.spec_from_file_location("search_hook_robustness", ROOT / "hooks" / "search.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def test_a_stopped_search_step_leaves_no_pagefind_running_and_no_scratch_folder(tmp_path, monkeypatch):
+    from wenxian.search import indexer
+    from wenxian.settings import Settings
 
-
-def test_a_stopped_search_step_leaves_no_pagefind_running_and_no_scratch_folder(tmp_path):
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
-    hook = _search_hook()
     marker = "31.4159"
-    hook._pagefind_command = lambda work, out: ["sleep", marker]  # a Pagefind that never finishes
-    config = {"docs_dir": str(tmp_path / "docs"), "config_file_path": str(tmp_path / "mkdocs.yml"), "extra": {}}
-    hook.on_files([], config)
+    monkeypatch.setattr(indexer, "_pagefind_command", lambda work, out: ["sleep", marker])  # never finishes
+    step = indexer.SearchStep()  # what hooks/search.py runs: on_files starts it, on_build_error stops it
+    articles = [(str(p), meta, body) for p, meta, body in indexer.article_loader.load_dir(tmp_path / "docs")]
+    step.start(articles, tmp_path, Settings())
     deadline = time.time() + 60
     while not _running(marker) and time.time() < deadline:
         time.sleep(0.2)
     assert _running(marker), "the stand-in Pagefind never started"
-    hook.on_build_error(RuntimeError("a page failed"))
+    step.stop()
     deadline = time.time() + 10
     while _running(marker) and time.time() < deadline:
         time.sleep(0.2)

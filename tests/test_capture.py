@@ -14,7 +14,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 import webarchive_files as W
 from wenxian import archive, article
-from wenxian import fetch as fetch_mod
+from wenxian.ingest import fetch as fetch_mod
 from wenxian.cli import main
 
 PAGE = W.page().encode("utf-8")
@@ -110,13 +110,13 @@ def test_capture_honours_the_meta_charset(server, tmp_path, capsys):
 
 
 def _limits(monkeypatch, **changes) -> None:
-    real = fetch_mod.vocab.load
+    real = fetch_mod.datafiles.load
 
     class Limits:
         @staticmethod
         def load(name):
             return {**real(name), **changes} if name == "limits.yml" else real(name)
-    monkeypatch.setattr(fetch_mod, "vocab", Limits)
+    monkeypatch.setattr(fetch_mod, "datafiles", Limits)
 
 
 @pytest.fixture

@@ -1,16 +1,15 @@
-"""hooks/clean_site.py: the previous output is moved aside and deleted in the background, with
+"""wenxian.site.old_output (hooks/clean_site.py): the previous output is moved aside and deleted in the background, with
 MkDocs' rules (hidden entries stay), and nothing is left once the build is over."""
-import importlib.util
+import types
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from wenxian.site import old_output
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location("clean_site_hook", ROOT / "hooks" / "clean_site.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    """The hook's events, as hooks/clean_site.py calls them."""
+    return types.SimpleNamespace(on_pre_build=old_output.move_aside, on_post_build=old_output.wait,
+                                 trash_dir=old_output.trash_dir)
 
 
 def _old_site(site: Path) -> None:

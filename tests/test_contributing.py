@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wenxian.guide import contribute_page
+from wenxian.dev.contribute_page import contribute_page
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"

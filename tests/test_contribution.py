@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wenxian import archive, article, summary
-from wenxian.personal import Finding
-from wenxian.pipeline import article_id, extract
+from wenxian import archive, article
+from wenxian.dev import pr_summary as summary
+from wenxian.ingest.personal import Finding
+from wenxian.ingest.pipeline import article_id, extract
 
 from conftest import FIXTURES, line_of
 from test_contributing import ci_commands
@@ -227,7 +228,7 @@ def test_summary_cells_are_escaped_text():
 
 
 def test_fixture_expectations_take_counties_and_other_places():
-    from wenxian.fixture import expectations
+    from wenxian.dev.fixture import expectations
 
     art = {"title": "标题", "date": "2019", "source": "某报", "script": "hans",
            "body": "## 小标题\n\n正文一\\*号\n\n〔图片〕图说\n", "removed": [{"line": 1, "text": " 首页 ", "reason": "navigation"},

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wenxian.personal import find_personal_data, gb11643
-from wenxian.urls import UrlError, normalise
+from wenxian.ingest.personal import find_personal_data, gb11643
+from wenxian.ingest.source_urls import UrlError, normalise
 
 CASES = Path(__file__).parent / "cases"
 URL_CASES = yaml.safe_load((CASES / "urls.yml").read_text("utf-8"))

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wenxian import article, kinds
-from wenxian.pipeline import extract
+from wenxian import article
+from wenxian.ingest import kinds
+from wenxian.ingest.pipeline import extract
 
 from conftest import annotated_captures, capture_url
 

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from wenxian.decode import decode
+from wenxian.ingest.decode import decode
 from wenxian.errors import DecodeError
 
 TEXT = "新疆维吾尔自治区阿合奇县色帕巴依乡阿果依村的村民通过转移就业走上了增收脱贫的道路。"

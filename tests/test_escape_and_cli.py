@@ -5,9 +5,9 @@ import sys
 from hypothesis import given, strategies as st
 import markdown
 
-from wenxian.clean import split_lines
+from wenxian.ingest.clean import split_lines
 from wenxian.escape import escape_line, unescape_line
-from wenxian.pipeline import extract
+from wenxian.ingest.pipeline import extract
 
 
 def test_masked_asterisks_render_literally():

@@ -75,11 +75,11 @@ def test_no_bare_mkstemp_outside_the_helper():
 
 
 def _readable_hook():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("readable_hook", Path(__file__).parents[1] / "hooks" / "readable.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    """The hook's event, as hooks/readable.py calls it."""
+    import types
+
+    from wenxian.files import make_site_readable
+    return types.SimpleNamespace(on_post_build=lambda config: make_site_readable(Path(config["site_dir"])))
 
 
 def test_the_hook_walks_the_whole_site_only_under_a_restrictive_umask(mask, tmp_path):

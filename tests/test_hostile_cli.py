@@ -85,7 +85,7 @@ def test_a_full_disk_leaves_nothing_behind_and_names_the_folder(failing, tmp_pat
 
 def test_an_extracted_value_check_would_refuse_is_never_written(tmp_path):
     data, art = archive.prepare(SEEDS[1])
-    art["source"] = "某" * 40002  # what a hostile capture once yielded
+    art = art.replace(source="某" * 40002)  # what a hostile capture once yielded
     with pytest.raises(archive.WenxianError) as info:
         archive.render(SEEDS[1], art, {})
     assert "'source' is 40,002 characters long; the limit is 200" in info.value.problem

@@ -140,7 +140,7 @@ def test_built_feed_and_sitemap_are_well_formed_with_valid_dates(built_site):
 
 def test_built_sitemap_is_valid_against_the_sitemap_schema(built_site):
     from lxml import etree
-    schema = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "data" / "schemas" / "sitemap.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "cases" / "schemas" / "sitemap.xsd")))
     doc = etree.parse(str(built_site.site / "sitemap.xml"))
     assert schema.validate(doc), schema.error_log.last_error
 

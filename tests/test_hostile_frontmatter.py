@@ -10,7 +10,7 @@ import yaml
 from conftest import FIXTURES
 from wenxian import archive, article, cli
 from wenxian.errors import WenxianError
-from wenxian.properties import check_frontmatter
+from wenxian.dev.safety_properties import check_frontmatter
 from wenxian.site import catalog
 
 CASES = yaml.safe_load((Path(__file__).resolve().parent / "hostile" / "frontmatter.yml").read_text("utf-8"))
@@ -76,7 +76,8 @@ def test_the_unedited_article_passes(made):
 
 
 def test_every_encoding_the_decoder_records_is_one_the_schema_accepts():
-    from wenxian import decode, schema
+    from wenxian import schema
+    from wenxian.ingest import decode
 
     declared = set(getattr(decode, "_DECLARED", {}).values())  # charsets of web-archive pages
     assert declared <= set(schema.ENCODINGS), declared - set(schema.ENCODINGS)

@@ -31,7 +31,8 @@ def repo(tmp_path):
 
 def body_lines(md: Path) -> list[str]:
     _, body, _ = article.parse(md.read_text("utf-8"))
-    return [text for _prefix, text in article.body_blocks(body)]
+    text = article.body_text(body)
+    return text.split("\n") if text else []
 
 
 def test_every_builder_has_an_expectation():
@@ -140,7 +141,8 @@ def test_an_overlong_line_beside_an_article_is_removed_with_its_reason_not_refus
     """A keyword-stuffing block or inlined data on one line must not cost the article: the
     line goes to `removed` with the limit named; a capture that is only such a line is refused
     (cases.yml: long_line_under_size_limit)."""
-    from wenxian import limits, pipeline, vocab
+    from wenxian import datafiles as vocab
+    from wenxian.ingest import limits, pipeline
     n = vocab.load("limits.yml")["max_line_chars"]
     article_lines = ["村里的合作社带动群众增收，今年每户收入比去年多了三千元。" * 3] * 4
     text = "\n".join(["标题：合作社带动增收", *article_lines, "关键词 " * (n // 3)]) + "\n"
@@ -154,7 +156,7 @@ def test_an_overlong_line_beside_an_article_is_removed_with_its_reason_not_refus
 def test_a_stray_control_character_in_a_long_text_is_left_out_and_reported():
     """A backspace copied from a page into a text capture is not a binary file: the article is
     extracted without it and the warning names it; a NUL is still refused (cases.yml)."""
-    from wenxian import pipeline
+    from wenxian.ingest import pipeline
     para = "村里的合作社带动群众增收，今年每户收入比去年多了三千元，合作社还办起了培训班。"
     text = "合作社带动增收_某某网\n合作社带动增收\n" + "\n".join([para] * 3 + ["记者\x08某某报道"] + [para] * 3) + "\n"
     art = pipeline.extract(text.encode("utf-8"), "x.txt")

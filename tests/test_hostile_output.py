@@ -10,7 +10,9 @@ import yaml
 from markdown_it import MarkdownIt
 
 from conftest import FIXTURES
-from wenxian import article, cli, summary, values
+from wenxian import article, cli
+from wenxian.dev import pr_summary as summary
+from wenxian import value_checks as values
 
 VALUES = yaml.safe_load((Path(__file__).resolve().parent / "hostile" / "output_values.yml").read_text("utf-8"))
 SEED = sorted((FIXTURES / "seeds").glob("*.txt"))[2]

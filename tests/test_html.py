@@ -1,5 +1,5 @@
 """HTML captures are read on their document tree (wenxian.html_page / html_clean)."""
-from wenxian.pipeline import extract
+from wenxian.ingest.pipeline import extract
 from conftest import FIXTURES
 
 

@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wenxian import article, html_page
-from wenxian.pipeline import extract
+from wenxian import article
+from wenxian.ingest import html_page
+from wenxian.ingest.pipeline import extract
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "html_pages.yml").read_text("utf-8"))
 

@@ -3,7 +3,7 @@ WenxianError naming it, never another exception (a crash on one page would stop 
 from hypothesis import given, settings, strategies as st
 
 from wenxian.errors import WenxianError
-from wenxian.pipeline import extract
+from wenxian.ingest.pipeline import extract
 
 TAGS = ["div", "p", "span", "a", "h1", "h2", "li", "ul", "td", "tr", "table", "script", "style", "title",
         "meta", "br", "img", "strong", "article", "section", "header", "footer", "nav", "aside", "iframe"]

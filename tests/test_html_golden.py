@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wenxian.evaluation import FIELDS, Score, score_article
-from wenxian.pipeline import extract
+from wenxian.dev.evaluation import FIELDS, Score, score_article
+from wenxian.ingest.pipeline import extract
 
 from conftest import FIXTURES
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from wenxian import article
-from wenxian.pipeline import extract
+from wenxian.ingest.pipeline import extract
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "metadata.yml").read_text("utf-8"))
 

@@ -1,14 +1,15 @@
-"""Region recognition: table-driven cases (tests/region_cases.yml) and the annotated corpus."""
+"""Region recognition: table-driven cases (tests/cases/region_cases.yml) and the annotated corpus."""
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import annotated_captures
-from wenxian import gazetteer, regions
-from wenxian.pipeline import extract
+from wenxian.places import gazetteer
+from wenxian.places import regions
+from wenxian.ingest.pipeline import extract
 
-CASES = yaml.safe_load((Path(__file__).parent / "region_cases.yml").read_text("utf-8"))
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "region_cases.yml").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -82,7 +83,8 @@ def test_municipal_districts_roll_up_to_a_unit_that_exists():
     """天津市's districts have no prefecture level in the data (no 1201 市辖区): rolling a district up
     to the prefecture level must land on a unit that exists (天津市), not on a missing code (a
     KeyError on pages naming several Tianjin districts once)."""
-    from wenxian import gazetteer, regions
+    from wenxian.places import gazetteer
+    from wenxian.places import regions
     gaz = gazetteer.load()
     district = next(c for c in gaz.units if len(c) == 6 and c.startswith("1201"))
     unit = regions.unit_at(gaz, district, 4)

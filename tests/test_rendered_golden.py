@@ -9,8 +9,8 @@ import json
 import pytest
 
 from wenxian.errors import WenxianError
-from wenxian.evaluation import Score, score_article
-from wenxian.pipeline import extract
+from wenxian.dev.evaluation import Score, score_article
+from wenxian.ingest.pipeline import extract
 
 from conftest import FIXTURES
 
@@ -41,8 +41,8 @@ def test_rendered_captures_do_not_regress(folder, capsys):
 def test_rendering_is_current():
     """The rendered captures are what scripts/render_saved_pages.py makes of the saved pages
     (the plain renderer is checked by running the script; it lives there, not in the package)."""
-    from wenxian.decode import decode
-    from wenxian.html_page import visible_text
+    from wenxian.ingest.decode import decode
+    from wenxian.ingest.html_page import visible_text
     for page in sorted((FIXTURES / "corpus-html").glob("*.html")):
         rendered = FIXTURES / "corpus-rendered" / (page.stem + ".txt")
         assert rendered.read_text("utf-8") == visible_text(decode(page.read_bytes(), str(page), markup=True).text), page.name

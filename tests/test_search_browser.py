@@ -3,10 +3,10 @@
 A temporary copy of the repository gets the corpus captures and a few synthetic ones
 (scripts/make_corpus.py) added with `wenxian add`, is built
 with MkDocs (the search hook runs Pagefind), served on localhost, and every case of
-tests/search_cases.yml is opened as /search/?q=… . The expected set of each case is computed
+tests/cases/search_cases.yml is opened as /search/?q=… . The expected set of each case is computed
 here from the articles' text in both scripts (grep), never written down.
 
-The site is built with tiny search shards (SHARD_MAX articles each, wenxian/search_shards.py), so
+The site is built with tiny search shards (SHARD_MAX articles each, wenxian/search/shards.py), so
 every case searches several Pagefind bundles merged in the browser; the tests at the end check
 the shards themselves, and that the one-bundle layout of a small archive (the shared `built_site`
 of tests/sitebuild.py, default shard size) searches too.
@@ -33,13 +33,17 @@ import pytest
 import yaml
 
 from browsers import need_browser
-from wenxian import article, search, search_fold, search_shards
+from wenxian import article
+from wenxian.search import records as search
+from wenxian.search import fold as search_fold
+from wenxian import settings
+from wenxian.search import shards as search_shards
 from wenxian.script import to_simplified, to_traditional
 
 playwright = pytest.importorskip("playwright.sync_api")
 
 REPO = Path(__file__).resolve().parent.parent
-CASES = yaml.safe_load((REPO / "tests" / "search_cases.yml").read_text("utf-8"))
+CASES = yaml.safe_load((REPO / "tests" / "cases" / "search_cases.yml").read_text("utf-8"))
 CHROMIUM = "/usr/bin/chromium"
 SHARD_MAX = 6  # several shards over the ~40 test articles, each group level (year, month, day, id) used
 SYNTHETIC = 10  # synthetic articles added to the seeds and the corpus
@@ -84,7 +88,7 @@ def site(tmp_path_factory):
     wenxian = Path(sys.executable).with_name("wenxian")
     subprocess.run([str(wenxian), "add", "--root", str(root), *captures], check=True, capture_output=True)
     _assign(root)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", search_shards.ENV: str(SHARD_MAX)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", settings.ENV["search_shard_max"]: str(SHARD_MAX)}
     # Built under the most restrictive umask: the site must still be readable by any user.
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
                    cwd=root, check=True, env=env, preexec_fn=lambda: os.umask(0o077))

@@ -1,6 +1,5 @@
 """Pure parts of search: folding, tokens, filter values, fragment rewriting (real OpenCC, real Pagefind)."""
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 
@@ -8,15 +7,15 @@ import pytest
 import yaml
 
 from conftest import annotated_captures
-from wenxian import search, search_bundle, search_fold
-from wenxian.pipeline import extract
+from wenxian.search import records as search
+from wenxian.search import bundle as search_bundle
+from wenxian.search import fold as search_fold
+from wenxian.ingest.pipeline import extract
 from wenxian.script import to_simplified, to_traditional
-from wenxian.search_fold import fold, fold_table
+from wenxian.search.fold import fold, fold_table
 
-_spec = importlib.util.spec_from_file_location("search_hook", Path(__file__).parents[1] / "hooks" / "search.py")
-hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(hook)
-CASES = yaml.safe_load((Path(__file__).parent / "search_tokens.yml").read_text("utf-8"))
+from wenxian.search import indexer as hook  # the search step of hooks/search.py
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "search_tokens.yml").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES["tokens"], ids=[c["text"] for c in CASES["tokens"]])
@@ -177,7 +176,7 @@ def test_an_untitled_article_gets_a_devised_title_in_brackets(body, title):
 
 
 def test_search_js_is_served_without_comment_lines_and_unchanged_code():
-    from wenxian.search_assets import strip_comment_lines
+    from wenxian.search.assets import strip_comment_lines
     src = "// head\nconst a = 1; // tail stays\n\n/** doc\n * more\n */\nconst u = \"https://x\";\n  /* one */\nf();\n"
     assert strip_comment_lines(src) == "const a = 1; // tail stays\nconst u = \"https://x\";\nf();\n"
     literal = "const t = `a\n  b`;\n  g();\n"  # a template literal over two lines: indentation kept
@@ -206,7 +205,7 @@ def test_metadata_values_are_indexed_each_on_its_own():
 def test_results_write_title_source_and_regions_as_the_article_pages_do():
     """The browser converts result fields character by character (fold.txt); where that differs
     from the article pages' twins (OpenCC phrases), the display carries the pages' form."""
-    from wenxian.search_fold import display_table
+    from wenxian.search.fold import display_table
     from wenxian.site.twins import to_script
     table = fold_table()
     dmap = display_table(table)

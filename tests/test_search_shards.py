@@ -3,20 +3,20 @@
 The browser side (results, filters, sorting and paging across shards) is tested through the
 real site in tests/test_search_browser.py, whose site is built with tiny shards.
 """
-import importlib.util
 import json
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wenxian import article, search
-from wenxian.search_fold import fold_table
-from wenxian.search_shards import Shard, bundle_path, manifest, partition, shard_max
+from wenxian import article
+from wenxian.search import records as search
+from wenxian.search.fold import fold_table
+from wenxian.search.shards import Shard, bundle_path, manifest, partition
+from wenxian.settings import read as read_settings
 
-_spec = importlib.util.spec_from_file_location("search_hook", Path(__file__).parents[1] / "hooks" / "search.py")
-hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(hook)
+from wenxian.search import fold_cache
+from wenxian.search import indexer as hook  # the search step of hooks/search.py
 
 # --- the partition ---------------------------------------------------------------------------------
 
@@ -106,9 +106,9 @@ def test_empty_archive_has_no_shards():
 
 
 def test_shard_size_from_environment_then_extra():
-    assert shard_max({}, {}) == 3000
-    assert shard_max({"search_shard_max": 500}, {}) == 500
-    assert shard_max({"search_shard_max": 500}, {"WENXIAN_SEARCH_SHARD_MAX": "4"}) == 4
+    assert read_settings({}, {}).search_shard_max == 3000
+    assert read_settings({"search_shard_max": 500}, {}).search_shard_max == 500
+    assert read_settings({"search_shard_max": 500}, {"WENXIAN_SEARCH_SHARD_MAX": "4"}).search_shard_max == 4
 
 
 # --- the shard cache (real Pagefind) ----------------------------------------------------------------
@@ -191,15 +191,15 @@ def test_cached_fold_table_equals_the_computed_one(tmp_path):
     texts = [search.article_text(m, b) for m, b in
              [({"title": "坐标"}, "了解轉移就業"), ({"title": "面积"}, "乾燥的天氣"), ({}, "范先生参与制造")]]
     want = fold_table(texts)
-    assert hook._fold_table(texts, tmp_path)[0] == want
+    assert fold_cache.fold_table(texts, tmp_path)[0] == want
     assert (tmp_path / "opencc-pairs.json").is_file() and (tmp_path / "text-pairs.json").is_file()
-    assert hook._fold_table(texts, tmp_path)[0] == want  # from the files
-    assert hook._fold_table(texts[:1], tmp_path)[0] == fold_table(texts[:1])
+    assert fold_cache.fold_table(texts, tmp_path)[0] == want  # from the files
+    assert fold_cache.fold_table(texts[:1], tmp_path)[0] == fold_table(texts[:1])
     for name in ("opencc-pairs.json", "text-pairs.json"):  # an edited cache entry is recomputed
         (tmp_path / name).write_text('{"key": "x", "value": ["坐X"]}', "utf-8")
-    assert hook._fold_table(texts, tmp_path)[0] == want
+    assert fold_cache.fold_table(texts, tmp_path)[0] == want
     # 坐标 → 座標 and 了解 → 瞭解 are listed pairs; 乾燥 → 乾燥 needs nothing; 范 → 范 (override)
-    assert hook._fold_table(texts, tmp_path)[1] == []
+    assert fold_cache.fold_table(texts, tmp_path)[1] == []
 
 
 def test_metadata_characters_are_in_the_fold_table_and_undated_ids_are_listed(tmp_path):

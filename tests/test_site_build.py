@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
 
-from wenxian import kinds
+from wenxian.ingest import kinds
 from wenxian.site import catalog
 
 HREF = re.compile(r'href="([^"]*)"')

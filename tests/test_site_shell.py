@@ -2,7 +2,7 @@
 import pytest
 
 from wenxian.site import shell
-from wenxian.site.prerendered import toc_tokens
+from wenxian.site.html_toc import toc_tokens
 
 
 def test_fill_puts_title_content_and_code_where_the_sample_had_them():

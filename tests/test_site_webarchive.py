@@ -5,7 +5,7 @@ import hashlib
 import re
 
 import webarchive_files as W
-from wenxian import kinds
+from wenxian.ingest import kinds
 from wenxian.site import urls
 
 
@@ -56,7 +56,7 @@ def test_a_hostile_sidecar_name_stays_an_attribute_value(tmp_path):
     """The original name comes from a sidecar (contributor data): escaped, controls and path
     separators replaced; a missing or broken sidecar falls back to the archived name."""
     from wenxian import archive
-    from wenxian.site import build
+    import sitebuild as build  # build.generate: every generated file, without MkDocs
 
     data = W.warc([(W.URL, W.page().encode("utf-8"), "text/html")])
     src = tmp_path / "page.warc.gz"

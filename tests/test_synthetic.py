@@ -1,4 +1,4 @@
-"""The benchmark corpus generator (scripts/make_corpus.py, wenxian/synthetic.py): deterministic
+"""The benchmark corpus generator (scripts/make_corpus.py, wenxian/dev/synthetic.py): deterministic
 for a seed, and realistic in the sense that matters for benchmarks — the pipeline cleans its
 captures the way it cleans real ones."""
 import hashlib
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from wenxian.escape import unescape_line
-from wenxian.pipeline import extract
+from wenxian.ingest.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 

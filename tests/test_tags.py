@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from wenxian import archive, article, tags
-from wenxian.pipeline import extract
+from wenxian.ingest.pipeline import extract
 from conftest import FIXTURES
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent / "cases"
 CASES = yaml.safe_load((DATA / "tag_cases.yml").read_text("utf-8"))
 EXPECTATIONS = yaml.safe_load((DATA / "tag_expectations.yml").read_text("utf-8"))
 ERRORS = yaml.safe_load((DATA / "taxonomy_errors.yml").read_text("utf-8"))

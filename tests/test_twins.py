@@ -7,7 +7,7 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from wenxian import vocab
+from wenxian import datafiles
 from wenxian.escape import escape_line, unescape_line
 from wenxian.site import twins
 from wenxian.site.article_page import mark_masked
@@ -30,7 +30,7 @@ def test_every_override_has_a_case_and_is_needed():
 
     raw = opencc.OpenCC("s2tw")
     texts = " ".join(c["text"] for c in CASES["s2tw"])
-    for phrase, fixed in vocab.load("conversion_overrides.yml")["s2tw"].items():
+    for phrase, fixed in datafiles.load("conversion_overrides.yml")["s2tw"].items():
         assert phrase in texts, f"override {phrase} has no test case"
         assert raw.convert(phrase) != fixed, f"override {phrase} is no longer needed with this OpenCC"
 

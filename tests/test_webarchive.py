@@ -13,12 +13,13 @@ from hypothesis import given, settings, strategies as st
 
 import webarchive_files as W
 from conftest import line_of
-from wenxian import archive, article, kinds
+from wenxian import archive, article
+from wenxian.ingest import kinds
 from wenxian.cli import main
-from wenxian.decode import decode
-from wenxian.pipeline import extract
-from wenxian.properties import check_capture
-from wenxian.webarchive import WebArchiveError, main_page, page_id, pages, visible_text
+from wenxian.ingest.decode import decode
+from wenxian.ingest.pipeline import extract
+from wenxian.dev.safety_properties import check_capture
+from wenxian.ingest.webarchive import WebArchiveError, main_page, page_id, pages, visible_text
 
 HTML = W.page().encode("utf-8")
 OTHER = "https://www.example.gov.cn/xczx/2019/0901/other.html"
@@ -264,7 +265,7 @@ def test_adding_one_page_after_all_keeps_the_pages_recorded(tmp_path):
 
 
 def test_gunzip_reads_every_member_up_to_exactly_the_limit():
-    from wenxian.webarchive import gunzip
+    from wenxian.ingest.webarchive import gunzip
 
     data = bytes(range(256)) * 4000 + b"x" * 100_000
     packed = gzip.compress(data) + gzip.compress(b"second")

@@ -10,8 +10,8 @@ import quopri
 import zipfile
 from pathlib import Path
 
-from wenxian.fetch import REQUEST_HEADERS, Exchange
-from wenxian.webarchive import warc_bytes
+from wenxian.ingest.fetch import REQUEST_HEADERS, Exchange
+from wenxian.ingest.webarchive import warc_bytes
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seeds" / "004_181858829221750f.txt"
 TITLE = "江西南昌村村有脱贫产业 户户有增收门路"

@@ -12,11 +12,14 @@ import os
 import re
 from pathlib import Path
 
-from . import article, invisible, kinds, limits, schema, tags, webarchive
+from . import article, invisible, schema, tags
+from .ingest import kinds
+from .ingest import limits
+from .ingest import webarchive
 from .errors import WenxianError
 from .files import atomic_write as _atomic_write
-from .limits import read_capture
-from .pipeline import extract
+from .ingest.limits import read_capture
+from .ingest.pipeline import extract
 
 
 TEMP_PREFIX = ".tmp-"  # atomic_write's temporary files; left behind only by a killed process
@@ -79,16 +82,14 @@ def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
         raise webarchive.WebArchiveError(str(src), f"page {nameless[0]} has no http(s) URL: add the pages one by one "
                                                    "with --url instead of --all")
     arts = [extract(data, str(src), page_url=page.url) for page in found]
-    for art, page in zip(arts, found):
-        art["id"] = webarchive.page_id(art["sha256"], page.url or "")
-    return data, arts
+    return data, [art.replace(id=webarchive.page_id(art["sha256"], page.url or "")) for art, page in zip(arts, found)]
 
 
-def capture_text(data: bytes, path: str, art: dict) -> str:
+def capture_text(data: bytes, path: str, art: "article.ExtractedArticle") -> str:
     """The text scanned for personal data: the decoded file (a saved page: its HTML source, all of
     which is published), or for a web archive the HTML source of the article's page, decoded as
     extraction decoded it. Its lines are the ones `extract` numbers (`capture_lines_are_source`)."""
-    from .decode import decode
+    from .ingest.decode import decode
 
     if kinds.is_web_archive(path):
         body = webarchive.main_page(data, path, art.get("source_url")).body
@@ -109,7 +110,7 @@ def capture_lines_are_source(path: str) -> bool:
 OPTION_OF = {"source": "--source", "source_url": "--url", "date": "--date", "captured": "--captured"}
 
 
-def render(src: Path, art: dict, overrides: dict, pages: dict | None = None) -> tuple[str, bytes, bytes]:
+def render(src: Path, art: "article.ExtractedArticle", overrides: dict, pages: dict | None = None) -> tuple[str, bytes, bytes]:
     """(raw path, sidecar bytes, article bytes) for an extracted capture: pure, so batches
     render in the worker processes and the writing process only writes. The capture is stored
     under its own id (the start of its sha256) and real suffix; `pages` ({article id: page URL})
@@ -117,7 +118,7 @@ def render(src: Path, art: dict, overrides: dict, pages: dict | None = None) -> 
     aid = art["id"]
     kind = kinds.kind_of(src.name)
     raw_rel = raw_path(art["sha256"][:len(aid)], kind.suffix if kind else ".txt")
-    meta = {k: art[k] for k in article.FIELDS if k in art}
+    meta = art.frontmatter() if isinstance(art, article.ExtractedArticle) else {k: art[k] for k in article.FIELDS if k in art}
     meta.update({k: v for k, v in overrides.items() if v is not None and k in article.FIELDS})
     meta["raw"] = raw_rel
     if overrides.get("date") is None and meta.get("date") is not None and schema.date_problem(meta["date"]):
@@ -330,7 +331,7 @@ def _stray_files(root: Path, referenced: set[str]) -> list[str]:
     return out
 
 
-_LEFTOVER_TARGET = re.compile(r"[0-9a-f]{12}(?:" + "|".join(re.escape(x) for x in (*kinds.SUFFIXES, ".json", ".md"))
+_LEFTOVER_TARGET = re.compile(schema.ID_PATTERN + r"(?:" + "|".join(re.escape(x) for x in (*kinds.SUFFIXES, ".json", ".md"))
                               + r")\Z")
 
 
@@ -343,7 +344,7 @@ def _add_leftover(root: Path, p: Path) -> bool:
         return False
     target = m["target"]
     folder = root / "docs" / "articles" if target.endswith(".md") else root / "archive" / target[:2]
-    from .vocab import load
+    from .datafiles import load
 
     return p.parent == folder and p.stat().st_size <= load("limits.yml")["max_bytes"]
 

@@ -1,7 +1,11 @@
 """Article files: YAML frontmatter (safe dumper, never string formatting) + escaped Markdown body."""
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as _field
 from functools import lru_cache
 
 import yaml
@@ -18,6 +22,79 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml's safe dumper: the same YAML as yaml.SafeDumper, ~20x faster on a frontmatter with a
 # long `places` list (it was most of the time of `wenxian add`).
 _SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Absent:
+    """The value of an optional key that extraction did not report (pickles as itself)."""
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+    def __reduce__(self):
+        return "ABSENT"
+
+
+ABSENT = _Absent()
+
+
+@dataclass(frozen=True)
+class ExtractedArticle(Mapping):
+    """What extraction returns (wenxian.ingest.pipeline.extract): the values of the frontmatter
+    it knows (FIELDS but `raw`, which `add` gives), the escaped Markdown body, and the report
+    (tag evidence, removed lines, warnings; for a saved page where each value was read and a
+    WeChat article's 阅读原文 link; for a web archive its record's date). `frontmatter()` is
+    what `add` writes. It reads like the JSON object of `wenxian extract --json` (`art["title"]`,
+    `art.get("captured")`, `dict(art)` with the keys in that order); the optional keys are
+    absent, not None, when extraction did not report them."""
+    id: str
+    title: str | None
+    date: str | None
+    source: str | None
+    source_url: str | None
+    author: list
+    script: str
+    encoding: str
+    region: list
+    places: list
+    tags: list
+    tag_evidence: list
+    quality: dict
+    body: str
+    removed: list
+    sha256: str
+    metadata_origin: dict | _Absent = ABSENT
+    original_url: str | None | _Absent = ABSENT
+    warnings: list = _field(default_factory=list)
+    captured: str | None | _Absent = ABSENT
+
+    @classmethod
+    def from_dict(cls, values: dict) -> "ExtractedArticle":
+        return cls(**values)
+
+    def replace(self, **changes) -> "ExtractedArticle":
+        return dataclasses.replace(self, **changes)
+
+    def frontmatter(self) -> dict:
+        """The frontmatter values extraction gives (FIELDS order, `raw` excepted)."""
+        return {k: self[k] for k in FIELDS if k in self}
+
+    def to_dict(self) -> dict:
+        return dict(self.items())
+
+    def __getitem__(self, key: str):
+        value = getattr(self, key, ABSENT) if isinstance(key, str) and key in _EXTRACTED_KEYS else ABSENT
+        if value is ABSENT:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self):
+        return (k for k in _EXTRACTED_KEYS if getattr(self, k) is not ABSENT)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+_EXTRACTED_KEYS = tuple(f.name for f in dataclasses.fields(ExtractedArticle))
 
 
 def to_markdown(meta: dict, body: str) -> str:
@@ -100,6 +177,24 @@ def body_blocks(body: str) -> list[tuple[str, str]]:
     return out
 
 
+def body_text(body: str, markers: bool = False) -> str:
+    """The article's text without Markdown, one block per line: escapes undone, heading prefixes
+    dropped. The one body-to-text function: search indexes it and fixtures compare with it
+    (image placeholder lines dropped, each line stripped: `body_blocks`); with markers=True it
+    is the `text` of the exports, where an image placeholder keeps its visible marker (〔图片〕)
+    and a line keeps its spaces."""
+    if not markers:
+        return "\n".join(text for _prefix, text in body_blocks(body))
+    lines = []
+    for line in body.split("\n"):
+        if not line.strip():
+            continue
+        if line.startswith("## "):
+            line = line[3:]
+        lines.append(unescape_line(line))
+    return "\n".join(lines)
+
+
 def unsafe_body_lines(body: str):
     """(line offset, message) for body lines that are not escaped source text: any Markdown or
     HTML beyond our own heading and image-marker prefixes would reach the site as markup.
@@ -170,7 +265,7 @@ def problems(text: str, parsed: tuple[dict, str] | None = None, check_tags: bool
 
 @lru_cache(maxsize=65536)
 def _gazetteer_problem(path, code, level) -> str | None:
-    from .gazetteer import load
+    from .places.gazetteer import load
 
     return load().validate({"path": path, "code": code, "level": level} if path is not None else None)
 

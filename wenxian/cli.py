@@ -10,23 +10,25 @@ import re
 import sys
 
 from . import tags
+from .article import ExtractedArticle  # noqa: F401  (annotations)
 from .errors import WenxianError
 from .escape import unescape_line
-from . import kinds
+from .ingest import kinds
 from .archive import (capture_lines_are_source, capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
                       sidecar_pages, store)
-from . import procs, schema, values
-from .limits import read_capture
-from .pipeline import extract
+from . import procs, schema
+from . import value_checks as values
+from .ingest.limits import read_capture
+from .ingest.pipeline import extract
 from pathlib import Path
 
-from . import fixture as fixture_mod
+from .dev import fixture as fixture_mod
 from .archive import atomic_write
-from .personal import find_personal_data, grouped
-from .urls import UrlError, normalise
+from .ingest.personal import find_personal_data, grouped
+from .ingest.source_urls import UrlError, normalise
 
 
-def _report(a: dict) -> str:
+def _report(a: "ExtractedArticle") -> str:
     out = [f"id:        {a['id']}", f"title:     {a['title']}", f"date:      {a['date']}",
            f"source:    {a['source']}", f"author:    {'、'.join(a['author']) or None}",
            f"script:    {a['script']}   encoding: {a['encoding']}",
@@ -138,7 +140,7 @@ def _err(line: str) -> None:
 
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
     """(files, problems): files as given; a folder stands for the captures in it (every kind of
-    wenxian.kinds, sorted), so a batch of 20,000 need not pass through the shell's argument
+    wenxian.ingest.kinds, sorted), so a batch of 20,000 need not pass through the shell's argument
     list. In a folder, a link is refused (it could point at a private file outside it), and so
     is an empty folder or an empty name."""
     out, problems = [], []
@@ -310,8 +312,8 @@ def _capture(args) -> int:
     import urllib.parse
     from datetime import datetime, timezone
 
-    from .fetch import fetch
-    from .webarchive import warc_bytes
+    from .ingest.fetch import fetch
+    from .ingest.webarchive import warc_bytes
 
     failed = 0
     with tempfile.TemporaryDirectory(prefix="wenxian-capture-") as tmp:
@@ -425,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         # JSON escapes control characters itself; ensure_ascii=False keeps Chinese readable, so
         # invisible and bidi characters are escaped by hand (valid JSON either way).
-        print(values.terminal_lines(json.dumps(article, ensure_ascii=False, indent=1), for_json=True) if args.json
+        print(values.terminal_lines(json.dumps(article.to_dict(), ensure_ascii=False, indent=1), for_json=True) if args.json
               else values.terminal_lines(_report(article)))
     return 0
 

@@ -8,7 +8,7 @@ length (wenxian/data/limits.yml, `frontmatter`) and form:
 - url: a plain http(s) address that parses (values.url_problem);
 - date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date (datetime) with a year >= 1000,
   so feeds, citations and sitemaps only ever receive valid dates;
-- encoding: a name `codecs.lookup` knows *and* one the decoder (wenxian/decode.py) produces;
+- encoding: a name `codecs.lookup` knows *and* one the decoder (wenxian/ingest/decode.py) produces;
 - quality: a mapping of the known damage counts to non-negative whole numbers;
 - places: region/places items `{path, code, level[, mentions]}` (the gazetteer check of path and
   code is article.gazetteer_problems).
@@ -20,17 +20,21 @@ import datetime
 import re
 from functools import lru_cache
 
-from . import values, vocab
+from . import value_checks as values
+from . import datafiles
 
-# What wenxian/decode.py records as a capture's encoding (the `encoding` it returns).
+# What wenxian/ingest/decode.py records as a capture's encoding (the `encoding` it returns).
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5", "big5hkscs")
 QUALITY_KEYS = ("masked", "missing_numbers", "images", "removed_lines")
-LEVELS = ("province", "prefecture", "county", "township", "village")
+from .places.levels import CODE12 as _CODE, LEVELS  # noqa: E402
 SCRIPTS = ("hans", "hant")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
-_ID = re.compile(r"[0-9a-f]{12}\Z")
+# An article id: the first 12 lowercase hex digits of its capture's SHA-256 (wenxian.ingest.pipeline
+# makes them). The one definition: `valid_id` here, the schema's `id` kind, `check`'s file names
+# and the site's page names all use ID_PATTERN.
+ID_PATTERN = "[0-9a-f]{12}"
+_ID = re.compile(ID_PATTERN + r"\Z")
 _SHA = re.compile(r"[0-9a-f]{64}\Z")
-_CODE = re.compile(r"\d{12}\Z")
 
 # field: (kind, required). Order is the order of article files (article.FIELDS).
 SCHEMA: dict[str, tuple[str, bool]] = {
@@ -54,7 +58,7 @@ SCHEMA: dict[str, tuple[str, bool]] = {
 
 @lru_cache(maxsize=1)
 def limits() -> dict:
-    return vocab.load("limits.yml")["frontmatter"]
+    return datafiles.load("limits.yml")["frontmatter"]
 
 
 def _too_long(value: str, what: str) -> str | None:
@@ -164,6 +168,7 @@ def _quality(value) -> list[tuple[int | None, str]]:
 
 
 def valid_id(value) -> bool:
+    """Is `value` an article id (ID_PATTERN)?"""
     return isinstance(value, str) and bool(_ID.match(value))
 
 
@@ -171,7 +176,7 @@ def _field(kind: str, field: str, value) -> list[tuple[int | None, str]]:
     """(index of the list item concerned or None, message) for one field's value."""
     one = None
     if kind == "id":
-        one = None if isinstance(value, str) and _ID.match(value) else \
+        one = None if valid_id(value) else \
             f"must be 12 lowercase hex digits, got {values.shown(value)}"
     elif kind == "text":
         one = _text(value, field)

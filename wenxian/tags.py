@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import ahocorasick
 import yaml
 
 from .errors import WenxianError
+from . import datafiles
 from .script import to_simplified
 
 TAXONOMY_PATH = "wenxian/data/taxonomy.yml"
@@ -191,7 +191,7 @@ def parse_taxonomy(text: str, path: str = TAXONOMY_PATH) -> Taxonomy:
 @lru_cache(maxsize=None)
 def taxonomy() -> Taxonomy:
     """The package's taxonomy (loaded, validated and compiled once per process)."""
-    return parse_taxonomy(resources.files("wenxian.data").joinpath("taxonomy.yml").read_text("utf-8"))
+    return parse_taxonomy(datafiles.read_text("taxonomy.yml"))
 
 
 def _matches(tax: Taxonomy, text: str) -> dict[int, list[tuple[int, int, str]]]:

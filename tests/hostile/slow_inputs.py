@@ -12,9 +12,10 @@ import json
 import sys
 import time
 
-from wenxian import gazetteer, vocab
+from wenxian.places import gazetteer
+from wenxian import datafiles
 
-LIMITS = vocab.load("limits.yml")
+LIMITS = datafiles.load("limits.yml")
 LINE = LIMITS["max_line_chars"]
 
 
@@ -62,9 +63,9 @@ def build(name: str) -> tuple[str, bytes]:
 
 
 def measure(name: str) -> dict:
-    from wenxian.decode import decode
-    from wenxian.personal import find_personal_data
-    from wenxian.pipeline import extract
+    from wenxian.ingest.decode import decode
+    from wenxian.ingest.personal import find_personal_data
+    from wenxian.ingest.pipeline import extract
     from wenxian.site.article_page import mark_masked
     from wenxian.site.twins import to_script
 

@@ -2,12 +2,14 @@
 escaped body (converted when this is the twin) with masked characters marked, raw capture,
 citation and neighbours in the same county and topics.
 
-Pure: text in, Markdown out. The body stays escaped text; the only HTML in it is the project's
-own `<span class="wx-masked">` around masked characters.
+Pure: catalog in, finished HTML out (`render`, after a frontmatter that gives the title). Only
+the body is Markdown (`body_markdown`: escaped text, in which the only HTML is the project's own
+`<span class="wx-masked">` around masked characters); the build converts it to HTML once and
+caches it (wenxian.site.body).
 """
 from __future__ import annotations
 
-from .. import vocab
+from .. import datafiles
 from ..article import split_prefix
 from ..escape import escape_line, unescape_line
 from . import citation, urls
@@ -25,7 +27,7 @@ NEIGHBOURS = 10
 
 @lru_cache(maxsize=1)
 def _masked() -> re.Pattern:
-    return re.compile(vocab.load("damage.yml")["masked"])
+    return re.compile(datafiles.load("damage.yml")["masked"])
 
 
 def mark_masked(body: str, script: str) -> str:
@@ -150,7 +152,7 @@ def meta_panel(cat: Catalog, a: Article, page: str, script: str) -> str:
 def _raw_links(cat: Catalog, a: Article, page: str, t) -> str:
     """The raw capture as UTF-8 text; for a capture holding HTML (saved page, WARC, WACZ, MHTML)
     the original file as a download under its original name and type, and its visible text."""
-    from ..kinds import kind_of
+    from ..ingest.kinds import kind_of
 
     raw = urls.rel(page, urls.raw(a.id))
     enc = esc(a.get("encoding", "?"))

@@ -1,6 +1,6 @@
 """Article bodies as HTML, cached on disk by content.
 
-The body is the only part of a generated page that is Markdown (escaped text, DESIGN.md §3);
+The body is the only part of a generated page that is Markdown (escaped text, docs/architecture.md "Data model");
 everything else the site generator writes is finished HTML. Converting a body means an OpenCC
 twin conversion plus a Python-Markdown pass, the largest per-article cost of a build, so the
 result is kept under `.cache/` keyed by a hash of everything it depends on (body, script of the
@@ -16,7 +16,7 @@ from typing import Callable
 
 import markdown
 
-from . import cachefile
+from .. import cachefile
 from .article_page import body_markdown
 from .catalog import Article
 
@@ -29,20 +29,13 @@ def inputs_digest() -> str:
     Markdown and HTML (this package's modules on that path), the data it reads (conversion
     overrides, masked-character pattern) and the versions of OpenCC, Python-Markdown and
     pymdown-extensions. A change to any of them gives new cache keys, so no stale body is used."""
-    from importlib import metadata, resources
-
-    from .. import article, escape, script, vocab
+    from .. import article, escape, script
+    from .. import datafiles
+    from ..cachefile import source_digest
     from . import article_page, twins
 
-    h = hashlib.blake2b(digest_size=16)
-    for mod in (article, escape, script, vocab, article_page, twins):
-        h.update(Path(mod.__file__).read_bytes())
-    for name in ("conversion_overrides.yml", "damage.yml"):
-        res = resources.files("wenxian.data").joinpath(name)
-        h.update(res.read_bytes() if res.is_file() else b"-")
-    for dist in ("opencc", "markdown", "pymdown-extensions"):
-        h.update(metadata.version(dist).encode())
-    return h.hexdigest()
+    return source_digest((article, escape, script, datafiles, article_page, twins), data=("conversion_overrides.yml", "damage.yml"),
+                         versions=("opencc", "markdown", "pymdown-extensions"))
 
 
 def markdown_converter(extensions: list, configs: dict | None = None) -> Callable[[str], str]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import article_page, citation, exports, indexes, loaded, urls
+from . import article_page, citation, exports, indexes, urls
+from .. import article_loader
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
 from ..errors import WenxianError
@@ -23,9 +24,9 @@ _LINK = re.compile(r'(\]\(|(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)"\
 
 def catalog(article_files: list[tuple[str, str]], cache_dir=None) -> Catalog:
     """The catalog of (path for messages, text) article files; parsing is cached by content
-    (wenxian.site.loaded, on disk too with `cache_dir`)."""
+    (wenxian.article_loader, on disk too with `cache_dir`)."""
     if cache_dir is not None:
-        loaded.warm([text for _, text in article_files], cache_dir)
+        article_loader.warm([text for _, text in article_files], cache_dir)
     return build_catalog([parse_article(path, text, cache_dir) for path, text in article_files])
 
 
@@ -38,33 +39,6 @@ def hant_twin_of_page(text: str) -> str:
         path = target.split("#", 1)[0].split("?", 1)[0]
         return m.group(0) if path.endswith(".md") or not path else m.group(1) + "../" + target
     return _LINK.sub(fix, convert(text, "hant"))
-
-
-def _default_body_html():
-    from .body import markdown_converter, renderer
-    return renderer(markdown_converter(["tables", "toc", "admonition", "attr_list", "pymdownx.escapeall"]), None)
-
-
-def generate(article_texts: list[tuple[str, str]], pages: dict[str, str], read_raw: Callable[[str], bytes],
-             site_url: str, site_name: str, body_html: Callable | None = None) -> dict[str, str]:
-    """Every generated file by docs-relative path: article_texts are (path for messages, text)
-    of docs/articles/*.md; pages every other hand-written page by docs-relative path (a `hant/`
-    twin is made for each simplified one unless the docs already have it); read_raw gives the
-    bytes of an archive path from the frontmatter's `raw`; body_html: see
-    wenxian.site.body.renderer (default: the site's Markdown extensions, no disk cache).
-    The MkDocs hook does the same in parts (index_pages, shell_keys, shell_page_text,
-    article_files) so that it can write the numerous pages itself."""
-    cat = catalog(article_texts)
-    body_html = body_html or _default_body_html()
-    read_captures(cat, read_raw)
-    out = index_pages(cat, pages, site_url, site_name)
-    for (kind, script), keys in shell_keys(cat).items():
-        for key in keys:
-            out[urls.src_uri(urls.in_script(_URL[kind](key), script))] = shell_page_text(cat, kind, key, script, site_url,
-                                                                                        body_html)
-    for aid in cat.articles:
-        out.update(article_files(cat, aid, read_raw, site_url))
-    return out
 
 
 # Kinds of page filled into a theme shell by the hook (wenxian.site.shell): one per article and
@@ -114,8 +88,8 @@ def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site
     """The files that exist once per article: raw capture as UTF-8 text (for a capture holding
     HTML, its visible text, and the original file as bytes under urls.raw_original), BibTeX,
     CSL-JSON."""
-    from ..kinds import holds_html
-    from ..webarchive import visible_text
+    from ..ingest.kinds import holds_html
+    from ..ingest.webarchive import visible_text
 
     a = cat.articles[aid]
     raw = a.meta["raw"]
@@ -140,7 +114,7 @@ def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
     the pages are written (the worker processes inherit the catalog)."""
     import json
 
-    from ..kinds import holds_html, split
+    from ..ingest.kinds import holds_html, split
 
     out = {}
     for a in cat.articles.values():

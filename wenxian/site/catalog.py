@@ -5,23 +5,20 @@ no page ever scans all articles: page work is linear in the number of articles.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 
 from .. import article as article_mod
-from . import loaded
+from .. import article_loader
+from .. import dates
+from .. import datafiles
 from ..errors import WenxianError
+from ..places import levels
+from ..places.levels import LEVEL_NAMES, LEVELS  # noqa: F401  (LEVEL_NAMES: read by indexes)
 
-LEVELS = ("province", "prefecture", "county", "township", "village")
-LEVEL_NAMES = {"province": "省级", "prefecture": "地级", "county": "县级", "township": "乡级", "village": "村级"}
 # Digits of the 12-digit administrative code that identify each level (GB/T 2260 + township/village).
-CODE_DIGITS = {"province": 2, "prefecture": 4, "county": 6, "township": 9, "village": 12}
-CODE = re.compile(r"^\d{12}$")
-ID = re.compile(r"^[0-9a-f]{12,64}$")
 
 
 @dataclass
@@ -80,9 +77,9 @@ class Catalog:
 
 def parse_article(path: str, text: str, cache_dir=None) -> Article:
     """The article of one file, validated; parsing is shared and cached by content
-    (wenxian.site.loaded, with `cache_dir` on disk too)."""
+    (wenxian.article_loader, with `cache_dir` on disk too)."""
     try:
-        meta, body = loaded.parse(text, cache_dir)
+        meta, body = article_loader.parse(text, cache_dir)
     except ValueError as exc:
         raise WenxianError(path, f"line {getattr(exc, 'line', 1)}: {exc}") from None
     # The same validation as `wenxian check` (article.problems): what check refuses is never
@@ -97,8 +94,7 @@ def parse_article(path: str, text: str, cache_dir=None) -> Article:
 
 def newest_key(a: Article):
     """Sort key: dated articles newest first, then undated ones; ties by id for a stable order."""
-    date = a.date or ""
-    return (date == "", "".join(chr(0x10FFFF - ord(c)) for c in date), a.id)
+    return (*dates.newest_first(a.date), a.id)
 
 
 def source_slug(name: str) -> str:
@@ -114,7 +110,7 @@ def fallback_tag_slug(name: str) -> str:
 def taxonomy() -> dict[str, Topic]:
     """Taxonomy entries by tag name from data/taxonomy.yml (name, slug, description), or {}
     while the taxonomy has not been written. Accepts a top-level list or a `tags:` list."""
-    res = resources.files("wenxian.data").joinpath("taxonomy.yml")
+    res = datafiles.file("taxonomy.yml")
     if not res.is_file():
         return {}
     data = yaml.safe_load(res.read_text("utf-8")) or []
@@ -130,23 +126,17 @@ def taxonomy() -> dict[str, Topic]:
 
 
 def region_chain(entry: dict, path: str) -> list[tuple[str, str, str]]:
-    """[(code, name, level)] from province down to the entry's own level. Ancestor codes are the
-    entry's code truncated to the digits of their level; the first name is the province, the
-    last has the entry's level and names in between fill the levels after the province
-    (municipalities like 北京市/东城区 skip the prefecture level)."""
+    """[(code, name, level)] from province down to the entry's own level (places.levels.chain);
+    WenxianError naming the file for an entry that has none."""
+    out = levels.chain(entry)
+    if out is not None:
+        return out
     if not isinstance(entry, dict):
         raise WenxianError(path, f"region entry must be a mapping, got {entry!r}")
     names = [n for n in str(entry.get("path") or "").split("/") if n]
-    code, level = str(entry.get("code") or ""), entry.get("level")
-    if not names or not CODE.match(code) or level not in LEVELS:
+    if not names or not levels.CODE12.match(str(entry.get("code") or "")) or entry.get("level") not in levels.LEVELS:
         raise WenxianError(path, f"region entry needs path, 12-digit code and level, got {entry!r}")
-    last = LEVELS.index(level)
-    if len(names) > last + 1:
-        raise WenxianError(path, f"region path has more names than levels: {entry!r}")
-    levels = [LEVELS[0]] + [LEVELS[i] for i in range(1, len(names) - 1)] + ([level] if len(names) > 1 else [])
-    if len(names) == 1:
-        levels = [level]
-    return [(code[:CODE_DIGITS[lv]].ljust(12, "0"), name, lv) for name, lv in zip(names, levels)]
+    raise WenxianError(path, f"region path has more names than levels: {entry!r}")
 
 
 def build(articles: list[Article]) -> Catalog:

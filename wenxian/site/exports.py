@@ -10,8 +10,7 @@ import xml.etree.ElementTree as ET
 
 import re
 
-from ..article import FIELDS
-from ..escape import unescape_line
+from ..article import FIELDS, body_text
 from ..schema import date_problem
 from . import urls
 from .catalog import Catalog
@@ -23,24 +22,11 @@ CSV_COLUMNS = ("id", "title", "source", "source_url", "author", "date", "capture
                "images", "removed_lines", "url", "text")
 
 
-def clean_text(body: str) -> str:
-    """The article's text without Markdown: escapes undone, heading markers dropped, one
-    paragraph per line (image placeholders keep their visible marker)."""
-    lines = []
-    for line in body.split("\n"):
-        if not line.strip():
-            continue
-        if line.startswith("## "):
-            line = line[3:]
-        lines.append(unescape_line(line))
-    return "\n".join(lines)
-
-
 def record(cat: Catalog, aid: str, site_url: str) -> dict:
     a = cat.articles[aid]
     rec = {k: a.meta.get(k) for k in FIELDS}
     rec["url"] = _absolute(site_url, urls.article(aid))
-    rec["text"] = clean_text(a.body)
+    rec["text"] = body_text(a.body, markers=True)
     return rec
 
 
@@ -133,7 +119,7 @@ def atom(cat: Catalog, site_url: str, site_name: str) -> str:
         ET.SubElement(entry, "updated").text = stamp
         for name in a.get("author", []) or [a.get("source") or site_name]:
             ET.SubElement(ET.SubElement(entry, "author"), "name").text = _xml_text(name)
-        text = clean_text(a.body)
+        text = body_text(a.body, markers=True)
         ET.SubElement(entry, "summary").text = _xml_text(text[:200]) + ("…" if len(text) > 200 else "")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -145,7 +131,7 @@ def raw_text(data: bytes, encoding: str | None, path: str) -> str:
 
 
 def _decoded(data: bytes, encoding: str | None, path: str) -> str:
-    from ..decode import decode
+    from ..ingest.decode import decode
     from ..errors import WenxianError
 
     if encoding:

@@ -6,6 +6,7 @@ list comes pre-sorted from the catalog.
 """
 from __future__ import annotations
 
+from .. import dates
 from . import urls
 from .catalog import LEVEL_NAMES, Catalog, Node
 from .chart import bar_chart
@@ -171,12 +172,6 @@ def recent(cat: Catalog, script: str) -> dict[str, str]:
     """Recently added: by capture date (when recorded), newest first."""
     page = urls.in_script(urls.INDEXES["recent"], script)
     rank = {aid: n for n, aid in enumerate(cat.newest)}
-    ids = sorted(cat.articles, key=lambda i: (-_ordinal(cat.articles[i].get("captured", "")), rank[i]))[:RECENT]
+    ids = sorted(cat.articles, key=lambda i: (-dates.ordinal(cat.articles[i].get("captured", "")), rank[i]))[:RECENT]
     intro = ui(f"最近采集入档的 {len(ids)} 篇文章，按采集日期排列（未记录采集日期的按发表日期）。", script)
     return {urls.INDEXES["recent"]: _page("最近收录", script, f"<p>{intro}</p>", article_list(cat, ids, page, script))}
-
-
-def _ordinal(date: str) -> int:
-    """`2026-11-23` → 20261123 (partial dates padded), for sorting newest first."""
-    digits = "".join(ch for ch in str(date) if ch.isdigit())
-    return int(digits.ljust(8, "0")) if digits else 0

@@ -25,8 +25,8 @@ external = web_url
 
 
 # Frontmatter key of generated pages whose content after the frontmatter is finished HTML: the
-# hook hands it to the theme as is instead of running Python-Markdown over it (DESIGN.md §6:
-# parsing big raw-HTML blocks was most of the build time).
+# hook hands it to the theme as is instead of running Python-Markdown over it (measured: parsing
+# big raw-HTML blocks was most of the build time; docs/architecture.md, "The site").
 HTML_KEY = "wx_html"
 
 

@@ -24,10 +24,13 @@ _job: Callable[[Sequence], int] | None = None
 
 
 def cores() -> int:
-    """Worker processes to use: WENXIAN_WORKERS when set (1 = in this process), else the cores
-    this process may run on."""
-    if os.environ.get("WENXIAN_WORKERS", "").isdigit():
-        return max(1, int(os.environ["WENXIAN_WORKERS"]))
+    """Worker processes to use: the `page_workers` setting when set (`WENXIAN_WORKERS`; 1 = in
+    this process), else the cores this process may run on."""
+    from .state import current_settings
+
+    configured = current_settings().page_workers
+    if configured is not None:
+        return configured
     try:
         n = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux

@@ -19,6 +19,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..schema import ID_PATTERN
+
 TITLE = "WXSHELLTITLE9d1c"
 # An <h1>, so that the theme does not add its own heading (the real contents have one).
 CONTENT = "<h1>WXSHELLCONTENT9d1c</h1>"
@@ -31,7 +33,7 @@ TOC_NAMES = ("WXSHELLTOCNAMEA", "WXSHELLTOCNAMEB")
 _SKIP = "WXSHELLSKIP9d1c"
 _ITEMS = "WXSHELLTOCITEMS9d1c"
 _SENTINELS = re.compile(f'{TITLE}|{CODE}|{_ITEMS}|href="#{_SKIP}"')
-_PAGE = re.compile(r"^(hant/)?(articles|regions)/([0-9a-f]{12,64}|\d{12})\.md$")
+_PAGE = re.compile(rf"^(hant/)?(articles|regions)/({ID_PATTERN}|\d{{12}})\.md$")
 
 
 def shell_page(src_uri: str) -> tuple[str, str, str] | None:
@@ -87,7 +89,7 @@ def make(output: str, key: str, with_toc: bool = False) -> Shell:
 def fill(shell: Shell, title: str, content: str, key: str, toc: list[dict] | None = None) -> str:
     """A page from the shell. The title is escaped as the theme escapes it (generated titles are
     chrome-safe already, wenxian.site.markup.frontmatter); content is our HTML; `toc` is the
-    page's flat table of contents as prerendered.toc_tokens(flat=True) gives it (id and name as
+    page's flat table of contents as html_toc.toc_tokens(flat=True) gives it (id and name as
     they are written in the page's HTML, escaped). Every sentinel is substituted in one pass, so that no inserted text (a title
     holding a sentinel's letters, say) is ever substituted again."""
     values = {TITLE: html.escape(title, quote=True), CODE: key}

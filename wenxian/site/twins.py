@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import vocab
+from .. import datafiles
 from ..script import _converter
 
 SCRIPTS = ("hans", "hant")
@@ -23,7 +23,7 @@ CONFIG = {"hant": "s2tw", "hans": "tw2s"}
 
 @lru_cache(maxsize=None)
 def _overrides(config: str) -> tuple[re.Pattern | None, dict[str, str]]:
-    table = (vocab.load("conversion_overrides.yml") or {}).get(config) or {}
+    table = (datafiles.load("conversion_overrides.yml") or {}).get(config) or {}
     if not table:
         return None, {}
     # Longest phrase first, so that a longer override wins over one it contains.

@@ -85,8 +85,8 @@ def raw(aid: str) -> str:
 
 def raw_original(raw_path: str) -> str:
     """The original file of a capture holding HTML (page, WARC, WACZ, MHTML), offered as a
-    download under the suffix of wenxian.kinds (never a live `.html` page on the site)."""
-    from ..kinds import kind_of, split
+    download under the suffix of wenxian.ingest.kinds (never a live `.html` page on the site)."""
+    from ..ingest.kinds import kind_of, split
 
     name = raw_path.rsplit("/", 1)[-1]
     return f"raw/{split(name)[0]}{kind_of(name).site_suffix}"

@@ -1,4 +1,4 @@
-// Search page: our own small UI over Pagefind's JS API (see wenxian/search.py for the index).
+// Search page: our own small UI over Pagefind's JS API (see wenxian/search/records.py for the index).
 //
 // The query is folded exactly like the index (NFKC, lower case, the OpenCC-generated script fold
 // in assets/search/fold.txt), cut into runs of letters/digits, and each run into character
@@ -8,7 +8,7 @@
 // contains every term (grep semantics, in either script).
 // Nothing is fetched from outside the site.
 //
-// The index may be cut into date-range shards (wenxian/search_shards.py), listed in date order in
+// The index may be cut into date-range shards (wenxian/search/shards.py), listed in date order in
 // assets/search/shards.json: the newest is the bundle at pagefind/, whose code and WASM the others
 // share through Pagefind's mergeIndex; a merged search() covers every shard. Pagefind re-sorts a
 // merged result list by score, which for a search sorted by date is only a position inside one
@@ -23,7 +23,7 @@
 const ROOT = new URL("../../", import.meta.url);
 const WORD = /[\p{L}\p{N}]/u;
 // What separates two CJK ideographs is dropped before cutting runs, so a phrase is found without
-// its punctuation or across a paragraph break (the ranges of wenxian/search.py's _JOIN).
+// its punctuation or across a paragraph break (the ranges of wenxian/search/records.py's _JOIN).
 const CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ebef}";
 const JOIN = new RegExp(`(?<=[${CJK}])[^\\p{L}\\p{N}]+(?=[${CJK}])`, "gu");
 const ALL_CJK = new RegExp(`^[${CJK}]+$`, "u");
@@ -123,7 +123,7 @@ async function loadOnce() {
   pagefind = pf;
 }
 
-// --- folding and tokens (mirror of wenxian/search_fold.py and wenxian/search.py) ---------------
+// --- folding and tokens (mirror of wenxian/search/fold.py and wenxian/search/records.py) ---------------
 
 function foldChar(ch) {
   let out = "";

@@ -1,0 +1,132 @@
+"""Article files parsed once per content, shared by every hook of a build and by rebuilds.
+
+Parsing the YAML frontmatter of every article was done twice per build (site pages, search) and
+again on every `mkdocs serve` rebuild; at 20,000 articles that is seconds of pure repetition. A
+parsed article depends only on its file's text, so the result is kept by a hash of the text: in
+memory for this process, and on disk under `.cache/` as JSON (several times faster to read back
+than YAML) so that the next build parses only new or edited files. Validation is not cached: it
+runs on the parsed data every time (`catalog.parse_article`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import article as article_mod
+from . import cachefile
+
+# Bump when what parse returns changes for reasons the key does not see (see _salt).
+VERSION = "2"  # 2: entries carry a digest (cachefile)
+_memory: dict[str, tuple[dict, str]] = {}
+
+
+def _salt() -> str:
+    """The parser's identity: VERSION, PyYAML's version and the source of what parse runs
+    (article.py, safeyaml.py, schema.py and its limits)."""
+    global _SALT
+    if _SALT is None:
+        import yaml
+
+        from . import safeyaml, schema
+        digest = cachefile.source_digest((article_mod, safeyaml, schema), extra=repr(schema.limits()), size=8)
+        _SALT = f"{VERSION} {yaml.__version__} {digest}"
+    return _SALT
+
+
+_SALT: str | None = None
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(f"{_salt()}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
+
+
+def parse(text: str, cache_dir: Path | None = None) -> tuple[dict, str]:
+    """(frontmatter, body) of an article file's text, as article.parse gives them. Raises
+    ValueError on bad frontmatter (never cached, so a fixed file is read again). The same
+    objects are handed to every caller: treat them as read-only."""
+    key = _key(text)
+    hit = _memory.get(key)
+    if hit is not None:
+        return hit
+    path = cache_dir / key[:2] / f"{key}.json" if cache_dir is not None else None
+    cached = cachefile.read(path, key) if path is not None else None  # checked: garbage is a miss
+    if cached is not None:
+        try:
+            meta, body = json.loads(cached)
+            if isinstance(meta, dict) and isinstance(body, str):
+                _memory[key] = (meta, body)
+                return meta, body
+        except ValueError:
+            pass
+    meta, body, _ = article_mod.parse(text)
+    if path is not None and _json_safe(meta):
+        cachefile.write(path, key, json.dumps([meta, body], ensure_ascii=False))
+    _memory[key] = (meta, body)
+    return meta, body
+
+
+def warm(texts: list[str], cache_dir: Path) -> int:
+    """Parse, on every core, the texts that are in neither cache, filling the disk cache (a
+    first build of a large archive: YAML is most of its catalog time). Returns how many."""
+    from .site import pagewriter
+
+    missing = [t for t in texts if _key(t) not in _memory and not (cache_dir / _key(t)[:2] / f"{_key(t)}.json").exists()]
+    if len(missing) < pagewriter.MIN_PARALLEL:
+        return 0
+
+    def parse_chunk(chunk) -> int:
+        for text in chunk:
+            try:
+                parse(text, cache_dir)
+            except ValueError:
+                pass  # reported with its path by the caller's own parse
+        return len(chunk)
+    return pagewriter.run(missing, parse_chunk)
+
+
+def _json_safe(meta: dict) -> bool:
+    """Only frontmatter that JSON gives back unchanged is cached (YAML may yield dates, sets…;
+    such a file fails validation anyway and is reported from the YAML itself)."""
+    try:
+        return json.loads(json.dumps(meta)) == meta
+    except (TypeError, ValueError):
+        return False
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The text of an article file; WenxianError naming it as `shown` when it is not UTF-8 or
+    cannot be read."""
+    from .errors import WenxianError
+
+    try:
+        return Path(path).read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise WenxianError(shown, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise WenxianError(shown, f"cannot be read: {exc.strerror}") from None
+
+
+def article_files(docs_dir: Path) -> list[Path]:
+    """docs/articles/*.md in a stable order, without hidden files (editor locks, `.#x.md`),
+    which MkDocs does not publish either."""
+    return sorted(p for p in (Path(docs_dir) / "articles").glob("*.md") if not p.name.startswith("."))
+
+
+# Where a build keeps parsed articles, relative to the project root (beside the body cache).
+CACHE = Path(".cache") / "wenxian" / "articles"
+
+
+def load_dir(docs_dir: Path, cache_dir: Path | None = None) -> list[tuple[Path, dict, str]]:
+    """(path, frontmatter, body) of every article file under docs_dir, in file-name order.
+    Raises WenxianError naming the file when one cannot be read or parsed."""
+    from .errors import WenxianError
+
+    out = []
+    for path in article_files(docs_dir):
+        try:
+            meta, body = parse(path.read_text("utf-8"), cache_dir)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise WenxianError(str(path), f"cannot read article: {exc}") from None
+        out.append((path, meta, body))
+    return out

@@ -1,0 +1,92 @@
+"""Scoring an extracted article against a hand annotation (`*.expected.json` of the corpora).
+
+Pure: an article dict and an annotation in, per-field results out. One definition shared by the
+golden tests, `scripts/bench_extract.py` (text captures, in-sample and leave-one-outlet-out) and
+`scripts/bench_html.py` (saved pages, wenxian beside trafilatura and GNE), so that every figure
+in the CHANGELOG means the same thing.
+
+Rules (the corpora's READMEs):
+- a `must_keep` snippet is kept when its stripped text occurs in the body text (Markdown
+  escaping and heading markers undone, lines joined with newlines);
+- a `must_drop` snippet is dropped when it is not a whole body line (`lines` mode, text corpus)
+  or does not occur anywhere in the body text (`substring` mode, saved pages);
+- `title`, `date`, `source`, `script` compare exactly where the annotation is not null;
+  `author` compares as a list where the annotation has the key (an empty list means "none").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import article
+
+FIELDS = ("keep", "drop", "title", "date", "source", "author", "script")
+
+
+@dataclass
+class Score:
+    """Hits and totals per field, and the misses (field, what) for reports."""
+    hits: dict = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    totals: dict = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    misses: list = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        for f in FIELDS:
+            self.hits[f] += other.hits[f]
+            self.totals[f] += other.totals[f]
+        self.misses += other.misses
+
+    def ratio(self, f: str) -> float | None:
+        return self.hits[f] / self.totals[f] if self.totals[f] else None
+
+
+def body_lines(body: str) -> list[str]:
+    """Text lines of a wenxian body; image markers are labels, not text."""
+    return [text for prefix, text in article.body_blocks(body) if prefix != article.IMAGE_MARKER]
+
+
+def _norm_ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+def score(values: dict, lines: list[str], exp: dict, drop_mode: str = "lines") -> Score:
+    """Score one extraction: `values` holds title/date/source/author/script (missing = not
+    produced), `lines` the body's text lines."""
+    s = Score()
+    text = "\n".join(lines)
+    flat = _norm_ws(text)
+    line_set = {l.strip() for l in lines}
+    for keep in exp.get("must_keep", []):
+        k = keep.strip()
+        s.totals["keep"] += 1
+        if k in text or _norm_ws(k) in flat:
+            s.hits["keep"] += 1
+        else:
+            s.misses.append(("keep", k[:60]))
+    for drop in exp.get("must_drop", []):
+        d = drop.strip()
+        s.totals["drop"] += 1
+        present = d in line_set if drop_mode == "lines" else (d in text or _norm_ws(d) in flat)
+        if present:
+            s.misses.append(("drop", d[:60]))
+        else:
+            s.hits["drop"] += 1
+    for key in ("title", "date", "source", "script"):
+        if exp.get(key) is not None:
+            s.totals[key] += 1
+            got = values.get(key)
+            if got == exp[key] or (key == "title" and got and _norm_ws(got) == _norm_ws(exp[key])):
+                s.hits[key] += 1
+            else:
+                s.misses.append((key, f"{got!r} != {exp[key]!r}"))
+    if "author" in exp:
+        s.totals["author"] += 1
+        got = list(values.get("author") or [])
+        if got == list(exp["author"] or []):
+            s.hits["author"] += 1
+        else:
+            s.misses.append(("author", f"{got!r} != {exp['author']!r}"))
+    return s
+
+
+def score_article(art: dict, exp: dict, drop_mode: str = "lines") -> Score:
+    return score(art, body_lines(art["body"]), exp, drop_mode)

@@ -1,0 +1,296 @@
+"""Line classification: which lines of a capture are the article and which are boilerplate.
+
+Each non-blank line is either kept (as a paragraph, a sub-heading or an image marker) or
+removed with a reason, so kept + removed account for every line of the source. Two signals:
+patterns from `data/boilerplate.yml`, and the position of a line relative to the main text,
+found as the contiguous run of lines with the highest "prose score" (long lines with Chinese
+sentence punctuation score by length, short unpunctuated lines cost a little), the way
+boilerplate-removal tools find the densest block of text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass
+
+from .. import datafiles as vocab
+from .recurring_lines import REASON as RECURRING
+
+SHORT = 40
+_PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
+_END_PUNCT = re.compile(r"[。！？!?…”\"）)]$")
+_PAGE_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]")
+_SENTENCE_END = re.compile(r"[。！？!?]”?$")
+_ENGLISH_SENTENCE = re.compile(r"^(?=[\x20-\x7e]{30,}$)(?:\S+\s+){5,}\S*[.!?]$")  # six words and a full stop
+_CODE = re.compile(r"[=;{}]|\w\(.*\)|^\s*(?:def|class|import|from|return|for|if|while|#include|//|#)\b|^\s*[\])}]")
+_TEASER = re.compile(r"(?<![.…])(?:\.{3}|…)$")  # cut with '...' or one '…' (speech trails off with ……)
+_FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?!\d)")
+_WS = "\u3000\xa0\u200b\ufeff \t\r"
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the decoded capture
+    text: str  # stripped text
+
+
+@dataclass(frozen=True)
+class Kept:
+    line: Line
+    kind: str  # "paragraph" | "heading" | "image"
+
+
+@dataclass(frozen=True)
+class Removed:
+    line: Line
+    reason: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    kept: list[Kept]
+    removed: list[Removed]
+
+
+def split_lines(text: str) -> list[Line]:
+    out = []
+    for i, raw in enumerate(text.splitlines(), 1):
+        s = raw.strip(_WS)
+        if s.strip():
+            out.append(Line(i, s))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _prefilter() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The boilerplate patterns joined into one alternation per scope, so the common case, a
+    line that matches nothing, costs three searches instead of one per pattern."""
+    def join(scope: str) -> re.Pattern:
+        pats = [f"(?:{p.pattern})" for _r, sc, p in vocab.boilerplate_rules() if sc == scope]
+        return re.compile("|".join(pats) or "(?!)")
+    return join("any"), join("short"), join("whole")
+
+
+def pattern_reason(text: str) -> str | None:
+    """The reason of the first boilerplate rule that matches the line, in file order."""
+    any_len, short, whole = _prefilter()
+    if not (any_len.search(text) or whole.fullmatch(text) or len(text) <= SHORT and short.search(text)):
+        return None
+    for reason, scope, pat in vocab.boilerplate_rules():
+        if scope == "whole":
+            if pat.fullmatch(text):
+                return reason
+        elif scope == "short":
+            if len(text) <= SHORT and pat.search(text):
+                return reason
+        elif pat.search(text):
+            return reason
+    return None
+
+
+@lru_cache(maxsize=None)
+def _image_placeholder() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in vocab.load("damage.yml")["image_placeholders"]))
+
+
+def is_image_placeholder(text: str) -> bool:
+    return bool(_image_placeholder().search(text))
+
+
+def is_prose(text: str) -> bool:
+    return len(text) >= 15 and bool(_PROSE_PUNCT.search(text)) or len(text) >= 60
+
+
+def _score(text: str, reason: str | None) -> int:
+    """A line's weight in the prose run: running text by its length (an English sentence too),
+    a line of program code nothing (articles quote code; menus do not look like it), any other
+    short line a small cost, a boilerplate line a larger one."""
+    if reason:
+        return -20
+    if len(text) <= 40 and _TEASER.search(text):
+        return -12  # a teaser cut short ('要聞：太扯 勞保局把檢舉人曝光...'): a list of other items
+    if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
+        return len(text)
+    if _CODE.search(text):
+        return 0
+    return -12
+
+
+def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
+    """Indexes [start, end) of the run of lines with the highest total prose score. Short lines
+    of a list introduced by a colon (例如：/ 一般来说：) and numbered sub-headings cost nothing:
+    they are the article's structure, not furniture between articles."""
+    best, best_span = 0, (0, 0)
+    cur, start = 0, 0
+    in_list = 0
+    numbered_run = 0  # numbered lines in a row: one is a sub-heading, a run is a ranked list
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if cur <= 0:
+            cur, start = 0, i
+        score = _score(line.text, reason)
+        numbered = not reason and is_numbered_heading(line.text)
+        numbered_run = numbered_run + 1 if numbered else 0
+        if score < 0 and not reason and (in_list or numbered and numbered_run <= 2):
+            score = 0
+        cur += score
+        if reason:
+            in_list = 0
+        elif line.text.endswith(("：", ":")):
+            in_list = 8
+        elif score > 0:
+            in_list = 0
+        else:
+            in_list = max(0, in_list - 1)
+        if cur > best:
+            best, best_span = cur, (start, i + 1)
+    return best_span
+
+
+@lru_cache(maxsize=None)
+def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern]:
+    v = vocab.load("sections.yml")
+    return (re.compile(v["section_headers"]), re.compile(v["numbered_heading"]), int(v["headline_run"]),
+            re.compile(v["article_enders"]))
+
+
+def section_start(texts: list[str], scores: list[int]) -> int | None:
+    """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
+    such header followed by less prose than came before it; None when there is none."""
+    header, enders = _sections()[0], _sections()[3]
+    total, before = sum(max(0, x) for x in scores), 0
+    for i, (t, x) in enumerate(zip(texts, scores)):
+        if (len(t) <= 30 and header.match(t) or enders.match(t)) and total - before < before:
+            return i
+        before += max(0, x)
+    return None
+
+
+def is_numbered_heading(text: str) -> bool:
+    return len(text) <= 40 and bool(_sections()[1].match(text))
+
+
+def headline_run_start(texts: list[str]) -> int | None:
+    """Start of a trailing run of headline-like lines (other articles' titles listed after the
+    text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
+    its end. None when the text ends with its own sentences."""
+    last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t)), default=-1)
+    tail = texts[last_sentence + 1:]
+    short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
+    if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
+        return last_sentence + 1
+    return None
+
+
+@lru_cache(maxsize=None)
+def _byline_label() -> re.Pattern:
+    v = vocab.load("metadata.yml")
+    labels = v["source_labels"] + v["date_labels"]
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + rf"|{v['strong_author_labels']})\s*[:：]")
+
+
+def _sub_heading_candidate(lines: list[Line], i: int) -> bool:
+    """A line that may be a sub-heading between byline and text: short, unpunctuated, no
+    label, date, digits or credit, and not printed twice (an account card's name is)."""
+    t = lines[i].text
+    v = vocab.load("metadata.yml")
+    return (4 <= len(t) <= 30 and not is_prose(t) and not _DATED.search(t) and not t.endswith((":", "："))
+            and not re.search(r"\d", t) and not re.search(f"{v['reporter_words']}|(?:{v['author_labels']})\\s*[:：]|[/／]", t)
+            and all(lines[j].text != t for j in (i - 1, i + 1) if 0 <= j < len(lines)))
+
+
+def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: int, title: str | None) -> int:
+    """Start of the article once the sub-headings between its byline and its first paragraph
+    are included (a column name, 开栏的话, a section heading): at most two candidate lines
+    (_sub_heading_candidate), directly below a line carrying the date or a 来源/作者 label.
+    Anything else above the text (a print or font-size button, a menu, the account card of a
+    WeChat article) leaves the start where it was."""
+    top = start
+    while top > 0 and start - top < 2 and not reasons[top - 1] and _sub_heading_candidate(lines, top - 1):
+        top -= 1
+    if top == start or top == 0:
+        return start
+    above = lines[top - 1].text
+    if _DATED.search(above) or _byline_label().search(above):
+        return top
+    return start
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of running text: a full sentence (。！… at its end) or a long passage; headlines
+    of other articles (short, often ending in ？ or a quote) are not."""
+    return len(text) >= 50 or len(text) >= 12 and bool(_FULL_STOP.search(text))
+
+
+# What a removed line outside the main text was, for the removal report (issue 21): the
+# headline block above a text holds the dateline, the title as printed and the byline, which a
+# contributor must not mistake for navigation.
+_WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电|電)")
+_DATE_IN_LINE = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
+_CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|作者|撰文|撰稿|摄影|攝影|实习生|實習生")
+OUTSIDE = "outside the main text (navigation, header or footer)"
+
+
+def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
+    """The removal reason of a line outside the main text: dateline, title as printed, byline,
+    else `default`."""
+    in_title = bool(title) and len(title) >= 4 and (title in text or len(text) >= 8 and title.startswith(text))
+    if _WIRE_DATELINE.search(text):
+        return "dateline and original title" if in_title or "电题" in text or "電題" in text else "dateline"
+    if in_title:
+        return "title as printed (cut short)" if title.startswith(text) else "title as printed, with more around it"
+    if len(text) <= 60 and _CREDIT_WORD.search(text):
+        return "byline"
+    if len(text) <= 40 and _DATE_IN_LINE.search(text):
+        return "dateline"
+    return default
+
+
+def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str] = frozenset()) -> Cleaned:
+    """Keep or remove every line. `site_lines` are the learned boilerplate lines of the capture's
+    publishing site (wenxian.recurring)."""
+    reasons: list[str | None] = []
+    for line in lines:
+        reason = None
+        if line.text in site_lines:
+            reason = RECURRING
+        elif title and line.text != title and line.text.startswith(title) and len(line.text) - len(title) <= 30:
+            reason = "title repeated with site suffix"
+        elif title and line.text == title:
+            reason = "title"
+        elif title and len(line.text) >= 8 and title.startswith(line.text) and _PAGE_MARK.fullmatch(title[len(line.text):]):
+            reason = "title repeated without its page number"
+        elif is_image_placeholder(line.text):
+            reason = None
+        else:
+            reason = pattern_reason(line.text)
+        reasons.append(reason)
+    start, end = main_span(lines, reasons)
+    while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
+        start -= 1  # a numbered sub-heading just above the first paragraph is the article's
+    start = _headings_after_byline(lines, reasons, start, title)
+    texts = [l.text for l in lines[start:end]]
+    cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
+    if cut is None:
+        cut = headline_run_start([t for t, r in zip(texts, reasons[start:end]) if not r])
+        if cut is not None:  # index among unremoved lines -> index among all lines of the span
+            cut = [i for i, r in enumerate(reasons[start:end]) if not r][cut]
+            after = "list of other articles after the text"
+    else:
+        after = "section after the article (comments, related items)"
+    kept: list[Kept] = []
+    removed: list[Removed] = []
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if cut is not None and start + cut <= i < end and not reason:
+            reason = after
+        if reason:
+            removed.append(Removed(line, reason))
+        elif is_image_placeholder(line.text):
+            kept.append(Kept(line, "image"))
+        elif not start <= i < end:
+            removed.append(Removed(line, outside_reason(line.text, title)))
+        elif not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text):
+            kept.append(Kept(line, "heading"))
+        else:
+            kept.append(Kept(line, "paragraph"))
+    return Cleaned(kept, removed)

@@ -1,0 +1,330 @@
+"""Decisions on a saved web page: which blocks are the article, and its title, date, source and
+author, each taken from the most trusted place the page states it.
+
+Why a separate path from the text captures: a page's tree says where the article is and carries
+metadata in machine-readable form; flattening it first (as the text path must) throws both away.
+The line rules of the text path (`clean.pattern_reason`, the label and credit vocabulary of
+`meta`) are applied on top, so both paths remove the same kinds of boilerplate for the same
+reasons. Every block of visible text ends up kept or removed with a reason.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import clean as clean_mod
+from . import meta
+from .clean import Cleaned, Kept, Line, Removed
+from .. import datafiles as vocab
+from .html_page import Block, Page, block_score
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_END_PUNCT = re.compile(r"[。！？!?…；;，,：:”\"）)]$")
+_ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
+_BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：]?")
+_SENTENCE = re.compile(r"[。！？!?]")  # a sentence of the text, not a byline
+_DIALOGUE = re.compile(r"[。！？!?「“]")  # speech and sentences, never a byline
+_NAME_CHARS = re.compile(r"[\w·・ .\-]+")
+_NOT_NAME = re.compile(r"https?:|www\.|@|\d{3,}|[<>{}]")
+
+
+@dataclass
+class HtmlArticle:
+    cleaned: Cleaned
+    title: str | None
+    date: str | None
+    source: str | None
+    author: list[str]
+    source_url: str | None
+    origins: dict = field(default_factory=dict)  # field -> where the value was read (json-ld, meta:…, visible)
+
+
+def extract(page: Page) -> HtmlArticle:
+    blocks = page.blocks
+    start, end = page.main
+    title, title_origin, title_index = choose_title(page)
+    tail = section_start(blocks, start, end)
+    cleaned = _classify(blocks, start, end, title, tail)
+    # the byline follows the headline: the first lines after it (inside the article container or
+    # not), then the last lines above the text
+    after_title = ([b for b in blocks[title_index + 1:title_index + 12]
+                    if not b.hidden and (b.link_density < 0.5 or len(b.text) <= 20)  # an account name is a link
+                    and (len(b.text) <= 60 and not _SENTENCE.search(b.text) or _BYLINE.search(b.text[:20]))][:8]
+                   if title_index is not None else [])
+    # above the text, only what comes after the headline (a site's date bar above the
+    # headline is not the article's dateline; dates just above it are read last, below)
+    above = ([] if title_index is not None and title_index >= start
+             else blocks[(title_index + 1 if title_index is not None else 0):start])
+    near_text = [b for b in above if not b.hidden][-12:]
+    taken = {b.index for b in after_title}
+    header = [Line(b.line, b.text) for b in after_title + [b for b in near_text if b.index not in taken]]
+    trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
+    before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
+                    if not b.hidden and b.link_density < 0.5] if title_index is not None else []
+    index_of = {(b.line, b.text): b.index for b in blocks}
+    removed_in_main = [r.line for r in cleaned.removed
+                       if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
+    byline = header + removed_in_main
+    paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
+    origins = {"title": title_origin}
+
+    date, origins["date"] = _first(
+        [(_valid_date(v), o) for v, o in page.meta["date"]]
+        + [(meta.find_date([Line(b.line, b.text) for b in after_title]), "visible (under the title)")]
+        + [(meta.find_date(list(reversed(before_title[-2:]))), "visible (just above the title)")]
+        + [(meta.find_date(byline), "visible")]
+        + [(meta.find_date(list(reversed(before_title))), "visible (above the title)")]
+        + [(meta.find_date(trailer), "visible (after the text)")]
+        + [(_valid_date(v), o) for v, o in page.meta["date_modified"]])
+
+    site = _site_name(page, title, blocks[end:])
+    account = meta.account_name(header, title)
+    source, origins["source"] = _first(
+        [(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title), "visible")]
+        + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
+        + [(meta.trailing_source(trailer, trailer), "visible (after the text)")]
+        + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]
+        + [(site, "site")]
+        + [(account, "visible (account beside the date)")])
+    if source and site and source != site and meta.abbreviates(source, site):
+        source, origins["source"] = site, "site (credited by its short name)"
+
+    credit_lines = [Line(0, p) for p in paragraphs if len(p) <= 40 and meta.labelled_credit(p)]
+    authors = meta.find_authors(byline + trailer + credit_lines, "\n".join(p[:100] for p in paragraphs[:5]) or None,
+                                paragraphs[-1] if paragraphs else None)
+    if not authors:
+        authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
+    origins["author"] = "visible" if authors else None
+    editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
+    if not authors:
+        for value, origin in page.meta["author"]:
+            # a content system's placeholder, or the outlet credited as source, is not a writer
+            # (a blog's author and site may share a name: only a source other than the site counts)
+            names = [n for n in _names(value) if (n != source or source == site)
+                     and not any(n in t for t in editor_lines)]  # an editor named in <meta author>
+            if names:
+                authors, origins["author"] = names, origin
+                break
+    url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
+    return HtmlArticle(cleaned, title, date, source, authors, url, origins)
+
+
+def _first(pairs):
+    for value, origin in pairs:
+        if value:
+            return value, origin
+    return None, None
+
+
+def _valid_date(value: str) -> str | None:
+    """A publication date from a metadata value (ISO 8601, 2019/09/09, 2019年9月9日, 20190909),
+    only when it is a real calendar date."""
+    m = _ISO.search(value.strip()) or _COMPACT.match(value.strip())
+    return meta.real_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _is_name(value: str) -> bool:
+    """A writer's name or pen name as a platform's author slot prints it: letters, digits and
+    name punctuation, and the emoji some pen names carry (🌏华商君); no markup, link, number or
+    follow prompt (读武汉关注☞ in the same slot is an invitation, not a writer)."""
+    plain = "".join(ch for ch in value if unicodedata.category(ch) not in ("So", "Sk", "Mn") and ch != "\u200d")
+    follow = [w for w in vocab.load("metadata.yml")["follow_buttons"] if not w.isascii()]
+    return (2 <= len(value) <= 30 and len(plain) >= 2 and not _NOT_NAME.search(value)
+            and bool(_NAME_CHARS.fullmatch(plain)) and not any(w in value for w in follow))
+
+
+def _names(value: str) -> list[str]:
+    """Writers named in a metadata author value, minus site names, domains and placeholders."""
+    out = []
+    placeholders = {v.lower() for v in vocab.load("metadata.yml")["not_authors"]}
+    for part in re.split(r"[,，;；、]", value):
+        part = re.sub(r"^(作者|记者|記者|文|By|by)\s*[:：/]?\s*", "", part.strip())
+        part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
+        if (_is_name(part) and part.lower() not in placeholders and not meta.looks_like_site(part)
+                and not meta.is_outlet_name(part) and not meta.split_site_suffix(part)[1]):
+            out.append(part)
+    return out
+
+
+def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
+    """The publishing site's name: the page's own (og:site_name, JSON-LD publisher), else what
+    its <title> adds to the printed headline ('headline - EDN 电子技术设计'), else the name a
+    copyright line after the article gives ('环球网版权所有')."""
+    for value, _origin in page.meta["site"]:
+        if _is_name(value):
+            name = meta.clean_source(value) or value
+            # 'BBC' in the metadata, '… - BBC中文网 - 两岸三地' in the title: the edition's own name
+            longer = [p for p in _title_suffix_parts(page, title) if name in p and len(p) > len(name)]
+            return min(longer, key=len) if longer else name
+    host = _host_name(after)
+    for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
+        head, site = meta.split_site_suffix(text)
+        if site:
+            site = meta.clean_source(site) or site
+            # '纪检' in the title, '山西医科大学纪检监察室' as the 主办 in the footer: the full name
+            return host if host and (site in host or meta.abbreviates(site, host)) else site
+        if title and text.startswith(title):
+            rest = _SUFFIX_SEP.sub("", text[len(title):]).strip()
+            parts = [p.strip() for p in re.split(r"[_|｜]|\s[-–—]\s|--", rest) if p.strip()]
+            if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
+                site = meta.clean_source(parts[-1]) or parts[-1]
+                return host if host and (site in host or meta.abbreviates(site, host)) else site
+    return meta.copyright_holder([b.text for b in after[-40:]])
+
+
+def _title_suffix_parts(page: Page, title: str | None) -> list[str]:
+    """The parts a page's <title> adds after the printed headline (site, channel), each short."""
+    text = page.title_tag or ""
+    if not title or not text.startswith(title):
+        return []
+    rest = _SUFFIX_SEP.sub("", text[len(title):]).strip()
+    return [p.strip() for p in re.split(r"[_|｜\-–—]", rest) if 2 <= len(p.strip()) <= 20]
+
+
+def _host_name(after: list[Block]) -> str | None:
+    """The body a government or institutional site names as its host in its footer (主办单位：…)."""
+    for b in after[-40:]:
+        m = _HOST.search(b.text)
+        if m:
+            return m.group(1)
+    return None
+
+
+_HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：]\s*([\u4e00-\u9fff]{2,24})")
+_SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
+
+
+def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
+    """(title, origin, index of the block that prints it).
+
+    The headline as printed is the longest visible short block (a heading first) that the page's
+    title metadata (JSON-LD headline, og:title, ArticleTitle, <title>) contains: metadata says
+    which text is the title, the visible text says where the site's suffix or column ends.
+    Without such a block, the metadata title minus its site suffix; without metadata, the
+    first <h1>.
+    """
+    candidates = [(v[:300], o) for v, o in page.meta["title"]] + ([(page.title_tag[:300], "title")] if page.title_tag else [])
+    sites = {v for v, _o in page.meta["site"]}
+    start, end = page.main
+    best = None
+    for b in page.blocks[: end]:
+        t = b.text
+        if b.hidden or b.tag == "img" or len(t) < 4 or len(t) > 100 or t in sites:
+            continue
+        for value, origin in candidates:
+            if t in value:
+                if meta.is_site_name(t) and len(t) < len(value) // 2:
+                    continue
+                whole = _two_line_headline(page, t, b.index, candidates)
+                rank = (len(whole), b.tag in _HEADING_TAGS, -b.index)
+                if best is None or rank > best[0]:
+                    best = (rank, whole, f"visible, confirmed by {origin}", b.index)
+                break
+    if best:
+        return best[1], best[2], best[3]
+    label = re.compile(vocab.load("metadata.yml")["page_label"])
+    labelled = re.compile(vocab.load("metadata.yml")["title_labels"])
+    for b in page.blocks[max(0, start - 6):start + 2]:  # 主题：… printed above a forum post or notice
+        m = labelled.match(b.text)
+        if m and not b.hidden:
+            return m.group(1).strip(), "visible (labelled title)", b.index
+    for value, origin in candidates:
+        head, _site = meta.split_site_suffix(value)
+        head = head.strip()
+        # a title that is only the site's name or an e-paper page label names no article
+        if (len(head) >= 4 and head not in sites and not meta.looks_like_site(head) and not label.search(head)
+                and "null" not in head.lower()):
+            return head, origin, None
+    for b in page.blocks[:end]:
+        if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
+            return b.text, "h1", b.index
+    # no usable title metadata nor <h1>: the heading printed just above the text
+    near = [b for b in page.blocks[max(0, start - 6):start] if not b.hidden and b.tag != "img"
+            and (b.link_density < 0.5 or b.title_hint)]  # a permalink headline named as a title
+    lines = [Line(b.index, b.text) for b in near if not label.search(b.text)]
+    text = meta.headline_before(lines, clean_mod.pattern_reason)
+    if text and not meta.is_site_name(text):
+        index = next(b.index for b in near if b.text == text)
+        return text, "visible (heading above the text)", index
+    # or the short line that opens the text and stands apart from the prose that follows
+    body = [b for b in page.blocks[start:end] if b.tag != "img" and not b.hidden][:2]
+    if (len(body) == 2 and 8 <= len(body[0].text) <= 40 and not _END_PUNCT.search(body[0].text)
+            and not meta.has_date(body[0].text) and not label.search(body[0].text)
+            and clean_mod.is_prose(body[1].text) and not clean_mod.pattern_reason(body[0].text)):
+        return body[0].text, "visible (line opening the text)", body[0].index
+    return None, None, None
+
+
+def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:
+    """A headline printed on two lines (title, then a second line or a ——subtitle) whose title
+    metadata holds both: the whole headline, as the metadata spells it."""
+    for value, _origin in candidates:
+        rest = value[len(text):].strip() if value.startswith(text) else ""
+        if not rest:
+            continue
+        following = " ".join(b.text for b in page.blocks[index + 1:index + 3] if b.tag != "img")
+        if following.replace(" ", "").startswith(rest.replace(" ", "")):
+            return value
+    return text
+
+
+def section_start(blocks: list[Block], start: int, end: int) -> int:
+    """Index where a section that follows the article (comments, related items) begins inside the
+    main content (clean.section_start on the blocks); `end` when there is none."""
+    span = blocks[start:end]
+    cut = clean_mod.section_start([b.text for b in span], [block_score(b) for b in span])
+    return end if cut is None else start + cut
+
+
+def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int) -> Cleaned:
+    kept: list[Kept] = []
+    removed: list[Removed] = []
+    for b in blocks:
+        line = Line(b.line, b.text)
+        if tail <= b.index < end:
+            if b.tag != "img":
+                removed.append(Removed(line, "section after the article (comments, related items)"))
+            continue
+        inside = start <= b.index < end
+        if b.tag == "img":
+            if inside and not b.furniture and not b.hidden:
+                kept.append(Kept(line, "image"))
+            continue
+        reason = _reason(b, inside, title)
+        if reason:
+            removed.append(Removed(line, reason))
+        elif b.tag in _HEADING_TAGS and len(b.text) <= 60 and not _END_PUNCT.search(b.text):
+            kept.append(Kept(line, "heading"))
+        elif (b.bold_chars >= len(b.text) and len(b.text) <= 30 and not _END_PUNCT.search(b.text)
+              and not clean_mod.is_prose(b.text)):
+            kept.append(Kept(line, "heading"))
+        else:
+            kept.append(Kept(line, "paragraph"))
+    return Cleaned(kept, removed)
+
+
+def _reason(b: Block, inside: bool, title: str | None) -> str | None:
+    t = b.text
+    if b.hidden:
+        return "hidden element"
+    if title and (t == title or (t.startswith(title) and len(t) - len(title) <= 30 and not inside)):
+        return "title"
+    pattern = clean_mod.pattern_reason(t)
+    if not inside:
+        if pattern:
+            return pattern
+        if b.furniture:
+            return f"page furniture (class or id '{b.furniture}')"
+        return clean_mod.outside_reason(t, title, "outside the main content")
+    if b.furniture:
+        return f"widget inside the article (class or id '{b.furniture}')"
+    if pattern:
+        return pattern
+    if b.link_density > 0.6 and len(t) <= 60:
+        return "link (list of other pages)"
+    if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or t.count("：") + t.count(":") >= 2)
+            and not _DIALOGUE.search(t)):
+        return "dateline and byline" if meta.has_date(t) else "byline"
+    return None

@@ -1,0 +1,475 @@
+"""A saved web page read on its document tree: blocks in reading order and the page's metadata.
+
+Why the tree and not flattened text: the page says which text is furniture (element names,
+class and id words such as nav, footer, share, comment; link-heavy lists; hidden elements) and
+where the article is (the subtree that holds most of the punctuated prose), and it carries
+metadata that flattened text throws away (JSON-LD, OpenGraph, the <meta> names of Chinese
+CMSs, platform script variables). The decisions mirror trafilatura's and readability's, with
+the vocabulary in `data/html.yml`.
+
+Pure: text in, `Page` out. Every block of visible text is either in `Page.blocks` (with the
+tree signals the cleaner needs) or was script, style or a comment, which are not text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .. import datafiles as vocab
+
+# Elements whose content is never visible text.
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+                   "head", "title", "meta", "link", "select", "option", "textarea", "button", "input", "canvas",
+                   "audio", "video", "map"})
+# Elements that start a new block of text.
+_BLOCK = frozenset({"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+                    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu",
+                    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+                    "thead", "tr", "ul", "frameset", "frame", "noframes", "legend"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BOLD = frozenset({"b", "strong"})
+_WS = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_TAG = re.compile(r"<[^<>]{0,200}>")  # markup some CMSs leave inside <meta content>
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls: no visible text
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+@dataclass
+class Block:
+    """One run of visible text between block boundaries (or one image)."""
+    index: int
+    text: str
+    line: int  # line of the page source where the block's element starts
+    tag: str  # name of the nearest block element holding the text ('img' for an image)
+    link_chars: int = 0  # characters of the text inside <a>
+    bold_chars: int = 0  # characters inside <b>/<strong>
+    furniture: str | None = None  # class/id word of the nearest furniture ancestor (nav, footer…)
+    hidden: bool = False
+    # the block or one of its three nearest ancestors is named as a title by its class or id
+    # (entry-title, post_title, TitleUrl): a permalink headline is a link, yet the headline
+    title_hint: bool = False
+    # the ancestors that carry a furniture word / hide their content, outermost first; which of
+    # them count is decided once the page's prose is known (_resolve)
+    furniture_chain: tuple = field(default=(), repr=False)
+    hidden_chain: tuple = field(default=(), repr=False)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+@dataclass
+class Page:
+    blocks: list[Block]
+    main: tuple[int, int]  # [start, end) block indexes of the main-content subtree
+    meta: dict = field(default_factory=dict)  # field -> [(value, origin)], most trusted first
+    title_tag: str | None = None  # text of <title>
+
+
+@lru_cache(maxsize=None)
+def _vocab() -> dict:
+    v = vocab.load("html.yml")
+    return {
+        "furniture": frozenset(v["boilerplate_words"]),
+        "weak": frozenset(v["weak_boilerplate_words"]),
+        "content": frozenset(w.lower() for w in v["content_words"]),
+        "hidden": re.compile("|".join(v["hidden_styles"]), re.I),
+        "meta": {k: [n.lower() for n in names] for k, names in v["meta"].items()},
+        "jsonld": frozenset(v["jsonld_types"]),
+        "scripts": {k: [re.compile(p) for p in pats] for k, pats in v["script_variables"].items()},
+        "account_ids": frozenset(v["account_name_ids"]),
+        "author_ids": frozenset(v["author_ids"]),
+    }
+
+
+def _attr_words(el) -> list[str]:
+    """Words of an element's class and id ('news-footer' → news, footer; 'commentList' → comment, list)."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    words = [w.lower() for w in _WORDS.findall(raw)]
+    whole = [t.lower() for t in re.split(r"\s+", raw.strip()) if t]
+    return whole + words
+
+
+def _is_hidden(el) -> bool:
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true" and not len(el):
+        return True
+    style = el.get("style")
+    return bool(style and _vocab()["hidden"].search(style))
+
+
+def parse(text: str):
+    """The document tree of a page (lxml's HTML parser, which repairs what browsers repair)."""
+    text = _CONTROLS.sub("", _XML_DECL.sub("", text, count=1))  # stray control bytes are no text
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        root = lxml_html.document_fromstring("<html><body></body></html>")
+    return root
+
+
+def read(text: str) -> Page:
+    root = parse(text)
+    meta = _metadata(root, text)
+    blocks, spans, named = _blocks(root)
+    _resolve(blocks, spans)
+    main = _main_span(blocks, spans, named)
+    # a furniture word on an element that holds the whole article (a page wrapper named
+    # 'main-side' or 'content-header') says nothing about the article's own blocks
+    _resolve(blocks, spans, main)
+    title_el = root.find(".//title")
+    title_tag = _norm(title_el.text_content()) if title_el is not None else None
+    return Page(blocks, main, meta, title_tag or None)
+
+
+def visible_text(text: str) -> str:
+    """A page as a naive scraper saves it: the <title> line, then every block of visible text,
+    one per line (how the text corpus was made; used to turn saved pages into text captures)."""
+    root = parse(text)
+    title_el = root.find(".//title")
+    title = _norm(title_el.text_content()) if title_el is not None else ""
+    blocks, spans, _named = _blocks(root, split_links=True)
+    _resolve(blocks, spans)
+    lines = ([title] if title else []) + [b.text for b in blocks if b.text and not b.hidden]
+    return "\n".join(lines) + "\n"
+
+
+def _named_title(el) -> bool:
+    return "title" in ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
+    """Visible text blocks in document order, for each element the [first, end) block range of
+    its subtree, and the elements whose class/id names the article container (for choosing the
+    main content).
+
+    One pass of start/end events (no recursion: a hostile page may nest 100,000 deep).
+    `split_links` makes each link of a bare link list a block of its own, as naive scrapers
+    save them (visible_text); extraction keeps such a list as one block, whose link density
+    marks it as furniture."""
+    v = _vocab()
+    blocks: list[Block] = []
+    buf: list[str] = []
+    state = {"link": 0, "bold": 0, "title": 0, "owner": None}
+    counts = {"link": 0, "bold": 0, "title": 0}
+    # per open element: (element, furniture chain ((word, element)…), hidden chain)
+    stack: list[tuple] = []
+    first: dict = {}
+    spans: dict = {}
+
+    def flush():
+        text = _norm("".join(buf))
+        owner = state["owner"]
+        if text:
+            top = stack[-1] if stack else (None, (), ())
+            blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
+                                min(counts["link"], len(text)), min(counts["bold"], len(text)),
+                                title_hint=counts["title"] * 2 >= len(text) or any(_named_title(e[0]) for e in stack[-3:]),
+                                furniture_chain=top[1], hidden_chain=top[2]))
+        buf.clear()
+        counts["link"] = counts["bold"] = counts["title"] = 0
+
+    def add(s: str | None):
+        if not s:
+            return
+        buf.append(s)
+        n = len(_norm(s))
+        if state["link"]:
+            counts["link"] += n
+        if state["bold"]:
+            counts["bold"] += n
+        if state["title"]:
+            counts["title"] += n
+
+    skipping = 0
+    link_lists: dict = {}
+    named: set = set()
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if skipping or tag in _SKIP or not tag:
+                skipping += 1
+                continue
+            parent = stack[-1] if stack else (None, (), ())
+            words = _attr_words(el) if tag not in ("html", "body") else []
+            own = next((w for w in words if w in v["furniture"]), None)
+            furn = parent[1] + ((own, el),) if own and len(parent[1]) < 8 else parent[1]
+            hidden = parent[2] + (el,) if _is_hidden(el) and len(parent[2]) < 8 else parent[2]
+            if not own and any(w in v["content"] for w in words):
+                named.add(el)
+            if tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el, link_lists):
+                flush()
+            stack.append((el, furn, hidden))
+            first[el] = len(blocks)
+            if tag in _BLOCK:
+                state["owner"] = el
+            if tag == "img":
+                alt = _norm(el.get("alt") or el.get("title") or "")
+                blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0,
+                                    furniture_chain=furn, hidden_chain=hidden))
+            if tag == "a":
+                state["link"] += 1
+            if tag in _BOLD:
+                state["bold"] += 1
+            if tag not in _BLOCK and _named_title(el):
+                state["title"] += 1  # an inline element named as a title (a permalink <a>)
+            add(el.text)
+        else:
+            if skipping:
+                skipping -= 1
+                if not skipping:
+                    add(el.tail)  # the tail of a skipped element is visible text of its parent
+                continue
+            if tag in _BLOCK or split_links and tag == "a" and _in_link_list(el, link_lists):
+                flush()
+            stack.pop()
+            spans[el] = (first.pop(el), len(blocks))
+            if tag == "a":
+                state["link"] -= 1
+            if tag in _BOLD:
+                state["bold"] -= 1
+            if tag not in _BLOCK and _named_title(el):
+                state["title"] -= 1
+            if tag in _BLOCK:
+                # text after a block element belongs to the enclosing block element
+                state["owner"] = next((e for e, *_ in reversed(stack) if e.tag in _BLOCK), None)
+            add(el.tail)
+    flush()
+    return blocks, spans, named
+
+
+def _contains(outer, inner) -> bool:
+    return bool(outer) and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = None) -> None:
+    """Which furniture words and hiding styles count. An element holding most of the page's
+    prose is not furniture, whatever its class says ('aside-layout' wrapping the story), and a
+    hidden element holding most of it is the article waiting for a script to show it (WeChat
+    saves its text with visibility:hidden): both are ignored. A weak word (ads, header, more…)
+    counts only on a small element (an ad slot, a header bar) whose text is not mostly running
+    prose: on a wide one it names a layout column. Every other word counts."""
+    prefix = [0]
+    for b in blocks:
+        prefix.append(prefix[-1] + max(0, prose_score(b)))
+    total = prefix[-1]
+
+    chars, links = [0], [0]
+    for b in blocks:
+        chars.append(chars[-1] + (len(b.text) if b.tag != "img" else 0))
+        links.append(links[-1] + b.link_chars)
+    weak = _vocab()["weak"]
+
+    def major(el) -> bool:
+        a, z = spans.get(el, (0, 0))
+        return total > 0 and (prefix[z] - prefix[a]) * 2 > total
+
+    def prose_dense(el) -> bool:
+        a, z = spans.get(el, (0, 0))
+        prose, n = prefix[z] - prefix[a], chars[z] - chars[a]
+        return prose >= 100 and prose * 2 >= n and (links[z] - links[a]) * 10 < n * 3
+
+    def small(el) -> bool:
+        a, z = spans.get(el, (0, 0))
+        return z - a <= 12
+
+    def counts(word, el) -> bool:
+        if main and _contains(spans.get(el), main):
+            return False
+        return not major(el) and not (word in weak and (prose_dense(el) or not small(el)))
+
+    for b in blocks:
+        b.hidden = any(not major(el) for el in b.hidden_chain)
+        b.furniture = next((w for w, el in reversed(b.furniture_chain) if counts(w, el)), None)
+
+
+def _in_link_list(a, seen: dict) -> bool:
+    """A link among links with no running text of its own around them (a menu or a list of
+    headlines written as bare <a> elements): each link is a block of its own, as a reader sees
+    it, rather than one run-on line. `seen` caches the answer per parent (one look at each
+    parent's children, however many links it holds)."""
+    parent = a.getparent()
+    if parent is None:
+        return False
+    if parent not in seen:
+        seen[parent] = not (parent.text or "").strip() and not any(
+            (c.tail or "").strip(" \t\r\n\u3000\xa0|｜·•/") for c in parent)
+    return seen[parent]
+
+
+def _line(el) -> int:
+    return (el.sourceline or 0) if el is not None else 0
+
+
+# --- main content ---------------------------------------------------------------------------
+
+_PROSE_PUNCT = re.compile(r"[，。！？；、,!?;：]")
+_SENTENCE_END = re.compile(r"[。！？!?…]”?$")
+# Phrases separated by spaces instead of commas (blogs, captions written for phones): prose in a
+# block that is not a link list.
+_PHRASES = re.compile(r"[\u4e00-\u9fff]{5,}[ \u3000]+[\u4e00-\u9fff]{5,}")
+
+
+def prose_score(b: Block) -> int:
+    """How much a block's own text speaks for the subtree holding it being the article:
+    punctuated prose counts by its length; links and short fragments count against."""
+    n = len(b.text)
+    if b.tag == "img":
+        return 0
+    if b.link_density > 0.5:
+        return -min(n, 40) - 5
+    prose = ((n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
+             or n >= 16 and _PHRASES.search(b.text))
+    return n if prose else -8
+
+
+def block_score(b: Block) -> int:
+    """prose_score, with furniture counting against and hidden text not at all."""
+    if b.hidden:
+        return 0
+    score = prose_score(b)
+    if b.furniture:
+        score = -abs(score) if score <= 0 else score // 4
+    return score
+
+
+def _main_span(blocks: list[Block], spans: dict, named: set) -> tuple[int, int]:
+    """The block range of the element whose subtree scores best: the tightest element holding
+    the article's prose without the furniture around it. An element whose class/id names the
+    article container wins over a wider one that scores at most a tenth more."""
+    if not blocks:
+        return (0, 0)
+    prefix = [0]
+    for b in blocks:
+        prefix.append(prefix[-1] + block_score(b))
+    best, best_span = None, (0, len(blocks))
+    hinted, hinted_span = None, None
+    # spans were recorded at end events: children before parents (deepest first on ties)
+    for el, (a, z) in spans.items():
+        if z <= a:
+            continue
+        total = prefix[z] - prefix[a]
+        if best is None or total > best:
+            best, best_span = total, (a, z)
+        if el in named:
+            if hinted is None or total > hinted:
+                hinted, hinted_span = total, (a, z)
+    if hinted is not None and best is not None and hinted > 0 and hinted * 1.1 >= best:
+        a, z = hinted_span
+        if best_span[0] <= a and z <= best_span[1]:
+            return hinted_span
+    return best_span
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+def _metadata(root, text: str) -> dict:
+    """Candidates per field from the page's own structure, most trusted first, each with its
+    origin ('json-ld', 'meta:og:title', 'script', …) so the article can record which was used."""
+    out: dict = {k: [] for k in ("title", "date", "date_modified", "source", "author", "site", "url")}
+
+    def put(key, value, origin):
+        if isinstance(value, str):
+            value = _norm(_TAG.sub("", _html.unescape(value)))
+            if value:
+                out[key].append((value, origin))
+
+    for obj in _jsonld(root):
+        put("title", obj.get("headline") or obj.get("name"), "json-ld")
+        put("date", obj.get("datePublished") or obj.get("dateCreated"), "json-ld")
+        for a in _as_list(obj.get("author")):
+            put("author", a.get("name") if isinstance(a, dict) else a, "json-ld")
+        pub = obj.get("publisher")
+        if isinstance(pub, dict):
+            put("site", pub.get("name"), "json-ld")
+    v = _vocab()
+    metas = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key and m.get("content") is not None:
+            metas.setdefault(key, m.get("content"))
+    for fieldname, names in v["meta"].items():
+        for name in names:
+            if name in metas:
+                put(fieldname, metas[name], f"meta:{name}")
+    for key in ("og:url",):
+        if key in metas:
+            put("url", metas[key], f"meta:{key}")
+    scripts = "\n".join(s.text or "" for s in root.iter("script"))
+    for fieldname in ("source", "author", "date"):
+        for pat in v["scripts"][fieldname]:
+            m = pat.search(scripts)
+            if m:
+                put(fieldname, _unescape_js(m.group(1)), "script")
+    for pat in v["scripts"]["unix_time"]:
+        m = pat.search(scripts)
+        if m:
+            day = _dt.datetime.fromtimestamp(int(m.group(1)), _dt.timezone(_dt.timedelta(hours=8))).date()
+            put("date", day.isoformat(), "script")
+            break
+    for pat in v["scripts"]["original_url"]:
+        m = pat.search(scripts)
+        if m:
+            put("url", m.group(1), "script:original")
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        ident = el.get("id") or ""
+        # by id, or by class on an element without an id of its own (an id names another role)
+        classes = [] if ident else (el.get("class") or "").split()
+        for key, names in (("source", v["account_ids"]), ("author", v["author_ids"])):
+            hit = ident if ident in names else next((c for c in classes if c in names), None)
+            if hit:
+                put(key, el.text_content(), f"element:{hit}")
+    return out
+
+
+def _unescape_js(s: str) -> str:
+    s = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), s)
+    s = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), s)
+    return _html.unescape(s)
+
+
+def _as_list(x) -> list:
+    return x if isinstance(x, list) else [x] if x else []
+
+
+def _jsonld(root) -> list[dict]:
+    """Article objects of the page's JSON-LD (schema.org), including those inside @graph."""
+    types = _vocab()["jsonld"]
+    found = []
+    for s in root.iter("script"):
+        if (s.get("type") or "").lower() != "application/ld+json" or not s.text:
+            continue
+        try:
+            data = json.loads(s.text)
+        except ValueError:
+            continue
+        todo = _as_list(data)
+        seen = 0
+        while todo and seen < 200:
+            obj = todo.pop(0)
+            seen += 1
+            if not isinstance(obj, dict):
+                continue
+            todo.extend(_as_list(obj.get("@graph")))
+            kinds = {t for t in _as_list(obj.get("@type")) if isinstance(t, str)}
+            if kinds & types:
+                found.append(obj)
+    return found

@@ -1,0 +1,692 @@
+"""Metadata from the lines of a capture: title, date, source, author.
+
+Nothing is guessed: a value is returned only when the capture states it, else None.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+
+from .. import datafiles as vocab
+from .clean import Line
+
+_SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|論壇|博客|社区|社區")
+_TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
+DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
+_BARE_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9\-]{{2,20}}(?:\.[A-Za-z]{{2,6}})?\.(?:{_TLD})", re.I)
+_SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
+_DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
+
+
+# Blog platforms title their pages "post @ blog name :: platform ::"; the blog is the site.
+_BLOG_TITLE = re.compile(r"^(.+?) @ (.{2,30}?)(?: :: .*)?$")
+
+
+def _section_trail(line: str) -> tuple[str, str] | None:
+    """'标题_首页武汉_新闻中心_长江网_留言板': a headline followed by two or more short sections
+    of the site, one of them naming it; split at the first separator after which every part is
+    such a section. The site is the part that names one."""
+    for sep in ("_", " - ", " | ", "｜", " – ", " — "):
+        parts = line.split(sep)
+        if len(parts) < 3:
+            continue
+        for cut in range(1, len(parts) - 1):
+            head, rest = sep.join(parts[:cut]).strip(), [p.strip() for p in parts[cut:]]
+            if len(head) >= 4 and all(0 < len(p) <= 15 and not _PROSE_PUNCT_ANY.search(p.replace(" ", "")) for p in rest):
+                sites = [p for p in rest if _SITE_WORDS.search(p)]
+                if sites:
+                    return head, sites[-1] if len(sites) > 1 and len(sites[-1]) <= len(sites[0]) else sites[0]
+    return None
+
+
+def split_site_suffix(line: str) -> tuple[str, str | None]:
+    """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site."""
+    blog = _BLOG_TITLE.match(line)
+    if blog:
+        return blog.group(1).strip(), blog.group(2).strip()
+    sections = _section_trail(line)
+    if sections:
+        return sections
+    for sep in (" - ", " | ", "｜", "_", " — ", " » ", "- "):
+        head, found, tail = line.partition(sep)
+        # '自由電子報 - 標題': the site's name before the headline
+        if found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail:
+            return tail.strip(), head.strip()
+    for sep in _SEPARATORS:
+        if sep in line:
+            head, _, tail = line.rpartition(sep)
+            tail = tail.strip(" :").split(" :: ")[0].strip()
+            named = _SITE_WORDS.search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
+            if head.strip() and tail and named and len(tail) <= 15 and len(tail) < len(head):
+                return head.strip().rstrip("-_|｜ ").strip(), tail
+    return line, None
+
+
+def is_site_name(text: str) -> bool:
+    """'凤凰网资讯', '中国西藏新闻网': short and ending like a site's name."""
+    return len(text) <= 15 and bool(_SITE_WORDS.search(text[-4:])) and not _PROSE_PUNCT_ANY.search(text)
+
+
+def looks_like_site(text: str) -> bool:
+    """A name that reads as a website's ('NOWnews.com 今日新聞網', '某某网'), not an account's."""
+    return is_site_name(text) or bool(DOMAIN.search(text)) or bool(_SITE_WORDS.search(text[-3:]))
+
+
+def is_outlet_name(text: str) -> bool:
+    """'法新社', '参考消息报': ends like a news organisation's name (data/metadata.yml)."""
+    v = vocab.load("metadata.yml")
+    return len(text) <= 15 and bool(re.search(rf"(?:{v['outlet_suffixes']})$", text)) and not text.endswith("台") or \
+        bool(re.fullmatch(rf"(?:{v['agencies']})", text))
+
+
+def has_date(text: str) -> bool:
+    return _date_in(text) is not None
+
+
+_NOT_TITLE = re.compile(r"[>»]|^[(（]?(?:据|據)?\S{2,6}(?:社|网|網)?\S{0,8}\d{1,2}月\d{1,2}日(?:电|電)|记者|通讯员|作者|摄影|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
+
+
+def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
+    """(title, publishing site) from the page-title line (first line, as scrapers save the HTML
+    <title>); when that line is navigation, None rather than a guess."""
+    if not lines:
+        return None, None
+    first = lines[0].text
+    if "。" in first[:-1] or len(first) > 80:  # a headline may end with 。, never holds one inside
+        return None, None
+    if re.fullmatch(r"[\w.\-]+", first, re.ASCII):
+        return None, None  # 'cover_image', 'index': a template's placeholder, no headline
+    for sep in ("--", " - ", "_", "|", "｜"):
+        head, found, tail = first.partition(sep)
+        if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
+            return None, tail.strip()  # '新闻动态--某学会官网': a column of the site, no headline
+    title, site = split_site_suffix(first)
+    title = title.rstrip("-_|｜ ")
+    if len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title):
+        return None, site
+    if looks_like_site(title) and not _PROSE_PUNCT_ANY.search(title.replace(" ", "")):
+        return None, site or title  # the page-title line is only the site's name ('某某的博客')
+    return title, site
+
+
+_SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
+_TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]\s*(.{4,})$")
+
+
+def refine_title(title: str | None, lines: list[Line]) -> str | None:
+    """The headline as printed, when the page-title line adds to it.
+
+    Sites append their column or name in ways no separator list foresees ('标题 - 要闻云南 -
+    云南日报网', '标题 东区办事处'), and aggregators prepend a column ('全球报道:标题'). When the
+    page also prints the headline alone on a line (or as 原标题：…), that line is the title.
+    """
+    if not title:
+        return title
+    for line in lines:
+        m = _ORIGINAL_TITLE.match(line.text)
+        if m and m.group(1) != title and title.endswith(m.group(1)):
+            return m.group(1)
+    best = None
+    for line in lines[1:]:
+        t = line.text
+        tail = title[len(t):]
+        if (len(t) >= 6 and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
+                and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”")):
+            if best is None or len(t) > len(best):
+                best = t
+    return best or title
+
+
+def _looks_like_site_tail(tail: str) -> bool:
+    """' - 要闻云南', ' 东区办事处', ' 某省某研究院附属医院': short, no subtitle dash, no sentence
+    or quote marks."""
+    tail = tail.strip(" -_|｜@:：")
+    return len(tail) <= 20 and not tail.startswith("—") and not _PROSE_PUNCT_ANY.search(tail.replace(" ", ""))
+
+
+def site_after_headline(title_line: str, headline: str | None) -> str | None:
+    """What a page-title line adds after the printed headline ('标题-EDN 电子技术设计' →
+    'EDN电子技术设计'): the site's name, when it is short and no sentence."""
+    if not headline or not title_line.startswith(headline) or title_line == headline:
+        return None
+    rest = title_line[len(headline):].strip(" -_|｜@:：—")
+    parts = [p.strip() for p in re.split(r"[_|｜]|\s[-–—]\s|--", rest) if p.strip()]
+    if parts and 2 <= len(parts[-1]) <= 20 and not has_date(parts[-1]) and not _PROSE_PUNCT_ANY.search(parts[-1].replace(" ", "")):
+        return clean_source(parts[-1]) or parts[-1]
+    return None
+
+
+def complete_title(title: str | None, lines: list[Line]) -> str | None:
+    """A headline cut short by the site's layout ('…驻村服务基') completed from the same
+    headline printed in full after a 题： or —— boundary, by at most three characters."""
+    if not title or len(title) < 8:
+        return title
+    for line in lines:
+        t = line.text
+        at = t.find(title)
+        if at < 0 or (at and not t[:at].endswith(("——", "题:", "题：", "題:", "題："))):
+            continue
+        rest = t[at + len(title):].split("——")[0]
+        if 1 <= len(rest) <= 3 and not _PROSE_PUNCT_ANY.search(rest):
+            return title + rest
+    return title
+
+
+_PROSE_PUNCT_ANY = re.compile(r"[，。！？；、,!?;：:“”\s]")
+
+
+_EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_EN_DATE = re.compile(
+    r"\b(" + "|".join(_EN_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def _date_in(text: str) -> str | None:
+    """The first date printed in `text` that exists on the calendar (a printed 2019-02-30 is a
+    typo, never a date to guess from)."""
+    for m in _DATE.finditer(text):
+        day = real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day:
+            return day
+    for m in _EN_DATE.finditer(text):
+        day = real_date(int(m.group(3)), _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+        if day:
+            return day
+    for m in _SLASH_DATE.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if m.group(4):  # 7/5/2005 9:23:57 PM: the clock of US-style software prints month/day
+            day = real_date(year, first, second)
+        elif first > 12 >= second:
+            day = real_date(year, second, first)  # 25/7/2005: only day/month is possible
+        elif second > 12 >= first:
+            day = real_date(year, first, second)  # 7/25/2005: only month/day is possible
+        else:
+            day = None  # 7/5/2005 alone could be either: never guessed
+        if day:
+            return day
+    return None
+
+
+# A date with the year last (7/5/2005 9:23:57 PM); group 4 is the AM/PM of a US-style clock.
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])(?:\s+\d{1,2}:\d\d(?::\d\d)?\s*([AaPp][Mm])\b)?")
+
+
+def real_date(y: int, mo: int, d: int) -> str | None:
+    """'YYYY-MM-DD' when the day exists on the calendar, else None."""
+    try:
+        return datetime.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _label_pattern(kind: str) -> re.Pattern:
+    labels = sorted(vocab.load("metadata.yml")[kind], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]\s*(.*)$")
+
+
+@lru_cache(maxsize=None)
+def _bare_label_pattern(kind: str) -> re.Pattern:
+    labels = sorted(vocab.load("metadata.yml")[kind], key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]?\s*(\S.{0,30})$")
+
+
+_MEDIA_CREDIT = re.compile(r"(?:图片|圖片|图|圖|照片|视频|視頻|资料|資料|数据|數據)\s*$")
+
+
+# Another label starting inside a value: the value ends there.
+_NEXT_LABEL = re.compile(r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|時間|时间|发布|發佈|日期|来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]")
+
+
+def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
+    """(line, value) for lines carrying a label of `kind` (来源：…, 发布日期：…); the value is the
+    rest of the line, or the next line when the label ends the line (table-like pages)."""
+    following = {a.number: b for a, b in zip(all_lines, all_lines[1:])}
+    pattern = _label_pattern(kind)
+    bare = _bare_label_pattern(kind)
+    for line in lines:
+        m = pattern.search(line.text)
+        if m and kind == "source_labels" and _MEDIA_CREDIT.search(line.text[:m.start()]):
+            continue  # 图片资料来源：… credits a picture, not the article
+        if not m:
+            # a byline of fields separated by | prints labels without a colon (来源CSDN| 作者魏星)
+            fields = re.split(r"\s*[|｜]\s*", line.text) if len(re.findall(r"[|｜]", line.text)) >= 2 else []
+            value = next((f.group(1).strip() for f in map(bare.match, fields) if f), "")
+            if value:
+                yield line, value
+            continue
+        value = _NEXT_LABEL.split(m.group(1).strip())[0].strip()  # '证券时报网作者：李在山' -> the outlet
+        if not value and line.number in following:
+            value = following[line.number].text.strip()
+            if value.endswith((":", "：")) or kind == "source_labels" and _boilerplate(value):
+                # another label, or a widget after an empty 来源： (按讚加入…粉絲團): no value
+                value = ""
+        if value:
+            yield line, value
+
+
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def find_date(header: list[Line]) -> str | None:
+    """Publication date: a date labelled as such (发布日期…) wins; otherwise the first date in
+    the header. Dates split over lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined."""
+    for _line, value in _labelled(header, header, "date_labels"):
+        date = _date_in(value)
+        if date:
+            return date
+    for i, line in enumerate(header):
+        date = _date_in(line.text)
+        if date:
+            return date
+        if line.text in _EN_MONTHS or _YEAR_ALONE.fullmatch(line.text):  # 'Dec / 28 / 2013', '2014年 / 03月 / 20日'
+            date = _date_in(" ".join(l.text for l in header[i:i + 4]).replace("年 ", "年").replace("月 ", "月"))
+            if date:
+                return date
+    return None
+
+
+_LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：]?\s*")
+MAX_SOURCE = 60  # characters: longer than any outlet's name; the frontmatter schema allows 200
+_TRAILING_DOMAIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})$", re.I)
+_LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
+_PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
+
+
+def _placeholder_rest(value: str, placeholders: list[str]) -> str:
+    """What is left of a credit once placeholder words are taken out ('本站原创' -> '')."""
+    for p in sorted(placeholders, key=len, reverse=True):
+        value = value.replace(p, "")
+    return value.strip(" ·-_/")
+
+
+def clean_source(value: str) -> str | None:
+    """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
+    pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
+    value = _PINYIN_GLOSS.sub("", value).strip().strip("【】[]").strip().lstrip("-_|｜–—:：·").strip()
+    if value.startswith("《") and value.endswith("》") and value.count("《") == 1:
+        value = value[1:-1].strip()  # 《某某日报》, not 光明网-《光明日报》
+    value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
+    value = split_site_suffix(value)[0].strip()
+    value = _TRAILING_DOMAIN.sub("", value).strip() or value  # '三立新聞網 SETN.COM'
+    value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
+    not_sources = vocab.load("metadata.yml")["not_sources"]
+    if _MARKUP_RESIDUE.search(value):
+        return None  # 'size="20"': a broken template printed an attribute where the value belongs
+    if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
+        return None
+    if len(value) > MAX_SOURCE:
+        return None  # a label run into a paragraph names no outlet (and the schema would refuse it)
+    return value
+
+
+# An outlet and a date in brackets opening the text: 【看中国2005年07月03日报道】, （某某网2019年5月1日讯）.
+_BRACKETED_REPORT = re.compile(r"^[【\[（(]\s*([\u4e00-\u9fffA-Za-z·]{2,12}?)\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                               r"\s*(?:讯|訊|报道|報導|电|電|消息)\s*[】\]）)]")
+_MARKUP_RESIDUE = re.compile(r"[<>{}]|\w=[\"']|^[\"'=]")
+
+
+def _credit_pattern() -> re.Pattern:
+    v = vocab.load("metadata.yml")
+    outlet = rf"([\u4e00-\u9fff]{{1,10}}?(?:{v['outlet_suffixes']}))"
+    return re.compile(
+        rf"^(?:据|據)?(?:{v['agencies']})"  # agency dateline
+        rf"|(?:^|[·\s【\[（(])(?:据|據)?{outlet}(?:·[^·\s记記]{{1,6}}|[╱/／])?(?:记者|記者|讯|訊|消息|[(（][\u4e00-\u9fff、]{{2,12}}[)）])"
+    )
+
+
+_DATE_THEN_OUTLET = re.compile(r"^(?:19|20)\d\d\s*[-年/.]\s*\d\d?\s*[-月/.]\s*\d\d?日?(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+([\u4e00-\u9fff]{2,12})$")
+
+
+# A wire dateline: outlet, place, day, 电 (（法新社羅馬19日電）, 新华社北京3月1日电).
+_AGENCY_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?([\u4e00-\u9fff]{1,6}?(?:社|網|网))(?:[\u4e00-\u9fff]{0,4}?(?:记者|記者)[\u4e00-\u9fff·]{2,4}?)?"
+                              r"[\u4e00-\u9fff]{1,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:电|電)")
+
+
+def _boilerplate(text: str) -> bool:
+    from .clean import pattern_reason  # a menu word (首页, 登录) after a date names no outlet
+    return bool(pattern_reason(text))
+
+
+def _self_reference(name: str) -> bool:
+    """本报, 本站…: the publication speaking of itself, never an outlet's name."""
+    refs = vocab.load("metadata.yml")["self_references"]
+    return name in refs or any(name.startswith(r) for r in refs)
+
+
+def _credited_in(text: str) -> str | None:
+    v = vocab.load("metadata.yml")
+    for m in _credit_pattern().finditer(text[:80]):
+        name = m.group(1) or re.match(rf"(?:据|據)?({v['agencies']})", m.group(0)).group(1)
+        if not _self_reference(name):
+            return name
+    return None
+
+
+_NAME_DATE = re.compile(r"^(?:原创|原創)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s+(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?$")
+
+
+def first_value(value: str) -> str:
+    """The first item of a labelled value: '[ 人民网 ]' → '人民网', '光明网-《光明日报》2024-05-20' →
+    '光明网-《光明日报》', '新华社 作者：…' → '新华社'."""
+    value = value.strip(" \t[]【】")
+    value = _DATE.split(value)[0] if _DATE.search(value) else value
+    return re.split(r"\s|[|｜]", value.strip())[0] if value.strip() else ""
+
+
+def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
+    """A source credited after the text: a label (来源：…) or a reporter credit (新华日报·交汇点
+    记者 …), but not a bare agency name, which after the text is another article's credit."""
+    for _line, value in _labelled(sorted(lines, key=lambda l: l.number), all_lines, "source_labels"):
+        cleaned = clean_source(first_value(value))
+        if cleaned:
+            return cleaned
+    v = vocab.load("metadata.yml")
+    for line in lines:
+        if len(line.text) <= 40 and not re.match(rf"(?:据|據)?(?:{v['agencies']})", line.text):
+            name = _credited_in(line.text)
+            if name:
+                return name
+    return None
+
+
+def with_joined_pairs(lines: list[Line], near: int | None = None) -> list[Line]:
+    """The lines, plus runs of two and three consecutive short lines among the last `near` (the
+    byline just above the text) joined by spaces: a byline that a scraper split over lines
+    ('中國時報' / '張立勳' / '／特稿 2013年…') is read as one."""
+    tail = lines[-near:] if near else lines
+    joined = []
+    for n in (2, 3):
+        for i in range(len(tail) - n + 1):
+            run = tail[i:i + n]
+            if all(len(l.text) <= 30 for l in run):
+                joined.append(Line(run[0].number, " ".join(l.text for l in run)))
+    return lines + joined
+
+
+_NAME_SLASH_OUTLET = re.compile(r"^[\u4e00-\u9fff·]{2,4}\s*[／/]\s*([\u4e00-\u9fff]{2,12})$")
+
+
+def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
+    """The outlet printed on a byline beside its writer or date: '中國時報 張立勳／特稿 2013年…',
+    '原创 南方都市报 2019-09-09 16:01:46' (aggregators and WeChat print the account this way)."""
+    suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
+    for line in lines:
+        t = line.text
+        if len(t) > 60:
+            continue
+        m = _NAME_DATE.match(t)
+        if m and clean_source(m.group(1)) and m.group(1) != title:  # (the headline over its date is no outlet)
+            return clean_source(m.group(1))
+        m = _NAME_SLASH_OUTLET.match(t)
+        if m and re.search(rf"(?:{suffixes})$", m.group(1)):
+            return m.group(1)  # '石佳/中国青年报': writer / outlet
+        if credited_authors(t):
+            first = t.split()[0] if " " in t else ""
+            if 2 <= len(first) <= 12 and re.search(rf"(?:{suffixes})$", first):
+                return first
+    return None
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """'省发改委' abbreviates '浙江省发展和改革委员会': its characters appear in order in the
+    longer name (the way Chinese bodies shorten their names)."""
+    if len(short) < 2 or len(short) * 2 > len(full) + 2 or full.startswith(short):
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs: list[str]) -> str | None:
+    """The credited origin, by strength of evidence: a labelled value (来源：, 发文机关：), then a
+    dateline or reporter credit (新华社…电, 天山网讯, 河南商报记者, 新疆民生网(记者名)), then a
+    'date outlet' line, then the WeChat account card. None when nothing credits an outlet; the
+    caller falls back to the publishing site."""
+    ordered = sorted(meta_lines, key=lambda l: l.number)
+    for _line, value in _labelled(ordered, all_lines, "source_labels"):
+        cleaned = clean_source(first_value(value))
+        if cleaned:
+            return cleaned
+    for par in first_paragraphs:
+        m = _BRACKETED_REPORT.match(par)
+        if m and not _self_reference(m.group(1)) and clean_source(m.group(1)):
+            return clean_source(m.group(1))  # 【看中国2005年07月03日报道】
+        m = _AGENCY_DATELINE.match(par)
+        if m and not _self_reference(m.group(1)):
+            return m.group(1)  # （法新社羅馬19日電）, 中央社記者…台北22日電
+        m = _DATELINE.match(par)
+        name = _credited_in(par) or (m.group(1) if m and not _self_reference(m.group(1)) else None)
+        if name:
+            return name
+    for line in ordered:
+        if len(line.text) <= 40:
+            name = _credited_in(line.text)
+            if name:
+                return name
+        m = _DATE_THEN_OUTLET.match(line.text)
+        if m and not _boilerplate(m.group(1)) and m.group(1) not in vocab.load("metadata.yml")["not_sources"]:
+            return m.group(1)
+    for a, b in zip(ordered, ordered[1:]):  # the same, printed over two lines (scrapers split spans)
+        if b.number == a.number + 1 and _BARE_DATE.fullmatch(a.text) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", b.text):
+            if not _boilerplate(b.text) and b.text not in vocab.load("metadata.yml")["not_sources"] and is_outlet_name(b.text) or \
+                    re.search(r"消息|新闻|新聞|时报|時報|日报|日報", b.text):
+                return b.text
+    for a, b in zip(all_lines[:12], all_lines[1:13]):
+        if b.text.startswith(("微信号", "微信號")) and 2 <= len(a.text) <= 20:
+            return a.text
+    return None
+
+
+_ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
+_BARE_DATE = re.compile(r"(?:(?:发布时间|發佈時間|发布于|發佈於|时间|時間)\s*[:：]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def account_name(header: list[Line], title: str | None = None) -> str | None:
+    """The account or outlet a platform prints beside the date on an article's byline (WeChat,
+    aggregators): a short name printed twice in a row next to a date line (the account card and
+    the byline), or a short name directly followed by a date or a relative date (昨天, 3小时前)."""
+    relative = re.compile(vocab.load("metadata.yml")["relative_dates"])
+    follow = set(vocab.load("metadata.yml")["follow_buttons"])
+    header = [l for l in header if l.text not in follow]  # the account card's follow button
+    for i, line in enumerate(header[:-1]):
+        t, nxt = line.text, header[i + 1].text
+        if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
+                or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]):
+            continue  # (原创 before the date is a label of the post, not its account)
+        near = [l.text for l in header[max(0, i - 2):i + 3]]
+        if nxt == t and any(_date_in(x) for x in near):
+            return t
+        if (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
+            return t
+    return None
+
+
+_DATE_THEN_WRITER = re.compile(r"^(?:原创|原創)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?\s+(\S{2,12})$")
+
+
+def byline_slot_writer(header: list[Line], account: str | None, title: str | None = None) -> list[str]:
+    """The writer a platform prints in its byline slot just before the account's name, which
+    the account card repeats ('原创 / 2018-04-07 / 闲云野鹤 / 闲云野鹤古刹 / 闲云野鹤古刹'): a short
+    name that is neither the account, a date, a label nor the title."""
+    if not account:
+        return []
+    texts = [l.text for l in header]
+    for i in range(1, len(texts) - 1):
+        if texts[i] == account and texts[i + 1] == account:
+            t = texts[i - 1]
+            dated = _DATE_THEN_WRITER.match(t)  # '原创 2018-01-03 58沈剑': the slot printed after the date
+            t = dated.group(1) if dated else t
+            if (2 <= len(t) <= 12 and t not in (account, title) and t not in vocab.load("metadata.yml")["not_sources"]
+                    and not _date_in(t) and not _BARE_DATE.fullmatch(t) and _ACCOUNT_CHARS.fullmatch(t)
+                    and not _PROSE_PUNCT_ANY.search(t) and not _boilerplate(t) and account not in t):
+                return [t]
+            return []
+    return []
+
+
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+
+
+@lru_cache(maxsize=None)
+def _author_patterns() -> tuple:
+    v = vocab.load("metadata.yml")
+    names = rf"({_NAME}(?:[、 &＆]{_NAME}){{0,5}})(?={v['name_enders']})"
+    reporter = re.compile(rf"{v['reporter_words']}\s*[:：]?\s*{names}")
+    role = rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']}))?"
+    labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
+                          rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
+                          rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
+    photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
+    slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME})\s*[／/╱]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
+    sources = "|".join(map(re.escape, v["source_labels"]))
+    after_source = re.compile(rf"(?:{sources})\s*[:：]\s*\S+\s+({_NAME})$")
+    # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
+    dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
+    # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
+    # (a space before 报道: 专题报道, 活动报道 are channel names, not a name glued to the verb)
+    reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|報導)(?![\u4e00-\u9fff])")
+    return reporter, labelled, photo, slash, after_source, dateline, reported, frozenset(v["not_names"])
+
+
+_DESK = re.compile(r"(中心|组|組|部|频道|頻道)$")
+_PHOTO_CREDIT = re.compile(r"摄|攝|图|圖")
+
+
+def _names_in(match_text: str, stop: frozenset) -> list[str]:
+    out = []
+    for name in re.split(r"[、 &＆，,]\s*", match_text):
+        if len(name) > 2 and name.endswith(("摄", "攝")):
+            name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
+        role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
+        if role and len(name) - role.end() >= 2:
+            name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
+        if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
+            break
+        if "网" in name or "網" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
+            break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
+        out.append(name)
+    return out
+
+
+def labelled_credit(text: str) -> bool:
+    """A line that credits writers with a label (采写：…, 作者：…, 文/…): reliable wherever it stands."""
+    return bool(_author_patterns()[1].search(text))
+
+
+def credited_authors(text: str) -> list[str]:
+    """Writers credited in one line: 记者唐霁, 作者： 记者王敬照, 文/图 刘玺东 易赛楠,
+    張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
+    *patterns, stop = _author_patterns()
+    for pat in patterns:
+        for m in pat.finditer(text):
+            if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
+                continue
+            names = _names_in(next(g for g in m.groups() if g), stop)
+            if names:
+                return names
+    return []
+
+
+def _reporter_credit_start(before: str, text: str) -> bool:
+    """Whether 记者 starts a credit here, not a word inside a list of titles or menu items
+    ('… 半月谈 中国记者 中国名牌 …': eight or more short items separated by spaces)."""
+    items = text.split()
+    return not (len(items) >= 8 and all(len(t) <= 10 for t in items) and re.search(r"[\u4e00-\u9fff]$", before))
+
+
+_TRAILING_CREDIT = re.compile(r"(?:^|[。！？!?”])\s*[（(]\s*((?:[^（()）]{0,6}?[/／:：][^（()）\s]{0,3}\s*)?[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]$")
+
+
+def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph: str | None = None) -> list[str]:
+    """Credited writers, by where papers print them: a byline or credit line near the title,
+    the reporter in the opening dateline (新华社…电（记者唐霁）), then the names in brackets
+    that close the text (…（张巨峰）). Editors are not authors. [] when no one is credited."""
+    label = re.compile(vocab.load("metadata.yml")["page_label"])
+    texts = [l.text for l in lines if len(l.text) <= 80 and not any(label.search(p) for p in l.text.split())]
+    if first_paragraph:
+        texts.extend(first_paragraph.split("\n"))  # the openings of the first paragraphs
+    photographers = []
+    for i, t in enumerate(texts):
+        names = credited_authors(t)
+        if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|報導|[／/╱]\s*文", t):
+            photographers = photographers or names  # a writer's credit elsewhere comes first
+        elif names:
+            # a credit continued on the next line (本报记者 甲 乙 / 本报实习生 丙 丁)
+            more = credited_authors(texts[i + 1]) if i + 1 < len(texts) and len(texts[i + 1]) <= 40 else []
+            return names + [n for n in more if n not in names]
+    if last_paragraph and len(last_paragraph) <= 40:
+        names = credited_authors(last_paragraph)  # a credit line closing the text (采写：…记者 …)
+        if names:
+            return names
+    if last_paragraph:
+        m = _TRAILING_CREDIT.search(last_paragraph[-40:])
+        if m:
+            value = m.group(1).strip()
+            names = credited_authors("（" + value + "）") or _names_in(value, _author_patterns()[-1])
+            if names and not credited_source_like(value):
+                return names
+    return []  # photographers (…摄) are not writers
+
+
+_COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
+                             r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)"
+                             r"|(?:版权所有|版權所有)\s*[:：]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
+# names of the bodies that host government and institutional sites
+# names of the bodies that host government and institutional sites (a company holding the
+# copyright is the site's operator, not the name it publishes under)
+_INSTITUTION = re.compile(r"(院|会|會|局|部|委|厅|廳|办|辦|中心|馆|館|校|大学|大學|政府)$")
+
+
+def copyright_holder(texts: list[str]) -> str | None:
+    """The site's or body's name a copyright line gives ('环球网版权所有', '版权所有中央党史和文献
+    研究院', '© 2019 某某日报'): the publishing site's name when nothing else states it."""
+    for t in texts:
+        m = _COPYRIGHT_NAME.search(t)
+        if m:
+            name = next((g for g in m.groups() if g), "").strip(" ·.,，")
+            if 2 <= len(name) <= 20 and (is_site_name(name) or _INSTITUTION.search(name)):
+                return name
+    return None
+
+
+def writer_before_title(title: str | None, lines: list[Line]) -> list[str]:
+    """The writer an opinion or memoir piece puts before its headline ('茉莉：我是怎样…'), when the
+    same name stands alone on a line near the text (the byline): a prefix that is only in the
+    title could be a speaker or a place, so it is not enough alone."""
+    m = re.match(rf"({_NAME})\s*[：:]", title or "")
+    if not m or is_outlet_name(m.group(1)) or m.group(1) in _author_patterns()[-1]:
+        return []
+    return [m.group(1)] if any(l.text.strip() == m.group(1) for l in lines) else []
+
+
+def credited_source_like(value: str) -> bool:
+    """'（新华社）', '（人民日报）': an outlet in closing brackets, not a writer."""
+    return bool(_SITE_WORDS.search(value[-2:])) or value.endswith(("社", "报", "報"))
+
+
+def labelled_title(lines: list[Line]) -> str | None:
+    """A title the page prints with a label (主题：…, 标题：…: forums and notices)."""
+    pattern = re.compile(vocab.load("metadata.yml")["title_labels"])
+    for line in lines:
+        m = pattern.match(line.text)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+# A web address, or a status line of labelled counts (在线用户:12066 当值版主:), is no headline.
+_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：]$|[\u4e00-\u9fff][:：]\s*\d|^[A-Za-z0-9_.\-]+$")
+
+
+def headline_before(header: list[Line], boilerplate) -> str | None:
+    """The headline printed just above the article text, when the page-title line was unusable:
+    the nearest header line that is neither boilerplate, a date, nor a sentence."""
+    for line in reversed(header[-6:]):
+        t = line.text
+        if (8 <= len(t) <= 60 and "。" not in t[:-1] and not _DATE.search(t) and not boilerplate(t) and not _NOT_TITLE.search(t)
+                and not _NOT_HEADLINE.search(t)):
+            return t
+    return None

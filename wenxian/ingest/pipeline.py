@@ -1,0 +1,196 @@
+"""The pipeline: raw capture bytes -> an article (metadata, damage, body, removed lines).
+
+Pure: nothing here reads or writes files; the CLI and `archive` do the I/O.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from . import clean as clean_mod
+from .. import tags
+from . import damage
+from . import html_clean
+from . import html_page
+from . import kinds
+from . import limits
+from . import meta
+from . import recurring_lines as recurring
+from ..places import regions
+from . import webarchive
+from ..invisible import balance
+from .decode import decode, stray_controls, without_controls
+from ..errors import WenxianError
+from .. import article
+from ..article import IMAGE_MARKER
+from ..escape import escape_line
+from ..script import detect_script
+
+ID_LENGTH = 12
+
+
+def article_id(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:ID_LENGTH]
+
+
+def extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, page_url: str | None = None,
+            charset: str | None = None) -> article.ExtractedArticle:
+    """The article of one capture, as the typed record (article.ExtractedArticle); see _extract."""
+    return article.ExtractedArticle.from_dict(_extract(data, path, learned, page_url, charset))
+
+
+def _extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, page_url: str | None = None,
+             charset: str | None = None) -> dict:
+    """The article of one capture. `learned(site)` gives the boilerplate lines learned for a
+    publishing site (data/learned_boilerplate.yml); the leave-one-outlet-out evaluation passes
+    one learned without the capture's own outlet."""
+    limits.check_size(data, path)
+    if kinds.is_web_archive(path):  # WARC / WACZ / MHTML: the article is the HTML page it holds
+        page = webarchive.main_page(data, path, page_url)
+        try:
+            art = _extract(page.body, path + "#page.html", learned, charset=page.charset)
+        except WenxianError as exc:  # name the file given, and the page in it
+            raise type(exc)(path, f"page {page.url}: {exc.problem}") from None
+        return {**art, "id": article_id(data), "sha256": hashlib.sha256(data).hexdigest(),
+                "source_url": page.url, "captured": page.captured}
+    is_page = kinds.is_page(path)
+    decoded = decode(data, path, charset, markup=is_page)
+    if is_page:
+        return _from_page(data, decoded, path)
+    return _from_text(data, decoded, path, learned)
+
+
+def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> dict:
+    """A text capture: lines classified by patterns and by where the densest prose is."""
+    strays = stray_controls(decoded.text)
+    text = without_controls(decoded.text) if strays else decoded.text
+    lines = clean_mod.split_lines(text)
+    overlong = limits.check_shape(lines, path)
+    if overlong:
+        numbers = {l.number for l in overlong}
+        lines = [l for l in lines if l.number not in numbers]
+    title, site = meta.find_title(lines)
+    title = meta.refine_title(title, lines)
+    site_lines = learned(site)
+    cleaned = clean_mod.clean(lines, title, site_lines)
+    first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    if title is None and not first_kept_is_first(lines, first_kept):
+        # No usable page-title line: take the headline printed above the text, then clean again
+        # so that its repetitions in the body (captions, dividers) are removed as the title.
+        title = (meta.labelled_title(lines[:40])
+                 or meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason))
+        title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
+        if title:
+            cleaned = clean_mod.clean(lines, title, site_lines)
+            first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    if overlong:
+        cleaned = clean_mod.Cleaned(cleaned.kept, sorted(
+            cleaned.removed + [clean_mod.Removed(l, limits.overlong_reason()) for l in overlong],
+            key=lambda r: r.line.number))
+    last_kept = max((k.line.number for k in cleaned.kept), default=0)
+    # metadata is printed above and within the text; what follows it (related lists, other
+    # articles' credits) is searched only for labelled values (来源：… at the foot of the page)
+    above = [l for l in lines if l.number < first_kept]
+    header = above + [r.line for r in cleaned.removed if first_kept < r.line.number < last_kept]
+    trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
+    paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
+    site = (meta.clean_source(site) or site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
+    source = (meta.find_source(header, lines, paragraphs[:3]) or meta.trailing_source(trailer, lines)
+              or meta.byline_outlet(meta.with_joined_pairs(above, near=8), title) or meta.account_name(header[:15], title) or site)
+    if source and site and source != site and meta.abbreviates(source, site):
+        source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
+    if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
+        source = meta.copyright_holder([l.text for l in lines if l.number > last_kept][-40:])
+    # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
+    opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
+    authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
+                                paragraphs[-1] if paragraphs else None)
+    authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
+               or meta.byline_slot_writer(above[:20], source, title))
+    art = _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
+    art["warnings"] = extraction_warnings(art)
+    if strays:
+        art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
+                               f"the first {strays[0][1]} on line {strays[0][0]}")
+    return art
+
+
+def _from_page(data: bytes, decoded, path: str) -> dict:
+    """A saved web page: read on its document tree (html_page), decided by html_clean."""
+    page = html_page.read(decoded.text)
+    # the number of blocks is bounded like a text capture's lines; a long block (a menu of a
+    # thousand links) is not refused, since every step of the HTML path is linear in its length
+    limits.check_shape([clean_mod.Line(b.line, "") for b in page.blocks], path)
+    got = html_clean.extract(page)
+    text = "\n".join(b.text for b in page.blocks)
+    art = _article(data, decoded, text, got.cleaned, got.title, got.date, got.source, got.author)
+    art["metadata_origin"] = {k: v for k, v in got.origins.items() if v}  # where each value was read
+    if got.source_url:
+        art["original_url"] = got.source_url  # a WeChat article's 阅读原文 link (report only)
+    art["warnings"] = extraction_warnings(art)
+    return art
+
+
+def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict:
+    body_text = "\n".join(k.line.text for k in cleaned.kept)
+    tag_names, tag_evidence = tags.assign(title, [(k.kind, k.line.text, k.line.number) for k in cleaned.kept])
+    script = detect_script(body_text if body_text.strip() else text)
+    found = regions.recognize(body_text, title, script)
+    return {
+        "id": article_id(data),
+        "title": balance(title),  # unclosed bidi controls closed (invisible.py)
+        "date": date,
+        "source": balance(source),
+        "source_url": None,
+        "author": balance(authors),
+        "script": script,
+        "encoding": decoded.encoding,
+        "region": [{k: r[k] for k in ("path", "code", "level")} for r in found["region"]],
+        "places": [{k: r[k] for k in ("path", "code", "level", "mentions")} for r in found["places"]],
+        "tags": tag_names,
+        "tag_evidence": tag_evidence,
+        "quality": {
+            "masked": damage.count_masked(body_text),
+            "missing_numbers": damage.count_missing_numbers(body_text),
+            "images": sum(1 for k in cleaned.kept if k.kind == "image"),
+            "removed_lines": len(cleaned.removed),
+        },
+        "body": render_body(cleaned.kept),
+        "removed": [{"line": r.line.number, "text": r.line.text, "reason": r.reason} for r in cleaned.removed],
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+SHORT_BODY = 200  # characters of text below which a body is worth a second look
+
+
+def extraction_warnings(art: dict) -> list[str]:
+    """What a reviewer should look at before trusting an extraction: a short body (the article
+    may have been removed as boilerplate) or a capture whose text went almost all to `removed`."""
+    kept = sum(len(t) for _p, t in article.body_blocks(art["body"]))
+    removed = sum(len(r["text"]) for r in art["removed"])
+    out = []
+    if kept < SHORT_BODY:
+        out.append(f"short body ({kept} characters of text): check that the article was not removed as boilerplate")
+    if removed and kept and removed > 19 * kept:
+        out.append(f"{removed * 100 // (removed + kept)}% of the capture's text was removed: check the removed lines")
+    if not art["title"]:
+        out.append("no title found")
+    return out
+
+
+def first_kept_is_first(lines, first_kept: int) -> bool:
+    """True when the capture starts directly with article text (no header to take a title from)."""
+    return bool(lines) and lines[0].number == first_kept
+
+
+def render_body(kept: list[clean_mod.Kept]) -> str:
+    blocks = []
+    for k in kept:
+        if k.kind == "heading":
+            blocks.append("## " + escape_line(k.line.text))
+        elif k.kind == "image":
+            blocks.append(IMAGE_MARKER + escape_line(k.line.text))
+        else:
+            blocks.append(escape_line(k.line.text))
+        blocks[-1] = balance(blocks[-1])
+    return "\n\n".join(blocks) + ("\n" if blocks else "")

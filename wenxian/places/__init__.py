@@ -1,0 +1,1 @@
+"""China's administrative divisions: the gazetteer and region recognition."""
