@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from diff_match_patch import diff_match_patch
 
 from . import shingles as sh
@@ -43,8 +44,25 @@ class _Units:
 
     def __init__(self, text: str, settings: Settings):
         self.text = text
+        view = sh.simplified(text)  # same length as text
+        codes = sh.char_codes(view, settings, breaks=True)
+        if codes is None or (codes == sh._MULTI).any():
+            self._slow(view, settings)
+        else:
+            is_unit = (codes != 0) & (codes != 10)
+            pos = np.flatnonzero(is_unit)
+            self.folded = codes[pos].tobytes().decode("utf-32-le")
+            self.pos = pos.tolist()
+            before = np.cumsum(is_unit)[codes == 10]  # units before each sentence end
+            bounds = np.unique(before[before > 0]).tolist()
+            if self.folded and (not bounds or bounds[-1] != len(self.folded)):
+                bounds.append(len(self.folded))
+            self._sentences(bounds)
+
+    def _slow(self, view: str, settings: Settings):
+        """Character by character: a text with a character that folds to several (NFKC: ①, ㈠)."""
         chars, pos, bounds = [], [], []
-        for i, ch in enumerate(sh.simplified(text)):  # same length as text
+        for i, ch in enumerate(view):
             if ch in _SENTENCE_ENDS:
                 if chars and (not bounds or bounds[-1] != len(chars)):
                     bounds.append(len(chars))
@@ -56,6 +74,9 @@ class _Units:
             bounds.append(len(chars))
         self.folded = "".join(chars)
         self.pos = pos
+        self._sentences(bounds)
+
+    def _sentences(self, bounds):
         self.sentences = []  # (start, end) unit ranges
         start = 0
         for end in bounds:

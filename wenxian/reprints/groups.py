@@ -127,7 +127,11 @@ def build(articles: Sequence[Article], pairs: Iterable[Pair], previous: Mapping[
             else:
                 key = (ref.id, m.id) if ref.id < m.id else (m.id, ref.id)
                 direct = key in paired
-                sim = compare(ref.text, m.text, s)
+                if direct:  # measured by detection; oriented reference -> copy
+                    p = paired[key]
+                    sim = p if ref.id < m.id else Similarity(p.b_in_a, p.a_in_b, p.resemblance)
+                else:
+                    sim = compare(ref.text, m.text, s)
                 rel = relation(ref.text, m.text, s)
             copies.append(Copy(m.id, rel, sim, direct, credits[m.id]))
         groups.append(Group(gid, ref.id, reason, tuple(copies)))

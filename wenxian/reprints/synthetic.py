@@ -23,7 +23,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from ..script import to_traditional
+from ..script import to_simplified, to_traditional
 
 KINDS = ("identical", "cut", "edited", "masked")
 _SENT = re.compile(r"[^。！？]*[。！？]")
@@ -39,8 +39,9 @@ _CLAUSE = re.compile(r"[^，。！？；：、“”‘’「」『』《》【�
 
 
 def clause_pool(texts: list[str]) -> list[str]:
-    """Distinct clauses (between punctuation, quotes and brackets) of 6–60 characters of real texts, mostly Chinese, in a
-    stable order. Stories are made of sentences of 1–4 of them: the 3,000 sentences of the
+    """Distinct clauses (between punctuation, quotes and brackets) of 6–60 characters of real
+    texts, mostly Chinese and in simplified script (copies in traditional script are made by
+    conversion, as the archive holds them), in a stable order. Stories are made of sentences of 1–4 of them: the 3,000 sentences of the
     repository's captures would repeat in every tenth story of a set of thousands, clauses
     combined do not, while the stock phrases of the archive's campaigns recur as they do."""
     out = set()
@@ -49,6 +50,7 @@ def clause_pool(texts: list[str]) -> list[str]:
             c = c.strip()
             if 6 <= len(c) <= 60 and sum("\u4e00" <= ch <= "\u9fff" for ch in c) >= 0.6 * len(c):
                 out.add(c)
+    out = {c for c in out if to_simplified(c) == c}
     return sorted(out)
 
 
