@@ -49,7 +49,7 @@ def test_id_checksum_rejects_every_wrong_check_character():
 
 
 def test_repeated_values_collapse_to_one_group_with_their_lines():
-    from wenxian.personal import grouped
+    from wenxian.ingest.personal import grouped
 
     text = "投稿：news@example.cn\n正文\n联系 news@example.cn 或 news@example.cn\n电话 13812345678"
     groups = grouped(find_personal_data(text))
