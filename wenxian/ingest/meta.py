@@ -271,14 +271,34 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d\s*年")
 
 
-def find_date(header: list[Line]) -> str | None:
-    """Publication date: a date labelled as such (发布日期…) wins; otherwise the first date in
-    the header. Dates split over lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined."""
-    for _line, value in _labelled(header, header, "date_labels"):
+def labelled_date(lines: list[Line]) -> str | None:
+    """A date labelled as the publication date (发布日期：…, 发表于 …, 本贴由…于 DATE …发表)."""
+    for _line, value in _labelled(lines, lines, "date_labels"):
         date = _date_in(value)
         if date:
             return date
+    for line in lines:
+        m = _POSTED_ON.search(line.text)
+        if m and _date_in(m.group(1)):
+            return _date_in(m.group(1))
+    return None
+
+
+# a forum's or blog's posting line: 本贴由大卫于2005年8月12日16:12:21在〖…〗发表
+_POSTED_ON = re.compile(r"(?:于|於)\s*((?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}).{0,40}?(?:发表|發表|发布|發佈)")
+
+
+def find_date(header: list[Line]) -> str | None:
+    """Publication date: a date labelled as such (发布日期…) wins; otherwise the first date in
+    the header that no other label claims (建立于: the day a blog was opened). Dates split over
+    lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined."""
+    date = labelled_date(header)
+    if date:
+        return date
+    not_published = re.compile(vocab.load("metadata.yml")["not_date_labels"])
     for i, line in enumerate(header):
+        if not_published.search(line.text):
+            continue
         date = _date_in(line.text)
         if date:
             return date
