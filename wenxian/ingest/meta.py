@@ -565,10 +565,12 @@ def _author_patterns() -> tuple:
     after_source = re.compile(rf"(?:{sources})\s*[:：]\s*\S+\s+({_NAME})$")
     # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
     dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
+    # 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]: a name in brackets between the date and 来源
+    bracketed = re.compile(rf"(?:19|20)\d\d.{{0,24}}?[\[【]\s*({_NAME}(?:[、 ]{_NAME}){{0,3}})\s*[\]】]\s*(?:{sources})\s*[:：]")
     # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
     # (a space before 报道: 专题报道, 活动报道 are channel names, not a name glued to the verb)
     reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|報導)(?![\u4e00-\u9fff])")
-    return reporter, labelled, photo, slash, after_source, dateline, reported, frozenset(v["not_names"])
+    return reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, frozenset(v["not_names"])
 
 
 _DESK = re.compile(r"(中心|组|組|部|频道|頻道)$")
