@@ -72,6 +72,81 @@ def _mark_slowly(text: str, pattern: re.Pattern, start_tag: str, end_tag: str) -
     return "".join(pieces)
 
 
+@lru_cache(maxsize=1)
+def _missing() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in datafiles.load("damage.yml")["missing_numbers"])
+
+
+# A pattern of missing numbers may start with the punctuation before the gap (`，年以来`): the
+# mark starts after it.
+_GAP_LEAD = "，。；：,;:（(“"
+
+
+def missing_number_spans(body: str) -> dict[int, list[tuple[int, int]]]:
+    """{line number: [(start, end)]} of the places where data/damage.yml's `missing_numbers`
+    patterns find a stripped number, in the unescaped text of each body line after its prefix.
+    The patterns run over the whole text at once, as extraction counts them (`^` is the start of
+    the text), so the marks are the places the damage notice counts."""
+    patterns = _missing()
+    texts = [unescape_line(split_prefix(line)[1]) for line in body.split("\n")]
+    joined = "\n".join(texts)
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    from bisect import bisect_right
+    out: dict[int, list[tuple[int, int]]] = {}
+    for pattern in patterns:
+        for m in pattern.finditer(joined):
+            start, end = m.span()
+            while start < end and joined[start] in _GAP_LEAD:
+                start += 1
+            if start < end:
+                n = bisect_right(starts, start) - 1
+                out.setdefault(n, []).append((start - starts[n], end - starts[n]))
+    return out
+
+
+def mark_damage(shown: str, original: str, script: str) -> str:
+    """`shown` (the body in the page's script, escaped Markdown) with masked characters and the
+    places of missing numbers marked. Missing numbers are found in the `original` body (the
+    patterns are written for the text as captured) and marked at the same place of the shown
+    line, which OpenCC's character conversion leaves at the same length; a line whose
+    conversion changed its length keeps its masked marks only."""
+    missing = missing_number_spans(original)
+    if not missing:
+        return mark_masked(shown, script)
+    shown_lines, original_lines = shown.split("\n"), original.split("\n")
+    if len(shown_lines) != len(original_lines):
+        return mark_masked(shown, script)
+    masked_tags = (f'<mark class="wx-masked" title="{ui("原文此处的字符被屏蔽", script)}">', "</mark>")
+    missing_tags = (f'<mark class="wx-missing" title="{ui("原文此处缺少数字", script)}">', "</mark>")
+    out = []
+    for n, line in enumerate(shown_lines):
+        spans = missing.get(n)
+        prefix, rest = split_prefix(line)
+        text = unescape_line(rest)
+        if not spans or len(text) != len(unescape_line(split_prefix(original_lines[n])[1])):
+            out.append(mark_masked(line, script))
+            continue
+        marks = [(m.start(), m.end(), masked_tags) for m in _masked().finditer(text)]
+        for start, end in sorted(set(spans)):
+            if all(end <= s or start >= e for s, e, _ in marks):
+                marks.append((start, end, missing_tags))
+        out.append(prefix + _mark_spans(text, sorted(marks)))
+    return "\n".join(out)
+
+
+def _mark_spans(text: str, marks: list) -> str:
+    pieces, pos = [], 0
+    for start, end, (start_tag, end_tag) in marks:
+        pieces.append(_escape_piece(text[pos:start], pos == 0))
+        pieces.append(start_tag + _escape_piece(text[start:end], start == 0) + end_tag)
+        pos = end
+    pieces.append(_escape_piece(text[pos:], False))
+    return "".join(pieces)
+
+
 def _escape_piece(text: str, line_start: bool) -> str:
     """Escape part of a line; line-start rules (`1.`, `-`…) apply only at the real line start."""
     if line_start or not text:
@@ -93,7 +168,8 @@ def damage_notice(quality: dict, script: str) -> str:
     if not parts:
         return ""
     text = "原文有 " + "，".join(parts) + "。本站照原样保留，不作修补"
-    text += "；被屏蔽的字符以底色标出。" if quality.get("masked") else "。"
+    shown = [what for key, what in (("masked", "被屏蔽的字符"), ("missing_numbers", "缺少数字之处")) if quality.get(key)]
+    text += f"；{'和'.join(shown)}在正文中以底色标出。" if shown else "。"
     return (f'<div class="admonition warning wx-damage"><p class="admonition-title">{ui("原文受损", script)}</p>'
             f"<p>{ui(text, script)}</p></div>")
 
@@ -239,8 +315,8 @@ def _head(ids, skip: str) -> list[str]:
 
 def body_markdown(a: Article, script: str) -> str:
     """The article body as shown on the `script` page: converted when this is the twin, masked
-    characters marked; still escaped Markdown."""
-    return mark_masked(to_script(a.body, a.script, script), script)
+    characters and the places of missing numbers marked; still escaped Markdown."""
+    return mark_damage(to_script(a.body, a.script, script), a.body, script)
 
 
 def render(cat: Catalog, a: Article, script: str, site_url: str, body_html: Callable[[Article, str], str]) -> str:

@@ -21,7 +21,7 @@ from .article_page import body_markdown
 from .catalog import Article
 
 # Bump when body_markdown or the HTML it leads to changes, so old cache entries are not used.
-VERSION = "2"  # 2: entries carry a digest (cachefile)
+VERSION = "3"  # 2: entries carry a digest (cachefile); 3: missing numbers marked
 
 
 def inputs_digest() -> str:

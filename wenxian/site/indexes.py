@@ -21,10 +21,16 @@ def _page(title: str, script: str, *parts: str) -> str:
     return frontmatter(t) + f"<h1>{esc(t)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
 
 
+def only_mentioned(node: Node) -> list[str]:
+    """Ids of the articles that mention the place without being about it (newest first)."""
+    return [aid for aid in node.mentioned if aid not in node.about]
+
+
 def _counts(node: Node, script: str) -> str:
     text = f"{len(node.about)} 篇"
-    if node.mentioned:
-        text += f" · 提及 {len(node.mentioned)} 篇"
+    mentioned = only_mentioned(node)
+    if mentioned:
+        text += f" · 提及 {len(mentioned)} 篇"
     return f'<span class="wx-count">{ui(text, script)}</span>'
 
 
@@ -46,7 +52,7 @@ def _tree(nodes: list[Node], page: str, script: str) -> str:
 def regions(cat: Catalog, script: str, nodes: bool = True) -> dict[str, str]:
     """The region tree page and (with `nodes`) every node's page."""
     page = urls.in_script(urls.INDEXES["regions"], script)
-    intro = ui("按行政区划浏览：每一级后面是关于该地的文章数，以及只是提及该地的文章数"
+    intro = ui("按行政区划浏览：每一级后面是关于该地的文章数，以及只提及该地而不是关于该地的文章数"
                "（例如劳动力转移的去向）。", script)
     out = {urls.INDEXES["regions"]: _page("地区", script, f"<p>{intro}</p>", _tree(cat.roots, page, script)
                                           if cat.roots else f'<p class="wx-empty">{ui("暂无地区。", script)}</p>')}
@@ -72,9 +78,10 @@ def region_page(cat: Catalog, node: Node, script: str) -> str:
         parts.append(f"<h2>{ui('下级行政区', script)}</h2>"
                      + _tree(sorted(node.children.values(), key=lambda n: n.code), page, script))
     parts.append(f'<h2 id="about">{ui("关于此地的文章", script)}</h2>' + article_list(cat, node.about, page, script))
-    if node.mentioned:
+    mentioned = only_mentioned(node)
+    if mentioned:
         parts.append(f'<h2 id="mentioned">{ui("提及此地的文章", script)}</h2>'
-                     + article_list(cat, node.mentioned, page, script))
+                     + article_list(cat, mentioned, page, script))
     title = to_script(node.name, "hans", script)
     return frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n" + "\n\n".join(parts) + "\n"
 
