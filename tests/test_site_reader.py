@@ -74,3 +74,124 @@ def test_damage_notice_says_where_missing_numbers_are_marked():
 def test_missing_number_mark_skips_the_punctuation_before_the_gap():
     spans = article_page.missing_number_spans("第一行。\n他说，年以来收入元。")
     assert spans == {1: [(3, 6), (6, 9)]} or sorted(spans[1]) == [(3, 6), (6, 9)]
+
+
+def _feed_entries(xml: str):
+    import xml.etree.ElementTree as ET
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.fromstring(xml)
+    return root, [(e.find("a:id", ns).text.rstrip("/").rsplit("/", 1)[1], e.find("a:updated", ns).text)
+                  for e in root.findall("a:entry", ns)]
+
+
+def test_feed_is_ordered_and_dated_by_when_articles_were_added_never_1970():
+    from wenxian.site import exports
+    old_added_today = meta("aaaaaaaaaaaa", date="2001-05-01", captured="2026-11-23")
+    new_added_long_ago = meta("bbbbbbbbbbbb", date="2025-01-01", captured="2025-02-01")
+    undated_uncaptured = meta("cccccccccccc", date=None, captured=None)
+    only_published = meta("dddddddddddd", date="2024-03", captured=None)
+    cat = catalog_of(new_added_long_ago, old_added_today, undated_uncaptured, only_published)
+    xml = exports.atom(cat, "https://x.example/", "文献")
+    root, entries = _feed_entries(xml)
+    assert entries == [("aaaaaaaaaaaa", "2026-11-23T00:00:00Z"), ("bbbbbbbbbbbb", "2025-02-01T00:00:00Z"),
+                       ("dddddddddddd", "2024-03-01T00:00:00Z")]
+    assert "1970" not in xml and "<published>2001-05-01T00:00:00Z</published>" in xml.replace("ns0:", "")
+    assert root.find("{http://www.w3.org/2005/Atom}updated").text == "2026-11-23T00:00:00Z"
+    # /recent/ has the same order and shows the date it is ordered by.
+    recent = indexes.recent(cat, "hans")["recent/index.md"] if "recent/index.md" in indexes.recent(cat, "hans") \
+        else next(iter(indexes.recent(cat, "hans").values()))
+    assert [m for m in re.findall(r'href="\.\./articles/([0-9a-f]{12})/"', recent)][:3] == \
+        ["aaaaaaaaaaaa", "bbbbbbbbbbbb", "dddddddddddd"]
+    assert "采集 2026-11-23 · 发表 2001-05-01" in recent
+
+
+def test_every_page_links_the_feed():
+    html = (REPO / "overrides" / "main.html").read_text("utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in html and "'feed.xml' | url" in html
+
+
+def test_untitled_article_gets_a_devised_title_everywhere_but_title_stays_empty():
+    from wenxian.site import citation, exports, markup
+    import json
+    body = "近日，自治区党委召开会议，研究部署脱贫攻坚工作。\n"
+    m = meta("eeeeeeeeeeee", title=None)
+    cat = catalog_of(m, body=body)
+    devised = "[近日，自治区党委召开会议，研究部…]"
+    assert markup.title_in(cat, "eeeeeeeeeeee", "hans") == devised
+    assert devised in markup.article_list(cat, ["eeeeeeeeeeee"], "topics/x/", "hans")
+    assert f"title = {{{devised}}}" in citation.bibtex(m, "https://x.example/a/", body)
+    assert json.loads(citation.csl_json(m, "https://x.example/a/", body))[0]["title"] == devised
+    assert devised in citation.gbt7714(m, "https://x.example/a/", body)
+    assert devised in exports.atom(cat, "https://x.example/", "文献")
+    assert json.loads(exports.jsonl(cat, "https://x.example/"))["title"] is None  # never written into title
+    from wenxian.search import records
+    assert records.display(m, body)["title"] == devised
+    assert "无标题" not in markup.title_in(cat, "eeeeeeeeeeee", "hant")
+
+
+PERMA = "https://archive.example.net/articles/0123456789ab/"
+ORIGINAL = "https://www.news.example.cn/2019/a_b%E4%B8%AD.html?x=1&y=~z#p"
+
+
+def test_citation_with_an_original_url_cites_it_with_its_access_date_and_the_archived_copy():
+    from wenxian.site import citation
+    import json
+    m = meta(source="农民日报", source_url=ORIGINAL, captured="2026-11-23", author=["马少宾"])
+    bib = citation.bibtex(m, PERMA)
+    assert f"url = {{{ORIGINAL}}}," in bib  # verbatim field: no backslash escapes
+    assert "urldate = {2026-11-23}" in bib and f"addendum = {{存档：{PERMA}}}" in bib and "note" not in bib
+    assert "organization = {农民日报}" in bib
+    item = json.loads(citation.csl_json(m, PERMA))[0]
+    assert item["URL"] == ORIGINAL and item["accessed"] == {"date-parts": [[2026, 11, 23]]}
+    assert item["archive_location"] == PERMA and item["container-title"] == "农民日报"
+    assert item["publisher"] == "www.news.example.cn" and "note" not in item
+    assert citation.gbt7714(m, PERMA) == f"马少宾. 标题[EB/OL]. 农民日报, (2019-08-30)[2026-11-23]. {ORIGINAL}."
+
+
+def test_citation_without_an_original_url_cites_the_permalink_accessed_on_the_build_day(monkeypatch):
+    from wenxian.site import citation
+    import json
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    citation.access_date.cache_clear()
+    try:
+        m = meta(captured="2020-01-02", author=["甲", "乙", "丙", "丁"])
+        bib = citation.bibtex(m, PERMA)
+        assert f"url = {{{PERMA}}}" in bib and "urldate = {2026-01-01}" in bib and "2020-01-02" not in bib
+        item = json.loads(citation.csl_json(m, PERMA))[0]
+        assert item["URL"] == PERMA and item["accessed"] == {"date-parts": [[2026, 1, 1]]}
+        assert citation.gbt7714(m, PERMA) == f"甲, 乙, 丙, 等. 标题[EB/OL]. 某报, (2019-08-30)[2026-01-01]. {PERMA}."
+    finally:
+        citation.access_date.cache_clear()
+
+
+def test_braces_in_an_original_url_are_percent_encoded_in_bibtex():
+    from wenxian.site import citation
+    bib = citation.bibtex(meta(source_url="https://x.cn/{a}\\b"), PERMA)
+    assert "url = {https://x.cn/%7Ba%7D%5Cb}" in bib
+
+
+def test_article_page_names_outlet_and_publishing_site_and_shows_gbt7714():
+    m = meta(source="农民日报", source_url=ORIGINAL, captured="2026-11-23")
+    cat = catalog_of(m)
+    html = article_page.render(cat, cat.articles[m["id"]], "hans", "https://archive.example.net/", lambda a, s: "<p>x</p>")
+    assert "<dt>来源</dt><dd>农民日报（" in html  # the outlet, not linked to another site
+    assert f'<dt>发布网站</dt><dd>www.news.example.cn：<a href="{ORIGINAL.replace("&", "&amp;")}"' in html
+    assert "GB/T 7714-2015" in html and "[EB/OL]" in html
+    assert PERMA in html
+
+
+def test_site_url_is_overridden_by_the_environment():
+    from wenxian import settings
+    assert settings.site_url("https://wenxian.example.org/", {}) == "https://wenxian.example.org/"
+    assert settings.site_url("https://wenxian.example.org/", {"WENXIAN_SITE_URL": "https://u.github.io/wx"}) \
+        == "https://u.github.io/wx/"
+    with pytest.raises(ValueError):
+        settings.site_url(None, {"WENXIAN_SITE_URL": "javascript:x"})
+
+
+def test_csv_exports_the_gbt7714_citation():
+    import csv, io
+    from wenxian.site import exports
+    cat = catalog_of(meta(source_url=ORIGINAL, captured="2026-11-23"))
+    row = next(csv.DictReader(io.StringIO(exports.csv_text(cat, "https://x.example/").lstrip("\ufeff"))))
+    assert row["citation_gbt7714"].endswith(f"[2026-11-23]. {ORIGINAL}.")

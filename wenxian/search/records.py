@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..article import body_text
+from ..article import DEVISED_LENGTH, body_text, devised_title  # noqa: F401  (devised: the one definition)
 from ..dates import sort_date
 from ..places import levels
 from .fold import fold, fold_table
@@ -169,23 +169,6 @@ def index_page(rec: dict) -> str:
 
 def url(meta: dict) -> str:
     return f"/articles/{meta['id']}/"
-
-
-DEVISED_LENGTH = 16  # characters of the first sentence in a devised title
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
-
-
-def devised_title(body: str) -> str:
-    """A title for an article that has none, shown in search results instead of a bare id: the
-    start of its first sentence in square brackets, as cataloguers mark a devised title
-    ([首句前若干字…]); '' when the body has no text either."""
-    plain = body_text(body).strip()
-    first = plain.split("\n", 1)[0].strip()
-    sentence = _SENTENCE_END.split(first, 1)[0].strip() or first
-    if not sentence:
-        return ""
-    more = len(sentence) > DEVISED_LENGTH or plain.rstrip("。！？；!?;") != sentence
-    return f"[{sentence[:DEVISED_LENGTH]}{'…' if more else ''}]"
 
 
 def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]) -> dict[str, str]:

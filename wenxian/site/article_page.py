@@ -199,15 +199,15 @@ def meta_panel(cat: Catalog, a: Article, page: str, script: str) -> str:
     v = lambda s: esc(to_script(s, a.script, script))  # noqa: E731
     rows = []
     source = a.get("source")
-    if source:
-        ext = external(a.get("source_url"))
-        name = f'<a href="{esc(ext)}" rel="nofollow noopener">{v(source)}</a>' if ext else v(source)
+    ext = external(a.get("source_url"))
+    if source:  # the outlet credited as origin; the site that published it is named below
         more = urls.rel(page, urls.in_script(urls.source(source_slug(source)), script))
-        rows.append((t("来源"), f'{name}（<a href="{more}">{t("本站该来源的文章")}</a>）'))
-    elif external(a.get("source_url")):
-        rows.append((t("来源"), f'<a href="{esc(a.meta["source_url"])}" rel="nofollow noopener">{esc(a.meta["source_url"])}</a>'))
+        rows.append((t("来源"), f'{v(source)}（<a href="{more}">{t("本站该来源的文章")}</a>）'))
     else:
         rows.append((t("来源"), t("不详")))
+    if ext:
+        host = citation.site_name(ext) or ext
+        rows.append((t("发布网站"), f'{esc(host)}：<a href="{esc(ext)}" rel="nofollow noopener">{esc(ext)}</a>'))
     rows.append((t("日期"), esc(a.date) if a.date else t("不详")))
     rows.append((t("采集日期"), esc(a.meta["captured"]) if a.get("captured") else t("不详")))
     rows.append((t("作者"), "、".join(v(x) for x in a.get("author", [])) or t("不详")))
@@ -264,9 +264,16 @@ def script_statement(a: Article, page: str, script: str) -> str:
 
 def cite_block(a: Article, page: str, script: str, site_url: str) -> str:
     perm = permanent_url(site_url, a.id)
-    bib, csl = citation.bibtex(a.meta, perm), citation.csl_json(a.meta, perm)
+    bib, csl = citation.bibtex(a.meta, perm, a.body), citation.csl_json(a.meta, perm, a.body)
+    gbt = citation.gbt7714(a.meta, perm, a.body)
+    original = citation.web_url(a.get("source_url"))
+    access = (ui("原文网址与采集日期（原文的访问日期）", script) if original
+              else ui("本站永久链接与本站生成此页的日期；引用时请改为您访问的日期", script))
     out = [f'<div class="wx-cite"><h2 id="cite">{ui("引用", script)}</h2>',
-           f'<p>{ui("永久链接", script)}：<a href="{esc(perm)}">{esc(perm)}</a></p>']
+           f'<p>{ui("永久链接", script)}：<a href="{esc(perm)}">{esc(perm)}</a></p>',
+           f'<p class="wx-cite-note">{ui("网址与访问日期：", script)}{access}。</p>',
+           f'<p>{ui("GB/T 7714-2015 著录格式", script)}</p>'
+           f'<pre class="wx-citation"><code id="wx-cite-gbt">{esc(gbt)}</code></pre>']
     for label, ext, text in (("BibTeX", "bib", bib), ("CSL-JSON", "csl.json", csl)):
         anchor = f"wx-cite-{ext.replace('.', '-')}"
         href = urls.rel(page, urls.citation(a.id, ext))

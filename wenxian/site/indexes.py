@@ -10,7 +10,7 @@ from .. import dates
 from . import urls
 from .catalog import LEVEL_NAMES, Catalog, Node
 from .chart import bar_chart
-from .markup import article_list, esc, frontmatter
+from .markup import article_list, esc, frontmatter, title_in
 from .twins import to_script, ui
 
 RECENT = 50
@@ -175,10 +175,31 @@ def year_page(cat: Catalog, y: str, script: str) -> str:
     return _page(f"{y}年", script, *parts)
 
 
-def recent(cat: Catalog, script: str) -> dict[str, str]:
-    """Recently added: by capture date (when recorded), newest first."""
-    page = urls.in_script(urls.INDEXES["recent"], script)
+def recently_added(cat: Catalog) -> list[str]:
+    """Ids in the order they were added to the archive, newest first: by capture date (the date
+    a capture was made, recorded by `wenxian capture` and web archives, or `add --captured`);
+    articles without one follow, newest publication first. The order of /recent/ and the feed."""
     rank = {aid: n for n, aid in enumerate(cat.newest)}
-    ids = sorted(cat.articles, key=lambda i: (-dates.ordinal(cat.articles[i].get("captured", "")), rank[i]))[:RECENT]
-    intro = ui(f"最近采集入档的 {len(ids)} 篇文章，按采集日期排列（未记录采集日期的按发表日期）。", script)
-    return {urls.INDEXES["recent"]: _page("最近收录", script, f"<p>{intro}</p>", article_list(cat, ids, page, script))}
+    return sorted(cat.articles, key=lambda i: (-dates.ordinal(cat.articles[i].get("captured", "")), rank[i]))
+
+
+def recent(cat: Catalog, script: str) -> dict[str, str]:
+    """Recently added: by capture date (when recorded), newest first; each entry shows the date
+    it is ordered by (采集) before its publication date (发表)."""
+    page = urls.in_script(urls.INDEXES["recent"], script)
+    ids = recently_added(cat)[:RECENT]
+    intro = ui(f"最近收录的 {len(ids)} 篇文章，按采集日期排列，最新的在前；"
+               "未记录采集日期的排在后面，按发表日期排列。", script)
+    base = urls.rel(page, urls.in_script(urls.ARTICLES, script))
+    items = []
+    for aid in ids:
+        a = cat.articles[aid]
+        when = [ui("采集", script) + " " + (esc(a.meta["captured"]) if a.get("captured") else ui("不详", script)),
+                ui("发表", script) + " " + (esc(a.date) if a.date else ui("不详", script))]
+        if a.get("source"):
+            when.append(esc(to_script(a.meta["source"], a.script, script)))
+        items.append(f'<li><a href="{base}{aid}/">{esc(title_in(cat, aid, script))}</a> '
+                     f'<span class="wx-when">{" · ".join(when)}</span></li>')
+    listing = ('<ul class="wx-articles wx-recent">\n' + "\n".join(items) + "\n</ul>") if items else \
+        f'<p class="wx-empty">{ui("暂无文章。", script)}</p>'
+    return {urls.INDEXES["recent"]: _page("最近收录", script, f"<p>{intro}</p>", listing)}
