@@ -10,7 +10,7 @@ import pytest
 from wenxian import article
 from wenxian.site import article_page, build, indexes
 from wenxian.site.catalog import Article
-from wenxian.site.twins import to_script
+from wenxian.site.twins import keep_place_names, to_script
 
 REPO = Path(__file__).resolve().parent.parent
 SHA = "0" * 64
@@ -60,8 +60,11 @@ def test_missing_numbers_are_marked_in_the_text_as_often_as_counted(aid, script)
     assert len(marks) == a.meta["quality"]["missing_numbers"]
     assert {t for t, _ in marks} == {"原文此处缺少数字" if script == "hans" else "原文此處缺少數字"}
     # Marks wrap text only: the marked body is the shown body once the marks are removed.
+    twin = to_script(a.body, a.script, script)
+    if script != a.script:
+        twin = keep_place_names(twin, a.body, article_page.place_names(a), script)
     assert re.sub(r"<mark[^>]*>|</mark>", "", shown) == re.sub(
-        r"<mark[^>]*>|</mark>", "", article_page.mark_masked(to_script(a.body, a.script, script), script))
+        r"<mark[^>]*>|</mark>", "", article_page.mark_masked(twin, script))
 
 
 def test_damage_notice_says_where_missing_numbers_are_marked():
@@ -195,3 +198,16 @@ def test_csv_exports_the_gbt7714_citation():
     cat = catalog_of(meta(source_url=ORIGINAL, captured="2026-11-23"))
     row = next(csv.DictReader(io.StringIO(exports.csv_text(cat, "https://x.example/").lstrip("\ufeff"))))
     assert row["citation_gbt7714"].endswith(f"[2026-11-23]. {ORIGINAL}.")
+
+
+def test_transliterated_place_names_keep_gan_on_region_pages_and_in_the_article():
+    village = {"path": "新疆维吾尔自治区/克孜勒苏柯尔克孜自治州/乌恰县/黑孜苇乡/坎久干村", "code": "653024203205",
+               "level": "village"}
+    m = meta("ffffffffffff", region=[village], places=[dict(village, mentions=1)])
+    cat = catalog_of(m, body="坎久干村的干部来了。\n")
+    node = next(n for n in cat.regions.values() if n.name == "坎久干村")
+    html = indexes.region_page(cat, node, "hant")
+    assert "坎久干村" in html and "幹村" not in html
+    page = article_page.render(cat, cat.articles[m["id"]], "hant", "https://x.example/",
+                               lambda a, s: article_page.body_markdown(a, s))
+    assert "坎久干村的幹部" in page and "坎久幹村" not in page

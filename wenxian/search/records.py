@@ -176,7 +176,7 @@ def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]
     region paths of a display, where the browser's character-by-character approximation (toReader
     in search.js over fold.txt) would write it otherwise (制圖 for 製圖, 塔裡木鄉 for 塔里木鄉): the
     result then shows exactly what the article page shows. Region names are simplified (gazetteer)."""
-    from ..site.twins import to_script
+    from ..site.twins import place_name, to_script
     script = shown["script"]
     other = "hans" if script == "hant" else "hant"
 
@@ -191,7 +191,7 @@ def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]
         if value and browser(value, script) != to_script(value, script, other):
             out[field] = to_script(value, script, other)
     paths = [p for p in shown["regions"].split("|") if p]
-    proper = "|".join("/".join(to_script(n, "hans", "hant") for n in p.split("/")) for p in paths)
+    proper = "|".join("/".join(place_name(n, "hant") for n in p.split("/")) for p in paths)
     if paths and browser(shown["regions"], "hans") != proper:
         out["regions"] = proper
     return out

@@ -15,7 +15,7 @@ from ..escape import escape_line, unescape_line
 from . import citation, urls
 from .catalog import Article, Catalog, region_chain, source_slug
 from .markup import article_list, esc, external, frontmatter, title_in
-from .twins import LANG, other, to_script, ui
+from .twins import LANG, keep_place_names, other, place_name, to_script, ui
 
 import re
 from functools import lru_cache
@@ -190,7 +190,7 @@ def _region_name(cat: Catalog, code: str, name: str, script: str) -> str:
     memo = cat.memo.setdefault(("region_name", script), {})
     key = (code, name)
     if key not in memo:
-        memo[key] = esc(to_script(name, "hans", script))
+        memo[key] = esc(name if script == "hans" else place_name(name, script))
     return memo[key]
 
 
@@ -297,7 +297,8 @@ def neighbours(cat: Catalog, a: Article, page: str, script: str) -> str:
                 seen_counties.add(code)
                 ids = _head(cat.regions[code].about, a.id)
                 if ids:
-                    heading = ui(f"{name}的其他文章", script)
+                    heading = ui("的其他文章", script)
+                    heading = (name if script == "hans" else place_name(name, script)) + heading
                     out.append(f"<h3>{esc(heading)}</h3>" + article_list(cat, ids, page, script))
     for name in a.get("tags", []):
         topic = cat.topics[_slug_cache(cat)[name]]
@@ -320,10 +321,20 @@ def _head(ids, skip: str) -> list[str]:
     return out
 
 
+def place_names(a: Article) -> list[str]:
+    """The names (last level) of the article's region and places: the body's twin writes them
+    as place names (twins.keep_place_names); part of the body cache key."""
+    return sorted({str(e.get("path") or "").rsplit("/", 1)[-1] for e in a.get("region", []) + a.get("places", [])
+                   if isinstance(e, dict)})
+
+
 def body_markdown(a: Article, script: str) -> str:
     """The article body as shown on the `script` page: converted when this is the twin, masked
     characters and the places of missing numbers marked; still escaped Markdown."""
-    return mark_damage(to_script(a.body, a.script, script), a.body, script)
+    shown = to_script(a.body, a.script, script)
+    if a.script == "hans" and script != "hans":  # the article's own places keep their names' forms
+        shown = keep_place_names(shown, a.body, place_names(a), script)
+    return mark_damage(shown, a.body, script)
 
 
 def render(cat: Catalog, a: Article, script: str, site_url: str, body_html: Callable[[Article, str], str]) -> str:

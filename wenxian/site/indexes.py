@@ -11,7 +11,7 @@ from . import urls
 from .catalog import LEVEL_NAMES, Catalog, Node
 from .chart import bar_chart
 from .markup import article_list, esc, frontmatter, title_in
-from .twins import to_script, ui
+from .twins import place_name, to_script, ui
 
 RECENT = 50
 
@@ -38,11 +38,16 @@ def _name(name: str, script: str) -> str:
     return esc(to_script(name, "hans", script))
 
 
+def _place(name: str, script: str) -> str:
+    """A region name (simplified in the gazetteer) on a `script` page (twins.place_name)."""
+    return esc(name if script == "hans" else place_name(name, script))
+
+
 def _tree(nodes: list[Node], page: str, script: str) -> str:
     items = []
     for node in nodes:
         href = urls.rel(page, urls.in_script(urls.region(node.code), script))
-        inner = f'<a href="{href}">{_name(node.name, script)}</a> {_counts(node, script)}'
+        inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(node, script)}'
         if node.children:
             inner += _tree(sorted(node.children.values(), key=lambda n: n.code), page, script)
         items.append(f'<li data-level="{node.level}">{inner}</li>')
@@ -69,7 +74,7 @@ def region_page(cat: Catalog, node: Node, script: str) -> str:
         chain.append(up)
         up = cat.regions.get(up.parent) if up.parent else None
     crumbs = [f'<a href="{urls.rel(page, urls.in_script(urls.INDEXES["regions"], script))}">{ui("地区", script)}</a>']
-    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(n.code), script))}">{_name(n.name, script)}</a>'
+    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(n.code), script))}">{_place(n.name, script)}</a>'
                for n in reversed(chain)]
     parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
@@ -82,7 +87,7 @@ def region_page(cat: Catalog, node: Node, script: str) -> str:
     if mentioned:
         parts.append(f'<h2 id="mentioned">{ui("提及此地的文章", script)}</h2>'
                      + article_list(cat, mentioned, page, script))
-    title = to_script(node.name, "hans", script)
+    title = node.name if script == "hans" else place_name(node.name, script)
     return frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n" + "\n\n".join(parts) + "\n"
 
 
