@@ -211,3 +211,22 @@ def test_transliterated_place_names_keep_gan_on_region_pages_and_in_the_article(
     page = article_page.render(cat, cat.articles[m["id"]], "hant", "https://x.example/",
                                lambda a, s: article_page.body_markdown(a, s))
     assert "坎久干村的幹部" in page and "坎久幹村" not in page
+
+
+def test_timeline_month_counts_do_not_read_as_dates():
+    cat = catalog_of(meta("aaaaaaaaaaaa", date="2019-06-02"), meta("bbbbbbbbbbbb", date="2019-06-30"),
+                     meta("cccccccccccc", date="2019"))
+    page = next(v for k, v in indexes.timeline(cat, "hans").items() if k.startswith("timeline/") is False
+                or k.rstrip("/").endswith("timeline") or "index" in k and "2019" not in k)
+    assert "6月：2篇" in page and "月份不详：1篇" in page and "6月 2" not in page
+    year = indexes.year_page(cat, "2019", "hans")
+    assert "6月（2 篇）" in year and "月份不详（1 篇）" in year
+
+
+def test_traditional_chrome_templates_convert_the_site_name_toggle_and_home_link():
+    header = (REPO / "overrides" / "partials" / "header.html").read_text("utf-8")
+    assert "config.site_name | wx_hant" in header and "('hant/' | url) if wx_hant" in header
+    palette = (REPO / "overrides" / "partials" / "palette.html").read_text("utf-8")
+    assert "option.toggle.name | wx_hant" in palette
+    notfound = (REPO / "overrides" / "404.html").read_text("utf-8")
+    assert "找不到此页" in notfound and "找不到此頁" in notfound and "Not found" not in notfound

@@ -148,12 +148,13 @@ def timeline(cat: Catalog, script: str) -> dict[str, str]:
     items = []
     for y in reversed(years):
         months = _months(cat, cat.years[y])
-        month_text = "，".join(f"{int(m)}月 {len(ids)}" for m, ids in sorted(months.items()) if m)
+        # "6月：2篇", never "6月 2" (which reads as a date, 6 月 2 日)
+        month_text = "，".join(f"{int(m)}月：{len(ids)}篇" for m, ids in sorted(months.items()) if m)
         if "" in months:
-            month_text += ("，" if month_text else "") + f"月份不详 {len(months[''])}"
+            month_text += ("，" if month_text else "") + f"月份不详：{len(months[''])}篇"
         href = urls.rel(page, urls.in_script(urls.year(y), script))
-        items.append(f'<li><a href="{href}">{y}</a> <span class="wx-count">{ui(f"{len(cat.years[y])} 篇", script)}'
-                     f'</span>：{ui(month_text, script)}</li>')
+        items.append(f'<li><a href="{href}">{y}年</a> <span class="wx-count">{ui(f"共 {len(cat.years[y])} 篇", script)}'
+                     f'</span>（{ui(month_text, script)}）</li>')
     parts = [bar_chart(bars, ui("每年文章数", script)),
              '<ul class="wx-years">' + "".join(items) + "</ul>" if items else ""]
     if cat.years.get(""):
@@ -172,10 +173,11 @@ def year_page(cat: Catalog, y: str, script: str) -> str:
              f'{ui("时间线", script)}</a> › {y} · {ui(f"{len(cat.years[y])} 篇", script)}</p>',
              bar_chart(bars, ui(f"{y}年每月文章数", script))]
     for m in sorted((m for m in months if m), reverse=True):
-        parts.append(f'<h2 id="m{m}">{ui(f"{int(m)}月", script)}（{len(months[m])}）</h2>'
+        parts.append(f'<h2 id="m{m}">{ui(f"{int(m)}月（{len(months[m])} 篇）", script)}</h2>'
                      + article_list(cat, months[m], page, script))
     if "" in months:
-        parts.append(f'<h2 id="m00">{ui("月份不详", script)}（{len(months[""])}）</h2>'
+        undated = len(months[""])
+        parts.append(f'<h2 id="m00">{ui(f"月份不详（{undated} 篇）", script)}</h2>'
                      + article_list(cat, months[""], page, script))
     return _page(f"{y}年", script, *parts)
 
