@@ -230,3 +230,8 @@ def test_traditional_chrome_templates_convert_the_site_name_toggle_and_home_link
     assert "option.toggle.name | wx_hant" in palette
     notfound = (REPO / "overrides" / "404.html").read_text("utf-8")
     assert "找不到此页" in notfound and "找不到此頁" in notfound and "Not found" not in notfound
+
+
+def test_header_links_never_become_protocol_relative_on_the_404_page():
+    header = (REPO / "overrides" / "partials" / "header.html").read_text("utf-8")
+    assert "{{ base_url }}/" not in header  # base_url is "/" on 404.html: "//assets/…" is another host
