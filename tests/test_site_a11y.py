@@ -1,18 +1,17 @@
-"""axe-core (pinned in package.json, read from node_modules and injected into the page: nothing
-is fetched at test time) on every page type of the built test site, in light and dark mode; and
+"""axe-core (axe.min.js of the pinned PyPI package axe-playwright-python, read from the venv and
+injected into the page: nothing is fetched at test time) on every page type of the built test site, in light and dark mode; and
 screenshots of the main page types at desktop and phone width into test-artifacts/ (issue 19)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from sitebuild import REPO
-from test_site_browser import ARTIFACTS, CHROMIUM, browser, server  # noqa: F401  (fixtures)
+from test_site_browser import ARTIFACTS, CHROMIUM, _chromium, browser, server  # noqa: F401  (fixtures)
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-pytestmark = [pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium missing (make test installs it)"),
-              pytest.mark.skipif(not AXE.exists(), reason="axe-core missing (npm ci installs it)")]
+axe_package = pytest.importorskip("axe_playwright_python")
+AXE = Path(axe_package.__file__).parent / "axe.min.js"
 SCHEMES = ("default", "slate")
 
 
