@@ -235,3 +235,4 @@ def test_traditional_chrome_templates_convert_the_site_name_toggle_and_home_link
 def test_header_links_never_become_protocol_relative_on_the_404_page():
     header = (REPO / "overrides" / "partials" / "header.html").read_text("utf-8")
     assert "{{ base_url }}/" not in header  # base_url is "/" on 404.html: "//assets/…" is another host
+    assert header.count("{{ base_url.rstrip('/') }}/") == 2
