@@ -193,7 +193,8 @@ def test_site_url_is_overridden_by_the_environment():
 
 
 def test_csv_exports_the_gbt7714_citation():
-    import csv, io
+    import csv
+    import io
     from wenxian.site import exports
     cat = catalog_of(meta(source_url=ORIGINAL, captured="2026-11-23"))
     row = next(csv.DictReader(io.StringIO(exports.csv_text(cat, "https://x.example/").lstrip("\ufeff"))))
