@@ -6,11 +6,17 @@ settings come from the build's shared state (wenxian.site.state).
 """
 from __future__ import annotations
 
+from wenxian import settings
 from wenxian.site import state
 from wenxian.site.mkdocs_errors import reported
 from wenxian.site.mkdocs_pages import SitePages
 
 _pages = SitePages()
+
+
+def on_config(config):
+    config.site_url = settings.site_url(config.site_url)  # WENXIAN_SITE_URL: the deployed address
+    return config
 
 
 @reported

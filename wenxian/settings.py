@@ -8,6 +8,10 @@ variables as overrides.
 | `shell_pages` | true | `WENXIAN_NO_SHELL=1` (false) | article and region pages filled into a theme shell; false: all through MkDocs |
 | `page_workers` | the usable cores | `WENXIAN_WORKERS=N` | processes that write pages and parse articles (1: none) |
 
+`site_url` (mkdocs.yml's own key: permanent links, citations, feed, sitemap) is replaced by
+`WENXIAN_SITE_URL` when that is set (`site_url` below; the Pages workflow sets it to the
+deployed address, so nothing deployed points at the placeholder domain of mkdocs.yml).
+
 An environment variable, when set, wins over mkdocs.yml (the tests and benchmarks use them).
 The hooks read the settings once per build (`wenxian.site.state`); the page writer and the
 search indexer take them from there, and outside a build from the environment alone.
@@ -51,3 +55,16 @@ def read(extra: Mapping | None = None, environ: Mapping = os.environ) -> Setting
     workers = max(1, int(workers)) if workers.isdigit() else extra.get("page_workers")
     return Settings(search_shard_max=_shard_max(shard_max), search_inline=inline, shell_pages=shell,
                     page_workers=None if workers is None else max(1, int(workers)))
+
+
+SITE_URL_ENV = "WENXIAN_SITE_URL"
+
+
+def site_url(configured: str | None, environ: Mapping = os.environ) -> str | None:
+    """The site's public address: WENXIAN_SITE_URL when set (with a final slash), else mkdocs.yml's."""
+    value = (environ.get(SITE_URL_ENV) or "").strip()
+    if not value:
+        return configured
+    if not value.lower().startswith(("http://", "https://")) or any(c.isspace() for c in value):
+        raise ValueError(f"{SITE_URL_ENV} must be an http(s) address, not {value!r}")
+    return value.rstrip("/") + "/"
