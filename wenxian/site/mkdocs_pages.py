@@ -148,7 +148,7 @@ class SitePages:
         them whatever their order)."""
         sample = self._sample(page)
         if sample is None:
-            return output
+            return shell.slim_page(output)
         b = self.build
         kind, prefix, key = sample
         script = "hant" if prefix else "hans"
@@ -159,8 +159,8 @@ class SitePages:
 
         def page_html(k: str) -> str:
             meta, html = split_generated(b.text(kind, k, script))
-            return shell.fill(made, meta["title"], html, k,
-                              html_toc.toc_tokens(html, flat=True) if kind == "articles" else None)
+            return shell.slim_page(shell.fill(made, meta["title"], html, k,
+                                              html_toc.toc_tokens(html, flat=True) if kind == "articles" else None))
 
         def write(chunk) -> int:
             for k in chunk:
