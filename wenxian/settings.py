@@ -7,6 +7,7 @@ variables as overrides.
 | `search_inline` | false | `WENXIAN_SEARCH_INLINE=1` | index after the pages instead of in a process beside them |
 | `shell_pages` | true | `WENXIAN_NO_SHELL=1` (false) | article and region pages filled into a theme shell; false: all through MkDocs |
 | `page_workers` | the usable cores | `WENXIAN_WORKERS=N` | processes that write pages and parse articles (1: none) |
+| `incremental` | true | `WENXIAN_FULL_BUILD=1` (false) | keep the pages whose inputs did not change since the last build (wenxian.site.incremental) |
 
 An environment variable, when set, wins over mkdocs.yml (the tests and benchmarks use them).
 The hooks read the settings once per build (`wenxian.site.state`); the page writer and the
@@ -20,7 +21,7 @@ from typing import Mapping
 
 SHARD_MAX = 3000
 ENV = {"search_shard_max": "WENXIAN_SEARCH_SHARD_MAX", "search_inline": "WENXIAN_SEARCH_INLINE",
-       "shell_pages": "WENXIAN_NO_SHELL", "page_workers": "WENXIAN_WORKERS"}
+       "shell_pages": "WENXIAN_NO_SHELL", "page_workers": "WENXIAN_WORKERS", "incremental": "WENXIAN_FULL_BUILD"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Settings:
     search_inline: bool = False
     shell_pages: bool = True
     page_workers: int | None = None  # None: one per usable core
+    incremental: bool = True
 
 
 def _shard_max(value) -> int:
@@ -49,5 +51,6 @@ def read(extra: Mapping | None = None, environ: Mapping = os.environ) -> Setting
     shell = False if environ.get(ENV["shell_pages"]) else bool(extra.get("shell_pages", True))
     workers = environ.get(ENV["page_workers"], "")
     workers = max(1, int(workers)) if workers.isdigit() else extra.get("page_workers")
+    incremental = False if environ.get(ENV["incremental"]) else bool(extra.get("incremental", True))
     return Settings(search_shard_max=_shard_max(shard_max), search_inline=inline, shell_pages=shell,
-                    page_workers=None if workers is None else max(1, int(workers)))
+                    page_workers=None if workers is None else max(1, int(workers)), incremental=incremental)
