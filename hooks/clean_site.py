@@ -19,3 +19,4 @@ def on_post_build(config):
 
 def on_build_error(error, **kwargs):
     old_output.wait_after_error()
+    state.abandon_incremental()

@@ -134,6 +134,10 @@ class Incremental:
                 shutil.rmtree(self.site / rel, ignore_errors=True)
         shutil.rmtree(keep, ignore_errors=True)
 
+    def abandon(self) -> None:
+        """on_build_error: a failed build leaves no kept folder beside the site (and no record)."""
+        shutil.rmtree(_keep_dir(self.site), ignore_errors=True)
+
     # -- while writing ---------------------------------------------------------------------
     def unchanged(self, url: str, key: str, files=()) -> bool:
         """Record `key` (and the other files written with the page, site-relative) for the page

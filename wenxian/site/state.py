@@ -85,6 +85,12 @@ def for_build(config) -> BuildState:
     return _current
 
 
+def abandon_incremental() -> None:
+    """on_build_error: the running build's incremental part cleans up (wenxian.site.incremental)."""
+    if _current is not None and _current._incremental is not None:
+        _current._incremental.abandon()
+
+
 def current_settings() -> settings_mod.Settings:
     """The running build's settings, else those of the environment alone."""
     return _current.settings if _current is not None else settings_mod.read()
