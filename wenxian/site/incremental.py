@@ -193,25 +193,41 @@ class Keys:
         self.cat, self.site_url = cat, site_url
         self.digests = {aid: _h(texts.get(a.path, ""), a.path) for aid, a in cat.articles.items()}
         self._subtree: dict[str, str] = {}
+        self._heads: dict[tuple[str, str], str] = {}
 
     def _ids(self, ids) -> str:
         d = self.digests
         return _h(*(f"{i}:{d[i]}" for i in ids))
 
+    def _head(self, kind: str, key: str, ids) -> str:
+        """Digest of the first NEIGHBOURS + 1 ids of a county's or topic's list (what the
+        neighbour lists of an article page can show), once per build and list."""
+        from itertools import islice
+
+        from .article_page import NEIGHBOURS
+
+        got = self._heads.get((kind, key))
+        if got is None:
+            got = self._heads[(kind, key)] = self._ids(islice(ids, NEIGHBOURS + 1))
+        return got
+
     def article(self, aid: str, shell_digest: str) -> str:
-        from .article_page import NEIGHBOURS, _slug_cache
+        from .article_page import _slug_cache
         from .catalog import region_chain
 
         cat, a = self.cat, self.cat.articles[aid]
         parts = [shell_digest, self.site_url, self.digests[aid], cat.memo.get("captures", {}).get(aid)]
-        for entry in list(a.get("region", [])) + list(a.get("places", [])):
-            for code, name, level in region_chain(entry, a.path):
+        # The region and place chains of the metadata panel follow from the article's file and the
+        # gazetteer (in the record's key); the neighbour lists from the heads of its counties' lists.
+        for entry in a.get("region", []):
+            for code, _, level in region_chain(entry, a.path):
                 node = cat.regions.get(code)
-                parts.append((code, name, level, self._ids(list(node.about)[:NEIGHBOURS + 1]) if node else ""))
+                if node is not None and level == "county":
+                    parts.append(("r", code, self._head("r", code, node.about)))
         slugs = _slug_cache(cat)
         for name in a.get("tags", []):
             topic = cat.topics.get(slugs.get(name, ""))
-            parts.append((name, topic.slug if topic else "", self._ids(topic.ids[:NEIGHBOURS + 1]) if topic else ""))
+            parts.append(("t", name, self._head("t", topic.slug, topic.ids) if topic else ""))
         return _h(*parts)
 
     def _tree(self, code: str) -> str:
