@@ -1,7 +1,7 @@
 """Print extraction figures (not a test).
 
 1. Accuracy per field on every annotated text capture (tests/fixtures/corpus, seeds and
-   corpus-rendered), in-sample and leave-one-outlet-out: for the second, what the extractor
+   corpus-rendered, corpus-scraped), in-sample and leave-one-outlet-out: for the second, what the extractor
    learns from captures (wenxian.recurring's per-site boilerplate) is learned again without the
    capture's own outlet before it is scored. Every other vocabulary is hand-written data with no
    per-outlet entries, so the two differ only by what is learned.
@@ -32,7 +32,7 @@ parser.add_argument("--misses", action="store_true")
 args = parser.parse_args()
 
 cases = []
-for folder in ("corpus", "seeds", "corpus-rendered"):
+for folder in ("corpus", "seeds", "corpus-rendered", "corpus-scraped"):
     for exp_path in sorted((FIX / folder).glob("*.expected.json")):
         cap = exp_path.with_name(exp_path.name.replace(".expected.json", ".txt"))
         src = exp_path.with_name(exp_path.name.replace(".expected.json", ".source.json"))

@@ -35,7 +35,8 @@ def describe(root: Path, rel: str) -> dict:
         data = (root / raw).read_bytes()
         try:
             entry["extracted"] = extract(data, raw, page_url=archive.page_of(root, raw, meta.get("id")))
-            entry["personal"] = find_personal_data(archive.capture_text(data, raw, entry["extracted"]))
+            entry["personal"] = find_personal_data(archive.capture_text(data, raw, entry["extracted"]),
+                                                   page=archive.capture_lines_are_source(raw))
         except WenxianError:
             pass  # `wenxian check` and the tests report unreadable captures
     return entry

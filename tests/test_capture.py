@@ -84,7 +84,7 @@ def records(data: bytes) -> list[tuple[str, str, str | None]]:
 def test_capture_writes_a_warc_and_adds_it(server, tmp_path, capsys):
     repo = tmp_path / "repo"
     assert main(["capture", f"{server}/moved", "--root", str(repo), "--note", "本地测试"]) == 0
-    out = capsys.readouterr().out.strip()
+    out = capsys.readouterr().out.splitlines()[0]  # then the table of what was stored
     assert out.startswith(f"{server}/moved: added ")
     aid = out.rsplit(" ", 1)[1]
     raw = repo / archive.raw_path(aid, ".warc.gz")
@@ -104,7 +104,7 @@ def test_capture_writes_a_warc_and_adds_it(server, tmp_path, capsys):
 def test_capture_honours_the_meta_charset(server, tmp_path, capsys):
     repo = tmp_path / "repo"
     assert main(["capture", f"{server}/gbk.html", "--root", str(repo)]) == 0
-    aid = capsys.readouterr().out.strip().rsplit(" ", 1)[1]
+    aid = capsys.readouterr().out.splitlines()[0].rsplit(" ", 1)[1]
     meta, _, _ = article.parse((repo / "docs" / "articles" / f"{aid}.md").read_text("utf-8"))
     assert (meta["title"], meta["encoding"]) == (W.TITLE, "gb18030")
 

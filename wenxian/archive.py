@@ -86,13 +86,24 @@ def prepare_pages(src: Path) -> tuple[bytes, list[dict]]:
 
 
 def capture_text(data: bytes, path: str, art: "article.ExtractedArticle") -> str:
-    """The text a reader sees in a capture (for the personal-data warning): the decoded file, or
-    for a web archive the visible text of the article's page."""
+    """The text scanned for personal data: the decoded file (a saved page: its HTML source, all of
+    which is published), or for a web archive the HTML source of the article's page, decoded as
+    extraction decoded it. Its lines are the ones `extract` numbers (`capture_lines_are_source`)."""
     from .ingest.decode import decode
 
     if kinds.is_web_archive(path):
-        return webarchive.visible_text(data, path, art["encoding"], art.get("source_url"))
+        body = webarchive.main_page(data, path, art.get("source_url")).body
+        try:
+            return body.decode(art["encoding"]).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError, TypeError):
+            return decode(body, path, markup=True).text
     return decode(data, path, markup=kinds.is_page(path)).text
+
+
+def capture_lines_are_source(path: str) -> bool:
+    """True when a capture's line numbers (removed list, personal-data warnings) are lines of an
+    HTML source (a saved page, a web archive's page), False for a text capture's own lines."""
+    return kinds.holds_html(path)
 
 
 # Frontmatter fields a contributor can give on the command line of `wenxian add`.
@@ -180,9 +191,10 @@ def add(root: Path, src: Path, overrides: dict) -> tuple[str, str]:
     return store(root, art["id"], data, render(src, art, overrides))
 
 
-def check(root: Path, files: list[Path] | None = None) -> list[str]:
+def check(root: Path, files: list[Path] | None = None, stats: dict | None = None) -> list[str]:
     """`path:line: message` for every problem in the archive (schema, ids, fixity); `files`
-    limits the check to those article files (pre-commit's changed files)."""
+    limits the check to those article files (pre-commit's changed files). `stats`, when given,
+    receives the number of article files checked (`articles`)."""
     problems = []
     seen: dict[str, str] = {}
     referenced: set[str] = set()
@@ -192,25 +204,36 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
     except tags.TaxonomyError as exc:
         problems += [f"{exc.path}:{n}: {m}" for n, m in exc.problems]
         check_tags = False
-    for md in sorted(files if files is not None else (root / "docs" / "articles").glob("*.md")):
+    articles = sorted(files if files is not None else (root / "docs" / "articles").glob("*.md"))
+    if stats is not None:
+        stats["articles"] = len(articles)
+    for md in articles:
         rel = _shown_path(md, root)
+        # An article that cannot be read through (bad YAML, a broken id or raw path) still
+        # stands for the capture named like it: its problem is reported once, not again as
+        # "no article references" for its own capture and sidecar.
+        own = _own_files(root, md.stem)
         try:
             text = md.read_text("utf-8")
         except UnicodeDecodeError as exc:
             problems.append(f"{rel}:1: not UTF-8 text ({exc.reason} at byte {exc.start})")
+            referenced.update(own)
             continue
         except OSError as exc:
             problems.append(f"{rel}:1: cannot be read: {exc.strerror}")
+            referenced.update(own)
             continue
         try:
             meta, body, _start, lines = article.parse_lines(text)
         except article.FrontmatterError as exc:
             problems.append(f"{rel}:{exc.line}: {exc}")
+            referenced.update(own)
             continue
         found = article.problems(text, (meta, body), check_tags=check_tags)
         problems += [f"{rel}:{n}: {m}" for n, m in found]
         aid, raw = meta.get("id"), meta.get("raw")
         if not isinstance(aid, str) or not schema.valid_id(aid):
+            referenced.update(own)
             continue  # reported above
         id_line = lines.get("id", 1)
         if aid != md.stem:
@@ -219,6 +242,7 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
             problems.append(f"{rel}:{id_line}: duplicate id '{aid}' (also in {seen[aid]})")
         seen[aid] = rel
         if not isinstance(raw, str) or any(f == "raw" for f, _, _ in schema.problems({"raw": raw})):
+            referenced.update(own)
             continue  # reported above
         problems += [f"{rel}:{lines.get('raw', 1)}: {m}" for m in _sidecar_problems(root, aid, raw, meta, referenced)]
         rp, raw_line = root / raw, lines.get("raw", 1)
@@ -235,6 +259,14 @@ def check(root: Path, files: list[Path] | None = None) -> list[str]:
     if files is not None:  # a partial check (pre-commit): the tree is checked only in full runs
         return problems
     return problems + _stray_files(root, referenced)
+
+
+def _own_files(root: Path, stem: str) -> set[str]:
+    """The archive files (capture and sidecar) named after the article file `<stem>.md`."""
+    folder = root / "archive" / stem[:2]
+    if not schema.valid_id(stem) or not folder.is_dir():
+        return set()
+    return {p.relative_to(root).as_posix() for p in folder.glob(f"{glob.escape(stem)}.*")}
 
 
 def _shown_path(path: Path, root: Path) -> str:

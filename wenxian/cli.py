@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 from functools import partial
 import json
 import os
@@ -11,8 +12,9 @@ import sys
 from . import tags
 from .article import ExtractedArticle  # noqa: F401  (annotations)
 from .errors import WenxianError
+from .escape import unescape_line
 from .ingest import kinds
-from .archive import (capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
+from .archive import (capture_lines_are_source, capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
                       sidecar_pages, store)
 from . import procs, schema
 from . import value_checks as values
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from .dev import fixture as fixture_mod
 from .archive import atomic_write
-from .ingest.personal import find_personal_data
+from .ingest.personal import find_personal_data, grouped
 from .ingest.source_urls import UrlError, normalise
 
 
@@ -40,9 +42,13 @@ def _report(a: "ExtractedArticle") -> str:
     out += [f"  {p['mentions']:>3}x {p['path']}  ({p['level']} {p['code']})" for p in a["places"]] or ["  (none)"]
     out += [""]
     out += tags.report_lines(a["tag_evidence"])
-    out += ["", "removed:"]
-    out += [f"  {r['line']:>4}  [{r['reason']}] {r['text'][:60]}" for r in a["removed"]]
-    out += ["", "body:", a["body"]]
+    # a saved page or web archive (read on its HTML: it has metadata_origin) numbers its source lines
+    out += ["", "removed:  (line numbers: " + ("lines of the page's HTML source)" if "metadata_origin" in a
+                                              else "lines of the capture)")]
+    out += [f"  {r['line']:>4}  [{r['reason']}] {r['text'][:60]}" for r in a["removed"]] or ["  (none)"]
+    # the body as the reader sees it: the Markdown escapes of the stored article undone (the
+    # caller still shows control and invisible characters as escapes)
+    out += ["", "body:", "\n".join(unescape_line(l) for l in a["body"].split("\n"))]
     return "\n".join(out)
 
 
@@ -50,7 +56,9 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
     """`add` (and `capture`, which hands in the WARCs it wrote as `paths`, named by their URL in
     `labels`)."""
     overrides = {"source_url": args.source_url, "source": args.source, "date": args.date,
-                 "captured": args.captured, "note": args.note}
+                 "captured": args.captured, "note": args.note,
+                 # a capture that records no date of its own was captured today (the local date)
+                 "captured_default": datetime.date.today().isoformat()}
     if getattr(args, "all", False) and args.source_url is not None:
         print("wenxian: --all adds every page of a web archive, each with its own URL: do not give --url", file=sys.stderr)
         return 2
@@ -96,8 +104,8 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
             if isinstance(results, Exception):
                 raise results
             stored = []
-            for aid, data, rendered, personal, page, warnings in results:
-                stored.append((*store(Path(args.root), aid, data, rendered), personal, page, warnings))
+            for aid, data, rendered, personal, page, warnings, table in results:
+                stored.append((*store(Path(args.root), aid, data, rendered), personal, page, warnings, table))
         except WenxianError as exc:
             _err(f"wenxian: {labels[path] + ': ' + exc.problem if path in labels else exc}")
             failed += 1
@@ -105,13 +113,15 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
             _err(f"wenxian: {name}: {exc.strerror or exc}")
             failed += 1
         else:
-            for aid, status, personal, page, warnings in stored:
+            for aid, status, personal, page, warnings, table in stored:
                 where = f"{name} [{page}]" if len(stored) > 1 else name
                 _out(f"{where}: {status} {aid}" if status == "added" else f"{where}: already in the archive as {aid} (no change)")
                 if status == "added":
                     for w in warnings:
                         _err(f"warning: {where}: {w}")
-                    _warn_personal_data(name, personal)
+                    _warn_personal_data(name, personal, capture_lines_are_source(path))
+                    for line in _stored_table(table, len(warnings), len(grouped(personal))):
+                        _out(line)
     if show_progress:
         print(file=sys.stderr)
     if failed:
@@ -168,8 +178,11 @@ def _prepare_one(overrides: dict, choice: tuple, path: str):
             data, art = prepare(Path(path), page_url)
             arts = [art]
         pages = {a["id"]: a["source_url"] for a in arts} if len(arts) > 1 else None
+        if overrides.get("captured") is None:
+            arts = [a if a.get("captured") else {**a, "captured": overrides.get("captured_default")} for a in arts]
         return path, [(a["id"], data, render(Path(path), a, overrides, pages),
-                       find_personal_data(capture_text(data, path, a)), a.get("source_url"), a.get("warnings", []))
+                       find_personal_data(capture_text(data, path, a), page=capture_lines_are_source(path)),
+                       a.get("source_url"), a.get("warnings", []), _stored_values(a, overrides))
                       for a in arts]
     except (WenxianError, OSError) as exc:
         return path, exc
@@ -189,10 +202,43 @@ def _prepared(paths: list[str], jobs: int | None, overrides: dict, choice: tuple
         yield from pool.map(work, paths, chunksize=16)
 
 
-def _warn_personal_data(path: str, findings) -> None:
-    """Name what looks like personal data in a capture just added (it is published as is)."""
-    for f in findings:
-        _err(f"warning: {path}:{f.line}: looks like personal data ({f.label}): {f.masked}. The raw capture "
+def _stored_values(art: dict, overrides: dict) -> dict:
+    """What `add` stores for an article, as its frontmatter gets it (command-line values first)."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return {"title": art.get("title"), "date": given.get("date", art.get("date")),
+            "source": given.get("source", art.get("source")), "captured": given.get("captured", art.get("captured")),
+            "regions": [r["path"].rsplit("/", 1)[-1] for r in art.get("region", [])], "tags": art.get("tags", []),
+            "removed": art.get("quality", {}).get("removed_lines", 0)}
+
+
+def _stored_table(v: dict, warnings: int, personal: int) -> list[str]:
+    """The short table `add` prints under each added article: what it stored, to check at a
+    glance (each line goes through _out, so values are terminal-safe)."""
+    def shown(value, width: int = 60) -> str:
+        if value in (None, "", []):
+            return "(none)"
+        text = "、".join(value) if isinstance(value, list) else str(value)
+        return text if len(text) <= width else text[:width - 1] + "…"
+    notes = [f"{warnings} extraction warning{'s' if warnings != 1 else ''}"] if warnings else []
+    notes += [f"{personal} possible personal data"] if personal else []
+    rows = [("title", shown(v["title"])), ("date", shown(v["date"])), ("source", shown(v["source"])),
+            ("captured", shown(v["captured"])), ("regions", shown(v["regions"])), ("tags", shown(v["tags"])),
+            ("removed", f"{v['removed']} line{'s' if v['removed'] != 1 else ''} (wenxian extract lists them)"),
+            ("warnings", "; ".join(notes) + " (above)" if notes else "(none)")]
+    return [f"  {k:<9}{value}" for k, value in rows]
+
+
+def _warn_personal_data(path: str, findings, source_lines: bool = False) -> None:
+    """Name what looks like personal data in a capture just added (it is published as is): one
+    warning per distinct value, with how often and on which lines it occurs. `source_lines`: the
+    numbers are lines of the page's HTML source, as in the removed list of `wenxian extract`."""
+    for g in grouped(findings):
+        f = g.first
+        notes = ([f"{g.count} times: {g.where().split(': ', 1)[1]}"] if g.count > 1 else [])
+        if source_lines:
+            notes.append("lines of the page's HTML source, as numbered in the removed list of `wenxian extract`")
+        _err(f"warning: {path}:{f.line}: looks like personal data ({f.label}): {f.masked}"
+             + (f" ({'; '.join(notes)})" if notes else "") + ". The raw capture "
              "is published unchanged; if this belongs to a private person, do not submit it (see CONTRIBUTING.md).")
 
 
@@ -314,15 +360,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--url", help="the page to read from a web archive holding several")
-    a = sub.add_parser("add", help="store captures in archive/ and write docs/articles/<id>.md")
+    a = sub.add_parser("add", help="store captures in archive/ and write docs/articles/<id>.md",
+                       description="Store each capture byte-exact in archive/ and write docs/articles/<id>.md; "
+                                   "then print, per article, a short table of what was stored. Values given "
+                                   "here replace the extracted ones.")
     a.add_argument("paths", nargs="+", help="capture files, or folders of captures (" + ", ".join(kinds.SUFFIXES) + ")")
     a.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: one per core)")
-    a.add_argument("--url", dest="source_url", help="source URL; for a web archive of several pages, the page to add")
+    a.add_argument("--url", dest="source_url", metavar="URL",
+                   help="the page's address (tracking parameters removed, as printed); for a web archive of several pages, the page to add")
     a.add_argument("--all", action="store_true", help="one article per HTML page of a web archive of several pages")
-    a.add_argument("--source")
-    a.add_argument("--date")
-    a.add_argument("--captured")
-    a.add_argument("--note")
+    a.add_argument("--source", metavar="NAME", help="the outlet credited as the article's origin (replaces the extracted source)")
+    a.add_argument("--date", metavar="YYYY[-MM[-DD]]",
+                   help="publication date as the capture states it, only to the precision it states (replaces the extracted date)")
+    a.add_argument("--captured", metavar="YYYY-MM-DD",
+                   help="date the capture was made (default: a web archive's record date, else today's local date)")
+    a.add_argument("--note", metavar="TEXT", help="a free note kept in the capture's sidecar (archive/<id[:2]>/<id>.json)")
     a.add_argument("--root", default=".", help="repository root (default: current directory)")
     w = sub.add_parser("capture", help="fetch pages into WARC captures and add them (as `add`)")
     w.add_argument("urls", nargs="+", metavar="URL")
@@ -345,13 +397,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         root = Path(args.root)
         targets, refused = _check_targets(root, args.paths) if args.paths else (None, [])
-        problems = refused + check(root, targets)
+        stats: dict = {}
+        problems = refused + check(root, targets, stats)
         for p in problems:
             _out(p)
-        for p in leftovers(Path(args.root)):
-            _out(f"{p}: warning: left by an interrupted `wenxian add` (not an article); re-run the add or delete it")
-        for p in invisible_warnings(Path(args.root)):
+        warnings = [f"{p}: warning: left by an interrupted `wenxian add` (not an article); re-run the add or delete it"
+                    for p in leftovers(Path(args.root))] + invisible_warnings(Path(args.root))
+        for p in warnings:
             _out(p)
+        # one closing line for the reader, on stderr: stdout stays one `path:line: message` per line
+        n = stats.get("articles", 0)
+        _err(f"wenxian check: {n} article{'s' if n != 1 else ''} checked, {len(problems)} problem"
+             f"{'s' if len(problems) != 1 else ''}" + (f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+                                                     if warnings else ""))
         return 1 if problems else 0
     if args.command == "fixture":
         return _fixture(args)

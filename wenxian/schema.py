@@ -70,6 +70,13 @@ def _too_long(value: str, what: str) -> str | None:
 
 def date_problem(value) -> str | None:
     """None for a real `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (year >= 1000) given as text."""
+    if isinstance(value, datetime.datetime):  # YAML reads an unquoted 2019-06-15 08:00 as a time
+        return (f"is an unquoted date and time ({value.isoformat(' ')}); write the date alone, quoted: "
+                f"'{value.date().isoformat()}'")
+    if isinstance(value, datetime.date):  # and an unquoted 2019-06-15 as a date, not text
+        return f"is an unquoted date; write it quoted: '{value.isoformat()}'"
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return f"is an unquoted year; write it quoted: '{value}'"
     if not isinstance(value, str):
         return f"must be YYYY, YYYY-MM or YYYY-MM-DD (quoted) or null, got {values.shown(value)}"
     m = _DATE.match(value)

@@ -272,18 +272,37 @@ def frontmatter_problems(located_tags, tax: Taxonomy | None = None) -> list[tupl
         if not isinstance(value, str):
             out.append((line, f"tag {value!r} must be text (a tag name from {TAXONOMY_PATH})"))
         elif value not in names:
-            out.append((line, f"tag '{value}' is not in the taxonomy ({TAXONOMY_PATH})"))
+            near = nearest(value, tax)
+            out.append((line, f"tag '{value}' is not in the taxonomy ({TAXONOMY_PATH})"
+                              + (f"; nearest tags: {', '.join(near)}" if near else "")))
         elif value in seen:
             out.append((line, f"tag '{value}' is listed twice"))
         seen.add(value if isinstance(value, str) else None)
     return out
 
 
+def nearest(value: str, tax: Taxonomy | None = None, n: int = 5) -> list[str]:
+    """Taxonomy names to suggest for a tag that is not one (`check`): topics that list the value
+    as a keyword, then names containing it or contained in it (shortest first), then names
+    spelt alike (difflib); at most `n`, in that order."""
+    import difflib
+
+    tax = tax or taxonomy()
+    key = normalise(value)
+    if not key:
+        return []
+    out = [t.name for t in tax.tags if key in (normalise(k) for k in t.keywords)]
+    names = sorted((t.name for t in tax.tags), key=len)
+    out += [name for name in names if key in name or name in key]
+    out += difflib.get_close_matches(key, [t.name for t in tax.tags], n=n, cutoff=0.5)
+    return list(dict.fromkeys(out))[:n]
+
+
 def report_lines(tag_evidence: list[dict]) -> list[str]:
     """Readable evidence for `wenxian extract`: one line per given tag with its score and the
     keywords that earned it (title/heading mentions marked), then the tags that fell short."""
     given = [e for e in tag_evidence if e["assigned"]]
-    out = [f"tags:      {'、'.join(e['tag'] for e in given) or None}"]
+    out = [f"tags:      {'、'.join(e['tag'] for e in given) or '(none)'}"]  # as empty regions and places
     for e in given:
         out.append(f"  {e['tag']} ({e['slug']}): score {e['score']} >= {e['threshold']}: " + _keywords(e))
     short = [e for e in tag_evidence if not e["assigned"]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..escape import escape_line
+from ..ingest.personal import grouped
 from ..value_checks import terminal
 
 EDITABLE = ("title", "date", "source", "author", "region", "tags")
@@ -74,7 +75,7 @@ def summary_markdown(new: list[dict], changed: list[str], problems: list[str]) -
                 "|---|---|---|---|---|---|---|---|---|"]
         for a in new:
             m = a["meta"]
-            personal = [f"line {f.line}: {f.kind} {f.masked}" for f in a.get("personal", [])]
+            personal = [f"{g.where(3)}: {g.first.kind} {g.first.masked}" for g in grouped(a.get("personal", []))]
             out.append("| " + " | ".join([
                 cell(m.get("id")), cell(m.get("title")), cell(m.get("date")), cell(m.get("source")),
                 cell(region_names(m.get("region"))), cell(m.get("tags")), cell(damage(m.get("quality"))),

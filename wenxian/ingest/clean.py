@@ -23,7 +23,9 @@ _PAGE_MARK = re.compile(r"\s*[(（]\d{1,2}[)）]")
 _SENTENCE_END = re.compile(r"[。！？!?]”?$")
 _ENGLISH_SENTENCE = re.compile(r"^(?=[\x20-\x7e]{30,}$)(?:\S+\s+){5,}\S*[.!?]$")  # six words and a full stop
 _CODE = re.compile(r"[=;{}]|\w\(.*\)|^\s*(?:def|class|import|from|return|for|if|while|#include|//|#)\b|^\s*[\])}]")
+_TEASER = re.compile(r"(?<![.…])(?:\.{3}|…)$")  # cut with '...' or one '…' (speech trails off with ……)
 _FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?!\d)")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
 
@@ -106,6 +108,8 @@ def _score(text: str, reason: str | None) -> int:
     short line a small cost, a boilerplate line a larger one."""
     if reason:
         return -20
+    if len(text) <= 40 and _TEASER.search(text):
+        return -12  # a teaser cut short ('要聞：太扯 勞保局把檢舉人曝光...'): a list of other items
     if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
         return len(text)
     if _CODE.search(text):
@@ -120,11 +124,14 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     best, best_span = 0, (0, 0)
     cur, start = 0, 0
     in_list = 0
+    numbered_run = 0  # numbered lines in a row: one is a sub-heading, a run is a ranked list
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if cur <= 0:
             cur, start = 0, i
         score = _score(line.text, reason)
-        if score < 0 and not reason and (in_list or is_numbered_heading(line.text)):
+        numbered = not reason and is_numbered_heading(line.text)
+        numbered_run = numbered_run + 1 if numbered else 0
+        if score < 0 and not reason and (in_list or numbered and numbered_run <= 2):
             score = 0
         cur += score
         if reason:
@@ -175,10 +182,68 @@ def headline_run_start(texts: list[str]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _byline_label() -> re.Pattern:
+    v = vocab.load("metadata.yml")
+    labels = v["source_labels"] + v["date_labels"]
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + rf"|{v['strong_author_labels']})\s*[:：]")
+
+
+def _sub_heading_candidate(lines: list[Line], i: int) -> bool:
+    """A line that may be a sub-heading between byline and text: short, unpunctuated, no
+    label, date, digits or credit, and not printed twice (an account card's name is)."""
+    t = lines[i].text
+    v = vocab.load("metadata.yml")
+    return (4 <= len(t) <= 30 and not is_prose(t) and not _DATED.search(t) and not t.endswith((":", "："))
+            and not re.search(r"\d", t) and not re.search(f"{v['reporter_words']}|(?:{v['author_labels']})\\s*[:：]|[/／]", t)
+            and all(lines[j].text != t for j in (i - 1, i + 1) if 0 <= j < len(lines)))
+
+
+def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: int, title: str | None) -> int:
+    """Start of the article once the sub-headings between its byline and its first paragraph
+    are included (a column name, 开栏的话, a section heading): at most two candidate lines
+    (_sub_heading_candidate), directly below a line carrying the date or a 来源/作者 label.
+    Anything else above the text (a print or font-size button, a menu, the account card of a
+    WeChat article) leaves the start where it was."""
+    top = start
+    while top > 0 and start - top < 2 and not reasons[top - 1] and _sub_heading_candidate(lines, top - 1):
+        top -= 1
+    if top == start or top == 0:
+        return start
+    above = lines[top - 1].text
+    if _DATED.search(above) or _byline_label().search(above):
+        return top
+    return start
+
+
 def _is_sentence(text: str) -> bool:
     """A line of running text: a full sentence (。！… at its end) or a long passage; headlines
     of other articles (short, often ending in ？ or a quote) are not."""
     return len(text) >= 50 or len(text) >= 12 and bool(_FULL_STOP.search(text))
+
+
+# What a removed line outside the main text was, for the removal report (issue 21): the
+# headline block above a text holds the dateline, the title as printed and the byline, which a
+# contributor must not mistake for navigation.
+_WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电|電)")
+_DATE_IN_LINE = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
+_CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|作者|撰文|撰稿|摄影|攝影|实习生|實習生")
+OUTSIDE = "outside the main text (navigation, header or footer)"
+
+
+def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
+    """The removal reason of a line outside the main text: dateline, title as printed, byline,
+    else `default`."""
+    in_title = bool(title) and len(title) >= 4 and (title in text or len(text) >= 8 and title.startswith(text))
+    if _WIRE_DATELINE.search(text):
+        return "dateline and original title" if in_title or "电题" in text or "電題" in text else "dateline"
+    if in_title:
+        return "title as printed (cut short)" if title.startswith(text) else "title as printed, with more around it"
+    if len(text) <= 60 and _CREDIT_WORD.search(text):
+        return "byline"
+    if len(text) <= 40 and _DATE_IN_LINE.search(text):
+        return "dateline"
+    return default
 
 
 def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str] = frozenset()) -> Cleaned:
@@ -203,6 +268,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     start, end = main_span(lines, reasons)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
+    start = _headings_after_byline(lines, reasons, start, title)
     texts = [l.text for l in lines[start:end]]
     cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
     if cut is None:
@@ -222,7 +288,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         elif is_image_placeholder(line.text):
             kept.append(Kept(line, "image"))
         elif not start <= i < end:
-            removed.append(Removed(line, "outside the main text (navigation, header or footer)"))
+            removed.append(Removed(line, outside_reason(line.text, title)))
         elif not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text):
             kept.append(Kept(line, "heading"))
         else:

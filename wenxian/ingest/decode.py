@@ -32,6 +32,15 @@ class Decoded:
     encoding: str
 
 
+def stray_controls(text: str) -> list[tuple[int, str]]:
+    """(line, 'U+XXXX') of each control character left in a decoded text."""
+    return [(text.count("\n", 0, m.start()) + 1, f"U+{ord(m.group()):04X}") for m in _CONTROL.finditer(text)]
+
+
+def without_controls(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
 def _plausible(text: str) -> bool:
     if not text.strip():
         return False
@@ -46,6 +55,10 @@ def _accept(text: str, encoding: str, path: str, markup: bool = False) -> Decode
         raise DecodeError(path, "empty file (only whitespace)")
     m = _CONTROL.search(text)
     if m and markup and len(_CONTROL.findall(text)) <= max(8, len(text) // 1000):
+        return Decoded(text, encoding)
+    if m and "\x00" not in text and len(_CONTROL.findall(text)) <= max(2, len(text) // 5000):
+        # a stray backspace or C1 byte copied from a page into a long text: not a binary file;
+        # the pipeline leaves it out of the article and says so (stray_controls). A NUL never is.
         return Decoded(text, encoding)
     if m:
         n, line = len(_CONTROL.findall(text)), text.count("\n", 0, m.start()) + 1

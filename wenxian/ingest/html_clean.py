@@ -10,6 +10,7 @@ reasons. Every block of visible text ends up kept or removed with a reason.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import clean as clean_mod
@@ -81,7 +82,7 @@ def extract(page: Page) -> HtmlArticle:
     site = _site_name(page, title, blocks[end:])
     account = meta.account_name(header, title)
     source, origins["source"] = _first(
-        [(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline), "visible")]
+        [(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title), "visible")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
         + [(meta.trailing_source(trailer, trailer), "visible (after the text)")]
         + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]
@@ -93,6 +94,8 @@ def extract(page: Page) -> HtmlArticle:
     credit_lines = [Line(0, p) for p in paragraphs if len(p) <= 40 and meta.labelled_credit(p)]
     authors = meta.find_authors(byline + trailer + credit_lines, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
+    if not authors:
+        authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
     origins["author"] = "visible" if authors else None
     editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
     if not authors:
@@ -123,7 +126,13 @@ def _valid_date(value: str) -> str | None:
 
 
 def _is_name(value: str) -> bool:
-    return 2 <= len(value) <= 30 and not _NOT_NAME.search(value) and bool(_NAME_CHARS.fullmatch(value))
+    """A writer's name or pen name as a platform's author slot prints it: letters, digits and
+    name punctuation, and the emoji some pen names carry (🌏华商君); no markup, link, number or
+    follow prompt (读武汉关注☞ in the same slot is an invitation, not a writer)."""
+    plain = "".join(ch for ch in value if unicodedata.category(ch) not in ("So", "Sk", "Mn") and ch != "\u200d")
+    follow = [w for w in vocab.load("metadata.yml")["follow_buttons"] if not w.isascii()]
+    return (2 <= len(value) <= 30 and len(plain) >= 2 and not _NOT_NAME.search(value)
+            and bool(_NAME_CHARS.fullmatch(plain)) and not any(w in value for w in follow))
 
 
 def _names(value: str) -> list[str]:
@@ -145,7 +154,10 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     copyright line after the article gives ('环球网版权所有')."""
     for value, _origin in page.meta["site"]:
         if _is_name(value):
-            return meta.clean_source(value) or value
+            name = meta.clean_source(value) or value
+            # 'BBC' in the metadata, '… - BBC中文网 - 两岸三地' in the title: the edition's own name
+            longer = [p for p in _title_suffix_parts(page, title) if name in p and len(p) > len(name)]
+            return min(longer, key=len) if longer else name
     host = _host_name(after)
     for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
         head, site = meta.split_site_suffix(text)
@@ -159,13 +171,16 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
             if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
                 site = meta.clean_source(parts[-1]) or parts[-1]
                 return host if host and (site in host or meta.abbreviates(site, host)) else site
-    for b in after[-40:]:
-        m = _COPYRIGHT_NAME.search(b.text)
-        if m:
-            name = next((g for g in m.groups() if g), "").strip(" ·.,，")
-            if 2 <= len(name) <= 20 and (meta.is_site_name(name) or _INSTITUTION.search(name)):
-                return name
-    return None
+    return meta.copyright_holder([b.text for b in after[-40:]])
+
+
+def _title_suffix_parts(page: Page, title: str | None) -> list[str]:
+    """The parts a page's <title> adds after the printed headline (site, channel), each short."""
+    text = page.title_tag or ""
+    if not title or not text.startswith(title):
+        return []
+    rest = _SUFFIX_SEP.sub("", text[len(title):]).strip()
+    return [p.strip() for p in re.split(r"[_|｜\-–—]", rest) if 2 <= len(p.strip()) <= 20]
 
 
 def _host_name(after: list[Block]) -> str | None:
@@ -179,11 +194,6 @@ def _host_name(after: list[Block]) -> str | None:
 
 _HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：]\s*([\u4e00-\u9fff]{2,24})")
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
-_COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
-                             r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)"
-                             r"|(?:版权所有|版權所有)\s*[:：]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
-# names of the bodies that host government and institutional sites
-_INSTITUTION = re.compile(r"(院|会|會|局|部|委|厅|廳|办|辦|中心|馆|館|校|大学|大學|政府|集团|集團|公司)$")
 
 
 def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
@@ -231,7 +241,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
             return b.text, "h1", b.index
     # no usable title metadata nor <h1>: the heading printed just above the text
-    near = [b for b in page.blocks[max(0, start - 6):start] if not b.hidden and b.tag != "img" and b.link_density < 0.5]
+    near = [b for b in page.blocks[max(0, start - 6):start] if not b.hidden and b.tag != "img"
+            and (b.link_density < 0.5 or b.title_hint)]  # a permalink headline named as a title
     lines = [Line(b.index, b.text) for b in near if not label.search(b.text)]
     text = meta.headline_before(lines, clean_mod.pattern_reason)
     if text and not meta.is_site_name(text):
@@ -306,7 +317,7 @@ def _reason(b: Block, inside: bool, title: str | None) -> str | None:
             return pattern
         if b.furniture:
             return f"page furniture (class or id '{b.furniture}')"
-        return "outside the main content"
+        return clean_mod.outside_reason(t, title, "outside the main content")
     if b.furniture:
         return f"widget inside the article (class or id '{b.furniture}')"
     if pattern:
@@ -315,5 +326,5 @@ def _reason(b: Block, inside: bool, title: str | None) -> str | None:
         return "link (list of other pages)"
     if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or t.count("：") + t.count(":") >= 2)
             and not _DIALOGUE.search(t)):
-        return "dateline or byline"
+        return "dateline and byline" if meta.has_date(t) else "byline"
     return None

@@ -54,6 +54,9 @@ class Block:
     bold_chars: int = 0  # characters inside <b>/<strong>
     furniture: str | None = None  # class/id word of the nearest furniture ancestor (nav, footer…)
     hidden: bool = False
+    # the block or one of its three nearest ancestors is named as a title by its class or id
+    # (entry-title, post_title, TitleUrl): a permalink headline is a link, yet the headline
+    title_hint: bool = False
     # the ancestors that carry a furniture word / hide their content, outermost first; which of
     # them count is decided once the page's prose is known (_resolve)
     furniture_chain: tuple = field(default=(), repr=False)
@@ -140,6 +143,10 @@ def visible_text(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _named_title(el) -> bool:
+    return "title" in ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+
+
 def _norm(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
@@ -158,8 +165,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
     v = _vocab()
     blocks: list[Block] = []
     buf: list[str] = []
-    state = {"link": 0, "bold": 0, "owner": None}
-    counts = {"link": 0, "bold": 0}
+    state = {"link": 0, "bold": 0, "title": 0, "owner": None}
+    counts = {"link": 0, "bold": 0, "title": 0}
     # per open element: (element, furniture chain ((word, element)…), hidden chain)
     stack: list[tuple] = []
     first: dict = {}
@@ -172,9 +179,10 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             top = stack[-1] if stack else (None, (), ())
             blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
                                 min(counts["link"], len(text)), min(counts["bold"], len(text)),
+                                title_hint=counts["title"] * 2 >= len(text) or any(_named_title(e[0]) for e in stack[-3:]),
                                 furniture_chain=top[1], hidden_chain=top[2]))
         buf.clear()
-        counts["link"] = counts["bold"] = 0
+        counts["link"] = counts["bold"] = counts["title"] = 0
 
     def add(s: str | None):
         if not s:
@@ -185,6 +193,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             counts["link"] += n
         if state["bold"]:
             counts["bold"] += n
+        if state["title"]:
+            counts["title"] += n
 
     skipping = 0
     link_lists: dict = {}
@@ -217,6 +227,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
                 state["link"] += 1
             if tag in _BOLD:
                 state["bold"] += 1
+            if tag not in _BLOCK and _named_title(el):
+                state["title"] += 1  # an inline element named as a title (a permalink <a>)
             add(el.text)
         else:
             if skipping:
@@ -232,6 +244,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
                 state["link"] -= 1
             if tag in _BOLD:
                 state["bold"] -= 1
+            if tag not in _BLOCK and _named_title(el):
+                state["title"] -= 1
             if tag in _BLOCK:
                 # text after a block element belongs to the enclosing block element
                 state["owner"] = next((e for e, *_ in reversed(stack) if e.tag in _BLOCK), None)

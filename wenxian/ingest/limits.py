@@ -15,16 +15,26 @@ def check_size(data: bytes, path: str) -> None:
                                  "(max_bytes in wenxian/data/limits.yml)")
 
 
-def check_shape(lines: list, path: str) -> None:
-    """`lines`: the non-blank lines (clean.Line) of the decoded text."""
+def check_shape(lines: list, path: str) -> list:
+    """`lines`: the non-blank lines (clean.Line) of the decoded text. Returns the lines longer
+    than max_line_chars: not article text (a page's inlined data or a keyword-stuffing block;
+    the longest line of a real article in the corpus has 483 characters), so the caller removes
+    them with a reason instead of refusing a capture whose article is sound. A capture that has
+    nothing else is refused."""
     limits = datafiles.load("limits.yml")
     if len(lines) > limits["max_lines"]:
         raise WenxianError(path, f"{len(lines):,} non-blank lines; the limit is {limits['max_lines']:,} "
                                  "(max_lines in wenxian/data/limits.yml)")
-    longest = max(lines, key=lambda l: len(l.text), default=None)
-    if longest is not None and len(longest.text) > limits["max_line_chars"]:
+    overlong = [l for l in lines if len(l.text) > limits["max_line_chars"]]
+    if overlong and len(overlong) == len(lines):
+        longest = max(overlong, key=lambda l: len(l.text))
         raise WenxianError(path, f"line {longest.number} has {len(longest.text):,} characters; the limit is "
                                  f"{limits['max_line_chars']:,} (max_line_chars in wenxian/data/limits.yml)")
+    return overlong
+
+
+def overlong_reason() -> str:
+    return f"line over {datafiles.load('limits.yml')['max_line_chars']:,} characters (max_line_chars): not article text"
 
 
 def read_capture(path: str) -> bytes:

@@ -14,6 +14,7 @@ from .clean import Line
 _SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|論壇|博客|社区|社區")
 _TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
 DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
+_BARE_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9\-]{{2,20}}(?:\.[A-Za-z]{{2,6}})?\.(?:{_TLD})", re.I)
 _SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
 _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
@@ -57,7 +58,8 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
         if sep in line:
             head, _, tail = line.rpartition(sep)
             tail = tail.strip(" :").split(" :: ")[0].strip()
-            if head.strip() and tail and _SITE_WORDS.search(tail) and len(tail) <= 15 and len(tail) < len(head):
+            named = _SITE_WORDS.search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
+            if head.strip() and tail and named and len(tail) <= 15 and len(tail) < len(head):
                 return head.strip().rstrip("-_|｜ ").strip(), tail
     return line, None
 
@@ -92,8 +94,10 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if not lines:
         return None, None
     first = lines[0].text
-    if "。" in first or len(first) > 80:
+    if "。" in first[:-1] or len(first) > 80:  # a headline may end with 。, never holds one inside
         return None, None
+    if re.fullmatch(r"[\w.\-]+", first, re.ASCII):
+        return None, None  # 'cover_image', 'index': a template's placeholder, no headline
     for sep in ("--", " - ", "_", "|", "｜"):
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
@@ -191,7 +195,23 @@ def _date_in(text: str) -> str | None:
         day = real_date(int(m.group(3)), _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
         if day:
             return day
+    for m in _SLASH_DATE.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if m.group(4):  # 7/5/2005 9:23:57 PM: the clock of US-style software prints month/day
+            day = real_date(year, first, second)
+        elif first > 12 >= second:
+            day = real_date(year, second, first)  # 25/7/2005: only day/month is possible
+        elif second > 12 >= first:
+            day = real_date(year, first, second)  # 7/25/2005: only month/day is possible
+        else:
+            day = None  # 7/5/2005 alone could be either: never guessed
+        if day:
+            return day
     return None
+
+
+# A date with the year last (7/5/2005 9:23:57 PM); group 4 is the AM/PM of a US-style clock.
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])(?:\s+\d{1,2}:\d\d(?::\d\d)?\s*([AaPp][Mm])\b)?")
 
 
 def real_date(y: int, mo: int, d: int) -> str | None:
@@ -214,6 +234,9 @@ def _bare_label_pattern(kind: str) -> re.Pattern:
     return re.compile("^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]?\s*(\S.{0,30})$")
 
 
+_MEDIA_CREDIT = re.compile(r"(?:图片|圖片|图|圖|照片|视频|視頻|资料|資料|数据|數據)\s*$")
+
+
 # Another label starting inside a value: the value ends there.
 _NEXT_LABEL = re.compile(r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|時間|时间|发布|發佈|日期|来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：]")
 
@@ -226,6 +249,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     bare = _bare_label_pattern(kind)
     for line in lines:
         m = pattern.search(line.text)
+        if m and kind == "source_labels" and _MEDIA_CREDIT.search(line.text[:m.start()]):
+            continue  # 图片资料来源：… credits a picture, not the article
         if not m:
             # a byline of fields separated by | prints labels without a colon (来源CSDN| 作者魏星)
             fields = re.split(r"\s*[|｜]\s*", line.text) if len(re.findall(r"[|｜]", line.text)) >= 2 else []
@@ -236,10 +261,14 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
         value = _NEXT_LABEL.split(m.group(1).strip())[0].strip()  # '证券时报网作者：李在山' -> the outlet
         if not value and line.number in following:
             value = following[line.number].text.strip()
-            if value.endswith((":", "：")):  # the next line is another label, not a value
+            if value.endswith((":", "：")) or kind == "source_labels" and _boilerplate(value):
+                # another label, or a widget after an empty 来源： (按讚加入…粉絲團): no value
                 value = ""
         if value:
             yield line, value
+
+
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d\s*年")
 
 
 def find_date(header: list[Line]) -> str | None:
@@ -253,8 +282,8 @@ def find_date(header: list[Line]) -> str | None:
         date = _date_in(line.text)
         if date:
             return date
-        if line.text in _EN_MONTHS:
-            date = _date_in(" ".join(l.text for l in header[i:i + 4]))
+        if line.text in _EN_MONTHS or _YEAR_ALONE.fullmatch(line.text):  # 'Dec / 28 / 2013', '2014年 / 03月 / 20日'
+            date = _date_in(" ".join(l.text for l in header[i:i + 4]).replace("年 ", "年").replace("月 ", "月"))
             if date:
                 return date
     return None
@@ -277,7 +306,7 @@ def _placeholder_rest(value: str, placeholders: list[str]) -> str:
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
-    value = _PINYIN_GLOSS.sub("", value).strip().strip("【】[]").strip()
+    value = _PINYIN_GLOSS.sub("", value).strip().strip("【】[]").strip().lstrip("-_|｜–—:：·").strip()
     if value.startswith("《") and value.endswith("》") and value.count("《") == 1:
         value = value[1:-1].strip()  # 《某某日报》, not 光明网-《光明日报》
     value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
@@ -285,11 +314,19 @@ def clean_source(value: str) -> str | None:
     value = _TRAILING_DOMAIN.sub("", value).strip() or value  # '三立新聞網 SETN.COM'
     value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
     not_sources = vocab.load("metadata.yml")["not_sources"]
+    if _MARKUP_RESIDUE.search(value):
+        return None  # 'size="20"': a broken template printed an attribute where the value belongs
     if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
         return None
     if len(value) > MAX_SOURCE:
         return None  # a label run into a paragraph names no outlet (and the schema would refuse it)
     return value
+
+
+# An outlet and a date in brackets opening the text: 【看中国2005年07月03日报道】, （某某网2019年5月1日讯）.
+_BRACKETED_REPORT = re.compile(r"^[【\[（(]\s*([\u4e00-\u9fffA-Za-z·]{2,12}?)\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                               r"\s*(?:讯|訊|报道|報導|电|電|消息)\s*[】\]）)]")
+_MARKUP_RESIDUE = re.compile(r"[<>{}]|\w=[\"']|^[\"'=]")
 
 
 def _credit_pattern() -> re.Pattern:
@@ -373,7 +410,7 @@ def with_joined_pairs(lines: list[Line], near: int | None = None) -> list[Line]:
 _NAME_SLASH_OUTLET = re.compile(r"^[\u4e00-\u9fff·]{2,4}\s*[／/]\s*([\u4e00-\u9fff]{2,12})$")
 
 
-def byline_outlet(lines: list[Line]) -> str | None:
+def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
     """The outlet printed on a byline beside its writer or date: '中國時報 張立勳／特稿 2013年…',
     '原创 南方都市报 2019-09-09 16:01:46' (aggregators and WeChat print the account this way)."""
     suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
@@ -382,7 +419,7 @@ def byline_outlet(lines: list[Line]) -> str | None:
         if len(t) > 60:
             continue
         m = _NAME_DATE.match(t)
-        if m and clean_source(m.group(1)):
+        if m and clean_source(m.group(1)) and m.group(1) != title:  # (the headline over its date is no outlet)
             return clean_source(m.group(1))
         m = _NAME_SLASH_OUTLET.match(t)
         if m and re.search(rf"(?:{suffixes})$", m.group(1)):
@@ -414,6 +451,9 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
         if cleaned:
             return cleaned
     for par in first_paragraphs:
+        m = _BRACKETED_REPORT.match(par)
+        if m and not _self_reference(m.group(1)) and clean_source(m.group(1)):
+            return clean_source(m.group(1))  # 【看中国2005年07月03日报道】
         m = _AGENCY_DATELINE.match(par)
         if m and not _self_reference(m.group(1)):
             return m.group(1)  # （法新社羅馬19日電）, 中央社記者…台北22日電
@@ -454,14 +494,37 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     for i, line in enumerate(header[:-1]):
         t, nxt = line.text, header[i + 1].text
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
-                or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t)):
-            continue
+                or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]):
+            continue  # (原创 before the date is a label of the post, not its account)
         near = [l.text for l in header[max(0, i - 2):i + 3]]
         if nxt == t and any(_date_in(x) for x in near):
             return t
         if (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
             return t
     return None
+
+
+_DATE_THEN_WRITER = re.compile(r"^(?:原创|原創)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?\s+(\S{2,12})$")
+
+
+def byline_slot_writer(header: list[Line], account: str | None, title: str | None = None) -> list[str]:
+    """The writer a platform prints in its byline slot just before the account's name, which
+    the account card repeats ('原创 / 2018-04-07 / 闲云野鹤 / 闲云野鹤古刹 / 闲云野鹤古刹'): a short
+    name that is neither the account, a date, a label nor the title."""
+    if not account:
+        return []
+    texts = [l.text for l in header]
+    for i in range(1, len(texts) - 1):
+        if texts[i] == account and texts[i + 1] == account:
+            t = texts[i - 1]
+            dated = _DATE_THEN_WRITER.match(t)  # '原创 2018-01-03 58沈剑': the slot printed after the date
+            t = dated.group(1) if dated else t
+            if (2 <= len(t) <= 12 and t not in (account, title) and t not in vocab.load("metadata.yml")["not_sources"]
+                    and not _date_in(t) and not _BARE_DATE.fullmatch(t) and _ACCOUNT_CHARS.fullmatch(t)
+                    and not _PROSE_PUNCT_ANY.search(t) and not _boilerplate(t) and account not in t):
+                return [t]
+            return []
+    return []
 
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
@@ -483,7 +546,8 @@ def _author_patterns() -> tuple:
     # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
     dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
     # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
-    reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s*(?:报道|報導)(?![\u4e00-\u9fff])")
+    # (a space before 报道: 专题报道, 活动报道 are channel names, not a name glued to the verb)
+    reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|報導)(?![\u4e00-\u9fff])")
     return reporter, labelled, photo, slash, after_source, dateline, reported, frozenset(v["not_names"])
 
 
@@ -496,6 +560,9 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
     for name in re.split(r"[、 &＆，,]\s*", match_text):
         if len(name) > 2 and name.endswith(("摄", "攝")):
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
+        role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
+        if role and len(name) - role.end() >= 2:
+            name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
         if "网" in name or "網" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
@@ -515,10 +582,19 @@ def credited_authors(text: str) -> list[str]:
     *patterns, stop = _author_patterns()
     for pat in patterns:
         for m in pat.finditer(text):
+            if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
+                continue
             names = _names_in(next(g for g in m.groups() if g), stop)
             if names:
                 return names
     return []
+
+
+def _reporter_credit_start(before: str, text: str) -> bool:
+    """Whether 记者 starts a credit here, not a word inside a list of titles or menu items
+    ('… 半月谈 中国记者 中国名牌 …': eight or more short items separated by spaces)."""
+    items = text.split()
+    return not (len(items) >= 8 and all(len(t) <= 10 for t in items) and re.search(r"[\u4e00-\u9fff]$", before))
 
 
 _TRAILING_CREDIT = re.compile(r"(?:^|[。！？!?”])\s*[（(]\s*((?:[^（()）]{0,6}?[/／:：][^（()）\s]{0,3}\s*)?[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]$")
@@ -552,7 +628,38 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             names = credited_authors("（" + value + "）") or _names_in(value, _author_patterns()[-1])
             if names and not credited_source_like(value):
                 return names
-    return photographers
+    return []  # photographers (…摄) are not writers
+
+
+_COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
+                             r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)"
+                             r"|(?:版权所有|版權所有)\s*[:：]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
+# names of the bodies that host government and institutional sites
+# names of the bodies that host government and institutional sites (a company holding the
+# copyright is the site's operator, not the name it publishes under)
+_INSTITUTION = re.compile(r"(院|会|會|局|部|委|厅|廳|办|辦|中心|馆|館|校|大学|大學|政府)$")
+
+
+def copyright_holder(texts: list[str]) -> str | None:
+    """The site's or body's name a copyright line gives ('环球网版权所有', '版权所有中央党史和文献
+    研究院', '© 2019 某某日报'): the publishing site's name when nothing else states it."""
+    for t in texts:
+        m = _COPYRIGHT_NAME.search(t)
+        if m:
+            name = next((g for g in m.groups() if g), "").strip(" ·.,，")
+            if 2 <= len(name) <= 20 and (is_site_name(name) or _INSTITUTION.search(name)):
+                return name
+    return None
+
+
+def writer_before_title(title: str | None, lines: list[Line]) -> list[str]:
+    """The writer an opinion or memoir piece puts before its headline ('茉莉：我是怎样…'), when the
+    same name stands alone on a line near the text (the byline): a prefix that is only in the
+    title could be a speaker or a place, so it is not enough alone."""
+    m = re.match(rf"({_NAME})\s*[：:]", title or "")
+    if not m or is_outlet_name(m.group(1)) or m.group(1) in _author_patterns()[-1]:
+        return []
+    return [m.group(1)] if any(l.text.strip() == m.group(1) for l in lines) else []
 
 
 def credited_source_like(value: str) -> bool:
@@ -570,11 +677,16 @@ def labelled_title(lines: list[Line]) -> str | None:
     return None
 
 
+# A web address, or a status line of labelled counts (在线用户:12066 当值版主:), is no headline.
+_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：]$|[\u4e00-\u9fff][:：]\s*\d|^[A-Za-z0-9_.\-]+$")
+
+
 def headline_before(header: list[Line], boilerplate) -> str | None:
     """The headline printed just above the article text, when the page-title line was unusable:
     the nearest header line that is neither boilerplate, a date, nor a sentence."""
     for line in reversed(header[-6:]):
         t = line.text
-        if 8 <= len(t) <= 60 and "。" not in t and not _DATE.search(t) and not boilerplate(t) and not _NOT_TITLE.search(t):
+        if (8 <= len(t) <= 60 and "。" not in t[:-1] and not _DATE.search(t) and not boilerplate(t) and not _NOT_TITLE.search(t)
+                and not _NOT_HEADLINE.search(t)):
             return t
     return None

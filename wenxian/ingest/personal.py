@@ -51,18 +51,53 @@ def _detectors():
     out = []
     for entry in datafiles.load("personal_data.yml"):
         check = VALIDATORS[entry["check"]] if entry.get("check") else None
-        out.append((entry["kind"], entry["label"], re.compile(entry["pattern"]), check))
+        exclude = re.compile(entry["exclude"]) if entry.get("exclude") else None
+        out.append((entry["kind"], entry["label"], re.compile(entry["pattern"]), check, exclude))
     return tuple(out)
 
 
-def find_personal_data(text: str) -> list[Finding]:
-    """Every match in the text, in reading order (line, then position)."""
+def find_personal_data(text: str, page: bool = False) -> list[Finding]:
+    """Every match in the text, in reading order (line, then position). Lines are counted as the
+    extraction counts them, so a warning and the removed list of `extract` name the same line:
+    a text capture's lines (str.splitlines), or with `page` (the HTML source of a saved page or
+    of a web archive's page) the source lines as the HTML parser numbers them (at "\n" only)."""
     found = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n") if page else text.splitlines(), 1):
         hits = []
-        for kind, label, pattern, check in _detectors():
+        for kind, label, pattern, check, exclude in _detectors():
             for m in pattern.finditer(line):
-                if check is None or check(m.group(0)):
-                    hits.append((m.start(), Finding(kind, label, number, m.group(0))))
+                value = m.group(0)
+                if (check is None or check(value)) and not (exclude and exclude.search(value)):
+                    hits.append((m.start(), Finding(kind, label, number, value)))
         found += [f for _, f in sorted(hits, key=lambda h: h[0])]
     return found
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """One distinct value found, however often: the first finding, and every line it is on
+    (a line once per occurrence)."""
+    first: Finding
+    lines: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.lines)
+
+    def where(self, limit: int = 5) -> str:
+        """`line 12` or `3 times: lines 12, 40, 41` (at most `limit` line numbers, then …)."""
+        distinct = sorted(set(self.lines))
+        shown = ", ".join(map(str, distinct[:limit])) + (", …" if len(distinct) > limit else "")
+        if self.count == 1:
+            return f"line {shown}"
+        return f"{self.count} times: line{'s' if len(distinct) > 1 else ''} {shown}"
+
+
+def grouped(findings: list[Finding]) -> list[Grouped]:
+    """The findings collapsed to one per distinct value (kind and text, surrounding spaces
+    ignored), in order of first appearance: a footer e-mail repeated on every line of a page is
+    one warning, not ten."""
+    out: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        out.setdefault((f.kind, f.text.strip()), []).append(f)
+    return [Grouped(fs[0], tuple(f.line for f in fs)) for fs in out.values()]

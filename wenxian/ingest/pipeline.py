@@ -18,7 +18,7 @@ from . import recurring_lines as recurring
 from ..places import regions
 from . import webarchive
 from ..invisible import balance
-from .decode import decode
+from .decode import decode, stray_controls, without_controls
 from ..errors import WenxianError
 from .. import article
 from ..article import IMAGE_MARKER
@@ -61,9 +61,13 @@ def _extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, pa
 
 def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> dict:
     """A text capture: lines classified by patterns and by where the densest prose is."""
-    text = decoded.text
+    strays = stray_controls(decoded.text)
+    text = without_controls(decoded.text) if strays else decoded.text
     lines = clean_mod.split_lines(text)
-    limits.check_shape(lines, path)
+    overlong = limits.check_shape(lines, path)
+    if overlong:
+        numbers = {l.number for l in overlong}
+        lines = [l for l in lines if l.number not in numbers]
     title, site = meta.find_title(lines)
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
@@ -78,6 +82,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         if title:
             cleaned = clean_mod.clean(lines, title, site_lines)
             first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    if overlong:
+        cleaned = clean_mod.Cleaned(cleaned.kept, sorted(
+            cleaned.removed + [clean_mod.Removed(l, limits.overlong_reason()) for l in overlong],
+            key=lambda r: r.line.number))
     last_kept = max((k.line.number for k in cleaned.kept), default=0)
     # metadata is printed above and within the text; what follows it (related lists, other
     # articles' credits) is searched only for labelled values (来源：… at the foot of the page)
@@ -87,13 +95,22 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     site = (meta.clean_source(site) or site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
     source = (meta.find_source(header, lines, paragraphs[:3]) or meta.trailing_source(trailer, lines)
-              or meta.byline_outlet(meta.with_joined_pairs(above, near=8)) or meta.account_name(header[:15], title) or site)
+              or meta.byline_outlet(meta.with_joined_pairs(above, near=8), title) or meta.account_name(header[:15], title) or site)
     if source and site and source != site and meta.abbreviates(source, site):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
-    authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
+    if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
+        source = meta.copyright_holder([l.text for l in lines if l.number > last_kept][-40:])
+    # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
+    opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
+    authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
+    authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
+               or meta.byline_slot_writer(above[:20], source, title))
     art = _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
     art["warnings"] = extraction_warnings(art)
+    if strays:
+        art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
+                               f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
 
 

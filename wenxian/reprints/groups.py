@@ -1,0 +1,146 @@
+"""Groups of copies of one story: a stable id, a reference copy, each copy's relation to it.
+
+A pure function of the archive's (id, date, source, text) and the pairs that detection found
+(the site build computes both and caches them by content; nothing here is hand-maintained).
+
+- Members: the connected copies (a copy of a copy is in the group, so an excerpt of an edited
+  reprint joins its original's group). Each copy's relation is measured against the reference
+  itself; `direct` says whether detection paired them.
+- Reference: the copy the other members credit (a credit line of theirs, 来源：新华社 or 转自天山网,
+  names its outlet), else the earliest dated copy; an undated copy comes after dated ones, and
+  `2019` after `2019-08-30` (a less precise date is not evidence of coming first); then the id.
+- Group id: stable when copies are added. A new capture never renames a group: when `previous`
+  ({article id: group id} from the last build) gives any member an id, the group keeps the id that
+  most of its members had (ties: the smallest); otherwise the id is derived from the id of the
+  earliest member by the order above, `sha256("reprint " + id)[:12]`.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from . import shingles as sh
+from .detect import Pair, Similarity, compare
+from .diff import Relation, relation
+from .settings import Settings, load
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    date: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    source: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Copy:
+    id: str
+    relation: Relation  # to the reference; the reference itself is "identical"
+    similarity: Similarity  # to the reference (a_in_b: the reference in this copy)
+    direct: bool  # detection paired it with the reference
+    credits: tuple[str, ...]  # outlets of other members that this copy credits
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    reference: str
+    reason: str  # "credited" or "earliest"
+    copies: tuple[Copy, ...]  # the reference first, then by date order
+
+
+def date_key(a: Article) -> tuple:
+    """Earliest first; a partial date after the full dates it may contain; undated last."""
+    d = (a.date or "").strip()
+    parts = d.split("-") if d else []
+    padded = "-".join(parts + ["~~"] * (3 - len(parts))) if parts else "~"
+    return (padded, a.id)
+
+
+def credited_sources(text: str, sources: Iterable[str], settings: Settings | None = None) -> set[str]:
+    """The outlets among `sources` that a credit line in the first or last lines of `text` names."""
+    s = settings or load()
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    n = s.credit_scan_lines
+    scan = lines[:n] + lines[-n:] if n else []
+    credits = [ln for ln in scan if sh.is_credit_line(ln, s)]
+    return {src for src in sources if src and any(src in ln for ln in credits)}
+
+
+def _components(ids: Sequence[str], pairs: Iterable[Pair]) -> list[list[str]]:
+    parent = {i: i for i in ids}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        if p.a in parent and p.b in parent:
+            ra, rb = find(p.a), find(p.b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[str, list[str]] = {}
+    for i in ids:
+        comps.setdefault(find(i), []).append(i)
+    return [c for c in comps.values() if len(c) > 1]
+
+
+def group_id(member_id: str) -> str:
+    return hashlib.sha256(f"reprint {member_id}".encode()).hexdigest()[:12]
+
+
+def build(articles: Sequence[Article], pairs: Iterable[Pair], previous: Mapping[str, str] | None = None,
+          settings: Settings | None = None) -> list[Group]:
+    """Groups of the copies that `pairs` connect (singletons are no group), by id."""
+    s = settings or load()
+    by_id = {a.id: a for a in articles}
+    pairs = list(pairs)
+    paired = {(p.a, p.b): p.similarity for p in pairs}
+    groups = []
+    for comp in _components(sorted(by_id), pairs):
+        members = sorted((by_id[i] for i in comp), key=date_key)
+        sources = {m.source for m in members if m.source}
+        credits = {m.id: tuple(sorted(credited_sources(m.text, sources - {m.source}, s))) for m in members}
+        votes = Counter(src for m in members for src in credits[m.id])
+        credited = [m for m in members if m.source and votes.get(m.source)]
+        if credited:
+            top = max(votes[m.source] for m in credited)
+            ref = min((m for m in credited if votes[m.source] == top), key=date_key)
+            reason = "credited"
+        else:
+            ref, reason = members[0], "earliest"
+        old = Counter(previous[m.id] for m in members if previous and m.id in previous)
+        if old:
+            top = max(old.values())
+            gid = min(g for g, n in old.items() if n == top)
+        else:
+            gid = group_id(members[0].id)
+        copies = []
+        for m in [ref] + [m for m in members if m is not ref]:
+            if m is ref:
+                sim, rel, direct = Similarity(1.0, 1.0, 1.0), Relation("identical", None, 0, 0, 0), True
+            else:
+                key = (ref.id, m.id) if ref.id < m.id else (m.id, ref.id)
+                direct = key in paired
+                if direct:  # measured by detection; oriented reference -> copy
+                    p = paired[key]
+                    sim = p if ref.id < m.id else Similarity(p.b_in_a, p.a_in_b, p.resemblance)
+                else:
+                    sim = compare(ref.text, m.text, s)
+                rel = relation(ref.text, m.text, s)
+            copies.append(Copy(m.id, rel, sim, direct, credits[m.id]))
+        groups.append(Group(gid, ref.id, reason, tuple(copies)))
+    return sorted(groups, key=lambda g: g.id)
+
+
+def group_articles(articles: Sequence[Article], previous: Mapping[str, str] | None = None,
+                   settings: Settings | None = None) -> list[Group]:
+    """Detection and grouping in one call."""
+    from .detect import find_pairs
+    s = settings or load()
+    return build(articles, find_pairs({a.id: a.text for a in articles}, s), previous, s)
