@@ -6,17 +6,22 @@ settings come from the build's shared state (wenxian.site.state).
 """
 from __future__ import annotations
 
-from wenxian import settings
-from wenxian.site import state
+from wenxian.site import deploy, state
 from wenxian.site.mkdocs_errors import reported
 from wenxian.site.mkdocs_pages import SitePages
 
 _pages = SitePages()
+_command = {"name": "build"}
 
 
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+@reported
 def on_config(config):
-    config.site_url = settings.site_url(config.site_url)  # WENXIAN_SITE_URL: the deployed address
-    return config
+    # `mkdocs serve` has set the local address already; a build takes the deployment's (deploy.py).
+    return config if _command["name"] == "serve" else deploy.apply(config)
 
 
 @reported

@@ -184,12 +184,13 @@ def test_article_page_names_outlet_and_publishing_site_and_shows_gbt7714():
 
 
 def test_site_url_is_overridden_by_the_environment():
-    from wenxian import settings
-    assert settings.site_url("https://wenxian.example.org/", {}) == "https://wenxian.example.org/"
-    assert settings.site_url("https://wenxian.example.org/", {"WENXIAN_SITE_URL": "https://u.github.io/wx"}) \
+    from wenxian.errors import WenxianError
+    from wenxian.site import deploy
+    assert deploy.site_url("https://wenxian.example.org/", {}) == "https://wenxian.example.org/"
+    assert deploy.site_url("https://wenxian.example.org/", {"WENXIAN_SITE_URL": "https://u.github.io/wx"}) \
         == "https://u.github.io/wx/"
-    with pytest.raises(ValueError):
-        settings.site_url(None, {"WENXIAN_SITE_URL": "javascript:x"})
+    with pytest.raises(WenxianError):
+        deploy.site_url(None, {"WENXIAN_SITE_URL": "javascript:x"})
 
 
 def test_csv_exports_the_gbt7714_citation():

@@ -7,9 +7,10 @@ variables as overrides.
 | `search_inline` | false | `WENXIAN_SEARCH_INLINE=1` | index after the pages instead of in a process beside them |
 | `shell_pages` | true | `WENXIAN_NO_SHELL=1` (false) | article and region pages filled into a theme shell; false: all through MkDocs |
 | `page_workers` | the usable cores | `WENXIAN_WORKERS=N` | processes that write pages and parse articles (1: none) |
+| `incremental` | true | `WENXIAN_FULL_BUILD=1` (false) | keep the pages whose inputs did not change since the last build (wenxian.site.incremental) |
 
 `site_url` (mkdocs.yml's own key: permanent links, citations, feed, sitemap) is replaced by
-`WENXIAN_SITE_URL` when that is set (`site_url` below; the Pages workflow sets it to the
+`WENXIAN_SITE_URL` when that is set (wenxian.site.deploy; the Pages workflow sets it to the
 deployed address, so nothing deployed points at the placeholder domain of mkdocs.yml).
 
 An environment variable, when set, wins over mkdocs.yml (the tests and benchmarks use them).
@@ -24,7 +25,7 @@ from typing import Mapping
 
 SHARD_MAX = 3000
 ENV = {"search_shard_max": "WENXIAN_SEARCH_SHARD_MAX", "search_inline": "WENXIAN_SEARCH_INLINE",
-       "shell_pages": "WENXIAN_NO_SHELL", "page_workers": "WENXIAN_WORKERS"}
+       "shell_pages": "WENXIAN_NO_SHELL", "page_workers": "WENXIAN_WORKERS", "incremental": "WENXIAN_FULL_BUILD"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Settings:
     search_inline: bool = False
     shell_pages: bool = True
     page_workers: int | None = None  # None: one per usable core
+    incremental: bool = True
 
 
 def _shard_max(value) -> int:
@@ -53,18 +55,6 @@ def read(extra: Mapping | None = None, environ: Mapping = os.environ) -> Setting
     shell = False if environ.get(ENV["shell_pages"]) else bool(extra.get("shell_pages", True))
     workers = environ.get(ENV["page_workers"], "")
     workers = max(1, int(workers)) if workers.isdigit() else extra.get("page_workers")
+    incremental = False if environ.get(ENV["incremental"]) else bool(extra.get("incremental", True))
     return Settings(search_shard_max=_shard_max(shard_max), search_inline=inline, shell_pages=shell,
-                    page_workers=None if workers is None else max(1, int(workers)))
-
-
-SITE_URL_ENV = "WENXIAN_SITE_URL"
-
-
-def site_url(configured: str | None, environ: Mapping = os.environ) -> str | None:
-    """The site's public address: WENXIAN_SITE_URL when set (with a final slash), else mkdocs.yml's."""
-    value = (environ.get(SITE_URL_ENV) or "").strip()
-    if not value:
-        return configured
-    if not value.lower().startswith(("http://", "https://")) or any(c.isspace() for c in value):
-        raise ValueError(f"{SITE_URL_ENV} must be an http(s) address, not {value!r}")
-    return value.rstrip("/") + "/"
+                    page_workers=None if workers is None else max(1, int(workers)), incremental=incremental)

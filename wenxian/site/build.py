@@ -107,6 +107,17 @@ def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site
     return out
 
 
+def article_file_paths(cat: Catalog, aid: str) -> list[str]:
+    """The site-relative paths article_files writes for `aid` (without reading anything)."""
+    from ..ingest.kinds import holds_html
+
+    a = cat.articles[aid]
+    out = [urls.raw(a.id)]
+    if holds_html(a.meta["raw"]):
+        out.append(urls.raw_original(a.meta["raw"]))
+    return out + [urls.citation(a.id, "bib"), urls.citation(a.id, "csl.json")]
+
+
 def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
     """For each article whose capture holds HTML, (original file name, page URL) from the
     capture's sidecar into cat.memo['captures']: the raw link offers the download under that

@@ -32,7 +32,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from ..errors import WenxianError
-from . import body, build, html_toc, pagewriter, shell, urls
+from . import body, build, html_toc, incremental, pagewriter, shell, urls
 from .markup import HTML_KEY, frontmatter, split_generated
 from .state import BuildState
 
@@ -43,8 +43,9 @@ log = logging.getLogger("mkdocs.hooks.site_pages")
 class _Build:
     """What one build hands from on_files to on_post_page/on_post_build."""
 
-    def __init__(self, cat, site_url: str, body_html, read_raw):
+    def __init__(self, cat, site_url: str, body_html, read_raw, inc=None, keys=None):
         self.cat, self.site_url, self.body_html, self.read_raw = cat, site_url, body_html, read_raw
+        self.inc, self.inputs = inc, keys  # incremental.Incremental, incremental.Keys
         self.keys: dict[tuple[str, str], list[str]] = {}     # (kind, prefix) -> keys of the pages
         self.samples: dict[str, tuple[str, str, str]] = {}   # src_uri of a sample -> (kind, prefix, key)
         self.written: list[str] = []                          # URLs written outside MkDocs
@@ -77,6 +78,8 @@ class SitePages:
         """on_files: the articles leave MkDocs' file list; the generated pages and files join it."""
         started = time.perf_counter()
         root = state.root
+        inc = state.incremental
+        inc.restore()  # MkDocs has cleaned the site folder: the kept pages come back
         pages = {}
         for f in list(files):
             if not f.src_uri.endswith(".md"):
@@ -90,8 +93,10 @@ class SitePages:
         body_html = body.renderer(body.markdown_converter(*settings), root / CACHE, settings)
         cat = build.catalog(articles, state.cache_dir)
         build.check_raw_paths(cat, root)
-        self.build = b = _Build(cat, config.site_url or "", body_html, build.raw_reader(root))
+        self.build = b = _Build(cat, config.site_url or "", body_html, build.raw_reader(root), inc)
         build.read_captures(cat, b.read_raw)
+        if inc.enabled:
+            b.inputs = incremental.Keys(cat, dict(articles), b.site_url)
         for src_uri, content in build.index_pages(cat, pages, b.site_url, config.site_name).items():
             files.append(File.generated(config, src_uri, content=content))
         shells = state.settings.shell_pages
@@ -148,7 +153,7 @@ class SitePages:
         them whatever their order)."""
         sample = self._sample(page)
         if sample is None:
-            return output
+            return shell.slim_page(output)
         b = self.build
         kind, prefix, key = sample
         script = "hant" if prefix else "hans"
@@ -159,8 +164,8 @@ class SitePages:
 
         def page_html(k: str) -> str:
             meta, html = split_generated(b.text(kind, k, script))
-            return shell.fill(made, meta["title"], html, k,
-                              html_toc.toc_tokens(html, flat=True) if kind == "articles" else None)
+            return shell.slim_page(shell.fill(made, meta["title"], html, k,
+                                              html_toc.toc_tokens(html, flat=True) if kind == "articles" else None))
 
         def write(chunk) -> int:
             for k in chunk:
@@ -171,12 +176,31 @@ class SitePages:
 
         others = [k for k in keys if k != key]
         started = time.perf_counter()
-        pagewriter.run(others, write)
-        log.info(f"site: {len(keys)} {prefix}{kind} pages written in {time.perf_counter() - started:.1f} s")
+        todo = others
+        if b.inc is not None and b.inc.enabled:
+            todo = self._changed(kind, script, made, key, others)
+        pagewriter.run(todo, write)
+        kept = f" ({len(others) - len(todo)} unchanged kept)" if len(todo) < len(others) else ""
+        log.info(f"site: {len(keys)} {prefix}{kind} pages written in {time.perf_counter() - started:.1f} s{kept}")
         b.written += [build.shell_url(kind, k, script) for k in others]
         if kind == "articles" and script == "hans":
             self._write_article_files(site, key)
         return page_html(key)
+
+    def _changed(self, kind: str, script: str, made, sample: str, keys: list[str]) -> list[str]:
+        """The keys whose page must be written: its input key differs from the last build's
+        (wenxian.site.incremental). Every page's key is recorded, the sample's too."""
+        b = self.build
+        digest = incremental.shell_digest(made)
+        page_key = b.inputs.article if kind == "articles" else b.inputs.region
+        todo = []
+        for k in [sample, *keys]:
+            files = ()
+            if kind == "articles" and script == "hans":
+                files = tuple(build.article_file_paths(b.cat, k))
+            if not b.inc.unchanged(build.shell_url(kind, k, script), page_key(k, digest), files) and k != sample:
+                todo.append(k)
+        return todo
 
     def _write_article_files(self, site: Path, aid: str) -> None:
         """Raw capture as text and citation files of one article."""
@@ -191,6 +215,11 @@ class SitePages:
     def post_build(self, config) -> None:
         """on_post_build: MkDocs' sitemap.xml lists only the pages it rendered: add the pages
         written above."""
+        if self.build is not None and self.build.inc is not None and self.build.inc.enabled:
+            removed = self.build.inc.remove_stale()
+            self.build.inc.finish()
+            if self.build.inc.kept:
+                log.info(f"site: incremental build, {self.build.inc.skipped} unchanged pages kept, {removed} stale files removed")
         written = self.build.written if self.build is not None else []
         sitemap = Path(config.site_dir) / "sitemap.xml"
         if written and sitemap.is_file():

@@ -106,6 +106,31 @@ def fill(shell: Shell, title: str, content: str, key: str, toc: list[dict] | Non
     return fix(shell.head) + content + fix(shell.tail)
 
 
+_ARTICLE_OPEN = '<article class="md-content__inner'
+_ARTICLE_CLOSE = "</article>"
+_INDENT = re.compile(r"\n[ \t\r\n]*")
+
+
+def _slim(text: str) -> str:
+    return _INDENT.sub("\n", text)
+
+
+def slim_page(output: str) -> str:
+    """The theme's page with the chrome outside its `<article>` (header, navigation, footer,
+    scripts) stripped of indentation and blank lines: every run of white space holding a line
+    break becomes one line break, so no white space appears or disappears between two tags and
+    the page renders the same (the chrome has no <pre> or <textarea>). The article element
+    itself, the page's content, is left as it is. About 2.7 KB of every page's 11–12 KB of
+    chrome; applied to every page the theme renders and to every filled shell, so that a shell
+    page stays byte-identical to MkDocs' own rendering of the page."""
+    start = output.find(_ARTICLE_OPEN)
+    end = output.rfind(_ARTICLE_CLOSE)
+    if start < 0 or end < start:
+        return output
+    start = output.index(">", start) + 1
+    return _slim(output[:start]) + output[start:end] + _slim(output[end:])
+
+
 def sitemap_entries(site_url: str, urls: list[str]) -> str:
     """<url> elements for pages written outside MkDocs (its sitemap.xml lists only its own pages)."""
     base = (site_url or "/").rstrip("/") + "/"

@@ -26,6 +26,17 @@ class BuildState:
         self.settings = settings_mod.read(config.get("extra"))
         self._texts: list[tuple[str, str]] | None = None
         self._parsed: list[tuple[str, dict, str]] | None = None
+        self._incremental = None
+
+    @property
+    def incremental(self):
+        """The incremental part of this build (wenxian.site.incremental); off without shells."""
+        if self._incremental is None:
+            from .incremental import Incremental
+
+            self._incremental = Incremental(self.root, Path(self.config["site_dir"]),
+                                            self.settings.incremental and self.settings.shell_pages)
+        return self._incremental
 
     @property
     def cache_dir(self) -> Path:
@@ -72,6 +83,12 @@ def for_build(config) -> BuildState:
     if _current is None or _current.config is not config:
         _current = BuildState(config)
     return _current
+
+
+def abandon_incremental() -> None:
+    """on_build_error: the running build's incremental part cleans up (wenxian.site.incremental)."""
+    if _current is not None and _current._incremental is not None:
+        _current._incremental.abandon()
 
 
 def current_settings() -> settings_mod.Settings:

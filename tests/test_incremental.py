@@ -1,0 +1,114 @@
+"""Incremental builds (wenxian.site.incremental): after a change, a build keeps the pages whose
+inputs did not change and its output is byte for byte the output of a clean build."""
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wenxian import archive, article
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+CORPUS = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.txt"))
+
+
+def _build(root: Path, *args: str, full: bool = False) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WENXIAN_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if full:
+        env["WENXIAN_FULL_BUILD"] = "1"
+    done = subprocess.run([MKDOCS, "build", "--strict", *args], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stderr
+
+
+def _tree(path: Path) -> set[str]:
+    return {p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()}
+
+
+def _same_as_clean(root: Path, clean: Path) -> None:
+    shutil.rmtree(clean, ignore_errors=True)
+    _build(root, "-d", str(clean), full=True)
+    site = root / "site"
+    files = _tree(site)
+    assert files == _tree(clean)
+    _, mismatch, errors = filecmp.cmpfiles(site, clean, sorted(files), shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def _edit_title(path: Path, suffix: str) -> None:
+    meta, body, _ = article.parse(path.read_text("utf-8"))
+    meta["title"] = (meta.get("title") or "") + suffix
+    path.write_text(article.to_markdown(meta, body), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    root = tmp_path_factory.mktemp("incremental")
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "archive"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    for capture in CORPUS[:6]:
+        archive.add(root, capture, {})
+    return root
+
+
+def test_edit_add_and_delete_rebuild_only_what_changed_and_match_a_clean_build(repo, tmp_path):
+    first = _build(repo)
+    assert "incremental build" not in first  # no record yet: a full build
+    assert (repo / ".cache" / "wenxian" / "build" / "record.json").is_file()
+
+    again = _build(repo)  # nothing changed: every page kept
+    kept = int(re.search(r"incremental build, (\d+) unchanged pages kept", again).group(1))
+    assert kept >= 4 * 5 and not re.search(r"articles pages written in [\d.]+ s$", again, re.M)
+
+    articles = sorted((repo / "docs" / "articles").glob("*.md"))
+    _edit_title(articles[0], "（修订）")
+    edited = _build(repo)
+    assert "incremental build" in edited
+    aid = articles[0].stem
+    assert "（修订）" in (repo / "site" / "articles" / aid / "index.html").read_text("utf-8")
+    _same_as_clean(repo, tmp_path / "clean-edit")
+
+    archive.add(repo, CORPUS[6], {})  # one more article
+    assert "incremental build" in _build(repo)
+    _same_as_clean(repo, tmp_path / "clean-add")
+
+    gone = articles[1].stem
+    articles[1].unlink()  # an article leaves the archive: its pages and files leave the site
+    assert "incremental build" in _build(repo)
+    assert not (repo / "site" / "articles" / gone).exists() and not (repo / "site" / "raw" / f"{gone}.txt").exists()
+    _same_as_clean(repo, tmp_path / "clean-delete")
+
+
+def test_damaged_or_missing_record_means_a_full_build(repo, tmp_path):
+    _build(repo)
+    record = repo / ".cache" / "wenxian" / "build" / "record.json"
+    record.write_text(record.read_text("utf-8").replace('"pages"', '"pagez"', 1), "utf-8")  # digest no longer matches
+    _edit_title(sorted((repo / "docs" / "articles").glob("*.md"))[0], "（再订）")
+    assert "incremental build" not in _build(repo)
+    record.unlink()
+    assert "incremental build" not in _build(repo)
+    _same_as_clean(repo, tmp_path / "clean")
+
+
+def test_interrupted_build_leaves_no_record(repo):
+    """The record is deleted when a build starts: a build that fails leaves the next one full."""
+    _build(repo)
+    bad = repo / "docs" / "articles" / "zzzzzzzzzzzz.md"
+    bad.write_text("---\nid: nope\n---\n", "utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WENXIAN_")}
+    done = subprocess.run([MKDOCS, "build", "--strict"], cwd=repo, env={**env, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=600)
+    bad.unlink()
+    assert done.returncode != 0
+    assert not (repo / ".cache" / "wenxian" / "build" / "record.json").exists()
+    assert "incremental build" not in _build(repo)

@@ -1,0 +1,254 @@
+"""Incremental builds: rewrite only the article and region pages whose inputs changed.
+
+A full build writes every article page (two per article), every region node page, the raw
+capture and the citation files of every article: at 20,000 articles about 140,000 files, after
+moving the previous output aside and deleting it. Most of them do not change when one article
+is added or edited. This module keeps a **dependency record** of the last finished build under
+`.cache/wenxian/build/` and lets the next build keep the previous output of those pages:
+
+- Each shell page (kind, key, script) has an *input key*: a digest of everything its bytes
+  depend on: the page's shell (the theme's chrome, so mkdocs.yml, overrides/ and the theme's
+  version are in it), the site's address, and the articles it shows: for an article page the
+  article's own file and capture name plus every article its neighbour lists can show (the
+  first NEIGHBOURS + 1 of each of its counties and topics, each with its file's digest); for a
+  region page the node, its ancestors' names, its whole subtree with counts and every article
+  it lists (with digests). An article page's key covers its raw capture and citation files
+  too (they depend on the article's file and capture only).
+- The record holds the input key of every shell page of the last build, the site folder it
+  was written to, and is itself keyed like every other cache (`cachefile.source_digest` of the
+  package's code and data, the versions of MkDocs, Material, OpenCC, Markdown), so a code or
+  dependency change makes it unusable: the build is then a full one.
+- Before the build (`begin`, from hooks/clean_site.py) a usable record lets the page folders
+  (`articles/`, `regions/`, `raw/` and their `hant/` twins) survive MkDocs' cleaning: they are
+  moved aside instead of deleted and back once MkDocs has cleaned (`restore`, on_files). The
+  record is deleted at once: a build that does not finish leaves none, and the next one is
+  full. When the page writer runs, a page whose input key equals the recorded one and whose
+  file is there is not written again; pages of the last build that no longer exist are
+  deleted. After a finished build (`finish`) the new record is written.
+
+The output is the output of a full build, byte for byte (tests/test_incremental.py builds,
+edits an article, rebuilds and compares with a clean build). Missing, stale (other code,
+other site folder) or damaged record: a full build, as before. `incremental: false` in
+mkdocs.yml (`WENXIAN_FULL_BUILD=1`) turns it off.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from .. import cachefile
+
+log = logging.getLogger("mkdocs.hooks.site_pages")
+FOLDER = Path(".cache") / "wenxian" / "build"
+# Folders of the site written by the page writer only (besides one sample page per kind).
+KEPT = ("articles", "regions", "raw", "hant/articles", "hant/regions")
+
+
+def code_digest() -> str:
+    """Every module and data file of the package, and the versions of what renders pages."""
+    import wenxian
+
+    h = hashlib.blake2b(digest_size=16)
+    base = Path(wenxian.__file__).parent
+    for path in sorted(base.rglob("*")):
+        if path.suffix in (".py", ".yml", ".yaml", ".gz", ".tsv", ".json") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
+    return cachefile.source_digest(versions=("mkdocs", "mkdocs-material", "opencc", "markdown", "pymdown-extensions"),
+                                   extra=h.hexdigest())
+
+
+def _record_path(root: Path) -> Path:
+    return root / FOLDER / "record.json"
+
+
+def _keep_dir(site: Path) -> Path:
+    return site.parent / f".{site.name}.wenxian-keep"
+
+
+class Incremental:
+    """The incremental part of one build (held by the build's state)."""
+
+    def __init__(self, root: Path, site: Path, enabled: bool = True):
+        self.root, self.site, self.enabled = root, site.resolve(), enabled
+        self.digest = code_digest() if enabled else ""
+        self.previous: dict[str, str] = {}   # output URL -> input key, from the record
+        self.current: dict[str, str] = {}    # output URL -> input key, this build
+        self.kept = False
+        self.skipped = 0
+
+    # -- before the build ------------------------------------------------------------------
+    def begin(self) -> list[str]:
+        """Read and delete the record; with a usable one, move the kept folders aside (they
+        come back in `restore`). Returns the site-relative folders moved aside."""
+        shutil.rmtree(_keep_dir(self.site), ignore_errors=True)
+        if not self.enabled:
+            return []
+        path = _record_path(self.root)
+        text = cachefile.read(path, self.digest)
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        try:
+            record = json.loads(text) if text is not None else None
+        except ValueError:
+            record = None
+        if not isinstance(record, dict) or record.get("site") != str(self.site) or not isinstance(record.get("pages"), dict):
+            return []
+        moved = []
+        keep = _keep_dir(self.site)
+        try:
+            for rel in KEPT:
+                src = self.site / rel
+                if src.is_dir() and not src.is_symlink():
+                    dest = keep / rel.replace("/", "__")
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    os.rename(src, dest)
+                    moved.append(rel)
+        except OSError as exc:
+            log.debug(f"incremental: previous pages not kept ({exc}); full build")
+            shutil.rmtree(keep, ignore_errors=True)
+            return []
+        self.previous, self.kept = record["pages"], True
+        return moved
+
+    def restore(self) -> None:
+        """on_files (MkDocs has cleaned the site folder): the kept folders go back."""
+        if not self.kept:
+            return
+        keep = _keep_dir(self.site)
+        try:
+            for rel in KEPT:
+                src = keep / rel.replace("/", "__")
+                if src.is_dir():
+                    (self.site / rel).parent.mkdir(parents=True, exist_ok=True)
+                    os.rename(src, self.site / rel)
+        except OSError as exc:
+            log.warning(f"incremental: previous pages could not be put back ({exc}); full build")
+            self.kept, self.previous = False, {}
+            for rel in KEPT:
+                shutil.rmtree(self.site / rel, ignore_errors=True)
+        shutil.rmtree(keep, ignore_errors=True)
+
+    def abandon(self) -> None:
+        """on_build_error: a failed build leaves no kept folder beside the site (and no record)."""
+        shutil.rmtree(_keep_dir(self.site), ignore_errors=True)
+
+    # -- while writing ---------------------------------------------------------------------
+    def unchanged(self, url: str, key: str, files=()) -> bool:
+        """Record `key` (and the other files written with the page, site-relative) for the page
+        at `url`; True when its previous output can stay."""
+        self.current[url] = [key, list(files)]
+        prev = self.previous.get(url)
+        if self.kept and isinstance(prev, list) and prev[:1] == [key] and (self.site / url / "index.html").is_file():
+            self.skipped += 1
+            return True
+        return False
+
+    def remove_stale(self) -> int:
+        """Delete the pages of the last build that this one does not have, with the files
+        written beside them (raw capture, citations)."""
+        n = 0
+        for url in set(self.previous) - set(self.current):
+            prev = self.previous[url]
+            files = prev[1] if isinstance(prev, list) and len(prev) > 1 and isinstance(prev[1], list) else []
+            for rel in [url + "index.html", *files]:
+                try:
+                    (self.site / rel).unlink()
+                    n += 1
+                except OSError:
+                    pass
+            try:
+                (self.site / url).rmdir()
+            except OSError:
+                pass
+        return n
+
+    # -- after the build -------------------------------------------------------------------
+    def finish(self) -> None:
+        if not self.enabled or not self.current:
+            return
+        data = json.dumps({"site": str(self.site), "pages": self.current}, sort_keys=True)
+        cachefile.write(_record_path(self.root), self.digest, data)
+
+
+# -- input keys ------------------------------------------------------------------------------
+
+def _h(*parts) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for p in parts:
+        h.update(str(p).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Keys:
+    """Input keys of the shell pages of one catalog."""
+
+    def __init__(self, cat, texts: dict[str, str], site_url: str):
+        self.cat, self.site_url = cat, site_url
+        self.digests = {aid: _h(texts.get(a.path, ""), a.path) for aid, a in cat.articles.items()}
+        self._subtree: dict[str, str] = {}
+        self._heads: dict[tuple[str, str], str] = {}
+
+    def _ids(self, ids) -> str:
+        d = self.digests
+        return _h(*(f"{i}:{d[i]}" for i in ids))
+
+    def _head(self, kind: str, key: str, ids) -> str:
+        """Digest of the first NEIGHBOURS + 1 ids of a county's or topic's list (what the
+        neighbour lists of an article page can show), once per build and list."""
+        from itertools import islice
+
+        from .article_page import NEIGHBOURS
+
+        got = self._heads.get((kind, key))
+        if got is None:
+            got = self._heads[(kind, key)] = self._ids(islice(ids, NEIGHBOURS + 1))
+        return got
+
+    def article(self, aid: str, shell_digest: str) -> str:
+        from .article_page import _slug_cache
+        from .catalog import region_chain
+
+        cat, a = self.cat, self.cat.articles[aid]
+        parts = [shell_digest, self.site_url, self.digests[aid], cat.memo.get("captures", {}).get(aid)]
+        # The region and place chains of the metadata panel follow from the article's file and the
+        # gazetteer (in the record's key); the neighbour lists from the heads of its counties' lists.
+        for entry in a.get("region", []):
+            for code, _, level in region_chain(entry, a.path):
+                node = cat.regions.get(code)
+                if node is not None and level == "county":
+                    parts.append(("r", code, self._head("r", code, node.about)))
+        slugs = _slug_cache(cat)
+        for name in a.get("tags", []):
+            topic = cat.topics.get(slugs.get(name, ""))
+            parts.append(("t", name, self._head("t", topic.slug, topic.ids) if topic else ""))
+        return _h(*parts)
+
+    def _tree(self, code: str) -> str:
+        """The node and its subtree as the region pages show them (names, codes, counts)."""
+        got = self._subtree.get(code)
+        if got is None:
+            node = self.cat.regions[code]
+            kids = sorted(node.children)
+            got = self._subtree[code] = _h(node.code, node.name, node.level, len(node.about), len(node.mentioned),
+                                           *(self._tree(k) for k in kids))
+        return got
+
+    def region(self, code: str, shell_digest: str) -> str:
+        cat = self.cat
+        node = cat.regions[code]
+        chain, up = [], cat.regions.get(node.parent) if node.parent else None
+        while up is not None:
+            chain.append((up.code, up.name))
+            up = cat.regions.get(up.parent) if up.parent else None
+        return _h(shell_digest, self.site_url, self._tree(code), chain, self._ids(node.about), "|", self._ids(node.mentioned))
+
+
+def shell_digest(made) -> str:
+    return _h(made.head, made.tail, made.item, made.between)
