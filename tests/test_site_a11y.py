@@ -43,7 +43,13 @@ def _open(page, url: str, scheme: str) -> None:
     page.wait_for_load_state("networkidle")
     if "search/" in url:
         page.wait_for_selector(".wx-result, .wx-search__status", timeout=15000)
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    # the theme animates colour changes (links fade over 125 ms): switch without transitions and
+    # let two frames pass, so that axe measures the colours a reader sees, not a frame mid-fade
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.evaluate("""s => new Promise(done => {
+        document.body.setAttribute('data-md-color-scheme', s);
+        requestAnimationFrame(() => requestAnimationFrame(done));
+    })""", scheme)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
