@@ -85,14 +85,14 @@ class Incremental:
         """Read and delete the record; with a usable one, move the kept folders aside (they
         come back in `restore`). Returns the site-relative folders moved aside."""
         shutil.rmtree(_keep_dir(self.site), ignore_errors=True)
-        if not self.enabled:
-            return []
         path = _record_path(self.root)
-        text = cachefile.read(path, self.digest)
+        text = cachefile.read(path, self.digest) if self.enabled else None
         try:
-            path.unlink()
+            path.unlink()  # also when off: a full build leaves no record describing older output
         except OSError:
             pass
+        if not self.enabled:
+            return []
         try:
             record = json.loads(text) if text is not None else None
         except ValueError:
