@@ -51,3 +51,25 @@ def test_masked_characters_are_marked_and_the_rest_stays_escaped():
     assert out.count('<mark class="wx-masked"') == 2
     assert out.startswith("1\\. 村民<mark") and "\\[a\\]\\(b\\)" in out
     assert mark_masked("没有屏蔽", "hans") == "没有屏蔽"
+
+
+@pytest.mark.parametrize("case", CASES["place_names"], ids=lambda c: c["id"])
+def test_place_names_keep_their_characters(case):
+    assert twins.place_name(case["text"], "hant") == case["hant"]
+
+
+def test_every_place_name_character_has_a_case_and_is_needed():
+    import opencc
+
+    raw = opencc.OpenCC("s2tw")
+    for char, forms in datafiles.load("place_name_chars.yml")["s2tw"].items():
+        cases = [c["text"] for c in CASES["place_names"] if char in c["text"]]
+        assert cases, f"place-name character {char} has no test case"
+        for wrong in forms:
+            assert any(wrong in raw.convert(t) for t in cases), f"{char}: OpenCC no longer gives {wrong}"
+
+
+def test_the_body_twin_writes_the_articles_own_places_as_place_names():
+    body = "坎久干村的干部在里面干活，走到坎久干村。"
+    out = twins.keep_place_names(twins.convert(body, "hant"), body, ["坎久干村"], "hant")
+    assert out == "坎久干村的幹部在裡面幹活，走到坎久干村。"

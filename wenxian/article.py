@@ -195,6 +195,24 @@ def body_text(body: str, markers: bool = False) -> str:
     return "\n".join(lines)
 
 
+DEVISED_LENGTH = 16  # characters of the first sentence in a devised title
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def devised_title(body: str) -> str:
+    """A title for an article that has none, shown wherever a title is (lists, search results,
+    citations, feed) instead of a bare id or a placeholder: the start of its first sentence in
+    square brackets, as cataloguers mark a devised title ([首句前若干字…]); '' when the body has
+    no text either. Never written into the article's `title`."""
+    plain = body_text(body).strip()
+    first = plain.split("\n", 1)[0].strip()
+    sentence = _SENTENCE_END.split(first, 1)[0].strip() or first
+    if not sentence:
+        return ""
+    more = len(sentence) > DEVISED_LENGTH or plain.rstrip("。！？；!?;") != sentence
+    return f"[{sentence[:DEVISED_LENGTH]}{'…' if more else ''}]"
+
+
 def unsafe_body_lines(body: str):
     """(line offset, message) for body lines that are not escaped source text: any Markdown or
     HTML beyond our own heading and image-marker prefixes would reach the site as markup.

@@ -9,6 +9,10 @@ variables as overrides.
 | `page_workers` | the usable cores | `WENXIAN_WORKERS=N` | processes that write pages and parse articles (1: none) |
 | `incremental` | true | `WENXIAN_FULL_BUILD=1` (false) | keep the pages whose inputs did not change since the last build (wenxian.site.incremental) |
 
+`site_url` (mkdocs.yml's own key: permanent links, citations, feed, sitemap) is replaced by
+`WENXIAN_SITE_URL` when that is set (wenxian.site.deploy; the Pages workflow sets it to the
+deployed address, so nothing deployed points at the placeholder domain of mkdocs.yml).
+
 An environment variable, when set, wins over mkdocs.yml (the tests and benchmarks use them).
 The hooks read the settings once per build (`wenxian.site.state`); the page writer and the
 search indexer take them from there, and outside a build from the environment alone.

@@ -74,6 +74,7 @@ def extract(page: Page) -> HtmlArticle:
         [(_valid_date(v), o) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.text) for b in after_title]), "visible (under the title)")]
         + [(meta.find_date(list(reversed(before_title[-2:]))), "visible (just above the title)")]
+        + [(meta.labelled_date(byline + trailer), "visible (labelled)")]
         + [(meta.find_date(byline), "visible")]
         + [(meta.find_date(list(reversed(before_title))), "visible (above the title)")]
         + [(meta.find_date(trailer), "visible (after the text)")]

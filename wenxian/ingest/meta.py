@@ -271,14 +271,34 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d\s*年")
 
 
-def find_date(header: list[Line]) -> str | None:
-    """Publication date: a date labelled as such (发布日期…) wins; otherwise the first date in
-    the header. Dates split over lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined."""
-    for _line, value in _labelled(header, header, "date_labels"):
+def labelled_date(lines: list[Line]) -> str | None:
+    """A date labelled as the publication date (发布日期：…, 发表于 …, 本贴由…于 DATE …发表)."""
+    for _line, value in _labelled(lines, lines, "date_labels"):
         date = _date_in(value)
         if date:
             return date
+    for line in lines:
+        m = _POSTED_ON.search(line.text)
+        if m and _date_in(m.group(1)):
+            return _date_in(m.group(1))
+    return None
+
+
+# a forum's or blog's posting line: 本贴由大卫于2005年8月12日16:12:21在〖…〗发表
+_POSTED_ON = re.compile(r"(?:于|於)\s*((?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}).{0,40}?(?:发表|發表|发布|發佈)")
+
+
+def find_date(header: list[Line]) -> str | None:
+    """Publication date: a date labelled as such (发布日期…) wins; otherwise the first date in
+    the header that no other label claims (建立于: the day a blog was opened). Dates split over
+    lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined."""
+    date = labelled_date(header)
+    if date:
+        return date
+    not_published = re.compile(vocab.load("metadata.yml")["not_date_labels"])
     for i, line in enumerate(header):
+        if not_published.search(line.text):
+            continue
         date = _date_in(line.text)
         if date:
             return date
@@ -545,10 +565,12 @@ def _author_patterns() -> tuple:
     after_source = re.compile(rf"(?:{sources})\s*[:：]\s*\S+\s+({_NAME})$")
     # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
     dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
+    # 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]: a name in brackets between the date and 来源
+    bracketed = re.compile(rf"(?:19|20)\d\d.{{0,24}}?[\[【]\s*({_NAME}(?:[、 ]{_NAME}){{0,3}})\s*[\]】]\s*(?:{sources})\s*[:：]")
     # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
     # (a space before 报道: 专题报道, 活动报道 are channel names, not a name glued to the verb)
     reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|報導)(?![\u4e00-\u9fff])")
-    return reporter, labelled, photo, slash, after_source, dateline, reported, frozenset(v["not_names"])
+    return reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, frozenset(v["not_names"])
 
 
 _DESK = re.compile(r"(中心|组|組|部|频道|頻道)$")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..article import body_text
+from ..article import DEVISED_LENGTH, body_text, devised_title  # noqa: F401  (devised: the one definition)
 from ..dates import sort_date
 from ..places import levels
 from .fold import fold, fold_table
@@ -171,29 +171,12 @@ def url(meta: dict) -> str:
     return f"/articles/{meta['id']}/"
 
 
-DEVISED_LENGTH = 16  # characters of the first sentence in a devised title
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
-
-
-def devised_title(body: str) -> str:
-    """A title for an article that has none, shown in search results instead of a bare id: the
-    start of its first sentence in square brackets, as cataloguers mark a devised title
-    ([首句前若干字…]); '' when the body has no text either."""
-    plain = body_text(body).strip()
-    first = plain.split("\n", 1)[0].strip()
-    sentence = _SENTENCE_END.split(first, 1)[0].strip() or first
-    if not sentence:
-        return ""
-    more = len(sentence) > DEVISED_LENGTH or plain.rstrip("。！？；!?;") != sentence
-    return f"[{sentence[:DEVISED_LENGTH]}{'…' if more else ''}]"
-
-
 def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]) -> dict[str, str]:
     """{field: how the article pages in the other script write it} for the title, source and
     region paths of a display, where the browser's character-by-character approximation (toReader
     in search.js over fold.txt) would write it otherwise (制圖 for 製圖, 塔裡木鄉 for 塔里木鄉): the
     result then shows exactly what the article page shows. Region names are simplified (gazetteer)."""
-    from ..site.twins import to_script
+    from ..site.twins import place_name, to_script
     script = shown["script"]
     other = "hans" if script == "hant" else "hant"
 
@@ -208,7 +191,7 @@ def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]
         if value and browser(value, script) != to_script(value, script, other):
             out[field] = to_script(value, script, other)
     paths = [p for p in shown["regions"].split("|") if p]
-    proper = "|".join("/".join(to_script(n, "hans", "hant") for n in p.split("/")) for p in paths)
+    proper = "|".join("/".join(place_name(n, "hant") for n in p.split("/")) for p in paths)
     if paths and browser(shown["regions"], "hans") != proper:
         out["regions"] = proper
     return out

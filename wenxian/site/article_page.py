@@ -15,7 +15,7 @@ from ..escape import escape_line, unescape_line
 from . import citation, urls
 from .catalog import Article, Catalog, region_chain, source_slug
 from .markup import article_list, esc, external, frontmatter, title_in
-from .twins import LANG, other, to_script, ui
+from .twins import LANG, keep_place_names, other, place_name, to_script, ui
 
 import re
 from functools import lru_cache
@@ -72,6 +72,81 @@ def _mark_slowly(text: str, pattern: re.Pattern, start_tag: str, end_tag: str) -
     return "".join(pieces)
 
 
+@lru_cache(maxsize=1)
+def _missing() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in datafiles.load("damage.yml")["missing_numbers"])
+
+
+# A pattern of missing numbers may start with the punctuation before the gap (`，年以来`): the
+# mark starts after it.
+_GAP_LEAD = "，。；：,;:（(“"
+
+
+def missing_number_spans(body: str) -> dict[int, list[tuple[int, int]]]:
+    """{line number: [(start, end)]} of the places where data/damage.yml's `missing_numbers`
+    patterns find a stripped number, in the unescaped text of each body line after its prefix.
+    The patterns run over the whole text at once, as extraction counts them (`^` is the start of
+    the text), so the marks are the places the damage notice counts."""
+    patterns = _missing()
+    texts = [unescape_line(split_prefix(line)[1]) for line in body.split("\n")]
+    joined = "\n".join(texts)
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    from bisect import bisect_right
+    out: dict[int, list[tuple[int, int]]] = {}
+    for pattern in patterns:
+        for m in pattern.finditer(joined):
+            start, end = m.span()
+            while start < end and joined[start] in _GAP_LEAD:
+                start += 1
+            if start < end:
+                n = bisect_right(starts, start) - 1
+                out.setdefault(n, []).append((start - starts[n], end - starts[n]))
+    return out
+
+
+def mark_damage(shown: str, original: str, script: str) -> str:
+    """`shown` (the body in the page's script, escaped Markdown) with masked characters and the
+    places of missing numbers marked. Missing numbers are found in the `original` body (the
+    patterns are written for the text as captured) and marked at the same place of the shown
+    line, which OpenCC's character conversion leaves at the same length; a line whose
+    conversion changed its length keeps its masked marks only."""
+    missing = missing_number_spans(original)
+    if not missing:
+        return mark_masked(shown, script)
+    shown_lines, original_lines = shown.split("\n"), original.split("\n")
+    if len(shown_lines) != len(original_lines):
+        return mark_masked(shown, script)
+    masked_tags = (f'<mark class="wx-masked" title="{ui("原文此处的字符被屏蔽", script)}">', "</mark>")
+    missing_tags = (f'<mark class="wx-missing" title="{ui("原文此处缺少数字", script)}">', "</mark>")
+    out = []
+    for n, line in enumerate(shown_lines):
+        spans = missing.get(n)
+        prefix, rest = split_prefix(line)
+        text = unescape_line(rest)
+        if not spans or len(text) != len(unescape_line(split_prefix(original_lines[n])[1])):
+            out.append(mark_masked(line, script))
+            continue
+        marks = [(m.start(), m.end(), masked_tags) for m in _masked().finditer(text)]
+        for start, end in sorted(set(spans)):
+            if all(end <= s or start >= e for s, e, _ in marks):
+                marks.append((start, end, missing_tags))
+        out.append(prefix + _mark_spans(text, sorted(marks)))
+    return "\n".join(out)
+
+
+def _mark_spans(text: str, marks: list) -> str:
+    pieces, pos = [], 0
+    for start, end, (start_tag, end_tag) in marks:
+        pieces.append(_escape_piece(text[pos:start], pos == 0))
+        pieces.append(start_tag + _escape_piece(text[start:end], start == 0) + end_tag)
+        pos = end
+    pieces.append(_escape_piece(text[pos:], False))
+    return "".join(pieces)
+
+
 def _escape_piece(text: str, line_start: bool) -> str:
     """Escape part of a line; line-start rules (`1.`, `-`…) apply only at the real line start."""
     if line_start or not text:
@@ -93,7 +168,8 @@ def damage_notice(quality: dict, script: str) -> str:
     if not parts:
         return ""
     text = "原文有 " + "，".join(parts) + "。本站照原样保留，不作修补"
-    text += "；被屏蔽的字符以底色标出。" if quality.get("masked") else "。"
+    shown = [what for key, what in (("masked", "被屏蔽的字符"), ("missing_numbers", "缺少数字之处")) if quality.get(key)]
+    text += f"；{'和'.join(shown)}在正文中以底色标出。" if shown else "。"
     return (f'<div class="admonition warning wx-damage"><p class="admonition-title">{ui("原文受损", script)}</p>'
             f"<p>{ui(text, script)}</p></div>")
 
@@ -114,7 +190,7 @@ def _region_name(cat: Catalog, code: str, name: str, script: str) -> str:
     memo = cat.memo.setdefault(("region_name", script), {})
     key = (code, name)
     if key not in memo:
-        memo[key] = esc(to_script(name, "hans", script))
+        memo[key] = esc(name if script == "hans" else place_name(name, script))
     return memo[key]
 
 
@@ -123,15 +199,15 @@ def meta_panel(cat: Catalog, a: Article, page: str, script: str) -> str:
     v = lambda s: esc(to_script(s, a.script, script))  # noqa: E731
     rows = []
     source = a.get("source")
-    if source:
-        ext = external(a.get("source_url"))
-        name = f'<a href="{esc(ext)}" rel="nofollow noopener">{v(source)}</a>' if ext else v(source)
+    ext = external(a.get("source_url"))
+    if source:  # the outlet credited as origin; the site that published it is named below
         more = urls.rel(page, urls.in_script(urls.source(source_slug(source)), script))
-        rows.append((t("来源"), f'{name}（<a href="{more}">{t("本站该来源的文章")}</a>）'))
-    elif external(a.get("source_url")):
-        rows.append((t("来源"), f'<a href="{esc(a.meta["source_url"])}" rel="nofollow noopener">{esc(a.meta["source_url"])}</a>'))
+        rows.append((t("来源"), f'{v(source)}（<a href="{more}">{t("本站该来源的文章")}</a>）'))
     else:
         rows.append((t("来源"), t("不详")))
+    if ext:
+        host = citation.site_name(ext) or ext
+        rows.append((t("发布网站"), f'{esc(host)}：<a href="{esc(ext)}" rel="nofollow noopener">{esc(ext)}</a>'))
     rows.append((t("日期"), esc(a.date) if a.date else t("不详")))
     rows.append((t("采集日期"), esc(a.meta["captured"]) if a.get("captured") else t("不详")))
     rows.append((t("作者"), "、".join(v(x) for x in a.get("author", [])) or t("不详")))
@@ -188,9 +264,16 @@ def script_statement(a: Article, page: str, script: str) -> str:
 
 def cite_block(a: Article, page: str, script: str, site_url: str) -> str:
     perm = permanent_url(site_url, a.id)
-    bib, csl = citation.bibtex(a.meta, perm), citation.csl_json(a.meta, perm)
+    bib, csl = citation.bibtex(a.meta, perm, a.body), citation.csl_json(a.meta, perm, a.body)
+    gbt = citation.gbt7714(a.meta, perm, a.body)
+    original = citation.web_url(a.get("source_url"))
+    access = (ui("原文网址与采集日期（原文的访问日期）", script) if original
+              else ui("本站永久链接与本站生成此页的日期；引用时请改为您访问的日期", script))
     out = [f'<div class="wx-cite"><h2 id="cite">{ui("引用", script)}</h2>',
-           f'<p>{ui("永久链接", script)}：<a href="{esc(perm)}">{esc(perm)}</a></p>']
+           f'<p>{ui("永久链接", script)}：<a href="{esc(perm)}">{esc(perm)}</a></p>',
+           f'<p class="wx-cite-note">{ui("网址与访问日期：", script)}{access}。</p>',
+           f'<p>{ui("GB/T 7714-2015 著录格式", script)}</p>'
+           f'<pre class="wx-citation"><code id="wx-cite-gbt">{esc(gbt)}</code></pre>']
     for label, ext, text in (("BibTeX", "bib", bib), ("CSL-JSON", "csl.json", csl)):
         anchor = f"wx-cite-{ext.replace('.', '-')}"
         href = urls.rel(page, urls.citation(a.id, ext))
@@ -214,7 +297,8 @@ def neighbours(cat: Catalog, a: Article, page: str, script: str) -> str:
                 seen_counties.add(code)
                 ids = _head(cat.regions[code].about, a.id)
                 if ids:
-                    heading = ui(f"{name}的其他文章", script)
+                    heading = ui("的其他文章", script)
+                    heading = (name if script == "hans" else place_name(name, script)) + heading
                     out.append(f"<h3>{esc(heading)}</h3>" + article_list(cat, ids, page, script))
     for name in a.get("tags", []):
         topic = cat.topics[_slug_cache(cat)[name]]
@@ -237,10 +321,20 @@ def _head(ids, skip: str) -> list[str]:
     return out
 
 
+def place_names(a: Article) -> list[str]:
+    """The names (last level) of the article's region and places: the body's twin writes them
+    as place names (twins.keep_place_names); part of the body cache key."""
+    return sorted({str(e.get("path") or "").rsplit("/", 1)[-1] for e in a.get("region", []) + a.get("places", [])
+                   if isinstance(e, dict)})
+
+
 def body_markdown(a: Article, script: str) -> str:
     """The article body as shown on the `script` page: converted when this is the twin, masked
-    characters marked; still escaped Markdown."""
-    return mark_masked(to_script(a.body, a.script, script), script)
+    characters and the places of missing numbers marked; still escaped Markdown."""
+    shown = to_script(a.body, a.script, script)
+    if a.script == "hans" and script != "hans":  # the article's own places keep their names' forms
+        shown = keep_place_names(shown, a.body, place_names(a), script)
+    return mark_damage(shown, a.body, script)
 
 
 def render(cat: Catalog, a: Article, script: str, site_url: str, body_html: Callable[[Article, str], str]) -> str:

@@ -17,11 +17,11 @@ from typing import Callable
 import markdown
 
 from .. import cachefile
-from .article_page import body_markdown
+from .article_page import body_markdown, place_names
 from .catalog import Article
 
 # Bump when body_markdown or the HTML it leads to changes, so old cache entries are not used.
-VERSION = "2"  # 2: entries carry a digest (cachefile)
+VERSION = "3"  # 2: entries carry a digest (cachefile); 3: missing numbers marked
 
 
 def inputs_digest() -> str:
@@ -34,7 +34,7 @@ def inputs_digest() -> str:
     from ..cachefile import source_digest
     from . import article_page, twins
 
-    return source_digest((article, escape, script, datafiles, article_page, twins), data=("conversion_overrides.yml", "damage.yml"),
+    return source_digest((article, escape, script, datafiles, article_page, twins), data=("conversion_overrides.yml", "damage.yml", "place_name_chars.yml"),
                          versions=("opencc", "markdown", "pymdown-extensions"))
 
 
@@ -57,7 +57,7 @@ def renderer(to_html: Callable[[str], str], cache_dir: Path | None, settings: ob
     def body_html(a: Article, script: str) -> str:
         if cache_dir is None:
             return to_html(body_markdown(a, script))
-        key = hashlib.sha256("\0".join((salt, a.script, script, a.body)).encode("utf-8")).hexdigest()
+        key = hashlib.sha256("\0".join((salt, a.script, script, a.body, *place_names(a))).encode("utf-8")).hexdigest()
         path = cache_dir / key[:2] / (key + ".html")
         html = cachefile.read(path, key)  # a garbage or edited entry is a miss, rebuilt below
         if html is not None:

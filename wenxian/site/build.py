@@ -102,8 +102,8 @@ def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site
         out[urls.raw_original(raw)] = data
     else:
         out[urls.raw(a.id)] = exports.raw_text(data, a.get("encoding"), raw)
-    out[urls.citation(a.id, "bib")] = citation.bibtex(a.meta, perm)
-    out[urls.citation(a.id, "csl.json")] = citation.csl_json(a.meta, perm)
+    out[urls.citation(a.id, "bib")] = citation.bibtex(a.meta, perm, a.body)
+    out[urls.citation(a.id, "csl.json")] = citation.csl_json(a.meta, perm, a.body)
     return out
 
 

@@ -8,7 +8,10 @@ import html
 
 
 def bar_chart(bars: list[tuple[str, int]], title: str, width: int = 640, height: int = 180) -> str:
-    """A vertical bar chart of (label, count); every bar has a <title> tooltip and its count."""
+    """A vertical bar chart of (label, count); every bar has a <title> tooltip and its count. Text
+    is the page's text colour and bars the theme's (class wx-bar, both schemes in wenxian.css);
+    the chart never shrinks below its drawn width, so labels stay 10 px on a phone (the box
+    scrolls sideways)."""
     if not bars:
         return ""
     top = max(c for _, c in bars) or 1
@@ -26,7 +29,7 @@ def bar_chart(bars: list[tuple[str, int]], title: str, width: int = 640, height:
         y = pad_top + plot_h - h
         lab = html.escape(label)
         out.append(f'<g><title>{lab}: {count}</title><rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
-                   f'height="{h:.1f}" fill="currentColor" opacity="0.7"/>')
+                   f'height="{h:.1f}" class="wx-bar" fill="currentColor" opacity="0.7"/>')
         if count:
             out.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" font-size="10" text-anchor="middle" '
                        f'fill="currentColor">{count}</text>')

@@ -34,7 +34,10 @@ def deploy_mode(environ: Mapping = os.environ) -> bool:
 def site_url(configured: str | None, environ: Mapping = os.environ) -> str:
     """The site's address for this build: `WENXIAN_SITE_URL` when set, else mkdocs.yml's; in
     deploy mode a missing, placeholder or non-absolute address raises WenxianError."""
-    url = _normal(environ.get(ENV_URL, "")) or _normal(configured or "")
+    given = _normal(environ.get(ENV_URL, ""))
+    if given and (urlsplit(given).scheme not in ("http", "https") or any(c.isspace() for c in given.strip())):
+        raise WenxianError("mkdocs.yml", f"{ENV_URL} must be an absolute http(s) address, not {given!r}")
+    url = given or _normal(configured or "")
     if deploy_mode(environ):
         parts = urlsplit(url)
         if not url or url == PLACEHOLDER or parts.scheme not in ("http", "https") or not parts.netloc:

@@ -14,18 +14,19 @@ from ..article import FIELDS, body_text
 from ..schema import date_problem
 from . import urls
 from .catalog import Catalog
-from .citation import display_title
+from .citation import display_title, gbt7714
 
 FEED_SIZE = 50
 CSV_COLUMNS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
                "region", "region_codes", "places", "tags", "raw", "sha256", "masked", "missing_numbers",
-               "images", "removed_lines", "url", "text")
+               "images", "removed_lines", "url", "citation_gbt7714", "text")
 
 
 def record(cat: Catalog, aid: str, site_url: str) -> dict:
     a = cat.articles[aid]
     rec = {k: a.meta.get(k) for k in FIELDS}
     rec["url"] = _absolute(site_url, urls.article(aid))
+    rec["citation_gbt7714"] = gbt7714(a.meta, rec["url"], a.body)
     rec["text"] = body_text(a.body, markers=True)
     return rec
 
@@ -88,35 +89,48 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _timestamp(date: str | None) -> str:
-    """RFC 3339 midnight UTC of a `YYYY[-MM[-DD]]` date; 1970-01-01 for none or an invalid one
-    (the schema refuses those; an invalid date must never reach a feed)."""
+def _timestamp(date: str | None) -> str | None:
+    """RFC 3339 midnight UTC of a valid `YYYY[-MM[-DD]]` date, else None (the schema refuses
+    invalid dates; one must never reach a feed)."""
     if date is None or date_problem(date) is not None:
-        date = "1970"
+        return None
     parts = date.split("-") + ["01", "01"]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
 def atom(cat: Catalog, site_url: str, site_name: str) -> str:
-    """Atom feed of the newest articles by publication date (undated ones use the capture date,
-    else 1970-01-01, so that the feed is the same on every build)."""
+    """Atom feed of the articles most recently added to the archive (the order of /recent/:
+    capture date, then publication date). An entry's `updated` is when it was added (its capture
+    date; without one, its publication date) and `published` its publication date; an article
+    with neither date cannot be placed in time and is left out (never dated 1970-01-01)."""
+    from .indexes import recently_added
+
     ns = "http://www.w3.org/2005/Atom"
     feed = ET.Element("feed", xmlns=ns)
     ET.SubElement(feed, "title").text = site_name
     ET.SubElement(feed, "id").text = _absolute(site_url, "")
     ET.SubElement(feed, "link", href=_absolute(site_url, ""))
-    ET.SubElement(feed, "link", rel="self", href=_absolute(site_url, urls.EXPORTS["feed"]))
-    ids = cat.newest[:FEED_SIZE]
-    stamps = [_timestamp(cat.articles[i].date or cat.articles[i].get("captured")) for i in ids]
-    ET.SubElement(feed, "updated").text = max(stamps, default=_timestamp(None))
-    for aid, stamp in zip(ids, stamps):
+    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=_absolute(site_url, urls.EXPORTS["feed"]))
+    entries = []
+    for aid in recently_added(cat):
+        a = cat.articles[aid]
+        stamp = _timestamp(a.get("captured")) or _timestamp(a.date)
+        if stamp is not None:
+            entries.append((aid, stamp))
+            if len(entries) == FEED_SIZE:
+                break
+    # The feed's own date: its newest entry (the same on every build of the same archive).
+    ET.SubElement(feed, "updated").text = max((s for _, s in entries), default="2000-01-01T00:00:00Z")
+    for aid, stamp in entries:
         a = cat.articles[aid]
         entry = ET.SubElement(feed, "entry")
         url = _absolute(site_url, urls.article(aid))
-        ET.SubElement(entry, "title").text = _xml_text(display_title(a.meta))
+        ET.SubElement(entry, "title").text = _xml_text(display_title(a.meta, a.body))
         ET.SubElement(entry, "id").text = url
         ET.SubElement(entry, "link", href=url)
         ET.SubElement(entry, "updated").text = stamp
+        if _timestamp(a.date):
+            ET.SubElement(entry, "published").text = _timestamp(a.date)
         for name in a.get("author", []) or [a.get("source") or site_name]:
             ET.SubElement(ET.SubElement(entry, "author"), "name").text = _xml_text(name)
         text = body_text(a.body, markers=True)

@@ -10,8 +10,8 @@ from .. import dates
 from . import urls
 from .catalog import LEVEL_NAMES, Catalog, Node
 from .chart import bar_chart
-from .markup import article_list, esc, frontmatter
-from .twins import to_script, ui
+from .markup import article_list, esc, frontmatter, title_in
+from .twins import place_name, to_script, ui
 
 RECENT = 50
 
@@ -21,10 +21,16 @@ def _page(title: str, script: str, *parts: str) -> str:
     return frontmatter(t) + f"<h1>{esc(t)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
 
 
+def only_mentioned(node: Node) -> list[str]:
+    """Ids of the articles that mention the place without being about it (newest first)."""
+    return [aid for aid in node.mentioned if aid not in node.about]
+
+
 def _counts(node: Node, script: str) -> str:
     text = f"{len(node.about)} 篇"
-    if node.mentioned:
-        text += f" · 提及 {len(node.mentioned)} 篇"
+    mentioned = only_mentioned(node)
+    if mentioned:
+        text += f" · 提及 {len(mentioned)} 篇"
     return f'<span class="wx-count">{ui(text, script)}</span>'
 
 
@@ -32,11 +38,16 @@ def _name(name: str, script: str) -> str:
     return esc(to_script(name, "hans", script))
 
 
+def _place(name: str, script: str) -> str:
+    """A region name (simplified in the gazetteer) on a `script` page (twins.place_name)."""
+    return esc(name if script == "hans" else place_name(name, script))
+
+
 def _tree(nodes: list[Node], page: str, script: str) -> str:
     items = []
     for node in nodes:
         href = urls.rel(page, urls.in_script(urls.region(node.code), script))
-        inner = f'<a href="{href}">{_name(node.name, script)}</a> {_counts(node, script)}'
+        inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(node, script)}'
         if node.children:
             inner += _tree(sorted(node.children.values(), key=lambda n: n.code), page, script)
         items.append(f'<li data-level="{node.level}">{inner}</li>')
@@ -46,7 +57,7 @@ def _tree(nodes: list[Node], page: str, script: str) -> str:
 def regions(cat: Catalog, script: str, nodes: bool = True) -> dict[str, str]:
     """The region tree page and (with `nodes`) every node's page."""
     page = urls.in_script(urls.INDEXES["regions"], script)
-    intro = ui("按行政区划浏览：每一级后面是关于该地的文章数，以及只是提及该地的文章数"
+    intro = ui("按行政区划浏览：每一级后面是关于该地的文章数，以及只提及该地而不是关于该地的文章数"
                "（例如劳动力转移的去向）。", script)
     out = {urls.INDEXES["regions"]: _page("地区", script, f"<p>{intro}</p>", _tree(cat.roots, page, script)
                                           if cat.roots else f'<p class="wx-empty">{ui("暂无地区。", script)}</p>')}
@@ -63,7 +74,7 @@ def region_page(cat: Catalog, node: Node, script: str) -> str:
         chain.append(up)
         up = cat.regions.get(up.parent) if up.parent else None
     crumbs = [f'<a href="{urls.rel(page, urls.in_script(urls.INDEXES["regions"], script))}">{ui("地区", script)}</a>']
-    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(n.code), script))}">{_name(n.name, script)}</a>'
+    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(n.code), script))}">{_place(n.name, script)}</a>'
                for n in reversed(chain)]
     parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
@@ -72,10 +83,11 @@ def region_page(cat: Catalog, node: Node, script: str) -> str:
         parts.append(f"<h2>{ui('下级行政区', script)}</h2>"
                      + _tree(sorted(node.children.values(), key=lambda n: n.code), page, script))
     parts.append(f'<h2 id="about">{ui("关于此地的文章", script)}</h2>' + article_list(cat, node.about, page, script))
-    if node.mentioned:
+    mentioned = only_mentioned(node)
+    if mentioned:
         parts.append(f'<h2 id="mentioned">{ui("提及此地的文章", script)}</h2>'
-                     + article_list(cat, node.mentioned, page, script))
-    title = to_script(node.name, "hans", script)
+                     + article_list(cat, mentioned, page, script))
+    title = node.name if script == "hans" else place_name(node.name, script)
     return frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n" + "\n\n".join(parts) + "\n"
 
 
@@ -136,12 +148,13 @@ def timeline(cat: Catalog, script: str) -> dict[str, str]:
     items = []
     for y in reversed(years):
         months = _months(cat, cat.years[y])
-        month_text = "，".join(f"{int(m)}月 {len(ids)}" for m, ids in sorted(months.items()) if m)
+        # "6月：2篇", never "6月 2" (which reads as a date, 6 月 2 日)
+        month_text = "，".join(f"{int(m)}月：{len(ids)}篇" for m, ids in sorted(months.items()) if m)
         if "" in months:
-            month_text += ("，" if month_text else "") + f"月份不详 {len(months[''])}"
+            month_text += ("，" if month_text else "") + f"月份不详：{len(months[''])}篇"
         href = urls.rel(page, urls.in_script(urls.year(y), script))
-        items.append(f'<li><a href="{href}">{y}</a> <span class="wx-count">{ui(f"{len(cat.years[y])} 篇", script)}'
-                     f'</span>：{ui(month_text, script)}</li>')
+        items.append(f'<li><a href="{href}">{y}年</a> <span class="wx-count">{ui(f"共 {len(cat.years[y])} 篇", script)}'
+                     f'</span>（{ui(month_text, script)}）</li>')
     parts = [bar_chart(bars, ui("每年文章数", script)),
              '<ul class="wx-years">' + "".join(items) + "</ul>" if items else ""]
     if cat.years.get(""):
@@ -160,18 +173,40 @@ def year_page(cat: Catalog, y: str, script: str) -> str:
              f'{ui("时间线", script)}</a> › {y} · {ui(f"{len(cat.years[y])} 篇", script)}</p>',
              bar_chart(bars, ui(f"{y}年每月文章数", script))]
     for m in sorted((m for m in months if m), reverse=True):
-        parts.append(f'<h2 id="m{m}">{ui(f"{int(m)}月", script)}（{len(months[m])}）</h2>'
+        parts.append(f'<h2 id="m{m}">{ui(f"{int(m)}月（{len(months[m])} 篇）", script)}</h2>'
                      + article_list(cat, months[m], page, script))
     if "" in months:
-        parts.append(f'<h2 id="m00">{ui("月份不详", script)}（{len(months[""])}）</h2>'
+        undated = len(months[""])
+        parts.append(f'<h2 id="m00">{ui(f"月份不详（{undated} 篇）", script)}</h2>'
                      + article_list(cat, months[""], page, script))
     return _page(f"{y}年", script, *parts)
 
 
-def recent(cat: Catalog, script: str) -> dict[str, str]:
-    """Recently added: by capture date (when recorded), newest first."""
-    page = urls.in_script(urls.INDEXES["recent"], script)
+def recently_added(cat: Catalog) -> list[str]:
+    """Ids in the order they were added to the archive, newest first: by capture date (the date
+    a capture was made, recorded by `wenxian capture` and web archives, or `add --captured`);
+    articles without one follow, newest publication first. The order of /recent/ and the feed."""
     rank = {aid: n for n, aid in enumerate(cat.newest)}
-    ids = sorted(cat.articles, key=lambda i: (-dates.ordinal(cat.articles[i].get("captured", "")), rank[i]))[:RECENT]
-    intro = ui(f"最近采集入档的 {len(ids)} 篇文章，按采集日期排列（未记录采集日期的按发表日期）。", script)
-    return {urls.INDEXES["recent"]: _page("最近收录", script, f"<p>{intro}</p>", article_list(cat, ids, page, script))}
+    return sorted(cat.articles, key=lambda i: (-dates.ordinal(cat.articles[i].get("captured", "")), rank[i]))
+
+
+def recent(cat: Catalog, script: str) -> dict[str, str]:
+    """Recently added: by capture date (when recorded), newest first; each entry shows the date
+    it is ordered by (采集) before its publication date (发表)."""
+    page = urls.in_script(urls.INDEXES["recent"], script)
+    ids = recently_added(cat)[:RECENT]
+    intro = ui(f"最近收录的 {len(ids)} 篇文章，按采集日期排列，最新的在前；"
+               "未记录采集日期的排在后面，按发表日期排列。", script)
+    base = urls.rel(page, urls.in_script(urls.ARTICLES, script))
+    items = []
+    for aid in ids:
+        a = cat.articles[aid]
+        when = [ui("采集", script) + " " + (esc(a.meta["captured"]) if a.get("captured") else ui("不详", script)),
+                ui("发表", script) + " " + (esc(a.date) if a.date else ui("不详", script))]
+        if a.get("source"):
+            when.append(esc(to_script(a.meta["source"], a.script, script)))
+        items.append(f'<li><a href="{base}{aid}/">{esc(title_in(cat, aid, script))}</a> '
+                     f'<span class="wx-when">{" · ".join(when)}</span></li>')
+    listing = ('<ul class="wx-articles wx-recent">\n' + "\n".join(items) + "\n</ul>") if items else \
+        f'<p class="wx-empty">{ui("暂无文章。", script)}</p>'
+    return {urls.INDEXES["recent"]: _page("最近收录", script, f"<p>{intro}</p>", listing)}

@@ -63,7 +63,7 @@ def yaml_string(text: str) -> str:
 
 def title_in(cat: Catalog, aid: str, script: str) -> str:
     a = cat.articles[aid]
-    return to_script(display_title(a.meta), a.script, script)
+    return to_script(display_title(a.meta, a.body), a.script, script)
 
 
 def article_list(cat: Catalog, ids, page_url: str, script: str, limit: int | None = None) -> str:

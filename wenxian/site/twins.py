@@ -52,6 +52,45 @@ def to_script(text: str | None, source: str, target: str) -> str | None:
     return convert(text, target)
 
 
+@lru_cache(maxsize=None)
+def _place_chars(config: str) -> dict[str, dict[str, str]]:
+    return (datafiles.load("place_name_chars.yml") or {}).get(config) or {}
+
+
+@lru_cache(maxsize=65536)
+def place_name(name: str, target: str) -> str:
+    """A place name (simplified, as the gazetteer writes it) in the `target` script: converted
+    like any text, then the characters of data/place_name_chars.yml that OpenCC gave their
+    default ordinary-text form get their place-name form back (坎久干村 → 坎久干村, not 坎久幹村)."""
+    converted = convert(name, target)
+    table = _place_chars(CONFIG[target])
+    if not table or len(converted) != len(name) or not any(c in table for c in name):
+        return converted
+    return "".join(table.get(c, {}).get(t, t) for c, t in zip(name, converted))
+
+
+def keep_place_names(converted: str, original: str, names, target: str) -> str:
+    """`converted` (the `target` twin of `original`) with every occurrence in `original` of one
+    of the article's place `names` written as place_name writes it; only where the conversion
+    kept the text's length, so that positions agree."""
+    table = _place_chars(CONFIG[target])
+    names = [n for n in set(names) if n and any(c in table for c in n) and n in original]
+    if not names or len(converted) != len(original):
+        return converted
+    chars = None
+    for name in sorted(names, key=len, reverse=True):
+        start = original.find(name)
+        while start >= 0:
+            end = start + len(name)
+            chars = chars if chars is not None else list(converted)
+            for i in range(start, end):
+                fixed = table.get(original[i], {}).get(chars[i])
+                if fixed is not None:
+                    chars[i] = fixed
+            start = original.find(name, end)
+    return converted if chars is None else "".join(chars)
+
+
 def ui(text: str, script: str) -> str:
     """Site chrome (labels, headings) is written in simplified script in the code."""
     return text if script == "hans" else convert(text, "hant")
