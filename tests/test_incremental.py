@@ -97,7 +97,10 @@ def test_damaged_or_missing_record_means_a_full_build(repo, tmp_path):
     assert "incremental build" not in _build(repo)
     record.unlink()
     assert "incremental build" not in _build(repo)
-    _same_as_clean(repo, tmp_path / "clean")
+    _same_as_clean(repo, tmp_path / "clean")  # a full build into another folder keeps the record
+    assert record.is_file()
+    _build(repo, full=True)  # a full build into the site folder makes the record stale: gone
+    assert not record.exists()
 
 
 def test_interrupted_build_leaves_no_record(repo):

@@ -74,7 +74,7 @@ class Incremental:
 
     def __init__(self, root: Path, site: Path, enabled: bool = True):
         self.root, self.site, self.enabled = root, site.resolve(), enabled
-        self.digest = code_digest() if enabled else ""
+        self.digest = code_digest()
         self.previous: dict[str, str] = {}   # output URL -> input key, from the record
         self.current: dict[str, str] = {}    # output URL -> input key, this build
         self.kept = False
@@ -85,18 +85,23 @@ class Incremental:
         """Read and delete the record; with a usable one, move the kept folders aside (they
         come back in `restore`). Returns the site-relative folders moved aside."""
         shutil.rmtree(_keep_dir(self.site), ignore_errors=True)
-        if not self.enabled:
-            return []
         path = _record_path(self.root)
         text = cachefile.read(path, self.digest)
-        try:
-            path.unlink()
-        except OSError:
-            pass
         try:
             record = json.loads(text) if text is not None else None
         except ValueError:
             record = None
+        mine = isinstance(record, dict) and record.get("site") == str(self.site)
+        if self.enabled or mine or record is None:
+            # Deleted when this build uses it, when it describes this build's folder (a full
+            # build into it makes it stale) and when it is unusable; a full build into another
+            # folder leaves the record of the site folder as it is.
+            try:
+                path.unlink()
+            except OSError:
+                pass
+        if not self.enabled:
+            return []
         if not isinstance(record, dict) or record.get("site") != str(self.site) or not isinstance(record.get("pages"), dict):
             return []
         moved = []
