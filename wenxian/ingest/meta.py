@@ -553,7 +553,7 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 @lru_cache(maxsize=None)
 def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
-    names = rf"({_NAME}(?:[、 &＆]{_NAME}){{0,5}})(?={v['name_enders']})"
+    names = rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+){_NAME}){{0,5}})(?={v['name_enders']})"
     reporter = re.compile(rf"{v['reporter_words']}\s*[:：]?\s*{names}")
     role = rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']}))?"
     labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
@@ -579,7 +579,7 @@ _PHOTO_CREDIT = re.compile(r"摄|攝|图|圖")
 
 def _names_in(match_text: str, stop: frozenset) -> list[str]:
     out = []
-    for name in re.split(r"[、 &＆，,]\s*", match_text):
+    for name in re.split(r"\s*[、&＆，,]\s*|\s+", match_text.strip()):
         if len(name) > 2 and name.endswith(("摄", "攝")):
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
         role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
@@ -622,12 +622,25 @@ def _reporter_credit_start(before: str, text: str) -> bool:
 _TRAILING_CREDIT = re.compile(r"(?:^|[。！？!?”])\s*[（(]\s*((?:[^（()）]{0,6}?[/／:：][^（()）\s]{0,3}\s*)?[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]$")
 
 
+def _joined_credit_lines(texts: list[str]) -> list[str]:
+    """Lines of one credit broken after a joining '&' or '、' (撰文：白日梦 & / 脖子右拧 & / 浩森), joined
+    into one line; every other line as it is."""
+    out: list[str] = []
+    for t in texts:
+        if out and out[-1].rstrip().endswith(("&", "＆", "、")) and len(out[-1]) + len(t) <= 80:
+            out[-1] = out[-1].rstrip() + " " + t
+        else:
+            out.append(t)
+    return out
+
+
 def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph: str | None = None) -> list[str]:
     """Credited writers, by where papers print them: a byline or credit line near the title,
     the reporter in the opening dateline (新华社…电（记者唐霁）), then the names in brackets
     that close the text (…（张巨峰）). Editors are not authors. [] when no one is credited."""
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     texts = [l.text for l in lines if len(l.text) <= 80 and not any(label.search(p) for p in l.text.split())]
+    texts = _joined_credit_lines(texts)
     if first_paragraph:
         texts.extend(first_paragraph.split("\n"))  # the openings of the first paragraphs
     photographers = []
