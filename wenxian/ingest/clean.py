@@ -189,17 +189,21 @@ def _byline_label() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, labels)) + rf"|{v['strong_author_labels']})\s*[:：]")
 
 
+@lru_cache(maxsize=None)
+def _credit_marks() -> re.Pattern:
+    v = vocab.load("metadata.yml")
+    return re.compile(f"{v['reporter_words']}|(?:{v['author_labels']})\\s*[:：]|[/／]|\\d")
+
+
 def _sub_heading_candidate(lines: list[Line], i: int) -> bool:
     """A line that may be a sub-heading between byline and text: short, unpunctuated, no
     label, date, digits or credit, and not printed twice (an account card's name is)."""
     t = lines[i].text
-    v = vocab.load("metadata.yml")
-    return (4 <= len(t) <= 30 and not is_prose(t) and not _DATED.search(t) and not t.endswith((":", "："))
-            and not re.search(r"\d", t) and not re.search(f"{v['reporter_words']}|(?:{v['author_labels']})\\s*[:：]|[/／]", t)
+    return (4 <= len(t) <= 30 and not is_prose(t) and not t.endswith((":", "：")) and not _credit_marks().search(t)
             and all(lines[j].text != t for j in (i - 1, i + 1) if 0 <= j < len(lines)))
 
 
-def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: int, title: str | None) -> int:
+def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: int) -> int:
     """Start of the article once the sub-headings between its byline and its first paragraph
     are included (a column name, 开栏的话, a section heading): at most two candidate lines
     (_sub_heading_candidate), directly below a line carrying the date or a 来源/作者 label.
@@ -226,7 +230,6 @@ def _is_sentence(text: str) -> bool:
 # headline block above a text holds the dateline, the title as printed and the byline, which a
 # contributor must not mistake for navigation.
 _WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电|電)")
-_DATE_IN_LINE = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 _CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|作者|撰文|撰稿|摄影|攝影|实习生|實習生")
 OUTSIDE = "outside the main text (navigation, header or footer)"
 
@@ -241,7 +244,7 @@ def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
         return "title as printed (cut short)" if title.startswith(text) else "title as printed, with more around it"
     if len(text) <= 60 and _CREDIT_WORD.search(text):
         return "byline"
-    if len(text) <= 40 and _DATE_IN_LINE.search(text):
+    if len(text) <= 40 and _DATED.search(text):
         return "dateline"
     return default
 
@@ -268,7 +271,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     start, end = main_span(lines, reasons)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
-    start = _headings_after_byline(lines, reasons, start, title)
+    start = _headings_after_byline(lines, reasons, start)
     texts = [l.text for l in lines[start:end]]
     cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
     if cut is None:

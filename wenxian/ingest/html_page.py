@@ -82,6 +82,7 @@ def _vocab() -> dict:
         "furniture": frozenset(v["boilerplate_words"]),
         "weak": frozenset(v["weak_boilerplate_words"]),
         "content": frozenset(w.lower() for w in v["content_words"]),
+        "title": tuple(w.lower() for w in v["title_words"]),
         "hidden": re.compile("|".join(v["hidden_styles"]), re.I),
         "meta": {k: [n.lower() for n in names] for k, names in v["meta"].items()},
         "jsonld": frozenset(v["jsonld_types"]),
@@ -144,7 +145,9 @@ def visible_text(text: str) -> str:
 
 
 def _named_title(el) -> bool:
-    return "title" in ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    """Whether an element's class or id names it a title (entry-title, viewpost_TitleUrl)."""
+    names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    return any(w in names for w in _vocab()["title"])
 
 
 def _norm(s: str) -> str:

@@ -234,7 +234,11 @@ def _bare_label_pattern(kind: str) -> re.Pattern:
     return re.compile("^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]?\s*(\S.{0,30})$")
 
 
-_MEDIA_CREDIT = re.compile(r"(?:图片|圖片|图|圖|照片|视频|視頻|资料|資料|数据|數據)\s*$")
+@lru_cache(maxsize=None)
+def _media_credit() -> re.Pattern:
+    """Words before a 来源 label that make it a picture's or data's credit (图片资料来源：)."""
+    words = vocab.load("metadata.yml")["media_credit_words"]
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s*$")
 
 
 # Another label starting inside a value: the value ends there.
@@ -249,7 +253,7 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     bare = _bare_label_pattern(kind)
     for line in lines:
         m = pattern.search(line.text)
-        if m and kind == "source_labels" and _MEDIA_CREDIT.search(line.text[:m.start()]):
+        if m and kind == "source_labels" and _media_credit().search(line.text[:m.start()]):
             continue  # 图片资料来源：… credits a picture, not the article
         if not m:
             # a byline of fields separated by | prints labels without a colon (来源CSDN| 作者魏星)
