@@ -89,6 +89,7 @@ def _vocab() -> dict:
         "scripts": {k: [re.compile(p) for p in pats] for k, pats in v["script_variables"].items()},
         "account_ids": frozenset(v["account_name_ids"]),
         "author_ids": frozenset(v["author_ids"]),
+        "main_run_margin": float(v["main_run_margin"]),
     }
 
 
@@ -377,7 +378,27 @@ def _main_span(blocks: list[Block], spans: dict, named: set) -> tuple[int, int]:
         a, z = hinted_span
         if best_span[0] <= a and z <= best_span[1]:
             return hinted_span
+    run_total, run_span = _best_run(prefix)
+    if best is not None and run_total > max(best, 0) * _vocab()["main_run_margin"]:
+        return run_span
     return best_span
+
+
+def _best_run(prefix: list[int]) -> tuple[int, tuple[int, int]]:
+    """The contiguous run of blocks with the highest total score (Kadane, one pass).
+
+    Why: old table layouts put the article's paragraphs straight into a cell that also holds the
+    menus, link lists and notices of the page, so no element holds the prose alone and the best
+    element is a short notice elsewhere. The best run of blocks finds the prose wherever its
+    container is; it is used only when it outscores every element by a wide margin."""
+    best, best_span = 0, (0, 0)
+    low, low_at = 0, 0  # the smallest prefix sum so far and where it is
+    for i in range(1, len(prefix)):
+        if prefix[i] - low > best:
+            best, best_span = prefix[i] - low, (low_at, i)
+        if prefix[i] < low:
+            low, low_at = prefix[i], i
+    return best, best_span
 
 
 # --- metadata -------------------------------------------------------------------------------
