@@ -250,12 +250,21 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         index = next(b.index for b in near if b.text == text)
         return text, "visible (heading above the text)", index
     # or the short line that opens the text and stands apart from the prose that follows
-    body = [b for b in page.blocks[start:end] if b.tag != "img" and not b.hidden][:2]
-    if (len(body) == 2 and 8 <= len(body[0].text) <= 40 and not _END_PUNCT.search(body[0].text)
-            and not meta.has_date(body[0].text) and not label.search(body[0].text)
-            and clean_mod.is_prose(body[1].text) and not clean_mod.pattern_reason(body[0].text)):
-        return body[0].text, "visible (line opening the text)", body[0].index
+    # (a forum's or blog's link bar above it is passed over; a headline may close with a quote
+    # or a bracket: 座谈会” or (图))
+    body = [b for b in page.blocks[start:end] if b.tag != "img" and not b.hidden][:3]
+    for first, second in zip(body, body[1:]):
+        longest = 60 if first.tag in _HEADING_TAGS else 40
+        if (6 <= len(first.text) <= longest and not _END_PUNCT.search(_CLOSERS.sub("", first.text))
+                and not meta.has_date(first.text) and not label.search(first.text)
+                and clean_mod.is_prose(second.text) and not clean_mod.pattern_reason(first.text)):
+            return first.text, "visible (line opening the text)", first.index
+        if first.link_density <= 0.5:
+            break
     return None, None, None
+
+
+_CLOSERS = re.compile(r"[”\"’）)】\]]+$")
 
 
 def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:
