@@ -579,6 +579,9 @@ def _author_patterns() -> tuple:
 
 _DESK = re.compile(r"(中心|组|組|部|频道|頻道)$")
 _PHOTO_CREDIT = re.compile(r"摄|攝|图|圖")
+# Private-use characters are the glyphs of a site's icon font (an arrow or a separator drawn
+# between a writer's name and the 来源 label); they are read as a space, never as a name's letter.
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def _names_in(match_text: str, stop: frozenset) -> list[str]:
@@ -643,7 +646,8 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     the reporter in the opening dateline (新华社…电（记者唐霁）), then the names in brackets
     that close the text (…（张巨峰）). Editors are not authors. [] when no one is credited."""
     label = re.compile(vocab.load("metadata.yml")["page_label"])
-    texts = [l.text for l in lines if len(l.text) <= 80 and not any(label.search(p) for p in l.text.split())]
+    texts = [PRIVATE_USE.sub(" ", l.text) for l in lines
+             if len(l.text) <= 80 and not any(label.search(p) for p in l.text.split())]
     texts = _joined_credit_lines(texts)
     if first_paragraph:
         texts.extend(first_paragraph.split("\n"))  # the openings of the first paragraphs

@@ -5,6 +5,7 @@ Pure: nothing here reads or writes files; the CLI and `archive` do the I/O.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from . import clean as clean_mod
 from .. import tags
@@ -137,7 +138,9 @@ def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict
     found = regions.recognize(body_text, title, script)
     return {
         "id": article_id(data),
-        "title": balance(title),  # unclosed bidi controls closed (invisible.py)
+        # unclosed bidi controls closed (invisible.py); an icon font's glyph at either end is
+        # no part of the headline (meta.PRIVATE_USE)
+        "title": balance(_trim_glyphs(title)),
         "date": date,
         "source": balance(source),
         "source_url": None,
@@ -158,6 +161,14 @@ def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict
         "removed": [{"line": r.line.number, "text": r.line.text, "reason": r.reason} for r in cleaned.removed],
         "sha256": hashlib.sha256(data).hexdigest(),
     }
+
+
+def _trim_glyphs(title: str | None) -> str | None:
+    """The title without icon-font glyphs (private-use characters) at its ends."""
+    return _GLYPHS_AT_ENDS.sub("", title) if title else title
+
+
+_GLYPHS_AT_ENDS = re.compile("^[\ue000-\uf8ff]+\\s*|\\s*[\ue000-\uf8ff]+$")
 
 
 SHORT_BODY = 200  # characters of text below which a body is worth a second look
