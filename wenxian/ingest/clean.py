@@ -148,18 +148,21 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=None)
-def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern]:
+def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern]:
     v = vocab.load("sections.yml")
     return (re.compile(v["section_headers"]), re.compile(v["numbered_heading"]), int(v["headline_run"]),
-            re.compile(v["article_enders"]))
+            re.compile(v["article_enders"]), re.compile(v["reply_headers"]))
 
 
 def section_start(texts: list[str], scores: list[int]) -> int | None:
     """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
-    such header followed by less prose than came before it; None when there is none."""
-    header, enders = _sections()[0], _sections()[3]
+    such header followed by less prose than came before it, or the first reply of a comment
+    thread after some prose; None when there is none."""
+    header, enders, reply = _sections()[0], _sections()[3], _sections()[4]
     total, before = sum(max(0, x) for x in scores), 0
     for i, (t, x) in enumerate(zip(texts, scores)):
+        if before > 0 and reply.match(t):
+            return i
         if (len(t) <= 30 and header.match(t) or enders.match(t)) and total - before < before:
             return i
         before += max(0, x)
