@@ -597,7 +597,15 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
         if "网" in name or "網" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
             break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
+    if out and out[-1].endswith(_REPORTED_SUFFIXES):
+        # 李明 北京报道: the place it was reported from, after the writers; 记者李明报道: the verb
+        last = out.pop()[:-2]
+        if not out and len(last) >= 2:
+            out.append(last)
     return out
+
+
+_REPORTED_SUFFIXES = ("报道", "報導", "报导")
 
 
 def labelled_credit(text: str) -> bool:
@@ -614,9 +622,14 @@ def credited_authors(text: str) -> list[str]:
             if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
                 continue
             names = _names_in(next(g for g in m.groups() if g), stop)
+            if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
+                names = names[:-1]  # 记者 彭冲 山东冠县报道: the last word is where it was reported
             if names:
                 return names
     return []
+
+
+_GLUED_REPORTED = re.compile(r"报道|報導|报导|电|電|\d{1,2}日")
 
 
 def _reporter_credit_start(before: str, text: str) -> bool:
