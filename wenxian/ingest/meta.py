@@ -718,6 +718,35 @@ def writer_before_title(title: str | None, lines: list[Line]) -> list[str]:
     return [m.group(1)] if any(l.text.strip() == m.group(1) for l in lines) else []
 
 
+def byline_names(text: str) -> list[str]:
+    """The writers of a byline printed as names alone on its line (赵延东、风笑天; 茉莉 is read from
+    the headline instead): one to four personal names, each of two or three characters (four
+    with a compound surname) and opening with a surname of the data file; [] for anything else.
+    Callers look only between a headline and its text, where such a line is the byline."""
+    v = vocab.load("metadata.yml")
+    text = text.strip()
+    if not text or len(text) > 20:
+        return []
+    names = [n for n in re.split(r"\s*[、，,&＆]\s*|\s+", text) if n]
+    if not 1 <= len(names) <= 4:
+        return []
+    for name in names:
+        compound = any(name.startswith(c) for c in v["compound_surnames"])
+        if (not re.fullmatch(r"[\u4e00-\u9fff]+", name) or not 2 <= len(name) <= (4 if compound else 3)
+                or not (compound or name[0] in v["surnames"]) or name in _author_patterns()[-1]
+                or name[-1] in _PLACE_ENDS or is_outlet_name(name) or name in _place_names().get(name[:2], ())):
+            return []
+    return names
+
+
+def _place_names():
+    from ..places import regions  # the gazetteer's forms by their first two characters
+    return regions.name_index()
+
+
+_PLACE_ENDS = frozenset("省市县縣区區镇鎮乡鄉村街州旗盟")
+
+
 def credited_source_like(value: str) -> bool:
     """'（新华社）', '（人民日报）': an outlet in closing brackets, not a writer."""
     return bool(_SITE_WORDS.search(value[-2:])) or value.endswith(("社", "报", "報"))

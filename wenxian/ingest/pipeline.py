@@ -106,7 +106,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
     authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
-               or meta.byline_slot_writer(above[:20], source, title))
+               or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept))
     art = _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
     art["warnings"] = extraction_warnings(art)
     if strays:
@@ -161,6 +161,24 @@ def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict
         "removed": [{"line": r.line.number, "text": r.line.text, "reason": r.reason} for r in cleaned.removed],
         "sha256": hashlib.sha256(data).hexdigest(),
     }
+
+
+def _names_under_headline(lines: list, title: str | None, first_kept: int) -> list[str]:
+    """Writers printed as names alone on a line between the printed headline and the text
+    (meta.byline_names): the lines after the headline's last printing, up to the first kept line
+    or the first sentence; a date line is passed over."""
+    if not title:
+        return []
+    at = [i for i, l in enumerate(lines[:first_kept + 3]) if l.text.strip() == title]
+    for l in lines[at[-1] + 1:at[-1] + 4] if at else []:
+        if l.text.strip() == title or meta.has_date(l.text):
+            continue
+        if clean_mod.is_prose(l.text):
+            return []
+        names = meta.byline_names(l.text)
+        if names:
+            return names
+    return []
 
 
 def _trim_glyphs(title: str | None) -> str | None:
