@@ -109,26 +109,12 @@ def extract(page: Page) -> HtmlArticle:
                 authors, origins["author"] = names, origin
                 break
     if not authors and title_index is not None:
-        authors = _names_under_headline(blocks[title_index + 1:title_index + 5], title)
+        # (a link there is a follow button or an account, not a printed byline)
+        authors = meta.names_under_headline([None if b.link_density > 0.5 else b.text for b in blocks[title_index + 1:title_index + 5]
+                                             if not b.hidden and b.tag != "img"], title)
         origins["author"] = "visible (names under the headline)" if authors else None
     url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
     return HtmlArticle(cleaned, title, date, source, authors, url, origins)
-
-
-def _names_under_headline(following: list[Block], title: str | None) -> list[str]:
-    """Writers printed as names alone on a line between the headline and the first sentence of
-    the text (meta.byline_names); the headline printed again and a date line are passed over."""
-    for b in following:
-        if b.hidden or b.tag == "img" or b.text == title or meta.has_date(b.text):
-            continue
-        if b.link_density > 0.5:  # a follow button or an account's link, not a printed byline
-            return []
-        if clean_mod.is_prose(b.text):
-            return []
-        names = meta.byline_names(b.text)
-        if names:
-            return names
-    return []
 
 
 def _first(pairs):

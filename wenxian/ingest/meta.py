@@ -739,6 +739,25 @@ def byline_names(text: str) -> list[str]:
     return names
 
 
+def names_under_headline(texts: list[str | None], title: str | None) -> list[str]:
+    """Writers printed as names alone on a line between the headline and the first sentence of
+    the text (byline_names), from the lines that follow the headline: the headline printed again
+    and a date line are passed over; a sentence, or None (a link: a follow button, an account),
+    ends the search."""
+    from .clean import is_prose
+    for text in texts:
+        if text is None:
+            return []
+        if text.strip() == title or has_date(text):
+            continue
+        if is_prose(text):
+            return []
+        names = byline_names(text)
+        if names:
+            return names
+    return []
+
+
 def _place_names():
     from ..places import regions  # the gazetteer's forms by their first two characters
     return regions.name_index()

@@ -164,21 +164,9 @@ def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict
 
 
 def _names_under_headline(lines: list, title: str | None, first_kept: int) -> list[str]:
-    """Writers printed as names alone on a line between the printed headline and the text
-    (meta.byline_names): the lines after the headline's last printing, up to the first kept line
-    or the first sentence; a date line is passed over."""
-    if not title:
-        return []
-    at = [i for i, l in enumerate(lines[:first_kept + 3]) if l.text.strip() == title]
-    for l in lines[at[-1] + 1:at[-1] + 4] if at else []:
-        if l.text.strip() == title or meta.has_date(l.text):
-            continue
-        if clean_mod.is_prose(l.text):
-            return []
-        names = meta.byline_names(l.text)
-        if names:
-            return names
-    return []
+    """Writers printed as names alone after the headline's last printing above the text."""
+    at = [i for i, l in enumerate(lines[:first_kept + 3]) if title and l.text.strip() == title]
+    return meta.names_under_headline([l.text for l in lines[at[-1] + 1:at[-1] + 4]], title) if at else []
 
 
 def _trim_glyphs(title: str | None) -> str | None:
