@@ -16,7 +16,10 @@ _TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites
 DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
 _BARE_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9\-]{{2,20}}(?:\.[A-Za-z]{{2,6}})?\.(?:{_TLD})", re.I)
 _SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
-_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)")
+# 2019年9月9日, or year, month and day joined by one separator used twice (2019-09-09,
+# 2019/9/9, 2019.09.09): mixed separators are two numbers side by side, not a date
+# ('12/01/2004 - 01/01/2005', an archive's range, holds no '2004-01-01')
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})|\s*([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)")
 _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
 
 
@@ -188,7 +191,7 @@ def _date_in(text: str) -> str | None:
     """The first date printed in `text` that exists on the calendar (a printed 2019-02-30 is a
     typo, never a date to guess from)."""
     for m in _DATE.finditer(text):
-        day = real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = real_date(int(m.group(1)), int(m.group(2) or m.group(5)), int(m.group(3) or m.group(6)))
         if day:
             return day
     for m in _EN_DATE.finditer(text):
