@@ -259,17 +259,13 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # or a bracket: 座谈会” or (图))
     body = [b for b in page.blocks[start:end] if b.tag != "img" and not b.hidden][:3]
     for first, second in zip(body, body[1:]):
-        longest = 60 if first.tag in _HEADING_TAGS else 40
-        if (6 <= len(first.text) <= longest and not _END_PUNCT.search(_CLOSERS.sub("", first.text))
-                and not meta.has_date(first.text) and not label.search(first.text)
-                and clean_mod.is_prose(second.text) and not clean_mod.pattern_reason(first.text)):
+        if meta.opens_text(first.text, second.text, 60 if first.tag in _HEADING_TAGS else 40):
             return first.text, "visible (line opening the text)", first.index
         if first.link_density <= 0.5:
             break
     return None, None, None
 
 
-_CLOSERS = re.compile(r"[”\"’）)】\]]+$")
 
 
 def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:

@@ -788,6 +788,22 @@ def labelled_title(lines: list[Line]) -> str | None:
 _NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：]$|[\u4e00-\u9fff][:：]\s*\d|^[A-Za-z0-9_.\-]+$")
 
 
+def opens_text(first: str, second: str, longest: int = 40) -> bool:
+    """Whether `first` is a headline printed as the opening line of the text, `second` being the
+    line after it: short, not closing with sentence or clause punctuation (a closing quote or
+    bracket may follow a headline's last word: 座谈会”, (图)), no date, label, credit or
+    boilerplate, and a sentence after it."""
+    from .clean import is_prose, pattern_reason
+    label = re.compile(vocab.load("metadata.yml")["page_label"])
+    return (6 <= len(first) <= longest and not _CLAUSE_END.search(_CLOSERS.sub("", first))
+            and not first.startswith(("（", "(", "【", "[")) and not has_date(first) and not label.search(first)
+            and not credited_authors(first) and is_prose(second) and not pattern_reason(first))
+
+
+_CLAUSE_END = re.compile(r"[。！？!?…；;，,：:]$")
+_CLOSERS = re.compile(r"[”\"’）)】\]]+$")
+
+
 def headline_before(header: list[Line], boilerplate) -> str | None:
     """The headline printed just above the article text, when the page-title line was unusable:
     the nearest header line that is neither boilerplate, a date, nor a sentence."""

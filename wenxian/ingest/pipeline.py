@@ -77,7 +77,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if title is None and not first_kept_is_first(lines, first_kept):
         # No usable page-title line: take the headline printed above the text, then clean again
         # so that its repetitions in the body (captions, dividers) are removed as the title.
+        # (or the short line that opens the text: what stands above it may be a site's menu)
+        kept = [k.line.text for k in cleaned.kept if k.kind != "image"][:2]
         title = (meta.labelled_title(lines[:40])
+                 or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
                  or meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason))
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
         if title:
