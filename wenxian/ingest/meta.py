@@ -124,7 +124,8 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
 
     Sites append their column or name in ways no separator list foresees ('标题 - 要闻云南 -
     云南日报网', '标题 东区办事处'), and aggregators prepend a column ('全球报道:标题'). When the
-    page also prints the headline alone on a line (or as 原标题：…), that line is the title.
+    page also prints the headline alone on a line (or as 原标题：…), that line is the title; when
+    it prints both parts alone, the part printed later (above the text) is.
     """
     if not title:
         return title
@@ -140,6 +141,17 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
                 and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”")):
             if best is None or len(t) > len(best):
                 best = t
+    if best:
+        # 'Joel on Software - 给计算机系学生的建议': the site named first, both parts printed alone;
+        # the part printed later, above the text, is the headline (the site's name is in the
+        # page header)
+        from .clean import is_prose
+        rest = title[len(best):].strip(" -_|｜@:：")
+        text_at = next((i for i, l in enumerate(lines[:80]) if is_prose(l.text)), 80)
+        where = {l.text.strip(): i for i, l in reversed(list(enumerate(lines[1:text_at], 1)))}
+        if (len(rest) >= 4 and where.get(rest, -1) > where.get(best, text_at) and not looks_like_site(rest)
+                and not is_site_name(rest)):
+            return rest
     return best or title
 
 
