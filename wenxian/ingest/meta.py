@@ -330,7 +330,10 @@ def find_date(header: list[Line]) -> str | None:
 
 _LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：]?\s*")
 MAX_SOURCE = 60  # characters: longer than any outlet's name; the frontmatter schema allows 200
-_TRAILING_DOMAIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})$", re.I)
+_TRAILING_DOMAIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s*(?:[|｜_]\s*)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})$", re.I)
+# A trail of the site's sections printed with angle brackets: '艺术史研究<某某艺术网' (section, then
+# the site) or '某某网>艺术教育' (the site, then the section).
+_ANGLE_TRAIL = re.compile(r"^([^<>＜＞]{2,30})(?:[<＜][^<>＜＞]{2,30})+$|^(?:[^<>＜＞]{2,30}[>＞])+([^<>＜＞]{2,30})$")
 _LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])")
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
@@ -345,7 +348,17 @@ def _placeholder_rest(value: str, placeholders: list[str]) -> str:
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
-    value = _PINYIN_GLOSS.sub("", value).strip().strip("【】[]").strip().lstrip("-_|｜–—:：·").strip()
+    value = _PINYIN_GLOSS.sub("", value).strip()
+    angle = _ANGLE_TRAIL.match(value)
+    if angle:  # the site's own name: after the last '<', before the first '>'
+        value = (re.split(r"[<＜]", value)[-1] if angle.group(1) else re.split(r"[>＞]", value)[0]).strip()
+    greeting = re.match(vocab.load("metadata.yml")["site_greetings"], value)
+    if greeting:  # '谢谢您访问〖某某中心〗': the name the greeting welcomes to
+        value = value[greeting.end():].strip().strip("〖〗「」").strip()
+    value = value.strip("【】[]").strip().lstrip("-_|｜–—:：·").strip()
+    if re.fullmatch(r"[(（][^()（）]+[)）]", value):
+        value = value[1:-1].strip()  # '(新闻)'
+
     if value.startswith("《") and value.endswith("》") and value.count("《") == 1:
         value = value[1:-1].strip()  # 《某某日报》, not 光明网-《光明日报》
     value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)

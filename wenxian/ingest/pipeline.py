@@ -97,7 +97,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     header = above + [r.line for r in cleaned.removed if first_kept < r.line.number < last_kept]
     trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
-    site = (meta.clean_source(site) or site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
+    site = meta.clean_source(site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
     source = (meta.find_source(header, lines, paragraphs[:3]) or meta.trailing_source(trailer, lines)
               or meta.byline_outlet(meta.with_joined_pairs(above, near=8), title) or meta.account_name(header[:15], title) or site)
     if source and site and source != site and meta.abbreviates(source, site):
