@@ -682,13 +682,28 @@ def _joined_credit_lines(texts: list[str]) -> list[str]:
     return out
 
 
+def _menu_item(lines: list[Line], i: int) -> bool:
+    """Whether line i is an item of a site's menu, not a credit: a breadcrumb or menu row
+    ('首页｜新华社记者看东北｜人物专访'), or a short label among short labels ('记者调查' between
+    '民情' and '民意调查'). A byline's neighbours hold roles, names with spaces or dates."""
+    from .clean import pattern_reason
+    if "navigation" in (pattern_reason(lines[i].text) or ""):
+        return True
+    run = [l.text for l in lines[max(0, i - 2):i + 3]]
+    return len(run) == 5 and all(_MENU_LABEL.fullmatch(t) for t in run)
+
+
+_MENU_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
 def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph: str | None = None) -> list[str]:
     """Credited writers, by where papers print them: a byline or credit line near the title,
     the reporter in the opening dateline (新华社…电（记者唐霁）), then the names in brackets
     that close the text (…（张巨峰）). Editors are not authors. [] when no one is credited."""
     label = re.compile(vocab.load("metadata.yml")["page_label"])
-    texts = [PRIVATE_USE.sub(" ", l.text) for l in lines
-             if len(l.text) <= 80 and not any(label.search(p) for p in l.text.split())]
+    texts = [PRIVATE_USE.sub(" ", l.text) for i, l in enumerate(lines)
+             if len(l.text) <= 80 and not any(label.search(p) for p in l.text.split())
+             and not _menu_item(lines, i)]
     texts = _joined_credit_lines(texts)
     if first_paragraph:
         texts.extend(first_paragraph.split("\n"))  # the openings of the first paragraphs
