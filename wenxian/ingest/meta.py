@@ -449,12 +449,14 @@ def with_joined_pairs(lines: list[Line], near: int | None = None) -> list[Line]:
     """The lines, plus runs of two and three consecutive short lines among the last `near` (the
     byline just above the text) joined by spaces: a byline that a scraper split over lines
     ('中國時報' / '張立勳' / '／特稿 2013年…') is read as one."""
-    tail = lines[-near:] if near else lines
+    start = max(0, len(lines) - near) if near else 0
+    tail = lines[start:]
+    menu = {i for i in range(len(tail)) if _menu_item(lines, start + i)}  # never part of a byline
     joined = []
     for n in (2, 3):
         for i in range(len(tail) - n + 1):
             run = tail[i:i + n]
-            if all(len(l.text) <= 30 for l in run):
+            if all(len(l.text) <= 30 for l in run) and not menu.intersection(range(i, i + n)):
                 joined.append(Line(run[0].number, " ".join(l.text for l in run)))
     return lines + joined
 
