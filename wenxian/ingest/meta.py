@@ -835,10 +835,12 @@ def opens_text(first: str, second: str, longest: int = 40) -> bool:
     line after it: short, not closing with sentence or clause punctuation (a closing quote or
     bracket may follow a headline's last word: 座谈会”, (图)), no date, label, credit or
     boilerplate, and a sentence after it."""
-    from .clean import is_prose, pattern_reason
+    from .clean import is_numbered_heading, is_prose, pattern_reason
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     return (6 <= len(first) <= longest and not _CLAUSE_END.search(_CLOSERS.sub("", first))
-            and not first.startswith(("（", "(", "【", "[")) and not has_date(first) and not label.search(first)
+            and not first.startswith(("（", "(", "【", "[", "—", "－", "-"))  # a subtitle's dash
+            and not is_numbered_heading(first)  # 一、… opens a section of the text, not the page
+            and not has_date(first) and not label.search(first)
             and not credited_authors(first) and is_prose(second) and not pattern_reason(first))
 
 
@@ -849,9 +851,26 @@ _CLOSERS = re.compile(r"[”\"’）)】\]]+$")
 def headline_before(header: list[Line], boilerplate) -> str | None:
     """The headline printed just above the article text, when the page-title line was unusable:
     the nearest header line that is neither boilerplate, a date, nor a sentence."""
-    for line in reversed(header[-6:]):
-        t = line.text
+    near = header[-6:]
+    for i in range(len(near) - 1, -1, -1):
+        t = near[i].text
         if (8 <= len(t) <= 60 and "。" not in t[:-1] and not _DATE.search(t) and not boilerplate(t) and not _NOT_TITLE.search(t)
                 and not _NOT_HEADLINE.search(t)):
+            if t.startswith(("——", "—", "－－")):  # a subtitle: the headline is printed above it
+                return _headline_above_subtitle(near[:i], t, boilerplate)
             return t
+    return None
+
+
+def _headline_above_subtitle(above: list[Line], subtitle: str, boilerplate) -> str | None:
+    """'犬儒病(上)' / '胡某' / '——当代中国的精神危机': the headline over its subtitle, joined as
+    titles with a subtitle are written ('犬儒病(上)——当代中国的精神危机'); the writer's name
+    printed between them is passed over. None when no headline stands there."""
+    for line in reversed(above[-2:]):
+        t = line.text.strip()
+        if byline_names(t):
+            continue
+        if 2 <= len(t) <= 40 and not _PROSE_PUNCT_ANY.search(t) and not has_date(t) and not boilerplate(t):
+            return t + "——" + subtitle.lstrip("—－ ")
+        return None
     return None
