@@ -229,6 +229,14 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                     best = (rank, whole, f"visible, confirmed by {origin}", b.index)
                 break
     if best:
+        # '金某某 - 某某百科，自由的百科全书': the <h1> opens the title metadata and a separator
+        # follows it; a longer visible block inside the same metadata is the site's tagline
+        for b in page.blocks[:end]:
+            if b.tag == "h1" and not b.hidden and len(b.text) >= 2 and b.text not in best[1]:
+                for value, origin in candidates:
+                    rest = value[len(b.text):]
+                    if value.startswith(b.text) and _SUFFIX_SEP.match(rest) and rest.strip(" -_|｜–—:：") in best[1]:
+                        return b.text, f"h1, confirmed by {origin}", b.index
         return best[1], best[2], best[3]
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     labelled = re.compile(vocab.load("metadata.yml")["title_labels"])
