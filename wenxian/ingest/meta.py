@@ -159,7 +159,17 @@ def _looks_like_site_tail(tail: str) -> bool:
     """' - 要闻云南', ' 东区办事处', ' 某省某研究院附属医院': short, no subtitle dash, no sentence
     or quote marks."""
     tail = tail.strip(" -_|｜@:：")
-    return len(tail) <= 20 and not tail.startswith("—") and not _PROSE_PUNCT_ANY.search(tail.replace(" ", ""))
+    if len(tail) <= 20:
+        return not tail.startswith("—") and not _PROSE_PUNCT_ANY.search(tail.replace(" ", ""))
+    # a longer trail of sections and names ('(页 1) - 学术前沿 - 某某论坛 - powered by Discuz!
+    # Archiver', '英国留学生活|留学攻略-某某网'): every part short, and no sentence in a Chinese part
+    parts = [p for p in _TRAIL_SEP.split(tail) if p]
+    return 2 <= len(parts) <= 6 and all(
+        len(p) <= (40 if p.isascii() else 24) and (p.isascii() or not _PROSE_PUNCT_ANY.search(p.replace(" ", "")))
+        for p in parts)
+
+
+_TRAIL_SEP = re.compile(r"\s*(?:[_|｜»]|\s[-–—]\s|(?<=[^\s\d])-(?=[^\s\d]))\s*")
 
 
 def site_after_headline(title_line: str, headline: str | None) -> str | None:
