@@ -223,7 +223,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
             if t in value:
                 if meta.is_site_name(t) and len(t) < len(value) // 2:
                     continue
-                whole = _two_line_headline(page, t, b.index, candidates)
+                whole = _broken_headline(page, b.index, value) or _two_line_headline(page, t, b.index, candidates)
                 rank = (len(whole), b.tag in _HEADING_TAGS, -b.index)
                 if best is None or rank > best[0]:
                     best = (rank, whole, f"visible, confirmed by {origin}", b.index)
@@ -274,6 +274,28 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     return None, None, None
 
 
+
+
+def _broken_headline(page: Page, index: int, value: str) -> str | None:
+    """A headline broken over lines by <br> ('全国人民代表大会常务委员会' / '关于批准…及' /
+    '调整…的决议'): the neighbouring blocks of the same element, joined, while the title
+    metadata still holds them; None when the block stands alone."""
+    blocks, b = page.blocks, page.blocks[index]
+    flat = _SPACES.sub("", value)
+
+    def same(i: int) -> bool:
+        return (0 <= i < len(blocks) and blocks[i].line == b.line and blocks[i].tag == b.tag
+                and not blocks[i].hidden and blocks[i].tag != "img")
+
+    a = z = index
+    while a - index > -3 and same(a - 1) and _SPACES.sub("", "".join(x.text for x in blocks[a - 1:z + 1])) in flat:
+        a -= 1
+    while z - index < 3 and same(z + 1) and _SPACES.sub("", "".join(x.text for x in blocks[a:z + 2])) in flat:
+        z += 1
+    return "".join(x.text for x in blocks[a:z + 1]) if z > a else None
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:

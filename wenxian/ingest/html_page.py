@@ -108,9 +108,16 @@ def _is_hidden(el) -> bool:
     return bool(style and _vocab()["hidden"].search(style))
 
 
+_END_BODY = re.compile(r"</\s*(?:body|html)\s*>", re.I)
+
+
 def parse(text: str):
     """The document tree of a page (lxml's HTML parser, which repairs what browsers repair)."""
     text = _CONTROLS.sub("", _XML_DECL.sub("", text, count=1))  # stray control bytes are no text
+    # A browser reads markup after a premature </body> or </html> (a template closing the page
+    # before the article is written) into the body; libxml2 drops it. Without those end tags both
+    # read the same tree.
+    text = _END_BODY.sub("", text)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
