@@ -337,13 +337,26 @@ _SENTENCE_END = re.compile(r"[。！？!?…]”?$")
 _PHRASES = re.compile(r"[\u4e00-\u9fff]{5,}[ \u3000]+[\u4e00-\u9fff]{5,}")
 
 
+def _is_word_list(text: str) -> bool:
+    """A tag cloud or keyword list ('邓某潜逃 第92号红通 活力影院 …'): eight or more short items
+    separated by spaces and not one comma or full stop among them. Phrases written for phones
+    (_PHRASES) are few and long; a list of search words is many and short."""
+    if len(text) < 60 or _CJK_PUNCT.search(text):
+        return False
+    items = text.split()
+    return len(items) >= 8 and sum(len(i) <= 12 for i in items) >= 0.9 * len(items)
+
+
+_CJK_PUNCT = re.compile(r"[，。！？；、]")
+
+
 def prose_score(b: Block) -> int:
     """How much a block's own text speaks for the subtree holding it being the article:
     punctuated prose counts by its length; links and short fragments count against."""
     n = len(b.text)
     if b.tag == "img":
         return 0
-    if b.link_density > 0.5:
+    if b.link_density > 0.5 or _is_word_list(b.text):
         return -min(n, 40) - 5
     prose = ((n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
              or n >= 16 and _PHRASES.search(b.text))

@@ -727,7 +727,11 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
         elif names:
             # a credit continued on the next line (本报记者 甲 乙 / 本报实习生 丙 丁)
             more = credited_authors(texts[i + 1]) if i + 1 < len(texts) and len(texts[i + 1]) <= 40 else []
-            return names + [n for n in more if n not in names]
+            names = names + [n for n in more if n not in names]
+            # the same credit printed again in full ('作者：甲 乙返回首页' cut by a glued link,
+            # then '采写：记者 甲 乙'): the longer reading of it
+            fuller = [c for c in map(credited_authors, texts[i + 1:]) if c[:len(names)] == names]
+            return max([names] + fuller, key=len)
     if last_paragraph and len(last_paragraph) <= 40:
         names = credited_authors(last_paragraph)  # a credit line closing the text (采写：…记者 …)
         if names:
