@@ -20,7 +20,7 @@ _SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
 # 2019/9/9, 2019.09.09): mixed separators are two numbers side by side, not a date
 # ('12/01/2004 - 01/01/2005', an archive's range, holds no '2004-01-01')
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})|\s*([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)")
-_DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:讯|訊|消息)")
+_DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:快讯|快訊|讯|訊|消息)")  # 新京报快讯: 新京报
 
 
 # Blog platforms title their pages "post @ blog name :: platform ::"; the blog is the site.
@@ -348,6 +348,15 @@ _LATIN_CJK_SPACE = re.compile(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
 
+def _is_label(value: str) -> bool:
+    """A byline's label alone ('发布于', '来源', '发布时间'): no outlet's name."""
+    v = vocab.load("metadata.yml")
+    return value in v["date_labels"] or value in v["source_labels"] or bool(_LABEL_WORD.fullmatch(value))
+
+
+_LABEL_WORD = re.compile(r"(?:发布|發佈|發布|发表|發表|更新|刊登|刊发|刊發|编辑|編輯|上传|上傳)(?:于|於|时间|時間|日期)?")
+
+
 def _placeholder_rest(value: str, placeholders: list[str]) -> str:
     """What is left of a credit once placeholder words are taken out ('本站原创' -> '')."""
     for p in sorted(placeholders, key=len, reverse=True):
@@ -380,6 +389,8 @@ def clean_source(value: str) -> str | None:
         return None  # 'size="20"': a broken template printed an attribute where the value belongs
     if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
         return None
+    if _is_label(value):
+        return None  # '发布于 2019-09-26': the label of a date, printed where an outlet could stand
     if len(value) > MAX_SOURCE:
         return None  # a label run into a paragraph names no outlet (and the schema would refuse it)
     return value
