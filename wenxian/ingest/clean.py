@@ -147,6 +147,19 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     return best_span
 
 
+def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
+    """Index of the first reply header of a comment thread (# re: 标题, 回复：…) after a line of
+    prose: the article ends there, however much text the replies hold (a popular post's thread
+    can outweigh it and draw the densest run of prose away); len(lines) when there is none."""
+    reply = _sections()[4]
+    seen_prose = False
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if seen_prose and reply.match(line.text):
+            return i
+        seen_prose = seen_prose or (not reason and is_prose(line.text))
+    return len(lines)
+
+
 @lru_cache(maxsize=None)
 def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern]:
     v = vocab.load("sections.yml")
@@ -271,7 +284,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         else:
             reason = pattern_reason(line.text)
         reasons.append(reason)
-    start, end = main_span(lines, reasons)
+    thread = _thread_start(lines, reasons)
+    start, end = main_span(lines[:thread], reasons[:thread])
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
     start = _headings_after_byline(lines, reasons, start)
@@ -289,6 +303,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if cut is not None and start + cut <= i < end and not reason:
             reason = after
+        elif i >= thread and not reason:
+            reason = "section after the article (comments, related items)"
         if reason:
             removed.append(Removed(line, reason))
         elif is_image_placeholder(line.text):
