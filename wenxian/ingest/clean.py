@@ -152,12 +152,19 @@ def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
     prose: the article ends there, however much text the replies hold (a popular post's thread
     can outweigh it and draw the densest run of prose away); len(lines) when there is none."""
     reply = _sections()[4]
-    seen_prose = False
+    prose = 0  # characters of prose seen so far
     for i, (line, reason) in enumerate(zip(lines, reasons)):
-        if seen_prose and reply.match(line.text):
+        # a sidebar's list of recent replies (回复:标题 / 回复:标题 …) is no thread: a reply
+        # header is followed by its reply, not by another header
+        if (prose >= _THREAD_AFTER and reply.match(line.text)
+                and not (i + 1 < len(lines) and reply.match(lines[i + 1].text))):
             return i
-        seen_prose = seen_prose or (not reason and is_prose(line.text))
+        if not reason and is_prose(line.text):
+            prose += len(line.text)
     return len(lines)
+
+
+_THREAD_AFTER = 200  # characters of prose before a reply header can end the article
 
 
 @lru_cache(maxsize=None)
