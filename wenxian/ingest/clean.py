@@ -181,8 +181,8 @@ def section_start(texts: list[str], scores: list[int]) -> int | None:
     header, enders, reply = _sections()[0], _sections()[3], _sections()[4]
     total, before = sum(max(0, x) for x in scores), 0
     for i, (t, x) in enumerate(zip(texts, scores)):
-        if before > 0 and reply.match(t):
-            return i
+        if before > 0 and reply.match(t) and not (i + 1 < len(texts) and reply.match(texts[i + 1])):
+            return i  # (a list of recent replies, one header after another, is no thread)
         if (len(t) <= 30 and header.match(t) or enders.match(t)) and total - before < before:
             return i
         before += max(0, x)
