@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import article_page, citation, exports, indexes, urls
+from . import article_page, citation, exports, indexes, regionmap, urls
 from .. import article_loader
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
 from ..errors import WenxianError
 
-INDEX_BUILDERS = (indexes.regions, indexes.topics, indexes.sources, indexes.timeline, indexes.recent)
+INDEX_BUILDERS = (indexes.regions, indexes.topics, indexes.sources, indexes.timeline, indexes.recent,
+                  regionmap.page)
 # Relative link targets in a hand-written page: Markdown `](target)` and HTML href/src.
 _LINK = re.compile(r'(\]\(|(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)"\s]+)')
 
