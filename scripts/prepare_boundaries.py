@@ -10,7 +10,7 @@ prefectures, counties; GeoJSON named by the 6-digit administrative code, indexed
 data/index/administrative.db) become one map per level: the provinces of China, the
 prefecture-level units of each province (the counties of a municipality, and the counties a
 province governs directly), the counties of each prefecture. Each map is quantized, cut into
-shared arcs and simplified (wenxian.places.topology). Codes are written in the gazetteer's
+shared arcs, simplified and written as SVG path data (wenxian.places.topology). Codes are written in the gazetteer's
 natural length (2, 4 or 6 digits, wenxian.places.gazetteer), names taken from the gazetteer
 where it has the code, else from the package.
 """
@@ -20,6 +20,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import re
 import sqlite3
 import sys
 import tempfile
@@ -132,14 +133,14 @@ def main(argv=None) -> int:
             "method": f"Albers conic 25/47/105E, {topology.GRID}-unit grid per map, shared arcs, "
                       f"Douglas-Peucker {topology.TOLERANCE} unit, rings under {topology.MIN_AREA} square units dropped",
             "maps": "key: '' the provinces, a province's or prefecture's gazetteer code its units; "
-                    "arcs: 'x0 y0 dx dy ...;...'; shapes: code -> rings of arc indexes (~i reversed)",
+                    "size: [width, height] of the map's grid; shapes: code -> SVG path data on it",
         },
         "names": dict(sorted(names.items())),
         "maps": out_maps,
     }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args.out.write_bytes(gzip.compress(raw, 9, mtime=0))
-    points = sum(len(m["arcs"].split()) // 2 for m in out_maps.values())
+    points = sum(len(re.findall(r"-?\d+", d)) // 2 for m in out_maps.values() for d in m["shapes"].values())
     print(f"{len(out_maps)} maps, {len(names)} shapes, {points} points; {len(raw)} bytes of JSON, "
           f"{args.out.stat().st_size} gzipped; {time.perf_counter() - started:.0f} s")
     if missing:

@@ -73,9 +73,24 @@ def test_a_ring_seen_from_both_sides_is_stored_once():
     assert {abs(r) if r >= 0 else ~r for r in refs["host"][1]} == {r if r >= 0 else ~r for r in refs["enclave"][0]}
 
 
-def test_arcs_encode_and_decode_to_the_same_points():
-    arcs = [[(0, 0), (5, -3), (2, 9)], [(7, 7), (7, 8)]]
-    assert topology.decode_arcs(topology.encode_arcs(arcs)) == arcs
+def test_path_data_draws_the_rings_of_arcs_with_relative_steps():
+    arcs = [[(0, 0), (5, 0), (5, 5)], [(5, 5), (0, 5), (0, 0)], [(9, 9), (10, 9), (10, 10), (9, 9)]]
+    assert topology.path_data(arcs, [[0, 1]]) == "M0 0l5 0 0 5-5 0z"
+    assert topology.path_data(arcs, [[~1, ~0], [2]]) == "M0 0l0 5 5 0 0-5zM9 9l1 0 0 1z"
+
+
+def _absolute(d: str) -> list[tuple[int, int]]:
+    """The points of path data made by topology.path_data (M x y l dx dy … z, rings repeated)."""
+    out = []
+    for ring in d.split("z")[:-1]:
+        start, steps = ring[1:].split("l")
+        x, y = map(int, start.split())
+        out.append((x, y))
+        nums = [int(v) for v in re.findall(r"-?\d+", steps)]
+        for dx, dy in zip(nums[::2], nums[1::2]):
+            x += dx; y += dy
+            out.append((x, y))
+    return out
 
 
 def test_prepare_map_quantizes_to_the_grid_and_fits_the_box():
@@ -84,8 +99,9 @@ def test_prepare_map_quantizes_to_the_grid_and_fits_the_box():
     m = topology.prepare_map(units, grid=100)
     assert max(m["size"]) <= 100 and min(m["size"]) > 30
     assert set(m["shapes"]) == {"11", "12"}
-    points = [p for a in topology.decode_arcs(m["arcs"]) for p in a]
-    assert min(x for x, _ in points) == 0 and min(y for _, y in points) == 0
+    points = [p for d in m["shapes"].values() for p in _absolute(d)]
+    assert min(x for x, _ in points) == 0 and min(y for _, y in points) == 0  # fitted to its box
+    assert max(x for x, _ in points) == m["size"][0] and max(y for _, y in points) == m["size"][1]
 
 
 # --- the committed boundaries ------------------------------------------------------------------
@@ -131,7 +147,7 @@ class _Shapes(HTMLParser):
         a = dict(attrs)
         if tag == "a" and "aria-label" in a:
             self._href = a["href"], a["aria-label"]
-        if tag == "path":
+        if tag == "path" and (a.get("class") or "").startswith("wx-m"):  # not the theme's icons
             self.shapes.append((a["class"], self._href))
 
     def handle_endtag(self, tag):
@@ -214,3 +230,16 @@ def test_built_maps_fetch_nothing_from_outside_the_site(built_site, map_pages):
         assert svg
         assert not re.search(r"(?:href|src)=\"(?:https?:)?//", svg)
         assert "url(" not in svg and "<image" not in svg and "<use" not in svg
+
+
+def test_municipality_townships_belong_to_their_district_on_the_municipality_map():
+    # 北京市/东城区/东华门街道: the prefecture level is the one skipped, so 东城区 is a county
+    # (110101), and two districts' townships never claim the same prefecture code
+    gaz = gazetteer.load()
+    towns = [c for c in ("110101001", "110105001") if c in gaz.units]
+    assert len(towns) == 2
+    cat = catalog_of(*(meta(f"bbbbbbbbbbb{i}", [place(c)]) for i, c in enumerate(towns)))
+    assert {"110101000000", "110105000000"} <= set(cat.regions) and "110100000000" not in cat.regions
+    page = regionmap.figure(cat, "11", "regions/110000000000/", "hans", "北京市")
+    assert page.count('href="../110101000000/"') == 2 and page.count('href="../110105000000/"') == 2  # shape + table
+
