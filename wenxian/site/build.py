@@ -122,16 +122,20 @@ def article_file_paths(cat: Catalog, aid: str) -> list[str]:
 def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
     """For each article whose capture holds HTML, (original file name, page URL) from the
     capture's sidecar into cat.memo['captures']: the raw link offers the download under that
-    name, and the page of a web archive is the one the article was made from. Read once, before
-    the pages are written (the worker processes inherit the catalog)."""
+    name, and the page of a web archive is the one the article was made from. For each article
+    with neither a publication nor a capture date, the day its capture was added (the sidecar's
+    `added`, a valid date) into cat.memo['added']: the feed lists it by that day. Read once,
+    before the pages are written (the worker processes inherit the catalog)."""
     import json
 
     from ..ingest.kinds import holds_html, split
+    from ..schema import date_problem
 
-    out = {}
+    out, added = {}, {}
     for a in cat.articles.values():
         raw = a.meta["raw"]
-        if not holds_html(raw):
+        undated = not a.date and not a.get("captured")
+        if not holds_html(raw) and not undated:
             continue
         folder, name = raw.rsplit("/", 1)
         try:
@@ -139,12 +143,18 @@ def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
         except (ValueError, UnicodeDecodeError, WenxianError):
             sidecar = {}
         sidecar = sidecar if isinstance(sidecar, dict) else {}
+        day = sidecar.get("added")
+        if undated and isinstance(day, str) and date_problem(day) is None:
+            added[a.id] = day
+        if not holds_html(raw):
+            continue
         original = sidecar.get("original_name")
         original = original if isinstance(original, str) and original.strip() else name
         pages = sidecar.get("pages") if isinstance(sidecar.get("pages"), dict) else {}
         page = pages.get(a.id)
         out[a.id] = (re.sub(r"[\x00-\x1f\x7f/\\]+", "_", original), page if isinstance(page, str) else None)
     cat.memo["captures"] = out
+    cat.memo["added"] = added
 
 
 def _capture_path(root, raw: str):
