@@ -243,3 +243,12 @@ def test_municipality_townships_belong_to_their_district_on_the_municipality_map
     page = regionmap.figure(cat, "11", "regions/110000000000/", "hans", "北京市")
     assert page.count('href="../110101000000/"') == 2 and page.count('href="../110105000000/"') == 2  # shape + table
 
+
+
+def test_a_place_name_is_text_in_the_map_names_table_and_tooltip():
+    # names come from editable frontmatter: even one that reached the catalog stays text
+    cat = catalog_of(meta("aaaaaaaaaaa1", [place("654027")]))
+    cat.regions["650000000000"].name = '新疆"><script>alert(1)</script>'
+    text = regionmap.page(cat, "hans")["map/"]
+    assert "<script>" not in text and 'aria-label="新疆&quot;&gt;&lt;script&gt;' in text
+    assert "<title>新疆&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;：1 篇</title>" in text
