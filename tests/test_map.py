@@ -252,3 +252,17 @@ def test_a_place_name_is_text_in_the_map_names_table_and_tooltip():
     text = regionmap.page(cat, "hans")["map/"]
     assert "<script>" not in text and 'aria-label="新疆&quot;&gt;&lt;script&gt;' in text
     assert "<title>新疆&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;：1 篇</title>" in text
+
+
+def test_unreadable_boundaries_raise_an_error_naming_the_file(monkeypatch):
+    from wenxian.errors import WenxianError
+    monkeypatch.setattr(boundaries.datafiles, "read_bytes", lambda name: b"not gzip")
+    boundaries._data.cache_clear()
+    boundaries.load_map.cache_clear()
+    try:
+        with pytest.raises(WenxianError) as exc:
+            boundaries.load_map("65")
+        assert exc.value.path == "wenxian/data/boundaries.json.gz" and "prepare_boundaries.py" in exc.value.problem
+    finally:
+        boundaries._data.cache_clear()
+        boundaries.load_map.cache_clear()
