@@ -23,7 +23,7 @@ KINDS = [
     ("article pages, traditional", r"hant/articles/[0-9a-f]{12}/index\.html"),
     ("citation files", r"(hant/)?articles/[0-9a-f]{12}/.+\.(bib|csl\.json)|(hant/)?cite/.*"),
     ("region pages", r"(hant/)?regions/\d{12}/index\.html"),
-    ("listing pages", r"(hant/)?(regions|topics|sources|timeline|recent)/(.+/)?index\.html"),
+    ("listing pages", r"(hant/)?(regions|topics|sources|timeline|recent|map)/(.+/)?index\.html"),
     ("raw captures", r"raw/.*"),
     ("search index", r"pagefind/.*|assets/search/.*"),
     ("exports and sitemap", r"data/.*|feed\.xml|sitemap\.xml(\.gz)?"),

@@ -28,6 +28,7 @@ def page_types(site) -> dict[str, str]:
             "sources": "sources/", "source": f"sources/{source}/", "timeline": "timeline/",
             "year": f"timeline/{year}/", "recent": "recent/", "search": "search/?q=扶贫",
             "search-hant": "hant/search/?q=扶貧", "about": "about/", "contribute": "contribute/",
+            "map": "map/", "map-hant": "hant/map/", "province": "regions/650000000000/",
             "404": "404.html"}
 
 

@@ -2,6 +2,7 @@
 page generator (pure functions; the built site is checked in test_site_build.py)."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -238,3 +239,27 @@ def test_header_links_never_become_protocol_relative_on_the_404_page():
     header = (REPO / "overrides" / "partials" / "header.html").read_text("utf-8")
     assert "{{ base_url }}/" not in header  # base_url is "/" on 404.html: "//assets/…" is another host
     assert header.count("{{ base_url.rstrip('/') }}/") == 2
+
+
+def test_feed_lists_an_undated_capture_by_the_day_it_was_added_never_a_guess(tmp_path):
+    from wenxian import archive
+    from wenxian.site import exports
+
+    # `wenxian add` records the day a capture entered the archive in its sidecar
+    aid, _ = archive.add(tmp_path, REPO / "tests" / "fixtures" / "seeds" / "002_bf4cbde54030ca41.txt", {})
+    sidecar = json.loads(next((tmp_path / "archive").glob("*/*.json")).read_text("utf-8"))
+    assert sidecar["added"] == archive.added_today()
+    # an article with neither a publication nor a capture date is in the feed, dated by that day
+    undated = meta("cccccccccccc", date=None, captured=None)
+    unrecorded = meta("eeeeeeeeeeee", date=None, captured=None)   # an old sidecar without `added`
+    old = meta("aaaaaaaaaaaa", date="2001-05-01", captured="2026-11-23")
+    cat = catalog_of(old, undated, unrecorded)
+    sidecars = {"archive/cc/cccccccccccc.json": {"added": "2026-12-01"}, "archive/ee/eeeeeeeeeeee.json": {}}
+    build.read_captures(cat, lambda raw: json.dumps(sidecars[raw]).encode())
+    xml = exports.atom(cat, "https://x.example/", "文献")
+    root, entries = _feed_entries(xml)
+    assert entries == [("cccccccccccc", "2026-12-01T00:00:00Z"), ("aaaaaaaaaaaa", "2026-11-23T00:00:00Z")]
+    assert root.find("{http://www.w3.org/2005/Atom}updated").text == "2026-12-01T00:00:00Z"
+    undated_entry = root.findall("{http://www.w3.org/2005/Atom}entry")[0]
+    assert undated_entry.find("{http://www.w3.org/2005/Atom}published") is None  # no publication date invented
+    assert "1970" not in xml

@@ -133,11 +133,20 @@ def render(src: Path, art: "article.ExtractedArticle", overrides: dict, pages: d
     sidecar = {"id": art["sha256"][:len(aid)], "sha256": art["sha256"], "original_name": name,
                "url": overrides.get("source_url") or art.get("source_url"),
                "captured": overrides.get("captured") or art.get("captured"), "note": overrides.get("note"),
-               "encoding": art["encoding"]}
+               "encoding": art["encoding"],
+               # when the capture entered the archive (UTC day): the one date an article without a
+               # publication or capture date can be listed by in the feed (wenxian.site.exports.atom)
+               "added": overrides.get("added") or added_today()}
     if kinds.is_web_archive(src.name):
         sidecar["pages"] = pages or {aid: art.get("source_url")}
     return (raw_rel, (json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n").encode(),
             article.to_markdown(meta, art["body"]).encode("utf-8"))
+
+
+def added_today() -> str:
+    import datetime
+
+    return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
 
 
 def store(root: Path, aid: str, data: bytes, rendered: tuple[str, bytes, bytes]) -> tuple[str, str]:
@@ -182,6 +191,12 @@ def _keep_pages(path: Path, sidecar: bytes) -> bytes:
         return sidecar
     new = json.loads(sidecar)
     new["pages"] = {**known, **(new.get("pages") or {})}
+    try:  # the capture was added when it was first added
+        first = json.loads(path.read_text("utf-8")).get("added")
+    except (OSError, ValueError):
+        first = None
+    if isinstance(first, str) and first:
+        new["added"] = first
     return (json.dumps(new, ensure_ascii=False, indent=1) + "\n").encode()
 
 

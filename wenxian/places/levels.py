@@ -28,14 +28,15 @@ def chain(entry: dict) -> list[tuple[str, str, str]] | None:
     or None when the entry is not a mapping with a path, a 12-digit code and a level, or has
     more names than levels. Ancestor codes are the entry's code cut to their level; the first
     name is the province, the last has the entry's level and names in between fill the levels
-    after the province (municipalities like 北京市/东城区 skip the prefecture level)."""
+    above it; a path with fewer names than levels skips the prefecture level, the one level
+    China's divisions skip (municipalities: 北京市/东城区/东华门街道 is province, county,
+    township, and 东城区 gets its own county code, not a prefecture's)."""
     if not isinstance(entry, dict):
         return None
     names = [n for n in str(entry.get("path") or "").split("/") if n]
     code, level = str(entry.get("code") or ""), entry.get("level")
     if not names or not CODE12.match(code) or level not in LEVELS or len(names) > LEVELS.index(level) + 1:
         return None
-    levels = [LEVELS[0]] + [LEVELS[i] for i in range(1, len(names) - 1)] + ([level] if len(names) > 1 else [])
-    if len(names) == 1:
-        levels = [level]
+    own = LEVELS.index(level)
+    levels = [level] if len(names) == 1 else [LEVELS[0]] + list(LEVELS[own + 2 - len(names):own + 1])
     return [(code_at(code, lv), name, lv) for name, lv in zip(names, levels)]

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import article_page, citation, exports, indexes, urls
+from . import article_page, citation, exports, indexes, regionmap, urls
 from .. import article_loader
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
 from ..errors import WenxianError
 
-INDEX_BUILDERS = (indexes.regions, indexes.topics, indexes.sources, indexes.timeline, indexes.recent)
+INDEX_BUILDERS = (indexes.regions, indexes.topics, indexes.sources, indexes.timeline, indexes.recent,
+                  regionmap.page)
 # Relative link targets in a hand-written page: Markdown `](target)` and HTML href/src.
 _LINK = re.compile(r'(\]\(|(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)"\s]+)')
 
@@ -121,16 +122,20 @@ def article_file_paths(cat: Catalog, aid: str) -> list[str]:
 def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
     """For each article whose capture holds HTML, (original file name, page URL) from the
     capture's sidecar into cat.memo['captures']: the raw link offers the download under that
-    name, and the page of a web archive is the one the article was made from. Read once, before
-    the pages are written (the worker processes inherit the catalog)."""
+    name, and the page of a web archive is the one the article was made from. For each article
+    with neither a publication nor a capture date, the day its capture was added (the sidecar's
+    `added`, a valid date) into cat.memo['added']: the feed lists it by that day. Read once,
+    before the pages are written (the worker processes inherit the catalog)."""
     import json
 
     from ..ingest.kinds import holds_html, split
+    from ..schema import date_problem
 
-    out = {}
+    out, added = {}, {}
     for a in cat.articles.values():
         raw = a.meta["raw"]
-        if not holds_html(raw):
+        undated = not a.date and not a.get("captured")
+        if not holds_html(raw) and not undated:
             continue
         folder, name = raw.rsplit("/", 1)
         try:
@@ -138,12 +143,18 @@ def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
         except (ValueError, UnicodeDecodeError, WenxianError):
             sidecar = {}
         sidecar = sidecar if isinstance(sidecar, dict) else {}
+        day = sidecar.get("added")
+        if undated and isinstance(day, str) and date_problem(day) is None:
+            added[a.id] = day
+        if not holds_html(raw):
+            continue
         original = sidecar.get("original_name")
         original = original if isinstance(original, str) and original.strip() else name
         pages = sidecar.get("pages") if isinstance(sidecar.get("pages"), dict) else {}
         page = pages.get(a.id)
         out[a.id] = (re.sub(r"[\x00-\x1f\x7f/\\]+", "_", original), page if isinstance(page, str) else None)
     cat.memo["captures"] = out
+    cat.memo["added"] = added
 
 
 def _capture_path(root, raw: str):

@@ -99,10 +99,13 @@ def _timestamp(date: str | None) -> str | None:
 
 
 def atom(cat: Catalog, site_url: str, site_name: str) -> str:
-    """Atom feed of the articles most recently added to the archive (the order of /recent/:
-    capture date, then publication date). An entry's `updated` is when it was added (its capture
-    date; without one, its publication date) and `published` its publication date; an article
-    with neither date cannot be placed in time and is left out (never dated 1970-01-01)."""
+    """Atom feed of the articles most recently added to the archive, newest entry first. An
+    entry's `updated` is when it was added: its capture date; without one, its publication date;
+    with neither, the day its capture was added to the archive (the sidecar's `added`, read into
+    cat.memo['added'] by wenxian.site.build.read_captures), so an undated capture added today is
+    new in the feed. `published` is the publication date, only when there is one. An article
+    with no date at all and no record of its adding (an archive older than that record) cannot
+    be placed in time and is left out: never dated 1970-01-01, never by a guess."""
     from .indexes import recently_added
 
     ns = "http://www.w3.org/2005/Atom"
@@ -111,14 +114,15 @@ def atom(cat: Catalog, site_url: str, site_name: str) -> str:
     ET.SubElement(feed, "id").text = _absolute(site_url, "")
     ET.SubElement(feed, "link", href=_absolute(site_url, ""))
     ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=_absolute(site_url, urls.EXPORTS["feed"]))
+    added = cat.memo.get("added", {})
     entries = []
     for aid in recently_added(cat):
         a = cat.articles[aid]
-        stamp = _timestamp(a.get("captured")) or _timestamp(a.date)
+        stamp = _timestamp(a.get("captured")) or _timestamp(a.date) or _timestamp(added.get(aid))
         if stamp is not None:
             entries.append((aid, stamp))
-            if len(entries) == FEED_SIZE:
-                break
+    # newest first; equal days keep the order of /recent/ (sorted is stable)
+    entries = sorted(entries, key=lambda e: e[1], reverse=True)[:FEED_SIZE]
     # The feed's own date: its newest entry (the same on every build of the same archive).
     ET.SubElement(feed, "updated").text = max((s for _, s in entries), default="2000-01-01T00:00:00Z")
     for aid, stamp in entries:

@@ -7,7 +7,7 @@ list comes pre-sorted from the catalog.
 from __future__ import annotations
 
 from .. import dates
-from . import urls
+from . import regionmap, urls
 from .catalog import LEVEL_NAMES, Catalog, Node
 from .chart import bar_chart
 from .markup import article_list, esc, frontmatter, title_in
@@ -79,6 +79,8 @@ def region_page(cat: Catalog, node: Node, script: str) -> str:
     parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
              f"{_counts(node, script)}</p>"]
+    # issue 19: the map of the node's units (provinces and prefectures), wenxian.site.regionmap
+    parts.extend(filter(None, [regionmap.node_figure(cat, node, script)]))
     if node.children:
         parts.append(f"<h2>{ui('下级行政区', script)}</h2>"
                      + _tree(sorted(node.children.values(), key=lambda n: n.code), page, script))

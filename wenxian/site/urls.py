@@ -97,5 +97,5 @@ def citation(aid: str, ext: str) -> str:
 
 
 INDEXES = {"regions": "regions/", "topics": "topics/", "sources": "sources/", "timeline": "timeline/",
-           "recent": "recent/"}
+           "recent": "recent/", "map": "map/"}
 EXPORTS = {"jsonl": "data/articles.jsonl", "csv": "data/articles.csv", "feed": "feed.xml"}
