@@ -22,10 +22,6 @@ from wenxian.ingest.decode import decode
 from wenxian.ingest.html_page import visible_text
 
 ROOT = Path(__file__).resolve().parents[1]
-args = [a for a in sys.argv[1:] if a != "--plain"]
-PLAIN = "--plain" in sys.argv
-src = Path(args[0]) if args else ROOT / "tests" / "fixtures" / "corpus-html"
-dest = Path(args[1]) if len(args) > 1 else ROOT / "tests" / "fixtures" / ("corpus-scraped" if PLAIN else "corpus-rendered")
 
 # elements that start a new line in the plain rendering
 _BLOCK = set("""address article aside blockquote body caption center dd details dialog dir div dl dt fieldset
@@ -57,7 +53,6 @@ def plain_text(html: str) -> str:
         stack.extend((child, False) for child in reversed(el))
     lines = (re.sub(r"\s+", " ", line).strip() for line in "".join(out).split("\n"))
     return "\n".join(line for line in lines if line) + "\n"
-dest.mkdir(parents=True, exist_ok=True)
 
 
 def stated_date(iso: str, text: str) -> bool:
@@ -68,9 +63,19 @@ def stated_date(iso: str, text: str) -> bool:
     return any(f and f in text for f in forms)
 
 
-for page in sorted(src.glob("*.html")):
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "--plain"]
+    plain = "--plain" in sys.argv
+    src = Path(args[0]) if args else ROOT / "tests" / "fixtures" / "corpus-html"
+    dest = Path(args[1]) if len(args) > 1 else ROOT / "tests" / "fixtures" / ("corpus-scraped" if plain else "corpus-rendered")
+    dest.mkdir(parents=True, exist_ok=True)
+    for page in sorted(src.glob("*.html")):
+        render(page, dest, plain)
+
+
+def render(page: Path, dest: Path, plain: bool) -> None:
     html = decode(page.read_bytes(), str(page), markup=True).text
-    text = plain_text(html) if PLAIN else visible_text(html)
+    text = plain_text(html) if plain else visible_text(html)
     (dest / (page.stem + ".txt")).write_text(text, "utf-8")
     exp = json.loads(page.with_name(page.stem + ".expected.json").read_text("utf-8"))
     # A value the page states only in its markup (a meta tag, a script variable) is not in the
@@ -88,3 +93,7 @@ for page in sorted(src.glob("*.html")):
     exp["rendered_from"] = f"corpus-html/{page.name}"
     (dest / (page.stem + ".expected.json")).write_text(json.dumps(exp, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(dest / (page.stem + ".txt"))
+
+
+if __name__ == "__main__":
+    main()
