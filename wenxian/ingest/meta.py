@@ -170,10 +170,13 @@ def _looks_like_site_tail(tail: str) -> bool:
     parts = [p for p in _TRAIL_SEP.split(tail) if p]
     return 2 <= len(parts) <= 6 and all(
         len(p) <= (40 if p.isascii() else 24) and (p.isascii() or not _PROSE_PUNCT_ANY.search(p.replace(" ", "")))
-        for p in parts)
+        or _KEYWORDS.fullmatch(p) for p in parts)
 
 
-_TRAIL_SEP = re.compile(r"\s*(?:[_|｜»]|\s[-–—]\s|(?<=[^\s\d])-(?=[^\s\d]))\s*")
+_KEYWORDS = re.compile(r"[^，,\s]{1,8}(?:[，,][^，,\s]{1,8}){1,9}")  # '中国,嫦娥五号,月球,航天': the page's keywords
+
+
+_TRAIL_SEP = re.compile(r"\s*(?:[_|｜»]|\s[-–—]+\s*|(?<=[^\s\d])[-–—]{1,2}(?=[^\s\d]))\s*")
 
 
 def site_after_headline(title_line: str, headline: str | None) -> str | None:
