@@ -890,7 +890,10 @@ def headline_before(header: list[Line], boilerplate) -> str | None:
                 and not _NOT_HEADLINE.search(t)):
             if t.startswith(("——", "—", "－－")):  # a subtitle: the headline is printed above it
                 return _headline_above_subtitle(near[:i], t, boilerplate)
-            return t
+            # the headline printed in full above, with the writer's name before it ('茉莉：' + t)
+            fuller = [l.text for l in near[:i] if l.text.endswith(t) and l.text[:-len(t)].rstrip().endswith(("：", ":"))
+                      and len(l.text) - len(t) <= 12]
+            return fuller[-1] if fuller else t
     return None
 
 
