@@ -70,14 +70,15 @@ def extract(page: Page) -> HtmlArticle:
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     origins = {"title": title_origin}
 
+    order = meta.slash_order([b.text for b in blocks])  # how this page writes 06/02/2022
     date, origins["date"] = _first(
         [(_valid_date(v), o) for v, o in page.meta["date"]]
-        + [(meta.find_date([Line(b.line, b.text) for b in after_title]), "visible (under the title)")]
-        + [(meta.find_date(list(reversed(before_title[-2:]))), "visible (just above the title)")]
-        + [(meta.labelled_date(byline + trailer), "visible (labelled)")]
-        + [(meta.find_date(byline), "visible")]
-        + [(meta.find_date(list(reversed(before_title))), "visible (above the title)")]
-        + [(meta.find_date(trailer), "visible (after the text)")]
+        + [(meta.find_date([Line(b.line, b.text) for b in after_title], order), "visible (under the title)")]
+        + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
+        + [(meta.labelled_date(byline + trailer, order), "visible (labelled)")]
+        + [(meta.find_date(byline, order), "visible")]
+        + [(meta.find_date(list(reversed(before_title)), order), "visible (above the title)")]
+        + [(meta.find_date(trailer, order), "visible (after the text)")]
         + [(_valid_date(v), o) for v, o in page.meta["date_modified"]])
 
     site = _site_name(page, title, blocks[end:])

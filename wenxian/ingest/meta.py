@@ -216,7 +216,22 @@ _EN_DATE = re.compile(
 )
 
 
-def _date_in(text: str) -> str | None:
+def slash_order(texts: list[str]) -> str | None:
+    """'dmy' or 'mdy' when the page's unambiguous slash dates (13/02/2022, 2/13/2022) all read
+    one way; None when there are none or they disagree. A page prints its dates one way, so
+    this settles 06/02/2022 on the same page without a guess."""
+    seen = set()
+    for text in texts:
+        for m in _SLASH_DATE.finditer(text):
+            first, second = int(m.group(1)), int(m.group(2))
+            if first > 12 >= second:
+                seen.add("dmy")
+            elif second > 12 >= first:
+                seen.add("mdy")
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _date_in(text: str, order: str | None = None) -> str | None:
     """The first date printed in `text` that exists on the calendar (a printed 2019-02-30 is a
     typo, never a date to guess from)."""
     for m in _DATE.finditer(text):
@@ -235,6 +250,8 @@ def _date_in(text: str) -> str | None:
             day = real_date(year, second, first)  # 25/7/2005: only day/month is possible
         elif second > 12 >= first:
             day = real_date(year, first, second)  # 7/25/2005: only month/day is possible
+        elif order:  # the page's other dates settle it (slash_order)
+            day = real_date(year, second, first) if order == "dmy" else real_date(year, first, second)
         else:
             day = None  # 7/5/2005 alone could be either: never guessed
         if day:
@@ -307,10 +324,11 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d\s*年")
 
 
-def labelled_date(lines: list[Line]) -> str | None:
-    """A date labelled as the publication date (发布日期：…, 发表于 …, 本贴由…于 DATE …发表)."""
+def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
+    """A date labelled as the publication date (发布日期：…, 发表于 …, 本贴由…于 DATE …发表);
+    `order` reads ambiguous slash dates (slash_order)."""
     for _line, value in _labelled(lines, lines, "date_labels"):
-        date = _date_in(value)
+        date = _date_in(value, order)
         if date:
             return date
     for line in lines:
@@ -324,18 +342,19 @@ def labelled_date(lines: list[Line]) -> str | None:
 _POSTED_ON = re.compile(r"(?:于|於)\s*((?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}).{0,40}?(?:发表|發表|发布|發佈)")
 
 
-def find_date(header: list[Line]) -> str | None:
+def find_date(header: list[Line], order: str | None = None) -> str | None:
     """Publication date: a date labelled as such (发布日期…) wins; otherwise the first date in
     the header that no other label claims (建立于: the day a blog was opened). Dates split over
-    lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined."""
-    date = labelled_date(header)
+    lines (blog layouts: 'Dec / 28 / Sat / 2013') are joined. `order` reads ambiguous slash
+    dates (slash_order)."""
+    date = labelled_date(header, order)
     if date:
         return date
     not_published = re.compile(vocab.load("metadata.yml")["not_date_labels"])
     for i, line in enumerate(header):
         if not_published.search(line.text):
             continue
-        date = _date_in(line.text)
+        date = _date_in(line.text, order)
         if date:
             return date
         if line.text in _EN_MONTHS or _YEAR_ALONE.fullmatch(line.text):  # 'Dec / 28 / 2013', '2014年 / 03月 / 20日'

@@ -110,7 +110,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                 paragraphs[-1] if paragraphs else None)
     authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
                or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept))
-    art = _article(data, decoded, text, cleaned, title, meta.find_date(header) or meta.find_date(trailer), source, authors)
+    order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
+    art = _article(data, decoded, text, cleaned, title, meta.find_date(header, order) or meta.find_date(trailer, order),
+                   source, authors)
     art["warnings"] = extraction_warnings(art)
     if strays:
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
