@@ -82,6 +82,7 @@ def extract(page: Page) -> HtmlArticle:
         + [(_valid_date(v), o) for v, o in page.meta["date_modified"]])
 
     site = _site_name(page, title, blocks[end:])
+    site = meta.clean_source(site) if site else None  # '(新闻)' from a copyright line names no outlet
     account = meta.account_name(header, title)
     source, origins["source"] = _first(
         [(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title), "visible")]
@@ -168,6 +169,8 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     host = _host_name(after)
     for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
         head, site = meta.split_site_suffix(text)
+        if site and not meta.clean_source(site) and meta.is_site_name(head.strip()):
+            return head.strip()  # '某某新闻网_(新闻)': the site, then a column that names no outlet
         if site:
             site = meta.clean_source(site) or site
             # '纪检' in the title, '山西医科大学纪检监察室' as the 主办 in the footer: the full name
