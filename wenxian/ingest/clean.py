@@ -168,10 +168,10 @@ _THREAD_AFTER = 200  # characters of prose before a reply header can end the art
 
 
 @lru_cache(maxsize=None)
-def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern]:
+def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern, int]:
     v = vocab.load("sections.yml")
     return (re.compile(v["section_headers"]), re.compile(v["numbered_heading"]), int(v["headline_run"]),
-            re.compile(v["article_enders"]), re.compile(v["reply_headers"]))
+            re.compile(v["article_enders"]), re.compile(v["reply_headers"]), int(v["exclaimed_headline_run"]))
 
 
 def section_start(texts: list[str], scores: list[int]) -> int | None:
@@ -202,7 +202,16 @@ def headline_run_start(texts: list[str]) -> int | None:
     short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
     if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
         return last_sentence + 1
-    return None
+    # headlines that close with ！ or ？ read as sentences: a longer run of short lines at the end,
+    # none closing with a full stop (味精凭啥比鸡精低贱？鸡精宁有种乎！ / 春节吃多了怎么办？…)
+    start = len(texts)
+    while start > 0 and len(texts[start - 1]) <= 32 and not _FULL_STOP_ONLY.search(texts[start - 1]) \
+            and not is_numbered_heading(texts[start - 1]):
+        start -= 1
+    return start if len(texts) - start >= _sections()[5] and start > 0 else None
+
+
+_FULL_STOP_ONLY = re.compile(r"[。][”」』）)]?$")
 
 
 @lru_cache(maxsize=None)
