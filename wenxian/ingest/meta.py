@@ -644,6 +644,8 @@ def _author_patterns() -> tuple:
     slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME})\s*[／/╱]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
     after_source = re.compile(rf"(?:{sources})\s*[:：]\s*\S+\s+({_NAME})$")
+    # 本贴由大卫于2005年8月12日16:12:21在〖…〗发表: a forum's posting line names its poster
+    posted = re.compile(rf"(?:本贴|本帖|本貼|本文)由\s*([^\s于於]{{2,16}}?)\s*(?:于|於)\s*(?:19|20)\d\d")
     # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
     dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
     # 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]: a name in brackets between the date and 来源
@@ -651,7 +653,7 @@ def _author_patterns() -> tuple:
     # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
     # (a space before 报道: 专题报道, 活动报道 are channel names, not a name glued to the verb)
     reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|報導)(?![\u4e00-\u9fff])")
-    return reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, frozenset(v["not_names"])
+    return reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, frozenset(v["not_names"])
 
 
 _DESK = re.compile(r"(中心|组|組|部|频道|頻道)$")
@@ -661,9 +663,25 @@ _PHOTO_CREDIT = re.compile(r"摄|攝|图|圖")
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
+def _split_names(text: str) -> list[str]:
+    """The names of one credit: split at 、，, and spaces, and at '&' when it is spaced or joins
+    names of which one opens with a surname (张三&李四, 胡一刀&李小飞刀); '放飞&心情' is one
+    handle."""
+    surnames = vocab.load("metadata.yml")["surnames"]
+    out = []
+    for part in re.split(r"\s*[、，,]\s*|\s+[&＆]\s+|\s+", text):
+        halves = re.split(r"[&＆]", part)
+        if (len(halves) > 1 and all(re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", h) for h in halves)
+                and any(h[0] in surnames for h in halves)):
+            out.extend(halves)
+        elif part.strip("&＆"):
+            out.append(part.strip("&＆") if len(halves) == 1 or not all(halves) else part)
+    return out
+
+
 def _names_in(match_text: str, stop: frozenset) -> list[str]:
     out = []
-    for name in re.split(r"\s*[、&＆，,]\s*|\s+", match_text.strip()):
+    for name in _split_names(match_text.strip()):
         if len(name) > 2 and name.endswith(("摄", "攝")):
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
         role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
