@@ -94,9 +94,18 @@ def group_id(member_id: str) -> str:
     return hashlib.sha256(f"reprint {member_id}".encode()).hexdigest()[:12]
 
 
+def measure(ref: Article, copy: Article, paired: Similarity | None, settings: Settings) -> tuple[Similarity, Relation]:
+    """Similarity (oriented reference -> copy; detection's measure when it paired them) and
+    relation of `copy` to the reference `ref`."""
+    sim = paired if paired is not None else compare(ref.text, copy.text, settings)
+    return sim, relation(ref.text, copy.text, settings)
+
+
 def build(articles: Sequence[Article], pairs: Iterable[Pair], previous: Mapping[str, str] | None = None,
-          settings: Settings | None = None) -> list[Group]:
-    """Groups of the copies that `pairs` connect (singletons are no group), by id."""
+          settings: Settings | None = None, measure=measure) -> list[Group]:
+    """Groups of the copies that `pairs` connect (singletons are no group), by id. `measure`:
+    `measure` above or a cached version of it (wenxian.reprints.index: a relation is a function
+    of the two texts, so a build does not measure again what it measured before)."""
     s = settings or load()
     by_id = {a.id: a for a in articles}
     pairs = list(pairs)
@@ -127,12 +136,10 @@ def build(articles: Sequence[Article], pairs: Iterable[Pair], previous: Mapping[
             else:
                 key = (ref.id, m.id) if ref.id < m.id else (m.id, ref.id)
                 direct = key in paired
-                if direct:  # measured by detection; oriented reference -> copy
-                    p = paired[key]
-                    sim = p if ref.id < m.id else Similarity(p.b_in_a, p.a_in_b, p.resemblance)
-                else:
-                    sim = compare(ref.text, m.text, s)
-                rel = relation(ref.text, m.text, s)
+                p = paired.get(key)
+                if p is not None and ref.id > m.id:  # oriented reference -> copy
+                    p = Similarity(p.b_in_a, p.a_in_b, p.resemblance)
+                sim, rel = measure(ref, m, p, s)
             copies.append(Copy(m.id, rel, sim, direct, credits[m.id]))
         groups.append(Group(gid, ref.id, reason, tuple(copies)))
     return sorted(groups, key=lambda g: g.id)
