@@ -135,20 +135,7 @@ def compute(articles: Sequence[Article], cache: Mapping | None = None, settings:
     previous = cache.get("ids") if isinstance(cache.get("ids"), dict) else {}
     digest = {a.id: text_digest(a.text) for a in articles}
     text = {a.id: a.text for a in articles}
-    sigs: dict[str, detect.Signature] = {}
-    new_sigs: dict[str, list] = {}
-    missing = []
-    for a in articles:
-        d = digest[a.id]
-        sig = _sig_in(old_sigs[d]) if d in old_sigs else None
-        if sig is not None and len(sig.minhash) == s.num_perm:
-            new_sigs[d], sigs[a.id] = old_sigs[d], sig
-        else:
-            missing.append(a)
-    made_sigs = parallel(lambda chunk: [detect.signature(t, s) for t in chunk], [a.text for a in missing])
-    for a, sig in zip(missing, made_sigs):
-        sigs[a.id] = sig
-        new_sigs[digest[a.id]] = _sig_out(sig)
+    sigs, new_sigs = _sigs(articles, digest, old_sigs, s)
 
     # Candidates: a pair measured before keeps its measure (oriented by digest in the cache).
     def pair_key(a: str, b: str) -> tuple[str, bool]:
@@ -207,6 +194,70 @@ def compute(articles: Sequence[Article], cache: Mapping | None = None, settings:
     return Result(made, by_article, {"sigs": new_sigs, "pairs": new_pairs, "relations": new_rels, "ids": ids})
 
 
+@dataclass(frozen=True)
+class CopyOf:
+    """A new capture that is a copy of an archived article (`wenxian add`, the PR summary)."""
+    new: str  # the new article's id
+    archived: str  # the archived article it is the closest copy of
+    relation: Relation  # of the new copy to the archived one
+    similarity: Similarity  # oriented archived -> new
+
+
+def relation_words(rel: Relation) -> str:
+    """The relation of a new copy to the archived one, in the words of the command line."""
+    if rel.kind == "cut":
+        return "an excerpt of it" if rel.shorter == "copy" else "a longer text of which it is an excerpt"
+    return {"identical": "identical text", "masked": "the same text with characters masked",
+            "edited": "edited"}.get(rel.kind, rel.kind)
+
+
+def _sigs(articles: Sequence[Article], digest: Mapping[str, str], old: Mapping, s: Settings):
+    """Signatures of `articles` ({id: Signature}) from the cache content `old` or computed (on
+    every core), and the cache entries of them all."""
+    sigs, entries, missing = {}, {}, []
+    for a in articles:
+        d = digest[a.id]
+        sig = _sig_in(old[d]) if d in old else None
+        if sig is not None and len(sig.minhash) == s.num_perm:
+            entries[d], sigs[a.id] = old[d], sig
+        else:
+            missing.append(a)
+    made = parallel(lambda chunk: [detect.signature(t, s) for t in chunk], [a.text for a in missing])
+    for a, sig in zip(missing, made):
+        sigs[a.id] = sig
+        entries[digest[a.id]] = _sig_out(sig)
+    return sigs, entries
+
+
+def copies_of_new(articles: Sequence[Article], new_ids, cache: Mapping | None = None,
+                  settings: Settings | None = None) -> tuple[list[CopyOf], dict]:
+    """For each of `new_ids` that is a copy of an article not in `new_ids`, that article (the
+    closest by containment) and the relation; and the next cache content (signatures added,
+    everything else of the last build kept). Only pairs with a new article are measured and
+    nothing is regrouped: what `wenxian add` needs, without the cost of a site build's grouping."""
+    s = settings or load()
+    cache = dict(cache) if isinstance(cache, Mapping) else {}
+    new_ids = set(new_ids)
+    by_id = {a.id: a for a in articles}
+    if not new_ids or len(new_ids) >= len(by_id):
+        return [], cache
+    digest = {a.id: text_digest(a.text) for a in articles}
+    old_sigs = cache.get("sigs") if isinstance(cache.get("sigs"), dict) else {}
+    sigs, entries = _sigs(articles, digest, old_sigs, s)
+    cache["sigs"] = entries
+    best: dict[str, tuple[float, str, Similarity]] = {}
+    for a, b in sorted(detect.candidates(sigs, s)):
+        if (a in new_ids) == (b in new_ids):
+            continue
+        old, new = (a, b) if b in new_ids else (b, a)
+        [sim] = _similarities([(old, new, by_id[old].text, by_id[new].text)], s)
+        if detect.is_pair(sim, sigs[old].size, sigs[new].size, s) and sim.containment > best.get(new, (-1.0,))[0]:
+            best[new] = (sim.containment, old, sim)
+    out = [CopyOf(new, old, diff.relation(by_id[old].text, by_id[new].text, s), sim)
+           for new, (_, old, sim) in sorted(best.items())]
+    return out, cache
+
+
 def group_of(result: Result) -> dict[str, tuple[str, int]]:
     """{article id: (group id, number of copies in the group)} of every article that has
     copies; an article absent here is the only copy of its story. For the search results (one
@@ -232,8 +283,57 @@ def save_cache(cache_dir: Path | None, content: dict) -> None:
         cachefile.write(Path(cache_dir) / "groups.json", cache_key(), json.dumps(content, ensure_ascii=False))
 
 
+_last: list = []  # [(inputs digest, Result)] of the last call of `cached` in this process
+
+
+def _inputs(articles: Sequence[Article]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for a in articles:
+        h.update(f"{a.id}\0{a.date}\0{a.source}\0{text_digest(a.text)}\0".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
 def cached(articles: Sequence[Article], cache_dir: Path | None, settings: Settings | None = None) -> Result:
-    """compute() with the cache file under `cache_dir` (read, then replaced)."""
+    """compute() with the cache file under `cache_dir` (read, then replaced). The same articles
+    again in this process (or in a process forked after it: the search indexer) get the same
+    result without any work."""
+    key = _inputs(articles)
+    if _last and _last[0][0] == key and settings is None:
+        return _last[0][1]
     result = compute(articles, load_cache(cache_dir), settings)
     save_cache(cache_dir, result.cache)
+    if settings is None:
+        _last[:] = [(key, result)]
     return result
+
+
+def article_groups(parsed, cache_dir: Path | None = None) -> dict[str, tuple[str, int]]:
+    """{article id: (group id, number of copies)} for the articles that have copies, from the
+    build's parsed articles ((path, frontmatter, body) as wenxian.site.state.parsed_articles
+    gives them): what search needs to show a group once with "N 个版本". Within a build the
+    site pages have grouped the same articles already, so this costs nothing more (see
+    `cached`); `cache_dir` is the project's `.cache/wenxian/reprints` (CACHE under its root)."""
+    from ..article import body_text
+    arts = sorted((Article(meta["id"], meta.get("date"), meta.get("source"), body_text(body))
+                   for _, meta, body in parsed), key=lambda a: a.id)
+    return group_of(cached(arts, cache_dir))
+
+
+def of_archive(root: Path) -> list[Article]:
+    """The archive's articles under `root` (docs/articles, parsed through the article cache) as
+    grouping reads them: the thin I/O of `wenxian add` and the PR summary."""
+    from .. import article_loader
+    from ..article import body_text
+    out = []
+    for path in article_loader.article_files(Path(root) / "docs"):
+        meta, body = article_loader.parse(article_loader.read_text(path, str(path)), Path(root) / article_loader.CACHE)
+        out.append(Article(meta["id"], meta.get("date"), meta.get("source"), body_text(body)))
+    return sorted(out, key=lambda a: a.id)
+
+
+def archived_copies(root: Path, new_ids) -> list[CopyOf]:
+    """copies_of_new over the archive under `root`, with its reprint cache (read and updated)."""
+    cache_dir = Path(root) / CACHE
+    found, content = copies_of_new(of_archive(root), new_ids, load_cache(cache_dir))
+    save_cache(cache_dir, content)
+    return found

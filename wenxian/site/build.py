@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import article_page, citation, exports, indexes, urls
+from . import article_page, citation, exports, indexes, reprints, urls
 from .. import article_loader
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
@@ -58,6 +58,7 @@ def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: s
     for path, text in pages.items():
         if not path.startswith(urls.HANT_PREFIX) and urls.HANT_PREFIX + path not in pages:
             out[urls.HANT_PREFIX + path] = hant_twin_of_page(text)
+    out.update(reprints.pages(cat))  # reprints index and difference views (wenxian.site.reprints)
     out[urls.EXPORTS["jsonl"]] = exports.jsonl(cat, site_url)
     out[urls.EXPORTS["csv"]] = exports.csv_text(cat, site_url)
     out[urls.EXPORTS["feed"]] = exports.atom(cat, site_url, site_name)

@@ -222,6 +222,11 @@ class Keys:
 
         cat, a = self.cat, self.cat.articles[aid]
         parts = [shell_digest, self.site_url, self.digests[aid], cat.memo.get("captures", {}).get(aid)]
+        # Its reprints section: the group and its members' files (their titles, outlets, dates).
+        from . import reprints
+
+        group = reprints.section_key(cat, aid)
+        parts.append((group, tuple(self.digests[c[0]] for c in (group[3] if group else ()))))
         # The region and place chains of the metadata panel follow from the article's file and the
         # gazetteer (in the record's key); the neighbour lists from the heads of its counties' lists.
         for entry in a.get("region", []):

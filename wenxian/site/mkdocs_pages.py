@@ -32,7 +32,8 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from ..errors import WenxianError
-from . import body, build, html_toc, incremental, pagewriter, shell, urls
+from ..reprints import index as reprint_index
+from . import body, build, html_toc, incremental, pagewriter, reprints, shell, urls
 from .markup import HTML_KEY, frontmatter, split_generated
 from .state import BuildState
 
@@ -93,6 +94,7 @@ class SitePages:
         body_html = body.renderer(body.markdown_converter(*settings), root / CACHE, settings)
         cat = build.catalog(articles, state.cache_dir)
         build.check_raw_paths(cat, root)
+        reprints.attach(cat, root / reprint_index.CACHE)  # groups before any page (cached by content)
         self.build = b = _Build(cat, config.site_url or "", body_html, build.raw_reader(root), inc)
         build.read_captures(cat, b.read_raw)
         if inc.enabled:

@@ -66,6 +66,14 @@ def region(code: str) -> str:
     return f"regions/{code}/"
 
 
+# The reprints index and the difference views of a group's copies against its reference (issue 20).
+REPRINTS = "reprints/"
+
+
+def reprint_diff(group_id: str, copy_id: str) -> str:
+    return f"reprints/{group_id}/{copy_id}/"
+
+
 def topic(slug: str) -> str:
     return f"topics/{slug}/"
 
