@@ -10,7 +10,6 @@ import io
 import json
 import re
 
-import pytest
 
 from test_site_browser import CHROMIUM, _chromium, browser, page, server  # noqa: F401  (fixtures)
 from wenxian.reprints import index
