@@ -3,8 +3,10 @@
 Comparing every pair is quadratic (200 million pairs at 20,000 articles), so candidates come
 from two indexes that are linear in the archive, and only candidates are measured exactly:
 
-1. a datasketch MinHashLSH index of the MinHash signatures (`lsh_threshold` in reprints.yml):
-   copies of similar length whatever their differences (script, punctuation, masking, edits);
+1. MinHash LSH over the signatures (`lsh_threshold` in reprints.yml), datasketch's MinHashLSH
+   banding done in numpy on all signatures at once (`candidates`; tests check it finds what
+   datasketch finds): copies of similar length whatever their differences (script,
+   punctuation, masking, edits);
 2. a sentence index: texts sharing `min_shared_sentences` folded sentences. An excerpt has a low
    Jaccard resemblance with its long original (a fifth of it resembles it at .2), which MinHash
    LSH cannot find without also finding everything else; containment can, but LSH Ensemble

@@ -45,7 +45,7 @@ def cache_key() -> str:
     from .. import script
     return VERSION + " " + cachefile.source_digest(
         (shingles, detect, diff, groups, settings_mod, fold, script),
-        data=("reprints.yml", "search_fold.yml"), versions=("datasketch", "opencc", "diff-match-patch"))
+        data=("reprints.yml", "search_fold.yml"), versions=("numpy", "opencc", "diff-match-patch"))
 
 
 def text_digest(text: str) -> str:
