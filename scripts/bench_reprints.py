@@ -43,7 +43,7 @@ def real_texts() -> list[str]:
 
 def archive(n: int, seed: int, pool: list[str]):
     from wenxian.reprints import synthetic
-    stories = n // 10
+    stories = max(1, n // 10)
     rs = synthetic.make_set(pool, stories, 3, seed, hard=n // 10)
     fill = synthetic.make_set(pool, n - len(rs.texts), 0, seed + 1, hard=0, prefix="f")
     texts = {**rs.texts, **fill.texts}
@@ -91,7 +91,7 @@ def run_one(n: int, seed: int) -> dict:
     return {"articles": len(texts), "groups": len(first.groups),
             "recall": round(len(truth & found) / max(1, len(truth)), 4),
             "group_s": round(t1 - t0, 2), "add_one_s": round(t2 - t1, 2),
-            "joined": again.by_article["new-capture"].id == first.by_article[some].id,
+            "joined": "new-capture" in again.by_article and again.by_article["new-capture"] == again.by_article.get(some),
             "rss_mb": round(_rss_mb()), "rss_work_mb": round(_rss_mb() - base)}
 
 
