@@ -35,7 +35,7 @@ def _reprint_pages(site) -> dict[str, str]:
     """A difference view of a copy against its reference, both scripts (issue 20): the masked,
     cut reprint of the 天山网 seed (deletions and masked differences)."""
     copy = site.by_capture.get("masked_reprint", "*")
-    diff = next(iter(sorted((site.site / "reprints").glob(f"*/{copy}/index.html"))), None)
+    diff = next(iter(sorted((site.site / "versions").glob(f"{copy}/index.html"))), None)
     if diff is None:
         return {}
     url = diff.parent.relative_to(site.site).as_posix() + "/"

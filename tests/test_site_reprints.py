@@ -53,45 +53,40 @@ def test_search_gets_the_same_groups_from_the_parsed_articles(built_site):
 
 def test_article_section_lists_the_copies_in_both_scripts(built_site):
     seed, copy = built_site.by_capture[SEED], built_site.by_capture["masked_reprint"]
-    groups = _groups(built_site)
-    gid = groups[seed][0]
     html = _html(built_site, f"articles/{copy}")
     section = html[html.index('<div class="wx-reprints">'):]
     assert 'id="reprints">同一稿件的其他版本' in section
     assert f'href="../{seed}/"' in section and "参照稿" in section and "（本页）" in section
-    assert f'href="../../reprints/{gid}/{copy}/">与参照稿比较' in section
+    assert f'href="../../versions/{copy}/">与参照稿比较' in section
     assert "节选" in section  # an excerpt of the seed, with a masked word: a cut
     hant = _html(built_site, f"hant/articles/{copy}")
     section = hant[hant.index('<div class="wx-reprints">'):]
-    assert f'href="../../reprints/{gid}/{copy}/">與參照稿比較' in section and "節選" in section
+    assert f'href="../../versions/{copy}/">與參照稿比較' in section and "節選" in section
     assert "【讓黨的旗幟在基層高高飄揚】" in section
     assert "wx-reprints" not in _html(built_site, f"articles/{built_site.by_capture[ALONE]}")
 
 
 def test_difference_pages_only_against_the_reference(built_site):
-    made = sorted(p.parent.relative_to(built_site.site / "reprints").as_posix()
-                  for p in (built_site.site / "reprints").glob("*/*/index.html"))
+    made = sorted(p.parent.name for p in (built_site.site / "versions").glob("*/index.html"))
     groups = _groups(built_site)
-    sizes = {}
-    for gid, n in groups.values():
-        sizes[gid] = n
+    sizes = dict(groups.values())
     assert len(made) == sum(n - 1 for n in sizes.values())  # one page per copy but the reference
-    assert sorted(p.parent.relative_to(built_site.site / "hant/reprints").as_posix()
-                  for p in (built_site.site / "hant/reprints").glob("*/*/index.html")) == made
-    assert {m.split("/")[0] for m in made} == set(sizes)
+    assert set(made) <= set(groups) and len({groups[m][0] for m in made}) == len(sizes)
+    assert sorted(p.parent.name for p in (built_site.site / "hant/versions").glob("*/index.html")) == made
+    sitemap = (built_site.site / "sitemap.xml").read_text("utf-8")
+    assert all(f"/versions/{m}/</loc>" in sitemap and f"/hant/versions/{m}/</loc>" in sitemap for m in made)
 
 
 def test_masked_and_cut_differences_marked_in_both_scripts(built_site):
-    seed, copy = built_site.by_capture[SEED], built_site.by_capture["masked_reprint"]
-    gid = _groups(built_site)[seed][0]
-    html = _html(built_site, f"reprints/{gid}/{copy}")
+    copy = built_site.by_capture["masked_reprint"]
+    html = _html(built_site, f"versions/{copy}")
     diff = html[html.index('<div class="wx-diff">'):]
     masked = re.findall(r'<mark class="wx-diff-masked"[^>]*>(.*?)</mark>', diff)
     assert masked and all("党" in m and "××" in m for m in masked)
     assert '<span class="wx-sr">［屏蔽字差异：</span>' in diff and '<span class="wx-sr">参照稿作</span>党' in diff
     assert "<del><span class=\"wx-sr\">［删去：</span>" in diff  # the seed's later paragraphs
     assert "<ins>" not in diff.replace('<ins><span class="wx-sr">此版本作', "")  # a cut adds nothing
-    hant = _html(built_site, f"hant/reprints/{gid}/{copy}")
+    hant = _html(built_site, f"hant/versions/{copy}")
     assert "<h1>版本比較：" in hant and '<span class="wx-sr">參照稿作</span>黨' in hant
 
 
@@ -118,7 +113,7 @@ def test_browse_from_nav_to_a_group_and_its_difference_view_then_traditional(bui
     assert section.get_by_role("heading", name="同一稿件的其他版本").is_visible()
     assert "节选" in section.inner_text()
     section.get_by_role("link", name="与参照稿比较").click()
-    assert page.url.endswith(f"/{copy}/") and "/reprints/" in page.url
+    assert page.url.endswith(f"/versions/{copy}/")
     marks = page.locator(".wx-diff mark.wx-diff-masked")
     assert marks.count() >= 1 and marks.first.is_visible()
     assert "党" in marks.first.locator("del").inner_text() and "××" in marks.first.locator("ins").inner_text()
@@ -128,7 +123,7 @@ def test_browse_from_nav_to_a_group_and_its_difference_view_then_traditional(bui
     label = page.locator(".wx-diff .wx-sr").first
     assert label.evaluate("e => e.getBoundingClientRect().width") <= 1  # read aloud, not shown
     page.locator(".wx-switch").get_by_role("link", name="繁體").click()
-    assert "/hant/reprints/" in page.url and page.locator("html").get_attribute("lang") == "zh-Hant"
+    assert page.url.endswith(f"/hant/versions/{copy}/") and page.locator("html").get_attribute("lang") == "zh-Hant"
     assert page.locator("h1").first.inner_text().startswith("版本比較")
     assert "黨" in page.locator(".wx-diff mark.wx-diff-masked del").first.inner_text()
 

@@ -145,7 +145,7 @@ class SitePages:
         else:
             kind = (shell.shell_page(page.file.src_uri) or ("",))[0]
             page.content = page.markdown
-            page.toc = html_toc.toc("" if kind == "regions" else page.markdown, flat=kind == "articles")
+            page.toc = html_toc.toc("" if kind in ("regions", "versions") else page.markdown, flat=kind == "articles")
         page.present_anchor_ids = set()
 
     def post_page(self, output, page, config):
@@ -194,7 +194,7 @@ class SitePages:
         (wenxian.site.incremental). Every page's key is recorded, the sample's too."""
         b = self.build
         digest = incremental.shell_digest(made)
-        page_key = b.inputs.article if kind == "articles" else b.inputs.region
+        page_key = {"articles": b.inputs.article, "regions": b.inputs.region, "versions": b.inputs.version}[kind]
         todo = []
         for k in [sample, *keys]:
             files = ()

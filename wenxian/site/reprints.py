@@ -6,8 +6,11 @@ written (`attach`, cached by content under `.cache/wenxian/reprints/`, wenxian.r
 and kept in `cat.memo`, which the page-writing worker processes inherit.
 
 Site size (issue 18): pages exist only for articles that have copies. A group of n copies has
-n - 1 difference pages per script, each copy against the reference copy (never all n·(n-1)/2
-pairs): any two copies are compared through the reference they both derive from.
+n - 1 difference pages per script (`versions/<copy id>/`), each copy against the reference copy
+(never all n·(n-1)/2 pairs): any two copies are compared through the reference they both derive
+from. They are shell pages like the article pages (wenxian.site.shell: written on every core,
+kept by incremental builds when their group and texts did not change), not pages MkDocs
+renders one by one: a benchmark archive of 1,000 articles has 217 of them.
 
 Every third-party value (titles, outlets, the texts of the difference view) passes through
 `esc`; the difference view marks text with <del>/<ins> and names each mark in visually hidden
@@ -94,7 +97,7 @@ def section(cat: Catalog, aid: str, page: str, script: str) -> str:
         if c.id == group.reference:
             compare = "—"
         else:
-            href = urls.rel(page, urls.in_script(urls.reprint_diff(group.id, c.id), script))
+            href = urls.rel(page, urls.in_script(urls.version(c.id), script))
             compare = f'<a href="{href}">{t("与参照稿比较")}</a>'
         sim = "—" if c.id == group.reference else _percent(c.similarity.containment)
         mark = ' class="wx-here"' if here else ""
@@ -173,13 +176,34 @@ def _side(cat: Catalog, aid: str, page: str, script: str, label: str) -> str:
             f"<td>{_outlet(cat, aid, script)}</td><td>{_when(cat, aid, script)}</td></tr>")
 
 
-def diff_page(cat: Catalog, group: rgroups.Group, copy_id: str, script: str, runs: list[rdiff.Run] | None = None) -> str:
-    """The page comparing copy `copy_id` with its group's reference, in `script`."""
+def version_keys(cat: Catalog) -> list[str]:
+    """The ids of the copies that have a difference view: every member of a group but its
+    reference (one page per copy, never one per pair)."""
+    return [c.id for g in result(cat).groups for c in g.copies if c.id != g.reference]
+
+
+_RUNS: dict[tuple[str, str], list] = {}
+
+
+def _runs(cat: Catalog, ref_id: str, copy_id: str) -> list[rdiff.Run]:
+    """The difference of two copies' clean texts, kept for the other script's page when the same
+    process writes it (the last few only)."""
+    key = (ref_id, copy_id)
+    if key not in _RUNS:
+        if len(_RUNS) > 64:
+            _RUNS.clear()
+        _RUNS[key] = rdiff.diff(body_text(cat.articles[ref_id].body), body_text(cat.articles[copy_id].body))
+    return _RUNS[key]
+
+
+def version_page(cat: Catalog, copy_id: str, script: str) -> str:
+    """The page comparing copy `copy_id` with its group's reference, in `script` (a shell page,
+    wenxian.site.shell: one per copy and script)."""
+    group = result(cat).by_article[copy_id]
     t = lambda s: ui(s, script)  # noqa: E731
-    page = urls.in_script(urls.reprint_diff(group.id, copy_id), script)
+    page = urls.in_script(urls.version(copy_id), script)
     ref, copy = cat.articles[group.reference], cat.articles[copy_id]
-    if runs is None:
-        runs = rdiff.diff(body_text(ref.body), body_text(copy.body))
+    runs = _runs(cat, group.reference, copy_id)
     c = next(x for x in group.copies if x.id == copy_id)
     deleted, inserted, masked = _counts(runs)
     outlet = to_script(copy.meta["source"], copy.script, script) if copy.get("source") else None
@@ -234,17 +258,6 @@ def index_page(cat: Catalog, script: str) -> str:
 
 
 def pages(cat: Catalog) -> dict[str, str]:
-    """{docs-relative path: page text} of the index and every difference page, both scripts;
-    each difference is computed once for both."""
-    out = {}
-    for script in ("hans", "hant"):
-        out[urls.src_uri(urls.in_script(urls.REPRINTS, script))] = index_page(cat, script)
-    for g in result(cat).groups:
-        ref = body_text(cat.articles[g.reference].body)
-        for c in g.copies:
-            if c.id == g.reference:
-                continue
-            runs = rdiff.diff(ref, body_text(cat.articles[c.id].body))
-            for script in ("hans", "hant"):
-                out[urls.src_uri(urls.in_script(urls.reprint_diff(g.id, c.id), script))] = diff_page(cat, g, c.id, script, runs)
-    return out
+    """{docs-relative path: page text} of the reprints index in both scripts (the difference
+    views are shell pages: `version_keys`, `version_page`)."""
+    return {urls.src_uri(urls.in_script(urls.REPRINTS, script)): index_page(cat, script) for script in ("hans", "hant")}

@@ -66,12 +66,14 @@ def region(code: str) -> str:
     return f"regions/{code}/"
 
 
-# The reprints index and the difference views of a group's copies against its reference (issue 20).
+# The reprints index, and the difference view of each copy against its group's reference
+# (`VERSIONS + copy id + "/"`: a copy belongs to one group, so it has one such page; issue 20).
 REPRINTS = "reprints/"
+VERSIONS = "versions/"
 
 
-def reprint_diff(group_id: str, copy_id: str) -> str:
-    return f"reprints/{group_id}/{copy_id}/"
+def version(copy_id: str) -> str:
+    return f"versions/{copy_id}/"
 
 
 def topic(slug: str) -> str:
