@@ -20,7 +20,7 @@ one campaign are not.
 """
 from __future__ import annotations
 
-import hashlib
+import zlib
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -35,14 +35,17 @@ class Signature:
     """What detection keeps of one text: the MinHash, the number of shingles, the sentences."""
     minhash: np.ndarray  # uint32[num_perm]
     size: int  # number of distinct shingles
-    sentences: frozenset[int]  # 64-bit hashes of the folded sentences (sentence_key)
+    sentences: np.ndarray  # uint64: sorted unique hashes of the folded sentences (sentence_key)
 
 
 def sentence_key(sentence: str) -> int:
-    """A folded sentence as a 64-bit number: a tenth of the memory of the string in the sentence
-    index, and storable in the build cache (Python's own str hash changes with every process). A
-    collision only adds a candidate, which is then measured exactly."""
-    return int.from_bytes(hashlib.blake2b(sentence.encode("utf-8"), digest_size=8).digest(), "little")
+    """A folded sentence as a 64-bit number: 8 bytes in a numpy array instead of a string in a
+    set (60 MB less at 20,000 articles), and storable in the build cache (Python's own str hash changes with every process). A
+    collision only adds a candidate, which is then measured exactly. CRC-32 and Adler-32 side by
+    side: two C calls, a third of the time of a BLAKE2b object per sentence (600,000 sentences
+    at 20,000 articles)."""
+    data = sentence.encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
 def signature(text: str, settings: Settings | None = None) -> Signature:
@@ -51,8 +54,8 @@ def signature(text: str, settings: Settings | None = None) -> Signature:
 
 def _signature(text: str, s: Settings) -> tuple[Signature, np.ndarray]:
     hashes, sents = sh.features(text, s)
-    return Signature(sh.minhash_values(hashes, s.num_perm, s.minhash_seed), len(hashes),
-                      frozenset(map(sentence_key, sents))), hashes
+    keys = np.unique(np.fromiter(map(sentence_key, sents), dtype=np.uint64, count=len(sents)))
+    return Signature(sh.minhash_values(hashes, s.num_perm, s.minhash_seed), len(hashes), keys), hashes
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,7 @@ def candidates(sigs: Mapping[str, Signature], settings: Settings | None = None) 
         part = np.ascontiguousarray(matrix[:, band * rows:(band + 1) * rows])
         _, labels = np.unique(part.view(np.dtype((np.void, 4 * rows))).ravel(), return_inverse=True)
         codes.append(_pairs_in_runs(labels.ravel(), members))
-    sents = [np.fromiter(sigs[k].sentences, dtype=np.uint64, count=len(sigs[k].sentences)) for k in keys]
+    sents = [sigs[k].sentences for k in keys]
     owner = np.repeat(members, [len(x) for x in sents])
     shared = _pairs_in_runs(np.concatenate(sents) if sents else np.zeros(0, np.uint64), owner, s.max_sentence_copies)
     if len(shared):

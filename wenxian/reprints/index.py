@@ -35,7 +35,7 @@ from .groups import Article, Group
 from .settings import Settings, load
 
 CACHE = Path(".cache") / "wenxian" / "reprints"
-VERSION = "1"
+VERSION = "2"  # 2: sentence keys are CRC-32 and Adler-32
 
 
 def cache_key() -> str:
@@ -61,14 +61,14 @@ class Result:
 
 def _sig_out(sig: detect.Signature) -> list:
     return [base64.b64encode(sig.minhash.astype("<u4").tobytes()).decode(), sig.size,
-            base64.b64encode(np.array(sorted(sig.sentences), dtype="<u8").tobytes()).decode()]
+            base64.b64encode(sig.sentences.astype("<u8").tobytes()).decode()]
 
 
 def _sig_in(entry) -> detect.Signature | None:
     try:
         mh = np.frombuffer(base64.b64decode(entry[0]), dtype="<u4").astype(np.uint32)
-        sents = np.frombuffer(base64.b64decode(entry[2]), dtype="<u8")
-        return detect.Signature(mh, int(entry[1]), frozenset(sents.tolist()))
+        sents = np.frombuffer(base64.b64decode(entry[2]), dtype="<u8").astype(np.uint64)
+        return detect.Signature(mh, int(entry[1]), sents)
     except (TypeError, ValueError, IndexError):
         return None
 
@@ -91,6 +91,7 @@ def parallel(fn, items: list) -> list:
     the results concatenated in order. Each step of a first grouping (signatures, similarities
     of candidates, relations to the references) is independent item by item; forked workers
     inherit the texts, only the small results come back."""
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -104,11 +105,15 @@ def parallel(fn, items: list) -> list:
     fn(items[:1])  # tables (fold, permutations) filled once, before the fork
     size = -(-len(items) // (workers * 4))
     _job = (fn, items)
+    # Objects that exist now are left out of the workers' garbage collections, which would write
+    # to every object they scan and so copy the parent's memory into each worker (as pagewriter).
+    gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent) as pool:
             return [x for part in pool.map(_run, [(i, i + size) for i in range(0, len(items), size)]) for x in part]
     finally:
+        gc.unfreeze()
         _job = None
 
 
