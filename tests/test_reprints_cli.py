@@ -27,6 +27,8 @@ def test_add_names_the_archived_article_a_new_capture_copies(tmp_path):
     assert first.returncode == 0, first.stderr
     [original] = re.findall(r"added ([0-9a-f]{12})", first.stdout)
     assert "is a copy of" not in first.stdout
+    # an article file that does not parse is `wenxian check`'s to report: add neither fails nor skips the rest
+    (tmp_path / "docs" / "articles" / "zzzzzzzzzzzz.md").write_text("---\nid: [unclosed\n---\n", "utf-8")
     done = _add(tmp_path, "corpus-html/d01-xinhuanet-strike.html", "corpus/15-xjdsb.com.txt")
     assert done.returncode == 0, done.stderr  # kept, not refused
     copy = re.search(r"d01-xinhuanet-strike.html: added ([0-9a-f]{12})", done.stdout).group(1)

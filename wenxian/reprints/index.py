@@ -326,13 +326,20 @@ def article_groups(parsed, cache_dir: Path | None = None) -> dict[str, tuple[str
 
 def of_archive(root: Path) -> list[Article]:
     """The archive's articles under `root` (docs/articles, parsed through the article cache) as
-    grouping reads them: the thin I/O of `wenxian add` and the PR summary."""
+    grouping reads them: the thin I/O of `wenxian add` and the PR summary. A file that cannot be
+    read or parsed, or has no id, is left out: reporting it is `wenxian check`'s work, and a
+    capture that was stored must not fail here."""
     from .. import article_loader
     from ..article import body_text
+    from ..errors import WenxianError
     out = []
     for path in article_loader.article_files(Path(root) / "docs"):
-        meta, body = article_loader.parse(article_loader.read_text(path, str(path)), Path(root) / article_loader.CACHE)
-        out.append(Article(meta["id"], meta.get("date"), meta.get("source"), body_text(body)))
+        try:
+            meta, body = article_loader.parse(article_loader.read_text(path, str(path)), Path(root) / article_loader.CACHE)
+        except (WenxianError, ValueError):
+            continue
+        if isinstance(meta, dict) and isinstance(meta.get("id"), str):
+            out.append(Article(meta["id"], meta.get("date"), meta.get("source"), body_text(body)))
     return sorted(out, key=lambda a: a.id)
 
 

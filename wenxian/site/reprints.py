@@ -245,8 +245,12 @@ def index_page(cat: Catalog, script: str) -> str:
     rows = []
     for g in made[:INDEX_LIMIT]:
         href = urls.rel(page, urls.in_script(urls.article(g.reference), script))
-        outlets = sorted({cat.articles[c.id].meta["source"] for c in g.copies if cat.articles[c.id].get("source")})
-        shown = "、".join(esc(to_script(o, cat.articles[g.reference].script, script)) for o in outlets) or t("不详")
+        outlets = {}  # outlet -> the script of a copy that names it (each converted from its own script)
+        for c in g.copies:
+            a = cat.articles[c.id]
+            if a.get("source"):
+                outlets.setdefault(a.meta["source"], a.script)
+        shown = "、".join(esc(to_script(o, outlets[o], script)) for o in sorted(outlets)) or t("不详")
         rows.append(f'<tr><td><a href="{href}">{esc(title_in(cat, g.reference, script))}</a></td>'
                     f"<td>{len(g.copies)}</td><td>{shown}</td><td>{_dates(cat, g) or t('日期不详')}</td></tr>")
     head = "".join(f'<th scope="col">{t(h)}</th>' for h in ("参照稿", "版本数", "来源", "日期范围"))
