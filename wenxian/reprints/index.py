@@ -335,7 +335,8 @@ def of_archive(root: Path) -> list[Article]:
     out = []
     for path in article_loader.article_files(Path(root) / "docs"):
         try:
-            meta, body = article_loader.parse(article_loader.read_text(path, str(path)), Path(root) / article_loader.CACHE)
+            meta, body = article_loader.parse(article_loader.read_text(path, str(path)), Path(root) / article_loader.CACHE,
+                                              write=False)
         except (WenxianError, ValueError):
             continue
         if isinstance(meta, dict) and isinstance(meta.get("id"), str):
@@ -344,8 +345,8 @@ def of_archive(root: Path) -> list[Article]:
 
 
 def archived_copies(root: Path, new_ids) -> list[CopyOf]:
-    """copies_of_new over the archive under `root`, with its reprint cache (read and updated)."""
-    cache_dir = Path(root) / CACHE
-    found, content = copies_of_new(of_archive(root), new_ids, load_cache(cache_dir))
-    save_cache(cache_dir, content)
+    """copies_of_new over the archive under `root`, reading the caches of the last build (the
+    signatures of the archived texts), writing none: `wenxian add` and the PR summary leave no
+    file but the ones they add."""
+    found, _ = copies_of_new(of_archive(root), new_ids, load_cache(Path(root) / CACHE))
     return found
