@@ -209,3 +209,18 @@ def test_cached_index_reuses_results_and_keeps_ids(tmp_path):
     assert calls == [] and unchanged.groups == grown.groups
     (tmp_path / "groups.json").write_text("garbage", "utf-8")
     assert index.load_cache(tmp_path) == {}  # a damaged cache file is a miss, never trusted
+
+
+def test_a_chain_of_copies_is_not_one_group():
+    """A shares a paragraph with B, B another with C, A nothing with C: one group is the
+    reference A and its copy B; C, which copies only B, is not chained into it (star groups)."""
+    s1, s2 = STORY.split("\n")[1], STORY.split("\n")[3]
+    o1 = OTHER.split("\n")[0]
+    a = Article("a1", "2019-01-01", "甲", s1 + "\n" + s2)
+    b = Article("b1", "2019-01-02", "乙", s2 + "\n" + s1[:30] + "\n" + o1)
+    c = Article("c1", "2019-01-03", "丙", o1)
+    pairs = [detect.Pair(x.id, y.id, detect.compare(x.text, y.text)) for x, y in ((a, b), (b, c))]
+    assert all(detect.is_pair(p.similarity, 40, 40) for p in pairs)  # each link is a copy
+    assert not detect.is_pair(detect.compare(a.text, c.text), 40, 40)  # the ends are not
+    [g] = groups.build([a, b, c], pairs)
+    assert (g.reference, [x.id for x in g.copies]) == ("a1", ["a1", "b1"])
