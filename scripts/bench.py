@@ -11,9 +11,12 @@ For each N, in one run and on the same synthetic corpus (scripts/make_corpus.py,
   same article pages (both scripts, pre-converted) with the same theme and no hooks;
 - rebuild after adding one article (what the per-article cache saves);
 - Pagefind bytes transferred for a first and a later query, measured in headless Chromium;
+- reprint grouping (scripts/bench_reprints.py) of an archive of N articles: seconds from nothing
+  and after adding one article, peak memory of the process and its workers;
 then the growth ratio t(largest)/t(previous) of the full build. Prints a table and writes JSON.
 Goals (issue "Scale"): ingest ≥ 300 articles/s, 20k build ≤ 180 s and ≤ 4 GB, growth 20k/5k ≤
-4.5, hooks' overhead (full − bare) ≤ 1.5× bare; search ≤ 300 KB first query, ≤ 80 KB later.
+4.5, hooks' overhead (full − bare) ≤ 1.5× bare; search ≤ 300 KB first query, ≤ 80 KB later;
+(issue 20) grouping 20,000 articles ≤ 15 s and ≤ 500 MB on 2 cores.
 """
 from __future__ import annotations
 
@@ -238,6 +241,12 @@ def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
         "hooks_overhead_vs_bare": round((build["s"] - bare_build["s"]) / bare_build["s"], 2),
         "rebuild_one_s": round(rebuild["s"], 2),
     }
+    # Reprint grouping of an archive of n articles (scripts/bench_reprints.py: its own synthetic
+    # archive with known copies; wall seconds from nothing and after adding one article, peak MB).
+    from bench_reprints import measure_size
+    reprints = measure_size(n)
+    row.update({"reprints_group_s": reprints["group_s"], "reprints_add_one_s": reprints["add_one_s"],
+                "reprints_tree_mb": reprints["tree_mb"]})
     if browser:
         row.update(search_bytes(repo / "site") or {})
     return row

@@ -19,6 +19,7 @@ from wenxian.dev import pr_summary as summary
 from wenxian.errors import WenxianError
 from wenxian.ingest.personal import find_personal_data
 from wenxian.ingest.pipeline import extract
+from wenxian.reprints import index
 
 
 def changed_articles(root: Path, base: str, status: str) -> list[str]:
@@ -56,7 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         except (ValueError, UnicodeDecodeError) as exc:
             entries.append({"path": rel, "meta": {"id": Path(rel).stem, "title": f"(unreadable: {exc})"}})
     problems = archive.check(root, [root / rel for rel in new]) if new else []
-    text = summary.summary_markdown(entries, changed_articles(root, args.base, "M"), problems)
+    try:  # new articles that are copies of archived ones (issue 20)
+        copies = index.archived_copies(root, [e["meta"].get("id") for e in entries if e.get("extracted") is not None])
+    except WenxianError:
+        copies = []
+    text = summary.summary_markdown(entries, changed_articles(root, args.base, "M"), problems, copies)
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
         with open(target, "a", encoding="utf-8") as fh:

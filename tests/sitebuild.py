@@ -54,6 +54,18 @@ def make_repo(root: Path) -> tuple[dict[str, str], str]:
         by_capture[capture] = aid
         if changes:
             _set_meta(root, aid, changes)
+    reprint = spec["masked_reprint"]
+    seed_meta, seed_body, _ = article.parse((root / "docs" / "articles" / f"{by_capture[reprint['from']]}.md").read_text("utf-8"))
+    paragraphs = article.body_text(seed_body).split("\n")[:reprint["paragraphs"]]
+    text = "\n\n".join([seed_meta["title"], reprint["date_line"], *paragraphs, reprint["credit"]])
+    for word, mask in reprint["mask"].items():
+        text = text.replace(word, mask)
+    src = root / "reprint-capture.txt"
+    src.write_text(text, "utf-8")
+    aid, _ = archive.add(root, src, {})
+    src.unlink()
+    _set_meta(root, aid, reprint["meta"])
+    by_capture["masked_reprint"] = aid
     hostile = dict(spec["hostile"])
     src = root / "hostile-capture.txt"
     src.write_bytes((FIXTURES / hostile.pop("from")).read_bytes() + "\n（测试用的变体）\n".encode())

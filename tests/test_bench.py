@@ -18,7 +18,7 @@ def test_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
     assert [r["n"] for r in result["rows"]] == [4, 8]
     for row in result["rows"]:
         for key in ("ingest_per_s", "ingest_vs_s2tw", "build_s", "build_rss_mb", "site_mb", "bare_build_s",
-                    "build_vs_bare", "rebuild_one_s", "build_tree_rss_mb"):
+                    "build_vs_bare", "rebuild_one_s", "build_tree_rss_mb", "reprints_group_s", "reprints_tree_mb"):
             assert row[key] > 0, key
         if (ROOT / "docs" / "assets" / "search" / "search.js").exists():
             assert row["first_query_kb"] > 0 and row["later_query_kb"] >= 0

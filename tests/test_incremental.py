@@ -89,6 +89,26 @@ def test_edit_add_and_delete_rebuild_only_what_changed_and_match_a_clean_build(r
     _same_as_clean(repo, tmp_path / "clean-delete")
 
 
+def test_a_reprint_added_edited_and_removed_matches_a_clean_build(repo, tmp_path):
+    """A copy of an archived story (issue 20) changes the original's page (its section
+    同一稿件的其他版本) and adds a difference view; editing and removing it change both again."""
+    _build(repo)
+    copy, _ = archive.add(repo, ROOT / "tests" / "fixtures" / "corpus-html" / "d25-dahe-epaper.html", {})
+    assert "incremental build" in _build(repo)
+    assert len(list((repo / "site" / "versions").glob("*/index.html"))) == 1  # a saved page of 06-dahe-epaper
+    _same_as_clean(repo, tmp_path / "clean-reprint")
+    path = repo / "docs" / "articles" / f"{copy}.md"
+    _edit_title(path, "（转载）")
+    assert "incremental build" in _build(repo)
+    assert "（转载）" in "".join(p.read_text("utf-8") for p in (repo / "site" / "articles").glob("*/index.html")
+                             if p.parent.name != copy)  # the other copy's section shows the new title
+    _same_as_clean(repo, tmp_path / "clean-reprint-edit")
+    path.unlink()
+    assert "incremental build" in _build(repo)
+    assert not list((repo / "site" / "versions").glob("*/index.html"))
+    _same_as_clean(repo, tmp_path / "clean-reprint-delete")
+
+
 def test_damaged_or_missing_record_means_a_full_build(repo, tmp_path):
     _build(repo)
     record = repo / ".cache" / "wenxian" / "build" / "record.json"

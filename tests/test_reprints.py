@@ -151,3 +151,76 @@ def test_synthetic_set_is_deterministic_and_has_every_kind():
     assert a.texts == b.texts and a.truth == b.truth
     assert set(a.truth.values()) == set(synthetic.KINDS)
     assert synthetic.make_set(pool, 8, 4, seed=4).texts != a.texts
+
+
+def test_lsh_params_and_permutations_are_datasketchs():
+    from datasketch.lsh import _optimal_param
+    for threshold, num_perm in ((0.5, 64), (0.3, 64), (0.8, 32), (0.5, 128)):
+        assert detect.lsh_params(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
+    a, b = sh.permutations(64, 20)
+    assert np.array_equal(np.array([a, b]), MinHash(num_perm=64, seed=20, scheme="affine32").permutations)
+
+
+def test_candidates_hold_every_datasketch_lsh_neighbour():
+    """The numpy banding finds what datasketch's MinHashLSH finds (plus the sentence-index pairs)."""
+    from datasketch import LeanMinHash, MinHashLSH
+    from pathlib import Path
+    corpus = sorted((Path(__file__).parent / "fixtures" / "corpus").glob("*.txt"))
+    pool = synthetic.clause_pool([p.read_text("utf-8", "replace") for p in corpus])
+    rs = synthetic.make_set(pool, 30, 3, seed=5)
+    s = settings.load()
+    sigs = {k: detect.signature(t) for k, t in rs.texts.items()}
+    lsh = MinHashLSH(threshold=s.lsh_threshold, num_perm=s.num_perm)
+    keys = sorted(k for k, g in sigs.items() if g.size >= s.min_shingles)
+    lean = {k: LeanMinHash(seed=s.minhash_seed, hashvalues=sigs[k].minhash, scheme="affine32") for k in keys}
+    for k in keys:
+        lsh.insert(k, lean[k])
+    theirs = {tuple(sorted((k, o))) for k in keys for o in lsh.query(lean[k]) if o != k}
+    ours = detect.candidates(sigs)
+    assert theirs and theirs <= ours
+
+
+def test_cached_index_reuses_results_and_keeps_ids(tmp_path):
+    from wenxian.reprints import index
+    arts = _arts()
+    first = index.cached(arts[1:], tmp_path)
+    again = index.compute(arts[1:], index.load_cache(tmp_path))
+    assert [(g.id, g.copies) for g in again.groups] == [(g.id, g.copies) for g in first.groups]
+    # a new capture joins the group under its old id; nothing about the others is measured again
+    calls = []
+    real = groups.measure
+    groups.measure = lambda *a: calls.append(a[1].id) or real(*a)
+    try:
+        grown = index.compute(arts, index.load_cache(tmp_path))
+    finally:
+        groups.measure = real
+    [g] = grown.groups
+    assert g.id == first.groups[0].id and g.reference == "bbb"
+    assert index.group_of(grown) == {"aaa": (g.id, 3), "bbb": (g.id, 3), "ccc": (g.id, 3)}
+    # the reference changed (the credited original arrived): each copy measured once against it
+    assert sorted(calls) == ["aaa", "ccc"]
+    unchanged = index.compute(arts, grown.cache)
+    calls.clear()
+    groups.measure = lambda *a: calls.append(a[1].id) or real(*a)
+    try:
+        index.compute(arts, grown.cache)
+    finally:
+        groups.measure = real
+    assert calls == [] and unchanged.groups == grown.groups
+    (tmp_path / "groups.json").write_text("garbage", "utf-8")
+    assert index.load_cache(tmp_path) == {}  # a damaged cache file is a miss, never trusted
+
+
+def test_a_chain_of_copies_is_not_one_group():
+    """A shares a paragraph with B, B another with C, A nothing with C: one group is the
+    reference A and its copy B; C, which copies only B, is not chained into it (star groups)."""
+    s1, s2 = STORY.split("\n")[1], STORY.split("\n")[3]
+    o1 = OTHER.split("\n")[0]
+    a = Article("a1", "2019-01-01", "甲", s1 + "\n" + s2)
+    b = Article("b1", "2019-01-02", "乙", s2 + "\n" + s1[:30] + "\n" + o1)
+    c = Article("c1", "2019-01-03", "丙", o1)
+    pairs = [detect.Pair(x.id, y.id, detect.compare(x.text, y.text)) for x, y in ((a, b), (b, c))]
+    assert all(detect.is_pair(p.similarity, 40, 40) for p in pairs)  # each link is a copy
+    assert not detect.is_pair(detect.compare(a.text, c.text), 40, 40)  # the ends are not
+    [g] = groups.build([a, b, c], pairs)
+    assert (g.reference, [x.id for x in g.copies]) == ("a1", ["a1", "b1"])

@@ -29,7 +29,18 @@ def page_types(site) -> dict[str, str]:
             "year": f"timeline/{year}/", "recent": "recent/", "search": "search/?q=扶贫",
             "search-hant": "hant/search/?q=扶貧", "about": "about/", "contribute": "contribute/",
             "map": "map/", "map-hant": "hant/map/", "province": "regions/650000000000/",
-            "404": "404.html"}
+            "404": "404.html", "reprints": "reprints/", **_reprint_pages(site)}
+
+
+def _reprint_pages(site) -> dict[str, str]:
+    """A difference view of a copy against its reference, both scripts (issue 20): the masked,
+    cut reprint of the 天山网 seed (deletions and masked differences)."""
+    copy = site.by_capture.get("masked_reprint", "*")
+    diff = next(iter(sorted((site.site / "versions").glob(f"{copy}/index.html"))), None)
+    if diff is None:
+        return {}
+    url = diff.parent.relative_to(site.site).as_posix() + "/"
+    return {"reprint-diff": url, "reprint-diff-hant": "hant/" + url}
 
 
 @pytest.fixture(scope="module")

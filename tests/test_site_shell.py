@@ -29,6 +29,7 @@ def test_output_without_sentinels_is_refused():
                                           ("hant/regions/650000000000.md", ("regions", "hant/", "650000000000")),
                                           ("articles/d9cb1d3fb748.md", ("articles", "", "d9cb1d3fb748")),
                                           ("hant/articles/d9cb1d3fb748.md", ("articles", "hant/", "d9cb1d3fb748")),
+                                          ("hant/versions/d9cb1d3fb748.md", ("versions", "hant/", "d9cb1d3fb748")),
                                           ("regions.md", None), ("regions/d9cb1d3fb748.md", None),
                                           ("articles/Evil.md", None), ("topics/x.md", None)])
 def test_shell_page(src, expected):
@@ -53,7 +54,7 @@ def test_generated_frontmatter_reads_back_as_yaml_does(title):
 
 
 def test_shell_pages_are_the_pages_mkdocs_renders(built_site, tmp_path):
-    """Article and region pages filled into the theme shell (the normal build) are byte for byte
+    """Article, region and reprint-difference pages filled into the theme shell (the normal build) are byte for byte
     the pages MkDocs and Material render themselves (WENXIAN_NO_SHELL=1), in both scripts, and
     the raw capture and citation files are the same too."""
     import os
@@ -68,7 +69,7 @@ def test_shell_pages_are_the_pages_mkdocs_renders(built_site, tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     compared = 0
-    for sub in ("articles", "hant/articles", "regions", "hant/regions", "raw"):
+    for sub in ("articles", "hant/articles", "regions", "hant/regions", "raw", "versions", "hant/versions"):
         ours = sorted(p.relative_to(built_site.site) for p in (built_site.site / sub).rglob("*") if p.is_file())
         theirs = sorted(p.relative_to(other) for p in (other / sub).rglob("*") if p.is_file())
         assert ours == theirs, sub

@@ -41,10 +41,11 @@ def _key(text: str) -> str:
     return hashlib.blake2b(f"{_salt()}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
 
 
-def parse(text: str, cache_dir: Path | None = None) -> tuple[dict, str]:
+def parse(text: str, cache_dir: Path | None = None, write: bool = True) -> tuple[dict, str]:
     """(frontmatter, body) of an article file's text, as article.parse gives them. Raises
     ValueError on bad frontmatter (never cached, so a fixed file is read again). The same
-    objects are handed to every caller: treat them as read-only."""
+    objects are handed to every caller: treat them as read-only. `write=False` reads the disk
+    cache without adding to it (`wenxian add` leaves no file but the ones it adds)."""
     key = _key(text)
     hit = _memory.get(key)
     if hit is not None:
@@ -60,7 +61,7 @@ def parse(text: str, cache_dir: Path | None = None) -> tuple[dict, str]:
         except ValueError:
             pass
     meta, body, _ = article_mod.parse(text)
-    if path is not None and _json_safe(meta):
+    if path is not None and write and _json_safe(meta):
         cachefile.write(path, key, json.dumps([meta, body], ensure_ascii=False))
     _memory[key] = (meta, body)
     return meta, body

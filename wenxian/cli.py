@@ -93,6 +93,7 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
         return 1
     failed = len(refused)
     total = len(paths)
+    added: dict[str, str] = {}  # id -> the capture it came from, as shown
     show_progress = total > 50 and sys.stderr.isatty()
     choice = (args.source_url, getattr(args, "all", False))
     for done, (path, results) in enumerate(_prepared(paths, args.jobs, overrides, choice), 1):
@@ -117,6 +118,7 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
                 where = f"{name} [{page}]" if len(stored) > 1 else name
                 _out(f"{where}: {status} {aid}" if status == "added" else f"{where}: already in the archive as {aid} (no change)")
                 if status == "added":
+                    added[aid] = where
                     for w in warnings:
                         _err(f"warning: {where}: {w}")
                     _warn_personal_data(name, personal, capture_lines_are_source(path))
@@ -124,9 +126,27 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
                         _out(line)
     if show_progress:
         print(file=sys.stderr)
+    _report_copies(Path(args.root), added)
     if failed:
         _err(f"wenxian: {failed} of {total + len(refused)} file(s) failed")
     return 1 if failed else 0
+
+
+def _report_copies(root: Path, added: dict[str, str]) -> None:
+    """Say which new captures are copies of an archived article (issue 20): kept all the same,
+    the site lists them with the other versions of the story."""
+    from .reprints import index
+
+    if not added:
+        return
+    try:
+        found = index.archived_copies(root, added)
+    except WenxianError:  # an archive article that does not parse is `wenxian check`'s to report
+        return
+    for c in found:
+        _out(f"{added[c.new]}: {c.new} is a copy of the archived article {c.archived} "
+             f"({index.relation_words(c.relation)}, {round(100 * c.similarity.containment)}% shared); "
+             f"kept, the site lists it with the other versions of the story")
 
 
 def _out(line: str) -> None:

@@ -64,9 +64,11 @@ def edited_fields(meta: dict, extracted: dict | None) -> list[str]:
     return [k for k in EDITABLE if meta.get(k) != extracted.get(k)]
 
 
-def summary_markdown(new: list[dict], changed: list[str], problems: list[str]) -> str:
+def summary_markdown(new: list[dict], changed: list[str], problems: list[str], copies=()) -> str:
     """new: [{path, meta, extracted (dict or None), personal: [Finding]}]; changed: paths of
-    modified articles; problems: lines of `wenxian check` for the new articles."""
+    modified articles; problems: lines of `wenxian check` for the new articles; copies: the new
+    articles that are copies of archived ones (wenxian.reprints.index.CopyOf), which a reviewer
+    accepts like any other (the site groups them) but should know about."""
     out = ["## New articles in this pull request", ""]
     if not new:
         out.append("No new article.")
@@ -80,6 +82,11 @@ def summary_markdown(new: list[dict], changed: list[str], problems: list[str]) -
                 cell(m.get("id")), cell(m.get("title")), cell(m.get("date")), cell(m.get("source")),
                 cell(region_names(m.get("region"))), cell(m.get("tags")), cell(damage(m.get("quality"))),
                 cell(edited_fields(m, a.get("extracted"))), cell(personal)]) + " |")
+    if copies:
+        from ..reprints.index import relation_words
+        out += ["", "### Copies of archived articles", ""]
+        out += [f"- {inert(c.new)} is a copy of {inert(c.archived)}: {relation_words(c.relation)}, "
+                f"{round(100 * c.similarity.containment)}% shared" for c in copies]
     if changed:
         out += ["", "### Articles changed", ""] + [f"- {inert(p)}" for p in changed]
     if problems:  # list items, never a fence: a problem quoting a value could close a fence

@@ -229,12 +229,16 @@ _PERMS: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
 
 
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """The (a, b) parameters of datasketch's affine32 permutations for (num_perm, seed)."""
+    """The (a, b) parameters of datasketch's affine32 permutations for (num_perm, seed), drawn
+    as datasketch draws them (MinHash._init_permutations: an odd `a`, any `b`, from numpy's
+    RandomState(seed)) without importing datasketch, which imports scipy (0.9 s per build);
+    tests/test_reprints.py checks they are datasketch's."""
     key = (num_perm, seed)
     if key not in _PERMS:
-        from datasketch import MinHash
-        a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
-        _PERMS[key] = (np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32))
+        gen = np.random.RandomState(seed)
+        a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+        _PERMS[key] = (a.astype(np.uint32), b.astype(np.uint32))
     return _PERMS[key]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import datafiles
 from ..article import split_prefix
 from ..escape import escape_line, unescape_line
-from . import citation, urls
+from . import citation, reprints, urls
 from .catalog import Article, Catalog, region_chain, source_slug
 from .markup import article_list, esc, external, frontmatter, title_in
 from .twins import LANG, keep_place_names, other, place_name, to_script, ui
@@ -344,5 +344,6 @@ def render(cat: Catalog, a: Article, script: str, site_url: str, body_html: Call
     title = title_in(cat, a.id, script)
     parts = [frontmatter(title), script_statement(a, page, script), f'<h1 class="wx-title">{esc(title)}</h1>',
              meta_panel(cat, a, page, script), damage_notice(a.get("quality", {}), script),
-             body_html(a, script), cite_block(a, page, script, site_url), neighbours(cat, a, page, script)]
+             body_html(a, script), reprints.section(cat, a.id, page, script),
+             cite_block(a, page, script, site_url), neighbours(cat, a, page, script)]
     return "\n\n".join(p for p in parts if p) + "\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import article_page, citation, exports, indexes, regionmap, urls
+from . import article_page, citation, exports, indexes, regionmap, reprints, urls
 from .. import article_loader
 from .catalog import Catalog, build as build_catalog, parse_article
 from .twins import SCRIPTS, convert
@@ -42,9 +42,9 @@ def hant_twin_of_page(text: str) -> str:
     return _LINK.sub(fix, convert(text, "hant"))
 
 
-# Kinds of page filled into a theme shell by the hook (wenxian.site.shell): one per article and
-# one per region node, in both scripts.
-_URL = {"articles": urls.article, "regions": urls.region}
+# Kinds of page filled into a theme shell by the hook (wenxian.site.shell): one per article, one
+# per region node and one per reprint (its difference view), in both scripts.
+_URL = {"articles": urls.article, "regions": urls.region, "versions": urls.version}
 
 
 def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: str) -> dict[str, str]:
@@ -59,6 +59,7 @@ def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: s
     for path, text in pages.items():
         if not path.startswith(urls.HANT_PREFIX) and urls.HANT_PREFIX + path not in pages:
             out[urls.HANT_PREFIX + path] = hant_twin_of_page(text)
+    out.update(reprints.pages(cat))  # the reprints index (wenxian.site.reprints)
     out[urls.EXPORTS["jsonl"]] = exports.jsonl(cat, site_url)
     out[urls.EXPORTS["csv"]] = exports.csv_text(cat, site_url)
     out[urls.EXPORTS["feed"]] = exports.atom(cat, site_url, site_name)
@@ -71,6 +72,7 @@ def shell_keys(cat: Catalog) -> dict[tuple[str, str], list[str]]:
     for script in SCRIPTS:
         out[("articles", script)] = list(cat.newest)
         out[("regions", script)] = list(cat.regions)
+        out[("versions", script)] = reprints.version_keys(cat)  # difference views (issue 20)
     return out
 
 
@@ -78,6 +80,8 @@ def shell_page_text(cat: Catalog, kind: str, key: str, script: str, site_url: st
     """One article or region node page as a generated page (frontmatter + finished HTML)."""
     if kind == "articles":
         return article_page.render(cat, cat.articles[key], script, site_url, body_html)
+    if kind == "versions":
+        return reprints.version_page(cat, key, script)
     return indexes.region_page(cat, cat.regions[key], script)
 
 

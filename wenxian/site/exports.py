@@ -12,19 +12,22 @@ import re
 
 from ..article import FIELDS, body_text
 from ..schema import date_problem
-from . import urls
+from . import reprints, urls
 from .catalog import Catalog
 from .citation import display_title, gbt7714
 
 FEED_SIZE = 50
 CSV_COLUMNS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
                "region", "region_codes", "places", "tags", "raw", "sha256", "masked", "missing_numbers",
-               "images", "removed_lines", "url", "citation_gbt7714", "text")
+               "images", "removed_lines", "reprint_group", "reprint_copies", "url", "citation_gbt7714", "text")
 
 
 def record(cat: Catalog, aid: str, site_url: str) -> dict:
     a = cat.articles[aid]
     rec = {k: a.meta.get(k) for k in FIELDS}
+    # The reprint group (wenxian.site.reprints): the same id on every copy of one story, and how
+    # many copies the archive holds; null and 1 for a story archived once.
+    rec["reprint_group"], rec["reprint_copies"] = reprints.group_of(cat).get(aid, (None, 1))
     rec["url"] = _absolute(site_url, urls.article(aid))
     rec["citation_gbt7714"] = gbt7714(a.meta, rec["url"], a.body)
     rec["text"] = body_text(a.body, markers=True)

@@ -45,7 +45,7 @@ from .. import cachefile
 log = logging.getLogger("mkdocs.hooks.site_pages")
 FOLDER = Path(".cache") / "wenxian" / "build"
 # Folders of the site written by the page writer only (besides one sample page per kind).
-KEPT = ("articles", "regions", "raw", "hant/articles", "hant/regions")
+KEPT = ("articles", "regions", "raw", "versions", "hant/articles", "hant/regions", "hant/versions")
 
 
 def code_digest() -> str:
@@ -222,6 +222,11 @@ class Keys:
 
         cat, a = self.cat, self.cat.articles[aid]
         parts = [shell_digest, self.site_url, self.digests[aid], cat.memo.get("captures", {}).get(aid)]
+        # Its reprints section: the group and its members' files (their titles, outlets, dates).
+        from . import reprints
+
+        group = reprints.section_key(cat, aid)
+        parts.append((group, tuple(self.digests[c[0]] for c in (group[3] if group else ()))))
         # The region and place chains of the metadata panel follow from the article's file and the
         # gazetteer (in the record's key); the neighbour lists from the heads of its counties' lists.
         for entry in a.get("region", []):
@@ -234,6 +239,14 @@ class Keys:
             topic = cat.topics.get(slugs.get(name, ""))
             parts.append(("t", name, self._head("t", topic.slug, topic.ids) if topic else ""))
         return _h(*parts)
+
+    def version(self, copy_id: str, shell_digest: str) -> str:
+        """A difference view: its group as the reprint sections show it and the files of the
+        copy and of its reference (their texts, titles, outlets, dates)."""
+        from . import reprints
+
+        group = reprints.section_key(self.cat, copy_id)
+        return _h(shell_digest, self.site_url, group, self.digests[copy_id], self.digests[group[1]] if group else "")
 
     def _tree(self, code: str) -> str:
         """The node and its subtree as the region pages show them (names, codes, counts)."""

@@ -32,7 +32,8 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from ..errors import WenxianError
-from . import body, build, html_toc, incremental, pagewriter, shell, urls
+from ..reprints import index as reprint_index
+from . import body, build, html_toc, incremental, pagewriter, reprints, shell, urls
 from .markup import HTML_KEY, frontmatter, split_generated
 from .state import BuildState
 
@@ -93,6 +94,7 @@ class SitePages:
         body_html = body.renderer(body.markdown_converter(*settings), root / CACHE, settings)
         cat = build.catalog(articles, state.cache_dir)
         build.check_raw_paths(cat, root)
+        reprints.attach(cat, root / reprint_index.CACHE)  # groups before any page (cached by content)
         self.build = b = _Build(cat, config.site_url or "", body_html, build.raw_reader(root), inc)
         build.read_captures(cat, b.read_raw)
         if inc.enabled:
@@ -143,7 +145,7 @@ class SitePages:
         else:
             kind = (shell.shell_page(page.file.src_uri) or ("",))[0]
             page.content = page.markdown
-            page.toc = html_toc.toc("" if kind == "regions" else page.markdown, flat=kind == "articles")
+            page.toc = html_toc.toc("" if kind in ("regions", "versions") else page.markdown, flat=kind == "articles")
         page.present_anchor_ids = set()
 
     def post_page(self, output, page, config):
@@ -192,7 +194,7 @@ class SitePages:
         (wenxian.site.incremental). Every page's key is recorded, the sample's too."""
         b = self.build
         digest = incremental.shell_digest(made)
-        page_key = b.inputs.article if kind == "articles" else b.inputs.region
+        page_key = {"articles": b.inputs.article, "regions": b.inputs.region, "versions": b.inputs.version}[kind]
         todo = []
         for k in [sample, *keys]:
             files = ()

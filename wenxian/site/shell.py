@@ -33,12 +33,13 @@ TOC_NAMES = ("WXSHELLTOCNAMEA", "WXSHELLTOCNAMEB")
 _SKIP = "WXSHELLSKIP9d1c"
 _ITEMS = "WXSHELLTOCITEMS9d1c"
 _SENTINELS = re.compile(f'{TITLE}|{CODE}|{_ITEMS}|href="#{_SKIP}"')
-_PAGE = re.compile(rf"^(hant/)?(articles|regions)/({ID_PATTERN}|\d{{12}})\.md$")
+_PAGE = re.compile(rf"^(hant/)?(articles|regions|versions)/({ID_PATTERN}|\d{{12}})\.md$")
 
 
 def shell_page(src_uri: str) -> tuple[str, str, str] | None:
     """(kind, script prefix '' or 'hant/', key) when `src_uri` is a page filled into a shell:
-    an article page (`articles/<id>.md`) or a region node page (`regions/<code>.md`)."""
+    an article page (`articles/<id>.md`), a region node page (`regions/<code>.md`) or the
+    difference view of a reprint against its reference (`versions/<id>.md`, wenxian.site.reprints)."""
     m = _PAGE.match(src_uri)
     if not m:
         return None

@@ -66,6 +66,16 @@ def region(code: str) -> str:
     return f"regions/{code}/"
 
 
+# The reprints index, and the difference view of each copy against its group's reference
+# (`VERSIONS + copy id + "/"`: a copy belongs to one group, so it has one such page; issue 20).
+REPRINTS = "reprints/"
+VERSIONS = "versions/"
+
+
+def version(copy_id: str) -> str:
+    return f"versions/{copy_id}/"
+
+
 def topic(slug: str) -> str:
     return f"topics/{slug}/"
 
