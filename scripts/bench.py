@@ -6,11 +6,14 @@
 For each N, in one run and on the same synthetic corpus (scripts/make_corpus.py, seed 1):
 - ingest: `wenxian add` of N captures into a fresh copy of the repository, in articles/s, and
   its ratio to a bare OpenCC s2tw pass over the same bytes (decode + convert, nothing else);
-- full build: `mkdocs build` with all hooks (twins, indexes, exports, Pagefind): seconds, peak
+- full build: `mkdocs build` with all hooks (twins, indexes, exports, search index): seconds, peak
   RSS of the build and its children, output size; and the ratio to a bare `mkdocs build` of the
   same article pages (both scripts, pre-converted) with the same theme and no hooks;
-- rebuild after adding one article (what the per-article cache saves);
-- Pagefind bytes transferred for a first and a later query, measured in headless Chromium;
+- rebuild after adding one article (what the per-article cache saves), and the search step alone
+  after it (`search_reindex_s`: the whole index written again, fragments from the cache);
+- search bytes transferred for a first and a later query, measured in headless Chromium, and for
+  a query of common pairs that no article holds (`no_result_kb`: the worst case of checking
+  candidates against their text, bounded by search.js's CHECK);
 then the growth ratio t(largest)/t(previous) of the full build. Prints a table and writes JSON.
 Goals (issue "Scale"): ingest ≥ 300 articles/s, 20k build ≤ 180 s and ≤ 4 GB, growth 20k/5k ≤
 4.5, hooks' overhead (full − bare) ≤ 1.5× bare; search ≤ 300 KB first query, ≤ 80 KB later.
@@ -41,6 +44,9 @@ from wenxian.script import to_simplified, to_traditional  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
 QUERIES = ("转移就业", "合作社")
+# Four of the commonest pairs of the corpus in an order no article has: every article holding them
+# all is a candidate that must be checked against its text.
+NO_RESULT = "就业合作转移发展"
 
 def _pss_kb(pid: int, fallback: int) -> int:
     """Proportional set size of a process: forked workers share the parent's pages, which RSS
@@ -98,7 +104,7 @@ _MEASURE = (
 def measure(cmd: list[str], cwd: Path) -> dict:
     """Run `cmd` (through a small wrapper process); wall seconds, peak RSS of its largest process
     (ru_maxrss) and peak total memory of all its processes at any moment (proportional set size,
-    sampled every 0.1 s from /proc: the build, its worker processes and Pagefind together)."""
+    sampled every 0.1 s from /proc: the build, its worker processes and the search process together)."""
     import threading
 
     wrapper = subprocess.Popen([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, env=ENV, stdout=subprocess.PIPE,
@@ -187,7 +193,7 @@ def search_bytes(site: Path) -> dict | None:
             page = browser.new_page()
             def record(r):
                 n = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
-                sizes.append((n, "/pagefind/" in r.url or "/assets/search/" in r.url))
+                sizes.append((n, "/assets/search/" in r.url))
             page.on("requestfinished", record)
             page.goto(f"{base}/search/?q={QUERIES[0]}")
             page.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=60000)
@@ -197,14 +203,21 @@ def search_bytes(site: Path) -> dict | None:
             page.press("#wx-search input[name=q]", "Enter")
             page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
             page.wait_for_load_state("networkidle")
-            later = sum(n for n, _ in sizes)
+            later, later_search = sum(n for n, _ in sizes), sum(n for n, s in sizes if s)
+            sizes.clear()
+            page.fill("#wx-search input[name=q]", NO_RESULT)
+            page.press("#wx-search input[name=q]", "Enter")
+            page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
+            page.wait_for_load_state("networkidle")
+            none, status = sum(n for n, _ in sizes), page.inner_text(".wx-search__status")
             browser.close()
     finally:
         server.shutdown()
     # first_query_kb counts everything the page loads (theme included); search_first_kb only the
-    # search page's own script, character table and Pagefind files.
+    # search page's own script, character table and index files.
     return {"first_query_kb": round(first / 1024, 1), "search_first_kb": round(first_search / 1024, 1),
-            "later_query_kb": round(later / 1024, 1)}
+            "later_query_kb": round(later / 1024, 1), "later_search_kb": round(later_search / 1024, 1),
+            "no_result_kb": round(none / 1024, 1), "no_result_status": status}
 
 
 def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
@@ -222,6 +235,9 @@ def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
     bare_build = measure([str(BIN / "mkdocs"), "build", "-q"], bare)
     subprocess.run([str(BIN / "wenxian"), "add", "--root", str(repo), str(extra_tmp)], check=True, capture_output=True, env=ENV)
     rebuild = measure([str(BIN / "mkdocs"), "build", "-q"], repo)
+    reindex = measure([sys.executable, "-c", "import sys; from pathlib import Path; from wenxian.search.indexer import "
+                       "build_search; r = Path(sys.argv[1]); build_search(r / 'docs', r / 'search-site', r)", str(repo)], repo)
+    shutil.rmtree(repo / "search-site", ignore_errors=True)
     row = {
         "n": n,
         "ingest_s": round(ingest["s"], 2),
@@ -237,6 +253,8 @@ def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
         # search) relative to the bare build of the same article pages.
         "hooks_overhead_vs_bare": round((build["s"] - bare_build["s"]) / bare_build["s"], 2),
         "rebuild_one_s": round(rebuild["s"], 2),
+        "search_reindex_s": round(reindex["s"], 2),
+        "search_reindex_rss_mb": round(reindex["rss_mb"]),
     }
     if browser:
         row.update(search_bytes(repo / "site") or {})
