@@ -32,6 +32,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import Mapping
 
 from .. import article_loader
 from ..errors import WenxianError
@@ -107,10 +108,14 @@ def _fragments(cache: Path, displays: dict[str, dict]) -> int:
     return written
 
 
-def index_archive(articles: list[tuple[dict, str]], root: Path) -> dict:
+def index_archive(articles: list[tuple[dict, str]], root: Path,
+                  groups: Mapping[str, tuple[str, int]] | None = None) -> dict:
     """The CPU-heavy half of the search step, independent of the site: fold every article, write
-    the index into a fresh folder of the cache and bring the fragments up to date. Returns the
-    plan `publish` needs (picklable)."""
+    the index into a fresh folder of the cache and bring the fragments up to date. `groups` is
+    {article id: (reprint group id, number of copies)} for the articles that have copies
+    (issue 20: wenxian.reprints, computed and cached by the site build); each such result's
+    fragment carries them, and the page shows a group once ("N 个版本") unless the reader asks
+    for every copy. Returns the plan `publish` needs (picklable)."""
     start = time.perf_counter()
     cache = root / CACHE
     cache.mkdir(parents=True, exist_ok=True)
@@ -132,6 +137,8 @@ def index_archive(articles: list[tuple[dict, str]], root: Path) -> dict:
         keys.append((postings.gram_keys([folded, *values]), postings.gram_keys([fold(str(meta.get("title") or ""), table)])))
         filters.append(search.filters(meta))
         displays[aid] = search.display(meta, body, texts[n], table, display_map)
+        if groups and aid in groups:
+            displays[aid]["group"], displays[aid]["copies"] = str(groups[aid][0]), int(groups[aid][1])
         dated += bool(displays[aid]["date"])
     files = postings.build(ids, keys, filters, dated)
     folder = Path(tempfile.mkdtemp(prefix=".tmp-index-", dir=cache))
@@ -192,20 +199,21 @@ def publish(plan: dict, site_dir: Path, root: Path) -> dict:
     return plan["report"]
 
 
-def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None) -> dict:
+def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None,
+                 groups: Mapping[str, tuple[str, int]] | None = None) -> dict:
     """Write the search index for the articles under docs_dir into site_dir; return the report
     (articles, chunks, fragments_written, index_bytes, seconds, unlisted_fold_pairs). `root` is
     the project root (the cache lives there)."""
     root = Path(root) if root is not None else Path(docs_dir).parent
-    return publish(index_archive(load_articles(Path(docs_dir), root), root), Path(site_dir), root)
+    return publish(index_archive(load_articles(Path(docs_dir), root), root, groups), Path(site_dir), root)
 
 
-def _index_in_child(conn, articles: list[tuple[dict, str]], root: Path) -> None:
+def _index_in_child(conn, articles: list[tuple[dict, str]], root: Path, groups) -> None:
     # Stopped by the build (on_build_error, a new serve rebuild): exit through the finally
     # blocks, which remove its scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        conn.send(("ok", index_archive(articles, root)))
+        conn.send(("ok", index_archive(articles, root, groups)))
     except SystemExit:
         raise
     except BaseException as exc:  # handed to the build, which raises it
@@ -228,16 +236,18 @@ class SearchStep:
         self._background: tuple | None = None
         self._articles: list | None = None  # to index in `finish` (inline)
         self._root: Path | None = None
+        self._groups = None
 
-    def start(self, articles: list[tuple[str, dict, str]], root: Path, settings: Settings) -> None:
+    def start(self, articles: list[tuple[str, dict, str]], root: Path, settings: Settings,
+              groups: Mapping[str, tuple[str, int]] | None = None) -> None:
         self.stop()
-        self._articles, self._root = None, root
+        self._articles, self._root, self._groups = None, root, groups
         if settings.search_inline or "fork" not in multiprocessing.get_all_start_methods():
             self._articles = articles
             return
         ctx = multiprocessing.get_context("fork")
         receive, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_index_in_child, args=(send, checked(articles), root), daemon=True)
+        proc = ctx.Process(target=_index_in_child, args=(send, checked(articles), root, groups), daemon=True)
         gc.freeze()  # the child's collections then leave the parent's objects (and memory pages) alone
         try:
             proc.start()
@@ -276,7 +286,7 @@ class SearchStep:
         start = time.perf_counter()
         plan = self._collect()
         if plan is None:
-            plan = index_archive(checked(self._articles or []), self._root)
+            plan = index_archive(checked(self._articles or []), self._root, self._groups)
         report = publish(plan, Path(site_dir), self._root)
         if report.get("unlisted_fold_pairs"):
             log.info("search: folded together for the twins of the archive, but not listed in "
