@@ -242,3 +242,14 @@ def test_metadata_characters_are_in_the_fold_table(tmp_path):
     hook.build_search(docs, tmp_path / "site", tmp_path)
     groups = (tmp_path / "site" / "assets" / "search" / "fold.txt").read_text("utf-8").split(" ")
     assert {g[0] for g in groups} >= {"龙", "鸡"}  # 龍/雞 typed on the traditional page still fold
+
+
+def test_an_empty_archive_and_an_empty_chunk_are_valid_indexes():
+    files = postings.build([], [], [], 0)
+    assert json.loads(files["meta.json"])["docs"] == 0 and read_chunk(files["t/0.bin"], 0) == {}
+    # one gram and many chunks: every other chunk holds no row
+    keys = [(postings.gram_keys(["转"]), postings.gram_keys([""]))] * 30000
+    files = postings.build([f"{n:012x}" for n in range(30000)], keys, [{}] * 30000, 30000)
+    chunks = [read_chunk(files[f"t/{k}.bin"], 30000) for k in range(json.loads(files["meta.json"])["chunks"])]
+    assert len(chunks) > 1 and sum(map(len, chunks)) == 1
+    assert [v for c in chunks for v in c.values()] == [list(range(30000))]

@@ -150,6 +150,8 @@ def decode_posting(flags: int, payload: bytes, n_docs: int) -> list[int]:
 def _term_chunk(vals: np.ndarray, n_docs: int) -> bytes:
     """One term chunk from its sorted (flagged gram << 21 | doc) values (see the module docstring:
     a varint row count, rows of varints (first, second, flags, length), then the payloads)."""
+    if not len(vals):  # no gram hashes to this chunk (an empty archive, a tiny one)
+        return bytes([0])
     keys, docs = vals >> np.uint64(_CP), (vals & np.uint64(_MASK)).astype(np.int64)
     starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
     ends = np.append(starts[1:], len(keys))
