@@ -195,20 +195,27 @@ def search_bytes(site: Path) -> dict | None:
                 n = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
                 sizes.append((n, "/assets/search/" in r.url))
             page.on("requestfinished", record)
+
+            def settle():  # a request's "finished" event may come after the page has used it
+                count = -1
+                while count != len(sizes):
+                    count = len(sizes)
+                    page.wait_for_timeout(1500)
             page.goto(f"{base}/search/?q={QUERIES[0]}")
             page.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=60000)
+            settle()
             first, first_search = sum(n for n, _ in sizes), sum(n for n, s in sizes if s)
             sizes.clear()
             page.fill("#wx-search input[name=q]", QUERIES[1])
             page.press("#wx-search input[name=q]", "Enter")
             page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
-            page.wait_for_load_state("networkidle")
+            settle()
             later, later_search = sum(n for n, _ in sizes), sum(n for n, s in sizes if s)
             sizes.clear()
             page.fill("#wx-search input[name=q]", NO_RESULT)
             page.press("#wx-search input[name=q]", "Enter")
             page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
-            page.wait_for_load_state("networkidle")
+            settle()
             none, status = sum(n for n, _ in sizes), page.inner_text(".wx-search__status")
             browser.close()
     finally:
