@@ -6,11 +6,11 @@
 For each N, in one run and on the same synthetic corpus (scripts/make_corpus.py, seed 1):
 - ingest: `wenxian add` of N captures into a fresh copy of the repository, in articles/s, and
   its ratio to a bare OpenCC s2tw pass over the same bytes (decode + convert, nothing else);
-- full build: `mkdocs build` with all hooks (twins, indexes, exports, search index): seconds, peak
+- full build: `mkdocs build` with all hooks (twins, indexes, exports, Pagefind): seconds, peak
   RSS of the build and its children, output size; and the ratio to a bare `mkdocs build` of the
   same article pages (both scripts, pre-converted) with the same theme and no hooks;
 - rebuild after adding one article (what the per-article cache saves), and the search step alone
-  after it (`search_reindex_s`: the whole index written again, fragments from the cache);
+  once more after it (`search_reindex_s`: every shard cached, the fixed cost of the step);
 - search bytes transferred for a first and a later query, measured in headless Chromium, and for
   a query of common pairs that no article holds (`no_result_kb`: the worst case of checking
   candidates against their text, bounded by search.js's CHECK);
@@ -104,7 +104,7 @@ _MEASURE = (
 def measure(cmd: list[str], cwd: Path) -> dict:
     """Run `cmd` (through a small wrapper process); wall seconds, peak RSS of its largest process
     (ru_maxrss) and peak total memory of all its processes at any moment (proportional set size,
-    sampled every 0.1 s from /proc: the build, its worker processes and the search process together)."""
+    sampled every 0.1 s from /proc: the build, its worker processes and Pagefind together)."""
     import threading
 
     wrapper = subprocess.Popen([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd, env=ENV, stdout=subprocess.PIPE,
@@ -193,7 +193,7 @@ def search_bytes(site: Path) -> dict | None:
             page = browser.new_page()
             def record(r):
                 n = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
-                sizes.append((n, "/assets/search/" in r.url))
+                sizes.append((n, "/pagefind/" in r.url or "/assets/search/" in r.url))
             page.on("requestfinished", record)
 
             def settle():  # a request's "finished" event may come after the page has used it
@@ -221,7 +221,7 @@ def search_bytes(site: Path) -> dict | None:
     finally:
         server.shutdown()
     # first_query_kb counts everything the page loads (theme included); search_first_kb only the
-    # search page's own script, character table and index files.
+    # search page's own script, character table and Pagefind files.
     return {"first_query_kb": round(first / 1024, 1), "search_first_kb": round(first_search / 1024, 1),
             "later_query_kb": round(later / 1024, 1), "later_search_kb": round(later_search / 1024, 1),
             "no_result_kb": round(none / 1024, 1), "no_result_status": status}

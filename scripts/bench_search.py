@@ -5,13 +5,13 @@ archive and for N synthetic articles.
     .venv/bin/python scripts/bench_search.py [--n 10000] [--skip-current]
 
 The site is built once with MkDocs (search page, header, assets); for each archive size the
-search hook's build_search() writes the search index for that archive into the built site,
+search hook's build_search() writes the Pagefind bundle for that archive into the built site,
 which is served on localhost and driven by headless Chromium (Debian chromium). Synthetic
 articles are made of sentences drawn at random from the real captures in tests/fixtures, with
 random dates, sources and regions (deterministic seed), so their vocabulary is realistic.
-Figures: bytes as sent by a plain static server (result fragments are gzipped by the build;
-the other files are counted raw and, in brackets, gzipped as a static host such as GitHub Pages
-would send them).
+Figures: bytes as sent by a plain static server (Pagefind's files are gzipped by Pagefind
+itself; our fold table, JS and CSS are counted raw and, in brackets, gzipped as a static host
+such as GitHub Pages would send them).
 """
 from __future__ import annotations
 
@@ -97,9 +97,9 @@ def measure(site: Path) -> list[tuple[str, int, int, int]]:
                     page.wait_for_function(f"new URLSearchParams(location.search).get('q') === {q!r}")
                 page.wait_for_selector(wait, timeout=60000)
                 page.wait_for_load_state("networkidle")
-                search = [r for r in seen if "/assets/search/" in r.url]
+                search = [r for r in seen if "/pagefind/" in r.url or "/assets/search/" in r.url]
                 raw = sum(len(r.response().body()) for r in search)
-                gz = sum(len(b) if "/index/doc/" in r.url else len(gzip.compress(b))
+                gz = sum(len(b) if "/pagefind/" in r.url else len(gzip.compress(b))
                          for r in search for b in [r.response().body()])
                 rows.append((q, len(search), raw, gz))
             browser.close()
@@ -110,10 +110,10 @@ def measure(site: Path) -> list[tuple[str, int, int, int]]:
 
 def report(label: str, docs: Path, site: Path) -> None:
     t = time.perf_counter()
-    n = build_search(docs, site)["articles"]
+    n = build_search(docs, site)
     dt = time.perf_counter() - t
-    size = sum(f.stat().st_size for f in (site / "assets" / "search" / "index").rglob("*") if f.is_file())
-    print(f"{label}: {n} articles, index built in {dt:.1f} s, index {size / 1e6:.1f} MB")
+    size = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
+    print(f"{label}: {n} articles, index built in {dt:.1f} s, bundle {size / 1e6:.1f} MB")
     for i, (q, reqs, raw, gz) in enumerate(measure(site)):
         kind = "first query " if i == 0 else "later query "
         print(f"  {kind}{q:<14} {reqs:3d} requests  {raw / 1024:7.1f} KB  ({gz / 1024:.1f} KB with gzip)")

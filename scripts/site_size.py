@@ -25,7 +25,7 @@ KINDS = [
     ("region pages", r"(hant/)?regions/\d{12}/index\.html"),
     ("listing pages", r"(hant/)?(regions|topics|sources|timeline|recent)/(.+/)?index\.html"),
     ("raw captures", r"raw/.*"),
-    ("search index", r"assets/search/.*"),
+    ("search index", r"pagefind/.*|assets/search/.*"),
     ("exports and sitemap", r"data/.*|feed\.xml|sitemap\.xml(\.gz)?"),
     ("theme and site assets", r"assets/.*|stylesheets/.*|javascripts/.*|.*\.(css|js|svg|png|ico|woff2?)"),
     ("other pages", r".*\.html"),

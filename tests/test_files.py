@@ -85,13 +85,13 @@ def _readable_hook():
 def test_the_hook_walks_the_whole_site_only_under_a_restrictive_umask(mask, tmp_path):
     hook = _readable_hook()
     site = tmp_path / "site"
-    (site / "assets" / "search" / "index" / "t").mkdir(parents=True)
-    for p in (site / "index.html", site / "assets" / "search" / "index" / "t" / "0.bin"):
+    (site / "pagefind" / "index").mkdir(parents=True)
+    for p in (site / "index.html", site / "pagefind" / "index" / "a.pf_index"):
         p.write_text("x")
         os.chmod(p, 0o600)  # a bundle hard-linked from a cache written under umask 077
     mask(0o022)
     hook.on_post_build({"site_dir": str(site)})
-    assert stat.S_IMODE((site / "assets" / "search" / "index" / "t" / "0.bin").stat().st_mode) == 0o644
+    assert stat.S_IMODE((site / "pagefind" / "index" / "a.pf_index").stat().st_mode) == 0o644
     assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o600  # not walked: a 022 build writes 0644
     mask(0o077)
     hook.on_post_build({"site_dir": str(site)})

@@ -2,16 +2,20 @@
 
 A temporary copy of the repository gets the corpus captures and a few synthetic ones
 (scripts/make_corpus.py) added with `wenxian add`, is built
-with MkDocs (the search hook writes the index), served on localhost, and every case of
+with MkDocs (the search hook runs Pagefind), served on localhost, and every case of
 tests/cases/search_cases.yml is opened as /search/?q=… . The expected set of each case is computed
 here from the articles' text in both scripts (grep), never written down.
 
-The shared small site of tests/sitebuild.py (`built_site`) is searched too.
+The site is built with tiny search shards (SHARD_MAX articles each, wenxian/search/shards.py), so
+every case searches several Pagefind bundles merged in the browser; the tests at the end check
+the shards themselves, and that the one-bundle layout of a small archive (the shared `built_site`
+of tests/sitebuild.py, default shard size) searches too.
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -32,6 +36,8 @@ from browsers import need_browser
 from wenxian import article
 from wenxian.search import records as search
 from wenxian.search import fold as search_fold
+from wenxian import settings
+from wenxian.search import shards as search_shards
 from wenxian.script import to_simplified, to_traditional
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -39,6 +45,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 REPO = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((REPO / "tests" / "cases" / "search_cases.yml").read_text("utf-8"))
 CHROMIUM = "/usr/bin/chromium"
+SHARD_MAX = 6  # several shards over the ~40 test articles, each group level (year, month, day, id) used
 SYNTHETIC = 10  # synthetic articles added to the seeds and the corpus
 WORD = re.compile(r"[^\W_]+")  # runs of letters and digits (str.isalnum)
 # Separators between two CJK ideographs do not separate: a phrase matches without its punctuation
@@ -81,7 +88,7 @@ def site(tmp_path_factory):
     wenxian = Path(sys.executable).with_name("wenxian")
     subprocess.run([str(wenxian), "add", "--root", str(root), *captures], check=True, capture_output=True)
     _assign(root)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", settings.ENV["search_shard_max"]: str(SHARD_MAX)}
     # Built under the most restrictive umask: the site must still be readable by any user.
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")],
                    cwd=root, check=True, env=env, preexec_fn=lambda: os.umask(0o077))
@@ -233,10 +240,9 @@ def open_facets(pg) -> None:
 
 
 def facet_requests(pg) -> list[str]:
-    """URLs of facet data the page requests from now on: filter chunks, facet counts, region labels."""
+    """URLs of facet data the page requests from now on: Pagefind filter chunks, region labels."""
     urls: list[str] = []
-    pg.on("request", lambda r: urls.append(r.url) if re.search(r"/index/f/|/facets\.json|/regions\.json", r.url)
-          else None)
+    pg.on("request", lambda r: urls.append(r.url) if re.search(r"/pagefind/.*filter/|/regions\.json", r.url) else None)
     return urls
 
 
@@ -339,7 +345,7 @@ def test_typing_a_query_and_pressing_enter(articles, base_url, page):
 
 # --- facet menus, loaded only when opened ----------------------------------------------------------
 
-def test_first_query_loads_no_facet_data(articles, base_url, page):
+def test_first_query_loads_no_facet_data(articles, shard_of, base_url, page):
     requests = facet_requests(page)
     page.goto(f"{base_url}/search/?q=转移就业")
     ids = [i for i, _ in results(page)]
@@ -348,14 +354,16 @@ def test_first_query_loads_no_facet_data(articles, base_url, page):
     assert requests == [], "a query without a facet must not download filter chunks or region labels"
     assert page.locator(".wx-search__facets").evaluate("d => !d.open && !d.dataset.filled")
     assert page.locator("select[name=region] option").count() == 1  # only 全部, until opened
-    # a sorted query needs no filter data either (doc numbers are in date order)
+    # a sorted query walks the shards through the hidden shard filter: that filter's chunk of each
+    # shard (Pagefind loads only the filters a search uses), no region labels
     page.goto(f"{base_url}/search/?q=转移就业&sort=newest")
     assert {i for i, _ in results(page)} == set(ids)
     page.wait_for_load_state("networkidle")
-    assert requests == []
+    assert not any(u.endswith("/regions.json") for u in requests)
+    assert len(set(requests)) <= len(set(shard_of.values()))
 
 
-def test_opening_the_facets_fills_the_menus_with_counts(articles, base_url, page):
+def test_opening_the_facets_fills_the_menus_with_counts(articles, shard_of, base_url, page):
     requests = facet_requests(page)
     page.goto(f"{base_url}/search/?q=脱贫")
     results(page)
@@ -363,7 +371,7 @@ def test_opening_the_facets_fills_the_menus_with_counts(articles, base_url, page
     summary = page.locator(".wx-search__facets > summary")
     assert summary.inner_text().strip() == "筛选"
     open_facets(page)
-    assert any(u.endswith("/facets.json") for u in requests) and any(u.endswith("/regions.json") for u in requests)
+    assert any("/filter/" in u for u in requests) and any(u.endswith("/regions.json") for u in requests)
     for name, label in (("region", "地区"), ("topic", "主题"), ("source", "来源"), ("year", "年份")):
         sel = page.locator(f".wx-search__facets select[name={name}]")
         assert sel.is_visible()
@@ -379,8 +387,11 @@ def test_opening_the_facets_fills_the_menus_with_counts(articles, base_url, page
     assert year_options == [f"{y} ({years[y]})" for y in sorted(years, reverse=True)]
     labels = page.locator("select[name=region] option").all_inner_texts()
     assert any(label.startswith("\u3000\u3000") for label in labels)
-    # the sort select stays outside
+    # the sort select stays outside; the hidden shard filter is never offered
     assert page.locator(".wx-search__facets select[name=sort]").count() == 0
+    assert page.locator("select[name=shard]").count() == 0
+    options = " ".join(page.locator("#wx-search select option").all_inner_texts())
+    assert not any(name in options for name in set(shard_of.values()))
     # closing and opening again does not load anything twice
     n = len(requests)
     summary.click()
@@ -406,64 +417,78 @@ def test_url_with_a_facet_opens_the_menus_with_it_selected(prefix, articles, bas
     page.wait_for_url(re.compile(r"/search/$"))
 
 
-# --- the whole archive: many results, intersections, date order, filters ----------------------------
+# --- shards ----------------------------------------------------------------------------------------
 
-def test_a_one_character_query_pages_through_every_result(articles, base_url, page):
-    # a one-character query finds almost every article: more than a page
+@pytest.fixture(scope="session")
+def shard_of(site, articles) -> dict[str, str]:
+    """Article id -> shard name, as the build partitioned them (checked against shards.json)."""
+    listed = json.loads((site / "site" / "assets" / "search" / "shards.json").read_text("utf-8"))["shards"]
+    shards = search_shards.partition([(aid, search.sort_date(m.get("date"))) for aid, (m, _) in articles.items()],
+                                     SHARD_MAX)
+    assert [s["name"] for s in listed] == [s.name for s in shards]
+    assert len(shards) >= 4, "the test site must be cut into several shards"
+    return {aid: s.name for s in shards for aid in s.ids}
+
+
+def test_each_shard_is_a_bundle_and_results_come_from_every_shard(site, articles, shard_of, base_url, page):
+    listed = json.loads((site / "site" / "assets" / "search" / "shards.json").read_text("utf-8"))["shards"]
+    assert listed[-1]["path"] == "pagefind/"
+    for s in listed[:-1]:
+        assert (site / "site" / s["path"] / "pagefind-entry.json").is_file()
+    # a one-character query finds almost every article: more than a page, from every shard
     page.goto(f"{base_url}/search/?q=的")
     ids = [i for i, _ in results(page)]
     assert set(ids) == expected(articles, {"q": "的"})
     assert len(ids) > 10 and len(ids) == len(set(ids))
+    assert {shard_of[i] for i in ids} == set(shard_of.values())
 
 
-def test_terms_are_intersected(articles, base_url, page):
+def test_terms_are_intersected_across_shards(articles, shard_of, base_url, page):
     q = "发展 经济"
     want = expected(articles, {"q": q})
-    assert want and want != expected(articles, {"q": "发展"})
+    assert len({shard_of[i] for i in want}) >= 2
     page.goto(f"{base_url}/search/?q={q}")
     assert {i for i, _ in results(page)} == want
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
-def test_sorted_results_are_in_date_order_undated_last(sort, articles, base_url, page):
+def test_sorted_results_are_in_date_order_across_shards(sort, articles, shard_of, base_url, page):
     page.goto(f"{base_url}/search/?q=的&sort={sort}")
     ids = [i for i, _ in results(page)]  # pages through "more"
     assert set(ids) == expected(articles, {"q": "的"})
     assert in_date_order(ids, articles, sort)
+    assert len({shard_of[i] for i in ids}) >= 4
     # undated articles come last in both orders (issue #17: 最早 opened with a page of 日期不详)
     undated = [i for i in ids if not articles[i][0].get("date")]
     assert undated and ids[-len(undated):] == undated
     assert page.locator(".wx-result__date").last.inner_text() == "日期不详"
 
 
-def test_relevance_puts_title_matches_first(articles, base_url, page):
-    titled = {aid for aid, (meta, _) in articles.items() if "扶贫" in _words(meta.get("title") or "")
-              or any("扶贫" in w for w in _words(_simplified(meta.get("title") or "")))}
-    page.goto(f"{base_url}/search/?q=扶贫")
-    ids = [i for i, _ in results(page)]
-    assert set(ids) == expected(articles, {"q": "扶贫"})
-    assert titled and len(ids) > len(titled)
-    assert set(ids[:len(titled)]) == titled
-
-
-def test_filters_and_facet_counts(articles, base_url, page):
+def test_filters_and_facet_counts_span_shards_and_the_shard_filter_is_hidden(articles, shard_of, base_url, page):
     topics = {}
     for aid, (meta, _) in articles.items():
         for t in meta.get("tags") or []:
             topics.setdefault(t, set()).add(aid)
-    topic, members = max(topics.items(), key=lambda kv: len(kv[1]))
-    assert len(members) >= 2
+    topic, members = max(topics.items(), key=lambda kv: len({shard_of[i] for i in kv[1]}))
+    assert len({shard_of[i] for i in members}) >= 2
     page.goto(f"{base_url}/search/?{urlencode({'topic': topic, 'sort': 'oldest'})}")
     ids = [i for i, _ in results(page)]
     assert set(ids) == expected(articles, {"q": "", "filters": {"topic": topic}})
     assert in_date_order(ids, articles, "oldest")
     page.wait_for_selector(".wx-search__facets[open][data-filled='1']", timeout=20000)
+    # facet counts add up the shards; no `shard` select, no shard name among the options
     label = [o for o in page.locator("select[name=topic] option").all_inner_texts() if o.startswith(topic + " (")]
     assert label == [f"{topic} ({len(members)})"]
+    assert page.locator("select[name=shard]").count() == 0
+    options = " ".join(page.locator("#wx-search select option").all_inner_texts())
+    assert not any(name in options for name in set(shard_of.values()))
 
 
-def test_small_archive_searches(built_site, browser):
-    """The shared site build of tests/sitebuild.py."""
+def test_small_archive_is_one_bundle_and_searches(built_site, browser):
+    """The shared site build of tests/sitebuild.py (default shard size): one bundle at pagefind/."""
+    listed = json.loads((built_site.site / "assets" / "search" / "shards.json").read_text("utf-8"))["shards"]
+    assert [s["path"] for s in listed] == ["pagefind/"]
+    assert not (built_site.site / "pagefind" / "shards").exists()
     server, url = _serve(built_site.site)
     ctx = browser.new_context()
     try:
@@ -474,6 +499,7 @@ def test_small_archive_searches(built_site, browser):
         assert ids and set(ids) <= set(built_site.meta)
         dates = [search.sort_date(built_site.meta[i].get("date")) for i in ids]
         assert dates == sorted(dates, reverse=True)
+        # one bundle: undated articles still last in the oldest-first order
         pg.goto(f"{url}/search/?q=的&sort=oldest")
         ids = [i for i, _ in results(pg)]
         dates = [search.sort_date(built_site.meta[i].get("date")) for i in ids]
@@ -494,7 +520,7 @@ def test_every_file_of_the_site_is_readable_by_others(site):
            if not p.is_symlink() and stat.S_IMODE(p.lstat().st_mode) & (0o755 if p.is_dir() else 0o644)
            != (0o755 if p.is_dir() else 0o644)]
     assert not bad, bad[:20]
-    for name in ("fold.txt", "index/meta.json", "index/t/0.bin", "index/facets.json", "regions.json"):
+    for name in ("fold.txt", "shards.json", "regions.json"):
         assert stat.S_IMODE((site / "site" / "assets" / "search" / name).stat().st_mode) == 0o644
 
 
@@ -562,17 +588,16 @@ def broken_copy(site, tmp_path):
 
 
 @pytest.mark.parametrize("damage", ["missing", "html", "binary"])
-@pytest.mark.parametrize("name", ["fold.txt", "index/meta.json", "index/t/"])
+@pytest.mark.parametrize("name", ["fold.txt", "shards.json"])
 def test_a_search_file_that_fails_to_load_is_reported(name, damage, broken_copy, page):
     folder, url = broken_copy
     path = folder / "assets" / "search" / name
-    for path in sorted(path.iterdir()) if name.endswith("/") else [path]:  # a folder: every term chunk
-        if damage == "missing":
-            path.unlink()
-        elif damage == "html":
-            path.write_text("<!doctype html><html><body><h1>403 Forbidden</h1></body></html>\n", "utf-8")
-        else:
-            path.write_bytes(b"\x1f\x8b\x08\x00garbage\xff")
+    if damage == "missing":
+        path.unlink()
+    elif damage == "html":
+        path.write_text("<!doctype html><html><body><h1>403 Forbidden</h1></body></html>\n", "utf-8")
+    else:
+        path.write_bytes(b"\x1f\x8b\x08\x00garbage\xff")
     page.goto(f"{url}/hant/search/?q=轉移就業" if name == "fold.txt" else f"{url}/search/?q=galaxy")
     page.wait_for_selector("#wx-search[data-state=error]", timeout=20000)
     status = page.locator(".wx-search__status")
@@ -821,9 +846,9 @@ def shares_a_form(query: str, articles) -> bool:
 
 @pytest.fixture(scope="module")
 def grouped_site(site, articles, tmp_path_factory):
-    """The built site with its search index written again by the search step, given three
-    articles that hold 转移就业 as one reprint group (as the site build passes wenxian.reprints'
-    groups), served."""
+    """The built site with its search index written again by the search step (real Pagefind),
+    given three articles that hold 转移就业 as one reprint group (as the site build passes
+    wenxian.reprints' groups), served."""
     from wenxian.search import indexer
     members = sorted(expected(articles, {"q": "转移就业"}))[:3]
     assert len(members) == 3

@@ -1,4 +1,6 @@
-"""Pure parts of search: folding, tokens, filter values, result displays (real OpenCC)."""
+"""Pure parts of search: folding, tokens, filter values, fragment rewriting (real OpenCC, real Pagefind)."""
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -6,11 +8,13 @@ import yaml
 
 from conftest import annotated_captures
 from wenxian.search import records as search
+from wenxian.search import bundle as search_bundle
 from wenxian.search import fold as search_fold
 from wenxian.ingest.pipeline import extract
 from wenxian.script import to_simplified, to_traditional
 from wenxian.search.fold import fold, fold_table
 
+from wenxian.search import indexer as hook  # the search step of hooks/search.py
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "search_tokens.yml").read_text("utf-8"))
 
 
@@ -58,6 +62,26 @@ def test_region_filter_values_are_every_level_down_to_county():
 def test_sort_date_pads_partial_dates():
     assert [search.sort_date(d) for d in ("2019", "2019-08", "2019-08-30", None)] == \
         ["2019-00-00", "2019-08-00", "2019-08-30", "0000-00-00"]
+
+
+def test_fragment_rewrite_on_a_real_pagefind_bundle(tmp_path):
+    meta = {"id": "abcdef012345", "title": "标题", "date": "2019", "source": "天山网", "script": "hans",
+            "region": [], "tags": []}
+    rec = search.record(meta, "转移就业实现稳定脱贫")
+    bundle = hook._Bundle([rec], {}, tmp_path / "cache", "k")  # Pagefind over one token page
+    bundle.start()
+    bundle.wait()
+    (frag,) = (bundle.tmp / "bundle" / "fragment").glob("*.pf_fragment")
+    display = search.display(meta, "转移就业实现稳定脱贫")
+    out = search_bundle.rewrite_fragment(frag.read_bytes(), {rec["url"]: display})
+    raw = gzip.decompress(out)
+    assert raw.startswith(search_bundle.SIGNATURE)
+    data = json.loads(raw[len(search_bundle.SIGNATURE):])
+    assert data["content"] == "" and data["meta"] == display and data["url"] == rec["url"]
+    assert "filters" not in data
+    assert search_bundle.rewrite_fragment(frag.read_bytes(), {}) is None
+    assert search_bundle.rewrite_fragment(b"not gzip", {rec["url"]: display}) is None
+    bundle.discard()
 
 
 def test_browser_table_keeps_only_groups_present_in_the_archive():
@@ -169,7 +193,7 @@ def test_metadata_values_are_indexed_each_on_its_own():
             "region": [{"path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县", "code": "654027000000", "level": "county"}]}
     assert search.meta_values(meta) == {"source": ["天山網"], "author": ["马少宾"], "tags": ["转移就业"],
                                         "regions": ["新疆维吾尔自治区", "伊犁哈萨克自治州", "特克斯县"]}
-    toks = set(search.folded_tokens(fold("正文"), [fold(v) for v in search.all_meta_values(meta)]))
+    toks = set(search.record(meta, "正文")["content"].split())
     assert {"天山", "山网", "少宾", "就业", "新疆", "特克", "克斯"} <= toks  # folded: 網 → 网
     assert "网马" not in toks and "区伊" not in toks  # no bigram spans two values
     shown = search.display(meta, "正文")

@@ -20,7 +20,7 @@ def source_digest(modules=(), *, data: tuple[str, ...] = (), versions: tuple[str
     """The identity of the code behind a cache entry, for its key: a BLAKE2b digest of the source
     of `modules`, of the package data files `data` (wenxian/data/<name>, "-" when absent), of the
     installed versions of the distributions `versions` and of `extra`. Every cache of the build
-    (parsed articles, converted bodies, the fold table) salts its keys with it,
+    (parsed articles, converted bodies, search bundles, the fold table) salts its keys with it,
     so a change to any of them gives new keys and no stale entry is used."""
     from importlib import metadata
 

@@ -1,5 +1,5 @@
 """Sort keys of the archive's dates, which may be partial (`2019`, `2019-08`, `2019-08-30`) or
-unknown (null): the one place the site's lists and the search index order by date.
+unknown (null): the one place the site's lists, the search index and its shards order by date.
 (Whether a date is valid is the schema's business: wenxian.schema.date_problem.)
 """
 from __future__ import annotations

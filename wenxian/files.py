@@ -105,12 +105,12 @@ def make_readable(folder: Path) -> int:
 def make_site_readable(site: Path) -> int:
     """After a build: every file of the site readable by any user (hooks/readable.py, listed
     last). Under a umask that lets others read (022, 002), every file the build wrote is
-    readable already; only the search index, hard-linked from a cache an earlier build may
-    have written under another umask, needs the walk (20,000 articles: ≈ 140,000 files
+    readable already; only the search bundles, hard-linked from a cache an earlier build may
+    have written under another umask, need the walk (20,000 articles: ≈ 140,000 files
     otherwise). Returns the number of modes changed."""
     site = Path(site)
     if umask() & 0o044 == 0:
-        site = site / "assets" / "search" / "index"
+        site = site / "pagefind"
         if not site.is_dir():
             return 0
     return make_readable(site)

@@ -1,1 +1,1 @@
-"""The search index: grams and filters of an article, the script fold, the postings index and the indexer."""
+"""The search index: records and tokens, the script fold, shards, Pagefind bundles and the indexer."""

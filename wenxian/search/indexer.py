@@ -1,18 +1,19 @@
-"""The search step: index the articles (wenxian.search.postings) and publish the index.
+"""The search step: index the articles for Pagefind, shard by shard, and publish the bundles.
 
-`index_archive` is the CPU-heavy half, independent of the site: it folds every article's text,
-title and metadata once (with the fold table of wenxian.search.fold_cache), orders the articles
-by date, computes their grams with numpy and writes the whole index — term and filter chunks, id
-lists, facet counts, meta.json — into a fresh folder under <root>/.cache/wenxian/search/. Each
-result's fragment (the display fields, gzip) is kept in <root>/.cache/wenxian/search/doc/ and
-rewritten only when its display changed (a digest per article in doc.json), so a rebuild after
-one edit compresses one fragment, not 20,000.
+`index_shards` is the CPU-heavy half, independent of the site: it folds every article's text
+and metadata once (with the fold table of wenxian.search.fold_cache), partitions the articles
+into date-range shards (wenxian.search.shards), and for each shard either reuses its finished
+bundle from <root>/.cache/wenxian/search/<key>/ or builds it: one page of our own tokens per
+article (wenxian.search.records) in a scratch folder, the pinned Pagefind binary over it, the
+result fragments rewritten (wenxian.search.bundle), the bundle moved into the cache. Shards are
+built one after another, so Pagefind's memory is bounded by the shard size, not the archive's;
+the next shard's pages are written while Pagefind indexes the previous one.
 
-`publish` is the cheap half: the index folder and the fragments of the current articles are
-hard-linked (or copied) into <site>/assets/search/index/, which it replaces whole; the browser's
-fold table and the region labels go to <site>/assets/search/ (with search.js without its comment
-lines). The article files are the source, not the rendered HTML, so the index does not depend
-on the page templates.
+`publish` is the cheap half: the cached bundles are hard-linked (or copied) into the site: the
+newest shard at <site>/pagefind/, the others' index files at <site>/pagefind/shards/<name>/.
+The shard list, the browser's fold table and the region labels go to <site>/assets/search/
+(with the ids of undated articles, and search.js without its comment lines). The article files
+are the source, not the rendered HTML, so the index does not depend on the page templates.
 
 `SearchStep` runs the first half in a process forked while MkDocs writes the pages and the
 second after them (hooks/search.py); `build_search` runs both in this process.
@@ -20,35 +21,38 @@ second after them (hooks/search.py); `build_search` runs both in this process.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import logging
 import multiprocessing
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
 import traceback
+from importlib.metadata import version
 from pathlib import Path
 from typing import Mapping
 
+from pagefind_bin_extended import get_executable
+
 from .. import article_loader
+from ..cachefile import source_digest
 from ..errors import WenxianError
 from ..files import atomic_write
 from ..settings import Settings
 from . import assets as search_assets
-from . import postings
+from . import bundle as search_bundle
 from . import records as search
+from . import shards as search_shards
 from .fold import display_table, fold
 from .fold_cache import fold_table
 
 log = logging.getLogger("mkdocs.hooks.search")
-# The index of the latest build and the fragments, relative to the project root.
+# Finished shard bundles, relative to the project root (beside the parsed-article cache).
 CACHE = Path(".cache") / "wenxian" / "search"
-# Where the index is served, relative to the site root.
-SITE_INDEX = Path("assets") / "search" / "index"
 
 
 def checked(articles: list[tuple[str, dict, str]]) -> list[tuple[dict, str]]:
@@ -70,150 +74,248 @@ def load_articles(docs_dir: Path, root: Path) -> list[tuple[dict, str]]:
     return checked(article_loader.load_dir(docs_dir, root / article_loader.CACHE))
 
 
-def _write(path: Path, data: bytes) -> None:
-    """A file of the index folder (a fresh folder of this build: no reader sees it half written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def _pagefind_command(work: Path, out_dir: Path) -> list[str]:
+    return [str(get_executable()), "--site", str(work), "--output-path", str(out_dir), "--quiet"]
 
 
-def _fragments(cache: Path, displays: dict[str, dict]) -> int:
-    """Make cache/doc/<id>.bin the fragment of every display, compressing only those whose
-    display changed since the build that wrote cache/doc.json (which keeps, per article, the
-    digests of its display and of its file: a fragment edited or damaged in the cache is written
-    again, never published); the number written."""
-    folder = cache / "doc"
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        known = json.loads((cache / "doc.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        known = {}
-    digest = lambda data: hashlib.blake2b(data, digest_size=16).hexdigest()  # noqa: E731
-    digests, written = {}, 0
-    for aid, shown in displays.items():
-        key = digest(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        path = folder / f"{aid}.bin"
-        old = known.get(aid) if isinstance(known, dict) else None
+def _write_pages(records: list[dict], work: Path) -> None:
+    """One token page per record under work/ (Pagefind's input)."""
+    for rec in records:
+        page = work / rec["url"].strip("/") / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(search.index_page(rec), "utf-8")
+
+
+class _Bundle:
+    """One shard being indexed: its token pages are written and Pagefind started (`start`), then
+    `finish` waits for Pagefind, rewrites the fragments and moves the bundle into the cache. The
+    caller starts the next shard's Pagefind before finishing this one and writes the following
+    shard's pages meanwhile, so that Python work and Pagefind overlap (one Pagefind at a time)."""
+
+    def __init__(self, records: list[dict], displays: dict[str, dict], cache: Path, key: str):
+        self.displays, self.cache, self.key = displays, cache, key
+        cache.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{key}-", dir=cache))
+        self.proc: subprocess.Popen | None = None
         try:
-            same = isinstance(old, list) and old[0] == key and digest(path.read_bytes()) == old[1]
+            _write_pages(records, self.tmp / "pages")
+        except BaseException:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            raise
+
+    def start(self) -> None:
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(_pagefind_command(self.tmp / "pages", self.tmp / "bundle"), stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True)
+
+    def wait(self) -> float:
+        """Wait for Pagefind (once); the seconds it ran. Raises when it failed."""
+        if hasattr(self, "seconds"):
+            return self.seconds
+        output = self.proc.communicate()[0]
+        self.seconds = round(time.perf_counter() - self.started, 2)
+        if self.proc.returncode != 0:
+            self.discard()
+            raise WenxianError(str(self.tmp / "pages"), f"pagefind failed: {output.strip()}")
+        return self.seconds
+
+    def finish(self) -> None:
+        try:
+            shutil.rmtree(self.tmp / "pages", ignore_errors=True)
+            undated = []
+            for frag in sorted((self.tmp / "bundle" / "fragment").glob("*.pf_fragment")):
+                out = search_bundle.rewrite_fragment_url(frag.read_bytes(), self.displays)
+                if out is None:
+                    raise WenxianError(str(frag), "unexpected Pagefind fragment (not Pagefind 1.5?)")
+                frag.write_bytes(out[0])
+                if not self.displays[out[1]]["date"]:
+                    undated.append(frag.name[:-len(".pf_fragment")])
+            (self.tmp / "bundle" / search_shards.UNDATED_IDS).write_text(" ".join(undated), "utf-8")
+            search_shards.write_manifest(self.tmp / "bundle")
+            try:
+                (self.tmp / "bundle").rename(self.cache / self.key)
+            except OSError:  # another build finished the same shard first: same inputs, same bundle
+                if not (self.cache / self.key).is_dir():
+                    raise
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _finish(bundle: _Bundle, row: dict) -> None:
+    try:
+        row["seconds"] = bundle.wait()
+    except BaseException:  # Pagefind failed, or this process is being stopped
+        bundle.discard()
+        raise
+    log.info(f"search: shard {row['name']}: {row['count']} articles indexed by Pagefind in {row['seconds']} s")
+    bundle.finish()
+
+
+def _usable(bundle: Path) -> bool:
+    """A cached bundle exactly as it was written (search_shards.bundle_intact); a missing, damaged
+    or edited one is removed, so the shard is indexed again rather than published or failing."""
+    if search_shards.bundle_intact(bundle):
+        return True
+    shutil.rmtree(bundle, ignore_errors=True)
+    return False
+
+
+def _place(bundle: Path, dest: Path, full: bool) -> None:
+    """Hard-link (else copy) a cached bundle into the site: all of it, or only its index files.
+    (Linked files are never rewritten in the site: publish replaces the pagefind/ folder whole.)"""
+    if not (bundle / "pagefind-entry.json").is_file():
+        raise WenxianError(str(bundle), "search bundle removed from the cache while this build ran (another build "
+                                        "pruning it?); the next build indexes the shard again")
+    for src in bundle.rglob("*"):
+        rel = src.relative_to(bundle)
+        if src.is_dir() or src.name in (search_shards.UNDATED_IDS, search_shards.MANIFEST) or \
+                not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
+            continue
+        out = dest / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, out)
         except OSError:
-            same = False
-        if not same:
-            data = postings.fragment(shown)
-            atomic_write(path, data)
-            old, written = [key, digest(data)], written + 1
-        digests[aid] = old
-    for aid in set(known) - set(digests) if isinstance(known, dict) else ():
-        (folder / f"{aid}.bin").unlink(missing_ok=True)
-    atomic_write(cache / "doc.json", json.dumps(digests, sort_keys=True))
-    return written
+            shutil.copyfile(src, out)
 
 
-def index_archive(articles: list[tuple[dict, str]], root: Path,
-                  groups: Mapping[str, tuple[str, int]] | None = None) -> dict:
-    """The CPU-heavy half of the search step, independent of the site: fold every article, write
-    the index into a fresh folder of the cache and bring the fragments up to date. `groups` is
-    {article id: (reprint group id, number of copies)} for the articles that have copies
-    (issue 20: wenxian.reprints, computed and cached by the site build); each such result's
-    fragment carries them, and the page shows a group once ("N 个版本") unless the reader asks
-    for every copy. Returns the plan `publish` needs (picklable)."""
-    start = time.perf_counter()
-    cache = root / CACHE
-    cache.mkdir(parents=True, exist_ok=True)
+def _salt() -> str:
+    """What turns a shard's inputs into its bundle, besides search_shards.VERSION: the Pagefind
+    version and the source of the modules that write records and fragments."""
+    return f"pagefind {version('pagefind_bin_extended')} {source_digest((search, search_bundle, search_shards))}"
+
+
+def _prune(cache: Path, keep: set[str]) -> None:
+    """Drop cached bundles this build did not use (the cache holds the latest build's shards)."""
+    for entry in cache.iterdir() if cache.is_dir() else ():
+        stale_tmp = entry.name.startswith(".tmp-") and time.time() - entry.stat().st_mtime > 86400
+        if entry.is_dir() and (stale_tmp or (len(entry.name) == 32 and entry.name not in keep)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _fields(meta: dict, shard: search_shards.Shard) -> dict:
+    """The article's record without its tokens, with the hidden filter naming its shard (the
+    browser restricts a date-sorted search to one shard with it)."""
+    rec = search.fields(meta)
+    rec["filters"][search_shards.FILTER] = [shard.name]
+    return rec
+
+
+def _with_group(shown: dict, groups: Mapping[str, tuple[str, int]] | None) -> dict:
+    """The display with its reprint group id and number of copies, when it has copies."""
+    if groups and shown["id"] in groups:
+        shown["group"], shown["copies"] = str(groups[shown["id"]][0]), int(groups[shown["id"]][1])
+    return shown
+
+
+def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | None = None,
+                 groups: Mapping[str, tuple[str, int]] | None = None) -> dict:
+    """The CPU-heavy half of the search step, independent of the site: read and fold every
+    article, partition them into shards and make sure every shard's bundle is in the cache
+    (running Pagefind for the missing ones). `groups` is {article id: (reprint group id, number
+    of copies)} for the articles that have copies (issue 20: wenxian.reprints, computed by the
+    site build); each such result's fragment carries them, and the page lists a story's copies
+    once ("N 个版本") unless the reader asks for every copy. Returns the plan `publish` needs
+    (picklable)."""
+    limit = shard_max or search_shards.SHARD_MAX
+    cache, salt = root / CACHE, _salt()
     texts = [search.article_text(meta, body) for meta, body in articles]
     table, unlisted = fold_table(texts, cache)
+    folded = [fold(text, table) for text in texts]
+    # each article's folded metadata values (indexed beside its text)
+    values = [[fold(v, table) for v in search.all_meta_values(meta)] for meta, _ in articles]
     display_map = display_table(table)
-    by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
-    ids = postings.doc_order([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()])
     present: set[str] = set()  # the folded characters of the archive (texts and metadata)
-    keys, filters, displays, dated = [], [], {}, 0
-    for aid in ids:
-        n = by_id[aid]
-        meta, body = articles[n]
-        folded = fold(texts[n], table)
-        values = [fold(v, table) for v in search.all_meta_values(meta)]
-        present.update(folded)
-        for v in values:
+    for text, vals in zip(folded, values):
+        present.update(text)
+        for v in vals:
             present.update(v)
-        keys.append((postings.gram_keys([folded, *values]), postings.gram_keys([fold(str(meta.get("title") or ""), table)])))
-        filters.append(search.filters(meta))
-        displays[aid] = search.display(meta, body, texts[n], table, display_map)
-        if groups and aid in groups:
-            displays[aid]["group"], displays[aid]["copies"] = str(groups[aid][0]), int(groups[aid][1])
-        dated += bool(displays[aid]["date"])
-    files = postings.build(ids, keys, filters, dated)
-    folder = Path(tempfile.mkdtemp(prefix=".tmp-index-", dir=cache))
+    by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
+    shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
+                                     limit)
+    report = {"articles": len(articles), "shards": [], "unlisted_fold_pairs": ["".join(p) for p in unlisted]}
+    running: tuple[_Bundle, dict] | None = None  # the shard whose Pagefind runs now
     try:
-        for rel, data in files.items():
-            _write(folder / rel, data)
-        written = _fragments(cache, displays)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+        for shard in shards:
+            members = [by_id[aid] for aid in shard.ids]
+            fields = {n: _fields(articles[n][0], shard) for n in members}
+            displays = {fields[n]["url"]: _with_group(search.display(*articles[n], texts[n], table, display_map), groups)
+                        for n in members}
+            key = search_shards.bundle_key(
+                shard.name, [(fields[n]["url"], "\0".join([folded[n], *values[n]]), fields[n], displays[fields[n]["url"]])
+                             for n in members], salt)
+            row = {"name": shard.name, "count": len(members), "built": not _usable(cache / key), "key": key}
+            report["shards"].append(row)
+            if not row["built"]:
+                continue
+            records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n], values[n]))} for n in members]
+            bundle = _Bundle(records, displays, cache, key)  # written while the previous shard indexes
+            try:
+                if running is not None:
+                    running[0].wait()
+                bundle.start()
+            except BaseException:
+                bundle.discard()
+                raise
+            previous, running = running, (bundle, row)
+            if previous is not None:
+                _finish(*previous)
+        if running is not None:
+            last, running = running, None
+            _finish(*last)
+    finally:
+        if running is not None:
+            running[0].discard()
     labels: dict = {}
     for meta, _ in articles:
         labels.update(search.region_labels(meta.get("region")))
-    meta = json.loads(files["meta.json"])
-    report = {"articles": len(articles), "chunks": meta["chunks"], "filter_chunks": meta["filterChunks"],
-              "fragments_written": written, "index_bytes": sum(len(d) for d in files.values()),
-              "seconds": round(time.perf_counter() - start, 2), "unlisted_fold_pairs": ["".join(p) for p in unlisted]}
-    return {"report": report, "folder": str(folder), "ids": ids, "fold": search.browser_table(table, display_map, present),
+    return {"report": report, "shards": shards, "fold": search.browser_table(table, display_map, present),
             "labels": labels}
 
 
-def _link(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dest)
-    except OSError:
-        shutil.copyfile(src, dest)
-
-
 def publish(plan: dict, site_dir: Path, root: Path) -> dict:
-    """The cheap half: put the index folder and the current fragments into the site (hard links,
-    else copies), write the fold table and region labels. Returns the report."""
-    cache, folder = root / CACHE, Path(plan["folder"])
-    dest = site_dir / SITE_INDEX
-    shutil.rmtree(dest, ignore_errors=True)
-    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # the index of builds before issue 17's
-    try:
-        for src in folder.rglob("*"):
-            if src.is_file():
-                _link(src, dest / src.relative_to(folder))
-        for aid in plan["ids"]:
-            src = cache / "doc" / f"{aid}.bin"
-            if not src.is_file():
-                raise WenxianError(str(src), "search fragment removed from the cache while this build ran (another "
-                                             "build of the same project?); build again")
-            _link(src, dest / "doc" / f"{aid}.bin")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    for entry in cache.iterdir():  # scratch folders of builds that were killed
-        if entry.name.startswith(".tmp-") and time.time() - entry.stat().st_mtime > 86400:
-            shutil.rmtree(entry, ignore_errors=True)
+    """The cheap half: link the cached bundles into the site, write the shard list, fold table and
+    region labels, drop cached bundles this build did not use. Returns the report."""
+    cache, shards, report = root / CACHE, plan["shards"], plan["report"]
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
+    for shard, row in zip(shards, report["shards"]):
+        _place(cache / row["key"], site_dir / search_shards.bundle_path(shard, shards),
+               shard is search_shards.primary(shards))
+    _prune(cache, {row["key"] for row in report["shards"]})
     assets = site_dir / "assets" / "search"
+    atomic_write(assets / "shards.json", search_shards.manifest(shards).encode("utf-8"))
+    undated = {shard.name: (cache / row["key"] / search_shards.UNDATED_IDS).read_text("utf-8").split()
+               for shard, row in zip(shards, report["shards"])}
+    atomic_write(assets / "undated.json", json.dumps(undated, sort_keys=True).encode("utf-8"))
     atomic_write(assets / "fold.txt", plan["fold"].encode("utf-8"))
     atomic_write(assets / "regions.json", json.dumps(plan["labels"], ensure_ascii=False, sort_keys=True).encode("utf-8"))
     script = assets / "search.js"  # copied by MkDocs from docs/: served without its comment lines
     if script.is_file():
         atomic_write(script, search_assets.strip_comment_lines(script.read_text("utf-8")))
-    return plan["report"]
+    return report
 
 
-def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None,
+def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard_max: int | None = None,
                  groups: Mapping[str, tuple[str, int]] | None = None) -> dict:
-    """Write the search index for the articles under docs_dir into site_dir; return the report
-    (articles, chunks, fragments_written, index_bytes, seconds, unlisted_fold_pairs). `root` is
-    the project root (the cache lives there)."""
+    """Write the search bundles for the articles under docs_dir into site_dir; return what was
+    done: {"articles": n, "shards": [{"name", "count", "key", "built", and when built the
+    "seconds" Pagefind took}]}. `root` is the project root (the cache lives there)."""
     root = Path(root) if root is not None else Path(docs_dir).parent
-    return publish(index_archive(load_articles(Path(docs_dir), root), root, groups), Path(site_dir), root)
+    return publish(index_shards(load_articles(Path(docs_dir), root), root, shard_max, groups), Path(site_dir), root)
 
 
-def _index_in_child(conn, articles: list[tuple[dict, str]], root: Path, groups) -> None:
+def _index_in_child(conn, articles: list[tuple[dict, str]], root: Path, limit: int, groups) -> None:
     # Stopped by the build (on_build_error, a new serve rebuild): exit through the finally
-    # blocks, which remove its scratch folder.
+    # blocks, which kill a running Pagefind and remove its scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        conn.send(("ok", index_archive(articles, root, groups)))
+        conn.send(("ok", index_shards(articles, root, limit, groups)))
     except SystemExit:
         raise
     except BaseException as exc:  # handed to the build, which raises it
@@ -227,7 +329,7 @@ def _index_in_child(conn, articles: list[tuple[dict, str]], root: Path, groups) 
 
 class SearchStep:
     """The search step of one build beside the page build: `start` forks a process that runs
-    index_archive while MkDocs writes the pages (the folding and numpy work use the core that
+    index_shards while MkDocs writes the pages (Pagefind and the token work use the core that
     page writing leaves idle), `finish` collects its plan and publishes it; `stop` ends it (a
     failed build, a new `mkdocs serve` rebuild). With `search_inline` (or no fork) `finish`
     indexes after the pages instead."""
@@ -236,18 +338,19 @@ class SearchStep:
         self._background: tuple | None = None
         self._articles: list | None = None  # to index in `finish` (inline)
         self._root: Path | None = None
+        self._limit: int | None = None
         self._groups = None
 
     def start(self, articles: list[tuple[str, dict, str]], root: Path, settings: Settings,
               groups: Mapping[str, tuple[str, int]] | None = None) -> None:
         self.stop()
-        self._articles, self._root, self._groups = None, root, groups
+        self._articles, self._root, self._limit, self._groups = None, root, settings.search_shard_max, groups
         if settings.search_inline or "fork" not in multiprocessing.get_all_start_methods():
             self._articles = articles
             return
         ctx = multiprocessing.get_context("fork")
         receive, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_index_in_child, args=(send, checked(articles), root, groups), daemon=True)
+        proc = ctx.Process(target=_index_in_child, args=(send, checked(articles), root, self._limit, groups), daemon=True)
         gc.freeze()  # the child's collections then leave the parent's objects (and memory pages) alone
         try:
             proc.start()
@@ -286,12 +389,13 @@ class SearchStep:
         start = time.perf_counter()
         plan = self._collect()
         if plan is None:
-            plan = index_archive(checked(self._articles or []), self._root, self._groups)
+            plan = index_shards(checked(self._articles or []), self._root, self._limit, self._groups)
         report = publish(plan, Path(site_dir), self._root)
         if report.get("unlisted_fold_pairs"):
             log.info("search: folded together for the twins of the archive, but not listed in "
                      f"wenxian/data/search_fold.yml (add each with a reason): {' '.join(report['unlisted_fold_pairs'])}")
-        log.info(f"search: indexed {report['articles']} articles ({report['chunks']} term chunks, "
-                 f"{report['fragments_written']} fragments written) in {report['seconds']} s; published "
-                 f"{time.perf_counter() - start:.1f} s after the pages")
+        built = sum(row["built"] for row in report["shards"])
+        log.info(f"search: indexed {report['articles']} articles in {len(report['shards'])} shard(s), "
+                 f"{built} built, {len(report['shards']) - built} from the cache ({time.perf_counter() - start:.1f} s "
+                 "after the pages)")
         return report

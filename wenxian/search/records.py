@@ -1,9 +1,9 @@
-"""Search records: what the search index holds for each article (pure functions).
+"""Search records: what the Pagefind index holds for each article (pure functions).
 
-Pagefind's own Chinese handling failed researchers (DESIGN §6): its index-time segmenter and the
+Pagefind's own Chinese handling fails researchers (DESIGN §6): its index-time segmenter and the
 browser's query-time segmenter disagree, a character inside a word is not found, traditional and
 simplified live in separate indexes, and unmatched terms are dropped. So the index is built from
-our own grams (wenxian/search/postings.py, which replaced Pagefind's index altogether):
+our own tokens instead of Pagefind's segmentation:
 
 * the article text (title + body) is *folded* (NFKC, lower case, one script: `search_fold`);
 * the folded text is cut into runs of letters/digits (punctuation and spaces separate runs,
@@ -11,22 +11,26 @@ our own grams (wenxian/search/postings.py, which replaced Pagefind's index altog
   punctuation and across a paragraph break);
 * the metadata values a query also looks in (source, authors, tags, region names: `meta_values`)
   are folded and cut the same way, each on its own;
-* the grams are every character and every pair of adjacent characters of every run, each once
-  per article (`tokens` lists the pairs and each run's last character, which with the pairs
-  gives every character). A one- or two-character query is then an exact lookup, and a longer
-  one the intersection of its pairs — a superset that the browser narrows to exact substring
-  matches using the article text, which each result's fragment carries (`display`; grep
-  semantics).
+* the tokens are every character bigram of every run plus the last character of each run, each
+  once per article. Pagefind matches query words by prefix, so a one-character query finds every
+  article containing that character, a two-character query is an exact lookup, and a longer one
+  is the intersection of its bigrams — a superset that the browser narrows to exact substring
+  matches using the article text, which is written into each result fragment after indexing
+  (grep semantics; see wenxian/search/bundle.py).
+
+Records use the language code `und` so that Pagefind neither segments nor stems the tokens.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from ..article import DEVISED_LENGTH, body_text, devised_title  # noqa: F401  (devised: the one definition)
-from ..dates import sort_date  # noqa: F401  (re-exported: the date order of results)
+from ..dates import sort_date
 from ..places import levels
 from .fold import fold, fold_table
 
+LANGUAGE = "und"
 LEVELS = levels.LEVELS[:3]  # the levels search filters by
 
 
@@ -123,13 +127,48 @@ def region_labels(regions: list) -> dict[str, list[str]]:
     return labels
 
 
-def filters(meta: dict) -> dict[str, list[str]]:
-    """The article's filter values (region codes of every level, topics, source, year)."""
-    date = str(meta.get("date") or "")
-    out = {"region": region_codes(meta.get("region")), "topic": [str(t) for t in meta.get("tags") or []],
-           "source": [str(meta["source"])] if meta.get("source") else [], "year": [date[:4]] if date else []}
-    return {k: v for k, v in out.items() if v}
+def record(meta: dict, body: str, table: dict[str, str] | None = None) -> dict:
+    """Keyword arguments for PagefindIndex.add_custom_record for one article.
 
+    The URL is the zh-Hans page; the browser maps it to the reader's script (/hant/ twin).
+    Metadata is left empty on purpose: Pagefind 1.5 indexes metadata values as words, which
+    would put untokenised text into the index (false matches, a larger index). What results show
+    comes from `display`, written into the fragment after indexing (wenxian.search.bundle)."""
+    table = fold_table() if table is None else table
+    values = [fold(v, table) for v in all_meta_values(meta)]
+    return {**fields(meta), "content": " ".join(folded_tokens(fold(article_text(meta, body), table), values))}
+
+
+def fields(meta: dict) -> dict:
+    """The record without its content: URL, language, empty meta, filters and sort key."""
+    date = str(meta.get("date") or "")
+    filters = {"region": region_codes(meta.get("region")), "topic": [str(t) for t in meta.get("tags") or []],
+               "source": [str(meta["source"])] if meta.get("source") else [], "year": [date[:4]] if date else []}
+    return {
+        "url": url(meta),
+        "language": LANGUAGE,
+        "meta": {},
+        "filters": {k: v for k, v in filters.items() if v},
+        "sort": {"date": sort_date(meta.get("date"))},
+    }
+
+
+def index_page(rec: dict) -> str:
+    """The record as a minimal HTML page for the Pagefind CLI (which indexes a folder of pages in
+    parallel; the Python service answers one record per 100 ms poll). No <title> or <h1>, so
+    Pagefind adds no metadata words; filters and sort key as Pagefind data attributes."""
+    parts = [f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>',
+             f"<main data-pagefind-body>{html.escape(rec['content'])}</main>"]
+    for name, values in rec["filters"].items():
+        parts += [f'<span data-pagefind-filter="{name}" hidden>{html.escape(v)}</span>' for v in values]
+    for name, value in rec["sort"].items():
+        parts.append(f'<span data-pagefind-sort="{name}" hidden>{html.escape(value)}</span>')
+    parts.append("</body></html>\n")
+    return "".join(parts)
+
+
+def url(meta: dict) -> str:
+    return f"/articles/{meta['id']}/"
 
 
 def reader_forms(shown: dict, table: dict[str, str], display_map: dict[str, str]) -> dict[str, str]:

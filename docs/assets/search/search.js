@@ -8,19 +8,17 @@
 // contains every term (grep semantics, in either script).
 // Nothing is fetched from outside the site.
 //
-// The index (wenxian/search/postings.py, under assets/search/index/) holds, for every character
-// and every pair of adjacent characters, the articles that contain it: a list of doc numbers or a
-// bitmap, in term chunks picked by a hash of the gram, so a query downloads one chunk per lookup
-// whatever the archive's size. Doc numbers follow the date order (undated last), so sorting by
-// date is counting; "relevance" puts the articles whose title holds every lookup first. Each
-// result's display fields (and the text it is checked against) are one small file, fetched for
-// the results shown; a query whose lookups cannot decide (terms longer than two characters)
-// checks at most CHECK candidates before it asks the reader whether to check more.
+// The index may be cut into date-range shards (wenxian/search/shards.py), listed in date order in
+// assets/search/shards.json: the newest is the bundle at pagefind/, whose code and WASM the others
+// share through Pagefind's mergeIndex; a merged search() covers every shard. Pagefind re-sorts a
+// merged result list by score, which for a search sorted by date is only a position inside one
+// shard, so sorted searches walk the shards in date order instead, each restricted to one shard
+// by the hidden `shard` filter that every record carries.
 //
 // The facet menus (region, topic, source, year) sit in a disclosure that starts closed: filling
-// them needs the facet counts and the region labels, which most searches never use. They are
-// loaded the first time it is opened, or at start-up when the URL already holds a facet value.
-// A search itself only loads the filter chunks of the values it filters on.
+// them needs every filter chunk of every shard (pagefind.filters()) and the region labels, which
+// most searches never use. They are loaded the first time it is opened, or at start-up when the
+// URL already holds a facet value. A search itself only loads the filter chunks it filters on.
 
 const ROOT = new URL("../../", import.meta.url);
 const WORD = /[\p{L}\p{N}]/u;
@@ -31,7 +29,6 @@ const JOIN = new RegExp(`(?<=[${CJK}])[^\\p{L}\\p{N}]+(?=[${CJK}])`, "gu");
 const ALL_CJK = new RegExp(`^[${CJK}]+$`, "u");
 const PAGE = 10;
 const CHECK = 40; // candidates checked at most per page of results (see `pageOnce`)
-const INDEX = "assets/search/index/";
 const HANT = location.pathname.includes("/hant/");
 const T = HANT
   ? { search: "搜尋", facets: "篩選", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
@@ -51,10 +48,10 @@ const FILTERS = ["region", "topic", "source", "year"];
 let foldMap = null;   // folded variant -> representative
 let hantMap = null;   // representative -> traditional display form
 let regionLabels = {}; // code -> [name, level, parent]; loaded with the facet menus
-let meta = null;      // index/meta.json: {docs, dated, chunks, filterChunks, ids}
+let shards = [];      // [{name, path, count, first, last}] in date order (oldest first)
+let pagefind = null;
 let loading = null;   // the promise of load(), made once
 let facetsFilled = null; // the promise of fillFilters(), made once
-const files = new Map(); // path -> promise of its parsed content (each index file fetched once)
 
 const load = () => (loading ??= loadOnce());
 
@@ -63,8 +60,8 @@ class LoadError extends Error {
   constructor(file, why) { super(`${file}: ${why}`); this.file = file; this.why = why; }
 }
 
-/** The response of a search file; a LoadError when the server refuses it (403, 404…). */
-async function fetchOk(path) {
+/** The text of a search file; a LoadError when the server refuses it (403, 404…). */
+async function fetchText(path) {
   let r;
   try {
     r = await fetch(new URL(path, ROOT));
@@ -72,10 +69,8 @@ async function fetchOk(path) {
     throw new LoadError(path, String(e.message || e));
   }
   if (!r.ok) throw new LoadError(path, `HTTP ${r.status}`);
-  return r;
+  return r.text();
 }
-
-const fetchText = async (path) => (await fetchOk(path)).text();
 
 async function fetchJson(path, check) {
   const text = await fetchText(path);
@@ -87,22 +82,6 @@ async function fetchJson(path, check) {
   }
   if (!check(data)) throw new LoadError(path, "unexpected content");
   return data;
-}
-
-/** The bytes of a binary index file; gzip (fragments) is undone here unless the server already
- *  did (some serve a compressed file with Content-Encoding). */
-async function fetchBytes(path) {
-  const r = await fetchOk(path);
-  let bytes = new Uint8Array(await r.arrayBuffer());
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    } catch (e) {
-      throw new LoadError(path, "damaged gzip");
-    }
-  }
-  return bytes;
 }
 
 /** fold.txt (wenxian.search.browser_table): groups of two or more characters separated by single
@@ -121,123 +100,31 @@ function parseFold(text) {
 }
 
 async function loadOnce() {
-  const [fold, m] = await Promise.all([
+  const [fold, list, pf] = await Promise.all([
     fetchText("assets/search/fold.txt"),
-    fetchJson(INDEX + "meta.json", (d) => d && d.version === 1 && [d.docs, d.dated, d.chunks, d.filterChunks, d.ids]
-      .every((x) => Number.isInteger(x) && x >= 0) && d.chunks > 0 && d.filterChunks > 0 && d.ids > 0),
+    fetchJson("assets/search/shards.json", (d) => d && Array.isArray(d.shards)),
+    import(new URL("pagefind/pagefind.js", ROOT).href).catch((e) => { throw new LoadError("pagefind/pagefind.js", String(e.message || e)); }),
   ]);
+  shards = list.shards;
   parseFold(fold);
-  meta = m;
-}
-
-// --- the index (mirror of wenxian/search/postings.py) --------------------------------------------
-
-/** FNV-1a over code points (postings.gram_hash / string_hash). */
-function hashOf(cps) {
-  let h = 2166136261;
-  for (const c of cps) h = Math.imul(h ^ c, 16777619) >>> 0;
-  return h;
-}
-
-function varint(buf, pos) {
-  let v = 0;
-  let shift = 0;
-  for (;;) {
-    if (pos >= buf.length) throw new Error("truncated");
-    const b = buf[pos++];
-    v += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (!(b & 0x80)) return [v, pos];
-  }
-}
-
-/** A term chunk: Map "first,second,title" -> [flags, payload]. */
-async function termChunk(k) {
-  const path = `${INDEX}t/${k}.bin`;
-  if (!files.has(path)) {
-    files.set(path, fetchBytes(path).then((buf) => {
-      try {
-        let [count, p] = varint(buf, 0);
-        const rows = [];
-        for (let i = 0; i < count; i++) {
-          const row = [];
-          for (let j = 0; j < 4; j++) [row[j], p] = varint(buf, p);
-          rows.push(row);
-        }
-        const out = new Map();
-        for (const [a, b, flags, len] of rows) {
-          out.set(`${a},${b},${flags & 1}`, [flags, buf.subarray(p, p + len)]);
-          p += len;
-        }
-        if (p !== buf.length) throw new Error("length");
-        return out;
-      } catch {
-        throw new LoadError(path, "unexpected content");
-      }
-    }));
-  }
-  return files.get(path);
-}
-
-/** A posting as a bitmap of meta.docs bits (bit n of byte n >> 3: doc n). */
-function bitsOf(entry) {
-  const bits = new Uint8Array(Math.ceil(meta.docs / 8));
-  if (!entry) return bits;
-  const [flags, payload] = entry;
-  if (flags & 2) { bits.set(payload.subarray(0, bits.length)); return bits; }
-  let doc = 0;
-  for (let p = 0; p < payload.length;) {
-    let d;
-    [d, p] = varint(payload, p);
-    doc += d;
-    if (doc < meta.docs) bits[doc >> 3] |= 1 << (doc & 7);
-  }
-  return bits;
-}
-
-/** The articles holding a gram (one or two characters) in their text and metadata, or in their
- *  title: [all, title] bitmaps. */
-async function lookup(gram) {
-  const cps = Array.from(gram, (c) => c.codePointAt(0));
-  const chunk = await termChunk(hashOf(cps) % meta.chunks);
-  const key = `${cps[0]},${cps[1] ?? 0}`;
-  return [bitsOf(chunk.get(key + ",0")), bitsOf(chunk.get(key + ",1"))];
-}
-
-/** The articles with a filter value (field=value) as a bitmap. */
-async function filterBits(field, value) {
-  const key = `${field}=${value}`;
-  const path = `${INDEX}f/${hashOf(Array.from(key, (c) => c.codePointAt(0))) % meta.filterChunks}.json`;
-  if (!files.has(path)) files.set(path, fetchJson(path, (d) => d && typeof d === "object" && !Array.isArray(d)));
-  const entry = (await files.get(path))[key];
-  if (!entry) return bitsOf(null);
-  const raw = atob(entry[1]);
-  return bitsOf([entry[0], Uint8Array.from(raw, (c) => c.charCodeAt(0))]);
-}
-
-/** The article id of a doc number (index/ids/<j>.txt). */
-async function idOf(n) {
-  const path = `${INDEX}ids/${Math.floor(n / meta.ids)}.txt`;
-  if (!files.has(path)) files.set(path, fetchText(path).then((t) => t.split("\n")));
-  const id = (await files.get(path))[n % meta.ids];
-  if (!id) throw new LoadError(path, "unexpected content");
-  return id;
-}
-
-/** A result's display fields (wenxian.search.records.display). */
-async function resultData(n) {
-  const path = `${INDEX}doc/${encodeURIComponent(await idOf(n))}.bin`;
-  let data;
+  await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, noWorker: true });
+  // Pagefind takes its query language from <html lang> and, for zh, splits every query word
+  // with Intl.Segmenter (扶贫 → 扶 + 贫). Our tokens are pre-cut, so it is started while the page
+  // says "und", the language of our records (wenxian.search.LANGUAGE); then lang is restored.
+  const html = document.documentElement;
+  const lang = html.getAttribute("lang");
+  html.setAttribute("lang", "und");
   try {
-    data = JSON.parse(new TextDecoder().decode(await fetchBytes(path)));
-  } catch (e) {
-    throw e instanceof LoadError ? e : new LoadError(path, "not valid JSON");
+    await pf.init();
+  } finally {
+    if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
   }
-  return { meta: data };
+  // The other shards: only their entry file and metadata now, word chunks when a query needs them.
+  const primary = new URL("pagefind/", ROOT).pathname;
+  await Promise.all(shards.map((s) => new URL(s.path, ROOT).pathname).filter((p) => p !== primary)
+    .map((p) => pf.mergeIndex(p, { language: "und" }).catch((e) => { throw new LoadError(p, String(e.message || e)); })));
+  pagefind = pf;
 }
-
-const and = (a, b) => { if (!a) return b; for (let i = 0; i < a.length; i++) a[i] &= b[i]; return a; };
-const has = (bits, n) => (bits[n >> 3] >> (n & 7)) & 1;
 
 // --- folding and tokens (mirror of wenxian/search/fold.py and wenxian/search/records.py) ---------------
 
@@ -281,13 +168,12 @@ function runsOf(folded) {
   return out;
 }
 
-/** Lookups for one run: the run itself when it has one or two characters, else its character
- *  pairs: all of them up to four, else pairs that cover it without overlap (each lookup is a
- *  chunk to download; runs longer than two characters are checked against the text anyway). */
+/** Lookups for one run: the run itself when it has one or two characters, else bigrams that
+ *  cover it without overlap (转移就业 → 转移 + 就业). Each lookup is an index chunk to download;
+ *  runs longer than two characters are verified against the text anyway. */
 function tokensOf(run) {
   const cs = Array.from(run);
   if (cs.length <= 2) return [run];
-  if (cs.length <= 5) return cs.slice(1).map((c, i) => cs[i] + c);
   const out = [];
   for (let i = 0; i + 1 < cs.length; i += 2) out.push(cs[i] + cs[i + 1]);
   if (cs.length % 2) out.push(cs[cs.length - 2] + cs[cs.length - 1]);
@@ -345,39 +231,69 @@ function whereFound(m, terms) {
 }
 
 // Every result is checked against the article text (grep semantics), whatever the length of the
-// terms. For terms that are one run of one or two characters the index lookup is already exact,
-// so the number of candidates is the number of results and can be shown before all are checked.
-const exactLookup = (terms) => terms.every((t) => t.runs.length === 1 && Array.from(t.runs[0]).length <= 2);
+// terms: Pagefind folds Latin diacritics (ā, é would find a, e) and matches one letter as a prefix.
+// For terms that are one run of one or two CJK ideographs the index lookup is already exact, so
+// the number of candidates is the number of results and can be shown before all are checked.
+const exactLookup = (terms) => terms.every((t) => t.runs.length === 1 && Array.from(t.runs[0]).length <= 2 &&
+  ALL_CJK.test(t.runs[0]));
 
 // --- search --------------------------------------------------------------------------------------
 
-/** Doc numbers of a bitmap in the sort order: oldest = ascending (the undated are numbered last);
- *  newest = the dated descending, then the undated; relevance = newest, those whose title holds
- *  every lookup first. */
-function ordered(bits, sort, title) {
-  const list = [];
-  const dated = [];
-  for (let n = 0; n < meta.docs; n++) if (has(bits, n)) (sort === "oldest" || n >= meta.dated ? list : dated).push(n);
-  if (sort === "oldest") return list;
-  const newest = dated.reverse().concat(list);
-  if (sort !== "relevance" || !title) return newest;
-  return newest.filter((n) => has(title, n)).concat(newest.filter((n) => !has(title, n)));
+/** Ordered candidate results for the state: [{id, data}], and whether they still need checking. */
+async function candidates(state) {
+  const filters = {};
+  for (const f of FILTERS) if (state[f]) filters[f] = state[f];
+  const terms = parseQuery(state.q);
+  if (!terms.length && !Object.keys(filters).length) return { list: [], terms, verify: false, idle: true };
+  const dir = state.sort === "newest" ? "desc" : state.sort === "oldest" ? "asc" : null;
+  let list;
+  if (!dir || shards.length < 2) {
+    list = await matches(terms, filters, dir ? { date: dir } : {}, !dir);
+    if (dir === "asc") list = await undatedLast([[shards[0]?.name, list]]);
+  } else {
+    // Shards are date ranges: their results, each sorted, concatenated in date order.
+    const order = dir === "asc" ? shards : [...shards].reverse();
+    const parts = await Promise.all(order.map((s) => matches(terms, { ...filters, shard: s.name }, { date: dir }, false)));
+    list = dir === "asc" ? await undatedLast(order.map((s, i) => [s.name, parts[i]])) : parts.flat();
+  }
+  return { list, terms, verify: terms.length > 0, exact: terms.length === 0 || exactLookup(terms) };
 }
 
-/** Ordered candidate results for the state: {list: doc numbers, terms, verify, exact}. */
-async function candidates(state) {
-  const terms = parseQuery(state.q);
-  const facets = FILTERS.filter((f) => state[f]);
-  if (!terms.length && !facets.length) return { list: [], terms, verify: false, idle: true };
-  const grams = [...new Set(terms.flatMap((t) => t.runs.flatMap(tokensOf)))];
-  const [found, chosen] = await Promise.all([Promise.all(grams.map(lookup)),
-    Promise.all(facets.map((f) => filterBits(f, state[f])))]);
-  let bits = null;
-  let title = null;
-  for (const [all, inTitle] of found) { bits = and(bits, all); title = and(title, inTitle); }
-  for (const b of chosen) bits = and(bits, b);
-  return { list: ordered(bits, state.sort || "relevance", title), terms, verify: terms.length > 0,
-    exact: terms.length === 0 || exactLookup(terms) };
+let undated = null; // the promise of assets/search/undated.json: {shard name: [result ids]}
+
+/** [shard name, results sorted by date ascending] in shard order → one list, undated articles
+ *  last. Undated articles sort as 0000-00-00, which puts them last in the newest-first order and
+ *  first in this one; the build lists their result ids per shard (hooks/search.py). */
+async function undatedLast(parts) {
+  const ids = await (undated ??= fetchJson("assets/search/undated.json", (d) => d && typeof d === "object"));
+  const dated = [];
+  const rest = [];
+  for (const [name, list] of parts) {
+    const set = new Set(ids[name] || []);
+    for (const x of list) (set.has(x.id) ? rest : dated).push(x);
+  }
+  return dated.concat(rest);
+}
+
+/** Results that contain every token of the terms (all results when there are no terms), in the
+ *  sort order, or by summed relevance when `relevance`. */
+async function matches(terms, filters, sort, relevance) {
+  if (!terms.length) return (await pagefind.search(null, { filters, sort })).results;
+  const tokens = [...new Set(terms.flatMap((t) => t.runs.flatMap(tokensOf)))];
+  // A bigram is looked up as an exact word ("…"): unquoted, Pagefind falls back to shorter
+  // prefixes when a word is missing. A single character is looked up as a prefix, which finds
+  // every bigram that starts with it. The unquoted search also gives the relevance scores.
+  const exact = await Promise.all(tokens.map((tok) =>
+    pagefind.search(Array.from(tok).length > 1 ? `"${tok}"` : tok, { filters, sort })));
+  const sets = exact.map((r) => new Set(r.results.map((x) => x.id)));
+  let list = exact[0].results.filter((x) => sets.every((m) => m.has(x.id)));
+  if (relevance && list.length > 1) {
+    const scored = await Promise.all(tokens.map((tok) => pagefind.search(tok, { filters })));
+    const score = new Map();
+    for (const r of scored) for (const x of r.results) score.set(x.id, (score.get(x.id) || 0) + x.score);
+    list = list.map((x) => [score.get(x.id) || 0, x]).sort((a, b) => b[0] - a[0]).map((p) => p[1]);
+  }
+  return list;
 }
 
 // --- rendering -----------------------------------------------------------------------------------
@@ -524,7 +440,7 @@ function fillFilters(form) {
       fetchJson("assets/search/regions.json", (d) => d && typeof d === "object" && !Array.isArray(d)),
       load(),
     ]);
-    const all = await fetchJson(INDEX + "facets.json", (d) => d && typeof d === "object" && !Array.isArray(d));
+    const all = await pagefind.filters();
     regionLabels = regions;
     for (const f of FILTERS) {
       const sel = form.elements[f];
@@ -618,13 +534,13 @@ async function runSearch(root, st) {
   let next = 0;
   let shown = 0;
   let rejected = 0; // candidates that failed the check against the text
-  // Copies of one story (a reprint group, wenxian.reprints) are shown once, where the first of
+  // Copies of one story (a reprint group, wenxian.reprints) are listed once, where the first of
   // them comes in the order, with "N 个版本", unless the reader asks for every copy.
   const groupsShown = new Set();
   let collapsed = 0; // copies not listed because their group is
   // A page ends after PAGE results, or after CHECK candidates checked against their text (each
-  // a download): a term the index cannot decide then costs at most CHECK fragments before the
-  // reader chooses to check more, whatever the number of candidates.
+  // a fragment to download): a term the index cannot decide (longer than two characters) costs
+  // at most CHECK fragments before the reader chooses to check more, whatever the archive's size.
   const pageOnce = async () => {
     root.dataset.state = "searching";
     let added = 0;
@@ -633,7 +549,7 @@ async function runSearch(root, st) {
       const batch = c.list.slice(next, next + Math.min(PAGE - added, CHECK - checked));
       next += batch.length;
       checked += batch.length;
-      const datas = await Promise.all(batch.map(resultData));
+      const datas = await Promise.all(batch.map((x) => x.data()));
       if (gen !== generation) return;
       if (failure) return showError(root, failure);
       for (const d of datas) {
