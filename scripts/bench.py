@@ -9,8 +9,11 @@ For each N, in one run and on the same synthetic corpus (scripts/make_corpus.py,
 - full build: `mkdocs build` with all hooks (twins, indexes, exports, Pagefind): seconds, peak
   RSS of the build and its children, output size; and the ratio to a bare `mkdocs build` of the
   same article pages (both scripts, pre-converted) with the same theme and no hooks;
-- rebuild after adding one article (what the per-article cache saves);
-- Pagefind bytes transferred for a first and a later query, measured in headless Chromium;
+- rebuild after adding one article (what the per-article cache saves), and the search step alone
+  once more after it (`search_reindex_s`: every shard cached, the fixed cost of the step);
+- search bytes transferred for a first and a later query, measured in headless Chromium, and for
+  a query of common pairs that no article holds (`no_result_kb`: the worst case of checking
+  candidates against their text, bounded by search.js's CHECK);
 - reprint grouping (scripts/bench_reprints.py) of an archive of N articles: seconds from nothing
   and after adding one article, peak memory of the process and its workers;
 then the growth ratio t(largest)/t(previous) of the full build. Prints a table and writes JSON.
@@ -44,6 +47,9 @@ from wenxian.script import to_simplified, to_traditional  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
 QUERIES = ("转移就业", "合作社")
+# Four of the commonest pairs of the corpus in an order no article has: every article holding them
+# all is a candidate that must be checked against its text.
+NO_RESULT = "就业合作转移发展"
 
 def _pss_kb(pid: int, fallback: int) -> int:
     """Proportional set size of a process: forked workers share the parent's pages, which RSS
@@ -192,22 +198,36 @@ def search_bytes(site: Path) -> dict | None:
                 n = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
                 sizes.append((n, "/pagefind/" in r.url or "/assets/search/" in r.url))
             page.on("requestfinished", record)
+
+            def settle():  # a request's "finished" event may come after the page has used it
+                count = -1
+                while count != len(sizes):
+                    count = len(sizes)
+                    page.wait_for_timeout(1500)
             page.goto(f"{base}/search/?q={QUERIES[0]}")
             page.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=60000)
+            settle()
             first, first_search = sum(n for n, _ in sizes), sum(n for n, s in sizes if s)
             sizes.clear()
             page.fill("#wx-search input[name=q]", QUERIES[1])
             page.press("#wx-search input[name=q]", "Enter")
             page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
-            page.wait_for_load_state("networkidle")
-            later = sum(n for n, _ in sizes)
+            settle()
+            later, later_search = sum(n for n, _ in sizes), sum(n for n, s in sizes if s)
+            sizes.clear()
+            page.fill("#wx-search input[name=q]", NO_RESULT)
+            page.press("#wx-search input[name=q]", "Enter")
+            page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
+            settle()
+            none, status = sum(n for n, _ in sizes), page.inner_text(".wx-search__status")
             browser.close()
     finally:
         server.shutdown()
     # first_query_kb counts everything the page loads (theme included); search_first_kb only the
     # search page's own script, character table and Pagefind files.
     return {"first_query_kb": round(first / 1024, 1), "search_first_kb": round(first_search / 1024, 1),
-            "later_query_kb": round(later / 1024, 1)}
+            "later_query_kb": round(later / 1024, 1), "later_search_kb": round(later_search / 1024, 1),
+            "no_result_kb": round(none / 1024, 1), "no_result_status": status}
 
 
 def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
@@ -225,6 +245,9 @@ def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
     bare_build = measure([str(BIN / "mkdocs"), "build", "-q"], bare)
     subprocess.run([str(BIN / "wenxian"), "add", "--root", str(repo), str(extra_tmp)], check=True, capture_output=True, env=ENV)
     rebuild = measure([str(BIN / "mkdocs"), "build", "-q"], repo)
+    reindex = measure([sys.executable, "-c", "import sys; from pathlib import Path; from wenxian.search.indexer import "
+                       "build_search; r = Path(sys.argv[1]); build_search(r / 'docs', r / 'search-site', r)", str(repo)], repo)
+    shutil.rmtree(repo / "search-site", ignore_errors=True)
     row = {
         "n": n,
         "ingest_s": round(ingest["s"], 2),
@@ -240,6 +263,8 @@ def run_size(n: int, work: Path, seed: int, browser: bool) -> dict:
         # search) relative to the bare build of the same article pages.
         "hooks_overhead_vs_bare": round((build["s"] - bare_build["s"]) / bare_build["s"], 2),
         "rebuild_one_s": round(rebuild["s"], 2),
+        "search_reindex_s": round(reindex["s"], 2),
+        "search_reindex_rss_mb": round(reindex["rss_mb"]),
     }
     # Reprint grouping of an archive of n articles (scripts/bench_reprints.py: its own synthetic
     # archive with known copies; wall seconds from nothing and after adding one article, peak MB).

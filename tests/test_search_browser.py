@@ -840,3 +840,44 @@ def shares_a_form(query: str, articles) -> bool:
     documented limit of folding to one script: such a query may find more than grep."""
     forms = _traditional_forms(tuple(text for _meta, text in articles.values()))
     return any(forms.get(to_simplified(c), set()) - {c} for c in query if to_simplified(c) != c)
+
+
+# --- reprint groups (issue 20): a story's copies listed once ---------------------------------------
+
+@pytest.fixture(scope="module")
+def grouped_site(site, articles, tmp_path_factory):
+    """The built site with its search index written again by the search step (real Pagefind),
+    given three articles that hold 转移就业 as one reprint group (as the site build passes
+    wenxian.reprints' groups), served."""
+    from wenxian.search import indexer
+    members = sorted(expected(articles, {"q": "转移就业"}))[:3]
+    assert len(members) == 3
+    folder = tmp_path_factory.mktemp("grouped") / "site"
+    shutil.copytree(site / "site", folder)
+    indexer.build_search(site / "docs", folder, folder.parent, groups={m: ("g0000000001", 3) for m in members})
+    server, url = _serve(folder)
+    yield url, members
+    server.shutdown()
+
+
+def test_copies_of_a_story_are_listed_once_unless_all_are_asked_for(articles, grouped_site, page):
+    url, members = grouped_site
+    want = expected(articles, {"q": "转移就业"})
+    page.goto(f"{url}/search/?q=转移就业&sort=oldest")
+    ids = [i for i, _ in results(page)]
+    shown = [i for i in ids if i in members]
+    assert len(shown) == 1 and set(ids) == (want - set(members)) | set(shown)
+    assert shown[0] == min(members, key=lambda i: (search.sort_date(articles[i][0].get("date")) == "0000-00-00",
+                                                   search.sort_date(articles[i][0].get("date")), i))
+    badge = page.locator(f".wx-result[data-id='{shown[0]}'] .wx-result__copies")
+    assert badge.inner_text() == "3 个版本"
+    assert page.locator(".wx-result__copies").count() == 1
+    badge.click()
+    page.wait_for_url(re.compile(r"copies=all"))
+    assert {i for i, _ in results(page)} == want
+    assert page.locator(".wx-result__copies").count() == 0
+    assert page.locator("input[name=copies]").is_checked()
+    # the box turns it off again
+    page.uncheck("input[name=copies]")
+    page.wait_for_url(lambda u: "copies=" not in u)
+    assert len(results(page)) == len(want) - 2

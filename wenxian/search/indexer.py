@@ -34,6 +34,7 @@ import time
 import traceback
 from importlib.metadata import version
 from pathlib import Path
+from typing import Mapping
 
 from pagefind_bin_extended import get_executable
 
@@ -206,10 +207,22 @@ def _fields(meta: dict, shard: search_shards.Shard) -> dict:
     return rec
 
 
-def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | None = None) -> dict:
+def _with_group(shown: dict, groups: Mapping[str, tuple[str, int]] | None) -> dict:
+    """The display with its reprint group id and number of copies, when it has copies."""
+    if groups and shown["id"] in groups:
+        shown["group"], shown["copies"] = str(groups[shown["id"]][0]), int(groups[shown["id"]][1])
+    return shown
+
+
+def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | None = None,
+                 groups: Mapping[str, tuple[str, int]] | None = None) -> dict:
     """The CPU-heavy half of the search step, independent of the site: read and fold every
     article, partition them into shards and make sure every shard's bundle is in the cache
-    (running Pagefind for the missing ones). Returns the plan `publish` needs (picklable)."""
+    (running Pagefind for the missing ones). `groups` is {article id: (reprint group id, number
+    of copies)} for the articles that have copies (issue 20: wenxian.reprints, computed by the
+    site build); each such result's fragment carries them, and the page lists a story's copies
+    once ("N 个版本") unless the reader asks for every copy. Returns the plan `publish` needs
+    (picklable)."""
     limit = shard_max or search_shards.SHARD_MAX
     cache, salt = root / CACHE, _salt()
     texts = [search.article_text(meta, body) for meta, body in articles]
@@ -232,7 +245,8 @@ def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | 
         for shard in shards:
             members = [by_id[aid] for aid in shard.ids]
             fields = {n: _fields(articles[n][0], shard) for n in members}
-            displays = {fields[n]["url"]: search.display(*articles[n], texts[n], table, display_map) for n in members}
+            displays = {fields[n]["url"]: _with_group(search.display(*articles[n], texts[n], table, display_map), groups)
+                        for n in members}
             key = search_shards.bundle_key(
                 shard.name, [(fields[n]["url"], "\0".join([folded[n], *values[n]]), fields[n], displays[fields[n]["url"]])
                              for n in members], salt)
@@ -287,20 +301,21 @@ def publish(plan: dict, site_dir: Path, root: Path) -> dict:
     return report
 
 
-def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard_max: int | None = None) -> dict:
+def build_search(docs_dir: Path, site_dir: Path, root: Path | None = None, shard_max: int | None = None,
+                 groups: Mapping[str, tuple[str, int]] | None = None) -> dict:
     """Write the search bundles for the articles under docs_dir into site_dir; return what was
     done: {"articles": n, "shards": [{"name", "count", "key", "built", and when built the
     "seconds" Pagefind took}]}. `root` is the project root (the cache lives there)."""
     root = Path(root) if root is not None else Path(docs_dir).parent
-    return publish(index_shards(load_articles(Path(docs_dir), root), root, shard_max), Path(site_dir), root)
+    return publish(index_shards(load_articles(Path(docs_dir), root), root, shard_max, groups), Path(site_dir), root)
 
 
-def _index_in_child(conn, articles: list[tuple[dict, str]], root: Path, limit: int) -> None:
+def _index_in_child(conn, articles: list[tuple[dict, str]], root: Path, limit: int, groups) -> None:
     # Stopped by the build (on_build_error, a new serve rebuild): exit through the finally
     # blocks, which kill a running Pagefind and remove its scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        conn.send(("ok", index_shards(articles, root, limit)))
+        conn.send(("ok", index_shards(articles, root, limit, groups)))
     except SystemExit:
         raise
     except BaseException as exc:  # handed to the build, which raises it
@@ -324,16 +339,18 @@ class SearchStep:
         self._articles: list | None = None  # to index in `finish` (inline)
         self._root: Path | None = None
         self._limit: int | None = None
+        self._groups = None
 
-    def start(self, articles: list[tuple[str, dict, str]], root: Path, settings: Settings) -> None:
+    def start(self, articles: list[tuple[str, dict, str]], root: Path, settings: Settings,
+              groups: Mapping[str, tuple[str, int]] | None = None) -> None:
         self.stop()
-        self._articles, self._root, self._limit = None, root, settings.search_shard_max
+        self._articles, self._root, self._limit, self._groups = None, root, settings.search_shard_max, groups
         if settings.search_inline or "fork" not in multiprocessing.get_all_start_methods():
             self._articles = articles
             return
         ctx = multiprocessing.get_context("fork")
         receive, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_index_in_child, args=(send, checked(articles), root, self._limit), daemon=True)
+        proc = ctx.Process(target=_index_in_child, args=(send, checked(articles), root, self._limit, groups), daemon=True)
         gc.freeze()  # the child's collections then leave the parent's objects (and memory pages) alone
         try:
             proc.start()
@@ -372,7 +389,7 @@ class SearchStep:
         start = time.perf_counter()
         plan = self._collect()
         if plan is None:
-            plan = index_shards(checked(self._articles or []), self._root, self._limit)
+            plan = index_shards(checked(self._articles or []), self._root, self._limit, self._groups)
         report = publish(plan, Path(site_dir), self._root)
         if report.get("unlisted_fold_pairs"):
             log.info("search: folded together for the twins of the archive, but not listed in "

@@ -28,17 +28,20 @@ const CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ebef}";
 const JOIN = new RegExp(`(?<=[${CJK}])[^\\p{L}\\p{N}]+(?=[${CJK}])`, "gu");
 const ALL_CJK = new RegExp(`^[${CJK}]+$`, "u");
 const PAGE = 10;
+const CHECK = 40; // candidates checked at most per page of results (see `pageOnce`)
 const HANT = location.pathname.includes("/hant/");
 const T = HANT
   ? { search: "搜尋", facets: "篩選", all: "全部", region: "地區", topic: "主題", source: "來源", year: "年份", sort: "排序",
       author: "作者", tags: "主題", regions: "地區", foundIn: "在以下欄位找到：", results: "搜尋結果",
       relevance: "相關度", newest: "最新", oldest: "最早", more: "更多結果", none: "沒有找到符合的文章。",
       count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不詳",
+      checked: (n, all) => `已核對 ${n} / ${all} 篇候選`, copies: (n) => `${n} 個版本`, allCopies: "顯示所有版本",
       broken: (f, why) => `搜尋暫時無法使用：搜尋檔案 ${f} 無法載入（${why}）。請稍後再試，或告知網站維護者。`, placeholder: "輸入詞語,可用空格分隔多個詞,用引號搜尋整句" }
   : { search: "搜索", facets: "筛选", all: "全部", region: "地区", topic: "主题", source: "来源", year: "年份", sort: "排序",
       author: "作者", tags: "主题", regions: "地区", foundIn: "在以下字段找到：", results: "搜索结果",
       relevance: "相关度", newest: "最新", oldest: "最早", more: "更多结果", none: "没有找到符合的文章。",
       count: (n) => `共 ${n} 篇`, atLeast: (n) => `至少 ${n} 篇`, nodate: "日期不详",
+      checked: (n, all) => `已核对 ${n} / ${all} 篇候选`, copies: (n) => `${n} 个版本`, allCopies: "显示所有版本",
       broken: (f, why) => `搜索暂时无法使用：搜索文件 ${f} 无法加载（${why}）。请稍后再试，或告知网站维护者。`, placeholder: "输入词语,可用空格分隔多个词,用引号搜索整句" };
 const FILTERS = ["region", "topic", "source", "year"];
 
@@ -345,7 +348,7 @@ function foundIn(where, script) {
     `${parts.join("；")}</div>`;
 }
 
-function renderResult(data, terms, where = []) {
+function renderResult(data, terms, where = [], copies = 0) {
   const m = data.meta;
   const li = document.createElement("li");
   li.className = "wx-result";
@@ -361,15 +364,23 @@ function renderResult(data, terms, where = []) {
     `<div class="wx-result__meta"><span class="wx-result__date">${esc(m.date || T.nodate)}</span>` +
     (m.source ? ` · <span class="wx-result__source">${esc(shown("source", m.script))}</span>` : "") +
     (regions.length ? ` · <span class="wx-result__regions">${esc(regions.join(";"))}</span>` : "") +
+    (copies > 1 ? ` · <a class="wx-result__copies" href="${esc(allCopiesUrl())}">${esc(T.copies(copies))}</a>` : "") +
     `</div>${foundIn(where, m.script)}<p class="wx-result__excerpt">${excerpt(m.text || "", terms, m.script)}</p>`;
   return li;
 }
 
 // --- page ----------------------------------------------------------------------------------------
 
+/** This search with every copy of a story listed. */
+function allCopiesUrl() {
+  const p = new URLSearchParams(location.search);
+  p.set("copies", "all");
+  return `${location.pathname}?${p}`;
+}
+
 function readState() {
   const p = new URLSearchParams(location.search);
-  const st = { q: p.get("q") || "", sort: p.get("sort") || "relevance" };
+  const st = { q: p.get("q") || "", sort: p.get("sort") || "relevance", copies: p.get("copies") === "all" ? "all" : "" };
   for (const f of FILTERS) st[f] = p.get(f) || "";
   return st;
 }
@@ -379,6 +390,7 @@ function writeState(st) {
   if (st.q) p.set("q", st.q);
   for (const f of FILTERS) if (st[f]) p.set(f, st[f]);
   if (st.sort && st.sort !== "relevance") p.set("sort", st.sort);
+  if (st.copies === "all") p.set("copies", "all");
   const url = `${location.pathname}${p.toString() ? "?" + p : ""}`;
   if (url !== location.pathname + location.search) history.pushState(null, "", url);
   keepStateOnSwitch();
@@ -484,12 +496,14 @@ function buildForm(root, st) {
     `<div class="wx-search__row"><input type="search" name="q" class="wx-search__q" aria-label="${T.search}" placeholder="${esc(T.placeholder)}">` +
     `<button type="submit">${T.search}</button></div><div class="wx-search__row wx-search__filters">` +
     `<label>${T.sort} <select name="sort"><option value="relevance">${T.relevance}</option>` +
-    `<option value="newest">${T.newest}</option><option value="oldest">${T.oldest}</option></select></label></div>` +
+    `<option value="newest">${T.newest}</option><option value="oldest">${T.oldest}</option></select></label>` +
+    `<label><input type="checkbox" name="copies" value="all"> ${T.allCopies}</label></div>` +
     `<details class="wx-search__facets"><summary>${T.facets}</summary><div class="wx-search__row wx-search__filters">` +
     FILTERS.map((f) => `<label>${T[f]} <select name="${f}"><option value="">${T.all}</option></select></label>`).join("") +
     `</div></details>`;
   form.elements.q.value = st.q;
   form.elements.sort.value = st.sort;
+  form.elements.copies.checked = st.copies === "all";
   for (const f of FILTERS) setFacet(form.elements[f], st[f]);
   const details = form.querySelector(".wx-search__facets");
   details.addEventListener("toggle", () => { if (details.open) fillFilters(form).catch((e) => showError(root, e)); });
@@ -520,26 +534,39 @@ async function runSearch(root, st) {
   let next = 0;
   let shown = 0;
   let rejected = 0; // candidates that failed the check against the text
+  // Copies of one story (a reprint group, wenxian.reprints) are listed once, where the first of
+  // them comes in the order, with "N 个版本", unless the reader asks for every copy.
+  const groupsShown = new Set();
+  let collapsed = 0; // copies not listed because their group is
+  // A page ends after PAGE results, or after CHECK candidates checked against their text (each
+  // a fragment to download): a term the index cannot decide (longer than two characters) costs
+  // at most CHECK fragments before the reader chooses to check more, whatever the archive's size.
   const pageOnce = async () => {
     root.dataset.state = "searching";
     let added = 0;
-    while (next < c.list.length && added < PAGE) {
-      const batch = c.list.slice(next, next + PAGE - added);
+    let checked = 0;
+    while (next < c.list.length && added < PAGE && checked < CHECK) {
+      const batch = c.list.slice(next, next + Math.min(PAGE - added, CHECK - checked));
       next += batch.length;
+      checked += batch.length;
       const datas = await Promise.all(batch.map((x) => x.data()));
       if (gen !== generation) return;
       if (failure) return showError(root, failure);
       for (const d of datas) {
         const where = c.verify ? whereFound(d.meta, c.terms) : [];
         if (!where) { rejected++; continue; }
-        list.append(renderResult(d, c.terms, where));
+        const group = st.copies === "all" ? null : d.meta.group;
+        if (group && groupsShown.has(group)) { collapsed++; continue; }
+        if (group) groupsShown.add(group);
+        list.append(renderResult(d, c.terms, where, group ? d.meta.copies : 0));
         added++;
       }
     }
     shown += added;
     const done = next >= c.list.length;
     status.textContent = c.idle ? "" : shown === 0 && done ? T.none
-      : done ? T.count(shown) : c.exact ? T.count(c.list.length - rejected) : T.atLeast(shown);
+      : done ? T.count(shown) : c.exact ? T.count(c.list.length - rejected - collapsed)
+        : `${T.atLeast(shown)}（${T.checked(next, c.list.length)}）`;
     more.hidden = done;
     root.dataset.state = done ? "done" : "more";
     root.dataset.count = String(shown);
@@ -566,7 +593,8 @@ async function main() {
     return;
   }
   const submit = () => {
-    const s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value };
+    const s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value,
+      copies: form.elements.copies.checked ? "all" : "" };
     for (const f of FILTERS) s[f] = form.elements[f].value;
     writeState(s);
     return runSearch(root, s);
@@ -574,6 +602,7 @@ async function main() {
   form.addEventListener("submit", (e) => { e.preventDefault(); submit(); });
   // A menu searches when its choice is made: a click, or Enter / leaving the menu after arrowing
   // through it (Chromium fires `change` for every option the arrow keys pass over).
+  form.elements.copies.addEventListener("change", submit);
   for (const f of [...FILTERS, "sort"]) {
     const sel = form.elements[f];
     let keyed = false;   // the last change came from the keyboard
@@ -592,6 +621,7 @@ async function main() {
     const s = readState();
     form.elements.q.value = s.q;
     form.elements.sort.value = s.sort;
+    form.elements.copies.checked = s.copies === "all";
     for (const f of FILTERS) setFacet(form.elements[f], s[f]);
     if (FILTERS.some((f) => s[f])) openFacets(form);
     keepStateOnSwitch();
