@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wenxian.reprints import index as reprint_index
 from wenxian.search.indexer import SearchStep
 from wenxian.site import state
 from wenxian.site.mkdocs_errors import reported
@@ -18,7 +19,10 @@ _step = SearchStep()
 @reported
 def on_files(files, config):
     build = state.for_build(config)
-    _step.start(build.parsed_articles(), build.root, build.settings)
+    articles = build.parsed_articles()
+    # copies of one story shown once, "N 个版本" (grouped by the page hook already: no work here)
+    groups = reprint_index.article_groups(articles, build.root / reprint_index.CACHE)
+    _step.start(articles, build.root, build.settings, groups)
     return files
 
 

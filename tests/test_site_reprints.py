@@ -51,6 +51,23 @@ def test_search_gets_the_same_groups_from_the_parsed_articles(built_site):
     assert index.article_groups(parsed, built_site.root / index.CACHE) == _groups(built_site)
 
 
+def test_the_built_search_index_carries_each_copys_group(built_site):
+    """hooks/search.py gives the build's groups to the indexer: every result fragment of a copy
+    holds its group id and number of copies (search.js lists a group once, "N 个版本"), and an
+    article archived once holds none."""
+    from wenxian.search import bundle
+    import gzip
+    metas = {}
+    for frag in built_site.site.rglob("*.pf_fragment"):
+        raw = gzip.decompress(frag.read_bytes())
+        meta = json.loads(raw[len(bundle.SIGNATURE):])["meta"]
+        metas[meta["id"]] = meta
+    groups = _groups(built_site)
+    assert groups and all((metas[aid]["group"], metas[aid]["copies"]) == group for aid, group in groups.items())
+    alone = built_site.by_capture[ALONE]
+    assert "group" not in metas[alone] and "copies" not in metas[alone]
+
+
 def test_article_section_lists_the_copies_in_both_scripts(built_site):
     seed, copy = built_site.by_capture[SEED], built_site.by_capture["masked_reprint"]
     html = _html(built_site, f"articles/{copy}")
