@@ -13,7 +13,7 @@ from .. import datafiles
 from ..article import split_prefix
 from ..escape import escape_line, unescape_line
 from . import citation, urls
-from .catalog import Article, Catalog, region_chain, source_slug
+from .catalog import Article, Catalog, region_chain, region_pages, source_slug
 from .markup import article_list, esc, external, frontmatter, title_in
 from .twins import LANG, keep_place_names, other, place_name, to_script, ui
 
@@ -177,8 +177,9 @@ def damage_notice(quality: dict, script: str) -> str:
 def _region_links(cat: Catalog, entries: list, a: Article, page: str, script: str, counts: bool) -> str:
     base = urls.rel(page, urls.in_script(urls.REGIONS, script))  # every region page is one folder below
     items = []
+    pages = region_pages(cat)  # issue 18: a node without a page of its own links to its ancestor's
     for entry in entries:
-        links = " › ".join(f'<a href="{base}{code}/">{_region_name(cat, code, name, script)}</a>'
+        links = " › ".join(f'<a href="{base}{pages.get(code, code)}/">{_region_name(cat, code, name, script)}</a>'
                            for code, name, _ in region_chain(entry, a.path))
         if counts and entry.get("mentions"):
             links += f' <span class="wx-count">×{int(entry["mentions"])}</span>'

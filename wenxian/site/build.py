@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import article_page, citation, exports, indexes, urls
 from .. import article_loader
-from .catalog import Catalog, build as build_catalog, parse_article
+from .catalog import Catalog, build as build_catalog, parse_article, region_pages
 from .twins import SCRIPTS, convert
 from ..errors import WenxianError
 
@@ -42,19 +42,29 @@ def hant_twin_of_page(text: str) -> str:
 
 
 # Kinds of page filled into a theme shell by the hook (wenxian.site.shell): one per article and
-# one per region node, in both scripts.
+# one per region node, in both scripts, and the listing pages (topics, sources, years, the pages
+# after the first of a region), one kind per depth and table of contents (pages of one kind sit
+# at the same depth, so that the theme's relative links are the same). A listing's key is its
+# simplified-script URL, which the shell substitutes whole (wenxian.site.shell.make).
 _URL = {"articles": urls.article, "regions": urls.region}
+LISTING_KINDS = ("lists", "lists+", "years", "years+")   # depth 2 / 3, without / with contents
+TOC_KINDS = ("articles", "years", "years+")              # pages with a (flat) table of contents
+_INDEX_URLS = set(urls.INDEXES.values())
 
 
 def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: str) -> dict[str, str]:
-    """The pages MkDocs renders itself (index pages but the region nodes, `hant/` twins of the
-    hand-written pages) and the exports, by docs-relative path."""
+    """The pages MkDocs renders itself (the index pages: regions tree, topics, sources,
+    timeline, recent; `hant/` twins of the hand-written pages) and the exports, by
+    docs-relative path."""
     out: dict[str, str] = {}
     for script in SCRIPTS:
         for builder in INDEX_BUILDERS:
             made = builder(cat, script, nodes=False) if builder is indexes.regions else builder(cat, script)
             for url, text in made.items():
-                out[urls.src_uri(urls.in_script(url, script))] = text
+                if url in _INDEX_URLS:
+                    out[urls.src_uri(urls.in_script(url, script))] = text
+                else:  # a listing page: a shell page (listing_texts)
+                    cat.memo.setdefault(("listings", script), {})[url] = text
     for path, text in pages.items():
         if not path.startswith(urls.HANT_PREFIX) and urls.HANT_PREFIX + path not in pages:
             out[urls.HANT_PREFIX + path] = hant_twin_of_page(text)
@@ -64,24 +74,56 @@ def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: s
     return out
 
 
+def listing_texts(cat: Catalog, script: str) -> dict[str, str]:
+    """{simplified URL: page} of the listing pages of `script`: topics, sources, years (all
+    their pages) and the pages after the first of each region page; made once per build."""
+    got = cat.memo.get(("listings", script))
+    if got is None or ("listings_regions", script) not in cat.memo:
+        got = cat.memo.setdefault(("listings", script), {})
+        if not got:
+            for builder in (indexes.topics, indexes.sources, indexes.timeline):
+                got.update((u, t) for u, t in builder(cat, script).items() if u not in _INDEX_URLS)
+        pages = region_pages(cat)
+        for node in cat.regions.values():
+            if pages[node.code] == node.code:
+                for n in range(2, indexes.region_page_count(node) + 1):
+                    got[urls.paged(urls.region(node.code), n)] = indexes.region_page(cat, node, script, n)
+        cat.memo[("listings_regions", script)] = True
+    return got
+
+
+def listing_kind(url: str) -> str:
+    """The shell kind of a listing page URL (depth, contents)."""
+    kind = "years" if url.startswith("timeline/") else "lists"
+    return kind if url.count("/") == 2 else kind + "+"
+
+
 def shell_keys(cat: Catalog) -> dict[tuple[str, str], list[str]]:
-    """{(kind, script): keys} of the shell pages: article ids newest first, region codes."""
+    """{(kind, script): keys} of the shell pages: article ids newest first, the codes of the
+    region nodes with a page of their own (catalog.region_pages), listing page URLs."""
     out = {}
+    pages = region_pages(cat)
     for script in SCRIPTS:
         out[("articles", script)] = list(cat.newest)
-        out[("regions", script)] = list(cat.regions)
+        out[("regions", script)] = [code for code in cat.regions if pages[code] == code]
+        for kind in LISTING_KINDS:
+            out[(kind, script)] = []
+        for url in listing_texts(cat, script):
+            out[(listing_kind(url), script)].append(url)
     return out
 
 
 def shell_page_text(cat: Catalog, kind: str, key: str, script: str, site_url: str, body_html: Callable) -> str:
-    """One article or region node page as a generated page (frontmatter + finished HTML)."""
+    """One article, region node or listing page as a generated page (frontmatter + finished HTML)."""
     if kind == "articles":
         return article_page.render(cat, cat.articles[key], script, site_url, body_html)
-    return indexes.region_page(cat, cat.regions[key], script)
+    if kind == "regions":
+        return indexes.region_page(cat, cat.regions[key], script)
+    return listing_texts(cat, script)[key]
 
 
 def shell_url(kind: str, key: str, script: str) -> str:
-    return urls.in_script(_URL[kind](key), script)
+    return urls.in_script(_URL[kind](key) if kind in _URL else key, script)
 
 
 def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site_url: str) -> dict[str, str | bytes]:

@@ -6,7 +6,8 @@ moving the previous output aside and deleting it. Most of them do not change whe
 is added or edited. This module keeps a **dependency record** of the last finished build under
 `.cache/wenxian/build/` and lets the next build keep the previous output of those pages:
 
-- Each shell page (kind, key, script) has an *input key*: a digest of everything its bytes
+- Each shell page (kind, key, script) has an *input key* (a listing page's is its text, which the
+  build makes anyway: topics, sources, years, the pages after the first of a region): a digest of everything its bytes
   depend on: the page's shell (the theme's chrome, so mkdocs.yml, overrides/ and the theme's
   version are in it), the site's address, and the articles it shows: for an article page the
   article's own file and capture name plus every article its neighbour lists can show (the
@@ -45,7 +46,8 @@ from .. import cachefile
 log = logging.getLogger("mkdocs.hooks.site_pages")
 FOLDER = Path(".cache") / "wenxian" / "build"
 # Folders of the site written by the page writer only (besides one sample page per kind).
-KEPT = ("articles", "regions", "raw", "hant/articles", "hant/regions")
+KEPT = ("articles", "regions", "raw", "topics", "sources", "timeline",
+        "hant/articles", "hant/regions", "hant/topics", "hant/sources", "hant/timeline")
 
 
 def code_digest() -> str:
@@ -218,7 +220,7 @@ class Keys:
 
     def article(self, aid: str, shell_digest: str) -> str:
         from .article_page import _slug_cache
-        from .catalog import region_chain
+        from .catalog import region_chain, region_pages
 
         cat, a = self.cat, self.cat.articles[aid]
         parts = [shell_digest, self.site_url, self.digests[aid], cat.memo.get("captures", {}).get(aid)]
@@ -229,6 +231,10 @@ class Keys:
                 node = cat.regions.get(code)
                 if node is not None and level == "county":
                     parts.append(("r", code, self._head("r", code, node.about)))
+        # Where its region links lead: a node without a page of its own links to an ancestor's.
+        pages = region_pages(cat)
+        for entry in a.get("region", []) + a.get("places", []):
+            parts.append(tuple(pages.get(code) for code, _, _ in region_chain(entry, a.path)))
         slugs = _slug_cache(cat)
         for name in a.get("tags", []):
             topic = cat.topics.get(slugs.get(name, ""))
@@ -239,20 +245,30 @@ class Keys:
         """The node and its subtree as the region pages show them (names, codes, counts)."""
         got = self._subtree.get(code)
         if got is None:
+            from .catalog import region_pages
+
             node = self.cat.regions[code]
             kids = sorted(node.children)
             got = self._subtree[code] = _h(node.code, node.name, node.level, len(node.about), len(node.mentioned),
-                                           *(self._tree(k) for k in kids))
+                                           region_pages(self.cat)[code], *(self._tree(k) for k in kids))
         return got
 
     def region(self, code: str, shell_digest: str) -> str:
         cat = self.cat
         node = cat.regions[code]
+        from .catalog import region_pages
+
         chain, up = [], cat.regions.get(node.parent) if node.parent else None
         while up is not None:
-            chain.append((up.code, up.name))
+            chain.append((up.code, up.name, region_pages(cat)[up.code]))
             up = cat.regions.get(up.parent) if up.parent else None
         return _h(shell_digest, self.site_url, self._tree(code), chain, self._ids(node.about), "|", self._ids(node.mentioned))
+
+
+    def listing(self, text: str, shell_digest: str) -> str:
+        """A listing page (topic, source, year, region page after the first): its text, which the
+        build makes anyway, is its input."""
+        return _h(shell_digest, self.site_url, text)
 
 
 def shell_digest(made) -> str:

@@ -32,7 +32,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from ..errors import WenxianError
-from . import body, build, html_toc, incremental, pagewriter, shell, urls
+from . import body, build, chrome, html_toc, incremental, pagewriter, shell, urls
 from .markup import HTML_KEY, frontmatter, split_generated
 from .state import BuildState
 
@@ -99,6 +99,8 @@ class SitePages:
             b.inputs = incremental.Keys(cat, dict(articles), b.site_url)
         for src_uri, content in build.index_pages(cat, pages, b.site_url, config.site_name).items():
             files.append(File.generated(config, src_uri, content=content))
+        for path, content in chrome.files(config.theme.dirs, config.theme).items():  # shared chrome
+            files.append(File.generated(config, path, content=content))
         shells = state.settings.shell_pages
         for (kind, script), keys in build.shell_keys(cat).items():
             if not keys:
@@ -139,7 +141,7 @@ class SitePages:
         sample = self._sample(page)
         if sample is not None:
             page.content = shell.CONTENT
-            page.toc = html_toc.get_toc(shell.sample_toc_tokens() if sample[0] == "articles" else [])
+            page.toc = html_toc.get_toc(shell.sample_toc_tokens() if sample[0] in build.TOC_KINDS else [])
         else:
             kind = (shell.shell_page(page.file.src_uri) or ("",))[0]
             page.content = page.markdown
@@ -157,7 +159,8 @@ class SitePages:
         b = self.build
         kind, prefix, key = sample
         script = "hant" if prefix else "hans"
-        made = shell.make(output, key, with_toc=kind == "articles")
+        with_toc = kind in build.TOC_KINDS
+        made = shell.make(output, key, with_toc=with_toc)
         self._made_dirs.clear()  # a new build: the site folder was emptied
         site = Path(config.site_dir)
         keys = b.keys[(kind, prefix)]
@@ -165,7 +168,7 @@ class SitePages:
         def page_html(k: str) -> str:
             meta, html = split_generated(b.text(kind, k, script))
             return shell.slim_page(shell.fill(made, meta["title"], html, k,
-                                              html_toc.toc_tokens(html, flat=True) if kind == "articles" else None))
+                                              html_toc.toc_tokens(html, flat=True) if with_toc else None))
 
         def write(chunk) -> int:
             for k in chunk:
@@ -192,7 +195,10 @@ class SitePages:
         (wenxian.site.incremental). Every page's key is recorded, the sample's too."""
         b = self.build
         digest = incremental.shell_digest(made)
-        page_key = b.inputs.article if kind == "articles" else b.inputs.region
+        if kind in build.LISTING_KINDS:  # keyed by the page's text, made once per build anyway
+            page_key = lambda k, d: b.inputs.listing(b.text(kind, k, script), d)  # noqa: E731
+        else:
+            page_key = b.inputs.article if kind == "articles" else b.inputs.region
         todo = []
         for k in [sample, *keys]:
             files = ()

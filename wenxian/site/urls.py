@@ -78,6 +78,11 @@ def year(y: str) -> str:
     return f"timeline/{y}/"
 
 
+def paged(url: str, n: int) -> str:
+    """Page `n` of a paginated listing page `url` (page 1 is `url` itself): `topics/x/2/`."""
+    return url if n == 1 else f"{url}{n}/"
+
+
 def raw(aid: str) -> str:
     """The capture as UTF-8 text: itself for a text capture, the visible text of an HTML one."""
     return f"raw/{aid}.txt"
