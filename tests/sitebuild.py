@@ -120,3 +120,14 @@ def generate(article_texts: list[tuple[str, str]], pages: dict[str, str], read_r
     for aid in cat.articles:
         out.update(build.article_files(cat, aid, read_raw, site_url))
     return out
+
+
+def citation_in_page(html: str, ext: str) -> str:
+    """The text of an article page's citation block (`bib`, `csl.json`), which its download link
+    saves (no file per citation, issue 18): `<code id="wx-cite-…">` unescaped."""
+    import html as html_mod
+    import re
+
+    m = re.search(rf'<code id="wx-cite-{ext.replace(".", "-")}">(.*?)</code>', html, re.S)
+    assert m, f"no {ext} citation block in the page"
+    return html_mod.unescape(m.group(1))

@@ -14,6 +14,8 @@ from urllib.parse import unquote, urljoin, urlparse
 from wenxian.ingest import kinds
 from wenxian.site import catalog
 
+from sitebuild import citation_in_page
+
 HREF = re.compile(r'href="([^"]*)"')
 ARTICLE_URL = re.compile(r"^/(?:hant/)?articles/([0-9a-f]{12})/$")
 
@@ -142,7 +144,11 @@ def test_article_page_panel_damage_masks_raw_and_citation(built_site):
     assert 'href="../../regions/654027000000/">特克斯县</a>' in html
     assert ("@online{wenxian-" + aid) in html
     assert "&quot;URL&quot;: &quot;https://wenxian.example.org/articles/" + aid in html
-    assert json.loads((built_site.site / "articles" / aid / f"{aid}.csl.json").read_text("utf-8"))[0]["URL"].endswith(aid + "/")
+    assert json.loads(citation_in_page(html, "csl.json"))[0]["URL"].endswith(aid + "/")
+    # No file per citation (issue 18): the download links save the blocks' text.
+    assert f'<a href="#wx-cite-bib" data-wx-download="{aid}.bib" type="application/x-bibtex">' in html
+    assert f'data-wx-download="{aid}.csl.json"' in html
+    assert not list(built_site.site.glob("articles/*/*.bib")) and not list(built_site.site.glob("articles/*/*.json"))
     related = _keep(html, html[html.index('id="related"'):])
     assert linked(related) and aid not in linked(related)
     masked = [a for a, m in built_site.meta.items() if m["quality"]["masked"]]
@@ -189,7 +195,7 @@ def test_hostile_metadata_stays_text(built_site):
         assert "javascript:" not in html and "<i>标签" not in html
         assert "&lt;/title&gt;&lt;script&gt;" in html
         assert "<title>＜/title＞＜script＞" in html
-    bib = (built_site.site / "articles" / aid / f"{aid}.bib").read_text("utf-8")
+    bib = citation_in_page(page(built_site, f"articles/{aid}"), "bib")
     assert r"{\textbraceleft{}张三\textbraceright{}\%\$\#\_\&}" in bib
 
 

@@ -275,11 +275,14 @@ def cite_block(a: Article, page: str, script: str, site_url: str) -> str:
            f'<p class="wx-cite-note">{ui("网址与访问日期：", script)}{access}。</p>',
            f'<p>{ui("GB/T 7714-2015 著录格式", script)}</p>'
            f'<pre class="wx-citation"><code id="wx-cite-gbt">{esc(gbt)}</code></pre>']
-    for label, ext, text in (("BibTeX", "bib", bib), ("CSL-JSON", "csl.json", csl)):
+    for label, ext, text, media in (("BibTeX", "bib", bib, "application/x-bibtex"),
+                                    ("CSL-JSON", "csl.json", csl, "application/vnd.citationstyles.csl+json")):
         anchor = f"wx-cite-{ext.replace('.', '-')}"
-        href = urls.rel(page, urls.citation(a.id, ext))
-        # Material adds its copy button to every <pre><code> (feature content.code.copy).
-        out.append(f'<p>{label} <a href="{href}" download>{ui("下载", script)}</a></p>'
+        # Material adds its copy button to every <pre><code> (feature content.code.copy). No file
+        # per citation (issue 18): the download link saves the block's text (docs/javascripts/
+        # wenxian.js); without scripts it leads to the block.
+        out.append(f'<p>{label} <a href="#{anchor}" data-wx-download="{esc(a.id)}.{ext}" type="{media}">'
+                   f'{ui("下载", script)}</a></p>'
                    f'<pre class="wx-citation"><code id="{anchor}">{esc(text)}</code></pre>')
     out.append("</div>")
     return "".join(out)

@@ -3,7 +3,7 @@
 The MkDocs hook hands in the article files, the hand-written pages and a reader for raw
 captures; this module returns every generated file: both script twins of each article, the
 index pages in both scripts, traditional twins of the hand-written pages, raw captures as
-UTF-8 text, citation files and the exports. Nothing here depends on MkDocs, so the site
+UTF-8 text and the exports (citations are in the article pages). Nothing here depends on MkDocs, so the site
 generator stays replaceable.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import article_page, citation, exports, indexes, urls
+from . import article_page, exports, indexes, urls
 from .. import article_loader
 from .catalog import Catalog, build as build_catalog, parse_article, region_pages
 from .twins import SCRIPTS, convert
@@ -128,14 +128,14 @@ def shell_url(kind: str, key: str, script: str) -> str:
 
 def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site_url: str) -> dict[str, str | bytes]:
     """The files that exist once per article: raw capture as UTF-8 text (for a capture holding
-    HTML, its visible text, and the original file as bytes under urls.raw_original), BibTeX,
-    CSL-JSON."""
+    HTML, its visible text, and the original file as bytes under urls.raw_original). The
+    BibTeX and CSL-JSON citations are in the article page only (issue 18: two files per
+    article were a quarter of the site's files)."""
     from ..ingest.kinds import holds_html
     from ..ingest.webarchive import visible_text
 
     a = cat.articles[aid]
     raw = a.meta["raw"]
-    perm = article_page.permanent_url(site_url, a.id)
     out: dict[str, str | bytes] = {}
     data = read_raw(raw)
     if holds_html(raw):
@@ -144,8 +144,6 @@ def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site
         out[urls.raw_original(raw)] = data
     else:
         out[urls.raw(a.id)] = exports.raw_text(data, a.get("encoding"), raw)
-    out[urls.citation(a.id, "bib")] = citation.bibtex(a.meta, perm, a.body)
-    out[urls.citation(a.id, "csl.json")] = citation.csl_json(a.meta, perm, a.body)
     return out
 
 
@@ -157,7 +155,7 @@ def article_file_paths(cat: Catalog, aid: str) -> list[str]:
     out = [urls.raw(a.id)]
     if holds_html(a.meta["raw"]):
         out.append(urls.raw_original(a.meta["raw"]))
-    return out + [urls.citation(a.id, "bib"), urls.citation(a.id, "csl.json")]
+    return out
 
 
 def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:

@@ -97,10 +97,6 @@ def raw_original(raw_path: str) -> str:
     return f"raw/{split(name)[0]}{kind_of(name).site_suffix}"
 
 
-def citation(aid: str, ext: str) -> str:
-    return f"articles/{aid}/{aid}.{ext}"
-
-
 INDEXES = {"regions": "regions/", "topics": "topics/", "sources": "sources/", "timeline": "timeline/",
            "recent": "recent/"}
 EXPORTS = {"jsonl": "data/articles.jsonl", "csv": "data/articles.csv", "feed": "feed.xml"}
