@@ -15,3 +15,12 @@ document.addEventListener("click", function (event) {
   save.remove();
   setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
 });
+
+// A link to something inside a folded block (the raw capture's text, #wx-raw-text) unfolds it.
+function wxUnfold() {
+  var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  var fold = target && target.closest("details");
+  if (fold && !fold.open) { fold.open = true; target.scrollIntoView(); }
+}
+window.addEventListener("hashchange", wxUnfold);
+wxUnfold();

@@ -113,10 +113,14 @@ def shell_keys(cat: Catalog) -> dict[tuple[str, str], list[str]]:
     return out
 
 
-def shell_page_text(cat: Catalog, kind: str, key: str, script: str, site_url: str, body_html: Callable) -> str:
-    """One article, region node or listing page as a generated page (frontmatter + finished HTML)."""
+def shell_page_text(cat: Catalog, kind: str, key: str, script: str, site_url: str, body_html: Callable,
+                    read_raw: Callable[[str], bytes] | None = None) -> str:
+    """One article, region node or listing page as a generated page (frontmatter + finished HTML);
+    an article's page in its own script shows its raw capture (read with `read_raw`)."""
     if kind == "articles":
-        return article_page.render(cat, cat.articles[key], script, site_url, body_html)
+        a = cat.articles[key]
+        raw = raw_text(cat, key, read_raw) if read_raw is not None and script == a.script else None
+        return article_page.render(cat, a, script, site_url, body_html, raw)
     if kind == "regions":
         return indexes.region_page(cat, cat.regions[key], script)
     return listing_texts(cat, script)[key]
@@ -126,36 +130,40 @@ def shell_url(kind: str, key: str, script: str) -> str:
     return urls.in_script(_URL[kind](key) if kind in _URL else key, script)
 
 
-def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes], site_url: str) -> dict[str, str | bytes]:
-    """The files that exist once per article: raw capture as UTF-8 text (for a capture holding
-    HTML, its visible text, and the original file as bytes under urls.raw_original). The
-    BibTeX and CSL-JSON citations are in the article page only (issue 18: two files per
-    article were a quarter of the site's files)."""
+def raw_text(cat: Catalog, aid: str, read_raw: Callable[[str], bytes]) -> str:
+    """The raw capture as UTF-8 text, shown in the article's page: itself for a text capture,
+    the visible text of one holding HTML (the page of a web archive the article was made from)."""
     from ..ingest.kinds import holds_html
     from ..ingest.webarchive import visible_text
 
     a = cat.articles[aid]
     raw = a.meta["raw"]
-    out: dict[str, str | bytes] = {}
-    data = read_raw(raw)
+    try:
+        data = read_raw(raw)
+    except WenxianError as exc:  # name the article, not only its raw capture
+        raise WenxianError(a.path, f"{exc.problem} ({exc.path})") from None
     if holds_html(raw):
-        page = cat.memo.get("captures", {}).get(aid, (None, None))[1]
-        out[urls.raw(a.id)] = "\ufeff" + visible_text(data, raw, a.get("encoding"), page)
-        out[urls.raw_original(raw)] = data
-    else:
-        out[urls.raw(a.id)] = exports.raw_text(data, a.get("encoding"), raw)
-    return out
+        return visible_text(data, raw, a.get("encoding"), cat.memo.get("captures", {}).get(aid, (None, None))[1])
+    return exports.raw_text(data, a.get("encoding"), raw)
+
+
+def article_files(cat: Catalog, aid: str, read_raw: Callable[[str], bytes]) -> dict[str, str | bytes]:
+    """The files that exist once per article: for a capture holding HTML (saved page, WARC,
+    WACZ, MHTML) the original file as bytes under urls.raw_original. The raw capture's text and
+    the BibTeX and CSL-JSON citations are in the article page (issue 18: three files per
+    article were a third of the site's files)."""
+    from ..ingest.kinds import holds_html
+
+    raw = cat.articles[aid].meta["raw"]
+    return {urls.raw_original(raw): read_raw(raw)} if holds_html(raw) else {}
 
 
 def article_file_paths(cat: Catalog, aid: str) -> list[str]:
     """The site-relative paths article_files writes for `aid` (without reading anything)."""
     from ..ingest.kinds import holds_html
 
-    a = cat.articles[aid]
-    out = [urls.raw(a.id)]
-    if holds_html(a.meta["raw"]):
-        out.append(urls.raw_original(a.meta["raw"]))
-    return out
+    raw = cat.articles[aid].meta["raw"]
+    return [urls.raw_original(raw)] if holds_html(raw) else []
 
 
 def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:

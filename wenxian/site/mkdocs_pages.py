@@ -51,7 +51,7 @@ class _Build:
         self.written: list[str] = []                          # URLs written outside MkDocs
 
     def text(self, kind: str, key: str, script: str) -> str:
-        return build.shell_page_text(self.cat, kind, key, script, self.site_url, self.body_html)
+        return build.shell_page_text(self.cat, kind, key, script, self.site_url, self.body_html, self.read_raw)
 
 
 def _src_uri(kind: str, key: str, script: str) -> str:
@@ -116,7 +116,7 @@ class SitePages:
             files.append(File.generated(config, sample, content=frontmatter(shell.TITLE) + "<p></p>\n"))
         if not shells:
             for aid in cat.articles:
-                for path, content in build.article_files(cat, aid, b.read_raw, b.site_url).items():
+                for path, content in build.article_files(cat, aid, b.read_raw).items():
                     files.append(File.generated(config, path, content=content))
         log.info(f"site: catalog of {len(cat.articles)} articles and index pages in {time.perf_counter() - started:.1f} s")
         return files
@@ -209,10 +209,10 @@ class SitePages:
         return todo
 
     def _write_article_files(self, site: Path, aid: str) -> None:
-        """Raw capture as text and citation files of one article."""
+        """The original file of a capture holding HTML (build.article_files)."""
         b = self.build
         try:
-            files = build.article_files(b.cat, aid, b.read_raw, b.site_url)
+            files = build.article_files(b.cat, aid, b.read_raw)
         except WenxianError as exc:  # name the article, not only its raw capture
             raise WenxianError(b.cat.articles[aid].path, f"{exc.problem} ({exc.path})") from None
         for path, content in files.items():
