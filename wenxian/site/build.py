@@ -24,10 +24,33 @@ _LINK = re.compile(r'(\]\(|(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)"\
 
 def catalog(article_files: list[tuple[str, str]], cache_dir=None) -> Catalog:
     """The catalog of (path for messages, text) article files; parsing is cached by content
-    (wenxian.article_loader, on disk too with `cache_dir`)."""
-    if cache_dir is not None:
-        article_loader.warm([text for _, text in article_files], cache_dir)
-    return build_catalog([parse_article(path, text, cache_dir) for path, text in article_files])
+    (wenxian.article_loader, on disk too with `cache_dir`), and so is validation: with
+    `cache_dir`, the digests of the texts that passed it are kept (`checked.txt` there, keyed
+    by the package's code and data, wenxian.site.incremental.code_digest), and a text that
+    passed before is not validated again. Validation was most of the catalog's time (2.9 of
+    5.0 s at 1,000 articles); after one edit only the edited file is validated."""
+    if cache_dir is None:
+        return build_catalog([parse_article(path, text) for path, text in article_files])
+    from pathlib import Path
+
+    from .. import cachefile
+    from .incremental import code_digest
+
+    article_loader.warm([text for _, text in article_files], cache_dir)
+    record, salt = Path(cache_dir) / "checked.txt", code_digest()
+    known = set((cachefile.read(record, salt) or "").split())
+    keys = [_text_key(text) for _, text in article_files]
+    cat = build_catalog([parse_article(path, text, cache_dir, key in known)
+                         for (path, text), key in zip(article_files, keys)])
+    if set(keys) != known:  # every text here passed (a failure raised above)
+        cachefile.write(record, salt, "\n".join(sorted(set(keys))))
+    return cat
+
+
+def _text_key(text: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def hant_twin_of_page(text: str) -> str:

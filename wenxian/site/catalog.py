@@ -75,13 +75,16 @@ class Catalog:
     memo: dict = field(default_factory=dict)
 
 
-def parse_article(path: str, text: str, cache_dir=None) -> Article:
+def parse_article(path: str, text: str, cache_dir=None, checked: bool = False) -> Article:
     """The article of one file, validated; parsing is shared and cached by content
-    (wenxian.article_loader, with `cache_dir` on disk too)."""
+    (wenxian.article_loader, with `cache_dir` on disk too). `checked`: this very text passed
+    the validation with this very code before (wenxian.site.build.catalog keeps the record)."""
     try:
         meta, body = article_loader.parse(text, cache_dir)
     except ValueError as exc:
         raise WenxianError(path, f"line {getattr(exc, 'line', 1)}: {exc}") from None
+    if checked:
+        return Article(id=meta["id"], meta=meta, body=body, path=path)
     # The same validation as `wenxian check` (article.problems): what check refuses is never
     # published, whether or not check was run.
     problems = article_mod.problems(text, (meta, body))
@@ -125,10 +128,20 @@ def taxonomy() -> dict[str, Topic]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _chain(path: str, code: str, level: str):
+    return levels.chain({"path": path, "code": code, "level": level})
+
+
 def region_chain(entry: dict, path: str) -> list[tuple[str, str, str]]:
-    """[(code, name, level)] from province down to the entry's own level (places.levels.chain);
-    WenxianError naming the file for an entry that has none."""
-    out = levels.chain(entry)
+    """[(code, name, level)] from province down to the entry's own level (places.levels.chain,
+    once per distinct place: the same places recur in thousands of articles); WenxianError
+    naming the file for an entry that has none. Treat the result as read-only."""
+    key = (entry.get("path"), entry.get("code"), entry.get("level")) if isinstance(entry, dict) else None
+    if key is not None and type(key[0]) is str and type(key[1]) is str and type(key[2]) is str:
+        out = _chain(*key)
+    else:
+        out = levels.chain(entry)
     if out is not None:
         return out
     if not isinstance(entry, dict):
