@@ -1,5 +1,5 @@
-"""Whole-archive downloads built with the site: JSON Lines and CSV (all metadata and the clean
-text), an Atom feed of the newest articles, and the raw captures as UTF-8 plain text.
+"""Whole-archive downloads built with the site: JSON Lines (all metadata and the clean text),
+CSV (the metadata), an Atom feed of the newest articles, and the raw captures as UTF-8 plain text.
 """
 from __future__ import annotations
 
@@ -22,12 +22,15 @@ CSV_COLUMNS = ("id", "title", "source", "source_url", "author", "date", "capture
                "images", "removed_lines", "url", "citation_gbt7714")
 
 
-def record(cat: Catalog, aid: str, site_url: str) -> dict:
+def record(cat: Catalog, aid: str, site_url: str, text: bool = True) -> dict:
+    """An article's export record: its metadata, permalink, GB/T 7714 citation and (`text`) the
+    clean text."""
     a = cat.articles[aid]
     rec = {k: a.meta.get(k) for k in FIELDS}
     rec["url"] = _absolute(site_url, urls.article(aid))
     rec["citation_gbt7714"] = gbt7714(a.meta, rec["url"], a.body)
-    rec["text"] = body_text(a.body, markers=True)
+    if text:
+        rec["text"] = body_text(a.body, markers=True)
     return rec
 
 
@@ -52,7 +55,7 @@ def csv_text(cat: Catalog, site_url: str) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for aid in cat.newest:
-        r = record(cat, aid, site_url)
+        r = record(cat, aid, site_url, text=False)
         q = r.get("quality") or {}
         row = dict(r, author="; ".join(r.get("author") or []), region=_paths(r.get("region")),
                    region_codes="; ".join(str(e.get("code", "")) for e in r.get("region") or []),
