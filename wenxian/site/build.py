@@ -75,10 +75,10 @@ TOC_KINDS = ("articles", "years", "years+")              # pages with a (flat) t
 _INDEX_URLS = set(urls.INDEXES.values())
 
 
-def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: str) -> dict[str, str]:
+def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: str, lines=None) -> dict[str, str]:
     """The pages MkDocs renders itself (the index pages: regions tree, topics, sources,
     timeline, recent; `hant/` twins of the hand-written pages) and the exports, by
-    docs-relative path."""
+    docs-relative path; `lines` as for exports.jsonl."""
     out: dict[str, str] = {}
     for script in SCRIPTS:
         for builder in INDEX_BUILDERS:
@@ -91,8 +91,9 @@ def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: s
     for path, text in pages.items():
         if not path.startswith(urls.HANT_PREFIX) and urls.HANT_PREFIX + path not in pages:
             out[urls.HANT_PREFIX + path] = hant_twin_of_page(text)
-    out[urls.EXPORTS["jsonl"]] = exports.jsonl(cat, site_url)
-    out[urls.EXPORTS["csv"]] = exports.csv_text(cat, site_url)
+    # `lines`: the export lines of unchanged articles from the last build (incremental.ExportLines)
+    out[urls.EXPORTS["jsonl"]] = exports.jsonl(cat, site_url, *([lines] if lines else []))
+    out[urls.EXPORTS["csv"]] = exports.csv_text(cat, site_url, *([lines] if lines else []))
     out[urls.EXPORTS["feed"]] = exports.atom(cat, site_url, site_name)
     return out
 

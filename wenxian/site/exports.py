@@ -38,32 +38,46 @@ def _absolute(site_url: str, path: str) -> str:
     return (site_url or "/").rstrip("/") + "/" + path
 
 
-def jsonl(cat: Catalog, site_url: str) -> str:
-    return "".join(json.dumps(record(cat, aid, site_url), ensure_ascii=False) + "\n" for aid in cat.newest)
+def _fresh(kind: str, aid: str, make):
+    return make()
+
+
+def jsonl(cat: Catalog, site_url: str, lines=_fresh) -> str:
+    """One JSON object a line, newest first. `lines(kind, aid, make)` gives an article's line,
+    `make()` when it has none from an earlier build of the same file (wenxian.site.incremental
+    .ExportLines: an incremental build makes only the changed articles' lines)."""
+    return "".join(lines("jsonl", aid, lambda aid=aid: json.dumps(record(cat, aid, site_url), ensure_ascii=False) + "\n")
+                   for aid in cat.newest)
 
 
 def _paths(entries) -> str:
     return "; ".join(str(e.get("path", "")) for e in entries or [])
 
 
-def csv_text(cat: Catalog, site_url: str) -> str:
+def csv_text(cat: Catalog, site_url: str, lines=_fresh) -> str:
     """CSV with a UTF-8 byte-order mark so that spreadsheet programs read the Chinese right: the
     metadata of every article, one row each, without the full text, which is in the JSON Lines
     export (issue 18: the text twice was 9 % of the site's bytes; a spreadsheet cell holds
-    32,767 characters anyway)."""
+    32,767 characters anyway). `lines` as for jsonl."""
+    return "\ufeff" + _csv_row(CSV_COLUMNS) + "".join(
+        lines("csv", aid, lambda aid=aid: _csv_row(_csv_values(cat, aid, site_url))) for aid in cat.newest)
+
+
+def _csv_row(values) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    for aid in cat.newest:
-        r = record(cat, aid, site_url, text=False)
-        q = r.get("quality") or {}
-        row = dict(r, author="; ".join(r.get("author") or []), region=_paths(r.get("region")),
-                   region_codes="; ".join(str(e.get("code", "")) for e in r.get("region") or []),
-                   places=_paths(r.get("places")), tags="; ".join(r.get("tags") or []),
-                   masked=q.get("masked"), missing_numbers=q.get("missing_numbers"), images=q.get("images"),
-                   removed_lines=q.get("removed_lines"))
-        w.writerow([csv_cell(c, row.get(c)) for c in CSV_COLUMNS])
-    return "\ufeff" + buf.getvalue()
+    csv.writer(buf, lineterminator="\n").writerow(values)
+    return buf.getvalue()
+
+
+def _csv_values(cat: Catalog, aid: str, site_url: str) -> list:
+    r = record(cat, aid, site_url, text=False)
+    q = r.get("quality") or {}
+    row = dict(r, author="; ".join(r.get("author") or []), region=_paths(r.get("region")),
+               region_codes="; ".join(str(e.get("code", "")) for e in r.get("region") or []),
+               places=_paths(r.get("places")), tags="; ".join(r.get("tags") or []),
+               masked=q.get("masked"), missing_numbers=q.get("missing_numbers"), images=q.get("images"),
+               removed_lines=q.get("removed_lines"))
+    return [csv_cell(c, row.get(c)) for c in CSV_COLUMNS]
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).

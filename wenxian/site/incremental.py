@@ -273,3 +273,38 @@ class Keys:
 
 def shell_digest(made) -> str:
     return _h(made.head, made.tail, made.item, made.between)
+
+
+class ExportLines:
+    """The export lines (JSON Lines, CSV) of each article from the last build, reused while the
+    article's file, the site's address and the code are the same: an incremental build makes
+    only the lines of the changed articles (at 20,000 articles making every line took seconds).
+    Kept in `.cache/wenxian/build/exports.json`, keyed like the record; written after the
+    exports are made, with only this build's lines."""
+
+    def __init__(self, root: Path, digest: str, site_url: str, digests: dict[str, str]):
+        self.path, self.key = root / FOLDER / "exports.json", _h(digest, site_url)
+        self.digests = digests   # article id -> digest of its file (Keys.digests)
+        text = cachefile.read(self.path, self.key)
+        try:
+            old = json.loads(text) if text is not None else {}
+        except ValueError:
+            old = {}
+        self.old = old if isinstance(old, dict) else {}
+        self.new: dict[str, dict[str, list[str]]] = {}
+        self.made = 0
+
+    def __call__(self, kind: str, aid: str, make) -> str:
+        digest = self.digests.get(aid)
+        prev = self.old.get(kind, {}).get(aid)
+        if isinstance(prev, list) and len(prev) == 2 and prev[0] == digest and isinstance(prev[1], str):
+            line = prev[1]
+        else:
+            line = make()
+            self.made += 1
+        self.new.setdefault(kind, {})[aid] = [digest, line]
+        return line
+
+    def save(self) -> None:
+        if self.made or self.new != self.old:
+            cachefile.write(self.path, self.key, json.dumps(self.new, ensure_ascii=False))

@@ -95,10 +95,15 @@ class SitePages:
         build.check_raw_paths(cat, root)
         self.build = b = _Build(cat, config.site_url or "", body_html, build.raw_reader(root), inc)
         build.read_captures(cat, b.read_raw)
+        lines = None
         if inc.enabled:
             b.inputs = incremental.Keys(cat, dict(articles), b.site_url)
-        for src_uri, content in build.index_pages(cat, pages, b.site_url, config.site_name).items():
+            lines = incremental.ExportLines(root, inc.digest, b.site_url, b.inputs.digests)
+        for src_uri, content in build.index_pages(cat, pages, b.site_url, config.site_name, lines).items():
             files.append(File.generated(config, src_uri, content=content))
+        if lines is not None:
+            lines.save()
+            log.info(f"site: export lines of {lines.made // 2} changed articles made, the others kept")
         for path, content in chrome.files(config.theme.dirs, config.theme).items():  # shared chrome
             files.append(File.generated(config, path, content=content))
         shells = state.settings.shell_pages
