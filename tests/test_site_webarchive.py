@@ -49,9 +49,10 @@ def test_no_third_party_html_is_served_as_a_page(built_site):
     raw = built_site.site / "raw"
     assert not [p.name for p in raw.iterdir() if re.search(r"\.(html?|mht|mhtml|xhtml|svg)$", p.name)]
     text_ids = {aid for aid, m in built_site.meta.items() if not kinds.holds_html(m["raw"])}
-    for aid in text_ids:  # a text capture's raw link: the text itself, in the page
+    for aid in text_ids:  # a text capture's raw link: the text itself, in the page of its own script
         html = _article(built_site, aid)
-        assert '<a href="#wx-raw-text" type="text/plain">纯文本</a>' in html and " download=" not in html
+        own = "" if built_site.meta[aid].get("script", "hans") == "hans" else f"../../hant/articles/{aid}/"
+        assert f'<a href="{own}#wx-raw-text" type="text/plain">纯文本</a>' in html and " download=" not in html
 
 
 def test_a_hostile_sidecar_name_stays_an_attribute_value(tmp_path):
