@@ -110,7 +110,7 @@ def listing_texts(cat: Catalog, script: str) -> dict[str, str]:
         pages = region_pages(cat)
         for node in cat.regions.values():
             if pages[node.code] == node.code:
-                for n in range(2, indexes.region_page_count(node) + 1):
+                for n in range(2, indexes.region_page_count(cat, node) + 1):
                     got[urls.paged(urls.region(node.code), n)] = indexes.region_page(cat, node, script, n)
         cat.memo[("listings_regions", script)] = True
     return got

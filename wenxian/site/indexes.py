@@ -119,13 +119,24 @@ def regions(cat: Catalog, script: str, nodes: bool = True) -> dict[str, str]:
         pages = region_pages(cat)
         for node in cat.regions.values():
             if pages[node.code] == node.code:
-                for n in range(1, region_page_count(node) + 1):
+                for n in range(1, region_page_count(cat, node) + 1):
                     out[urls.paged(urls.region(node.code), n)] = region_page(cat, node, script, n)
     return out
 
 
-def region_page_count(node: Node) -> int:
-    return max(len(chunks(node.about)), len(chunks(only_mentioned(node))))
+def region_page_count(cat: Catalog, node: Node) -> int:
+    about, mentioned = _node_chunks(cat, node)
+    return max(len(about), len(mentioned))
+
+
+def _node_chunks(cat: Catalog, node: Node) -> tuple[list[list[str]], list[list[str]]]:
+    """A node's two lists cut into pages, once per build (every page of the node reads them:
+    cutting them again per page made a province's pages quadratic in its articles)."""
+    memo = cat.memo.setdefault("node_chunks", {})
+    got = memo.get(node.code)
+    if got is None:
+        got = memo[node.code] = (chunks(node.about), chunks(only_mentioned(node)))
+    return got
 
 
 def region_page(cat: Catalog, node: Node, script: str, n: int = 1) -> str:
@@ -144,7 +155,7 @@ def region_page(cat: Catalog, node: Node, script: str, n: int = 1) -> str:
     parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
              f"{_counts(node, script)}</p>"]
-    about, mentioned = chunks(node.about), chunks(only_mentioned(node))
+    about, mentioned = _node_chunks(cat, node)
     total = max(len(about), len(mentioned))
     nav = pager(first, n, total, script)
     if node.children and n == 1:
@@ -226,7 +237,7 @@ def timeline(cat: Catalog, script: str) -> dict[str, str]:
             (map(str, range(int(years[0]), int(years[-1]) + 1)) if years else [])]
     items = []
     for y in reversed(years):
-        months = _months(cat, cat.years[y])
+        months = _year(cat, y)[0]
         # "6月：2篇", never "6月 2" (which reads as a date, 6 月 2 日)
         month_text = "，".join(f"{int(m)}月：{len(ids)}篇" for m, ids in sorted(months.items()) if m)
         if "" in months:
@@ -240,23 +251,29 @@ def timeline(cat: Catalog, script: str) -> dict[str, str]:
         parts.append(f'<h2 id="undated">{ui("日期不详", script)}</h2>' + article_list(cat, cat.years[""], page, script))
     out = {urls.INDEXES["timeline"]: _page("时间线", script, *parts)}
     for y in years:
-        for n in range(1, len(chunks(_year_order(cat, y))) + 1):
+        for n in range(1, len(_year(cat, y)[1]) + 1):
             out[urls.paged(urls.year(y), n)] = year_page(cat, y, script, n)
     return out
 
 
-def _year_order(cat: Catalog, y: str) -> list[str]:
-    """A year's articles in the order its page shows them: months newest first, unknown month last."""
-    months = _months(cat, cat.years[y])
-    return [aid for m in sorted((m for m in months if m), reverse=True) for aid in months[m]] + months.get("", [])
+def _year(cat: Catalog, y: str) -> tuple[dict[str, list[str]], list[list[str]]]:
+    """A year's articles by month, and cut into pages in the order its pages show them (months
+    newest first, unknown month last); once per build and year (every page of the year reads
+    them: making them per page was quadratic in the year's articles)."""
+    memo = cat.memo.setdefault("years_paged", {})
+    got = memo.get(y)
+    if got is None:
+        months = _months(cat, cat.years[y])
+        order = [aid for m in sorted((m for m in months if m), reverse=True) for aid in months[m]] + months.get("", [])
+        got = memo[y] = (months, chunks(order))
+    return got
 
 
 def year_page(cat: Catalog, y: str, script: str, n: int = 1) -> str:
     """Page `n` of a year: the chart on the first page, then the n-th slice of the year's
     articles under their months' headings (each heading gives the month's whole count)."""
     page = urls.in_script(urls.paged(urls.year(y), n), script)
-    months = _months(cat, cat.years[y])
-    pages = chunks(_year_order(cat, y))
+    months, pages = _year(cat, y)
     nav = pager(urls.year(y), n, len(pages), script)
     parts = [f'<p><a href="{urls.rel(page, urls.in_script(urls.INDEXES["timeline"], script))}">'
              f'{ui("时间线", script)}</a> › {y} · {ui(f"{len(cat.years[y])} 篇", script)}</p>']
