@@ -80,7 +80,7 @@ def test_open_raw_capture_and_screenshot_article(built_site, server, page):
     assert page.locator(".wx-damage").is_visible()
     raw = (built_site.root / built_site.meta[aid]["raw"]).read_bytes().decode("utf-8")
     first_line = next(line for line in raw.splitlines() if line.strip())
-    assert not page.locator("#wx-raw-text").is_visible()  # folded at the end of the page
+    assert not page.locator("#wx-raw-text").is_visible()  # folded after the citations
     page.locator(".wx-meta").get_by_role("link", name="纯文本").click()
     assert page.url.endswith(f"/articles/{aid}/#wx-raw-text")  # in the page (issue 18: no file)
     assert page.locator("#wx-raw-text").is_visible() and first_line.strip() in page.locator("#wx-raw-text").inner_text()

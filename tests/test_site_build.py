@@ -170,7 +170,7 @@ def test_article_page_panel_damage_masks_raw_and_citation(built_site):
     q = built_site.meta[aid]["quality"]
     assert f"{q['missing_numbers']} 处数字缺失" in html
     # the raw capture's text is in the page (no file per capture, issue 18), linked from the panel
-    assert f'<a href="#wx-raw-text" type="text/plain">纯文本</a>' in html and not (built_site.site / "raw" / f"{aid}.txt").exists()
+    assert '<a href="#wx-raw-text" type="text/plain">纯文本</a>' in html and not (built_site.site / "raw" / f"{aid}.txt").exists()
     assert f'<a href="../../../articles/{aid}/#wx-raw-text" type="text/plain">' in page(built_site, f"hant/articles/{aid}")
     assert 'id="wx-raw-text"' not in page(built_site, f"hant/articles/{aid}")
     assert 'href="../../regions/654027000000/">特克斯县</a>' in html

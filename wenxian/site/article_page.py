@@ -350,8 +350,8 @@ def render(cat: Catalog, a: Article, script: str, site_url: str, body_html: Call
     title = title_in(cat, a.id, script)
     parts = [frontmatter(title), script_statement(a, page, script), f'<h1 class="wx-title">{esc(title)}</h1>',
              meta_panel(cat, a, page, script), damage_notice(a.get("quality", {}), script),
-             body_html(a, script), cite_block(a, page, script, site_url), neighbours(cat, a, page, script),
-             raw_block(a, raw_text, script) if script == a.script else ""]
+             body_html(a, script), cite_block(a, page, script, site_url),
+             raw_block(a, raw_text, script) if script == a.script else "", neighbours(cat, a, page, script)]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -366,8 +366,8 @@ def raw_href(a: Article, page: str) -> str:
 
 
 def raw_block(a: Article, raw_text: str | None, script: str) -> str:
-    """The raw capture as text (for a capture holding HTML, its visible text), folded at the end
-    of the page in the article's own script, with a link that saves it as a file: no file per
+    """The raw capture as text (for a capture holding HTML, its visible text), folded after the
+    citations of the page in the article's own script, with a link that saves it as a file: no file per
     capture (a fifth of the site's files at 20,000 articles)."""
     if raw_text is None:
         return ""

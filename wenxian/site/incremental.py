@@ -1,20 +1,20 @@
-"""Incremental builds: rewrite only the article and region pages whose inputs changed.
+"""Incremental builds: rewrite only the article, region and listing pages whose inputs changed.
 
-A full build writes every article page (two per article), every region node page, the raw
-capture and the citation files of every article: at 20,000 articles about 140,000 files, after
+A full build writes every article page (two per article), every region node and listing page
+(and the original file of each HTML capture): at 20,000 articles about 82,000 files, after
 moving the previous output aside and deleting it. Most of them do not change when one article
 is added or edited. This module keeps a **dependency record** of the last finished build under
 `.cache/wenxian/build/` and lets the next build keep the previous output of those pages:
 
-- Each shell page (kind, key, script) has an *input key* (a listing page's is its text, which the
-  build makes anyway: topics, sources, years, the pages after the first of a region): a digest of everything its bytes
-  depend on: the page's shell (the theme's chrome, so mkdocs.yml, overrides/ and the theme's
+- Each shell page (kind, key, script) has an *input key*, a digest of everything its bytes
+  depend on (a listing page's is its text, which the build makes anyway: topics, sources,
+  years, the pages after the first of a region): the page's shell (the theme's chrome, so mkdocs.yml, overrides/ and the theme's
   version are in it), the site's address, and the articles it shows: for an article page the
   article's own file and capture name plus every article its neighbour lists can show (the
   first NEIGHBOURS + 1 of each of its counties and topics, each with its file's digest); for a
   region page the node, its ancestors' names, its whole subtree with counts and every article
-  it lists (with digests). An article page's key covers its raw capture and citation files
-  too (they depend on the article's file and capture only).
+  it lists (with digests) and which nodes have a page of their own. An article page's key
+  covers the original file of its HTML capture too (it depends on the article's file only).
 - The record holds the input key of every shell page of the last build, the site folder it
   was written to, and is itself keyed like every other cache (`cachefile.source_digest` of the
   package's code and data, the versions of MkDocs, Material, OpenCC, Markdown), so a code or
@@ -158,7 +158,7 @@ class Incremental:
 
     def remove_stale(self) -> int:
         """Delete the pages of the last build that this one does not have, with the files
-        written beside them (raw capture, citations)."""
+        written beside them (the original file of an HTML capture)."""
         n = 0
         for url in set(self.previous) - set(self.current):
             prev = self.previous[url]

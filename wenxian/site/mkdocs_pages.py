@@ -8,11 +8,12 @@ without a Markdown pass; article bodies are converted once and cached under `.ca
 (wenxian.site.body), parsed articles too (wenxian.article_loader; the files are read once per
 build through wenxian.site.state, which the search step reads as well).
 
-Index pages, twins of the hand-written pages and the exports go through MkDocs. Article and
-region node pages, almost all of the site, do not: MkDocs renders one sample of each kind and
+Index pages, twins of the hand-written pages and the exports go through MkDocs. Article,
+region node and listing pages (topics, sources, years, later pages), almost all of the site,
+do not: MkDocs renders one sample of each kind and
 script with sentinels, `post_page` turns its output into a shell (wenxian.site.shell) and fills
 and writes every page of that kind and script on all cores (wenxian.site.pagewriter), with the
-raw captures and citation files; `post_build` adds them to sitemap.xml. With the setting
+original files of HTML captures; `post_build` adds them to sitemap.xml. With the setting
 `shell_pages: false` (`WENXIAN_NO_SHELL=1`) every page is rendered through MkDocs instead.
 
 Two methods of a generated page are replaced on the page object, because MkDocs has no event
@@ -155,8 +156,8 @@ class SitePages:
 
     def post_page(self, output, page, config):
         """on_post_page: for the sample page of a kind and script, make the shell and write every
-        page of that kind and script with it, and for articles their raw capture and citation
-        files (here rather than in on_post_build, so that hooks reading the built site there see
+        page of that kind and script with it, and for articles the original file of an HTML
+        capture (here rather than in on_post_build, so that hooks reading the built site there see
         them whatever their order)."""
         sample = self._sample(page)
         if sample is None:
