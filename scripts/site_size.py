@@ -22,9 +22,9 @@ KINDS = [
     ("article pages, simplified", r"articles/[0-9a-f]{12}/index\.html"),
     ("article pages, traditional", r"hant/articles/[0-9a-f]{12}/index\.html"),
     ("citation files", r"(hant/)?articles/[0-9a-f]{12}/.+\.(bib|csl\.json)|(hant/)?cite/.*"),
-    ("region pages", r"(hant/)?regions/\d{12}/index\.html"),
+    ("region pages", r"(hant/)?regions/\d{12}/(\d+/)?index\.html"),  # with their later pages (issue 19)
     ("listing pages", r"(hant/)?(regions|topics|sources|timeline|recent|map)/(.+/)?index\.html"),
-    ("raw captures", r"raw/.*"),
+    ("raw captures", r"raw/.*"),  # the originals of HTML captures; the text is in the article page
     ("search index", r"pagefind/.*|assets/search/.*"),
     ("exports and sitemap", r"data/.*|feed\.xml|sitemap\.xml(\.gz)?"),
     ("theme and site assets", r"assets/.*|stylesheets/.*|javascripts/.*|.*\.(css|js|svg|png|ico|woff2?)"),

@@ -128,7 +128,25 @@ def generate(article_texts: list[tuple[str, str]], pages: dict[str, str], read_r
     for (kind, script), keys in build.shell_keys(cat).items():
         for key in keys:
             out[urls.src_uri(build.shell_url(kind, key, script))] = build.shell_page_text(cat, kind, key, script,
-                                                                                          site_url, body_html)
+                                                                                          site_url, body_html, read_raw)
     for aid in cat.articles:
-        out.update(build.article_files(cat, aid, read_raw, site_url))
+        out.update(build.article_files(cat, aid, read_raw))
     return out
+
+
+def code_in_page(html: str, code_id: str) -> str:
+    """The text of a `<code id=…>` block of an article page, unescaped: the citations
+    (`wx-cite-bib`, `wx-cite-csl-json`) and the raw capture (`wx-raw-text`), which the page's
+    download links save (no file per citation or capture, issue 18)."""
+    import html as html_mod
+    import re
+
+    m = re.search(rf'<code id="{code_id}">(.*?)</code>', html, re.S)
+    assert m, f"no {code_id} block in the page"
+    return html_mod.unescape(m.group(1))
+
+
+def raw_in_site(site: Path, aid: str, script: str = "hans") -> str:
+    """The raw capture's text as shown in the built page of the article's own script."""
+    prefix = "hant/" if script == "hant" else ""
+    return code_in_page((site / f"{prefix}articles/{aid}/index.html").read_text("utf-8"), "wx-raw-text")

@@ -18,6 +18,8 @@ from hypothesis import given, settings, strategies as st
 from wenxian import article
 from wenxian.site import build, citation, exports
 
+from sitebuild import code_in_page
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})\Z")
 SHA = "0" * 64
@@ -135,8 +137,8 @@ def test_built_feed_and_sitemap_are_well_formed_with_valid_dates(built_site):
             datetime.date.fromisoformat(lastmod.text[:10])
     table = list(csv.reader(io.StringIO((built_site.site / "data" / "articles.csv").read_text("utf-8").lstrip("\ufeff"))))
     assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r")) for row in table[1:] for c in row)
-    for bib in (built_site.site / "articles").glob("*/*.bib"):
-        parsed_bib(bib.read_text("utf-8"))
+    for page in (built_site.site / "articles").glob("*/index.html"):
+        parsed_bib(code_in_page(page.read_text("utf-8"), "wx-cite-bib"))
 
 
 def test_built_sitemap_is_valid_against_the_sitemap_schema(built_site):

@@ -76,6 +76,8 @@ def test_edit_add_and_delete_rebuild_only_what_changed_and_match_a_clean_build(r
     assert "incremental build" in edited
     aid = articles[0].stem
     assert "（修订）" in (repo / "site" / "articles" / aid / "index.html").read_text("utf-8")
+    # the exports' lines of the other articles come from the last build (ExportLines)
+    assert "export lines of 1 changed articles made" in edited
     _same_as_clean(repo, tmp_path / "clean-edit")
 
     archive.add(repo, CORPUS[6], {})  # one more article

@@ -78,11 +78,19 @@ def test_open_raw_capture_and_screenshot_article(built_site, server, page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
     assert page.locator(".wx-damage").is_visible()
-    page.locator(".wx-meta").get_by_role("link", name="纯文本").click()
-    assert page.url.endswith(f"/raw/{aid}.txt")
     raw = (built_site.root / built_site.meta[aid]["raw"]).read_bytes().decode("utf-8")
     first_line = next(line for line in raw.splitlines() if line.strip())
-    assert first_line.strip() in page.locator("body").inner_text()
+    assert not page.locator("#wx-raw-text").is_visible()  # folded after the citations
+    page.locator(".wx-meta").get_by_role("link", name="纯文本").click()
+    assert page.url.endswith(f"/articles/{aid}/#wx-raw-text")  # in the page (issue 18: no file)
+    assert page.locator("#wx-raw-text").is_visible() and first_line.strip() in page.locator("#wx-raw-text").inner_text()
+    with page.expect_download() as info:  # and saved as a file by its download link
+        page.locator("#raw").get_by_role("link", name="下载").click()
+    assert info.value.suggested_filename == f"{aid}.txt"
+    assert Path(info.value.path()).read_text("utf-8").strip() == raw.lstrip("\ufeff").strip()
+    with page.expect_download() as info:
+        page.locator(".wx-cite").get_by_role("link", name="下载").first.click()
+    assert info.value.suggested_filename == f"{aid}.bib" and "@online{wenxian-" in Path(info.value.path()).read_text("utf-8")
 
 
 def test_download_csv_from_home_page(built_site, server, page):

@@ -14,6 +14,8 @@ from urllib.parse import unquote, urljoin, urlparse
 from wenxian.ingest import kinds
 from wenxian.site import catalog
 
+from sitebuild import code_in_page, raw_in_site
+
 HREF = re.compile(r'href="([^"]*)"')
 ARTICLE_URL = re.compile(r"^/(?:hant/)?articles/([0-9a-f]{12})/$")
 
@@ -94,9 +96,12 @@ def test_region_pages_link_exactly_their_articles(built_site):
     only = {code: ids - about.get(code, set()) for code, ids in mentioned.items()}
     only = {code: ids for code, ids in only.items() if ids}
     assert any(about.get(code, set()) & ids for code, ids in mentioned.items())  # the case exists
+    shown = region_page_of(about, only)
     for code in about.keys() | mentioned.keys():
         for prefix in ("", "hant/"):
-            html = page(built_site, f"{prefix}regions/{code}")
+            if shown[code] != code:  # lists what its parent lists: no page, the parent's shows it
+                assert not (built_site.site / f"{prefix}regions/{code}").exists(), code
+            html = page(built_site, f"{prefix}regions/{shown[code]}")
             assert linked(section(html, "about")) == about.get(code, set()), code
             if code in only:
                 assert linked(section(html, "mentioned")) == only[code], code
@@ -104,11 +109,37 @@ def test_region_pages_link_exactly_their_articles(built_site):
                 assert 'id="mentioned"' not in html
 
 
+def region_page_of(about: dict, only: dict) -> dict[str, str]:
+    """{code: code of the page that shows it}, worked out independently of the catalog: a node
+    whose two lists are its parent's has no page (issue 18); its nearest ancestor's shows it."""
+    codes = about.keys() | only.keys()
+
+    def parent(code: str) -> str | None:
+        for k in (9, 6, 4, 2):
+            up = code[:k].ljust(12, "0")
+            if up != code and up in codes:
+                return up
+        return None
+
+    out: dict[str, str] = {}
+    for code in sorted(codes, key=lambda c: len(c.rstrip("0"))):
+        up = parent(code)
+        same = up is not None and about.get(code, set()) == about.get(up, set()) and only.get(code, set()) == only.get(up, set())
+        out[code] = out[up] if same else code
+    return out
+
+
 def test_region_tree_has_counts_at_every_level(built_site):
     tree = content(page(built_site, "regions"))
-    about = expected_nodes(built_site, "region")
+    about, mentioned = expected_nodes(built_site, "region"), expected_nodes(built_site, "places")
+    only = {code: ids - about.get(code, set()) for code, ids in mentioned.items()}
+    shown = region_page_of(about, {c: i for c, i in only.items() if i})
+    assert any(shown[c] != c for c in about), "fixtures need a node without a page of its own"
     for code, ids in about.items():
-        assert re.search(rf'"{code}/">[^<]+</a> <span class="wx-count">{len(ids)} 篇', tree), code
+        if shown[code] == code:
+            assert re.search(rf'"{code}/">[^<]+</a> <span class="wx-count">{len(ids)} 篇', tree), code
+        else:  # its name and counts, without a link
+            assert f'"{code}/"' not in tree and re.search(rf'</?\w+[^>]*>[^<>]+ <span class="wx-count">{len(ids)} 篇', tree)
     assert "喀拉托海村" in tree  # down to village level
 
 
@@ -138,11 +169,18 @@ def test_article_page_panel_damage_masks_raw_and_citation(built_site):
     html = content(page(built_site, f"articles/{aid}"))
     q = built_site.meta[aid]["quality"]
     assert f"{q['missing_numbers']} 处数字缺失" in html
-    assert f'href="../../raw/{aid}.txt"' in html
+    # the raw capture's text is in the page (no file per capture, issue 18), linked from the panel
+    assert '<a href="#wx-raw-text" type="text/plain">纯文本</a>' in html and not (built_site.site / "raw" / f"{aid}.txt").exists()
+    assert f'<a href="../../../articles/{aid}/#wx-raw-text" type="text/plain">' in page(built_site, f"hant/articles/{aid}")
+    assert 'id="wx-raw-text"' not in page(built_site, f"hant/articles/{aid}")
     assert 'href="../../regions/654027000000/">特克斯县</a>' in html
     assert ("@online{wenxian-" + aid) in html
     assert "&quot;URL&quot;: &quot;https://wenxian.example.org/articles/" + aid in html
-    assert json.loads((built_site.site / "articles" / aid / f"{aid}.csl.json").read_text("utf-8"))[0]["URL"].endswith(aid + "/")
+    assert json.loads(code_in_page(html, "wx-cite-csl-json"))[0]["URL"].endswith(aid + "/")
+    # No file per citation (issue 18): the download links save the blocks' text.
+    assert f'<a href="#wx-cite-bib" data-wx-download="{aid}.bib" type="application/x-bibtex">' in html
+    assert f'data-wx-download="{aid}.csl.json"' in html
+    assert not list(built_site.site.glob("articles/*/*.bib")) and not list(built_site.site.glob("articles/*/*.json"))
     related = _keep(html, html[html.index('id="related"'):])
     assert linked(related) and aid not in linked(related)
     masked = [a for a, m in built_site.meta.items() if m["quality"]["masked"]]
@@ -158,7 +196,7 @@ def test_raw_capture_is_the_decoded_original(built_site):
         if kinds.holds_html(meta["raw"]):
             continue  # its visible text: tests/test_site_webarchive.py
         raw = (built_site.root / meta["raw"]).read_bytes().decode(meta["encoding"]).lstrip("\ufeff")
-        assert (built_site.site / "raw" / f"{aid}.txt").read_text("utf-8-sig") == raw
+        assert raw_in_site(built_site.site, aid, meta.get("script") or "hans") == raw
 
 
 def test_exports_parse_and_contain_every_article(built_site):
@@ -197,7 +235,7 @@ def test_hostile_metadata_stays_text(built_site):
         assert "javascript:" not in html and "<i>标签" not in html
         assert "&lt;/title&gt;&lt;script&gt;" in html
         assert "<title>＜/title＞＜script＞" in html
-    bib = (built_site.site / "articles" / aid / f"{aid}.bib").read_text("utf-8")
+    bib = code_in_page(page(built_site, f"articles/{aid}"), "wx-cite-bib")
     assert r"{\textbraceleft{}张三\textbraceright{}\%\$\#\_\&}" in bib
 
 

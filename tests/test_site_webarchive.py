@@ -8,6 +8,8 @@ import webarchive_files as W
 from wenxian.ingest import kinds
 from wenxian.site import urls
 
+from sitebuild import code_in_page, raw_in_site
+
 
 def _article(built_site, aid: str) -> str:
     return (built_site.site / "articles" / aid / "index.html").read_text("utf-8")
@@ -27,7 +29,7 @@ def test_original_file_is_offered_as_a_download_under_its_name_and_type(built_si
             link = f'<a href="../../raw/{cid}{expected[name]}" download="{name}" type="{kind.media_type}">{name}</a>'
             html = _article(built_site, aid)
             assert link in html, name
-            assert f'<a href="../../raw/{aid}.txt" type="text/plain">可见文字</a>' in html
+            assert '<a href="#wx-raw-text" type="text/plain">可见文字</a>' in html
             hant = (built_site.site / "hant" / "articles" / aid / "index.html").read_text("utf-8")
             assert f'href="../../../raw/{cid}{expected[name]}" download="{name}"' in hant
 
@@ -35,7 +37,7 @@ def test_original_file_is_offered_as_a_download_under_its_name_and_type(built_si
 def test_visible_text_not_html(built_site):
     for name, ids in built_site.captures.items():
         for n, aid in enumerate(ids):
-            text = (built_site.site / "raw" / f"{aid}.txt").read_text("utf-8-sig")
+            text = raw_in_site(built_site.site, aid)
             lines = text.splitlines()
             assert "<" not in text and "tracker" not in text and "隐藏的统计代码" not in text, name
             assert lines[0].endswith("_乡村干部报网") and "版权所有 © 乡村干部报网 京ICP备12345678号" in lines
@@ -47,9 +49,10 @@ def test_no_third_party_html_is_served_as_a_page(built_site):
     raw = built_site.site / "raw"
     assert not [p.name for p in raw.iterdir() if re.search(r"\.(html?|mht|mhtml|xhtml|svg)$", p.name)]
     text_ids = {aid for aid, m in built_site.meta.items() if not kinds.holds_html(m["raw"])}
-    for aid in text_ids:  # a text capture's raw link is unchanged: the text itself
+    for aid in text_ids:  # a text capture's raw link: the text itself, in the page of its own script
         html = _article(built_site, aid)
-        assert f'<a href="../../raw/{aid}.txt" type="text/plain">纯文本</a>' in html and " download=" not in html
+        own = "" if built_site.meta[aid].get("script", "hans") == "hans" else f"../../hant/articles/{aid}/"
+        assert f'<a href="{own}#wx-raw-text" type="text/plain">纯文本</a>' in html and " download=" not in html
 
 
 def test_a_hostile_sidecar_name_stays_an_attribute_value(tmp_path):
@@ -69,7 +72,7 @@ def test_a_hostile_sidecar_name_stays_an_attribute_value(tmp_path):
     out = build.generate([(f"docs/articles/{aid}.md", md)], {"index.md": "# 首页\n"}, files.__getitem__, "", "x")
     page = out[f"articles/{aid}.md"]
     assert 'download="a&quot;&gt;&lt;script&gt;x()&lt;_script&gt;_.._b.warc.gz"' in page and "<script>" not in page
-    assert out[f"raw/{aid}.warc.gz"] == data and W.TITLE in out[f"raw/{aid}.txt"]
+    assert out[f"raw/{aid}.warc.gz"] == data and W.TITLE in code_in_page(page, "wx-raw-text")
     files[f"archive/{aid[:2]}/{aid}.json"] = b"not json"
     out = build.generate([(f"docs/articles/{aid}.md", md)], {"index.md": "# 首页\n"}, files.__getitem__, "", "x")
     assert f'download="{aid}.warc.gz" type="application/warc"' in out[f"articles/{aid}.md"]

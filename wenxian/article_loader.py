@@ -72,7 +72,7 @@ def warm(texts: list[str], cache_dir: Path) -> int:
     first build of a large archive: YAML is most of its catalog time). Returns how many."""
     from .site import pagewriter
 
-    missing = [t for t in texts if _key(t) not in _memory and not (cache_dir / _key(t)[:2] / f"{_key(t)}.json").exists()]
+    missing = [t for t, k in ((t, _key(t)) for t in texts) if k not in _memory and not (cache_dir / k[:2] / f"{k}.json").exists()]
     if len(missing) < pagewriter.MIN_PARALLEL:
         return 0
 

@@ -13,7 +13,7 @@ from .. import datafiles
 from ..article import split_prefix
 from ..escape import escape_line, unescape_line
 from . import citation, reprints, urls
-from .catalog import Article, Catalog, region_chain, source_slug
+from .catalog import Article, Catalog, region_chain, region_pages, source_slug
 from .markup import article_list, esc, external, frontmatter, title_in
 from .twins import LANG, keep_place_names, other, place_name, to_script, ui
 
@@ -177,8 +177,9 @@ def damage_notice(quality: dict, script: str) -> str:
 def _region_links(cat: Catalog, entries: list, a: Article, page: str, script: str, counts: bool) -> str:
     base = urls.rel(page, urls.in_script(urls.REGIONS, script))  # every region page is one folder below
     items = []
+    pages = region_pages(cat)  # issue 18: a node without a page of its own links to its ancestor's
     for entry in entries:
-        links = " › ".join(f'<a href="{base}{code}/">{_region_name(cat, code, name, script)}</a>'
+        links = " › ".join(f'<a href="{base}{pages.get(code, code)}/">{_region_name(cat, code, name, script)}</a>'
                            for code, name, _ in region_chain(entry, a.path))
         if counts and entry.get("mentions"):
             links += f' <span class="wx-count">×{int(entry["mentions"])}</span>'
@@ -230,7 +231,7 @@ def _raw_links(cat: Catalog, a: Article, page: str, t) -> str:
     the original file as a download under its original name and type, and its visible text."""
     from ..ingest.kinds import kind_of
 
-    raw = urls.rel(page, urls.raw(a.id))
+    raw = raw_href(a, page)
     enc = esc(a.get("encoding", "?"))
     kind = kind_of(a.meta["raw"])
     if kind is None or kind.family == "text":
@@ -274,11 +275,14 @@ def cite_block(a: Article, page: str, script: str, site_url: str) -> str:
            f'<p class="wx-cite-note">{ui("网址与访问日期：", script)}{access}。</p>',
            f'<p>{ui("GB/T 7714-2015 著录格式", script)}</p>'
            f'<pre class="wx-citation"><code id="wx-cite-gbt">{esc(gbt)}</code></pre>']
-    for label, ext, text in (("BibTeX", "bib", bib), ("CSL-JSON", "csl.json", csl)):
+    for label, ext, text, media in (("BibTeX", "bib", bib, "application/x-bibtex"),
+                                    ("CSL-JSON", "csl.json", csl, "application/vnd.citationstyles.csl+json")):
         anchor = f"wx-cite-{ext.replace('.', '-')}"
-        href = urls.rel(page, urls.citation(a.id, ext))
-        # Material adds its copy button to every <pre><code> (feature content.code.copy).
-        out.append(f'<p>{label} <a href="{href}" download>{ui("下载", script)}</a></p>'
+        # Material adds its copy button to every <pre><code> (feature content.code.copy). No file
+        # per citation (issue 18): the download link saves the block's text (docs/javascripts/
+        # wenxian.js); without scripts it leads to the block.
+        out.append(f'<p>{label} <a href="#{anchor}" data-wx-download="{esc(a.id)}.{ext}" type="{media}">'
+                   f'{ui("下载", script)}</a></p>'
                    f'<pre class="wx-citation"><code id="{anchor}">{esc(text)}</code></pre>')
     out.append("</div>")
     return "".join(out)
@@ -337,13 +341,37 @@ def body_markdown(a: Article, script: str) -> str:
     return mark_damage(shown, a.body, script)
 
 
-def render(cat: Catalog, a: Article, script: str, site_url: str, body_html: Callable[[Article, str], str]) -> str:
+def render(cat: Catalog, a: Article, script: str, site_url: str, body_html: Callable[[Article, str], str],
+           raw_text: str | None = None) -> str:
     """The page as finished HTML after its frontmatter; `body_html(a, script)` turns the body
-    into HTML (the build caches it by content, see wenxian.site.body)."""
+    into HTML (the build caches it by content, see wenxian.site.body); `raw_text`, the raw
+    capture as text, is shown on the page in the article's own script (raw_block)."""
     page = urls.in_script(urls.article(a.id), script)
     title = title_in(cat, a.id, script)
     parts = [frontmatter(title), script_statement(a, page, script), f'<h1 class="wx-title">{esc(title)}</h1>',
              meta_panel(cat, a, page, script), damage_notice(a.get("quality", {}), script),
-             body_html(a, script), reprints.section(cat, a.id, page, script),
-             cite_block(a, page, script, site_url), neighbours(cat, a, page, script)]
+             body_html(a, script), reprints.section(cat, a.id, page, script), cite_block(a, page, script, site_url),
+             raw_block(a, raw_text, script) if script == a.script else "", neighbours(cat, a, page, script)]
     return "\n\n".join(p for p in parts if p) + "\n"
+
+
+# -- raw capture in the page (issue 18) ------------------------------------------------------
+RAW_ID = "wx-raw-text"
+
+
+def raw_href(a: Article, page: str) -> str:
+    """Link from `page` to the raw capture's text: in the page of the article's own script."""
+    own = urls.in_script(urls.article(a.id), a.script)
+    return ("" if own == page else urls.rel(page, own)) + "#" + RAW_ID
+
+
+def raw_block(a: Article, raw_text: str | None, script: str) -> str:
+    """The raw capture as text (for a capture holding HTML, its visible text), folded after the
+    citations of the page in the article's own script, with a link that saves it as a file: no file per
+    capture (a fifth of the site's files at 20,000 articles)."""
+    if raw_text is None:
+        return ""
+    label = ui("原始采集件（UTF-8 文本）", script)
+    save = f'<a href="#{RAW_ID}" data-wx-download="{esc(a.id)}.txt" type="text/plain">{ui("下载", script)}</a>'
+    return (f'<details class="wx-raw" id="raw"><summary>{label}</summary><p>{save}</p>'
+            f'<pre class="wx-raw-text"><code id="{RAW_ID}">{esc(raw_text.lstrip(chr(0xFEFF)))}</code></pre></details>')

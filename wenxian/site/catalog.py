@@ -75,13 +75,16 @@ class Catalog:
     memo: dict = field(default_factory=dict)
 
 
-def parse_article(path: str, text: str, cache_dir=None) -> Article:
+def parse_article(path: str, text: str, cache_dir=None, checked: bool = False) -> Article:
     """The article of one file, validated; parsing is shared and cached by content
-    (wenxian.article_loader, with `cache_dir` on disk too)."""
+    (wenxian.article_loader, with `cache_dir` on disk too). `checked`: this very text passed
+    the validation with this very code before (wenxian.site.build.catalog keeps the record)."""
     try:
         meta, body = article_loader.parse(text, cache_dir)
     except ValueError as exc:
         raise WenxianError(path, f"line {getattr(exc, 'line', 1)}: {exc}") from None
+    if checked:
+        return Article(id=meta["id"], meta=meta, body=body, path=path)
     # The same validation as `wenxian check` (article.problems): what check refuses is never
     # published, whether or not check was run.
     problems = article_mod.problems(text, (meta, body))
@@ -125,10 +128,20 @@ def taxonomy() -> dict[str, Topic]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _chain(path: str, code: str, level: str):
+    return levels.chain({"path": path, "code": code, "level": level})
+
+
 def region_chain(entry: dict, path: str) -> list[tuple[str, str, str]]:
-    """[(code, name, level)] from province down to the entry's own level (places.levels.chain);
-    WenxianError naming the file for an entry that has none."""
-    out = levels.chain(entry)
+    """[(code, name, level)] from province down to the entry's own level (places.levels.chain,
+    once per distinct place: the same places recur in thousands of articles); WenxianError
+    naming the file for an entry that has none. Treat the result as read-only."""
+    key = (entry.get("path"), entry.get("code"), entry.get("level")) if isinstance(entry, dict) else None
+    if key is not None and type(key[0]) is str and type(key[1]) is str and type(key[2]) is str:
+        out = _chain(*key)
+    else:
+        out = levels.chain(entry)
     if out is not None:
         return out
     if not isinstance(entry, dict):
@@ -180,3 +193,34 @@ def build(articles: list[Article]) -> Catalog:
         years.setdefault((a.date or "")[:4], []).append(aid)
     return Catalog(by_id, newest, regions, sorted(roots.values(), key=lambda n: n.code), topics, sources, years)
 
+
+
+def _only_mentioned_count(node: Node) -> int:
+    return sum(1 for aid in node.mentioned if aid not in node.about)
+
+
+def region_pages(cat: Catalog) -> dict[str, str]:
+    """{code: code of the region page that shows the node}: a node has a page of its own unless
+    it would list exactly what its parent's page lists (a village whose articles are all its
+    township's, a township all of whose county's articles are about it); such a node is shown
+    by its nearest ancestor's page. At 1,000 synthetic articles a third of the nodes are like
+    that (issue 18: region pages were 24 % of the files). A child's lists are subsets of its
+    parent's (the catalog adds an article to every node of its chain), so they are the same
+    lists exactly when their lengths are. Once per build (cat.memo)."""
+    got = cat.memo.get("region_pages")
+    if got is not None:
+        return got
+    out: dict[str, str] = {}
+    only = {}
+
+    def visit(node: Node, parent: Node | None) -> None:
+        only[node.code] = _only_mentioned_count(node)
+        same = parent is not None and len(node.about) == len(parent.about) and only[node.code] == only[parent.code]
+        out[node.code] = out[parent.code] if same else node.code
+        for child in node.children.values():
+            visit(child, node)
+
+    for root in cat.roots:
+        visit(root, None)
+    cat.memo["region_pages"] = out
+    return out

@@ -1,5 +1,5 @@
-"""Whole-archive downloads built with the site: JSON Lines and CSV (all metadata and the clean
-text), an Atom feed of the newest articles, and the raw captures as UTF-8 plain text.
+"""Whole-archive downloads built with the site: JSON Lines (all metadata and the clean text),
+CSV (the metadata), an Atom feed of the newest articles, and the raw captures as UTF-8 plain text.
 """
 from __future__ import annotations
 
@@ -19,10 +19,12 @@ from .citation import display_title, gbt7714
 FEED_SIZE = 50
 CSV_COLUMNS = ("id", "title", "source", "source_url", "author", "date", "captured", "script", "encoding",
                "region", "region_codes", "places", "tags", "raw", "sha256", "masked", "missing_numbers",
-               "images", "removed_lines", "reprint_group", "reprint_copies", "url", "citation_gbt7714", "text")
+               "images", "removed_lines", "reprint_group", "reprint_copies", "url", "citation_gbt7714")
 
 
-def record(cat: Catalog, aid: str, site_url: str) -> dict:
+def record(cat: Catalog, aid: str, site_url: str, text: bool = True) -> dict:
+    """An article's export record: its metadata, permalink, GB/T 7714 citation and (`text`) the
+    clean text."""
     a = cat.articles[aid]
     rec = {k: a.meta.get(k) for k in FIELDS}
     # The reprint group (wenxian.site.reprints): the same id on every copy of one story, and how
@@ -30,7 +32,8 @@ def record(cat: Catalog, aid: str, site_url: str) -> dict:
     rec["reprint_group"], rec["reprint_copies"] = reprints.group_of(cat).get(aid, (None, 1))
     rec["url"] = _absolute(site_url, urls.article(aid))
     rec["citation_gbt7714"] = gbt7714(a.meta, rec["url"], a.body)
-    rec["text"] = body_text(a.body, markers=True)
+    if text:
+        rec["text"] = body_text(a.body, markers=True)
     return rec
 
 
@@ -38,29 +41,46 @@ def _absolute(site_url: str, path: str) -> str:
     return (site_url or "/").rstrip("/") + "/" + path
 
 
-def jsonl(cat: Catalog, site_url: str) -> str:
-    return "".join(json.dumps(record(cat, aid, site_url), ensure_ascii=False) + "\n" for aid in cat.newest)
+def _fresh(kind: str, aid: str, make):
+    return make()
+
+
+def jsonl(cat: Catalog, site_url: str, lines=_fresh) -> str:
+    """One JSON object a line, newest first. `lines(kind, aid, make)` gives an article's line,
+    `make()` when it has none from an earlier build of the same file (wenxian.site.incremental
+    .ExportLines: an incremental build makes only the changed articles' lines)."""
+    return "".join(lines("jsonl", aid, lambda aid=aid: json.dumps(record(cat, aid, site_url), ensure_ascii=False) + "\n")
+                   for aid in cat.newest)
 
 
 def _paths(entries) -> str:
     return "; ".join(str(e.get("path", "")) for e in entries or [])
 
 
-def csv_text(cat: Catalog, site_url: str) -> str:
-    """CSV with a UTF-8 byte-order mark so that spreadsheet programs read the Chinese right."""
+def csv_text(cat: Catalog, site_url: str, lines=_fresh) -> str:
+    """CSV with a UTF-8 byte-order mark so that spreadsheet programs read the Chinese right: the
+    metadata of every article, one row each, without the full text, which is in the JSON Lines
+    export (issue 18: the text twice was 9 % of the site's bytes; a spreadsheet cell holds
+    32,767 characters anyway). `lines` as for jsonl."""
+    return "\ufeff" + _csv_row(CSV_COLUMNS) + "".join(
+        lines("csv", aid, lambda aid=aid: _csv_row(_csv_values(cat, aid, site_url))) for aid in cat.newest)
+
+
+def _csv_row(values) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    for aid in cat.newest:
-        r = record(cat, aid, site_url)
-        q = r.get("quality") or {}
-        row = dict(r, author="; ".join(r.get("author") or []), region=_paths(r.get("region")),
-                   region_codes="; ".join(str(e.get("code", "")) for e in r.get("region") or []),
-                   places=_paths(r.get("places")), tags="; ".join(r.get("tags") or []),
-                   masked=q.get("masked"), missing_numbers=q.get("missing_numbers"), images=q.get("images"),
-                   removed_lines=q.get("removed_lines"))
-        w.writerow([csv_cell(c, row.get(c)) for c in CSV_COLUMNS])
-    return "\ufeff" + buf.getvalue()
+    csv.writer(buf, lineterminator="\n").writerow(values)
+    return buf.getvalue()
+
+
+def _csv_values(cat: Catalog, aid: str, site_url: str) -> list:
+    r = record(cat, aid, site_url, text=False)
+    q = r.get("quality") or {}
+    row = dict(r, author="; ".join(r.get("author") or []), region=_paths(r.get("region")),
+               region_codes="; ".join(str(e.get("code", "")) for e in r.get("region") or []),
+               places=_paths(r.get("places")), tags="; ".join(r.get("tags") or []),
+               masked=q.get("masked"), missing_numbers=q.get("missing_numbers"), images=q.get("images"),
+               removed_lines=q.get("removed_lines"))
+    return [csv_cell(c, row.get(c)) for c in CSV_COLUMNS]
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).

@@ -6,14 +6,62 @@ list comes pre-sorted from the catalog.
 """
 from __future__ import annotations
 
-from .. import dates
+from functools import lru_cache
+
+from .. import dates, datafiles
 from . import regionmap, urls
-from .catalog import LEVEL_NAMES, Catalog, Node
+from .catalog import LEVEL_NAMES, Catalog, Node, region_pages
 from .chart import bar_chart
 from .markup import article_list, esc, frontmatter, title_in
 from .twins import place_name, to_script, ui
 
 RECENT = 50
+
+
+@lru_cache(maxsize=1)
+def _paging() -> tuple[int, int]:
+    data = datafiles.load("listings.yml")
+    return int(data["page_size"]), int(data["pager_window"])
+
+
+def chunks(ids, size: int | None = None) -> list[list[str]]:
+    """`ids` cut into pages of at most page_size (data/listings.yml); always at least one page."""
+    size = size or _paging()[0]
+    ids = list(ids)
+    return [ids[i:i + size] for i in range(0, len(ids), size)] or [[]]
+
+
+def pager(url: str, n: int, total: int, script: str) -> str:
+    """Navigation between the pages of a listing (`url`: its simplified-script first page):
+    previous, first, the pages around the current one, last, next; nothing for one page. A
+    bounded number of links, so that all the pages of a listing stay linear in its length."""
+    if total <= 1:
+        return ""
+    window = _paging()[1]
+    here = urls.in_script(urls.paged(url, n), script)
+
+    def link(i: int, text: str, rel: str = "") -> str:
+        href = urls.rel(here, urls.in_script(urls.paged(url, i), script))
+        attr = f' rel="{rel}"' if rel else ""
+        return f'<a href="{href}"{attr}>{text}</a>'
+
+    shown = sorted({1, total, *range(max(1, n - window), min(total, n + window) + 1)})
+    items, last = [], 0
+    if n > 1:
+        items.append(link(n - 1, ui("上一页", script), "prev"))
+    for i in shown:
+        if i > last + 1:
+            items.append("<span>…</span>")
+        items.append(f'<span aria-current="page">{i}</span>' if i == n else link(i, str(i)))
+        last = i
+    if n < total:
+        items.append(link(n + 1, ui("下一页", script), "next"))
+    label = ui(f"分页：第 {n} 页，共 {total} 页", script)
+    return f'<nav class="wx-pages" aria-label="{label}">' + " ".join(items) + "</nav>"
+
+
+def _paged_title(title: str, n: int, script: str) -> str:
+    return title if n == 1 else title + ui(f"（第 {n} 页）", script)
 
 
 def _page(title: str, script: str, *parts: str) -> str:
@@ -43,13 +91,19 @@ def _place(name: str, script: str) -> str:
     return esc(name if script == "hans" else place_name(name, script))
 
 
-def _tree(nodes: list[Node], page: str, script: str) -> str:
+def _tree(cat: Catalog, nodes: list[Node], page: str, script: str) -> str:
+    """Nested list of nodes; a node without a page of its own (catalog.region_pages: it lists
+    what its parent lists) is its name without a link, under its parent's."""
     items = []
+    pages = region_pages(cat)
     for node in nodes:
-        href = urls.rel(page, urls.in_script(urls.region(node.code), script))
-        inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(node, script)}'
+        if pages.get(node.code) == node.code:
+            href = urls.rel(page, urls.in_script(urls.region(node.code), script))
+            inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(node, script)}'
+        else:
+            inner = f'{_place(node.name, script)} {_counts(node, script)}'
         if node.children:
-            inner += _tree(sorted(node.children.values(), key=lambda n: n.code), page, script)
+            inner += _tree(cat, sorted(node.children.values(), key=lambda n: n.code), page, script)
         items.append(f'<li data-level="{node.level}">{inner}</li>')
     return '<ul class="wx-tree">' + "".join(items) + "</ul>"
 
@@ -59,38 +113,66 @@ def regions(cat: Catalog, script: str, nodes: bool = True) -> dict[str, str]:
     page = urls.in_script(urls.INDEXES["regions"], script)
     intro = ui("按行政区划浏览：每一级后面是关于该地的文章数，以及只提及该地而不是关于该地的文章数"
                "（例如劳动力转移的去向）。", script)
-    out = {urls.INDEXES["regions"]: _page("地区", script, f"<p>{intro}</p>", _tree(cat.roots, page, script)
+    out = {urls.INDEXES["regions"]: _page("地区", script, f"<p>{intro}</p>", _tree(cat, cat.roots, page, script)
                                           if cat.roots else f'<p class="wx-empty">{ui("暂无地区。", script)}</p>')}
     if nodes:
+        pages = region_pages(cat)
         for node in cat.regions.values():
-            out[urls.region(node.code)] = region_page(cat, node, script)
+            if pages[node.code] == node.code:
+                for n in range(1, region_page_count(cat, node) + 1):
+                    out[urls.paged(urls.region(node.code), n)] = region_page(cat, node, script, n)
     return out
 
 
-def region_page(cat: Catalog, node: Node, script: str) -> str:
-    page = urls.in_script(urls.region(node.code), script)
+def region_page_count(cat: Catalog, node: Node) -> int:
+    about, mentioned = _node_chunks(cat, node)
+    return max(len(about), len(mentioned))
+
+
+def _node_chunks(cat: Catalog, node: Node) -> tuple[list[list[str]], list[list[str]]]:
+    """A node's two lists cut into pages, once per build (every page of the node reads them:
+    cutting them again per page made a province's pages quadratic in its articles)."""
+    memo = cat.memo.setdefault("node_chunks", {})
+    got = memo.get(node.code)
+    if got is None:
+        got = memo[node.code] = (chunks(node.about), chunks(only_mentioned(node)))
+    return got
+
+
+def region_page(cat: Catalog, node: Node, script: str, n: int = 1) -> str:
+    """Page `n` of a node's page: crumbs, counts, (page 1) the subtree, the n-th slice of the
+    articles about the place and of those only mentioning it."""
+    first = urls.region(node.code)
+    page = urls.in_script(urls.paged(first, n), script)
+    pages = region_pages(cat)
     chain, up = [], cat.regions.get(node.parent) if node.parent else None
     while up is not None:
         chain.append(up)
         up = cat.regions.get(up.parent) if up.parent else None
     crumbs = [f'<a href="{urls.rel(page, urls.in_script(urls.INDEXES["regions"], script))}">{ui("地区", script)}</a>']
-    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(n.code), script))}">{_place(n.name, script)}</a>'
-               for n in reversed(chain)]
+    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(pages.get(c.code, c.code)), script))}">'
+               f'{_place(c.name, script)}</a>' for c in reversed(chain)]
     parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
              f"{_counts(node, script)}</p>"]
-    # issue 19: the map of the node's units (provinces and prefectures), wenxian.site.regionmap
-    parts.extend(filter(None, [regionmap.node_figure(cat, node, script)]))
-    if node.children:
+    about, mentioned = _node_chunks(cat, node)
+    total = max(len(about), len(mentioned))
+    nav = pager(first, n, total, script)
+    if n == 1:  # issue 19: the map of the node's units (provinces and prefectures), wenxian.site.regionmap
+        parts.extend(filter(None, [regionmap.node_figure(cat, node, script)]))
+    if node.children and n == 1:
         parts.append(f"<h2>{ui('下级行政区', script)}</h2>"
-                     + _tree(sorted(node.children.values(), key=lambda n: n.code), page, script))
-    parts.append(f'<h2 id="about">{ui("关于此地的文章", script)}</h2>' + article_list(cat, node.about, page, script))
-    mentioned = only_mentioned(node)
-    if mentioned:
+                     + _tree(cat, sorted(node.children.values(), key=lambda c: c.code), page, script))
+    parts.append(nav)
+    if n <= len(about) and (n == 1 or about[n - 1]):
+        parts.append(f'<h2 id="about">{ui("关于此地的文章", script)}</h2>' + article_list(cat, about[n - 1], page, script))
+    if n <= len(mentioned) and mentioned[n - 1]:
         parts.append(f'<h2 id="mentioned">{ui("提及此地的文章", script)}</h2>'
-                     + article_list(cat, mentioned, page, script))
+                     + article_list(cat, mentioned[n - 1], page, script))
+    parts.append(nav)
     title = node.name if script == "hans" else place_name(node.name, script)
-    return frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n" + "\n\n".join(parts) + "\n"
+    return (frontmatter(_paged_title(title, n, script)) + f"<h1>{esc(title)}</h1>\n\n"
+            + "\n\n".join(p for p in parts if p) + "\n")
 
 
 def topics(cat: Catalog, script: str) -> dict[str, str]:
@@ -105,11 +187,21 @@ def topics(cat: Catalog, script: str) -> dict[str, str]:
         f'<p class="wx-empty">{ui("暂无主题。", script)}</p>'
     out = {urls.INDEXES["topics"]: _page("主题", script, listing)}
     for slug, tp in cat.topics.items():
-        page = urls.in_script(urls.topic(slug), script)
         title = to_script(tp.name, "hans", script)
         desc = f"<p>{_name(tp.description, script)}</p>" if tp.description else ""
-        out[urls.topic(slug)] = (frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n{desc}\n\n"
-                                 + article_list(cat, tp.ids, page, script) + "\n")
+        out.update(_listing(cat, urls.topic(slug), title, desc, tp.ids, script))
+    return out
+
+
+def _listing(cat: Catalog, url: str, title: str, intro: str, ids, script: str) -> dict[str, str]:
+    """A topic's or source's page: `intro` and its articles, one page per page_size of them."""
+    out = {}
+    pages = chunks(ids)
+    for n, chunk in enumerate(pages, 1):
+        page = urls.in_script(urls.paged(url, n), script)
+        nav = pager(url, n, len(pages), script)
+        body = "\n\n".join(p for p in (intro, nav, article_list(cat, chunk, page, script), nav) if p)
+        out[urls.paged(url, n)] = frontmatter(_paged_title(title, n, script)) + f"<h1>{esc(title)}</h1>\n\n{body}\n"
     return out
 
 
@@ -124,9 +216,7 @@ def sources(cat: Catalog, script: str) -> dict[str, str]:
         f'<p class="wx-empty">{ui("暂无来源。", script)}</p>'
     out = {urls.INDEXES["sources"]: _page("来源", script, listing)}
     for slug, (name, ids) in cat.sources.items():
-        page = urls.in_script(urls.source(slug), script)
-        title = to_script(name, _script_of(cat, ids), script)
-        out[urls.source(slug)] = frontmatter(title) + f"<h1>{esc(title)}</h1>\n\n" + article_list(cat, ids, page, script) + "\n"
+        out.update(_listing(cat, urls.source(slug), to_script(name, _script_of(cat, ids), script), "", ids, script))
     return out
 
 
@@ -149,7 +239,7 @@ def timeline(cat: Catalog, script: str) -> dict[str, str]:
             (map(str, range(int(years[0]), int(years[-1]) + 1)) if years else [])]
     items = []
     for y in reversed(years):
-        months = _months(cat, cat.years[y])
+        months = _year(cat, y)[0]
         # "6月：2篇", never "6月 2" (which reads as a date, 6 月 2 日)
         month_text = "，".join(f"{int(m)}月：{len(ids)}篇" for m, ids in sorted(months.items()) if m)
         if "" in months:
@@ -163,25 +253,47 @@ def timeline(cat: Catalog, script: str) -> dict[str, str]:
         parts.append(f'<h2 id="undated">{ui("日期不详", script)}</h2>' + article_list(cat, cat.years[""], page, script))
     out = {urls.INDEXES["timeline"]: _page("时间线", script, *parts)}
     for y in years:
-        out[urls.year(y)] = year_page(cat, y, script)
+        for n in range(1, len(_year(cat, y)[1]) + 1):
+            out[urls.paged(urls.year(y), n)] = year_page(cat, y, script, n)
     return out
 
 
-def year_page(cat: Catalog, y: str, script: str) -> str:
-    page = urls.in_script(urls.year(y), script)
-    months = _months(cat, cat.years[y])
-    bars = [(f"{m}月", len(months.get(f"{m:02d}", []))) for m in range(1, 13)]
+def _year(cat: Catalog, y: str) -> tuple[dict[str, list[str]], list[list[str]]]:
+    """A year's articles by month, and cut into pages in the order its pages show them (months
+    newest first, unknown month last); once per build and year (every page of the year reads
+    them: making them per page was quadratic in the year's articles)."""
+    memo = cat.memo.setdefault("years_paged", {})
+    got = memo.get(y)
+    if got is None:
+        months = _months(cat, cat.years[y])
+        order = [aid for m in sorted((m for m in months if m), reverse=True) for aid in months[m]] + months.get("", [])
+        got = memo[y] = (months, chunks(order))
+    return got
+
+
+def year_page(cat: Catalog, y: str, script: str, n: int = 1) -> str:
+    """Page `n` of a year: the chart on the first page, then the n-th slice of the year's
+    articles under their months' headings (each heading gives the month's whole count)."""
+    page = urls.in_script(urls.paged(urls.year(y), n), script)
+    months, pages = _year(cat, y)
+    nav = pager(urls.year(y), n, len(pages), script)
     parts = [f'<p><a href="{urls.rel(page, urls.in_script(urls.INDEXES["timeline"], script))}">'
-             f'{ui("时间线", script)}</a> › {y} · {ui(f"{len(cat.years[y])} 篇", script)}</p>',
-             bar_chart(bars, ui(f"{y}年每月文章数", script))]
-    for m in sorted((m for m in months if m), reverse=True):
+             f'{ui("时间线", script)}</a> › {y} · {ui(f"{len(cat.years[y])} 篇", script)}</p>']
+    if n == 1:
+        bars = [(f"{m}月", len(months.get(f"{m:02d}", []))) for m in range(1, 13)]
+        parts.append(bar_chart(bars, ui(f"{y}年每月文章数", script)))
+    parts.append(nav)
+    shown = pages[n - 1]
+    by_month = _months(cat, shown)
+    for m in sorted((m for m in by_month if m), reverse=True):
         parts.append(f'<h2 id="m{m}">{ui(f"{int(m)}月（{len(months[m])} 篇）", script)}</h2>'
-                     + article_list(cat, months[m], page, script))
-    if "" in months:
+                     + article_list(cat, by_month[m], page, script))
+    if "" in by_month:
         undated = len(months[""])
         parts.append(f'<h2 id="m00">{ui(f"月份不详（{undated} 篇）", script)}</h2>'
-                     + article_list(cat, months[""], page, script))
-    return _page(f"{y}年", script, *parts)
+                     + article_list(cat, by_month[""], page, script))
+    parts.append(nav)
+    return _page(_paged_title(f"{y}年", n, script), script, *parts)
 
 
 def recently_added(cat: Catalog) -> list[str]:

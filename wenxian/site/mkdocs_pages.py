@@ -8,11 +8,12 @@ without a Markdown pass; article bodies are converted once and cached under `.ca
 (wenxian.site.body), parsed articles too (wenxian.article_loader; the files are read once per
 build through wenxian.site.state, which the search step reads as well).
 
-Index pages, twins of the hand-written pages and the exports go through MkDocs. Article and
-region node pages, almost all of the site, do not: MkDocs renders one sample of each kind and
+Index pages, twins of the hand-written pages and the exports go through MkDocs. Article,
+region node and listing pages (topics, sources, years, later pages), almost all of the site,
+do not: MkDocs renders one sample of each kind and
 script with sentinels, `post_page` turns its output into a shell (wenxian.site.shell) and fills
 and writes every page of that kind and script on all cores (wenxian.site.pagewriter), with the
-raw captures and citation files; `post_build` adds them to sitemap.xml. With the setting
+original files of HTML captures; `post_build` adds them to sitemap.xml. With the setting
 `shell_pages: false` (`WENXIAN_NO_SHELL=1`) every page is rendered through MkDocs instead.
 
 Two methods of a generated page are replaced on the page object, because MkDocs has no event
@@ -33,7 +34,7 @@ from mkdocs.structure.files import File
 
 from ..errors import WenxianError
 from ..reprints import index as reprint_index
-from . import body, build, html_toc, incremental, pagewriter, reprints, shell, urls
+from . import body, build, chrome, html_toc, incremental, pagewriter, reprints, shell, urls
 from .markup import HTML_KEY, frontmatter, split_generated
 from .state import BuildState
 
@@ -52,7 +53,7 @@ class _Build:
         self.written: list[str] = []                          # URLs written outside MkDocs
 
     def text(self, kind: str, key: str, script: str) -> str:
-        return build.shell_page_text(self.cat, kind, key, script, self.site_url, self.body_html)
+        return build.shell_page_text(self.cat, kind, key, script, self.site_url, self.body_html, self.read_raw)
 
 
 def _src_uri(kind: str, key: str, script: str) -> str:
@@ -97,10 +98,17 @@ class SitePages:
         reprints.attach(cat, root / reprint_index.CACHE)  # groups before any page (cached by content)
         self.build = b = _Build(cat, config.site_url or "", body_html, build.raw_reader(root), inc)
         build.read_captures(cat, b.read_raw)
+        lines = None
         if inc.enabled:
             b.inputs = incremental.Keys(cat, dict(articles), b.site_url)
-        for src_uri, content in build.index_pages(cat, pages, b.site_url, config.site_name).items():
+            lines = incremental.ExportLines(root, inc.digest, b.site_url, b.inputs.digests)
+        for src_uri, content in build.index_pages(cat, pages, b.site_url, config.site_name, lines).items():
             files.append(File.generated(config, src_uri, content=content))
+        if lines is not None:
+            lines.save()
+            log.info(f"site: export lines of {lines.made // 2} changed articles made, the others kept")
+        for path, content in chrome.files(config.theme.dirs, config.theme).items():  # shared chrome
+            files.append(File.generated(config, path, content=content))
         shells = state.settings.shell_pages
         for (kind, script), keys in build.shell_keys(cat).items():
             if not keys:
@@ -116,7 +124,7 @@ class SitePages:
             files.append(File.generated(config, sample, content=frontmatter(shell.TITLE) + "<p></p>\n"))
         if not shells:
             for aid in cat.articles:
-                for path, content in build.article_files(cat, aid, b.read_raw, b.site_url).items():
+                for path, content in build.article_files(cat, aid, b.read_raw).items():
                     files.append(File.generated(config, path, content=content))
         log.info(f"site: catalog of {len(cat.articles)} articles and index pages in {time.perf_counter() - started:.1f} s")
         return files
@@ -141,7 +149,7 @@ class SitePages:
         sample = self._sample(page)
         if sample is not None:
             page.content = shell.CONTENT
-            page.toc = html_toc.get_toc(shell.sample_toc_tokens() if sample[0] == "articles" else [])
+            page.toc = html_toc.get_toc(shell.sample_toc_tokens() if sample[0] in build.TOC_KINDS else [])
         else:
             kind = (shell.shell_page(page.file.src_uri) or ("",))[0]
             page.content = page.markdown
@@ -150,8 +158,8 @@ class SitePages:
 
     def post_page(self, output, page, config):
         """on_post_page: for the sample page of a kind and script, make the shell and write every
-        page of that kind and script with it, and for articles their raw capture and citation
-        files (here rather than in on_post_build, so that hooks reading the built site there see
+        page of that kind and script with it, and for articles the original file of an HTML
+        capture (here rather than in on_post_build, so that hooks reading the built site there see
         them whatever their order)."""
         sample = self._sample(page)
         if sample is None:
@@ -159,7 +167,8 @@ class SitePages:
         b = self.build
         kind, prefix, key = sample
         script = "hant" if prefix else "hans"
-        made = shell.make(output, key, with_toc=kind == "articles")
+        with_toc = kind in build.TOC_KINDS
+        made = shell.make(output, key, with_toc=with_toc)
         self._made_dirs.clear()  # a new build: the site folder was emptied
         site = Path(config.site_dir)
         keys = b.keys[(kind, prefix)]
@@ -167,7 +176,7 @@ class SitePages:
         def page_html(k: str) -> str:
             meta, html = split_generated(b.text(kind, k, script))
             return shell.slim_page(shell.fill(made, meta["title"], html, k,
-                                              html_toc.toc_tokens(html, flat=True) if kind == "articles" else None))
+                                              html_toc.toc_tokens(html, flat=True) if with_toc else None))
 
         def write(chunk) -> int:
             for k in chunk:
@@ -194,7 +203,10 @@ class SitePages:
         (wenxian.site.incremental). Every page's key is recorded, the sample's too."""
         b = self.build
         digest = incremental.shell_digest(made)
-        page_key = {"articles": b.inputs.article, "regions": b.inputs.region, "versions": b.inputs.version}[kind]
+        if kind in build.LISTING_KINDS:  # keyed by the page's text, made once per build anyway
+            page_key = lambda k, d: b.inputs.listing(b.text(kind, k, script), d)  # noqa: E731
+        else:
+            page_key = {"articles": b.inputs.article, "regions": b.inputs.region, "versions": b.inputs.version}[kind]
         todo = []
         for k in [sample, *keys]:
             files = ()
@@ -205,10 +217,10 @@ class SitePages:
         return todo
 
     def _write_article_files(self, site: Path, aid: str) -> None:
-        """Raw capture as text and citation files of one article."""
+        """The original file of a capture holding HTML (build.article_files)."""
         b = self.build
         try:
-            files = build.article_files(b.cat, aid, b.read_raw, b.site_url)
+            files = build.article_files(b.cat, aid, b.read_raw)
         except WenxianError as exc:  # name the article, not only its raw capture
             raise WenxianError(b.cat.articles[aid].path, f"{exc.problem} ({exc.path})") from None
         for path, content in files.items():

@@ -88,6 +88,11 @@ def year(y: str) -> str:
     return f"timeline/{y}/"
 
 
+def paged(url: str, n: int) -> str:
+    """Page `n` of a paginated listing page `url` (page 1 is `url` itself): `topics/x/2/`."""
+    return url if n == 1 else f"{url}{n}/"
+
+
 def raw(aid: str) -> str:
     """The capture as UTF-8 text: itself for a text capture, the visible text of an HTML one."""
     return f"raw/{aid}.txt"
@@ -100,10 +105,6 @@ def raw_original(raw_path: str) -> str:
 
     name = raw_path.rsplit("/", 1)[-1]
     return f"raw/{split(name)[0]}{kind_of(name).site_suffix}"
-
-
-def citation(aid: str, ext: str) -> str:
-    return f"articles/{aid}/{aid}.{ext}"
 
 
 INDEXES = {"regions": "regions/", "topics": "topics/", "sources": "sources/", "timeline": "timeline/",

@@ -1,0 +1,90 @@
+"""Listing pages (issue 19: paginated) and region pages only where they add something (issue 18),
+on small catalogs built in this process (the built site's pages: tests/test_site_build.py)."""
+from __future__ import annotations
+
+import re
+
+from wenxian.site import build, catalog, chrome, indexes, urls
+
+
+def _article(aid: str, date: str, region: list | None = None, tags: list | None = None) -> catalog.Article:
+    meta = {"id": aid, "title": f"标题{aid}", "date": date, "script": "hans", "region": region or [], "places": [],
+            "tags": tags or [], "source": "某报"}
+    return catalog.Article(id=aid, meta=meta, body="正文", path=f"docs/articles/{aid}.md")
+
+
+TEKES = {"code": "654027000000", "level": "county", "path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县"}
+VILLAGE = {"code": "654027100201", "level": "village",
+           "path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县/特克斯镇/阔布村"}
+
+
+def _cat(n: int, region=None) -> catalog.Catalog:
+    return catalog.build([_article(f"{i:012x}", f"2019-{1 + i % 12:02d}-01", region, ["脱贫"]) for i in range(n)])
+
+
+def test_chunks_and_pager():
+    assert indexes.chunks([], 3) == [[]] and indexes.chunks("abcdefg", 3) == [list("abc"), list("def"), ["g"]]
+    assert indexes.pager("topics/x/", 1, 1, "hans") == ""  # one page: no navigation
+    nav = indexes.pager("topics/x/", 5, 40, "hans")
+    links = re.findall(r'href="([^"]*)"', nav)
+    # previous, 1, 3-7 around 5 but itself, 40, next: bounded whatever the number of pages
+    assert links == ["../4/", "../", "../3/", "../4/", "../6/", "../7/", "../40/", "../6/"]
+    assert '<span aria-current="page">5</span>' in nav and 'rel="prev"' in nav and 'rel="next"' in nav
+    assert 'aria-label="分页：第 5 页，共 40 页"' in nav
+    first = indexes.pager("topics/x/", 1, 2, "hant")
+    assert 'href="2/"' in first and "下一頁" in first and "上一" not in first
+
+
+def test_small_listings_are_one_page_as_before():
+    cat = _cat(30, [TEKES])
+    texts = build.listing_texts(cat, "hans")
+    assert not any(re.search(r"/\d+/$", u.removeprefix("timeline/")) for u in texts)  # no second page anywhere
+    assert "wx-pages" not in "".join(texts.values()) and "wx-pages" not in indexes.region_page(cat, cat.regions["654027000000"], "hans")
+
+
+def test_long_listings_are_paginated_with_every_article_once():
+    size = indexes.chunks(range(10**4))[0][-1] + 1  # page_size of data/listings.yml
+    cat = _cat(2 * size + 5, [TEKES])
+    for script in ("hans", "hant"):
+        texts = build.listing_texts(cat, script)
+        slug = next(iter(cat.topics))
+        pages = [texts[urls.paged(urls.topic(slug), n)] for n in (1, 2, 3)]
+        assert urls.paged(urls.topic(slug), 4) not in texts
+        listed = [re.findall(r'href="(?:\.\./)+articles/([0-9a-f]{12})/"', p) for p in pages]
+        assert [len(x) for x in listed] == [size, size, 5]
+        assert sum(listed, []) == cat.topics[slug].ids  # in order, each once
+        assert "wx-pages" in pages[0] and pages[1].count('aria-current="page">2<') == 2  # top and bottom
+        # the region's later pages are listing pages; its first page is the region page
+        code = "650000000000"  # the county lists what its province lists: the province's page
+        assert urls.paged(urls.region(code), 3) in texts and urls.region(code) not in texts
+        first = indexes.region_page(cat, cat.regions[code], script)
+        assert f'{2 * size + 5} ' in first  # the count is the whole list's
+        years = [texts[u] for u in texts if u.startswith("timeline/2019/")]
+        assert sum(len(re.findall(r'articles/[0-9a-f]{12}/"', p)) for p in years) == 2 * size + 5
+    kinds = build.shell_keys(cat)
+    assert urls.paged(urls.topic(slug), 2) in kinds[("lists+", "hans")] and urls.topic(slug) in kinds[("lists", "hans")]
+    assert "timeline/2019/" in kinds[("years", "hant")] and "timeline/2019/2/" in kinds[("years+", "hant")]
+
+
+def test_region_pages_only_where_they_add_something():
+    # every article about the village: the township, county... down from the province list the
+    # same articles, so only the province has a page; one more article about the county alone
+    # makes the township's list (and the village's, the same) differ from the county's
+    cat = _cat(3, [VILLAGE])
+    pages = catalog.region_pages(cat)
+    assert set(pages.values()) == {"650000000000"}
+    assert build.shell_keys(cat)[("regions", "hans")] == ["650000000000"]
+    cat = catalog.build(list(_cat(3, [VILLAGE]).articles.values()) + [_article("0000000000ff", "2020-01-01", [TEKES])])
+    pages = catalog.region_pages(cat)
+    assert pages["654027000000"] == "650000000000" and pages["654027100000"] == "654027100000"
+    assert pages["654027100201"] == "654027100000"  # the village lists what its township lists
+    tree = indexes.regions(cat, "hans", nodes=False)[urls.INDEXES["regions"]]
+    assert 'href="654027100000/"' in tree and "654027100201/" not in tree and "654027000000/" not in tree and "阔布村" in tree
+
+
+def test_config_json_is_small_utf8_and_cannot_end_its_element():
+    text = chrome.config_json("../..", ["content.code.copy"], "复制</script><b>&", "已复制")
+    assert "复制" in text and "\\u" not in text.replace("\\u003c", "").replace("\\u003e", "").replace("\\u0026", "")
+    assert "</script" not in text.lower() and "<" not in text and "&" not in text
+    import json
+    assert json.loads(text)["translations"]["clipboard.copy"] == "复制</script><b>&"
