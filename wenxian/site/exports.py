@@ -41,16 +41,23 @@ def _absolute(site_url: str, path: str) -> str:
     return (site_url or "/").rstrip("/") + "/" + path
 
 
-def _fresh(kind: str, aid: str, make):
+def _fresh(kind: str, aid: str, make, also: str = ""):
     return make()
 
 
+def _also(cat: Catalog, aid: str) -> str:
+    """What an article's export line shows besides its own file: its reprint group, which
+    changes when a copy of it is added or removed (an incremental build must remake the line)."""
+    return json.dumps(reprints.group_of(cat).get(aid))
+
+
 def jsonl(cat: Catalog, site_url: str, lines=_fresh) -> str:
-    """One JSON object a line, newest first. `lines(kind, aid, make)` gives an article's line,
-    `make()` when it has none from an earlier build of the same file (wenxian.site.incremental
-    .ExportLines: an incremental build makes only the changed articles' lines)."""
-    return "".join(lines("jsonl", aid, lambda aid=aid: json.dumps(record(cat, aid, site_url), ensure_ascii=False) + "\n")
-                   for aid in cat.newest)
+    """One JSON object a line, newest first. `lines(kind, aid, make, also)` gives an article's
+    line, `make()` when it has none from an earlier build of the same file and the same `also`
+    (wenxian.site.incremental.ExportLines: an incremental build makes only the changed articles'
+    lines)."""
+    return "".join(lines("jsonl", aid, lambda aid=aid: json.dumps(record(cat, aid, site_url), ensure_ascii=False) + "\n",
+                         _also(cat, aid)) for aid in cat.newest)
 
 
 def _paths(entries) -> str:
@@ -63,7 +70,7 @@ def csv_text(cat: Catalog, site_url: str, lines=_fresh) -> str:
     export (issue 18: the text twice was 9 % of the site's bytes; a spreadsheet cell holds
     32,767 characters anyway). `lines` as for jsonl."""
     return "\ufeff" + _csv_row(CSV_COLUMNS) + "".join(
-        lines("csv", aid, lambda aid=aid: _csv_row(_csv_values(cat, aid, site_url))) for aid in cat.newest)
+        lines("csv", aid, lambda aid=aid: _csv_row(_csv_values(cat, aid, site_url)), _also(cat, aid)) for aid in cat.newest)
 
 
 def _csv_row(values) -> str:

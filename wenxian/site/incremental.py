@@ -307,8 +307,9 @@ class ExportLines:
         self.new: dict[str, dict[str, list[str]]] = {}
         self.made = 0
 
-    def __call__(self, kind: str, aid: str, make) -> str:
-        digest = self.digests.get(aid)
+    def __call__(self, kind: str, aid: str, make, also: str = "") -> str:
+        # `also`: what the line shows besides the article's file (its reprint group)
+        digest = f"{self.digests.get(aid)}|{also}"
         prev = self.old.get(kind, {}).get(aid)
         if isinstance(prev, list) and len(prev) == 2 and prev[0] == digest and isinstance(prev[1], str):
             line = prev[1]
