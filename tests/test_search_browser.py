@@ -220,13 +220,26 @@ def in_date_order(ids, articles, sort) -> bool:
 
 # --- driving the page ----------------------------------------------------------------------------
 
-def results(pg) -> list[tuple[str, str]]:
-    """(id, link) of every result, pressing "more" until the list is complete."""
+def results(pg, all_copies: bool = True) -> list[tuple[str, str]]:
+    """(id, link) of every result, pressing "more" until the list is complete. The test site's
+    synthetic articles recombine real paragraphs, so some are copies of one story (issue 20),
+    which the page lists once ("N 个版本"): when it does, 显示所有版本 is ticked and the list read
+    again, so that a result list compares with the grep set article by article (the grouping has
+    its own test, test_copies_of_a_story_are_listed_once_unless_all_are_asked_for)."""
     root = pg.locator("#wx-search")
-    pg.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=20000)
-    while root.get_attribute("data-state") == "more":
-        pg.click(".wx-search__more")
+
+    def read():
         pg.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=20000)
+        while root.get_attribute("data-state") == "more":
+            pg.click(".wx-search__more")
+            pg.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=20000)
+
+    read()
+    if all_copies and pg.locator(".wx-result__copies").count() and not pg.locator("input[name=copies]").is_checked():
+        pg.check("input[name=copies]")
+        pg.wait_for_url(re.compile(r"copies=all"))
+        pg.wait_for_function("document.querySelectorAll('.wx-result__copies').length === 0")
+        read()
     return [(li.get_attribute("data-id"), li.locator(".wx-result__title").get_attribute("href"))
             for li in pg.locator(".wx-result").all()]
 
@@ -414,7 +427,7 @@ def test_url_with_a_facet_opens_the_menus_with_it_selected(prefix, articles, bas
     assert sel.evaluate("s => s.selectedOptions[0].textContent") == f"{name} ({len(ids)})"
     # the filled menu still drives the search: back to every region
     page.select_option("select[name=region]", "")
-    page.wait_for_url(re.compile(r"/search/$"))
+    page.wait_for_url(re.compile(r"/search/(\?copies=all)?$"))
 
 
 # --- shards ----------------------------------------------------------------------------------------
@@ -864,7 +877,7 @@ def test_copies_of_a_story_are_listed_once_unless_all_are_asked_for(articles, gr
     url, members = grouped_site
     want = expected(articles, {"q": "转移就业"})
     page.goto(f"{url}/search/?q=转移就业&sort=oldest")
-    ids = [i for i, _ in results(page)]
+    ids = [i for i, _ in results(page, all_copies=False)]
     shown = [i for i in ids if i in members]
     assert len(shown) == 1 and set(ids) == (want - set(members)) | set(shown)
     assert shown[0] == min(members, key=lambda i: (search.sort_date(articles[i][0].get("date")) == "0000-00-00",
@@ -874,10 +887,10 @@ def test_copies_of_a_story_are_listed_once_unless_all_are_asked_for(articles, gr
     assert page.locator(".wx-result__copies").count() == 1
     badge.click()
     page.wait_for_url(re.compile(r"copies=all"))
-    assert {i for i, _ in results(page)} == want
+    assert {i for i, _ in results(page, all_copies=False)} == want
     assert page.locator(".wx-result__copies").count() == 0
     assert page.locator("input[name=copies]").is_checked()
     # the box turns it off again
     page.uncheck("input[name=copies]")
     page.wait_for_url(lambda u: "copies=" not in u)
-    assert len(results(page)) == len(want) - 2
+    assert len(results(page, all_copies=False)) == len(want) - 2
