@@ -224,3 +224,15 @@ def test_a_chain_of_copies_is_not_one_group():
     assert not detect.is_pair(detect.compare(a.text, c.text), 40, 40)  # the ends are not
     [g] = groups.build([a, b, c], pairs)
     assert (g.reference, [x.id for x in g.copies]) == ("a1", ["a1", "b1"])
+
+
+def test_parallel_gives_the_results_of_one_pass_in_order():
+    """index.parallel: the parent's share and the workers' chunks come back in the items' order,
+    equal to one pass over all items (the path a first grouping of a large archive takes)."""
+    from wenxian.reprints.index import parallel
+    items = [f"第{i}篇" for i in range(1, 2001)]
+    assert parallel(_tagged, items) == _tagged(items)
+
+
+def _tagged(chunk: list[str]) -> list[tuple[str, int]]:
+    return [(s, len(s)) for s in chunk]

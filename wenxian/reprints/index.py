@@ -103,15 +103,21 @@ def parallel(fn, items: list) -> list:
     if workers <= 1 or len(items) < _PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         return fn(items)
     fn(items[:1])  # tables (fold, permutations) filled once, before the fork
-    size = -(-len(items) // (workers * 4))
+    # The parent works too, on the first share, beside workers - 1 forked workers on the rest:
+    # every core busy, one copy of the working memory fewer (issue 20: ≤ 500 MB at 20,000).
+    mine = len(items) // workers
+    rest = len(items) - mine
+    size = -(-rest // max(1, (workers - 1) * 4))
     _job = (fn, items)
     # Objects that exist now are left out of the workers' garbage collections, which would write
     # to every object they scan and so copy the parent's memory into each worker (as pagewriter).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+        with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent) as pool:
-            return [x for part in pool.map(_run, [(i, i + size) for i in range(0, len(items), size)]) for x in part]
+            parts = pool.map(_run, [(i, min(i + size, len(items))) for i in range(mine, len(items), size)])
+            first = fn(items[:mine])
+            return first + [x for part in parts for x in part]
     finally:
         gc.unfreeze()
         _job = None
