@@ -148,12 +148,15 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
 
 
 def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
-    """Index of the first reply header of a comment thread (# re: 标题, 回复：…) after a line of
-    prose: the article ends there, however much text the replies hold (a popular post's thread
+    """Index of the first reply header of a comment thread (# re: 标题, 回复：…) or the first
+    stamp of a post (date, time and counters: `post_stamps`) after some prose: the article ends
+    there, however much text the replies or the blog's next posts hold (a popular post's thread
     can outweigh it and draw the densest run of prose away); len(lines) when there is none."""
-    reply = _sections()[4]
+    reply, stamp = _sections()[4], _sections()[6]
     prose = 0  # characters of prose seen so far
     for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if prose >= _THREAD_AFTER and len(line.text) <= 120 and stamp.match(line.text):
+            return i
         # a sidebar's list of recent replies (回复:标题 / 回复:标题 …) is no thread: a reply
         # header is followed by its reply, not by another header
         if (prose >= _THREAD_AFTER and reply.match(line.text)
@@ -168,10 +171,11 @@ _THREAD_AFTER = 200  # characters of prose before a reply header can end the art
 
 
 @lru_cache(maxsize=None)
-def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern, int]:
+def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern, int, re.Pattern]:
     v = vocab.load("sections.yml")
     return (re.compile(v["section_headers"]), re.compile(v["numbered_heading"]), int(v["headline_run"]),
-            re.compile(v["article_enders"]), re.compile(v["reply_headers"]), int(v["exclaimed_headline_run"]))
+            re.compile(v["article_enders"]), re.compile(v["reply_headers"]), int(v["exclaimed_headline_run"]),
+            re.compile(v["post_stamps"], re.I))
 
 
 def section_start(texts: list[str], scores: list[int]) -> int | None:
