@@ -1,6 +1,7 @@
 """Table-driven text-capture cases (tests/cases/metadata.yml): one rule per case, named after the
 kind of error it guards against, run through the whole pipeline so that cleaning and metadata
-interact as in real captures. `keep` / `drop`: lines that must / must not be in the body."""
+interact as in real captures. `keep` / `drop`: lines that must / must not be in the body;
+`not_headings`: kept lines that must be paragraphs, not `##` sub-headings."""
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,5 @@ def test_metadata_case(case):
         assert line in text, line
     for line in case.get("drop", []):
         assert line not in text, line
+    for line in case.get("not_headings", []):
+        assert line in text and f"## {line}" not in art["body"], line

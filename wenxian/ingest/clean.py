@@ -178,6 +178,53 @@ def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern, in
             re.compile(v["post_stamps"], re.I))
 
 
+@lru_cache(maxsize=None)
+def _structure() -> tuple[re.Pattern, int, int]:
+    v = vocab.load("sections.yml")
+    return re.compile(v["appendix_headers"]), int(v["list_items"]), int(v["appendix_lines"])
+
+
+def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit: int) -> tuple[int, set[int]]:
+    """End of the article once the structure that continues it after its last paragraph is
+    included, and the indexes of that structure's items: a list introduced by a colon,
+    numbered sections, an appendix or attached table (`appendix_headers`). The prose run stops
+    at the last long line, so the short items of a notice's closing list or table would
+    otherwise go as furniture; they are the text, and a government notice's conditions and
+    tables are often what a reader came for. Stops at the first line with a boilerplate reason
+    (a bare number, which a table's cell can be, excepted while a structure is open), a section
+    header or an article ender, or when the structure closes (`list_items` / `appendix_lines`
+    lines without a new header). Items are paragraphs, never sub-headings."""
+    items: set[int] = set()
+    if end == 0:
+        return end, items
+    appendix, list_items, appendix_lines = _structure()
+    header, enders = _sections()[0], _sections()[3]
+    window = list_items  # appendix_lines once an appendix has begun: its tables run long
+    open_for = window if lines[end - 1].text.endswith(("：", ":")) else 0
+    new_end = end
+    for i in range(end, limit):
+        text = lines[i].text
+        if reasons[i] and not (open_for and _NUMBER_CELL.fullmatch(text)) or header.match(text) or enders.match(text):
+            break
+        if appendix.match(text):
+            window = open_for = appendix_lines
+        elif (is_numbered_heading(text) and not text.startswith("【")
+              or text.endswith(("：", ":")) and (open_for or new_end == i and len(text) >= 6)):
+            open_for = window  # (a label such as 关键词： is too short to introduce a list)
+        elif open_for > 0:
+            open_for -= 1
+            items.add(i)
+        elif _score(text, None) > 0 and new_end == i:
+            pass  # a paragraph right after included structure belongs to it
+        else:
+            break
+        new_end = i + 1
+    return new_end, items
+
+
+_NUMBER_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)*\s*[%％]?")
+
+
 def section_start(texts: list[str], scores: list[int]) -> int | None:
     """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
     such header followed by less prose than came before it, or the first reply of a comment
@@ -318,9 +365,15 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             after = "list of other articles after the text"
     else:
         after = "section after the article (comments, related items)"
+    items: set[int] = set()
+    if cut is None:
+        end, items = structure_tail(lines, reasons, end, thread)
     kept: list[Kept] = []
     removed: list[Removed] = []
     for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if i in items:
+            kept.append(Kept(line, "paragraph"))
+            continue
         if cut is not None and start + cut <= i < end and not reason:
             reason = after
         elif i >= thread and not reason:
@@ -331,7 +384,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             kept.append(Kept(line, "image"))
         elif not start <= i < end:
             removed.append(Removed(line, outside_reason(line.text, title)))
-        elif not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text):
+        elif (not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text)
+              and not line.text.endswith(("：", ":"))):  # a line introducing a list is no heading
             kept.append(Kept(line, "heading"))
         else:
             kept.append(Kept(line, "paragraph"))
