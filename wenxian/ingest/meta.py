@@ -100,11 +100,14 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     <title>); when that line is navigation, None rather than a guess."""
     if not lines:
         return None, None
-    first = lines[0].text
+    placeholders = 0  # 'cover_image', 'index': a template's placeholder above the page title
+    while placeholders < min(2, len(lines) - 1) and re.fullmatch(r"[\w.\-]+", lines[placeholders].text, re.ASCII):
+        placeholders += 1
+    first = lines[placeholders].text
     if "。" in first[:-1] or len(first) > 80:  # a headline may end with 。, never holds one inside
         return None, None
     if re.fullmatch(r"[\w.\-]+", first, re.ASCII):
-        return None, None  # 'cover_image', 'index': a template's placeholder, no headline
+        return None, None  # nothing but placeholders: no headline
     for sep in ("--", " - ", "_", "|", "｜"):
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
@@ -582,25 +585,29 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
 
 
 _ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
+_ORIGINAL_MARK = re.compile(r"(?:原创|原創)(?:\s+[\w·・]{2,12})?")
 _BARE_DATE = re.compile(r"(?:(?:发布时间|發佈時間|发布于|發佈於|时间|時間)\s*[:：]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def account_name(header: list[Line], title: str | None = None) -> str | None:
     """The account or outlet a platform prints beside the date on an article's byline (WeChat,
     aggregators): a short name printed twice in a row next to a date line (the account card and
-    the byline), or a short name directly followed by a date or a relative date (昨天, 3小时前)."""
+    the byline), a short name directly followed by a date or a relative date (昨天, 3小时前), or
+    one right under the platform's 原创 mark (with the writer's name on it)."""
     relative = re.compile(vocab.load("metadata.yml")["relative_dates"])
     follow = set(vocab.load("metadata.yml")["follow_buttons"])
     header = [l for l in header if l.text not in follow]  # the account card's follow button
-    for i, line in enumerate(header[:-1]):
-        t, nxt = line.text, header[i + 1].text
+    for i, line in enumerate(header):
+        t, nxt = line.text, header[i + 1].text if i + 1 < len(header) else ""
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
                 or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]):
             continue  # (原创 before the date is a label of the post, not its account)
         near = [l.text for l in header[max(0, i - 2):i + 3]]
         if nxt == t and any(_date_in(x) for x in near):
             return t
-        if (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
+        if i and _ORIGINAL_MARK.fullmatch(header[i - 1].text):
+            return t  # the account right under the platform's 原创 mark and its writer (原创 脖子哥 / 差评)
+        if nxt and (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
             return t
     return None
 
