@@ -228,12 +228,14 @@ _NUMBER_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)*\s*[%％]?")
 def section_start(texts: list[str], scores: list[int]) -> int | None:
     """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
     such header followed by less prose than came before it, or the first reply of a comment
-    thread after some prose; None when there is none."""
-    header, enders, reply = _sections()[0], _sections()[3], _sections()[4]
+    thread or the stamp of a post (`post_stamps`) after some prose; None when there is none."""
+    header, enders, reply, stamp = _sections()[0], _sections()[3], _sections()[4], _sections()[6]
     total, before = sum(max(0, x) for x in scores), 0
     for i, (t, x) in enumerate(zip(texts, scores)):
         if before > 0 and reply.match(t) and not (i + 1 < len(texts) and reply.match(texts[i + 1])):
             return i  # (a list of recent replies, one header after another, is no thread)
+        if before >= _THREAD_AFTER and len(t) <= 120 and stamp.match(t):
+            return i  # a blog's front page: the next post follows the stamp of the first
         if (len(t) <= 30 and header.match(t) or enders.match(t)) and total - before < before:
             return i
         before += max(0, x)
