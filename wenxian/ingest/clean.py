@@ -157,6 +157,8 @@ def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if prose >= _THREAD_AFTER and len(line.text) <= 120 and stamp.match(line.text):
             return i
+        if prose >= _THREAD_AFTER and all(_stamped().search(l.text) for l in lines[i:i + 3]) and i + 3 <= len(lines):
+            return i  # a thread index: three posts in a row, each with its time
         # a sidebar's list of recent replies (回复:标题 / 回复:标题 …) is no thread: a reply
         # header is followed by its reply, not by another header
         if (prose >= _THREAD_AFTER and reply.match(line.text)
@@ -176,6 +178,11 @@ def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern, in
     return (re.compile(v["section_headers"]), re.compile(v["numbered_heading"]), int(v["headline_run"]),
             re.compile(v["article_enders"]), re.compile(v["reply_headers"]), int(v["exclaimed_headline_run"]),
             re.compile(v["post_stamps"], re.I))
+
+
+@lru_cache(maxsize=None)
+def _stamped() -> re.Pattern:
+    return re.compile(vocab.load("sections.yml")["stamped_line"])
 
 
 @lru_cache(maxsize=None)
