@@ -98,8 +98,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     site = meta.clean_source(site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
-    source = (meta.find_source(header, lines, paragraphs[:3]) or meta.trailing_source(trailer, lines)
-              or meta.byline_outlet(meta.with_joined_pairs(above, near=8), title) or meta.account_name(header[:15], title) or site)
+    source = (meta.outlet_or_none(meta.find_source(header, lines, paragraphs[:3])) or meta.outlet_or_none(meta.trailing_source(trailer, lines))
+              or meta.outlet_or_none(meta.byline_outlet(meta.with_joined_pairs(above, near=8), title))
+              or meta.outlet_or_none(meta.account_name(header[:15], title)) or site)
     if source and site and source != site and meta.abbreviates(source, site):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
     if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
