@@ -219,9 +219,13 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     sites = {v for v, _o in page.meta["site"]}
     start, end = page.main
     best = None
+    # a menu's link (科普中国-辟谣文章: the <title> names the site and the channel, and the menu
+    # prints the channel) is no headline, however well the metadata matches it
+    menu = {b.text for b in page.blocks if b.furniture and not b.title_hint and b.link_density >= 0.5}
     for b in page.blocks[: end]:
         t = b.text
-        if b.hidden or b.tag == "img" or len(t) < 4 or len(t) > 100 or t in sites:
+        if (b.hidden or b.tag == "img" or len(t) < 4 or len(t) > 100 or t in sites
+                or b.furniture and not b.title_hint and b.link_density >= 0.5):
             continue
         for value, origin in candidates:
             if t in value:
@@ -253,7 +257,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         head = head.strip()
         # a title that is only the site's name or an e-paper page label names no article
         if (len(head) >= 4 and head not in sites and not meta.looks_like_site(head) and not label.search(head)
-                and "null" not in head.lower()):
+                and "null" not in head.lower() and not _menu_parts(head, menu)):
             return head, origin, None
     for b in page.blocks[:end]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
@@ -266,6 +270,10 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     if text and not meta.is_site_name(text):
         index = next(b.index for b in near if b.text == text)
         return text, "visible (heading above the text)", index
+    # or a block the page marks as a title (class or id 'title') at the top of the text
+    for b in page.blocks[start:start + 3]:
+        if b.title_hint and not b.hidden and 4 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5:
+            return b.text.strip(" -_|｜–—"), "visible (marked as a title at the top of the text)", b.index
     # or the short line that opens the text and stands apart from the prose that follows
     # (a forum's or blog's link bar above it is passed over; a headline may close with a quote
     # or a bracket: 座谈会” or (图))
@@ -278,6 +286,13 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     return None, None, None
 
 
+
+
+def _menu_parts(head: str, menu: set[str]) -> bool:
+    """'科普中国-辟谣文章': a <title> made of the site's name and a channel its menu prints, with
+    no headline in it."""
+    parts = [p for p in re.split(r"\s*[-_|｜–—]\s*", head) if p]
+    return head in menu or len(parts) >= 2 and any(p in menu for p in parts)
 
 
 def _broken_headline(page: Page, index: int, value: str) -> str | None:
