@@ -180,6 +180,11 @@ def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern, in
             re.compile(v["post_stamps"], re.I))
 
 
+def post_stamp_pattern() -> re.Pattern:
+    """`post_stamps` of sections.yml: the stamp of a blog's or forum's post (date, time, counters)."""
+    return _sections()[6]
+
+
 @lru_cache(maxsize=None)
 def _stamped() -> re.Pattern:
     return re.compile(vocab.load("sections.yml")["stamped_line"])

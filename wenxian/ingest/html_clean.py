@@ -79,6 +79,8 @@ def extract(page: Page) -> HtmlArticle:
         + [(meta.find_date(byline, order), "visible")]
         + [(meta.find_date(list(reversed(before_title)), order), "visible (above the title)")]
         + [(meta.find_date(trailer, order), "visible (after the text)")]
+        + [(meta.find_date(_post_stamps(blocks, title_index), order), "visible (the post's stamp)")]
+        + [(_title_date(page.title_tag), "title")]
         + [(_valid_date(v), o) for v, o in page.meta["date_modified"]])
 
     site = _site_name(page, title, blocks[end:])
@@ -124,6 +126,25 @@ def _first(pairs):
         if value:
             return value, origin
     return None, None
+
+
+def _post_stamps(blocks: list[Block], title_index: int | None) -> list[Line]:
+    """The first stamp of a post after the headline (posted @ 2024-05-09 14:45 某某 阅读(51)):
+    a blog prints its post's date there, below the text and its comments' own stamps."""
+    stamp = clean_mod.post_stamp_pattern()
+    for b in blocks[(title_index or 0):]:
+        if not b.hidden and len(b.text) <= 120 and stamp.match(b.text):
+            return [Line(b.line, b.text)]
+    return []
+
+
+def _title_date(title_tag: str | None) -> str | None:
+    """A date in figures as one part of the <title> ('明報新聞網-要聞-要聞--标题-20120517'): the
+    page states it, in the one place it does."""
+    for part in re.split(r"\s*[-_|｜–—]+\s*", title_tag or ""):
+        if _COMPACT.fullmatch(part) or _ISO.fullmatch(part):
+            return _valid_date(part)
+    return None
 
 
 def _valid_date(value: str) -> str | None:
