@@ -283,13 +283,13 @@ _FULL_STOP_ONLY = re.compile(r"[。][”」』）)]?$")
 def _byline_label() -> re.Pattern:
     v = vocab.load("metadata.yml")
     labels = v["source_labels"] + v["date_labels"]
-    return re.compile("(?:" + "|".join(map(re.escape, labels)) + rf"|{v['strong_author_labels']})\s*[:：︰]")
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + rf"|{v['strong_author_labels']})\s*[:：︰﹕]")
 
 
 @lru_cache(maxsize=None)
 def _credit_marks() -> re.Pattern:
     v = vocab.load("metadata.yml")
-    return re.compile(f"{v['reporter_words']}|(?:{v['author_labels']})\\s*[:：︰]|[/／]|\\d")
+    return re.compile(f"{v['reporter_words']}|(?:{v['author_labels']})\\s*[:：︰﹕]|[/／]|\\d")
 
 
 def _sub_heading_candidate(lines: list[Line], i: int) -> bool:

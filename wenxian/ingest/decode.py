@@ -142,7 +142,10 @@ def decode(data: bytes, path: str = "<bytes>", declared: str | None = None, mark
     candidates = _utf16_without_bom(data)
     if not candidates and data.count(b"\x00") > len(data) // 4:
         raise DecodeError(path, "binary file (NUL bytes), not text")
-    for enc in ("gb18030", "big5"):
+    # Big5-HKSCS is Big5 with the characters of Cantonese and Hong Kong names (脷, 啲, 綫): a Hong
+    # Kong page labelled big5 often needs it (the WHATWG "big5" decoder includes them). Plain Big5
+    # is kept when both read the page alike (max keeps the first of equal scores).
+    for enc in ("gb18030", "big5", "big5hkscs"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:

@@ -23,7 +23,7 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _END_PUNCT = re.compile(r"[。！？!?…；;，,：:”\"）)]$")
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
-_BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：︰]?")
+_BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：︰﹕]?")
 _SENTENCE = re.compile(r"[。！？!?]")  # a sentence of the text, not a byline
 _DIALOGUE = re.compile(r"[。！？!?「“]")  # speech and sentences, never a byline
 _NAME_CHARS = re.compile(r"[\w·・ .\-]+")
@@ -223,7 +223,7 @@ def _host_name(after: list[Block]) -> str | None:
     return None
 
 
-_HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：︰]\s*([\u4e00-\u9fff]{2,24})")
+_HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：︰﹕]\s*([\u4e00-\u9fff]{2,24})")
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
 
 

@@ -95,7 +95,7 @@ def has_date(text: str) -> bool:
 # (记者, 作者… as a credit's label, not inside a headline: 原作者女儿：…, 记者走基层)
 _NOT_TITLE = re.compile(r"[>»]|^[(（]?(?:据|據)?\S{2,6}(?:社|网|網)?\S{0,8}\d{1,2}月\d{1,2}日(?:电|電)"
                         r"|(?:^|[\s(（])(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)(?:\s|[:：/]|$)"
-                        r"|(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)\s*[:：︰]"
+                        r"|(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)\s*[:：︰﹕]"
                         r"|(?:记者|記者|通讯员|通訊員)\s+[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*$|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
 
 
@@ -127,7 +127,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
 
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
-_ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰]\s*(.{4,})$")
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
 
 
 def refine_title(title: str | None, lines: list[Line]) -> str | None:
@@ -281,13 +281,13 @@ def real_date(y: int, mo: int, d: int) -> str | None:
 @lru_cache(maxsize=None)
 def _label_pattern(kind: str) -> re.Pattern:
     labels = sorted(vocab.load("metadata.yml")[kind], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰]\s*(.*)$")
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰﹕]\s*(.*)$")
 
 
 @lru_cache(maxsize=None)
 def _bare_label_pattern(kind: str) -> re.Pattern:
     labels = sorted(vocab.load("metadata.yml")[kind], key=len, reverse=True)
-    return re.compile("^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰]?\s*(\S.{0,30})$")
+    return re.compile("^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰﹕]?\s*(\S.{0,30})$")
 
 
 @lru_cache(maxsize=None)
@@ -298,7 +298,7 @@ def _media_credit() -> re.Pattern:
 
 
 # Another label starting inside a value: the value ends there.
-_NEXT_LABEL = re.compile(r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|時間|时间|发布|發佈|日期|来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：︰]")
+_NEXT_LABEL = re.compile(r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|時間|时间|发布|發佈|日期|来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：︰﹕]")
 
 
 def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
@@ -371,7 +371,7 @@ def find_date(header: list[Line], order: str | None = None) -> str | None:
     return None
 
 
-_LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：︰]?\s*")
+_LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：︰﹕]?\s*")
 MAX_SOURCE = 60  # characters: longer than any outlet's name; the frontmatter schema allows 200
 _TRAILING_DOMAIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s*(?:[|｜_]\s*)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})$", re.I)
 # A trail of the site's sections printed with angle brackets: '艺术史研究<某某艺术网' (section, then
@@ -615,7 +615,7 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
 
 _ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
 _ORIGINAL_MARK = re.compile(r"(?:原创|原創)(?:\s+[\w·・]{2,12})?")
-_BARE_DATE = re.compile(r"(?:(?:发布时间|發佈時間|发布于|發佈於|时间|時間)\s*[:：︰]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+_BARE_DATE = re.compile(r"(?:(?:发布时间|發佈時間|发布于|發佈於|时间|時間)\s*[:：︰﹕]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def account_name(header: list[Line], title: str | None = None) -> str | None:
@@ -671,7 +671,7 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
     names = rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+){_NAME}){{0,5}})(?={v['name_enders']})"
-    reporter = re.compile(rf"{v['reporter_words']}\s*[:：︰]?\s*{names}")
+    reporter = re.compile(rf"{v['reporter_words']}\s*[:：︰﹕]?\s*{names}")
     role = rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']}))?"
     labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
                           rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
@@ -679,13 +679,13 @@ def _author_patterns() -> tuple:
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
     slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME})\s*[／/╱]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
-    after_source = re.compile(rf"(?:{sources})\s*[:：︰]\s*\S+\s+({_NAME})$")
+    after_source = re.compile(rf"(?:{sources})\s*[:：︰﹕]\s*\S+\s+({_NAME})$")
     # 本贴由大卫于2005年8月12日16:12:21在〖…〗发表: a forum's posting line names its poster
     posted = re.compile(rf"(?:本贴|本帖|本貼|本文)由\s*([^\s于於]{{2,16}}?)\s*(?:于|於)\s*(?:19|20)\d\d")
     # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
     dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
     # 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]: a name in brackets between the date and 来源
-    bracketed = re.compile(rf"(?:19|20)\d\d.{{0,24}}?[\[【]\s*({_NAME}(?:[、 ]{_NAME}){{0,3}})\s*[\]】]\s*(?:{sources})\s*[:：︰]")
+    bracketed = re.compile(rf"(?:19|20)\d\d.{{0,24}}?[\[【]\s*({_NAME}(?:[、 ]{_NAME}){{0,3}})\s*[\]】]\s*(?:{sources})\s*[:：︰﹕]")
     # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
     # (a space before 报道: 专题报道, 活动报道 are channel names, not a name glued to the verb)
     reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|報導)(?![\u4e00-\u9fff])")
@@ -839,7 +839,7 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
 
 _COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
                              r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)"
-                             r"|(?:版权所有|版權所有)\s*[:：︰]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
+                             r"|(?:版权所有|版權所有)\s*[:：︰﹕]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
 # names of the bodies that host government and institutional sites
 # names of the bodies that host government and institutional sites (a company holding the
 # copyright is the site's operator, not the name it publishes under)
@@ -862,7 +862,7 @@ def writer_before_title(title: str | None, lines: list[Line]) -> list[str]:
     """The writer an opinion or memoir piece puts before its headline ('茉莉：我是怎样…'), when the
     same name stands alone on a line near the text (the byline): a prefix that is only in the
     title could be a speaker or a place, so it is not enough alone."""
-    m = re.match(rf"({_NAME})\s*[：:︰]", title or "")
+    m = re.match(rf"({_NAME})\s*[：:︰﹕]", title or "")
     if not m or is_outlet_name(m.group(1)) or m.group(1) in _author_patterns()[-1]:
         return []
     return [m.group(1)] if any(l.text.strip() == m.group(1) for l in lines) else []
@@ -932,7 +932,7 @@ def labelled_title(lines: list[Line]) -> str | None:
 
 
 # A web address, or a status line of labelled counts (在线用户:12066 当值版主:), is no headline.
-_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰]$|[\u4e00-\u9fff][:：︰]\s*\d|^[A-Za-z0-9_.\-]+$")
+_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][:：︰﹕]\s*\d|^[A-Za-z0-9_.\-]+$")
 
 
 def opens_text(first: str, second: str, longest: int = 40) -> bool:
