@@ -117,6 +117,10 @@ def extract(page: Page) -> HtmlArticle:
         authors = meta.names_under_headline([None if b.link_density > 0.5 else b.text for b in blocks[title_index + 1:title_index + 5]
                                              if not b.hidden and b.tag != "img"], title)
         origins["author"] = "visible (names under the headline)" if authors else None
+    if not authors:
+        stamps = _post_stamps(blocks, title_index)
+        authors = meta.stamp_writer(stamps[0].text) if stamps else []
+        origins["author"] = "visible (the post's stamp)" if authors else None
     url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
     return HtmlArticle(cleaned, title, date, source, authors, url, origins)
 

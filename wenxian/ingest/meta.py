@@ -437,6 +437,27 @@ def clean_source(value: str) -> str | None:
 _WITH_TRANSLATION = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]+)\s*([A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+)+)")
 
 
+# Where a blog's or forum's stamp of a post names its writer: 'posted @ 2024-05-09 14:45 某某 阅读(51)'
+# (after the time, before the counters), '由某某张贴 @ 2005-03-21 01:20:44', '某某 发表于 2005-07-31'.
+_STAMP_WRITER = (
+    re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([^\s\d@|｜:：()（）][^\s|｜:：()（）]{1,19})\s+(?:阅读|閱讀|评论|評論|浏览|瀏覽|点击|點擊)"),
+    re.compile(r"^由\s*([^\s@]{2,20}?)\s*(?:张贴|張貼|发表|發表|发布|發佈)"),
+    re.compile(r"^([^\s\d@:：]{2,20}?)\s*(?:发表于|發表於|发布于|發佈於)\s*[:：︰﹕]?\s*(?:19|20)\d\d"),
+)
+
+
+def stamp_writer(stamp: str) -> list[str]:
+    """The writer a post's stamp names ([] when it names none): on a blog or forum the poster is
+    the writer, and the stamp is where the platform prints their name."""
+    for pattern in _STAMP_WRITER:
+        m = pattern.search(stamp)
+        if m:
+            name = m.group(1).strip()
+            if name not in vocab.load("metadata.yml")["not_names"] and not has_date(name) and not _boilerplate(name):
+                return [name]
+    return []
+
+
 def outlet_or_none(name: str | None) -> str | None:
     """A source candidate read from the visible text, unless it is a place or a site's section
     (香港 beside the date, 港聞 in the byline slot): None lets the next kind of evidence speak."""

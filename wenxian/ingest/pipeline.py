@@ -110,7 +110,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
     authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
-               or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept))
+               or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
+               or _stamp_writer(lines, first_kept))
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
     art = _article(data, decoded, text, cleaned, title, meta.find_date(header, order) or meta.find_date(trailer, order),
                    source, authors)
@@ -119,6 +120,13 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
                                f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
+
+
+def _stamp_writer(lines: list, first_kept: int) -> list[str]:
+    """The poster named by the first stamp of a post below the text's start (a blog's 由某某张贴 @…)."""
+    stamp = clean_mod.post_stamp_pattern()
+    line = next((l for l in lines if l.number > first_kept and len(l.text) <= 120 and stamp.match(l.text)), None)
+    return meta.stamp_writer(line.text) if line else []
 
 
 def _from_page(data: bytes, decoded, path: str) -> dict:
