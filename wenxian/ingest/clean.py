@@ -26,6 +26,7 @@ _CODE = re.compile(r"[=;{}]|\w\(.*\)|^\s*(?:def|class|import|from|return|for|if|
 _TEASER = re.compile(r"(?<![.…])(?:\.{3}|…)$")  # cut with '...' or one '…' (speech trails off with ……)
 _FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?!\d)")
+_SUFFIX_START = re.compile(r"[\s\-_|｜–—@(（\[【<《>»·:：]")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
 
@@ -354,7 +355,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         reason = None
         if line.text in site_lines:
             reason = RECURRING
-        elif title and line.text != title and line.text.startswith(title) and len(line.text) - len(title) <= 30:
+        elif (title and line.text != title and line.text.startswith(title) and len(line.text) - len(title) <= 30
+              and _SUFFIX_START.match(line.text[len(title):])):  # (a sentence that opens with the headline's words is text)
             reason = "title repeated with site suffix"
         elif title and line.text == title:
             reason = "title"

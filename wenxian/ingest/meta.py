@@ -107,11 +107,18 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     placeholders = 0  # 'cover_image', 'index': a template's placeholder above the page title
     while placeholders < min(2, len(lines) - 1) and re.fullmatch(r"[\w.\-]+", lines[placeholders].text, re.ASCII):
         placeholders += 1
-    first = lines[placeholders].text
+    first = _TITLE_COUNTER.sub("", lines[placeholders].text)  # '(99+ 封私信 / 87 条消息) 标题 - 某站'
+    first = _POWERED_BY.sub("", first).strip()  # '… - 某某论坛 - Powered by Discuz! ; 某公司'
     if "。" in first[:-1] or len(first) > 80:  # a headline may end with 。, never holds one inside
         return None, None
     if re.fullmatch(r"[\w.\-]+", first, re.ASCII):
         return None, None  # nothing but placeholders: no headline
+    translated = _WITH_TRANSLATION.fullmatch(first)
+    if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
+        return None, translated.group(1)  # '成報 SING PAO DAILY NEWS': the site's name, no headline
+    channel = _site_and_channel(first, lines[placeholders + 1:placeholders + 60])
+    if channel:
+        return None, channel
     for sep in ("--", " - ", "_", "|", "｜"):
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
@@ -123,6 +130,26 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if looks_like_site(title) and not _PROSE_PUNCT_ANY.search(title.replace(" ", "")):
         return None, site or title  # the page-title line is only the site's name ('某某的博客')
     return title, site
+
+
+# An unread-messages counter some sites put before the <title> of a logged-in reader's page.
+_TITLE_COUNTER = re.compile(r"^[(（]\d+\+?\s*[^()（）]{0,20}[)）]\s*")
+# A forum or CMS signature at the end of the <title>.
+_POWERED_BY = re.compile(r"\s*(?:[-_|｜–—]\s*)?Powered by\b.*$", re.I)
+
+
+def _site_and_channel(first: str, following: list[Line]) -> str | None:
+    """'科普中国-辟谣文章': a page title made only of the site's name and a channel, each short, one
+    of them printed alone in the page's menu below: no headline in it (the site's name, returned,
+    is the part not in the menu, else the first)."""
+    parts = [p.strip() for p in re.split(r"\s*(?:[-_|｜–—]|\s-\s)\s*", first) if p.strip()]
+    if not 2 <= len(parts) <= 3 or any(len(p) > 8 or _PROSE_PUNCT_ANY.search(p) for p in parts):
+        return None
+    alone = {l.text.strip() for l in following}
+    in_menu = [p for p in parts if p in alone]
+    if not in_menu:
+        return None
+    return next((p for p in parts if p not in in_menu), parts[0])
 
 
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
@@ -974,14 +1001,33 @@ _CLAUSE_END = re.compile(r"[。！？!?…；;，,：:]$")
 _CLOSERS = re.compile(r"[”\"’）)】\]]+$")
 
 
+def _fits_headline(t: str, boilerplate) -> bool:
+    return (8 <= len(t) <= 60 and "。" not in t[:-1] and not _DATE.search(t) and not boilerplate(t)
+            and not _NOT_TITLE.search(t) and not _NOT_HEADLINE.search(t))
+
+
+def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
+    """A headline over its dateline, with a deck or a summary between the dateline and the text
+    ('標題' / '發佈日期 : 2020-08-07' / '美國國務卿宣布…，以保護'): the line just above the last
+    short date line among the lines above the text."""
+    dated = [i for i, l in enumerate(near) if _DATE.search(l.text) and len(l.text) <= 40]
+    if dated and dated[-1] > 0:
+        t = near[dated[-1] - 1].text
+        if _fits_headline(t, boilerplate) and not t.startswith("—"):
+            return t
+    return None
+
+
 def headline_before(header: list[Line], boilerplate) -> str | None:
     """The headline printed just above the article text, when the page-title line was unusable:
     the nearest header line that is neither boilerplate, a date, nor a sentence."""
     near = header[-6:]
+    over = headline_over_dateline(near, boilerplate)
+    if over:
+        return over
     for i in range(len(near) - 1, -1, -1):
         t = near[i].text
-        if (8 <= len(t) <= 60 and "。" not in t[:-1] and not _DATE.search(t) and not boilerplate(t) and not _NOT_TITLE.search(t)
-                and not _NOT_HEADLINE.search(t)):
+        if _fits_headline(t, boilerplate):
             if t.startswith(("——", "—", "－－")):  # a subtitle: the headline is printed above it
                 return _headline_above_subtitle(near[:i], t, boilerplate)
             # the headline printed in full above, with the writer's name before it ('茉莉：' + t)

@@ -80,6 +80,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # (or the short line that opens the text: what stands above it may be a site's menu)
         kept = [k.line.text for k in cleaned.kept if k.kind != "image"][:2]
         title = (meta.labelled_title(lines[:40])
+                 or meta.headline_over_dateline([l for l in lines if l.number < first_kept][-6:], clean_mod.pattern_reason)
                  or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
                  or meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason))
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
