@@ -100,8 +100,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     site = meta.clean_source(site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
     source = (meta.outlet_or_none(meta.find_source(header, lines, paragraphs[:3])) or meta.outlet_or_none(meta.trailing_source(trailer, lines))
-              or meta.outlet_or_none(meta.byline_outlet(meta.with_joined_pairs(above, near=8), title))
-              or meta.outlet_or_none(meta.account_name(header[:15], title)) or site)
+              or meta.outlet_or_none(meta.byline_outlet(meta.with_joined_pairs(_below_title(above, above, title, margin=8), near=8), title))
+              or meta.outlet_or_none(meta.account_name(_below_title(header, above, title, margin=8)[:15], title)) or site)
     if source and site and source != site and meta.abbreviates(source, site):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
     if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
@@ -114,13 +114,27 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
                or _stamp_writer(lines, first_kept))
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
-    art = _article(data, decoded, text, cleaned, title, meta.find_date(header, order) or meta.find_date(trailer, order),
-                   source, authors)
+    # the dateline under the printed headline before any date above it (a site's date bar, a
+    # lottery draw or a weather box in the page header)
+    under_title = meta.find_date(_below_title(header, above, title, everything=False), order)
+    art = _article(data, decoded, text, cleaned, title,
+                   under_title or meta.find_date(header, order) or meta.find_date(trailer, order), source, authors)
     art["warnings"] = extraction_warnings(art)
     if strays:
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
                                f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
+
+
+def _below_title(header: list, above: list, title: str | None, everything: bool = True, margin: int = 0) -> list:
+    """The header lines below the headline as printed above the text (the byline's place), and
+    the `margin` lines above it, when it is printed there; else all of them (`everything`) or
+    none. What stands far above the headline is the page's header: a weather box, a lottery
+    draw, a date bar."""
+    printed = max((l.number for l in above if title and l.text == title), default=None)
+    if printed is None:
+        return header if everything else []
+    return [l for l in header if l.number > printed - margin]
 
 
 def _stamp_writer(lines: list, first_kept: int) -> list[str]:
