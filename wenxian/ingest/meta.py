@@ -216,6 +216,7 @@ _TRAIL_SEP = re.compile(r"\s*(?:[_|｜»]|\s[-–—]+\s*|(?<=[^\s\d])[-–—]{
 def site_after_headline(title_line: str, headline: str | None) -> str | None:
     """What a page-title line adds after the printed headline ('标题-EDN 电子技术设计' →
     'EDN电子技术设计'): the site's name, when it is short and no sentence."""
+    title_line = _POWERED_BY.sub("", _TITLE_COUNTER.sub("", title_line)).strip()
     if not headline or not title_line.startswith(headline) or title_line == headline:
         return None
     rest = title_line[len(headline):].strip(" -_|｜@:：—")
