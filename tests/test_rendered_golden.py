@@ -1,9 +1,10 @@
 """The text path on saved pages rendered as naive scrapers save them, by two renderers
 (scripts/render_saved_pages.py): tests/fixtures/corpus-rendered (wenxian's reading of the page)
 and tests/fixtures/corpus-scraped (a plain lxml walk sharing no code with wenxian, which breaks
-lines differently and keeps hidden text): 84 outlets the text rules were not written for. A
-ratchet: the scores may rise, never fall below the floors measured when the sets were added
-(the issue's goals are higher; scripts/bench_extract.py prints the current figures)."""
+lines differently and keeps hidden text): 97 outlets the text rules were not written for. A
+ratchet: the scores may rise, never fall below the floors measured when the sets were last
+extended (set k, 13 pages, lowered the averages; the issue's goals are higher;
+scripts/bench_extract.py prints the current figures)."""
 import json
 
 import pytest
@@ -15,8 +16,8 @@ from wenxian.ingest.pipeline import extract
 from conftest import FIXTURES
 
 FLOORS = {
-    "corpus-rendered": {"keep": .98, "drop": .94, "title": .96, "date": .97, "source": .84, "script": 1.0},
-    "corpus-scraped": {"keep": .975, "drop": .91, "title": .95, "date": .98, "source": .84, "script": 1.0},
+    "corpus-rendered": {"keep": .975, "drop": .95, "title": .975, "date": .96, "source": .85, "script": 1.0},
+    "corpus-scraped": {"keep": .97, "drop": .935, "title": .955, "date": .975, "source": .83, "script": 1.0},
 }
 
 
@@ -25,7 +26,7 @@ def test_rendered_captures_do_not_regress(folder, capsys):
     floors = FLOORS[folder]
     total = Score()
     caps = sorted((FIXTURES / folder).glob("*.txt"))
-    assert len(caps) >= 84
+    assert len(caps) >= 97
     for cap in caps:
         exp = json.loads(cap.with_suffix(".expected.json").read_text("utf-8"))
         try:

@@ -143,12 +143,16 @@ def decode(data: bytes, path: str = "<bytes>", declared: str | None = None, mark
     if not candidates and data.count(b"\x00") > len(data) // 4:
         raise DecodeError(path, "binary file (NUL bytes), not text")
     # Big5-HKSCS is Big5 with the characters of Cantonese and Hong Kong names (脷, 啲, 綫): a Hong
-    # Kong page labelled big5 often needs it (the WHATWG "big5" decoder includes them). Plain Big5
-    # is kept when both read the page alike (max keeps the first of equal scores).
+    # Kong page labelled big5 often needs it (the WHATWG "big5" decoder includes them). It is a
+    # candidate only when it reads every byte: stray bytes in a Big5 page stay U+FFFD (damage
+    # shown) rather than becoming rare HKSCS characters. Plain Big5 is kept when both read the
+    # page alike (max keeps the first of equal scores).
     for enc in ("gb18030", "big5", "big5hkscs"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
+            if enc == "big5hkscs":
+                continue
             # A legacy page with a few stray bytes (a word pasted in UTF-8 into a Big5 page): kept
             # with U+FFFD marking each undecodable byte, only when they are rare.
             text = data.decode(enc, errors="replace")
