@@ -58,3 +58,12 @@ def test_control_characters_in_a_page_never_reach_the_article():
     art = extract(page.encode("utf-8"), "controls.html")
     for value in (art["title"] or "", art["body"]):
         assert not any(0x80 <= ord(c) <= 0x9f or ord(c) < 0x20 and c not in "\n\t" for c in value)
+
+
+def test_a_link_wrapped_alone_in_an_inline_element_stays_in_its_sentence():
+    """The visible text (the raw view of a saved page, the rendered captures) breaks a list of bare
+    links into lines, never a sentence whose first word is a link inside a <span>."""
+    page = ('<html><body><p><span><a href="/s">长周期地震波<svg width="10"><path d="M1"></path></svg></a></span>'
+            '是周期大于一秒的地震波。</p><div><span><a href="/a">新闻</a></span><span><a href="/b">体育</a></span></div>'
+            '</body></html>')
+    assert html_page.visible_text(page).splitlines() == ["长周期地震波是周期大于一秒的地震波。", "新闻", "体育"]

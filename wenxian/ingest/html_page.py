@@ -310,12 +310,20 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
         b.furniture = next((w for w, el in reversed(b.furniture_chain) if counts(w, el)), None)
 
 
+_INLINE_WRAPPERS = {"span", "em", "strong", "b", "i", "u", "font", "small", "big", "sup", "sub", "mark", "label"}
+
+
 def _in_link_list(a, seen: dict) -> bool:
     """A link among links with no running text of its own around them (a menu or a list of
     headlines written as bare <a> elements): each link is a block of its own, as a reader sees
     it, rather than one run-on line. `seen` caches the answer per parent (one look at each
     parent's children, however many links it holds)."""
     parent = a.getparent()
+    # a link wrapped alone in an inline element (<p><span><a>词</a></span>是…</p>): the text
+    # around the wrapper is the link's running text
+    while (parent is not None and isinstance(parent.tag, str) and parent.tag.lower() in _INLINE_WRAPPERS
+           and len(parent) == 1 and not (parent.text or "").strip()):
+        parent = parent.getparent()
     if parent is None:
         return False
     if parent not in seen:
