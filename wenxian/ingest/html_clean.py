@@ -220,14 +220,9 @@ def _title_suffix_parts(page: Page, title: str | None) -> list[str]:
 
 def _host_name(after: list[Block]) -> str | None:
     """The body a government or institutional site names as its host in its footer (主办单位：…)."""
-    for b in after[-40:]:
-        m = _HOST.search(b.text)
-        if m:
-            return m.group(1)
-    return None
+    return meta.host_name([b.text for b in after[-40:]])
 
 
-_HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：︰﹕]\s*([\u4e00-\u9fff]{2,24})")
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
 
 

@@ -486,6 +486,19 @@ def stamp_writer(stamp: str) -> list[str]:
     return []
 
 
+_HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：︰﹕]\s*([\u4e00-\u9fff]{2,24})")
+
+
+def host_name(footer: list[str]) -> str | None:
+    """The body a government or institutional site names as its host in its footer (主办单位：…):
+    the full name of the site a page title calls by a short suffix ('纪检')."""
+    for text in footer:
+        m = _HOST.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
 def outlet_or_none(name: str | None) -> str | None:
     """A source candidate read from the visible text, unless it is a place or a site's section
     (香港 beside the date, 港聞 in the byline slot): None lets the next kind of evidence speak."""

@@ -99,6 +99,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     site = meta.clean_source(site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
+    host = meta.host_name([l.text for l in lines[-40:]])
+    if site and host and site != host and (site in host or meta.abbreviates(site, host)):
+        site = host  # '纪检' in the page title, '某某大学纪检监察室' as the 主办 in the footer
     source = (meta.outlet_or_none(meta.find_source(header, lines, paragraphs[:3])) or meta.outlet_or_none(meta.trailing_source(trailer, lines))
               or meta.outlet_or_none(meta.byline_outlet(meta.with_joined_pairs(_below_title(above, above, title, margin=8), near=8), title))
               or meta.outlet_or_none(meta.account_name(_below_title(header, above, title, margin=8)[:15], title)) or site)
