@@ -13,7 +13,7 @@ from .. import datafiles
 from ..article import split_prefix
 from ..escape import escape_line, unescape_line
 from . import citation, reprints, urls
-from .catalog import Article, Catalog, region_chain, region_pages, source_slug
+from .catalog import Article, Catalog, region_chain, region_places, source_slug
 from .markup import article_list, esc, external, frontmatter, title_in
 from .twins import LANG, keep_place_names, other, place_name, to_script, ui
 
@@ -177,14 +177,19 @@ def damage_notice(quality: dict, script: str) -> str:
 def _region_links(cat: Catalog, entries: list, a: Article, page: str, script: str, counts: bool) -> str:
     base = urls.rel(page, urls.in_script(urls.REGIONS, script))  # every region page is one folder below
     items = []
-    pages = region_pages(cat)  # issue 18: a node without a page of its own links to its ancestor's
+    places = region_places(cat)  # issue 18: a node without a page of its own links to where it is shown
     for entry in entries:
-        links = " › ".join(f'<a href="{base}{pages.get(code, code)}/">{_region_name(cat, code, name, script)}</a>'
+        links = " › ".join(f'<a href="{base}{_region_suffix(places[code])}">{_region_name(cat, code, name, script)}</a>'
                            for code, name, _ in region_chain(entry, a.path))
         if counts and entry.get("mentions"):
             links += f' <span class="wx-count">×{int(entry["mentions"])}</span>'
         items.append(f"<li>{links}</li>")
     return '<ul class="wx-regions">' + "".join(items) + "</ul>" if items else ui("无", script)
+
+
+def _region_suffix(place: tuple[str, str]) -> str:
+    """`<code>/` or `<code>/#r<code>` of a node's place (catalog.region_places), under regions/."""
+    return f"{place[0]}/#{place[1]}" if place[1] else f"{place[0]}/"
 
 
 def _region_name(cat: Catalog, code: str, name: str, script: str) -> str:

@@ -220,7 +220,7 @@ class Keys:
 
     def article(self, aid: str, shell_digest: str) -> str:
         from .article_page import _slug_cache
-        from .catalog import region_chain, region_pages
+        from .catalog import region_chain, region_places
 
         cat, a = self.cat, self.cat.articles[aid]
         parts = [shell_digest, self.site_url, self.digests[aid], cat.memo.get("captures", {}).get(aid)]
@@ -236,10 +236,11 @@ class Keys:
                 node = cat.regions.get(code)
                 if node is not None and level == "county":
                     parts.append(("r", code, self._head("r", code, node.about)))
-        # Where its region links lead: a node without a page of its own links to an ancestor's.
-        pages = region_pages(cat)
+        # Where its region links lead: a node without a page of its own links to an ancestor's
+        # page, or to its section there.
+        places = region_places(cat)
         for entry in a.get("region", []) + a.get("places", []):
-            parts.append(tuple(pages.get(code) for code, _, _ in region_chain(entry, a.path)))
+            parts.append(tuple(places.get(code) for code, _, _ in region_chain(entry, a.path)))
         slugs = _slug_cache(cat)
         for name in a.get("tags", []):
             topic = cat.topics.get(slugs.get(name, ""))
@@ -258,22 +259,24 @@ class Keys:
         """The node and its subtree as the region pages show them (names, codes, counts)."""
         got = self._subtree.get(code)
         if got is None:
-            from .catalog import region_pages
+            from .catalog import region_places
 
             node = self.cat.regions[code]
             kids = sorted(node.children)
+            # where each node is shown: which sections the page holds (their articles are among the
+            # page's own lists, whose ids and files are in the key)
             got = self._subtree[code] = _h(node.code, node.name, node.level, len(node.about), len(node.mentioned),
-                                           region_pages(self.cat)[code], *(self._tree(k) for k in kids))
+                                           region_places(self.cat)[code], *(self._tree(k) for k in kids))
         return got
 
     def region(self, code: str, shell_digest: str) -> str:
         cat = self.cat
         node = cat.regions[code]
-        from .catalog import region_pages
+        from .catalog import region_places
 
         chain, up = [], cat.regions.get(node.parent) if node.parent else None
         while up is not None:
-            chain.append((up.code, up.name, region_pages(cat)[up.code]))
+            chain.append((up.code, up.name, region_places(cat)[up.code]))
             up = cat.regions.get(up.parent) if up.parent else None
         return _h(shell_digest, self.site_url, self._tree(code), chain, self._ids(node.about), "|", self._ids(node.mentioned))
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .. import dates, datafiles
 from . import regionmap, urls
-from .catalog import LEVEL_NAMES, Catalog, Node, region_pages
+from .catalog import LEVEL_NAMES, Catalog, Node, region_href, region_pages, region_places, region_sections
 from .chart import bar_chart
 from .markup import article_list, esc, frontmatter, title_in
 from .twins import place_name, to_script, ui
@@ -92,13 +92,15 @@ def _place(name: str, script: str) -> str:
 
 
 def _tree(cat: Catalog, nodes: list[Node], page: str, script: str) -> str:
-    """Nested list of nodes; a node without a page of its own (catalog.region_pages: it lists
-    what its parent lists) is its name without a link, under its parent's."""
+    """Nested list of nodes, each linked to its page or to its section of its parent's page
+    (catalog.region_places); a node that lists what its parent lists is its name without a
+    link, under its parent's."""
     items = []
-    pages = region_pages(cat)
+    places = region_places(cat)
     for node in nodes:
-        if pages.get(node.code) == node.code:
-            href = urls.rel(page, urls.in_script(urls.region(node.code), script))
+        home, anchor = places[node.code]
+        if home == node.code or anchor == "r" + node.code:
+            href = region_href(cat, node.code, page, script)
             inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(node, script)}'
         else:
             inner = f'{_place(node.name, script)} {_counts(node, script)}'
@@ -144,14 +146,12 @@ def region_page(cat: Catalog, node: Node, script: str, n: int = 1) -> str:
     articles about the place and of those only mentioning it."""
     first = urls.region(node.code)
     page = urls.in_script(urls.paged(first, n), script)
-    pages = region_pages(cat)
     chain, up = [], cat.regions.get(node.parent) if node.parent else None
     while up is not None:
         chain.append(up)
         up = cat.regions.get(up.parent) if up.parent else None
     crumbs = [f'<a href="{urls.rel(page, urls.in_script(urls.INDEXES["regions"], script))}">{ui("地区", script)}</a>']
-    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(pages.get(c.code, c.code)), script))}">'
-               f'{_place(c.name, script)}</a>' for c in reversed(chain)]
+    crumbs += [f'<a href="{region_href(cat, c.code, page, script)}">{_place(c.name, script)}</a>' for c in reversed(chain)]
     parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
              f"{_counts(node, script)}</p>"]
@@ -170,9 +170,31 @@ def region_page(cat: Catalog, node: Node, script: str, n: int = 1) -> str:
         parts.append(f'<h2 id="mentioned">{ui("提及此地的文章", script)}</h2>'
                      + article_list(cat, mentioned[n - 1], page, script))
     parts.append(nav)
+    if n == 1:
+        parts.extend(region_section(cat, cat.regions[code], node, page, script) for code in region_sections(cat).get(node.code, ()))
     title = node.name if script == "hans" else place_name(node.name, script)
     return (frontmatter(_paged_title(title, n, script)) + f"<h1>{esc(title)}</h1>\n\n"
             + "\n\n".join(p for p in parts if p) + "\n")
+
+
+def region_section(cat: Catalog, node: Node, home: Node, page: str, script: str) -> str:
+    """A folded node (catalog.region_places) as a section of the first page of `home`: its name
+    (with the units between, for a village of a folded township), level, code, counts and its two
+    lists, at most fold_max articles; the anchor `r<code>` is where every link to it leads."""
+    between, up = [], cat.regions.get(node.parent) if node.parent else None
+    while up is not None and up.code != home.code:
+        between.append(_place(up.name, script))
+        up = cat.regions.get(up.parent) if up.parent else None
+    within = "".join(f"{name} › " for name in reversed(between))
+    parts = [f'<h2 id="r{node.code}">{within}{_place(node.name, script)}</h2>',
+             f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
+             f"{_counts(node, script)}</p>"]
+    if node.about:
+        parts.append(f'<h3>{ui("关于此地的文章", script)}</h3>' + article_list(cat, list(node.about), page, script))
+    mentioned = only_mentioned(node)
+    if mentioned:
+        parts.append(f'<h3>{ui("提及此地的文章", script)}</h3>' + article_list(cat, mentioned, page, script))
+    return "\n\n".join(parts)
 
 
 def topics(cat: Catalog, script: str) -> dict[str, str]:
