@@ -141,3 +141,21 @@ def test_config_json_is_small_utf8_and_cannot_end_its_element():
     assert "</script" not in text.lower() and "<" not in text and "&" not in text
     import json
     assert json.loads(text)["translations"]["clipboard.copy"] == "复制</script><b>&"
+
+
+def test_neighbour_lists_show_the_newest_few_and_link_the_whole_list():
+    from wenxian.site import article_page
+    limit = article_page.neighbours_max()
+    cat = _cat(limit + 4, [TEKES])  # one county, one topic, all of them
+    a = cat.articles[cat.newest[2]]
+    page = urls.article(a.id)
+    html = article_page.neighbours(cat, a, page, "hans")
+    lists = re.findall(r'<ul class="wx-articles">.*?</ul>', html, re.S)
+    expected = [i for i in cat.newest if i != a.id][:limit]
+    assert len(lists) == 2 and len(expected) == limit
+    for ul in lists:
+        assert re.findall(r'href="\.\./([0-9a-f]{12})/"', ul) == expected
+    # each list is followed by the whole list: the county's place (its page or section) and the topic
+    more = re.findall(r'<p class="wx-more"><a href="([^"]+)">更多</a></p>', html)
+    assert more == [catalog.region_href(cat, "654027000000", page, "hans"),
+                    urls.rel(page, urls.topic(next(iter(cat.topics))))]

@@ -11,7 +11,7 @@ is added or edited. This module keeps a **dependency record** of the last finish
   years, the pages after the first of a region): the page's shell (the theme's chrome, so mkdocs.yml, overrides/ and the theme's
   version are in it), the site's address, and the articles it shows: for an article page the
   article's own file and capture name plus every article its neighbour lists can show (the
-  first NEIGHBOURS + 1 of each of its counties and topics, each with its file's digest); for a
+  first `neighbours` + 1 of each of its counties and topics, each with its file's digest); for a
   region page the node, its ancestors' names, its whole subtree with counts and every article
   it lists (with digests) and which nodes have a page of their own. An article page's key
   covers the original file of its HTML capture too (it depends on the article's file only).
@@ -207,15 +207,15 @@ class Keys:
         return _h(*(f"{i}:{d[i]}" for i in ids))
 
     def _head(self, kind: str, key: str, ids) -> str:
-        """Digest of the first NEIGHBOURS + 1 ids of a county's or topic's list (what the
+        """Digest of the first `neighbours` (data/listings.yml) + 1 ids of a county's or topic's list (what the
         neighbour lists of an article page can show), once per build and list."""
         from itertools import islice
 
-        from .article_page import NEIGHBOURS
+        from .article_page import neighbours_max
 
         got = self._heads.get((kind, key))
         if got is None:
-            got = self._heads[(kind, key)] = self._ids(islice(ids, NEIGHBOURS + 1))
+            got = self._heads[(kind, key)] = self._ids(islice(ids, neighbours_max() + 1))
         return got
 
     def article(self, aid: str, shell_digest: str) -> str:
