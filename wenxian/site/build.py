@@ -233,9 +233,10 @@ def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
     cat.memo["added"] = added
 
 
-def _capture_path(root, raw: str):
+def _capture_path(root, raw: str, folders: set | None = None):
     """The file of a `raw` path, refusing anything outside archive/ and any link on the way:
-    a linked archive/ folder, sub-folder or capture would publish whatever it points to."""
+    a linked archive/ folder, sub-folder or capture would publish whatever it points to.
+    `folders`: folders already found not to be links (one check per folder, not per capture)."""
     from pathlib import Path
 
     from ..errors import WenxianError
@@ -245,10 +246,15 @@ def _capture_path(root, raw: str):
     if not parts or parts[0] != "archive" or ".." in parts or Path(raw).is_absolute():
         raise WenxianError(raw, "raw capture path is outside archive/")
     path = base
-    for part in parts:
+    for i, part in enumerate(parts):
         path = path / part
+        folder = folders is not None and i < len(parts) - 1
+        if folder and path in folders:
+            continue
         if path.is_symlink():
             raise WenxianError(raw, f"{path.relative_to(base).as_posix()} is a link; the archive must hold real files")
+        if folder:
+            folders.add(path)
     return path
 
 
@@ -258,9 +264,10 @@ def check_raw_paths(cat: Catalog, root) -> None:
     in worker processes)."""
     from ..errors import WenxianError
 
+    folders: set = set()
     for a in cat.articles.values():
         try:
-            path = _capture_path(root, a.meta["raw"])
+            path = _capture_path(root, a.meta["raw"], folders)
         except WenxianError as exc:
             raise WenxianError(a.path, f"raw capture {a.meta['raw']!r}: {exc.problem}") from None
         if not path.is_file():

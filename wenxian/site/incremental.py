@@ -201,6 +201,8 @@ class Keys:
         self.digests = {aid: _h(texts.get(a.path, ""), a.path) for aid, a in cat.articles.items()}
         self._subtree: dict[str, str] = {}
         self._heads: dict[tuple[str, str], str] = {}
+        self._bases: dict[tuple[str, str], str] = {}   # a page's inputs but its shell, by (kind, key)
+        self._shown_memo: dict[str, str] = {}
 
     def _ids(self, ids) -> str:
         d = self.digests
@@ -219,33 +221,51 @@ class Keys:
         return got
 
     def article(self, aid: str, shell_digest: str) -> str:
+        got = self._bases.get(("a", aid))
+        if got is None:
+            got = self._bases[("a", aid)] = self._article(aid)
+        return _h(shell_digest, got)
+
+    def _article(self, aid: str) -> str:
+        """An article page's inputs but the shell, the same in both scripts (made once)."""
+        from . import reprints
         from .article_page import _slug_cache
-        from .catalog import region_chain, region_places
+        from .catalog import region_chain
 
         cat, a = self.cat, self.cat.articles[aid]
-        parts = [shell_digest, self.site_url, self.digests[aid], cat.memo.get("captures", {}).get(aid)]
+        parts = [self.site_url, self.digests[aid], cat.memo.get("captures", {}).get(aid)]
         # Its reprints section: the group and its members' files (their titles, outlets, dates).
-        from . import reprints
-
         group = reprints.section_key(cat, aid)
         parts.append((group, tuple(self.digests[c[0]] for c in (group[3] if group else ()))))
         # The region and place chains of the metadata panel follow from the article's file and the
-        # gazetteer (in the record's key); the neighbour lists from the heads of its counties' lists.
+        # gazetteer (in the record's key); the neighbour lists from the heads of its counties' lists;
+        # where its region links lead (a node without a page of its own links to an ancestor's page,
+        # or to its section there) from where each node of the chains is shown.
         for entry in a.get("region", []):
             for code, _, level in region_chain(entry, a.path):
                 node = cat.regions.get(code)
                 if node is not None and level == "county":
                     parts.append(("r", code, self._head("r", code, node.about)))
-        # Where its region links lead: a node without a page of its own links to an ancestor's
-        # page, or to its section there.
-        places = region_places(cat)
         for entry in a.get("region", []) + a.get("places", []):
-            parts.append(tuple(places.get(code) for code, _, _ in region_chain(entry, a.path)))
+            chain = region_chain(entry, a.path)
+            parts.append(self._shown(chain[-1][0]) if chain else "")
         slugs = _slug_cache(cat)
         for name in a.get("tags", []):
             topic = cat.topics.get(slugs.get(name, ""))
             parts.append(("t", name, self._head("t", topic.slug, topic.ids) if topic else ""))
         return _h(*parts)
+
+    def _shown(self, code: str) -> str:
+        """Where the node `code` and each of its ancestors is shown (catalog.region_places), once
+        per node: the chains of many articles share their nodes."""
+        got = self._shown_memo.get(code)
+        if got is None:
+            from .catalog import region_places
+
+            node = self.cat.regions.get(code)
+            up = self._shown(node.parent) if node is not None and node.parent else ""
+            got = self._shown_memo[code] = f"{region_places(self.cat).get(code)}<{up}"
+        return got
 
     def version(self, copy_id: str, shell_digest: str) -> str:
         """A difference view: its group as the reprint sections show it and the files of the
@@ -270,6 +290,12 @@ class Keys:
         return got
 
     def region(self, code: str, shell_digest: str) -> str:
+        got = self._bases.get(("r", code))
+        if got is None:
+            got = self._bases[("r", code)] = self._region(code)
+        return _h(shell_digest, got)
+
+    def _region(self, code: str) -> str:
         cat = self.cat
         node = cat.regions[code]
         from .catalog import region_places
@@ -278,7 +304,7 @@ class Keys:
         while up is not None:
             chain.append((up.code, up.name, region_places(cat)[up.code]))
             up = cat.regions.get(up.parent) if up.parent else None
-        return _h(shell_digest, self.site_url, self._tree(code), chain, self._ids(node.about), "|", self._ids(node.mentioned))
+        return _h(self.site_url, self._tree(code), chain, self._ids(node.about), "|", self._ids(node.mentioned))
 
 
     def listing(self, text: str, shell_digest: str) -> str:
