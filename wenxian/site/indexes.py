@@ -18,6 +18,25 @@ from .twins import place_name, to_script, ui
 RECENT = 50
 
 
+class Later:
+    """A listing page made only when it is needed (issue 18: making the text of every listing
+    page was ≈ 18 s of a one-article rebuild at 20,000 articles, though few of them change).
+    `parts` and the article ids in `ids` (a list of lists) are everything its text shows besides
+    those articles' own files and the page's shell: an incremental build keys the page by them
+    (wenxian.site.incremental.Keys.listing) and makes the text only when the key changed."""
+
+    __slots__ = ("parts", "ids", "_make", "_text")
+
+    def __init__(self, parts: tuple, ids: list, make):
+        self.parts, self.ids, self._make, self._text = parts, ids, make, None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._make()
+        return self._text
+
+
 @lru_cache(maxsize=1)
 def _paging() -> tuple[int, int]:
     data = datafiles.load("listings.yml")
@@ -126,6 +145,20 @@ def regions(cat: Catalog, script: str, nodes: bool = True) -> dict[str, str]:
     return out
 
 
+def region_later_page(cat: Catalog, node: Node, script: str, n: int) -> Later:
+    """Page n > 1 of a node's page (region_page) as a listing page: its crumbs (the ancestors'
+    names and where they are shown), the node's name, level and counts, its slices of the lists."""
+    about, mentioned = _node_chunks(cat, node)
+    chain, up = [], cat.regions.get(node.parent) if node.parent else None
+    while up is not None:
+        chain.append((up.code, up.name, region_places(cat)[up.code]))
+        up = cat.regions.get(up.parent) if up.parent else None
+    parts = (node.code, n, node.name, node.level, len(node.about), len(only_mentioned(node)),
+             max(len(about), len(mentioned)), tuple(chain))
+    ids = [about[n - 1] if n <= len(about) else [], mentioned[n - 1] if n <= len(mentioned) else []]
+    return Later(parts, ids, lambda: region_page(cat, node, script, n))
+
+
 def region_page_count(cat: Catalog, node: Node) -> int:
     about, mentioned = _node_chunks(cat, node)
     return max(len(about), len(mentioned))
@@ -219,11 +252,15 @@ def _listing(cat: Catalog, url: str, title: str, intro: str, ids, script: str) -
     """A topic's or source's page: `intro` and its articles, one page per page_size of them."""
     out = {}
     pages = chunks(ids)
-    for n, chunk in enumerate(pages, 1):
+
+    def make(n: int, chunk: list[str]) -> str:
         page = urls.in_script(urls.paged(url, n), script)
         nav = pager(url, n, len(pages), script)
         body = "\n\n".join(p for p in (intro, nav, article_list(cat, chunk, page, script), nav) if p)
-        out[urls.paged(url, n)] = frontmatter(_paged_title(title, n, script)) + f"<h1>{esc(title)}</h1>\n\n{body}\n"
+        return frontmatter(_paged_title(title, n, script)) + f"<h1>{esc(title)}</h1>\n\n{body}\n"
+
+    for n, chunk in enumerate(pages, 1):
+        out[urls.paged(url, n)] = Later((url, n, len(pages), title, intro), [chunk], lambda n=n, chunk=chunk: make(n, chunk))
     return out
 
 
@@ -275,8 +312,11 @@ def timeline(cat: Catalog, script: str) -> dict[str, str]:
         parts.append(f'<h2 id="undated">{ui("日期不详", script)}</h2>' + article_list(cat, cat.years[""], page, script))
     out = {urls.INDEXES["timeline"]: _page("时间线", script, *parts)}
     for y in years:
-        for n in range(1, len(_year(cat, y)[1]) + 1):
-            out[urls.paged(urls.year(y), n)] = year_page(cat, y, script, n)
+        months, pages = _year(cat, y)
+        counts = tuple(sorted((m, len(ids)) for m, ids in months.items()))
+        for n in range(1, len(pages) + 1):
+            out[urls.paged(urls.year(y), n)] = Later((y, n, len(pages), len(cat.years[y]), counts), [pages[n - 1]],
+                                                     lambda y=y, n=n: year_page(cat, y, script, n))
     return out
 
 
