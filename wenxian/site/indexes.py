@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .. import dates, datafiles
 from . import regionmap, urls
-from .catalog import LEVEL_NAMES, Catalog, Node, region_href, region_pages, region_places, region_sections
+from .catalog import LEVEL_NAMES, Catalog, Node, only_mentioned_ids, region_href, region_pages, region_places, region_sections
 from .chart import bar_chart
 from .markup import article_list, esc, frontmatter, title_in
 from .twins import place_name, to_script, ui
@@ -88,14 +88,9 @@ def _page(title: str, script: str, *parts: str) -> str:
     return frontmatter(t) + f"<h1>{esc(t)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
 
 
-def only_mentioned(node: Node) -> list[str]:
-    """Ids of the articles that mention the place without being about it (newest first)."""
-    return [aid for aid in node.mentioned if aid not in node.about]
-
-
-def _counts(node: Node, script: str) -> str:
+def _counts(cat: Catalog, node: Node, script: str) -> str:
     text = f"{len(node.about)} 篇"
-    mentioned = only_mentioned(node)
+    mentioned = only_mentioned_ids(cat, node)
     if mentioned:
         text += f" · 提及 {len(mentioned)} 篇"
     return f'<span class="wx-count">{ui(text, script)}</span>'
@@ -120,9 +115,9 @@ def _tree(cat: Catalog, nodes: list[Node], page: str, script: str) -> str:
         home, anchor = places[node.code]
         if home == node.code or anchor == "r" + node.code:
             href = region_href(cat, node.code, page, script)
-            inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(node, script)}'
+            inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(cat, node, script)}'
         else:
-            inner = f'{_place(node.name, script)} {_counts(node, script)}'
+            inner = f'{_place(node.name, script)} {_counts(cat, node, script)}'
         if node.children:
             inner += _tree(cat, sorted(node.children.values(), key=lambda n: n.code), page, script)
         items.append(f'<li data-level="{node.level}">{inner}</li>')
@@ -153,7 +148,7 @@ def region_later_page(cat: Catalog, node: Node, script: str, n: int) -> Later:
     while up is not None:
         chain.append((up.code, up.name, region_places(cat)[up.code]))
         up = cat.regions.get(up.parent) if up.parent else None
-    parts = (node.code, n, node.name, node.level, len(node.about), len(only_mentioned(node)),
+    parts = (node.code, n, node.name, node.level, len(node.about), len(only_mentioned_ids(cat, node)),
              max(len(about), len(mentioned)), tuple(chain))
     ids = [about[n - 1] if n <= len(about) else [], mentioned[n - 1] if n <= len(mentioned) else []]
     return Later(parts, ids, lambda: region_page(cat, node, script, n))
@@ -170,7 +165,7 @@ def _node_chunks(cat: Catalog, node: Node) -> tuple[list[list[str]], list[list[s
     memo = cat.memo.setdefault("node_chunks", {})
     got = memo.get(node.code)
     if got is None:
-        got = memo[node.code] = (chunks(node.about), chunks(only_mentioned(node)))
+        got = memo[node.code] = (chunks(node.about), chunks(only_mentioned_ids(cat, node)))
     return got
 
 
@@ -187,7 +182,7 @@ def region_page(cat: Catalog, node: Node, script: str, n: int = 1) -> str:
     crumbs += [f'<a href="{region_href(cat, c.code, page, script)}">{_place(c.name, script)}</a>' for c in reversed(chain)]
     parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
-             f"{_counts(node, script)}</p>"]
+             f"{_counts(cat, node, script)}</p>"]
     about, mentioned = _node_chunks(cat, node)
     total = max(len(about), len(mentioned))
     nav = pager(first, n, total, script)
@@ -221,10 +216,10 @@ def region_section(cat: Catalog, node: Node, home: Node, page: str, script: str)
     within = "".join(f"{name} › " for name in reversed(between))
     parts = [f'<h2 id="r{node.code}">{within}{_place(node.name, script)}</h2>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
-             f"{_counts(node, script)}</p>"]
+             f"{_counts(cat, node, script)}</p>"]
     if node.about:
         parts.append(f'<h3>{ui("关于此地的文章", script)}</h3>' + article_list(cat, list(node.about), page, script))
-    mentioned = only_mentioned(node)
+    mentioned = only_mentioned_ids(cat, node)
     if mentioned:
         parts.append(f'<h3>{ui("提及此地的文章", script)}</h3>' + article_list(cat, mentioned, page, script))
     return "\n\n".join(parts)
