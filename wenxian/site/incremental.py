@@ -7,8 +7,9 @@ is added or edited. This module keeps a **dependency record** of the last finish
 `.cache/wenxian/build/` and lets the next build keep the previous output of those pages:
 
 - Each shell page (kind, key, script) has an *input key*, a digest of everything its bytes
-  depend on (a listing page's is its text, which the build makes anyway: topics, sources,
-  years, the pages after the first of a region): the page's shell (the theme's chrome, so mkdocs.yml, overrides/ and the theme's
+  depend on (a listing page's is what it shows, `indexes.Later`: its parts and its articles' ids,
+  its text made only when it is written; topics, sources, years, the pages after the first of a
+  region): the page's shell (the theme's chrome, so mkdocs.yml, overrides/ and the theme's
   version are in it), the site's address, and the articles it shows: for an article page the
   article's own file and capture name plus every article its neighbour lists can show (the
   first `neighbours` + 1 of each of its counties and topics, each with its file's digest); for a
