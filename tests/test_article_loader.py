@@ -50,5 +50,29 @@ def test_warm_fills_the_disk_cache_for_a_large_batch(tmp_path):
     base = SEEDS[0].read_text("utf-8")
     texts = [base + f"\n副本 {n}\n" for n in range(450)]
     assert article_loader.warm(texts, tmp_path) == 450
-    assert len(list(tmp_path.rglob("*.json"))) == 450
+    assert len([p for p in tmp_path.rglob("*.json") if p.name != article_loader.INDEX]) == 450
     assert article_loader.warm(texts, tmp_path) == 0  # all cached now
+
+
+def test_the_index_alone_gives_every_parsed_article_back(tmp_path, monkeypatch):
+    # one file of every article's frontmatter (issue 18): a new process reads it instead of an
+    # entry per article; bodies come from the texts themselves
+    base = SEEDS[0].read_text("utf-8")
+    texts = [base + f"\n副本 {n}\n" for n in range(3)] + [SEEDS[1].read_text("utf-8")]
+    article_loader.warm(texts, tmp_path)
+    expected = [article_loader.parse(t) for t in texts]
+    assert (tmp_path / article_loader.INDEX).is_file()
+    for entry in tmp_path.glob("??/*.json"):
+        entry.unlink()
+    monkeypatch.setattr(article_loader, "_memory", {})
+    monkeypatch.setattr(article_loader, "_indexes", {})
+    monkeypatch.setattr(article_loader.article_mod, "parse", None)  # no parsing at all
+    assert article_loader.warm(texts, tmp_path) == 0
+    assert [article_loader.parse(t, tmp_path) for t in texts] == expected
+    # a damaged index is a miss: the texts are parsed again
+    monkeypatch.undo()
+    (tmp_path / article_loader.INDEX).write_text("0" * 40 + "\n{}", "utf-8")
+    monkeypatch.setattr(article_loader, "_memory", {})
+    monkeypatch.setattr(article_loader, "_indexes", {})
+    article_loader.warm(texts, tmp_path)
+    assert [article_loader.parse(t, tmp_path) for t in texts] == expected

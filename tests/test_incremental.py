@@ -137,3 +137,36 @@ def test_interrupted_build_leaves_no_record(repo):
     assert done.returncode != 0
     assert not (repo / ".cache" / "wenxian" / "build" / "record.json").exists()
     assert "incremental build" not in _build(repo)
+
+
+def test_export_lines_are_kept_appended_and_rewritten_and_a_damaged_file_is_a_miss(tmp_path):
+    import json
+
+    from wenxian.site.incremental import ExportLines
+
+    def run(digests, lines):
+        e = ExportLines(tmp_path, "code", "https://x.example/", digests)
+        out = "".join(e("jsonl", aid, lambda aid=aid: lines[aid]) for aid in digests)
+        e.save()
+        return out, e.made
+
+    digests = {f"a{i}": f"d{i}" for i in range(10)}
+    lines = {a: json.dumps({"id": a, "title": "标题" * 5}, ensure_ascii=False) + "\n" for a in digests}
+    first, made = run(digests, lines)
+    assert made == 10 and first == "".join(lines.values())
+    assert run(digests, {}) == (first, 0)  # every line from the file: nothing made
+    blob = tmp_path / ".cache" / "wenxian" / "build" / "exports-jsonl.bin"
+    sizes = []
+    for i in range(12):  # one line edited again and again: appended, then the file written anew
+        digests["a5"], lines["a5"] = f"e{i}", json.dumps({"id": "a5", "n": i, "pad": "x" * 300}) + "\n"
+        out, made = run(digests, lines)
+        assert made == 1 and out == "".join(lines[a] for a in digests)
+        assert run(digests, {}) == (out, 0)
+        sizes.append(blob.stat().st_size)
+    assert sizes[1] > sizes[0] and min(sizes) < max(sizes) < 3 * len(out.encode())  # compacted
+    del digests["a1"]
+    assert run(digests, {}) == ("".join(lines[a] for a in digests), 0)
+    data = bytearray(blob.read_bytes())
+    data[5] ^= 1
+    blob.write_bytes(bytes(data))
+    assert run(digests, lines) == ("".join(lines[a] for a in digests), len(digests))

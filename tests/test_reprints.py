@@ -236,3 +236,27 @@ def test_parallel_gives_the_results_of_one_pass_in_order():
 
 def _tagged(chunk: list[str]) -> list[tuple[str, int]]:
     return [(s, len(s)) for s in chunk]
+
+
+def test_the_picker_chooses_the_reference_the_whole_rest_would_give():
+    # groups.build keeps the votes of the members left up to date (issue 18: choosing among the
+    # whole rest each time was quadratic in a component's size); the same choice every time
+    import random
+
+    from wenxian.reprints import groups
+
+    rnd = random.Random(5)
+    outlets = ["新华社", "天山网", "人民网", None]
+    for _ in range(200):
+        n = rnd.randint(2, 30)
+        left = sorted((groups.Article(f"{i:04d}", rnd.choice(["2019", "2019-08", "2019-08-30", "2020-01-02", None]),
+                                      rnd.choice(outlets), "") for i in range(n)), key=groups.date_key)
+        credits = {m.id: tuple(sorted(rnd.sample([o for o in outlets if o and o != m.source], rnd.randint(0, 2))))
+                   for m in left}
+        pick, rest = groups._Picker(left, credits), list(left)
+        while rest:
+            assert pick.reference() == groups._reference(rest, credits)
+            taken = rnd.sample(rest, rnd.randint(1, len(rest)))
+            pick.remove(taken)
+            rest = [m for m in rest if m not in taken]
+            assert pick.count == len(rest)

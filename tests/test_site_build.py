@@ -96,12 +96,23 @@ def test_region_pages_link_exactly_their_articles(built_site):
     only = {code: ids - about.get(code, set()) for code, ids in mentioned.items()}
     only = {code: ids for code, ids in only.items() if ids}
     assert any(about.get(code, set()) & ids for code, ids in mentioned.items())  # the case exists
-    shown = region_page_of(about, only)
+    shown = region_page_of(about, only, node_levels(built_site))
+    assert any(anchor == "r" + code for code, (_, anchor) in shown.items())  # folded sections exist
+    assert any(home == code for code, (home, _) in shown.items())
     for code in about.keys() | mentioned.keys():
+        home, anchor = shown[code]
         for prefix in ("", "hant/"):
-            if shown[code] != code:  # lists what its parent lists: no page, the parent's shows it
+            if home != code:  # no page: its parent's shows it (the same lists, or a section)
                 assert not (built_site.site / f"{prefix}regions/{code}").exists(), code
-            html = page(built_site, f"{prefix}regions/{shown[code]}")
+            html = page(built_site, f"{prefix}regions/{home}")
+            if anchor == "r" + code:  # a section: its lists (about first) up to the next section
+                part = section(html, anchor)
+                lists = part.split("<h3>")
+                assert linked(_keep(html, lists[1] if about.get(code) else "")) == about.get(code, set()), code
+                assert linked(part) == about.get(code, set()) | only.get(code, set()), code
+                continue
+            if anchor:  # lists what its folded parent lists
+                continue
             assert linked(section(html, "about")) == about.get(code, set()), code
             if code in only:
                 assert linked(section(html, "mentioned")) == only[code], code
@@ -109,9 +120,20 @@ def test_region_pages_link_exactly_their_articles(built_site):
                 assert 'id="mentioned"' not in html
 
 
-def region_page_of(about: dict, only: dict) -> dict[str, str]:
-    """{code: code of the page that shows it}, worked out independently of the catalog: a node
-    whose two lists are its parent's has no page (issue 18); its nearest ancestor's shows it."""
+def node_levels(site) -> dict[str, str]:
+    out = {}
+    for aid, meta in site.meta.items():
+        for entry in (meta.get("region") or []) + (meta.get("places") or []):
+            for code, _, level in catalog.region_chain(entry, aid):
+                out[code] = level
+    return out
+
+
+def region_page_of(about: dict, only: dict, levels: dict) -> dict[str, tuple[str, str]]:
+    """{code: (code of the page that shows it, anchor)}, worked out independently of the
+    catalog (issue 18): a node whose two lists are its parent's has no page, it is shown where
+    its parent is; a node with no page below it, listing at most fold_max articles, below a
+    prefecture, is a section `r<code>` of the page that shows its parent."""
     codes = about.keys() | only.keys()
 
     def parent(code: str) -> str | None:
@@ -121,11 +143,22 @@ def region_page_of(about: dict, only: dict) -> dict[str, str]:
                 return up
         return None
 
-    out: dict[str, str] = {}
+    ups = {code: parent(code) for code in codes}
+    same = {code: up is not None and about.get(code, set()) == about.get(up, set()) and only.get(code, set()) == only.get(up, set())
+            for code, up in ups.items()}
+    has_page: dict[str, bool] = {}
+    for code in sorted(codes, key=lambda c: -len(c.rstrip("0"))):  # deepest first
+        below = any(has_page[c] for c in codes if ups[c] == code)
+        small = len(about.get(code, set())) + len(only.get(code, set())) <= catalog.fold_max()
+        folded = not same[code] and ups[code] is not None and not below and small and levels[code] not in ("province", "prefecture")
+        has_page[code] = not same[code] and not folded
+    out: dict[str, tuple[str, str]] = {}
     for code in sorted(codes, key=lambda c: len(c.rstrip("0"))):
-        up = parent(code)
-        same = up is not None and about.get(code, set()) == about.get(up, set()) and only.get(code, set()) == only.get(up, set())
-        out[code] = out[up] if same else code
+        up = ups[code]
+        if has_page[code] or up is None:
+            out[code] = (code, "")
+        else:
+            out[code] = out[up] if same[code] else (out[up][0], "r" + code)
     return out
 
 
@@ -133,11 +166,14 @@ def test_region_tree_has_counts_at_every_level(built_site):
     tree = content(page(built_site, "regions"))
     about, mentioned = expected_nodes(built_site, "region"), expected_nodes(built_site, "places")
     only = {code: ids - about.get(code, set()) for code, ids in mentioned.items()}
-    shown = region_page_of(about, {c: i for c, i in only.items() if i})
-    assert any(shown[c] != c for c in about), "fixtures need a node without a page of its own"
+    shown = region_page_of(about, {c: i for c, i in only.items() if i}, node_levels(built_site))
+    assert any(shown[c][0] != c for c in about), "fixtures need a node without a page of its own"
     for code, ids in about.items():
-        if shown[code] == code:
+        home, anchor = shown[code]
+        if home == code:
             assert re.search(rf'"{code}/">[^<]+</a> <span class="wx-count">{len(ids)} 篇', tree), code
+        elif anchor == "r" + code:  # a section of the page that shows its parent
+            assert re.search(rf'"{home}/#r{code}">[^<]+</a> <span class="wx-count">{len(ids)} 篇', tree), code
         else:  # its name and counts, without a link
             assert f'"{code}/"' not in tree and re.search(rf'</?\w+[^>]*>[^<>]+ <span class="wx-count">{len(ids)} 篇', tree)
     assert "喀拉托海村" in tree  # down to village level
@@ -173,9 +209,10 @@ def test_article_page_panel_damage_masks_raw_and_citation(built_site):
     assert '<a href="#wx-raw-text" type="text/plain">纯文本</a>' in html and not (built_site.site / "raw" / f"{aid}.txt").exists()
     assert f'<a href="../../../articles/{aid}/#wx-raw-text" type="text/plain">' in page(built_site, f"hant/articles/{aid}")
     assert 'id="wx-raw-text"' not in page(built_site, f"hant/articles/{aid}")
-    assert 'href="../../regions/654027000000/">特克斯县</a>' in html
+    # its page, or its section of the page that shows its parent (a small leaf, issue 18)
+    assert re.search(r'href="\.\./\.\./regions/(654027000000/|65\d{10}/#r654027000000)">特克斯县</a>', html)
     assert ("@online{wenxian-" + aid) in html
-    assert "&quot;URL&quot;: &quot;https://wenxian.example.org/articles/" + aid in html
+    assert "\"URL\": \"https://wenxian.example.org/articles/" + aid in html  # element text: quotes as they are
     assert json.loads(code_in_page(html, "wx-cite-csl-json"))[0]["URL"].endswith(aid + "/")
     # No file per citation (issue 18): the download links save the blocks' text.
     assert f'<a href="#wx-cite-bib" data-wx-download="{aid}.bib" type="application/x-bibtex">' in html
@@ -252,7 +289,7 @@ class _Links(HTMLParser):
 
 def test_no_broken_internal_link(built_site):
     site = built_site.site
-    broken, checked = [], 0
+    broken, checked, anchors, ids = [], 0, 0, {}
     for html_file in site.rglob("*.html"):
         base = "http://site/" + html_file.relative_to(site).as_posix()
         parser = _Links()
@@ -267,5 +304,11 @@ def test_no_broken_internal_link(built_site):
             checked += 1
             if not target.is_file():
                 broken.append(f"{html_file.relative_to(site)} -> {link}")
-    assert checked > 1000
+            elif url.fragment and target.suffix == ".html":  # the anchor is on the page (folded regions: #r<code>)
+                anchors += 1
+                if target not in ids:
+                    ids[target] = set(re.findall(r'\bid="([^"]+)"', target.read_text("utf-8")))
+                if unquote(url.fragment) not in ids[target]:
+                    broken.append(f"{html_file.relative_to(site)} -> {link} (no such anchor)")
+    assert checked > 1000 and anchors > 50
     assert broken == []

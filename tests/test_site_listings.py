@@ -66,10 +66,11 @@ def test_long_listings_are_paginated_with_every_article_once():
     assert "timeline/2019/" in kinds[("years", "hant")] and "timeline/2019/2/" in kinds[("years+", "hant")]
 
 
-def test_region_pages_only_where_they_add_something():
+def test_region_pages_only_where_they_add_something(monkeypatch):
     # every article about the village: the township, county... down from the province list the
     # same articles, so only the province has a page; one more article about the county alone
     # makes the township's list (and the village's, the same) differ from the county's
+    monkeypatch.setattr(catalog, "fold_max", lambda: 0)  # no folding (its own test below)
     cat = _cat(3, [VILLAGE])
     pages = catalog.region_pages(cat)
     assert set(pages.values()) == {"650000000000"}
@@ -82,9 +83,79 @@ def test_region_pages_only_where_they_add_something():
     assert 'href="654027100000/"' in tree and "654027100201/" not in tree and "654027000000/" not in tree and "阔布村" in tree
 
 
+TOWNSHIP2 = {"code": "654027101000", "level": "township",
+             "path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县/乔拉克铁热克镇"}
+VILLAGE2 = {"code": "654027101201", "level": "village",
+            "path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县/乔拉克铁热克镇/某村"}
+
+
+def test_small_leaves_are_sections_of_their_parents_page():
+    limit = catalog.fold_max()
+    assert limit >= 1
+    # the county: 2 * limit + 2 articles about itself; the township: limit + 1 (a page of its
+    # own), one of them about its village (a section of the township's page); the other
+    # township: one article about its village, both folded, the village into the township's
+    # section on the county's page
+    arts = [_article(f"{i:012x}", "2020-01-01", [TEKES]) for i in range(limit + 1)]
+    arts += [_article(f"{0x100 + i:012x}", "2020-02-01", [VILLAGE if i == 0 else
+                                                           {**VILLAGE, "code": "654027100000", "level": "township",
+                                                            "path": VILLAGE["path"].rsplit("/", 1)[0]}])
+             for i in range(limit + 1)]
+    arts.append(_article("000000000fff", "2020-03-01", [VILLAGE2]))
+    yining = {"code": "654021000000", "level": "county", "path": "新疆维吾尔自治区/伊犁哈萨克自治州/伊宁县"}
+    arts.append(_article("000000000ffe", "2020-03-01", [yining]))
+    cat = catalog.build(arts)
+    places = catalog.region_places(cat)
+    assert places["654027000000"] == ("654027000000", "")     # its lists differ from the prefecture's
+    assert places["654000000000"] == ("650000000000", "")     # the prefecture lists the province's: no page
+    assert places["654021000000"] == ("650000000000", "r654021000000")  # shown where its parent is
+    assert places["654027100000"] == ("654027100000", "")     # more than fold_max articles
+    assert places["654027100201"] == ("654027100000", "r654027100201")
+    assert places["654027101000"] == ("654027000000", "r654027101000")  # no page below, one article
+    assert places["654027101201"] == ("654027000000", "r654027101000")  # lists what its township lists
+    assert catalog.region_sections(cat) == {"654027100000": ["654027100201"], "654027000000": ["654027101000"],
+                                            "650000000000": ["654021000000"]}
+    assert "654027101000" not in build.shell_keys(cat)[("regions", "hans")]
+    assert catalog.region_target(cat, "654027101201") == "regions/654027000000/#r654027101000"
+    for script in ("hans", "hant"):
+        county = indexes.region_page(cat, cat.regions["654027000000"], script)
+        sec = county[county.index('<h2 id="r654027101000">'):]
+        assert 'href="../../articles/000000000fff/"' in sec and sec.count("articles/") == 1
+        # the tree of the county's page links to the section on the page itself
+        assert 'href="./#r654027101000"' in county and 'href="../654027100000/"' in county
+        town = indexes.region_page(cat, cat.regions["654027100000"], script)
+        assert '<h2 id="r654027100201">' in town and 'href="./#r654027100201"' in town
+        tree = indexes.regions(cat, script, nodes=False)[urls.INDEXES["regions"]]
+        assert 'href="654027000000/#r654027101000"' in tree and 'href="654027100000/#r654027100201"' in tree
+    # a prefecture (its page draws a map) is never folded, however few its articles
+    cat = catalog.build([_article("000000000001", "2020-01-01",
+                                  [{"code": "654000000000", "level": "prefecture", "path": "新疆维吾尔自治区/伊犁哈萨克自治州"}]),
+                         _article("000000000002", "2020-01-01", [{"code": "650000000000", "level": "province",
+                                                                   "path": "新疆维吾尔自治区"}])])
+    assert catalog.region_places(cat)["654000000000"] == ("654000000000", "")
+
+
 def test_config_json_is_small_utf8_and_cannot_end_its_element():
     text = chrome.config_json("../..", ["content.code.copy"], "复制</script><b>&", "已复制")
     assert "复制" in text and "\\u" not in text.replace("\\u003c", "").replace("\\u003e", "").replace("\\u0026", "")
     assert "</script" not in text.lower() and "<" not in text and "&" not in text
     import json
     assert json.loads(text)["translations"]["clipboard.copy"] == "复制</script><b>&"
+
+
+def test_neighbour_lists_show_the_newest_few_and_link_the_whole_list():
+    from wenxian.site import article_page
+    limit = article_page.neighbours_max()
+    cat = _cat(limit + 4, [TEKES])  # one county, one topic, all of them
+    a = cat.articles[cat.newest[2]]
+    page = urls.article(a.id)
+    html = article_page.neighbours(cat, a, page, "hans")
+    lists = re.findall(r'<ul class="wx-articles">.*?</ul>', html, re.S)
+    expected = [i for i in cat.newest if i != a.id][:limit]
+    assert len(lists) == 2 and len(expected) == limit
+    for ul in lists:
+        assert re.findall(r'href="\.\./([0-9a-f]{12})/"', ul) == expected
+    # each list is followed by the whole list: the county's place (its page or section) and the topic
+    more = re.findall(r'<p class="wx-more"><a href="([^"]+)">更多</a></p>', html)
+    assert more == [catalog.region_href(cat, "654027000000", page, "hans"),
+                    urls.rel(page, urls.topic(next(iter(cat.topics))))]

@@ -113,15 +113,21 @@ def build(articles: Sequence[Article], pairs: Iterable[Pair], previous: Mapping[
     pairs = list(pairs)
     paired = {(p.a, p.b): p.similarity for p in pairs}
     groups, used = [], set()
+    near: dict[str, set[str]] = {}
+    for a, b in paired:
+        if a < b:  # as `_key` finds them
+            near.setdefault(a, set()).add(b)
+            near.setdefault(b, set()).add(a)
     for comp in _components(sorted(by_id), pairs):
         left = sorted((by_id[i] for i in comp), key=date_key)
         sources = {m.source for m in left if m.source}
         credits = {m.id: tuple(sorted(credited_sources(m.text, sources - {m.source}, s))) for m in left}
-        while len(left) > 1:
-            ref, reason = _reference(left, credits)
-            members = [ref] + [m for m in left if m is not ref and _key(ref.id, m.id) in paired]
-            taken = {m.id for m in members}
-            left = [m for m in left if m.id not in taken]
+        pick = _Picker(left, credits)
+        while pick.count > 1:
+            ref, reason = pick.reference()
+            members = [ref] + sorted((by_id[i] for i in near.get(ref.id, ()) if i in pick.alive and i != ref.id),
+                                     key=date_key)
+            pick.remove(members)
             if len(members) == 1:  # the reference copies none of the rest: a story archived once
                 continue
             gid = _group_id(members, previous, used)
@@ -141,9 +147,56 @@ def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
+class _Picker:
+    """The members of a component not yet grouped, in date order, with the votes of their credits
+    kept up to date as groups take members: choosing a reference costs the number of outlets,
+    not the number of members left (with `_reference` on the whole rest each time, a component
+    of thousands of near-copies took seconds, quadratic in its size; issue 18). Chooses what
+    `_reference` would choose on the members left."""
+
+    def __init__(self, left: list[Article], credits: Mapping[str, tuple[str, ...]]):
+        self.order, self.credits = left, credits
+        self.alive = {m.id for m in left}
+        self.count = len(left)
+        self.votes = Counter(src for m in left for src in credits[m.id])
+        self.by_source: dict[str, list[Article]] = {}
+        for m in left:
+            if m.source:
+                self.by_source.setdefault(m.source, []).append(m)
+        self.heads = {src: 0 for src in self.by_source}
+        self.first = 0
+
+    def _head(self, src: str) -> Article | None:
+        members, i = self.by_source[src], self.heads[src]
+        while i < len(members) and members[i].id not in self.alive:
+            i += 1
+        self.heads[src] = i
+        return members[i] if i < len(members) else None
+
+    def reference(self) -> tuple[Article, str]:
+        best = None
+        for src in self.by_source:
+            votes = self.votes.get(src, 0)
+            head = self._head(src) if votes > 0 else None
+            if head is not None and (best is None or (-votes, date_key(head)) < best[0]):
+                best = ((-votes, date_key(head)), head)
+        if best is not None:
+            return best[1], "credited"
+        while self.order[self.first].id not in self.alive:
+            self.first += 1
+        return self.order[self.first], "earliest"
+
+    def remove(self, members: list[Article]) -> None:
+        for m in members:
+            self.alive.discard(m.id)
+            self.votes.subtract(self.credits[m.id])
+        self.count = len(self.alive)
+
+
 def _reference(members: list[Article], credits: Mapping[str, tuple[str, ...]]) -> tuple[Article, str]:
     """The member the others credit most (then the earliest of those), else the earliest;
-    `members` are in date order."""
+    `members` are in date order. The rule; `build` applies it through `_Picker`, which gives
+    the same choice without reading every member left (tests/test_reprints.py)."""
     votes = Counter(src for m in members for src in credits[m.id])
     credited = [m for m in members if m.source and votes.get(m.source)]
     if credited:

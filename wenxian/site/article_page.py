@@ -13,8 +13,8 @@ from .. import datafiles
 from ..article import split_prefix
 from ..escape import escape_line, unescape_line
 from . import citation, reprints, urls
-from .catalog import Article, Catalog, region_chain, region_pages, source_slug
-from .markup import article_list, esc, external, frontmatter, title_in
+from .catalog import Article, Catalog, region_chain, region_href, region_places, source_slug
+from .markup import article_list, esc, esc_text, external, frontmatter, title_in
 from .twins import LANG, keep_place_names, other, place_name, to_script, ui
 
 import re
@@ -22,7 +22,11 @@ from functools import lru_cache
 from typing import Callable
 
 SCRIPT_NAME = {"hans": "简体字", "hant": "繁体字"}
-NEIGHBOURS = 10
+
+
+def neighbours_max() -> int:
+    """Articles in each neighbour list of an article page (data/listings.yml `neighbours`)."""
+    return int(datafiles.load("listings.yml")["neighbours"])
 
 
 @lru_cache(maxsize=1)
@@ -177,14 +181,19 @@ def damage_notice(quality: dict, script: str) -> str:
 def _region_links(cat: Catalog, entries: list, a: Article, page: str, script: str, counts: bool) -> str:
     base = urls.rel(page, urls.in_script(urls.REGIONS, script))  # every region page is one folder below
     items = []
-    pages = region_pages(cat)  # issue 18: a node without a page of its own links to its ancestor's
+    places = region_places(cat)  # issue 18: a node without a page of its own links to where it is shown
     for entry in entries:
-        links = " › ".join(f'<a href="{base}{pages.get(code, code)}/">{_region_name(cat, code, name, script)}</a>'
+        links = " › ".join(f'<a href="{base}{_region_suffix(places[code])}">{_region_name(cat, code, name, script)}</a>'
                            for code, name, _ in region_chain(entry, a.path))
         if counts and entry.get("mentions"):
             links += f' <span class="wx-count">×{int(entry["mentions"])}</span>'
         items.append(f"<li>{links}</li>")
     return '<ul class="wx-regions">' + "".join(items) + "</ul>" if items else ui("无", script)
+
+
+def _region_suffix(place: tuple[str, str]) -> str:
+    """`<code>/` or `<code>/#r<code>` of a node's place (catalog.region_places), under regions/."""
+    return f"{place[0]}/#{place[1]}" if place[1] else f"{place[0]}/"
 
 
 def _region_name(cat: Catalog, code: str, name: str, script: str) -> str:
@@ -274,7 +283,7 @@ def cite_block(a: Article, page: str, script: str, site_url: str) -> str:
            f'<p>{ui("永久链接", script)}：<a href="{esc(perm)}">{esc(perm)}</a></p>',
            f'<p class="wx-cite-note">{ui("网址与访问日期：", script)}{access}。</p>',
            f'<p>{ui("GB/T 7714-2015 著录格式", script)}</p>'
-           f'<pre class="wx-citation"><code id="wx-cite-gbt">{esc(gbt)}</code></pre>']
+           f'<pre class="wx-citation"><code id="wx-cite-gbt">{esc_text(gbt)}</code></pre>']
     for label, ext, text, media in (("BibTeX", "bib", bib, "application/x-bibtex"),
                                     ("CSL-JSON", "csl.json", csl, "application/vnd.citationstyles.csl+json")):
         anchor = f"wx-cite-{ext.replace('.', '-')}"
@@ -283,7 +292,7 @@ def cite_block(a: Article, page: str, script: str, site_url: str) -> str:
         # wenxian.js); without scripts it leads to the block.
         out.append(f'<p>{label} <a href="#{anchor}" data-wx-download="{esc(a.id)}.{ext}" type="{media}">'
                    f'{ui("下载", script)}</a></p>'
-                   f'<pre class="wx-citation"><code id="{anchor}">{esc(text)}</code></pre>')
+                   f'<pre class="wx-citation"><code id="{anchor}">{esc_text(text)}</code></pre>')
     out.append("</div>")
     return "".join(out)
 
@@ -293,8 +302,11 @@ def permanent_url(site_url: str, aid: str) -> str:
 
 
 def neighbours(cat: Catalog, a: Article, page: str, script: str) -> str:
+    """The related lists: the newest other articles of each of its counties and topics, each
+    list followed by a link to the whole list (the county's place, the topic's page)."""
     out = []
     seen_counties = set()
+    more = ui("更多", script)
     for entry in a.get("region", []):
         for code, name, level in region_chain(entry, a.path):
             if level == "county" and code not in seen_counties:
@@ -303,24 +315,27 @@ def neighbours(cat: Catalog, a: Article, page: str, script: str) -> str:
                 if ids:
                     heading = ui("的其他文章", script)
                     heading = (name if script == "hans" else place_name(name, script)) + heading
-                    out.append(f"<h3>{esc(heading)}</h3>" + article_list(cat, ids, page, script))
+                    out.append(f"<h3>{esc(heading)}</h3>" + article_list(cat, ids, page, script)
+                               + f'<p class="wx-more"><a href="{region_href(cat, code, page, script)}">{more}</a></p>')
     for name in a.get("tags", []):
         topic = cat.topics[_slug_cache(cat)[name]]
         ids = _head(topic.ids, a.id)
         if ids:
             heading = ui(f"主题“{name}”的其他文章", script)
-            out.append(f"<h3>{esc(heading)}</h3>" + article_list(cat, ids, page, script))
+            href = urls.rel(page, urls.in_script(urls.topic(topic.slug), script))
+            out.append(f"<h3>{esc(heading)}</h3>" + article_list(cat, ids, page, script)
+                       + f'<p class="wx-more"><a href="{href}">{more}</a></p>')
     if not out:
         return ""
     return f'<div class="wx-related"><h2 id="related">{ui("相关文章", script)}</h2>' + "".join(out) + "</div>"
 
 
 def _head(ids, skip: str) -> list[str]:
-    out = []
+    out, limit = [], neighbours_max()
     for i in ids:
         if i != skip:
             out.append(i)
-            if len(out) == NEIGHBOURS:
+            if len(out) == limit:
                 break
     return out
 
@@ -374,4 +389,4 @@ def raw_block(a: Article, raw_text: str | None, script: str) -> str:
     label = ui("原始采集件（UTF-8 文本）", script)
     save = f'<a href="#{RAW_ID}" data-wx-download="{esc(a.id)}.txt" type="text/plain">{ui("下载", script)}</a>'
     return (f'<details class="wx-raw" id="raw"><summary>{label}</summary><p>{save}</p>'
-            f'<pre class="wx-raw-text"><code id="{RAW_ID}">{esc(raw_text.lstrip(chr(0xFEFF)))}</code></pre></details>')
+            f'<pre class="wx-raw-text"><code id="{RAW_ID}">{esc_text(raw_text.lstrip(chr(0xFEFF)))}</code></pre></details>')

@@ -87,7 +87,7 @@ def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: s
             for url, text in made.items():
                 if url in _INDEX_URLS:
                     out[urls.src_uri(urls.in_script(url, script))] = text
-                else:  # a listing page: a shell page (listing_texts)
+                else:  # a listing page: a shell page (listing_pages)
                     cat.memo.setdefault(("listings", script), {})[url] = text
     for path, text in pages.items():
         if not path.startswith(urls.HANT_PREFIX) and urls.HANT_PREFIX + path not in pages:
@@ -100,9 +100,11 @@ def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: s
     return out
 
 
-def listing_texts(cat: Catalog, script: str) -> dict[str, str]:
-    """{simplified URL: page} of the listing pages of `script`: topics, sources, years (all
-    their pages) and the pages after the first of each region page; made once per build."""
+def listing_pages(cat: Catalog, script: str) -> dict[str, indexes.Later]:
+    """{simplified URL: page to be made} of the listing pages of `script`: topics, sources, years
+    (all their pages) and the pages after the first of each region page; once per build. A
+    page's text is made when it is written (indexes.Later): an incremental build makes only the
+    listing pages whose inputs changed."""
     got = cat.memo.get(("listings", script))
     if got is None or ("listings_regions", script) not in cat.memo:
         got = cat.memo.setdefault(("listings", script), {})
@@ -113,9 +115,14 @@ def listing_texts(cat: Catalog, script: str) -> dict[str, str]:
         for node in cat.regions.values():
             if pages[node.code] == node.code:
                 for n in range(2, indexes.region_page_count(cat, node) + 1):
-                    got[urls.paged(urls.region(node.code), n)] = indexes.region_page(cat, node, script, n)
+                    got[urls.paged(urls.region(node.code), n)] = indexes.region_later_page(cat, node, script, n)
         cat.memo[("listings_regions", script)] = True
     return got
+
+
+def listing_texts(cat: Catalog, script: str) -> dict[str, str]:
+    """{simplified URL: page} of the listing pages of `script`, every text made."""
+    return {url: page.text for url, page in listing_pages(cat, script).items()}
 
 
 def listing_kind(url: str) -> str:
@@ -135,7 +142,7 @@ def shell_keys(cat: Catalog) -> dict[tuple[str, str], list[str]]:
         out[("versions", script)] = reprints.version_keys(cat)  # difference views (issue 20)
         for kind in LISTING_KINDS:
             out[(kind, script)] = []
-        for url in listing_texts(cat, script):
+        for url in listing_pages(cat, script):
             out[(listing_kind(url), script)].append(url)
     return out
 
@@ -152,7 +159,7 @@ def shell_page_text(cat: Catalog, kind: str, key: str, script: str, site_url: st
         return reprints.version_page(cat, key, script)
     if kind == "regions":
         return indexes.region_page(cat, cat.regions[key], script)
-    return listing_texts(cat, script)[key]
+    return listing_pages(cat, script)[key].text
 
 
 def shell_url(kind: str, key: str, script: str) -> str:
@@ -233,9 +240,10 @@ def read_captures(cat: Catalog, read_raw: Callable[[str], bytes]) -> None:
     cat.memo["added"] = added
 
 
-def _capture_path(root, raw: str):
+def _capture_path(root, raw: str, folders: set | None = None):
     """The file of a `raw` path, refusing anything outside archive/ and any link on the way:
-    a linked archive/ folder, sub-folder or capture would publish whatever it points to."""
+    a linked archive/ folder, sub-folder or capture would publish whatever it points to.
+    `folders`: folders already found not to be links (one check per folder, not per capture)."""
     from pathlib import Path
 
     from ..errors import WenxianError
@@ -245,10 +253,15 @@ def _capture_path(root, raw: str):
     if not parts or parts[0] != "archive" or ".." in parts or Path(raw).is_absolute():
         raise WenxianError(raw, "raw capture path is outside archive/")
     path = base
-    for part in parts:
+    for i, part in enumerate(parts):
         path = path / part
+        folder = folders is not None and i < len(parts) - 1
+        if folder and path in folders:
+            continue
         if path.is_symlink():
             raise WenxianError(raw, f"{path.relative_to(base).as_posix()} is a link; the archive must hold real files")
+        if folder:
+            folders.add(path)
     return path
 
 
@@ -258,9 +271,10 @@ def check_raw_paths(cat: Catalog, root) -> None:
     in worker processes)."""
     from ..errors import WenxianError
 
+    folders: set = set()
     for a in cat.articles.values():
         try:
-            path = _capture_path(root, a.meta["raw"])
+            path = _capture_path(root, a.meta["raw"], folders)
         except WenxianError as exc:
             raise WenxianError(a.path, f"raw capture {a.meta['raw']!r}: {exc.problem}") from None
         if not path.is_file():

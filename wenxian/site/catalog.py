@@ -195,32 +195,113 @@ def build(articles: list[Article]) -> Catalog:
 
 
 
-def _only_mentioned_count(node: Node) -> int:
-    return sum(1 for aid in node.mentioned if aid not in node.about)
+def only_mentioned_ids(cat: Catalog, node: Node) -> list[str]:
+    """Ids of the articles that mention the place without being about it (newest first), once
+    per build and node: the tree, the counts and every page of a node read them (made again on
+    each read, a province's list was seconds at 20,000 articles). Treat as read-only."""
+    memo = cat.memo.setdefault("only_mentioned", {})
+    got = memo.get(node.code)
+    if got is None:
+        got = memo[node.code] = [aid for aid in node.mentioned if aid not in node.about]
+    return got
 
 
-def region_pages(cat: Catalog) -> dict[str, str]:
-    """{code: code of the region page that shows the node}: a node has a page of its own unless
-    it would list exactly what its parent's page lists (a village whose articles are all its
-    township's, a township all of whose county's articles are about it); such a node is shown
-    by its nearest ancestor's page. At 1,000 synthetic articles a third of the nodes are like
-    that (issue 18: region pages were 24 % of the files). A child's lists are subsets of its
-    parent's (the catalog adds an article to every node of its chain), so they are the same
-    lists exactly when their lengths are. Once per build (cat.memo)."""
-    got = cat.memo.get("region_pages")
+# Levels whose page draws a map of its units (wenxian.site.regionmap): never folded into a section.
+MAP_LEVELS = ("province", "prefecture")
+
+
+@lru_cache(maxsize=1)
+def fold_max() -> int:
+    """Most articles a leaf node may list and still be a section of its parent's page
+    (data/listings.yml `fold_max`)."""
+    return int(datafiles.load("listings.yml").get("fold_max", 0))
+
+
+def region_places(cat: Catalog) -> dict[str, tuple[str, str]]:
+    """{code: (code of the region page that shows the node, anchor on it or '')}. A node has a
+    page of its own unless
+    - it would list exactly what its parent lists (a village whose articles are all its
+      township's): it is shown where its parent is (same page and anchor); a child's lists are
+      subsets of its parent's (the catalog adds an article to every node of its chain), so they
+      are the same lists exactly when their lengths are;
+    - or it is *folded*: no node below it has a page, it lists at most fold_max() articles and
+      it is not a province or prefecture (whose page has a map): its parent's page shows it as a
+      section `#r<code>` (indexes.region_sections). At 20,000 synthetic articles 82 % of the
+      region pages were such leaves, most listing one article (issue 18).
+    Once per build (cat.memo)."""
+    got = cat.memo.get("region_places")
     if got is not None:
         return got
-    out: dict[str, str] = {}
-    only = {}
+    limit = fold_max()
+    only: dict[str, int] = {}
+    same: dict[str, bool] = {}
+    folded: dict[str, bool] = {}
 
-    def visit(node: Node, parent: Node | None) -> None:
-        only[node.code] = _only_mentioned_count(node)
-        same = parent is not None and len(node.about) == len(parent.about) and only[node.code] == only[parent.code]
-        out[node.code] = out[parent.code] if same else node.code
+    def visit(node: Node, parent: Node | None) -> bool:
+        """Decide the node's subtree bottom-up; True when the node has a page of its own."""
+        only[node.code] = len(only_mentioned_ids(cat, node))
+        same[node.code] = parent is not None and len(node.about) == len(parent.about) \
+            and only[node.code] == only[parent.code]
+        below = False
         for child in node.children.values():
-            visit(child, node)
+            below = visit(child, node) or below
+        folded[node.code] = (not same[node.code] and parent is not None and not below and node.level not in MAP_LEVELS
+                             and len(node.about) + only[node.code] <= limit)
+        return not same[node.code] and not folded[node.code]
+
+    out: dict[str, tuple[str, str]] = {}
+
+    def place(node: Node, parent: Node | None) -> None:
+        if parent is not None and same[node.code]:
+            out[node.code] = out[parent.code]
+        elif parent is not None and folded[node.code]:
+            out[node.code] = (out[parent.code][0], "r" + node.code)
+        else:
+            out[node.code] = (node.code, "")
+        for child in node.children.values():
+            place(child, node)
 
     for root in cat.roots:
         visit(root, None)
-    cat.memo["region_pages"] = out
+        place(root, None)
+    cat.memo["region_places"] = out
     return out
+
+
+def region_pages(cat: Catalog) -> dict[str, str]:
+    """{code: code of the region page that shows the node} (region_places without anchors); a
+    node has a page of its own when the value is its own code."""
+    got = cat.memo.get("region_pages")
+    if got is None:
+        got = cat.memo["region_pages"] = {code: home for code, (home, _) in region_places(cat).items()}
+    return got
+
+
+def region_target(cat: Catalog, code: str) -> str:
+    """Site URL (simplified script) of where the node `code` is shown: its page, or the section
+    of the page that shows it (`regions/<parent>/#r<code>`)."""
+    from . import urls
+
+    home, anchor = region_places(cat)[code]
+    return urls.region(home) + (f"#{anchor}" if anchor else "")
+
+
+def region_href(cat: Catalog, code: str, page: str, script: str) -> str:
+    """Relative link from `page` to where the node `code` is shown in `script` (region_target)."""
+    from . import urls
+
+    home, anchor = region_places(cat)[code]
+    return urls.rel(page, urls.in_script(urls.region(home), script)) + (f"#{anchor}" if anchor else "")
+
+
+def region_sections(cat: Catalog) -> dict[str, list[str]]:
+    """{code of a region page: codes of the folded nodes it shows as sections, in tree order}."""
+    got = cat.memo.get("region_sections")
+    if got is None:
+        got = {}
+        for code in sorted(region_places(cat)):  # codes sort in tree order (parents first)
+            home, anchor = region_places(cat)[code]
+            if anchor == "r" + code:
+                got.setdefault(home, []).append(code)
+        cat.memo["region_sections"] = got
+    return got

@@ -125,7 +125,10 @@ def csl_json(meta: dict, url: str, body: str = "") -> str:
     if original:
         item["archive"] = site_name(url) or url
         item["archive_location"] = url
-    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+    # one field a line, each value compact (the date parts on one line): as readable as an
+    # indented dump at a third of its size (it is shown on both twins of every article page)
+    fields = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in item.items())
+    return "[{\n" + fields + "\n}]\n"
 
 
 def site_name(url: str | None) -> str | None:

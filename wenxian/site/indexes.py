@@ -10,12 +10,31 @@ from functools import lru_cache
 
 from .. import dates, datafiles
 from . import regionmap, urls
-from .catalog import LEVEL_NAMES, Catalog, Node, region_pages
+from .catalog import LEVEL_NAMES, Catalog, Node, only_mentioned_ids, region_href, region_pages, region_places, region_sections
 from .chart import bar_chart
 from .markup import article_list, esc, frontmatter, title_in
 from .twins import place_name, to_script, ui
 
 RECENT = 50
+
+
+class Later:
+    """A listing page made only when it is needed (issue 18: making the text of every listing
+    page was ≈ 18 s of a one-article rebuild at 20,000 articles, though few of them change).
+    `parts` and the article ids in `ids` (a list of lists) are everything its text shows besides
+    those articles' own files and the page's shell: an incremental build keys the page by them
+    (wenxian.site.incremental.Keys.listing) and makes the text only when the key changed."""
+
+    __slots__ = ("parts", "ids", "_make", "_text")
+
+    def __init__(self, parts: tuple, ids: list, make):
+        self.parts, self.ids, self._make, self._text = parts, ids, make, None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._make()
+        return self._text
 
 
 @lru_cache(maxsize=1)
@@ -69,14 +88,9 @@ def _page(title: str, script: str, *parts: str) -> str:
     return frontmatter(t) + f"<h1>{esc(t)}</h1>\n\n" + "\n\n".join(p for p in parts if p) + "\n"
 
 
-def only_mentioned(node: Node) -> list[str]:
-    """Ids of the articles that mention the place without being about it (newest first)."""
-    return [aid for aid in node.mentioned if aid not in node.about]
-
-
-def _counts(node: Node, script: str) -> str:
+def _counts(cat: Catalog, node: Node, script: str) -> str:
     text = f"{len(node.about)} 篇"
-    mentioned = only_mentioned(node)
+    mentioned = only_mentioned_ids(cat, node)
     if mentioned:
         text += f" · 提及 {len(mentioned)} 篇"
     return f'<span class="wx-count">{ui(text, script)}</span>'
@@ -92,16 +106,18 @@ def _place(name: str, script: str) -> str:
 
 
 def _tree(cat: Catalog, nodes: list[Node], page: str, script: str) -> str:
-    """Nested list of nodes; a node without a page of its own (catalog.region_pages: it lists
-    what its parent lists) is its name without a link, under its parent's."""
+    """Nested list of nodes, each linked to its page or to its section of its parent's page
+    (catalog.region_places); a node that lists what its parent lists is its name without a
+    link, under its parent's."""
     items = []
-    pages = region_pages(cat)
+    places = region_places(cat)
     for node in nodes:
-        if pages.get(node.code) == node.code:
-            href = urls.rel(page, urls.in_script(urls.region(node.code), script))
-            inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(node, script)}'
+        home, anchor = places[node.code]
+        if home == node.code or anchor == "r" + node.code:
+            href = region_href(cat, node.code, page, script)
+            inner = f'<a href="{href}">{_place(node.name, script)}</a> {_counts(cat, node, script)}'
         else:
-            inner = f'{_place(node.name, script)} {_counts(node, script)}'
+            inner = f'{_place(node.name, script)} {_counts(cat, node, script)}'
         if node.children:
             inner += _tree(cat, sorted(node.children.values(), key=lambda n: n.code), page, script)
         items.append(f'<li data-level="{node.level}">{inner}</li>')
@@ -124,6 +140,20 @@ def regions(cat: Catalog, script: str, nodes: bool = True) -> dict[str, str]:
     return out
 
 
+def region_later_page(cat: Catalog, node: Node, script: str, n: int) -> Later:
+    """Page n > 1 of a node's page (region_page) as a listing page: its crumbs (the ancestors'
+    names and where they are shown), the node's name, level and counts, its slices of the lists."""
+    about, mentioned = _node_chunks(cat, node)
+    chain, up = [], cat.regions.get(node.parent) if node.parent else None
+    while up is not None:
+        chain.append((up.code, up.name, region_places(cat)[up.code]))
+        up = cat.regions.get(up.parent) if up.parent else None
+    parts = (node.code, n, node.name, node.level, len(node.about), len(only_mentioned_ids(cat, node)),
+             max(len(about), len(mentioned)), tuple(chain))
+    ids = [about[n - 1] if n <= len(about) else [], mentioned[n - 1] if n <= len(mentioned) else []]
+    return Later(parts, ids, lambda: region_page(cat, node, script, n))
+
+
 def region_page_count(cat: Catalog, node: Node) -> int:
     about, mentioned = _node_chunks(cat, node)
     return max(len(about), len(mentioned))
@@ -135,7 +165,7 @@ def _node_chunks(cat: Catalog, node: Node) -> tuple[list[list[str]], list[list[s
     memo = cat.memo.setdefault("node_chunks", {})
     got = memo.get(node.code)
     if got is None:
-        got = memo[node.code] = (chunks(node.about), chunks(only_mentioned(node)))
+        got = memo[node.code] = (chunks(node.about), chunks(only_mentioned_ids(cat, node)))
     return got
 
 
@@ -144,17 +174,15 @@ def region_page(cat: Catalog, node: Node, script: str, n: int = 1) -> str:
     articles about the place and of those only mentioning it."""
     first = urls.region(node.code)
     page = urls.in_script(urls.paged(first, n), script)
-    pages = region_pages(cat)
     chain, up = [], cat.regions.get(node.parent) if node.parent else None
     while up is not None:
         chain.append(up)
         up = cat.regions.get(up.parent) if up.parent else None
     crumbs = [f'<a href="{urls.rel(page, urls.in_script(urls.INDEXES["regions"], script))}">{ui("地区", script)}</a>']
-    crumbs += [f'<a href="{urls.rel(page, urls.in_script(urls.region(pages.get(c.code, c.code)), script))}">'
-               f'{_place(c.name, script)}</a>' for c in reversed(chain)]
+    crumbs += [f'<a href="{region_href(cat, c.code, page, script)}">{_place(c.name, script)}</a>' for c in reversed(chain)]
     parts = [f'<p class="wx-crumbs">{" › ".join(crumbs)}</p>',
              f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
-             f"{_counts(node, script)}</p>"]
+             f"{_counts(cat, node, script)}</p>"]
     about, mentioned = _node_chunks(cat, node)
     total = max(len(about), len(mentioned))
     nav = pager(first, n, total, script)
@@ -170,9 +198,31 @@ def region_page(cat: Catalog, node: Node, script: str, n: int = 1) -> str:
         parts.append(f'<h2 id="mentioned">{ui("提及此地的文章", script)}</h2>'
                      + article_list(cat, mentioned[n - 1], page, script))
     parts.append(nav)
+    if n == 1:
+        parts.extend(region_section(cat, cat.regions[code], node, page, script) for code in region_sections(cat).get(node.code, ()))
     title = node.name if script == "hans" else place_name(node.name, script)
     return (frontmatter(_paged_title(title, n, script)) + f"<h1>{esc(title)}</h1>\n\n"
             + "\n\n".join(p for p in parts if p) + "\n")
+
+
+def region_section(cat: Catalog, node: Node, home: Node, page: str, script: str) -> str:
+    """A folded node (catalog.region_places) as a section of the first page of `home`: its name
+    (with the units between, for a village of a folded township), level, code, counts and its two
+    lists, at most fold_max articles; the anchor `r<code>` is where every link to it leads."""
+    between, up = [], cat.regions.get(node.parent) if node.parent else None
+    while up is not None and up.code != home.code:
+        between.append(_place(up.name, script))
+        up = cat.regions.get(up.parent) if up.parent else None
+    within = "".join(f"{name} › " for name in reversed(between))
+    parts = [f'<h2 id="r{node.code}">{within}{_place(node.name, script)}</h2>',
+             f'<p>{ui(LEVEL_NAMES[node.level] + "行政区", script)} · {ui("代码", script)} <code>{node.code}</code> · '
+             f"{_counts(cat, node, script)}</p>"]
+    if node.about:
+        parts.append(f'<h3>{ui("关于此地的文章", script)}</h3>' + article_list(cat, list(node.about), page, script))
+    mentioned = only_mentioned_ids(cat, node)
+    if mentioned:
+        parts.append(f'<h3>{ui("提及此地的文章", script)}</h3>' + article_list(cat, mentioned, page, script))
+    return "\n\n".join(parts)
 
 
 def topics(cat: Catalog, script: str) -> dict[str, str]:
@@ -197,11 +247,15 @@ def _listing(cat: Catalog, url: str, title: str, intro: str, ids, script: str) -
     """A topic's or source's page: `intro` and its articles, one page per page_size of them."""
     out = {}
     pages = chunks(ids)
-    for n, chunk in enumerate(pages, 1):
+
+    def make(n: int, chunk: list[str]) -> str:
         page = urls.in_script(urls.paged(url, n), script)
         nav = pager(url, n, len(pages), script)
         body = "\n\n".join(p for p in (intro, nav, article_list(cat, chunk, page, script), nav) if p)
-        out[urls.paged(url, n)] = frontmatter(_paged_title(title, n, script)) + f"<h1>{esc(title)}</h1>\n\n{body}\n"
+        return frontmatter(_paged_title(title, n, script)) + f"<h1>{esc(title)}</h1>\n\n{body}\n"
+
+    for n, chunk in enumerate(pages, 1):
+        out[urls.paged(url, n)] = Later((url, n, len(pages), title, intro), [chunk], lambda n=n, chunk=chunk: make(n, chunk))
     return out
 
 
@@ -253,8 +307,11 @@ def timeline(cat: Catalog, script: str) -> dict[str, str]:
         parts.append(f'<h2 id="undated">{ui("日期不详", script)}</h2>' + article_list(cat, cat.years[""], page, script))
     out = {urls.INDEXES["timeline"]: _page("时间线", script, *parts)}
     for y in years:
-        for n in range(1, len(_year(cat, y)[1]) + 1):
-            out[urls.paged(urls.year(y), n)] = year_page(cat, y, script, n)
+        months, pages = _year(cat, y)
+        counts = tuple(sorted((m, len(ids)) for m, ids in months.items()))
+        for n in range(1, len(pages) + 1):
+            out[urls.paged(urls.year(y), n)] = Later((y, n, len(pages), len(cat.years[y]), counts), [pages[n - 1]],
+                                                     lambda y=y, n=n: year_page(cat, y, script, n))
     return out
 
 

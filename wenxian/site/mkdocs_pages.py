@@ -203,8 +203,9 @@ class SitePages:
         (wenxian.site.incremental). Every page's key is recorded, the sample's too."""
         b = self.build
         digest = incremental.shell_digest(made)
-        if kind in build.LISTING_KINDS:  # keyed by the page's text, made once per build anyway
-            page_key = lambda k, d: b.inputs.listing(b.text(kind, k, script), d)  # noqa: E731
+        if kind in build.LISTING_KINDS:  # keyed by what it shows (indexes.Later), made only when written
+            pages = build.listing_pages(b.cat, script)
+            page_key = lambda k, d: b.inputs.listing(pages[k], d)  # noqa: E731
         else:
             page_key = {"articles": b.inputs.article, "regions": b.inputs.region, "versions": b.inputs.version}[kind]
         todo = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..places import boundaries
 from . import urls
-from .catalog import Catalog, region_pages
+from .catalog import Catalog, region_href
 from .markup import esc, frontmatter
 from .twins import place_name, ui
 
@@ -79,7 +79,6 @@ def figure(cat: Catalog, key: str, page: str, script: str, title: str, open_tabl
         counts[code] = (len(node.about), len(node.mentioned) - sum(1 for a in node.mentioned if a in node.about)) \
             if node is not None else (0, 0)
     bounds = breaks(max((c[0] for c in counts.values()), default=0))
-    shown_by = region_pages(cat)
     shapes = []
     for code, d in m.paths.items():
         about, mentioned = counts[code]
@@ -88,8 +87,8 @@ def figure(cat: Catalog, key: str, page: str, script: str, title: str, open_tabl
         cls = f"wx-m{shade(about, bounds)}"
         node = cat.regions.get(code.ljust(12, "0"))
         if node is not None:
-            # a node without a page of its own is shown by its nearest ancestor's (catalog.region_pages)
-            href = urls.rel(page, urls.in_script(urls.region(shown_by.get(node.code, node.code)), script))
+            # a node without a page of its own is shown by an ancestor's page (catalog.region_places)
+            href = region_href(cat, node.code, page, script)
             shapes.append(f'<a href="{href}" aria-label="{label}"><title>{label}</title><path class="{cls}" d="{d}"/></a>')
             cell = f'<a href="{href}">{name}</a>'
         else:
