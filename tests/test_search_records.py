@@ -285,4 +285,5 @@ def test_every_token_is_a_word_of_its_page_at_one_position(tmp_path):
     assert {loc for tok in parts for _, locs, *_ in words[tok] for loc in locs if loc >= 0} == {0}
     others = set(words) - set(holders)
     assert others and all(w.startswith(search.PARK) for w in others), others
-    assert max(holders) < min(others)
+    assert max(holders) < min(others) and max(others) == search.FILLER
+    assert search.page_words([]) == "" and len(search.page_words(["转移"]).split(" ")) == search.WORDS

@@ -173,12 +173,23 @@ PARK = "\U0003134a\U0003134a"
 _PART = re.compile(f"[{_CJK}]+|[a-z]{{2,}}|[0-9]{{2,}}")
 
 
+# Pagefind's metadata file, which every query loads for every shard, lists each page's word count
+# (its number of space-separated words here: the compound, then the tokens that are not parts).
+# Varying counts cost about a byte a page; filling every page up to WORDS words with FILLER (one
+# word that sorts after the compounds' long words, so that its chunks are never loaded either, and
+# which ends the index with a short word rather than a long one in the metadata's chunk list)
+# makes the counts one repeated number. Pagefind's relevance then compares pages of equal length.
+FILLER = PARK + PARK[0]
+WORDS = 32
+
+
 def page_words(tokens: list[str]) -> str:
     """The text of a token page: the tokens that can be compound parts joined into one compound
-    after PARK (one position for all of them), then the others, space-separated."""
+    after PARK (one position for all of them), then the others, then FILLER up to WORDS words;
+    space-separated. No tokens, no words."""
     parts = [t for t in tokens if _PART.fullmatch(t)]
-    rest = [t for t in tokens if not _PART.fullmatch(t)]
-    return " ".join(["-".join([PARK, *parts])] * bool(parts) + rest)
+    words = ["-".join([PARK, *parts])] * bool(parts) + [t for t in tokens if not _PART.fullmatch(t)]
+    return " ".join(words + [FILLER] * (WORDS - len(words))) if words else ""
 
 
 def index_page(rec: dict) -> str:
