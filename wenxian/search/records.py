@@ -18,7 +18,10 @@ our own tokens instead of Pagefind's segmentation:
   matches using the article text, which is written into each result fragment after indexing
   (grep semantics; see wenxian/search/bundle.py).
 
-Records use the language code `und` so that Pagefind neither segments nor stems the tokens.
+Records use the language code `und` so that Pagefind neither segments nor stems the tokens. The
+page Pagefind reads (`index_page`) writes the tokens as one compound word at one position, then
+filler up to a fixed number of words (`page_words`): the bytes a query downloads per shard are then
+mostly page numbers (see PARK and FILLER below).
 """
 from __future__ import annotations
 
