@@ -812,25 +812,89 @@ def _random_queries(articles, n: int, seed: int = 17) -> list[str]:
     return out
 
 
+def _typed(page, query: str, articles) -> tuple | None:
+    """Type the query into the search page already open and compare its results with grep:
+    None when they agree, else (query, found but not grep's, grep's but not found)."""
+    want = expected(articles, {"q": query})
+    before = page.locator("#wx-search").get_attribute("data-searches")
+    page.fill(".wx-search__q", query)
+    page.press(".wx-search__q", "Enter")
+    page.wait_for_function(f"document.getElementById('wx-search').dataset.searches !== '{before}'")
+    got = {i for i, _ in results(page)}
+    # a character of a pair folded together on purpose (search_fold.yml) finds both, and so
+    # does a traditional character sharing its simplified form with another (發/髮 → 发)
+    if (want - got) or (got != want and not set(query) & LISTED and not shares_a_form(query, articles)):
+        return query, sorted(got - want), sorted(want - got)
+    return None
+
+
 def test_random_substrings_in_both_scripts_find_the_grep_set(articles, base_url, page):
     """150 substrings × (simplified, traditional) = 300 queries typed into the search page, each
     compared with grep over both twins of every article (text and metadata)."""
     page.goto(f"{base_url}/search/")
     page.wait_for_selector("#wx-search[data-ready='1']")
-    wrong = []
-    for q in _random_queries(articles, 150):
-        for query in (to_simplified(q), to_traditional(q)):
-            want = expected(articles, {"q": query})
-            before = page.locator("#wx-search").get_attribute("data-searches")
-            page.fill(".wx-search__q", query)
-            page.press(".wx-search__q", "Enter")
-            page.wait_for_function(f"document.getElementById('wx-search').dataset.searches !== '{before}'")
-            got = {i for i, _ in results(page)}
-            # a character of a pair folded together on purpose (search_fold.yml) finds both, and
-            # so does a traditional character sharing its simplified form with another (發/髮 → 发)
-            if (want - got) or (got != want and not set(query) & LISTED and not shares_a_form(query, articles)):
-                wrong.append((query, sorted(got - want), sorted(want - got)))
+    wrong = [bad for q in _random_queries(articles, 150) for query in (to_simplified(q), to_traditional(q))
+             if (bad := _typed(page, query, articles))]
     assert not wrong, wrong[:10]
+
+
+def _query_kinds(articles, seed: int = 18) -> dict[str, list[str]]:
+    """Queries of every kind a reader types, drawn deterministically from the built test site's
+    articles (fixtures, seeds, synthetic): substrings of 1–20 characters, two substrings of one
+    article (AND), quoted phrases, strings no article holds (a character of a substring changed,
+    Latin letters), and metadata values (sources, authors, tags, every region level's name)."""
+    import random
+    rng = random.Random(seed)
+    ids = sorted(articles)
+    texts = [articles[i][1] for i in ids]
+
+    def piece(sizes) -> str:
+        while True:
+            text = rng.choice(texts)
+            size = rng.choice(sizes)
+            start = rng.randrange(max(1, len(text) - size))
+            q = text[start:start + size].strip()
+            if WORD.search(q) and not set(q) & set('"“”「」『』'):  # quote marks: the page's phrase syntax
+                return q
+
+    kinds: dict[str, list[str]] = {"substring": [], "and": [], "phrase": [], "absent": [], "metadata": []}
+    while len(kinds["substring"]) < 90:
+        kinds["substring"].append(piece([1, 2, 2, 3, 3, 4, 5, 6, 8, 10, 15, 20]))
+    while len(kinds["and"]) < 20:
+        text = rng.choice(texts)
+        a, b = (text[s:s + rng.choice([2, 3, 4])] for s in (rng.randrange(len(text) - 4) for _ in "ab"))
+        if WORD.search(a) and WORD.search(b) and not set(a + b) & set('"“”「」『』'):
+            kinds["and"].append(f"{a.strip()} {b.strip()}")
+    while len(kinds["phrase"]) < 15:
+        kinds["phrase"].append(f'"{piece([4, 6, 8, 10])}"')
+    han = [c for c in sorted(set("".join(texts))) if re.match(f"[{HAN}]", c)]
+    while len(kinds["absent"]) < 25:
+        q = piece([3, 4, 5, 6]) if len(kinds["absent"]) % 5 else "".join(rng.choice("qxzjvk") for _ in range(5))
+        q = q[:-1] + rng.choice(han) if len(kinds["absent"]) % 5 else q
+        if not any(expected(articles, {"q": form}) for form in (q, to_simplified(q), to_traditional(q))):
+            kinds["absent"].append(q)
+    values = sorted({v for meta, _ in articles.values() for v in _meta_values(meta)})
+    kinds["metadata"] = rng.sample(values, min(30, len(values)))
+    return kinds
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_queries_of_every_kind_find_the_grep_set_on_either_script_page(script, articles, base_url, page):
+    """≥ 180 queries a script page (so ≥ 360 cases over both): each kind of _query_kinds written
+    in the page's script, every fourth in the other script (cross-script), compared with grep over
+    both twins of every article; the absent strings must find nothing and say so."""
+    kinds = _query_kinds(articles)
+    convert = (to_simplified, to_traditional) if script == "hans" else (to_traditional, to_simplified)
+    queries = [convert[n % 4 == 3](q) for n, q in enumerate(q for qs in kinds.values() for q in qs)]
+    assert len(queries) >= 180 and all(kinds.values())
+    page.goto(f"{base_url}{'/hant' if script == 'hant' else ''}/search/?copies=all")
+    page.wait_for_selector("#wx-search[data-ready='1']")
+    wrong = [bad for query in queries if (bad := _typed(page, query, articles))]
+    assert not wrong, wrong[:10]
+    for q in kinds["absent"][:3]:  # nothing found: the page says so
+        assert _typed(page, convert[0](q), articles) is None
+        assert page.locator(".wx-result").count() == 0
+        assert page.locator(".wx-search__status").inner_text().strip() in ("没有找到符合的文章。", "沒有找到符合的文章。")
 
 
 LISTED = {c for pair in search_fold.merged_pairs() for c in pair}
@@ -840,16 +904,18 @@ LISTED = {c for pair in search_fold.merged_pairs() for c in pair}
 def _traditional_forms(texts: tuple) -> dict:
     forms: dict[str, set[str]] = {}
     for text in texts:
-        for ch in set(text) | set(to_traditional(text)):  # the twin writes 头发 as 頭髮
+        twin = to_traditional(text)  # the twin writes 头发 as 頭髮, 机制作用 as 機制作用
+        for ch in set(text) | set(twin):
             simple = to_simplified(ch)
-            if simple != ch:
+            if simple != ch or ch in twin:
                 forms.setdefault(simple, set()).add(ch)
     return forms
 
 
 def shares_a_form(query: str, articles) -> bool:
     """A traditional character of the query whose simplified form is written with another
-    traditional character in the articles (query 發, text 頭髮: both fold to 发), the README's
+    traditional character in the articles (query 發, text 頭髮: both fold to 发; query 製, the
+    twin's 機制: 制 stays 制), the README's
     documented limit of folding to one script: such a query may find more than grep."""
     forms = _traditional_forms(tuple(text for _meta, text in articles.values()))
     return any(forms.get(to_simplified(c), set()) - {c} for c in query if to_simplified(c) != c)

@@ -223,3 +223,73 @@ def test_results_write_title_source_and_regions_as_the_article_pages_do():
     plain = {"id": "y", "title": "转移就业", "source": "天山网", "script": "hans"}
     assert "alt" not in search.display(plain, "正文", table=table, display_map=dmap)  # the browser gets it right
     assert "alt" not in search.display(meta, "正文")  # without the table: nothing to compare with
+
+
+# --- what Pagefind makes of the token pages (its index chunks read back) ----------------------------
+
+def _cbor(b: bytes, i: int = 0):
+    """Minimal CBOR reader for Pagefind's index chunks (integers, strings, arrays)."""
+    major, info = b[i] >> 5, b[i] & 31
+    i += 1
+    if info >= 24:
+        size = 1 << (info - 24)
+        value, i = int.from_bytes(b[i:i + size], "big"), i + size
+    else:
+        value = info
+    if major == 0:
+        return value, i
+    if major == 1:
+        return -1 - value, i
+    if major in (2, 3):
+        return b[i:i + value].decode("utf-8") if major == 3 else b[i:i + value], i + value
+    if major == 4:
+        out = []
+        for _ in range(value):
+            item, i = _cbor(b, i)
+            out.append(item)
+        return out, i
+    raise ValueError(f"CBOR major type {major}")
+
+
+def _index_words(bundle: Path) -> dict[str, list]:
+    """{word: [[page number (delta), locations, …], …]} over every index chunk of a Pagefind 1.5
+    bundle."""
+    words = {}
+    for chunk in (bundle / "index").glob("*.pf_index"):
+        raw = gzip.decompress(chunk.read_bytes())
+        assert raw.startswith(b"pagefind_dcd")
+        (entries,), _ = _cbor(raw, len(b"pagefind_dcd"))
+        for word, pages, *_ in entries:
+            words[word] = pages
+    return words
+
+
+def test_every_token_is_a_word_of_its_page_at_one_position(tmp_path):
+    """page_words joins the tokens Pagefind keeps as compound parts into one compound: each must
+    still be a word of the index on exactly the pages that hold it (a token Pagefind would split
+    or drop, such as a1 or a single letter, stays a word of its own), every part at one
+    position, and the compound's own long word sorts after every token (PARK)."""
+    texts = ["转移就业 2019年 abc a1b 乡村振兴", "转移 x 合作社 2019 ABC ab-c", "一"]
+    recs = [{"url": f"/articles/{n:012d}/", "language": search.LANGUAGE, "meta": {}, "filters": {}, "sort": {},
+             "content": " ".join(search.tokens(t))} for n, t in enumerate(texts)]
+    bundle = hook._Bundle(recs, {}, tmp_path / "cache", "k")
+    try:
+        bundle.start()
+        bundle.wait()
+        words = _index_words(bundle.tmp / "bundle")
+    finally:
+        bundle.discard()
+    holders = {}
+    for n, rec in enumerate(recs):
+        for tok in rec["content"].split(" "):
+            holders.setdefault(tok, set()).add(n)
+    assert {"a1", "x", "1b"} <= set(holders) and any(len(h) > 1 for h in holders.values())
+    for tok, pages in holders.items():
+        assert tok in words, tok
+        assert len(words[tok]) == len(pages), tok
+    parts = [tok for tok in holders if search._PART.fullmatch(tok)]
+    assert {loc for tok in parts for _, locs, *_ in words[tok] for loc in locs if loc >= 0} == {0}
+    others = set(words) - set(holders)
+    assert others and all(w.startswith(search.PARK) for w in others), others
+    assert max(holders) < min(others) and max(others) == search.FILLER
+    assert search.page_words([]) == "" and len(search.page_words(["转移"]).split(" ")) == search.WORDS

@@ -18,7 +18,10 @@ our own tokens instead of Pagefind's segmentation:
   matches using the article text, which is written into each result fragment after indexing
   (grep semantics; see wenxian/search/bundle.py).
 
-Records use the language code `und` so that Pagefind neither segments nor stems the tokens.
+Records use the language code `und` so that Pagefind neither segments nor stems the tokens. The
+page Pagefind reads (`index_page`) writes the tokens as one compound word at one position, then
+filler up to a fixed number of words (`page_words`): the bytes a query downloads per shard are then
+mostly page numbers (see PARK and FILLER below).
 """
 from __future__ import annotations
 
@@ -153,12 +156,53 @@ def fields(meta: dict) -> dict:
     }
 
 
+# Pagefind keeps, for every word of a page, the positions where it occurs, and its index chunks
+# (each about 10,000 word-page entries: chunk_index(…, 20000) in pagefind/src/index/mod.rs, a
+# query term downloads one chunk per shard) spend most of their bytes on those positions: a
+# token's position in its page is a number up to the page's token count, which gzip cannot
+# squeeze. Search never uses positions (each token is one word; the browser checks the text), so
+# every token that Pagefind would index unchanged as a part of a compound word is joined into one
+# compound ("PARK-tok-tok-…"): Pagefind indexes the parts of a compound at the position of the
+# whole word, all with weight 1, so every posting holds the same two numbers and a chunk is about
+# 2.4 times smaller (measured: 21.5 → 8.9 KB a chunk, same memory; docs/performance.md).
+# Pagefind also indexes the compound as one long word (its letters without the hyphens): PARK, two
+# characters of CJK extension G that sort after every character a query can fold to, puts those
+# long words in chunks of their own at the end of the index, which no query of real text loads.
+PARK = "\U0003134a\U0003134a"
+# Parts Pagefind keeps as they are (pagefind/src/fossick/splitting.rs: ASCII punctuation splits,
+# convert_case's lower case splits letters from digits, parts of one byte are dropped): runs of CJK
+# ideographs, of two or more ASCII lower-case letters, or of two or more ASCII digits. Any other
+# token (é, a1, a single letter) stays a word of its own.
+_PART = re.compile(f"[{_CJK}]+|[a-z]{{2,}}|[0-9]{{2,}}")
+
+
+# Pagefind's metadata file, which every query loads for every shard, lists each page's word count
+# (its number of space-separated words here: the compound, then the tokens that are not parts).
+# Varying counts cost about a byte a page; filling every page up to WORDS words with FILLER (one
+# word that sorts after the compounds' long words, so that its chunks are never loaded either, and
+# which ends the index with a short word rather than a long one in the metadata's chunk list)
+# makes the counts one repeated number. Pagefind's relevance then compares pages of equal length.
+FILLER = PARK + PARK[0]
+WORDS = 32
+
+
+def page_words(tokens: list[str]) -> str:
+    """The text of a token page: the tokens that can be compound parts joined into one compound
+    after PARK (one position for all of them), then the others, then FILLER up to WORDS words;
+    space-separated. No tokens, no words."""
+    parts = [t for t in tokens if _PART.fullmatch(t)]
+    words = ["-".join([PARK, *parts])] * bool(parts) + [t for t in tokens if not _PART.fullmatch(t)]
+    return " ".join(words + [FILLER] * (WORDS - len(words))) if words else ""
+
+
 def index_page(rec: dict) -> str:
     """The record as a minimal HTML page for the Pagefind CLI (which indexes a folder of pages in
     parallel; the Python service answers one record per 100 ms poll). No <title> or <h1>, so
-    Pagefind adds no metadata words; filters and sort key as Pagefind data attributes."""
+    Pagefind adds no metadata words; the tokens as `page_words`; filters and sort key as
+    Pagefind data attributes."""
+    words = page_words(rec["content"].split(" ")) if rec["content"] else ""
     parts = [f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>',
-             f"<main data-pagefind-body>{html.escape(rec['content'])}</main>"]
+             f"<main data-pagefind-body>{html.escape(words)}</main>"]
     for name, values in rec["filters"].items():
         parts += [f'<span data-pagefind-filter="{name}" hidden>{html.escape(v)}</span>' for v in values]
     for name, value in rec["sort"].items():
