@@ -120,8 +120,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
     under_title = meta.find_date(_below_title(header, above, title, everything=False), order)
+    stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text dates it when nothing else does
     art = _article(data, decoded, text, cleaned, title,
-                   under_title or meta.find_date(header, order) or meta.find_date(trailer, order), source, authors)
+                   under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
+                   or (meta.find_date([stamp], order) if stamp else None), source, authors)
     art["warnings"] = extraction_warnings(art)
     if strays:
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
@@ -140,10 +142,15 @@ def _below_title(header: list, above: list, title: str | None, everything: bool 
     return [l for l in header if l.number > printed - margin]
 
 
-def _stamp_writer(lines: list, first_kept: int) -> list[str]:
-    """The poster named by the first stamp of a post below the text's start (a blog's 由某某张贴 @…)."""
+def _post_stamp(lines: list, first_kept: int):
+    """The first stamp of a post below the text's start (posted @ 2024-05-09 14:45 某某 阅读, 由某某张贴 @…)."""
     stamp = clean_mod.post_stamp_pattern()
-    line = next((l for l in lines if l.number > first_kept and len(l.text) <= 120 and stamp.match(l.text)), None)
+    return next((l for l in lines if l.number > first_kept and len(l.text) <= 120 and stamp.match(l.text)), None)
+
+
+def _stamp_writer(lines: list, first_kept: int) -> list[str]:
+    """The poster named by the first stamp of a post below the text's start."""
+    line = _post_stamp(lines, first_kept)
     return meta.stamp_writer(line.text) if line else []
 
 
