@@ -158,7 +158,7 @@ def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if prose >= _THREAD_AFTER and len(line.text) <= 120 and stamp.match(line.text):
             return i
-        if prose >= _THREAD_AFTER and all(_stamped().search(l.text) for l in lines[i:i + 3]) and i + 3 <= len(lines):
+        if prose >= _THREAD_AFTER and i + 3 <= len(lines) and all(_stamped().search(l.text) for l in lines[i:i + 3]):
             return i  # a thread index: three posts in a row, each with its time
         # a sidebar's list of recent replies (回复:标题 / 回复:标题 …) is no thread: a reply
         # header is followed by its reply, not by another header

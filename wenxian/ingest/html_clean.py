@@ -71,6 +71,7 @@ def extract(page: Page) -> HtmlArticle:
     origins = {"title": title_origin}
 
     order = meta.slash_order([b.text for b in blocks])  # how this page writes 06/02/2022
+    stamp = _post_stamps(blocks, title_index)  # a blog post's stamp below the text: date and writer, last resort
     date, origins["date"] = _first(
         [(_valid_date(v), o) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.text) for b in after_title], order), "visible (under the title)")]
@@ -79,7 +80,7 @@ def extract(page: Page) -> HtmlArticle:
         + [(meta.find_date(byline, order), "visible")]
         + [(meta.find_date(list(reversed(before_title)), order), "visible (above the title)")]
         + [(meta.find_date(trailer, order), "visible (after the text)")]
-        + [(meta.find_date(_post_stamps(blocks, title_index), order), "visible (the post's stamp)")]
+        + [(meta.find_date(stamp, order), "visible (the post's stamp)")]
         + [(_title_date(page.title_tag), "title")]
         + [(_valid_date(v), o) for v, o in page.meta["date_modified"]])
 
@@ -118,8 +119,7 @@ def extract(page: Page) -> HtmlArticle:
                                              if not b.hidden and b.tag != "img"], title)
         origins["author"] = "visible (names under the headline)" if authors else None
     if not authors:
-        stamps = _post_stamps(blocks, title_index)
-        authors = meta.stamp_writer(stamps[0].text) if stamps else []
+        authors = meta.stamp_writer(stamp[0].text) if stamp else []
         origins["author"] = "visible (the post's stamp)" if authors else None
     url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
     return HtmlArticle(cleaned, title, date, source, authors, url, origins)
@@ -241,11 +241,10 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     best = None
     # a menu's link (科普中国-辟谣文章: the <title> names the site and the channel, and the menu
     # prints the channel) is no headline, however well the metadata matches it
-    menu = {b.text for b in page.blocks if b.furniture and not b.title_hint and b.link_density >= 0.5}
+    menu = {b.text for b in page.blocks if _menu_link(b)}
     for b in page.blocks[: end]:
         t = b.text
-        if (b.hidden or b.tag == "img" or len(t) < 4 or len(t) > 100 or t in sites
-                or b.furniture and not b.title_hint and b.link_density >= 0.5):
+        if b.hidden or b.tag == "img" or len(t) < 4 or len(t) > 100 or t in sites or _menu_link(b):
             continue
         for value, origin in candidates:
             if t in value:
@@ -306,6 +305,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     return None, None, None
 
 
+
+
+def _menu_link(b: Block) -> bool:
+    """A link of the page's furniture (a menu item), not a permalink headline marked as a title."""
+    return bool(b.furniture) and not b.title_hint and b.link_density >= 0.5
 
 
 def _menu_parts(head: str, menu: set[str]) -> bool:

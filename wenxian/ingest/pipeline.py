@@ -79,10 +79,11 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # so that its repetitions in the body (captions, dividers) are removed as the title.
         # (or the short line that opens the text: what stands above it may be a site's menu)
         kept = [k.line.text for k in cleaned.kept if k.kind != "image"][:2]
+        before = [l for l in lines if l.number < first_kept]
         title = (meta.labelled_title(lines[:40])
-                 or meta.headline_over_dateline([l for l in lines if l.number < first_kept][-6:], clean_mod.pattern_reason)
+                 or meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason)
                  or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
-                 or meta.headline_before([l for l in lines if l.number < first_kept], clean_mod.pattern_reason))
+                 or meta.headline_before(before, clean_mod.pattern_reason))
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
         if title:
             cleaned = clean_mod.clean(lines, title, site_lines)
@@ -102,25 +103,28 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     host = meta.host_name([l.text for l in lines[-40:]])
     if site and host and site != host and (site in host or meta.abbreviates(site, host)):
         site = host  # '纪检' in the page title, '某某大学纪检监察室' as the 主办 in the footer
-    source = (meta.outlet_or_none(meta.find_source(header, lines, paragraphs[:3])) or meta.outlet_or_none(meta.trailing_source(trailer, lines))
-              or meta.outlet_or_none(meta.byline_outlet(meta.with_joined_pairs(_below_title(above, above, title, margin=8), near=8), title))
-              or meta.outlet_or_none(meta.account_name(_below_title(header, above, title, margin=8)[:15], title)) or site)
+    printed = max((l.number for l in above if title and l.text == title), default=None)  # the headline above the text
+    near_title = _below(header, printed, margin=8)
+    candidates = (lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.trailing_source(trailer, lines),
+                  lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
+                  lambda: meta.account_name(near_title[:15], title))
+    source = next(filter(None, (meta.outlet_or_none(read()) for read in candidates)), None) or site
     if source and site and source != site and meta.abbreviates(source, site):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
     if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
         source = meta.copyright_holder([l.text for l in lines if l.number > last_kept][-40:])
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
+    stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
     authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
                or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
-               or _stamp_writer(lines, first_kept))
+               or (meta.stamp_writer(stamp.text) if stamp else []))
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
-    under_title = meta.find_date(_below_title(header, above, title, everything=False), order)
-    stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text dates it when nothing else does
+    under_title = meta.find_date(_below(header, printed), order) if printed is not None else None
     art = _article(data, decoded, text, cleaned, title,
                    under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
                    or (meta.find_date([stamp], order) if stamp else None), source, authors)
@@ -131,27 +135,18 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     return art
 
 
-def _below_title(header: list, above: list, title: str | None, everything: bool = True, margin: int = 0) -> list:
-    """The header lines below the headline as printed above the text (the byline's place), and
-    the `margin` lines above it, when it is printed there; else all of them (`everything`) or
-    none. What stands far above the headline is the page's header: a weather box, a lottery
-    draw, a date bar."""
-    printed = max((l.number for l in above if title and l.text == title), default=None)
-    if printed is None:
-        return header if everything else []
-    return [l for l in header if l.number > printed - margin]
+def _below(header: list, printed: int | None, margin: int = 0) -> list:
+    """The header lines below the headline printed above the text at line `printed` (the
+    byline's place), and the `margin` lines above it; all of them when it is not printed there.
+    What stands far above the headline is the page's header: a weather box, a lottery draw, a
+    date bar."""
+    return header if printed is None else [l for l in header if l.number > printed - margin]
 
 
 def _post_stamp(lines: list, first_kept: int):
     """The first stamp of a post below the text's start (posted @ 2024-05-09 14:45 某某 阅读, 由某某张贴 @…)."""
     stamp = clean_mod.post_stamp_pattern()
     return next((l for l in lines if l.number > first_kept and len(l.text) <= 120 and stamp.match(l.text)), None)
-
-
-def _stamp_writer(lines: list, first_kept: int) -> list[str]:
-    """The poster named by the first stamp of a post below the text's start."""
-    line = _post_stamp(lines, first_kept)
-    return meta.stamp_writer(line.text) if line else []
 
 
 def _from_page(data: bytes, decoded, path: str) -> dict:
