@@ -176,7 +176,7 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
         t = line.text
         tail = title[len(t):]
         if (len(t) >= 6 and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
-                and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”")):
+                and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”") and t.count('"') % 2 == 0):
             if best is None or len(t) > len(best):
                 best = t
     if best:
@@ -242,7 +242,9 @@ def complete_title(title: str | None, lines: list[Line]) -> str | None:
     return title
 
 
-_PROSE_PUNCT_ANY = re.compile(r"[，。！？；、,!?;：:“”\s]")
+# quotes too, full-width or ASCII ('简单道理捅破"飞人"神话 耐克鞋的气垫"伤机"': a scraper or site that
+# prints ASCII punctuation quotes no differently)
+_PROSE_PUNCT_ANY = re.compile(r"[，。！？；、,!?;：:“”\"\s]")
 
 
 _EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -743,7 +745,7 @@ def _author_patterns() -> tuple:
     sources = "|".join(map(re.escape, v["source_labels"]))
     after_source = re.compile(rf"(?:{sources})\s*[:：︰﹕]\s*\S+\s+({_NAME})$")
     # 本贴由大卫于2005年8月12日16:12:21在〖…〗发表: a forum's posting line names its poster
-    posted = re.compile(rf"(?:本贴|本帖|本貼|本文)由\s*([^\s于於]{{2,16}}?)\s*(?:于|於)\s*(?:19|20)\d\d")
+    posted = re.compile(r"(?:本贴|本帖|本貼|本文)由\s*([^\s于於]{2,16}?)\s*(?:于|於)\s*(?:19|20)\d\d")
     # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
     dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
     # 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]: a name in brackets between the date and 来源
@@ -1007,11 +1009,13 @@ def opens_text(first: str, second: str, longest: int = 40) -> bool:
     return (6 <= len(first) <= longest and not _CLAUSE_END.search(_CLOSERS.sub("", first))
             and not first.startswith(("（", "(", "【", "[", "—", "－", "-"))  # a subtitle's dash
             and not is_numbered_heading(first)  # 一、… opens a section of the text, not the page
-            and not has_date(first) and not label.search(first)
+            and not has_date(first) and not label.search(first) and not _WIRE_DATELINE.search(first)
             and not credited_authors(first) and is_prose(second) and not pattern_reason(first))
 
 
 _CLAUSE_END = re.compile(r"[。！？!?…；;，,：:]$")
+# a wire dateline (新华社乌鲁木齐11月1日电题：…): the line credits a story, it is not its headline
+_WIRE_DATELINE = re.compile(r"\d{1,2}\s*日\s*[电電]")
 _CLOSERS = re.compile(r"[”\"’）)】\]]+$")
 
 

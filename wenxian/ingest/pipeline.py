@@ -20,6 +20,7 @@ from ..places import regions
 from . import webarchive
 from ..invisible import balance
 from .decode import decode, stray_controls, without_controls
+from .reading_form import reading_form, restore
 from ..errors import WenxianError
 from .. import article
 from ..article import IMAGE_MARKER
@@ -64,11 +65,14 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     """A text capture: lines classified by patterns and by where the densest prose is."""
     strays = stray_controls(decoded.text)
     text = without_controls(decoded.text) if strays else decoded.text
-    lines = clean_mod.split_lines(text)
-    overlong = limits.check_shape(lines, path)
+    captured = clean_mod.split_lines(text)
+    overlong = limits.check_shape(captured, path)
     if overlong:
         numbers = {l.number for l in overlong}
-        lines = [l for l in lines if l.number not in numbers]
+        captured = [l for l in captured if l.number not in numbers]
+    # every decision below reads the reading form (ASCII marks beside Chinese text read as
+    # full-width: reading_form.py); what is published is the capture's own lines and characters
+    lines = [clean_mod.Line(l.number, reading_form(l.text)) for l in captured]
     title, site = meta.find_title(lines)
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
@@ -125,9 +129,14 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
     under_title = meta.find_date(_below(header, printed), order) if printed is not None else None
-    art = _article(data, decoded, text, cleaned, title,
+    pairs = [(l.text, c.text) for l, c in zip(lines, captured)]
+    by_number = {l.number: l for l in captured}
+    cleaned = clean_mod.Cleaned([clean_mod.Kept(by_number.get(k.line.number, k.line), k.kind) for k in cleaned.kept],
+                                [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
+    art = _article(data, decoded, text, cleaned, restore(title, pairs),
                    under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
-                   or (meta.find_date([stamp], order) if stamp else None), source, authors)
+                   or (meta.find_date([stamp], order) if stamp else None), restore(source, pairs),
+                   [restore(a, pairs) for a in authors])
     art["warnings"] = extraction_warnings(art)
     if strays:
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
