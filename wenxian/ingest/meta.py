@@ -715,17 +715,28 @@ def byline_slot_writer(header: list[Line], account: str | None, title: str | Non
     if not account:
         return []
     texts = [l.text for l in header]
+    for i in range(1, len(texts)):
+        marked = _MARK_AND_WRITER.match(texts[i - 1])  # '原创 kingname / 未闻Code': mark and writer on one line
+        if texts[i] == account and marked and _slot_name(marked.group(1), account, title):
+            return [marked.group(1)]
     for i in range(1, len(texts) - 1):
         if texts[i] == account and texts[i + 1] == account:
             t = texts[i - 1]
             dated = _DATE_THEN_WRITER.match(t)  # '原创 2018-01-03 58沈剑': the slot printed after the date
             t = dated.group(1) if dated else t
-            if (2 <= len(t) <= 12 and t not in (account, title) and t not in vocab.load("metadata.yml")["not_sources"]
-                    and not _date_in(t) and not _BARE_DATE.fullmatch(t) and _ACCOUNT_CHARS.fullmatch(t)
-                    and not _PROSE_PUNCT_ANY.search(t) and not _boilerplate(t) and account not in t):
-                return [t]
-            return []
+            return [t] if _slot_name(t, account, title) else []
     return []
+
+
+_MARK_AND_WRITER = re.compile(r"^(?:原创|原創)\s+(\S{2,12})$")
+
+
+def _slot_name(t: str, account: str, title: str | None) -> bool:
+    """Whether `t`, printed in a platform's byline slot, is a writer's name: short, neither the
+    account, a date, a label nor the title."""
+    return (2 <= len(t) <= 12 and t not in (account, title) and t not in vocab.load("metadata.yml")["not_sources"]
+            and not _date_in(t) and not _BARE_DATE.fullmatch(t) and bool(_ACCOUNT_CHARS.fullmatch(t))
+            and not _PROSE_PUNCT_ANY.search(t) and not _boilerplate(t) and account not in t)
 
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
