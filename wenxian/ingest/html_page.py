@@ -23,6 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .. import datafiles as vocab
+from .reading_form import reading_form
 
 # Elements whose content is never visible text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -61,6 +62,8 @@ class Block:
     # them count is decided once the page's prose is known (_resolve)
     furniture_chain: tuple = field(default=(), repr=False)
     hidden_chain: tuple = field(default=(), repr=False)
+    # the page's own text where `text` is its reading form (reading_form.py) and differs
+    shown: str | None = field(default=None, repr=False)
 
     @property
     def link_density(self) -> float:
@@ -73,6 +76,8 @@ class Page:
     main: tuple[int, int]  # [start, end) block indexes of the main-content subtree
     meta: dict = field(default_factory=dict)  # field -> [(value, origin)], most trusted first
     title_tag: str | None = None  # text of <title>
+    # (reading form, the page's own text) of every text above, to give values back as printed
+    own_text: list = field(default_factory=list, repr=False)
 
 
 @lru_cache(maxsize=None)
@@ -127,9 +132,21 @@ def parse(text: str):
 
 
 def read(text: str) -> Page:
+    """The page's blocks, main span and metadata, in their reading form (reading_form.py: what
+    the rules read); `Block.shown` and `Page.own_text` keep the page's own characters."""
     root = parse(text)
     meta = _metadata(root, text)
     blocks, spans, named = _blocks(root)
+    own_text = []
+    for b in blocks:
+        form = reading_form(b.text)
+        own_text.append((form, b.text))
+        if form != b.text:
+            b.shown, b.text = b.text, form
+    for key, values in meta.items():
+        if key != "url":  # (an address is no text: '/中文' stays)
+            own_text += [(reading_form(v), v) for v, _o in values]
+            meta[key] = [(reading_form(v), o) for v, o in values]
     _resolve(blocks, spans)
     main = _main_span(blocks, spans, named)
     # a furniture word on an element that holds the whole article (a page wrapper named
@@ -137,7 +154,9 @@ def read(text: str) -> Page:
     _resolve(blocks, spans, main)
     title_el = root.find(".//title")
     title_tag = _norm(title_el.text_content()) if title_el is not None else None
-    return Page(blocks, main, meta, title_tag or None)
+    if title_tag:
+        own_text.append((reading_form(title_tag), title_tag))
+    return Page(blocks, main, meta, reading_form(title_tag) if title_tag else None, own_text)
 
 
 def visible_text(text: str) -> str:

@@ -165,8 +165,22 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
     # thousand links) is not refused, since every step of the HTML path is linear in its length
     limits.check_shape([clean_mod.Line(b.line, "") for b in page.blocks], path)
     got = html_clean.extract(page)
-    text = "\n".join(b.text for b in page.blocks)
-    art = _article(data, decoded, text, got.cleaned, got.title, got.date, got.source, got.author)
+    text = "\n".join(b.shown or b.text for b in page.blocks)
+    # decided on the reading form; published in the page's own characters (a line may be part
+    # of a block: it is found in the blocks of its source line first)
+    own: dict = {}
+    for b in page.blocks:
+        if b.shown:
+            own.setdefault(b.line, []).append((b.text, b.shown))
+
+    def as_printed(line):
+        pairs = own.get(line.number)
+        return clean_mod.Line(line.number, restore(line.text, pairs + page.own_text)) if pairs else line
+
+    cleaned = clean_mod.Cleaned([clean_mod.Kept(as_printed(k.line), k.kind) for k in got.cleaned.kept],
+                                [clean_mod.Removed(as_printed(r.line), r.reason) for r in got.cleaned.removed])
+    art = _article(data, decoded, text, cleaned, restore(got.title, page.own_text), got.date,
+                   restore(got.source, page.own_text), [restore(a, page.own_text) for a in got.author])
     art["metadata_origin"] = {k: v for k, v in got.origins.items() if v}  # where each value was read
     if got.source_url:
         art["original_url"] = got.source_url  # a WeChat article's 阅读原文 link (report only)
