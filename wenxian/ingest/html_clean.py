@@ -63,6 +63,10 @@ def extract(page: Page) -> HtmlArticle:
     trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
     before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
+    # a disclosure table above a government notice's headline (索引号 / 发布机构 / 发文日期, a
+    # label and its value in cells of their own)
+    labelled_above = ([Line(b.line, b.text) for b in blocks[max(0, title_index - 12):title_index] if not b.hidden]
+                      if title_index is not None else [])
     index_of = {(b.line, b.text): b.index for b in blocks}
     removed_in_main = [r.line for r in cleaned.removed
                        if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
@@ -73,7 +77,12 @@ def extract(page: Page) -> HtmlArticle:
     order = meta.slash_order([b.text for b in blocks])  # how this page writes 06/02/2022
     stamp = _post_stamps(blocks, title_index)  # a blog post's stamp below the text: date and writer, last resort
     date, origins["date"] = _first(
-        [(_valid_date(v), o) for v, o in page.meta["date"]]
+        # the publication date the page labels under its headline (发布日期：…) before any
+        # metadata: a government CMS stamps its <meta PubDate> anew each time it regenerates
+        # the page, years after the date it prints
+        [(meta.labelled_date([Line(b.line, b.text) for b in after_title], order), "visible (labelled, under the title)")]
+        + [(meta.labelled_date(labelled_above, order), "visible (labelled, above the title)")]
+        + [(_valid_date(v), o) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.text) for b in after_title], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
         + [(meta.labelled_date(byline + trailer, order), "visible (labelled)")]

@@ -98,9 +98,11 @@ def _vocab() -> dict:
     }
 
 
-def _attr_words(el) -> list[str]:
-    """Words of an element's class and id ('news-footer' → news, footer; 'commentList' → comment, list)."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+def _attr_words(el, everywhere: frozenset = frozenset()) -> list[str]:
+    """Words of an element's class and id ('news-footer' → news, footer; 'commentList' → comment, list),
+    leaving out the class names in `everywhere` (_everywhere_classes)."""
+    classes = (el.get("class") or "").split()
+    raw = f"{' '.join(c for c in classes if c not in everywhere)} {el.get('id') or ''}"
     words = [w.lower() for w in _WORDS.findall(raw)]
     whole = [t.lower() for t in re.split(r"\s+", raw.strip()) if t]
     return whole + words
@@ -171,6 +173,22 @@ def visible_text(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _everywhere_classes(root) -> frozenset:
+    """Class names on at least half of the page's elements (and on 20 or more): a class that
+    marks nearly everything says nothing about a part of the page. An accessibility or
+    translation script that stamps every element ('skipAutoFix' on a government portal's
+    every <p> and <span>) would otherwise make the whole article 'skip' furniture."""
+    seen: dict = {}
+    elements = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        elements += 1
+        for c in set((el.get("class") or "").split()):
+            seen[c] = seen.get(c, 0) + 1
+    return frozenset(c for c, n in seen.items() if n >= 20 and n * 2 >= elements)
+
+
 def _named_title(el) -> bool:
     """Whether an element's class or id names it a title (entry-title, viewpost_TitleUrl)."""
     names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
@@ -229,6 +247,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
     skipping = 0
     link_lists: dict = {}
     named: set = set()
+    everywhere = _everywhere_classes(root)
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
@@ -237,7 +256,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
                 skipping += 1
                 continue
             parent = stack[-1] if stack else (None, (), ())
-            words = _attr_words(el) if tag not in ("html", "body") else []
+            words = _attr_words(el, everywhere) if tag not in ("html", "body") else []
             own = next((w for w in words if w in v["furniture"]), None)
             furn = parent[1] + ((own, el),) if own and len(parent[1]) < 8 else parent[1]
             hidden = parent[2] + (el,) if _is_hidden(el) and len(parent[2]) < 8 else parent[2]

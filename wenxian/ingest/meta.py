@@ -335,6 +335,7 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     """(line, value) for lines carrying a label of `kind` (来源：…, 发布日期：…); the value is the
     rest of the line, or the next line when the label ends the line (table-like pages)."""
     following = {a.number: b for a, b in zip(all_lines, all_lines[1:])}
+    after = {id(a): b for a, b in zip(all_lines, all_lines[1:])}  # (cells of one table row share a line number)
     pattern = _label_pattern(kind)
     bare = _bare_label_pattern(kind)
     for line in lines:
@@ -349,8 +350,9 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
                 yield line, value
             continue
         value = _NEXT_LABEL.split(m.group(1).strip())[0].strip()  # '证券时报网作者：李在山' -> the outlet
-        if not value and line.number in following:
-            value = following[line.number].text.strip()
+        nxt = after.get(id(line)) or following.get(line.number)
+        if not value and nxt is not None:
+            value = nxt.text.strip()
             if value.endswith((":", "：")) or kind == "source_labels" and _boilerplate(value):
                 # another label, or a widget after an empty 来源： (按讚加入…粉絲團): no value
                 value = ""
@@ -450,7 +452,12 @@ def clean_source(value: str) -> str | None:
     translated = _WITH_TRANSLATION.fullmatch(value)  # '頭條日報Headline Daily': the name and its English
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         value = translated.group(1)
+    latin = _LATIN_TAIL.fullmatch(value)  # '公視新聞網PNN', '香港經濟日報HKET': the name and its brand
+    if latin and (is_site_name(latin.group(1)) or is_outlet_name(latin.group(1))):
+        value = latin.group(1)
     not_sources = vocab.load("metadata.yml")["not_sources"]
+    if _COUNT.search(value):
+        return None  # '访问量：199': an empty 来源： followed by the next label and its count
     if _MARKUP_RESIDUE.search(value):
         return None  # 'size="20"': a broken template printed an attribute where the value belongs
     if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
@@ -464,6 +471,8 @@ def clean_source(value: str) -> str | None:
     return value
 
 
+_LATIN_TAIL = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]+)\s*([A-Za-z][A-Za-z0-9.&'\-]*(?:\s+[A-Za-z0-9.&'\-]+)*)")
+_COUNT = re.compile(r"[:：︰﹕]\s*\d")
 _WITH_TRANSLATION = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]+)\s*([A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+)+)")
 
 
