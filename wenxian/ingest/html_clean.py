@@ -280,6 +280,10 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         m = labelled.match(b.text)
         if m and not b.hidden:
             return m.group(1).strip(), "visible (labelled title)", b.index
+    # the name the page's footer gives its site (©2025 某某研究所, 某某网版权所有): a <title> that
+    # is only that names no article
+    footer = [b.text for b in page.blocks[-40:]]
+    sites = sites | {n for n in (meta.copyright_holder(footer), meta.host_name(footer)) if n}
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
@@ -291,8 +295,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
             return b.text, "h1", b.index
     # no usable title metadata nor <h1>: the heading printed just above the text
-    near = [b for b in page.blocks[max(0, start - 6):start] if not b.hidden and b.tag != "img"
-            and (b.link_density < 0.5 or b.title_hint)]  # a permalink headline named as a title
+    near = [b for b in page.blocks[max(0, start - 30):start] if not b.hidden and b.tag != "img"][-6:]  # (a gallery's images between)
+    near = [b for b in near if b.link_density < 0.5 or b.title_hint]  # a permalink headline named as a title
     lines = [Line(b.index, b.text) for b in near if not label.search(b.text)]
     text = meta.headline_before(lines, clean_mod.pattern_reason)
     if text and not meta.is_site_name(text):

@@ -927,7 +927,7 @@ _COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\
 # names of the bodies that host government and institutional sites
 # names of the bodies that host government and institutional sites (a company holding the
 # copyright is the site's operator, not the name it publishes under)
-_INSTITUTION = re.compile(r"(院|会|會|局|部|委|厅|廳|办|辦|中心|馆|館|校|大学|大學|政府)$")
+_INSTITUTION = re.compile(r"(院|所|会|會|局|部|委|厅|廳|办|辦|中心|馆|館|校|大学|大學|政府)$")
 
 
 def copyright_holder(texts: list[str]) -> str | None:
@@ -1015,8 +1015,10 @@ def labelled_title(lines: list[Line]) -> str | None:
     return None
 
 
-# A web address, or a status line of labelled counts (在线用户:12066 当值版主:), is no headline.
-_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][:：︰﹕]\s*\d|^[A-Za-z0-9_.\-]+$")
+# A web address, a status line of labelled counts (在线用户:12066 当值版主:) or a calendar badge's
+# month (2024年02月) is no headline.
+_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][:：︰﹕]\s*\d|^[A-Za-z0-9_.\-]+$"
+                           r"|^(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2})$")
 
 
 def opens_text(first: str, second: str, longest: int = 40) -> bool:
