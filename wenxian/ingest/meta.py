@@ -755,13 +755,18 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
     names = rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+){_NAME}){{0,5}})(?={v['name_enders']})"
-    reporter = re.compile(rf"{v['reporter_words']}\s*[:：︰﹕]?\s*{names}")
-    role = rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']}))?"
+    # (记者会 / 記者會 / 记者招待会 is a press conference: 在記者會上稱 credits no one)
+    reporter = re.compile(rf"{v['reporter_words']}(?![会會招])\s*[:：︰﹕]?\s*{names}")
+    # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
+    role = (rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']})"
+            rf"|[\u4e00-\u9fff]{{2,14}}?(?:{v['affiliation_ends']}))?")
     labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
                           rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
                           rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
-    slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME})\s*[／/╱]\s*(?:特稿|文|\S{{0,4}}(?:报道|報導)|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
+    # 張立勳／特稿, 陳冠勳 張梓嘉 溫正衡／新北 台南報導 (names, then the places reported from)
+    slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME}(?:\s+{_NAME}){{0,5}})\s*[／/╱]\s*(?:特稿|文|(?:\S{{1,4}}\s+){{0,3}}\S{{0,4}}(?:报道|報導)"
+                       rf"|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
     after_source = re.compile(rf"(?:{sources})\s*[:：︰﹕]\s*\S+\s+({_NAME})$")
     # 本贴由大卫于2005年8月12日16:12:21在〖…〗发表: a forum's posting line names its poster
@@ -773,7 +778,10 @@ def _author_patterns() -> tuple:
     # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
     # (a space before 报道: 专题报道, 活动报道 are channel names, not a name glued to the verb)
     reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|報導)(?![\u4e00-\u9fff])")
-    return reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, frozenset(v["not_names"])
+    # 上報快訊／范姜佳鈺 2020年03月12日: a news desk, then the writer and the time
+    desk = re.compile(rf"(?:{v['desk_words']})\s*[／/╱]\s*({_NAME})(?=\s+(?:19|20)\d\d|\s*$)")
+    return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk,
+            frozenset(v["not_names"]))
 
 
 _DESK = re.compile(r"(中心|组|組|部|频道|頻道)$")
@@ -836,7 +844,12 @@ def credited_authors(text: str) -> list[str]:
         for m in pat.finditer(text):
             if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
                 continue
-            names = _names_in(next(g for g in m.groups() if g), stop)
+            group = next(g for g in m.groups() if g)
+            if pat is patterns[3] and " " in group.strip() and not byline_names(group):
+                # several words before the slash are names only if all are personal names: else the
+                # last alone ('中國時報 張立勳／特稿'; '社會 社會中心／綜合報導' credits no one)
+                group = group.split()[-1]
+            names = _names_in(group, stop)
             if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
                 names = names[:-1]  # 记者 彭冲 山东冠县报道: the last word is where it was reported
             if names:
