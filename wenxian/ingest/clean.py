@@ -74,20 +74,26 @@ def _prefilter() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 def pattern_reason(text: str) -> str | None:
-    """The reason of the first boilerplate rule that matches the line, in file order."""
+    """The reason of the first boilerplate rule that matches the line, in file order. A line's
+    length for the `short` rules leaves out a web address at its end: a promotion with its link
+    (立即下載某某App：https://bit.ly/…) is as short as its words."""
     any_len, short, whole = _prefilter()
-    if not (any_len.search(text) or whole.fullmatch(text) or len(text) <= SHORT and short.search(text)):
+    n = len(_TRAILING_URL.sub("", text))
+    if not (any_len.search(text) or whole.fullmatch(text) or n <= SHORT and short.search(text)):
         return None
     for reason, scope, pat in vocab.boilerplate_rules():
         if scope == "whole":
             if pat.fullmatch(text):
                 return reason
         elif scope == "short":
-            if len(text) <= SHORT and pat.search(text):
+            if n <= SHORT and pat.search(text):
                 return reason
         elif pat.search(text):
             return reason
     return None
+
+
+_TRAILING_URL = re.compile(r"\s*[:：︰﹕]?\s*(?:https?://|www\.)\S+$")
 
 
 @lru_cache(maxsize=None)
