@@ -73,12 +73,20 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
 
 def is_site_name(text: str) -> bool:
     """'凤凰网资讯', '中国西藏新闻网': short and ending like a site's name."""
-    return len(text) <= 15 and bool(_SITE_WORDS.search(text[-4:])) and not _PROSE_PUNCT_ANY.search(text)
+    return (len(text) <= 15 and bool(_SITE_WORDS.search(text[-4:])) and not _PROSE_PUNCT_ANY.search(text)
+            and not _DOCUMENT.search(text))
 
 
 def looks_like_site(text: str) -> bool:
     """A name that reads as a website's ('NOWnews.com 今日新聞網', '某某网'), not an account's."""
-    return is_site_name(text) or bool(DOMAIN.search(text)) or bool(_SITE_WORDS.search(text[-3:]))
+    return (is_site_name(text) or bool(DOMAIN.search(text))
+            or bool(_SITE_WORDS.search(text[-3:])) and not _DOCUMENT.search(text))
+
+
+# A document's title, not a site's name, though it ends in 报 (…统计公报, 2020年第3期简报): a
+# report's kind at the end, or a year in it.
+_DOCUMENT = re.compile(r"(?:公报|公報|通报|通報|简报|簡報|年报|年報|季报|季報|月报|月報|周报|週報|预报|預報|汇报|匯報|报告|報告)$"
+                       r"|(?:19|20)\d\d\s*年")
 
 
 def is_outlet_name(text: str) -> bool:
@@ -456,6 +464,9 @@ def clean_source(value: str) -> str | None:
     if latin and (is_site_name(latin.group(1)) or is_outlet_name(latin.group(1))):
         value = latin.group(1)
     not_sources = vocab.load("metadata.yml")["not_sources"]
+    parts = [p for p in re.split(r"\s+[/／|｜]\s+", value) if p]
+    if len(parts) > 1 and len([p for p in parts if p not in not_sources]) == 1:
+        value = next(p for p in parts if p not in not_sources)  # '上報 / 焦點': the site and its section
     if _COUNT.search(value):
         return None  # '访问量：199': an empty 来源： followed by the next label and its count
     if _MARKUP_RESIDUE.search(value):
@@ -584,10 +595,9 @@ def first_value(value: str) -> str:
 def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
     """A source credited after the text: a label (来源：…) or a reporter credit (新华日报·交汇点
     记者 …), but not a bare agency name, which after the text is another article's credit."""
-    for _line, value in _labelled(sorted(lines, key=lambda l: l.number), all_lines, "source_labels"):
-        cleaned = clean_source(first_value(value))
-        if cleaned:
-            return cleaned
+    labelled = labelled_source(sorted(lines, key=lambda l: l.number), all_lines)
+    if labelled:
+        return labelled
     v = vocab.load("metadata.yml")
     for line in lines:
         if len(line.text) <= 40 and not re.match(rf"(?:据|據)?(?:{v['agencies']})", line.text):
@@ -646,16 +656,24 @@ def abbreviates(short: str, full: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def labelled_source(lines: list[Line], all_lines: list[Line]) -> str | None:
+    """The first outlet a label credits among `lines` (来源：…, 发文机关：…)."""
+    for _line, value in _labelled(lines, all_lines, "source_labels"):
+        cleaned = clean_source(first_value(value))
+        if cleaned:
+            return cleaned
+    return None
+
+
 def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs: list[str]) -> str | None:
     """The credited origin, by strength of evidence: a labelled value (来源：, 发文机关：), then a
     dateline or reporter credit (新华社…电, 天山网讯, 河南商报记者, 新疆民生网(记者名)), then a
     'date outlet' line, then the WeChat account card. None when nothing credits an outlet; the
     caller falls back to the publishing site."""
     ordered = sorted(meta_lines, key=lambda l: l.number)
-    for _line, value in _labelled(ordered, all_lines, "source_labels"):
-        cleaned = clean_source(first_value(value))
-        if cleaned:
-            return cleaned
+    labelled = labelled_source(ordered, all_lines)
+    if labelled:
+        return labelled
     for par in first_paragraphs:
         m = _BRACKETED_REPORT.match(par)
         if m and not _self_reference(m.group(1)) and clean_source(m.group(1)):

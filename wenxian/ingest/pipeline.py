@@ -109,7 +109,11 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         site = host  # '纪检' in the page title, '某某大学纪检监察室' as the 主办 in the footer
     printed = max((l.number for l in above if title and l.text == title), default=None)  # the headline above the text
     near_title = _below(header, printed, margin=8)
-    candidates = (lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.trailing_source(trailer, lines),
+    # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
+    # 'date department' line under the headline names who uploaded the page, not the origin)
+    candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
+                  lambda: meta.labelled_source(sorted(trailer, key=lambda l: l.number), lines),
+                  lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.trailing_source(trailer, lines),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
                   lambda: meta.account_name(near_title[:15], title))
     source = next(filter(None, (meta.outlet_or_none(read()) for read in candidates)), None) or site
@@ -129,12 +133,17 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
     under_title = meta.find_date(_below(header, printed), order) if printed is not None else None
+    # a date the page labels as its publication date, under the headline or in a disclosure
+    # table just above it (发文日期), before a dated line of the text (as on saved pages)
+    labelled = ((meta.labelled_date(_below(header, printed), order)
+                 or meta.labelled_date(_table_above(above, title, printed), order))
+                if printed is not None else None)
     pairs = [(l.text, c.text) for l, c in zip(lines, captured)]
     by_number = {l.number: l for l in captured}
     cleaned = clean_mod.Cleaned([clean_mod.Kept(by_number.get(k.line.number, k.line), k.kind) for k in cleaned.kept],
                                 [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
     art = _article(data, decoded, text, cleaned, restore(title, pairs),
-                   under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
+                   labelled or under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
                    or (meta.find_date([stamp], order) if stamp else None), restore(source, pairs),
                    [restore(a, pairs) for a in authors])
     art["warnings"] = extraction_warnings(art)
@@ -142,6 +151,13 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
                                f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
+
+
+def _table_above(above: list, title: str | None, printed: int) -> list:
+    """The 12 lines above the headline's first printing near the text (a disclosure table's
+    cells: 索引号 / 发布机构 / 发文日期 and their values)."""
+    first = min((l.number for l in above if l.text == title and l.number > printed - 20), default=printed)
+    return [l for l in above if first - 12 <= l.number < first]
 
 
 def _below(header: list, printed: int | None, margin: int = 0) -> list:
