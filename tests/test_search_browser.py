@@ -659,6 +659,39 @@ def test_a_value_chosen_in_the_lazily_filled_menu_filters_the_search(articles, b
     assert {i for i, _ in results(page)} == expected(articles, {"q": "脱贫", "filters": {"region": counties[0]}})
 
 
+def test_the_page_opened_without_a_query_loads_no_index_until_the_box_is_used(articles, base_url, page):
+    """Pagefind, the shards' metadata and the fold table are loaded when the reader goes to the
+    search box (or by a search in the URL), not by a visit that never searches."""
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(f"{base_url}/search/")
+    page.wait_for_selector("#wx-search[data-ready='1']")
+    page.wait_for_load_state("networkidle")
+    index = lambda: [u for u in urls if re.search(r"/pagefind/|/assets/search/(fold\.txt|shards\.json)", u)]  # noqa: E731
+    assert index() == []
+    page.focus("#wx-search input[name=q]")
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('.pf_meta'))")
+    assert any(u.endswith("/pagefind/pagefind.js") for u in index())
+    page.fill("#wx-search input[name=q]", "转移就业")
+    page.press("#wx-search input[name=q]", "Enter")
+    assert {i for i, _ in results(page)} == expected(articles, {"q": "转移就业"}) != set()
+
+
+def test_a_file_that_fails_before_any_search_is_reported_by_the_first_search(broken_copy, page):
+    folder, url = broken_copy
+    (folder / "assets" / "search" / "shards.json").write_text("<!doctype html><h1>403 Forbidden</h1>", "utf-8")
+    page.goto(f"{url}/search/")
+    page.wait_for_selector("#wx-search[data-ready='1']")
+    page.focus("#wx-search input[name=q]")  # loads the index: the failure is kept for the search
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".wx-search__status").inner_text() == ""
+    page.fill("#wx-search input[name=q]", "galaxy")
+    page.press("#wx-search input[name=q]", "Enter")
+    page.wait_for_selector("#wx-search[data-state=error]", timeout=20000)
+    assert "shards.json" in page.locator(".wx-search__status").inner_text()
+    assert page.locator(".wx-result").count() == 0
+
+
 # --- details (issue #17, point 5) ---------------------------------------------------------------------
 
 def test_switching_script_keeps_the_query_filters_and_sort(articles, base_url, page):

@@ -11,6 +11,7 @@ import yaml
 from conftest import annotated_captures
 from wenxian.search import records as search
 from wenxian.search import bundle as search_bundle
+from wenxian.search import facets as search_facets
 from wenxian.search import fold as search_fold
 from wenxian.ingest.pipeline import extract
 from wenxian.script import to_simplified, to_traditional
@@ -67,11 +68,11 @@ def test_facets_count_articles_per_value_with_region_codes_cut_to_their_level():
     metas = [{"id": "a", "region": [texas, yili], "tags": ["转移就业", "转移就业"], "source": "伊犁日报", "date": "2019-08"},
              {"id": "b", "region": [yili], "tags": ["转移就业"], "date": None},
              {"id": "c", "region": [{"path": "x", "code": "bad"}], "source": "伊犁日报", "date": "2020"}]
-    assert search.facets(metas) == {
+    assert search_facets.facets(metas) == {
         "region": {"65": ["新疆维吾尔自治区", 2], "6540": ["伊犁哈萨克自治州", 2], "654027": ["特克斯县", 1]},
         "topic": {"转移就业": 2}, "source": {"伊犁日报": 2}, "year": {"2019": 1, "2020": 1}}
     # the browser pads a cut code back to the filter value and cuts it one level up for the parent
-    for cut in search.facets(metas)["region"]:
+    for cut in search_facets.facets(metas)["region"]:
         assert cut.ljust(12, "0") in search.region_codes([texas])
 
 

@@ -46,6 +46,7 @@ from ..files import atomic_write
 from ..settings import Settings
 from . import assets as search_assets
 from . import bundle as search_bundle
+from . import facets as search_facets
 from . import records as search
 from . import shards as search_shards
 from .fold import display_table, fold
@@ -274,7 +275,7 @@ def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | 
         if running is not None:
             running[0].discard()
     return {"report": report, "shards": shards, "fold": search.browser_table(table, display_map, present),
-            "facets": search.facets([meta for meta, _ in articles])}
+            "facets": search_facets.facets([meta for meta, _ in articles])}
 
 
 def publish(plan: dict, site_dir: Path, root: Path) -> dict:

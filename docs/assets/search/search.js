@@ -53,9 +53,14 @@ let regionLabels = {}; // code -> [name, parent code]; loaded with the facet men
 let shards = [];      // [{name, path, count, first, last}] in date order (oldest first)
 let pagefind = null;
 let loading = null;   // the promise of load(), made once
+let foldLoading = null; // the promise of loadFold(), made once
 let facetsFilled = null; // the promise of fillFilters(), made once
 
+// Pagefind, every shard's metadata and the fold table: what a search needs (about 300 KB at 20,000
+// articles), loaded when the first search needs it, or when the reader starts typing (main).
 const load = () => (loading ??= loadOnce());
+// The fold table alone: the facet menus write names in the reader's script with it.
+const loadFold = () => (foldLoading ??= fetchText("assets/search/fold.txt").then(parseFold));
 
 /** A search file that cannot be used: the page says so instead of searching with wrong data. */
 class LoadError extends Error {
@@ -102,13 +107,12 @@ function parseFold(text) {
 }
 
 async function loadOnce() {
-  const [fold, list, pf] = await Promise.all([
-    fetchText("assets/search/fold.txt"),
+  const [, list, pf] = await Promise.all([
+    loadFold(),
     fetchJson("assets/search/shards.json", (d) => d && Array.isArray(d.shards)),
     import(new URL("pagefind/pagefind.js", ROOT).href).catch((e) => { throw new LoadError("pagefind/pagefind.js", String(e.message || e)); }),
   ]);
   shards = list.shards;
-  parseFold(fold);
   await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, noWorker: true });
   // Pagefind takes its query language from <html lang> and, for zh, splits every query word
   // with Intl.Segmenter (扶贫 → 扶 + 贫). Our tokens are pre-cut, so it is started while the page
@@ -443,8 +447,8 @@ const facetsShape = (d) => d && typeof d === "object" && FILTERS.every((f) => d[
  *  script), keeping whatever each menu has selected by then. */
 function fillFilters(form) {
   return (facetsFilled ??= (async () => {
-    // load(): the fold table, with which names are written in the reader's script
-    const [data] = await Promise.all([fetchJson("assets/search/facets.json", facetsShape), load()]);
+    // the fold table: names are written in the reader's script (not Pagefind: the menus need none)
+    const [data] = await Promise.all([fetchJson("assets/search/facets.json", facetsShape), loadFold()]);
     // Region codes come cut to their level (2, 4 or 6 digits): the 12-digit code is the cut code
     // padded with zeros, its parent the code cut one level up (wenxian.search.facets).
     const all = { ...data, region: {} };
@@ -536,6 +540,7 @@ async function runSearch(root, st) {
   root.dataset.state = "searching";
   let c;
   try {
+    if (st.q || FILTERS.some((f) => st[f])) await load();
     c = await candidates(st);
   } catch (e) {
     if (gen === generation) showError(root, e);
@@ -598,12 +603,11 @@ async function main() {
     `<button type="button" class="wx-search__more" hidden>${T.more}</button>`);
   // A facet in the URL: show its menu, filled, beside the search (which does not wait for it).
   if (FILTERS.some((f) => st[f])) openFacets(form);
-  try {
-    await load();
-  } catch (e) {
-    showError(root, e);
-    return;
-  }
+  // Opened without a query, the page loads nothing of the index until the reader goes to the
+  // search box (a search from the URL loads it at once, in runSearch): a visit that never
+  // searches costs no index, and the first search usually finds it loaded. A file that fails to
+  // load is reported by the search that needs it.
+  form.elements.q.addEventListener("focus", () => load().catch(() => {}), { once: true });
   const submit = () => {
     const s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value,
       copies: form.elements.copies.checked ? "all" : "" };
