@@ -1,14 +1,14 @@
 """sitemap.xml as a small sitemap index naming parts of the site's page list (pure: text in, files out).
 
-Why not one list: the site has about four pages per article (80,000 URLs, about 17 MB of XML at
-20,000 articles), and
+Why not one list: the site lists about three pages per article (58,378 URLs, 5.4 MB of XML at 20,005
+articles), and
 
 - the sitemaps protocol (sitemaps.org) allows at most 50,000 URLs and 50 MB in one sitemap file;
   past that a crawler rejects the file, so a large archive needs an index of several files;
 - Material for MkDocs fetches `sitemap.xml` next to every `<link rel="alternate">` of a page, to
   map language alternates (bundle.js, the `link[rel=alternate]` query; reported upstream as
   squidfunk/mkdocs-material#8576). Our Atom feed link is such a link on every page, so every page
-  view downloaded and parsed the whole list (17 MB at 20,000 articles, 319 KB at 1,000). An index
+  view downloaded and parsed the whole list (5.4 MB at 20,005 articles, 319 KB at 1,000). An index
   is a few hundred bytes and lists no page, which is what Material finds useful in it anyway (it
   only follows links of alternate languages, and this site has none).
 
