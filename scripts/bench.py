@@ -11,9 +11,12 @@ For each N, in one run and on the same synthetic corpus (scripts/make_corpus.py,
   same article pages (both scripts, pre-converted) with the same theme and no hooks;
 - rebuild after adding one article (what the per-article cache saves), and the search step alone
   once more after it (`search_reindex_s`: every shard cached, the fixed cost of the step);
-- search bytes transferred for a first and a later query, measured in headless Chromium, and for
-  a query of common pairs that no article holds (`no_result_kb`: the worst case of checking
-  candidates against their text, bounded by search.js's CHECK);
+- search bytes transferred, measured in headless Chromium: the search page opened without a query
+  (`page_load_kb`, everything it loads; its largest resources are printed by URL), its facet menus
+  opened (`facets_kb`), a first and a later query, and a query of common pairs that no article
+  holds (`no_result_kb`: the worst case of checking candidates against their text, bounded by
+  search.js's CHECK); `--site DIR` measures only these, on a site already built (so that one build
+  of a large archive serves several measurements);
 - reprint grouping (scripts/bench_reprints.py) of an archive of N articles: seconds from nothing
   and after adding one article, peak memory of the process and its workers;
 then the growth ratio t(largest)/t(previous) of the full build. Prints a table and writes JSON.
@@ -170,8 +173,10 @@ def bare_site(repo: Path, dest: Path) -> None:
         + "plugins: []\n", "utf-8")
 
 
-def search_bytes(site: Path) -> dict | None:
-    """Bytes the browser transfers for a first query on the search page, then a later one."""
+def search_bytes(site: Path, show: int = 12) -> dict | None:
+    """Bytes the browser transfers on the search page: opened without a query (everything it
+    loads, the theme included; the `show` largest resources are printed by URL), then its facet
+    menus opened; in a fresh browser, a first query, a later one and a no-result one."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists() or not (site / "assets" / "search" / "search.js").exists():
         return None  # no browser, or a site without the search page
@@ -189,43 +194,56 @@ def search_bytes(site: Path) -> dict | None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    sizes: list[int] = []
+    sizes: list[tuple[int, bool, str]] = []
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-            page = browser.new_page()
+
             def record(r):
                 n = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
-                sizes.append((n, "/pagefind/" in r.url or "/assets/search/" in r.url))
-            page.on("requestfinished", record)
+                sizes.append((n, "/pagefind/" in r.url or "/assets/search/" in r.url, r.url[len(base):]))
 
-            def settle():  # a request's "finished" event may come after the page has used it
-                count = -1
+            def step(action, ready: str) -> tuple[int, int]:
+                """Bytes (all, search files) of what `action` makes the page load until `ready`."""
+                sizes.clear()
+                action()
+                page.wait_for_function(ready, timeout=60000)
+                count = -1  # a request's "finished" event may come after the page has used it
                 while count != len(sizes):
                     count = len(sizes)
                     page.wait_for_timeout(1500)
-            page.goto(f"{base}/search/?q={QUERIES[0]}")
-            page.wait_for_selector("#wx-search[data-state=done], #wx-search[data-state=more]", timeout=60000)
-            settle()
-            first, first_search = sum(n for n, _ in sizes), sum(n for n, s in sizes if s)
-            sizes.clear()
-            page.fill("#wx-search input[name=q]", QUERIES[1])
-            page.press("#wx-search input[name=q]", "Enter")
-            page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
-            settle()
-            later, later_search = sum(n for n, _ in sizes), sum(n for n, s in sizes if s)
-            sizes.clear()
-            page.fill("#wx-search input[name=q]", NO_RESULT)
-            page.press("#wx-search input[name=q]", "Enter")
-            page.wait_for_function("document.querySelector('#wx-search').dataset.state !== 'searching'", timeout=60000)
-            settle()
-            none, status = sum(n for n, _ in sizes), page.inner_text(".wx-search__status")
+                return sum(n for n, _, _ in sizes), sum(n for n, s, _ in sizes if s)
+
+            def query(q: str) -> tuple[int, int]:
+                page.fill("#wx-search input[name=q]", q)
+                return step(lambda: page.press("#wx-search input[name=q]", "Enter"),
+                            "document.querySelector('#wx-search').dataset.state !== 'searching'")
+            done = "['done', 'more'].includes(document.querySelector('#wx-search')?.dataset.state)"
+            # The page opened without a query (a fresh browser context: nothing cached), then 筛选.
+            context = browser.new_context()
+            page = context.new_page()
+            page.on("requestfinished", record)
+            load, load_search = step(lambda: page.goto(f"{base}/search/"), "document.querySelector('#wx-search')?.dataset.ready")
+            for n, _, url in sorted(sizes, reverse=True)[:show]:
+                print(f"  search page on load: {n / 1024:9.1f} KB  {url}", flush=True)
+            facets = step(lambda: page.click(".wx-search__facets > summary"),
+                          "document.querySelector('.wx-search__facets')?.dataset.filled")[0]
+            context.close()
+            page = browser.new_page()
+            page.on("requestfinished", record)
+            first, first_search = step(lambda: page.goto(f"{base}/search/?q={QUERIES[0]}"), done)
+            later, later_search = query(QUERIES[1])
+            none = query(NO_RESULT)[0]
+            status = page.inner_text(".wx-search__status")
             browser.close()
     finally:
         server.shutdown()
-    # first_query_kb counts everything the page loads (theme included); search_first_kb only the
-    # search page's own script, character table and Pagefind files.
-    return {"first_query_kb": round(first / 1024, 1), "search_first_kb": round(first_search / 1024, 1),
+    # page_load_kb and first_query_kb count everything the page loads (theme included);
+    # search_load_kb and search_first_kb only the search page's own script, character table and
+    # Pagefind files; facets_kb what opening the facet menus adds.
+    return {"page_load_kb": round(load / 1024, 1), "search_load_kb": round(load_search / 1024, 1),
+            "facets_kb": round(facets / 1024, 1),
+            "first_query_kb": round(first / 1024, 1), "search_first_kb": round(first_search / 1024, 1),
             "later_query_kb": round(later / 1024, 1), "later_search_kb": round(later_search / 1024, 1),
             "no_result_kb": round(none / 1024, 1), "no_result_status": status}
 
@@ -284,7 +302,11 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, default=ROOT / "test-artifacts" / "bench.json")
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    ap.add_argument("--site", type=Path, help="only measure the search page of this built site")
     args = ap.parse_args(argv)
+    if args.site:
+        print(json.dumps(search_bytes(args.site), ensure_ascii=False))
+        return 0
     work = Path(tempfile.mkdtemp(prefix="wenxian-bench-"))
     rows = []
     try:

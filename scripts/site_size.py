@@ -26,7 +26,7 @@ KINDS = [
     ("listing pages", r"(hant/)?(regions|topics|sources|timeline|recent|map)/(.+/)?index\.html"),
     ("raw captures", r"raw/.*"),  # the originals of HTML captures; the text is in the article page
     ("search index", r"pagefind/.*|assets/search/.*"),
-    ("exports and sitemap", r"data/.*|feed\.xml|sitemap\.xml(\.gz)?"),
+    ("exports and sitemap", r"data/.*|feed\.xml|sitemap(-\d+)?\.xml(\.gz)?"),
     ("theme and site assets", r"assets/.*|stylesheets/.*|javascripts/.*|.*\.(css|js|svg|png|ico|woff2?)"),
     ("other pages", r".*\.html"),
     ("other", r".*"),

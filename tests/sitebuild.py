@@ -150,3 +150,12 @@ def raw_in_site(site: Path, aid: str, script: str = "hans") -> str:
     """The raw capture's text as shown in the built page of the article's own script."""
     prefix = "hant/" if script == "hant" else ""
     return code_in_page((site / f"{prefix}articles/{aid}/index.html").read_text("utf-8"), "wx-raw-text")
+
+
+def sitemap_pages(site: Path) -> str:
+    """The <url> lists of every part that the site's sitemap index names (wenxian.site.sitemap)."""
+    import re
+
+    names = re.findall(r"<loc>[^<]*/(sitemap-\d+\.xml)</loc>", (site / "sitemap.xml").read_text("utf-8"))
+    assert names, "sitemap.xml names no part"
+    return "".join((site / name).read_text("utf-8") for name in names)

@@ -22,6 +22,8 @@ def test_bench_runs_end_to_end_at_a_tiny_size(tmp_path):
             assert row[key] > 0, key
         if (ROOT / "docs" / "assets" / "search" / "search.js").exists():
             assert row["first_query_kb"] > 0 and row["later_query_kb"] >= 0
+            assert row["page_load_kb"] >= row["search_load_kb"] > 0 and row["facets_kb"] > 0
+            assert "search page on load:" in done.stdout  # its largest resources, by URL
     for row in result["rows"]:
         assert abs(row["hooks_overhead_vs_bare"] - (row["build_vs_bare"] - 1)) <= 0.011  # both rounded
     assert result["growth_build"] > 0 and "cores" in result["machine"]

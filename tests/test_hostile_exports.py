@@ -18,7 +18,7 @@ from hypothesis import given, settings, strategies as st
 from wenxian import article
 from wenxian.site import build, citation, exports
 
-from sitebuild import code_in_page
+from sitebuild import code_in_page, sitemap_pages
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})\Z")
@@ -127,8 +127,11 @@ def test_built_feed_and_sitemap_are_well_formed_with_valid_dates(built_site):
     feed = ET.parse(built_site.site / "feed.xml").getroot()
     for stamp in feed.iter(f"{ATOM}updated"):
         assert RFC3339.match(stamp.text), stamp.text
-    sitemap = ET.parse(built_site.site / "sitemap.xml").getroot()
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.parse(built_site.site / "sitemap.xml").getroot()
+    assert index.tag == f"{ns}sitemapindex"  # of parts (wenxian.site.sitemap)
+    assert [s.find(f"{ns}loc").text.rsplit("/", 1)[1] for s in index.iter(f"{ns}sitemap")] == ["sitemap-1.xml"]
+    sitemap = ET.fromstring(sitemap_pages(built_site.site).encode("utf-8"))
     assert sitemap.tag == f"{ns}urlset"
     for url in sitemap.iter(f"{ns}url"):
         assert url.find(f"{ns}loc").text.startswith(("http://", "https://", "/"))
@@ -144,7 +147,7 @@ def test_built_feed_and_sitemap_are_well_formed_with_valid_dates(built_site):
 def test_built_sitemap_is_valid_against_the_sitemap_schema(built_site):
     from lxml import etree
     schema = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "cases" / "schemas" / "sitemap.xsd")))
-    doc = etree.parse(str(built_site.site / "sitemap.xml"))
+    doc = etree.fromstring(sitemap_pages(built_site.site).encode("utf-8"))
     assert schema.validate(doc), schema.error_log.last_error
 
 

@@ -253,9 +253,9 @@ def open_facets(pg) -> None:
 
 
 def facet_requests(pg) -> list[str]:
-    """URLs of facet data the page requests from now on: Pagefind filter chunks, region labels."""
+    """URLs of facet data the page requests from now on: Pagefind filter chunks, the menus' data."""
     urls: list[str] = []
-    pg.on("request", lambda r: urls.append(r.url) if re.search(r"/pagefind/.*filter/|/regions\.json", r.url) else None)
+    pg.on("request", lambda r: urls.append(r.url) if re.search(r"/pagefind/.*filter/|/facets\.json", r.url) else None)
     return urls
 
 
@@ -364,15 +364,15 @@ def test_first_query_loads_no_facet_data(articles, shard_of, base_url, page):
     ids = [i for i, _ in results(page)]
     assert set(ids) == expected(articles, {"q": "转移就业"}) != set()
     page.wait_for_load_state("networkidle")
-    assert requests == [], "a query without a facet must not download filter chunks or region labels"
+    assert requests == [], "a query without a facet must not download filter chunks or the menus' data"
     assert page.locator(".wx-search__facets").evaluate("d => !d.open && !d.dataset.filled")
     assert page.locator("select[name=region] option").count() == 1  # only 全部, until opened
     # a sorted query walks the shards through the hidden shard filter: that filter's chunk of each
-    # shard (Pagefind loads only the filters a search uses), no region labels
+    # shard (Pagefind loads only the filters a search uses), not the menus' data
     page.goto(f"{base_url}/search/?q=转移就业&sort=newest")
     assert {i for i, _ in results(page)} == set(ids)
     page.wait_for_load_state("networkidle")
-    assert not any(u.endswith("/regions.json") for u in requests)
+    assert not any(u.endswith("/facets.json") for u in requests)
     assert len(set(requests)) <= len(set(shard_of.values()))
 
 
@@ -384,7 +384,8 @@ def test_opening_the_facets_fills_the_menus_with_counts(articles, shard_of, base
     summary = page.locator(".wx-search__facets > summary")
     assert summary.inner_text().strip() == "筛选"
     open_facets(page)
-    assert any("/filter/" in u for u in requests) and any(u.endswith("/regions.json") for u in requests)
+    # the menus come from one small file (wenxian.search.facets), not from every shard's filter chunks
+    assert [u.rsplit("/", 1)[1] for u in requests] == ["facets.json"]
     for name, label in (("region", "地区"), ("topic", "主题"), ("source", "来源"), ("year", "年份")):
         sel = page.locator(f".wx-search__facets select[name={name}]")
         assert sel.is_visible()
@@ -400,6 +401,12 @@ def test_opening_the_facets_fills_the_menus_with_counts(articles, shard_of, base
     assert year_options == [f"{y} ({years[y]})" for y in sorted(years, reverse=True)]
     labels = page.locator("select[name=region] option").all_inner_texts()
     assert any(label.startswith("\u3000\u3000") for label in labels)
+    # every count is the number of articles the filter finds, as the frontmatter says
+    for name in ("topic", "source", "region"):
+        for value, text in page.locator(f"select[name={name}] option").evaluate_all(
+                "os => os.slice(1).map(o => [o.value, o.textContent])"):
+            n = int(re.search(r"\((\d+)\)$", text).group(1))
+            assert n == len(expected(articles, {"q": "", "filters": {name: value}})), (name, value, text)
     # the sort select stays outside; the hidden shard filter is never offered
     assert page.locator(".wx-search__facets select[name=sort]").count() == 0
     assert page.locator("select[name=shard]").count() == 0
@@ -533,7 +540,7 @@ def test_every_file_of_the_site_is_readable_by_others(site):
            if not p.is_symlink() and stat.S_IMODE(p.lstat().st_mode) & (0o755 if p.is_dir() else 0o644)
            != (0o755 if p.is_dir() else 0o644)]
     assert not bad, bad[:20]
-    for name in ("fold.txt", "shards.json", "regions.json"):
+    for name in ("fold.txt", "shards.json", "facets.json"):
         assert stat.S_IMODE((site / "site" / "assets" / "search" / name).stat().st_mode) == 0o644
 
 
@@ -622,12 +629,67 @@ def test_a_search_file_that_fails_to_load_is_reported(name, damage, broken_copy,
     assert page.locator(".wx-result").count() == 0
 
 
-def test_region_labels_that_fail_to_load_are_reported(broken_copy, page):
+@pytest.mark.parametrize("content", ["<html>", '{"region": {"65": "新疆"}, "topic": {}, "source": {}, "year": {}}'],
+                         ids=["html", "wrong-shape"])
+def test_facet_data_that_fails_to_load_is_reported(content, broken_copy, page):
     folder, url = broken_copy
-    (folder / "assets" / "search" / "regions.json").write_text("<html>", "utf-8")
+    (folder / "assets" / "search" / "facets.json").write_text(content, "utf-8")
     page.goto(f"{url}/search/?region=650000000000")
     page.wait_for_selector("#wx-search[data-state=error]", timeout=20000)
-    assert "regions.json" in page.locator(".wx-search__status").inner_text()
+    assert "facets.json" in page.locator(".wx-search__status").inner_text()
+
+
+def test_a_value_chosen_in_the_lazily_filled_menu_filters_the_search(articles, base_url, page):
+    """The menus are filled from facets.json after a query; choosing a topic and then a county
+    (a 6-digit cut code padded back to 12 digits) searches with them: results = the grep set."""
+    page.goto(f"{base_url}/search/?q=脱贫")
+    results(page)
+    open_facets(page)
+    topic = page.locator("select[name=topic] option").nth(1).get_attribute("value")
+    page.select_option("select[name=topic]", topic)
+    page.wait_for_url(re.compile(r"topic="))
+    assert {i for i, _ in results(page)} == expected(articles, {"q": "脱贫", "filters": {"topic": topic}})
+    page.select_option("select[name=topic]", "")
+    page.wait_for_url(lambda url: "topic=" not in url)
+    counties = [v for v in page.locator("select[name=region] option").evaluate_all("os => os.map(o => o.value)")
+                if len(v.rstrip("0")) > 4]
+    assert counties and all(len(v) == 12 for v in counties)
+    page.select_option("select[name=region]", counties[0])
+    page.wait_for_url(re.compile(rf"region={counties[0]}"))
+    assert {i for i, _ in results(page)} == expected(articles, {"q": "脱贫", "filters": {"region": counties[0]}})
+
+
+def test_the_page_opened_without_a_query_loads_no_index_until_the_box_is_used(articles, base_url, page):
+    """Pagefind, the shards' metadata and the fold table are loaded when the reader goes to the
+    search box (or by a search in the URL), not by a visit that never searches."""
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(f"{base_url}/search/")
+    page.wait_for_selector("#wx-search[data-ready='1']")
+    page.wait_for_load_state("networkidle")
+    index = lambda: [u for u in urls if re.search(r"/pagefind/|/assets/search/(fold\.txt|shards\.json)", u)]  # noqa: E731
+    assert index() == []
+    page.focus("#wx-search input[name=q]")
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('.pf_meta'))")
+    assert any(u.endswith("/pagefind/pagefind.js") for u in index())
+    page.fill("#wx-search input[name=q]", "转移就业")
+    page.press("#wx-search input[name=q]", "Enter")
+    assert {i for i, _ in results(page)} == expected(articles, {"q": "转移就业"}) != set()
+
+
+def test_a_file_that_fails_before_any_search_is_reported_by_the_first_search(broken_copy, page):
+    folder, url = broken_copy
+    (folder / "assets" / "search" / "shards.json").write_text("<!doctype html><h1>403 Forbidden</h1>", "utf-8")
+    page.goto(f"{url}/search/")
+    page.wait_for_selector("#wx-search[data-ready='1']")
+    page.focus("#wx-search input[name=q]")  # loads the index: the failure is kept for the search
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".wx-search__status").inner_text() == ""
+    page.fill("#wx-search input[name=q]", "galaxy")
+    page.press("#wx-search input[name=q]", "Enter")
+    page.wait_for_selector("#wx-search[data-state=error]", timeout=20000)
+    assert "shards.json" in page.locator(".wx-search__status").inner_text()
+    assert page.locator(".wx-result").count() == 0
 
 
 # --- details (issue #17, point 5) ---------------------------------------------------------------------

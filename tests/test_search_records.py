@@ -11,6 +11,7 @@ import yaml
 from conftest import annotated_captures
 from wenxian.search import records as search
 from wenxian.search import bundle as search_bundle
+from wenxian.search import facets as search_facets
 from wenxian.search import fold as search_fold
 from wenxian.ingest.pipeline import extract
 from wenxian.script import to_simplified, to_traditional
@@ -59,6 +60,20 @@ def test_region_filter_values_are_every_level_down_to_county():
     labels = search.region_labels(region)
     assert labels["654027000000"] == ["特克斯县", "county", "654000000000"]
     assert search.region_codes([{"path": "x", "code": "bad"}]) == []
+
+
+def test_facets_count_articles_per_value_with_region_codes_cut_to_their_level():
+    texas = {"path": "新疆维吾尔自治区/伊犁哈萨克自治州/特克斯县/喀拉托海镇", "code": "654027101000", "level": "township"}
+    yili = {"path": "新疆维吾尔自治区/伊犁哈萨克自治州", "code": "654000000000", "level": "prefecture"}
+    metas = [{"id": "a", "region": [texas, yili], "tags": ["转移就业", "转移就业"], "source": "伊犁日报", "date": "2019-08"},
+             {"id": "b", "region": [yili], "tags": ["转移就业"], "date": None},
+             {"id": "c", "region": [{"path": "x", "code": "bad"}], "source": "伊犁日报", "date": "2020"}]
+    assert search_facets.facets(metas) == {
+        "region": {"65": ["新疆维吾尔自治区", 2], "6540": ["伊犁哈萨克自治州", 2], "654027": ["特克斯县", 1]},
+        "topic": {"转移就业": 2}, "source": {"伊犁日报": 2}, "year": {"2019": 1, "2020": 1}}
+    # the browser pads a cut code back to the filter value and cuts it one level up for the parent
+    for cut in search_facets.facets(metas)["region"]:
+        assert cut.ljust(12, "0") in search.region_codes([texas])
 
 
 def test_sort_date_pads_partial_dates():

@@ -11,6 +11,7 @@ import json
 import re
 
 
+from sitebuild import sitemap_pages
 from test_site_browser import CHROMIUM, _chromium, browser, page, server  # noqa: F401  (fixtures)
 from wenxian.reprints import index
 
@@ -90,7 +91,7 @@ def test_difference_pages_only_against_the_reference(built_site):
     assert len(made) == sum(n - 1 for n in sizes.values())  # one page per copy but the reference
     assert set(made) <= set(groups) and len({groups[m][0] for m in made}) == len(sizes)
     assert sorted(p.parent.name for p in (built_site.site / "hant/versions").glob("*/index.html")) == made
-    sitemap = (built_site.site / "sitemap.xml").read_text("utf-8")
+    sitemap = sitemap_pages(built_site.site)
     assert all(f"/versions/{m}/</loc>" in sitemap and f"/hant/versions/{m}/</loc>" in sitemap for m in made)
 
 

@@ -1,6 +1,7 @@
 """The region-page shell: filling it gives the page the theme would have rendered."""
 import pytest
 
+from sitebuild import sitemap_pages
 from wenxian.site import shell
 from wenxian.site.html_toc import toc_tokens
 
@@ -77,6 +78,6 @@ def test_shell_pages_are_the_pages_mkdocs_renders(built_site, tmp_path):
             assert (built_site.site / rel).read_bytes() == (other / rel).read_bytes(), rel
             compared += 1
     assert compared > 4 * len(built_site.meta)
-    sitemap = lambda site: sorted(l.strip() for l in (site / "sitemap.xml").read_text("utf-8").splitlines()  # noqa: E731
+    sitemap = lambda site: sorted(l.strip() for l in sitemap_pages(site).splitlines()  # noqa: E731
                                   if "<loc>" in l)
     assert sitemap(built_site.site) == sitemap(other)

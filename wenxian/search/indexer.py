@@ -11,8 +11,9 @@ the next shard's pages are written while Pagefind indexes the previous one.
 
 `publish` is the cheap half: the cached bundles are hard-linked (or copied) into the site: the
 newest shard at <site>/pagefind/, the others' index files at <site>/pagefind/shards/<name>/.
-The shard list, the browser's fold table and the region labels go to <site>/assets/search/
-(with the ids of undated articles, and search.js without its comment lines). The article files
+The shard list, the browser's fold table and the facet menus' data (values, counts, region
+names) go to <site>/assets/search/ (with the ids of undated articles, and search.js without its
+comment lines). The article files
 are the source, not the rendered HTML, so the index does not depend on the page templates.
 
 `SearchStep` runs the first half in a process forked while MkDocs writes the pages and the
@@ -45,6 +46,7 @@ from ..files import atomic_write
 from ..settings import Settings
 from . import assets as search_assets
 from . import bundle as search_bundle
+from . import facets as search_facets
 from . import records as search
 from . import shards as search_shards
 from .fold import display_table, fold
@@ -272,16 +274,13 @@ def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | 
     finally:
         if running is not None:
             running[0].discard()
-    labels: dict = {}
-    for meta, _ in articles:
-        labels.update(search.region_labels(meta.get("region")))
     return {"report": report, "shards": shards, "fold": search.browser_table(table, display_map, present),
-            "labels": labels}
+            "facets": search_facets.facets([meta for meta, _ in articles])}
 
 
 def publish(plan: dict, site_dir: Path, root: Path) -> dict:
     """The cheap half: link the cached bundles into the site, write the shard list, fold table and
-    region labels, drop cached bundles this build did not use. Returns the report."""
+    facet menus' data, drop cached bundles this build did not use. Returns the report."""
     cache, shards, report = root / CACHE, plan["shards"], plan["report"]
     shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
     for shard, row in zip(shards, report["shards"]):
@@ -294,7 +293,7 @@ def publish(plan: dict, site_dir: Path, root: Path) -> dict:
                for shard, row in zip(shards, report["shards"])}
     atomic_write(assets / "undated.json", json.dumps(undated, sort_keys=True).encode("utf-8"))
     atomic_write(assets / "fold.txt", plan["fold"].encode("utf-8"))
-    atomic_write(assets / "regions.json", json.dumps(plan["labels"], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    atomic_write(assets / "facets.json", json.dumps(plan["facets"], ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     script = assets / "search.js"  # copied by MkDocs from docs/: served without its comment lines
     if script.is_file():
         atomic_write(script, search_assets.strip_comment_lines(script.read_text("utf-8")))

@@ -35,6 +35,7 @@ from mkdocs.structure.files import File
 from ..errors import WenxianError
 from ..reprints import index as reprint_index
 from . import body, build, chrome, html_toc, incremental, pagewriter, reprints, shell, urls
+from . import sitemap as site_sitemap
 from .markup import HTML_KEY, frontmatter, split_generated
 from .state import BuildState
 
@@ -229,7 +230,7 @@ class SitePages:
 
     def post_build(self, config) -> None:
         """on_post_build: MkDocs' sitemap.xml lists only the pages it rendered: add the pages
-        written above."""
+        written above, and make it an index of parts (wenxian.site.sitemap)."""
         if self.build is not None and self.build.inc is not None and self.build.inc.enabled:
             removed = self.build.inc.remove_stale()
             self.build.inc.finish()
@@ -237,12 +238,13 @@ class SitePages:
                 log.info(f"site: incremental build, {self.build.inc.skipped} unchanged pages kept, {removed} stale files removed")
         written = self.build.written if self.build is not None else []
         sitemap = Path(config.site_dir) / "sitemap.xml"
-        if written and sitemap.is_file():
-            text = sitemap.read_text("utf-8").replace("</urlset>", shell.sitemap_entries(config.site_url, written) + "</urlset>")
-            sitemap.write_text(text, "utf-8")
+        if sitemap.is_file():  # an index of parts (wenxian.site.sitemap: why)
+            urls = sitemap.read_text("utf-8") + shell.sitemap_entries(config.site_url, written)
+            for name, text in site_sitemap.split(urls, config.site_url).items():
+                sitemap.with_name(name).write_text(text, "utf-8")
             gz = sitemap.with_name("sitemap.xml.gz")
             if gz.is_file():
-                gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+                gz.write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
 
     def _write(self, path: Path, content: str | bytes) -> None:
         if path.parent not in self._made_dirs:

@@ -16,9 +16,11 @@
 // by the hidden `shard` filter that every record carries.
 //
 // The facet menus (region, topic, source, year) sit in a disclosure that starts closed: filling
-// them needs every filter chunk of every shard (pagefind.filters()) and the region labels, which
-// most searches never use. They are loaded the first time it is opened, or at start-up when the
-// URL already holds a facet value. A search itself only loads the filter chunks it filters on.
+// them needs assets/search/facets.json (every value with its number of articles, region names;
+// wenxian.search.facets), which most searches never use. It is loaded the first time the
+// disclosure is opened, or at start-up when the URL already holds a facet value. Pagefind's own
+// count (pagefind.filters()) would load every filter chunk of every shard; a search itself only
+// loads the filter chunks it filters on.
 
 const ROOT = new URL("../../", import.meta.url);
 const WORD = /[\p{L}\p{N}]/u;
@@ -47,13 +49,18 @@ const FILTERS = ["region", "topic", "source", "year"];
 
 let foldMap = null;   // folded variant -> representative
 let hantMap = null;   // representative -> traditional display form
-let regionLabels = {}; // code -> [name, level, parent]; loaded with the facet menus
+let regionLabels = {}; // code -> [name, parent code]; loaded with the facet menus
 let shards = [];      // [{name, path, count, first, last}] in date order (oldest first)
 let pagefind = null;
 let loading = null;   // the promise of load(), made once
+let foldLoading = null; // the promise of loadFold(), made once
 let facetsFilled = null; // the promise of fillFilters(), made once
 
+// Pagefind, every shard's metadata and the fold table: what a search needs (about 300 KB at 20,000
+// articles), loaded when the first search needs it, or when the reader starts typing (main).
 const load = () => (loading ??= loadOnce());
+// The fold table alone: the facet menus write names in the reader's script with it.
+const loadFold = () => (foldLoading ??= fetchText("assets/search/fold.txt").then(parseFold));
 
 /** A search file that cannot be used: the page says so instead of searching with wrong data. */
 class LoadError extends Error {
@@ -100,13 +107,12 @@ function parseFold(text) {
 }
 
 async function loadOnce() {
-  const [fold, list, pf] = await Promise.all([
-    fetchText("assets/search/fold.txt"),
+  const [, list, pf] = await Promise.all([
+    loadFold(),
     fetchJson("assets/search/shards.json", (d) => d && Array.isArray(d.shards)),
     import(new URL("pagefind/pagefind.js", ROOT).href).catch((e) => { throw new LoadError("pagefind/pagefind.js", String(e.message || e)); }),
   ]);
   shards = list.shards;
-  parseFold(fold);
   await pf.options({ basePath: new URL("pagefind/", ROOT).pathname, noWorker: true });
   // Pagefind takes its query language from <html lang> and, for zh, splits every query word
   // with Intl.Segmenter (扶贫 → 扶 + 贫). Our tokens are pre-cut, so it is started while the page
@@ -417,7 +423,7 @@ function option(value, label, selected) {
 function regionOrder(codes) {
   // Tree order: each province, then its prefectures, each followed by its counties.
   const known = codes.filter((c) => regionLabels[c]);
-  const children = (parent) => known.filter((c) => (regionLabels[c][2] || "") === parent).sort();
+  const children = (parent) => known.filter((c) => regionLabels[c][1] === parent).sort();
   const out = [];
   const walk = (parent, depth) => { for (const c of children(parent)) { out.push([c, depth]); walk(c, depth + 1); } };
   walk("", 0);
@@ -432,16 +438,26 @@ function setFacet(sel, value) {
   sel.value = value;
 }
 
-/** Fill the facet menus once (counts over every shard, the region tree, the reader's script),
- *  keeping whatever each menu has selected by then. */
+/** facets.json's shape: an object of value -> count (region: code cut to its level -> [name, count])
+ *  for each menu; anything else (an HTML error page, a truncated file) is refused. */
+const facetsShape = (d) => d && typeof d === "object" && FILTERS.every((f) => d[f] && typeof d[f] === "object" &&
+  !Array.isArray(d[f]) && Object.values(d[f]).every((v) => f === "region" ? Array.isArray(v) && v.length === 2 : Number.isInteger(v)));
+
+/** Fill the facet menus once (counts over the whole archive, the region tree, the reader's
+ *  script), keeping whatever each menu has selected by then. */
 function fillFilters(form) {
   return (facetsFilled ??= (async () => {
-    const [regions] = await Promise.all([
-      fetchJson("assets/search/regions.json", (d) => d && typeof d === "object" && !Array.isArray(d)),
-      load(),
-    ]);
-    const all = await pagefind.filters();
-    regionLabels = regions;
+    // the fold table: names are written in the reader's script (not Pagefind: the menus need none)
+    const [data] = await Promise.all([fetchJson("assets/search/facets.json", facetsShape), loadFold()]);
+    // Region codes come cut to their level (2, 4 or 6 digits): the 12-digit code is the cut code
+    // padded with zeros, its parent the code cut one level up (wenxian.search.facets).
+    const all = { ...data, region: {} };
+    regionLabels = {};
+    for (const [cut, [name, n]] of Object.entries(data.region)) {
+      const code = cut.padEnd(12, "0");
+      all.region[code] = n;
+      regionLabels[code] = [name, cut.length > 2 && cut.length <= 6 ? cut.slice(0, -2).padEnd(12, "0") : ""];
+    }
     for (const f of FILTERS) {
       const sel = form.elements[f];
       const cur = sel.value;
@@ -524,6 +540,7 @@ async function runSearch(root, st) {
   root.dataset.state = "searching";
   let c;
   try {
+    if (st.q || FILTERS.some((f) => st[f])) await load();
     c = await candidates(st);
   } catch (e) {
     if (gen === generation) showError(root, e);
@@ -586,12 +603,11 @@ async function main() {
     `<button type="button" class="wx-search__more" hidden>${T.more}</button>`);
   // A facet in the URL: show its menu, filled, beside the search (which does not wait for it).
   if (FILTERS.some((f) => st[f])) openFacets(form);
-  try {
-    await load();
-  } catch (e) {
-    showError(root, e);
-    return;
-  }
+  // Opened without a query, the page loads nothing of the index until the reader goes to the
+  // search box (a search from the URL loads it at once, in runSearch): a visit that never
+  // searches costs no index, and the first search usually finds it loaded. A file that fails to
+  // load is reported by the search that needs it.
+  form.elements.q.addEventListener("focus", () => load().catch(() => {}), { once: true });
   const submit = () => {
     const s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value,
       copies: form.elements.copies.checked ? "all" : "" };
