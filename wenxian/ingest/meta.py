@@ -160,6 +160,8 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
     return next((p for p in parts if p not in in_menu), parts[0])
 
 
+# (a column glued by a bar or a colon, '棱镜|标题', '补壹刀：标题', is printed as part of the headline)
+_COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?]{2,12}(?:--|_|\s+[-|｜]\s+)")
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
@@ -179,6 +181,11 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
         m = _ORIGINAL_TITLE.match(line.text)
         if m and m.group(1) != title and title.endswith(m.group(1)):
             return m.group(1)
+    for line in lines[1:]:
+        t = line.text  # '明日股市预测--标题': a column before the headline, the headline printed alone
+        head = title[:len(title) - len(t)] if len(t) >= 8 and t != title and title.endswith(t) else ""
+        if head and _COLUMN_BEFORE.fullmatch(head):
+            return t
     best = None
     for line in lines[1:]:
         t = line.text
@@ -705,7 +712,7 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
 
 
 _ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
-_ORIGINAL_MARK = re.compile(r"(?:原创|原創)(?:\s+[\w·・]{2,12})?")
+_ORIGINAL_MARK = re.compile(r"(?:原创|原創)(?:\s*[:：︰﹕]?\s+[\w·・]{2,12}|\s*[:：︰﹕]\s*[\w·・]{2,12})?")
 _BARE_DATE = re.compile(r"(?:(?:发布时间|發佈時間|发布于|發佈於|时间|時間)\s*[:：︰﹕]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
@@ -755,7 +762,7 @@ def byline_slot_writer(header: list[Line], account: str | None, title: str | Non
     return []
 
 
-_MARK_AND_WRITER = re.compile(r"^(?:原创|原創)\s+(\S{2,12})$")
+_MARK_AND_WRITER = re.compile(r"^(?:原创|原創)(?:\s*[:：︰﹕]\s*|\s+)(\S{2,12})$")
 
 
 def _slot_name(t: str, account: str, title: str | None) -> bool:

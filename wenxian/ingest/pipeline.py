@@ -74,6 +74,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # full-width: reading_form.py); what is published is the capture's own lines and characters
     lines = [clean_mod.Line(l.number, reading_form(l.text)) for l in captured]
     title, site = meta.find_title(lines)
+    footer = [l.text for l in lines[-40:]]
+    if title and title in (meta.copyright_holder(footer), meta.host_name(footer)):
+        title, site = None, site or title  # the page-title line is only the site's name (©2025 某某研究所)
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
     cleaned = clean_mod.clean(lines, title, site_lines)
