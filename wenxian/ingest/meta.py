@@ -657,8 +657,8 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
 def abbreviates(short: str, full: str) -> bool:
     """'省发改委' abbreviates '浙江省发展和改革委员会': its characters appear in order in the
     longer name (the way Chinese bodies shorten their names)."""
-    if len(short) < 2 or len(short) * 2 > len(full) + 2 or full.startswith(short):
-        return False
+    if len(short) < 2 or len(short) * 2 > len(full) + 2 or full.startswith(short) or short in full:
+        return False  # (明報 in 每日明報: the name itself, not a shortening of it)
     it = iter(full)
     return all(ch in it for ch in short)
 
