@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -238,7 +239,7 @@ def test_raw_capture_is_the_decoded_original(built_site):
 
 def test_exports_parse_and_contain_every_article(built_site):
     ids = set(built_site.meta)
-    rows = [json.loads(line) for line in (built_site.site / "data/articles.jsonl").read_text("utf-8").splitlines()]
+    rows = [json.loads(line) for line in gzip.decompress((built_site.site / "data/articles.jsonl.gz").read_bytes()).decode("utf-8").splitlines()]
     assert {r["id"] for r in rows} == ids and all(r["text"] and r["sha256"] for r in rows)
     text = (built_site.site / "data/articles.csv").read_text("utf-8-sig")
     table = list(csv.DictReader(io.StringIO(text)))
