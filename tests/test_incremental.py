@@ -170,3 +170,44 @@ def test_export_lines_are_kept_appended_and_rewritten_and_a_damaged_file_is_a_mi
     data[5] ^= 1
     blob.write_bytes(bytes(data))
     assert run(digests, lines) == ("".join(lines[a] for a in digests), len(digests))
+
+
+def test_jsonl_export_is_gzip_members_that_one_change_recompresses_once(tmp_path):
+    """The JSON Lines export (exports.jsonl_gz) is the plain export, compressed as consecutive
+    gzip members that end after given articles; an incremental build reuses the members whose
+    data did not change (incremental.GzipMembers) and gives the same bytes as a clean build."""
+    import gzip
+    import json
+    import zlib
+    from types import SimpleNamespace
+
+    from wenxian.site import exports
+    from wenxian.site.incremental import GzipMembers
+
+    ids = [f"{i:012x}" for i in range(400)]
+    lines = {a: json.dumps({"id": a, "text": "正文" * (i % 50)}, ensure_ascii=False) + "\n" for i, a in enumerate(ids)}
+    cat = SimpleNamespace(newest=ids, memo={"reprint_group_of": {}})  # no reprints
+    given = lambda kind, aid, make, also="": lines[aid]  # noqa: E731
+    clean = exports.jsonl_gz(cat, "https://x.example/", given)
+    ends = sum(zlib.crc32(a.encode()) % exports.MEMBER_EVERY == 0 for a in ids)
+    assert ends > 3 and clean.count(b"\x1f\x8b\x08") >= ends  # several members
+    assert gzip.decompress(clean).decode("utf-8") == "".join(lines[a] for a in ids)
+
+    def incremental():
+        members = GzipMembers(tmp_path, "code", exports.gzip_member)
+        out = exports.jsonl_gz(cat, "https://x.example/", given, members)
+        members.save()
+        return out, members.made
+
+    out, made = incremental()
+    assert out == clean and made >= ends
+    assert incremental() == (clean, 0)  # every member from the cache
+    lines[ids[200]] = lines[ids[200]].replace("正文", "改过", 1) if "正文" in lines[ids[200]] else '{"x": 1}\n'
+    out, made = incremental()
+    assert made == 1 and out == exports.jsonl_gz(cat, "https://x.example/", given)
+    folder = tmp_path / ".cache" / "wenxian" / "build" / "jsonl-gz"
+    assert len(list(folder.iterdir())) == ends + (1 if zlib.crc32(ids[-1].encode()) % exports.MEMBER_EVERY else 0)
+    victim = sorted(folder.iterdir())[0]
+    victim.write_bytes(victim.read_bytes()[:-9] + b"\0" * 9)  # a damaged member is made again
+    out, made = incremental()
+    assert made == 1 and out == exports.jsonl_gz(cat, "https://x.example/", given)

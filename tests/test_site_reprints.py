@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import gzip
 import json
 import re
 
@@ -26,7 +27,7 @@ def _html(site, url: str) -> str:
 
 
 def _groups(site) -> dict[str, tuple[str, int]]:
-    rows = [json.loads(line) for line in (site.site / "data/articles.jsonl").read_text("utf-8").splitlines()]
+    rows = [json.loads(line) for line in gzip.decompress((site.site / "data/articles.jsonl.gz").read_bytes()).decode("utf-8").splitlines()]
     return {r["id"]: (r["reprint_group"], r["reprint_copies"]) for r in rows if r["reprint_group"]}
 
 

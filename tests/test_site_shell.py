@@ -81,3 +81,15 @@ def test_shell_pages_are_the_pages_mkdocs_renders(built_site, tmp_path):
     sitemap = lambda site: sorted(l.strip() for l in sitemap_pages(site).splitlines()  # noqa: E731
                                   if "<loc>" in l)
     assert sitemap(built_site.site) == sitemap(other)
+
+
+def test_slim_page_drops_only_line_breaks_that_are_never_rendered():
+    """Outside the article: a line break next to a block element's tag goes, one between two
+    inline elements (a rendered space) stays; inside it only the white space at its two ends."""
+    page = ('<body>\n  <div class="x">\n<a href="#">a</a>\n<span>b</span>\n<script src="s.js"></script>\n<b>c</b>\n</div>\n'
+            '<a href="#"><span class="md-ellipsis">\n  首页\n</span></a>\n'
+            '<article class="md-content__inner md-typeset">\n  <p>x</p>\n\n<pre>  y\n\n</pre>\n\n  </article>\n</body>')
+    slim = shell.slim_page(page)
+    assert slim.startswith('<body><div class="x"><a href="#">a</a>\n<span>b</span>\n<script src="s.js"></script>\n<b>c</b></div>')
+    assert '<span class="md-ellipsis">首页</span>' in slim
+    assert '<article class="md-content__inner md-typeset"><p>x</p>\n\n<pre>  y\n\n</pre></article></body>' in slim

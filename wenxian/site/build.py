@@ -76,10 +76,11 @@ TOC_KINDS = ("articles", "years", "years+")              # pages with a (flat) t
 _INDEX_URLS = set(urls.INDEXES.values())
 
 
-def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: str, lines=None) -> dict[str, str]:
+def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: str, lines=None,
+                compress=None) -> dict[str, str | bytes]:
     """The pages MkDocs renders itself (the index pages: regions tree, topics, sources,
     timeline, recent; `hant/` twins of the hand-written pages) and the exports, by
-    docs-relative path; `lines` as for exports.jsonl."""
+    docs-relative path; `lines` as for exports.jsonl, `compress` as for exports.jsonl_gz."""
     out: dict[str, str] = {}
     for script in SCRIPTS:
         for builder in INDEX_BUILDERS:
@@ -94,7 +95,7 @@ def index_pages(cat: Catalog, pages: dict[str, str], site_url: str, site_name: s
             out[urls.HANT_PREFIX + path] = hant_twin_of_page(text)
     out.update(reprints.pages(cat))  # the reprints index (wenxian.site.reprints)
     # `lines`: the export lines of unchanged articles from the last build (incremental.ExportLines)
-    out[urls.EXPORTS["jsonl"]] = exports.jsonl(cat, site_url, *([lines] if lines else []))
+    out[urls.EXPORTS["jsonl"]] = exports.jsonl_gz(cat, site_url, lines, compress)
     out[urls.EXPORTS["csv"]] = exports.csv_text(cat, site_url, *([lines] if lines else []))
     out[urls.EXPORTS["feed"]] = exports.atom(cat, site_url, site_name)
     return out

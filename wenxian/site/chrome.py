@@ -6,6 +6,10 @@ escaped as `\\uXXXX`) and the SVG of each header icon (logo twice, menu, two sch
 ≈ 1.6 KB). At 20,000 articles the site has ≈ 78,000 pages, so these bytes alone were ≈ 270 MB
 (docs/performance.md, issue 18). Here they become files a browser fetches once and caches:
 
+- `scope_script(theme_dirs)`: the theme's inline script of `<head>` that defines its local
+  storage helpers (`__md_scope`, `__md_get`…: ≈ 0.4 KB a page), served as
+  `assets/wenxian/scope.js`, the site root taken from the file's own address instead of each
+  page's relative base (the same URL);
 - `palette_script(theme_dirs)`: the theme's own palette script (read from the theme, so it
   follows Material's version), served as `assets/wenxian/palette.js` and loaded with a plain
   synchronous `<script src>` at the same place, so it still runs before the body paints;
@@ -27,6 +31,7 @@ from ..errors import WenxianError
 
 FOLDER = "assets/wenxian/"
 PALETTE_JS = FOLDER + "palette.js"
+SCOPE_JS = FOLDER + "scope.js"
 ICONS_CSS = FOLDER + "icons.css"
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _ICON_NAME = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
@@ -50,6 +55,27 @@ def palette_script(theme_dirs) -> str:
         if m:
             return m.group(1).strip() + "\n"
     raise WenxianError("partials/javascripts/palette.html", "no inline <script> in the theme: its palette script changed")
+
+
+# The scope the theme's script gives its storage helpers: the page's base URL (or extra.scope),
+# resolved against the page's address.
+_SCOPE = re.compile(r'new URL\("\{\{[^}]*\}\}",location\)')
+
+
+def scope_script(theme_dirs) -> str:
+    """The theme's inline `<head>` script (partials/javascripts/base.html) as a file under
+    assets/wenxian/: its scope, the site root, is resolved against the script's own address
+    (two folders below the root) instead of each page's relative base, so every page loads the
+    same file. The first copy in the theme's folders whose script names a scope is used (the
+    site's custom_dir comes first and replaces the partial with the `<script src>`)."""
+    for d in theme_dirs:
+        path = Path(d) / "partials/javascripts/base.html"
+        m = _SCRIPT.search(path.read_text("utf-8")) if path.is_file() else None
+        if m and len(_SCOPE.findall(m.group(1))) == 1:
+            depth = FOLDER.count("/")
+            root = "/".join([".."] * depth)
+            return _SCOPE.sub(f'new URL("{root}",document.currentScript.src)', m.group(1).strip()) + "\n"
+    raise WenxianError("partials/javascripts/base.html", "no inline <script> with a scope in the theme: its base script changed")
 
 
 def config_json(base: str, features: list, copy: str, copied: str) -> str:
@@ -100,4 +126,4 @@ def theme_icons(theme_config) -> list[str]:
 
 def files(theme_dirs, theme_config) -> dict[str, str]:
     """Every shared chrome file of the site."""
-    return {PALETTE_JS: palette_script(theme_dirs), **icon_files(theme_dirs, theme_icons(theme_config))}
+    return {PALETTE_JS: palette_script(theme_dirs), SCOPE_JS: scope_script(theme_dirs), **icon_files(theme_dirs, theme_icons(theme_config))}

@@ -40,6 +40,7 @@ import json
 import logging
 import os
 import shutil
+import zlib
 from pathlib import Path
 
 from .. import cachefile
@@ -424,3 +425,44 @@ class ExportLines:
             h.update(data)
             index[kind] = {"size": pos, "sum": h.hexdigest(), "lines": lines}
         cachefile.write(self.path, self.key, json.dumps(index))
+
+
+class GzipMembers:
+    """The gzip members of the JSON Lines export from the last build (exports.jsonl_gz), reused
+    for the same data: compressing the whole export took ≈ 8 s at 20,000 articles, and one
+    changed article changes one member of ≈ 64 lines.
+
+    Kept under `.cache/wenxian/build/jsonl-gz/`, one file a member named by the digest of its
+    uncompressed data (with the code digest, which covers the compressor's settings); a file is
+    used only when it decompresses to that data, and `save` removes the members this build did
+    not use."""
+
+    def __init__(self, root: Path, digest: str, compress):
+        self.folder = root / FOLDER / "jsonl-gz"
+        self.key, self.compress = digest, compress
+        self.used: set[str] = set()
+        self.made = 0
+
+    def __call__(self, data: bytes) -> bytes:
+        name = _h(self.key, hashlib.blake2b(data, digest_size=16).hexdigest()) + ".gz"
+        self.used.add(name)
+        path = self.folder / name
+        try:
+            member = path.read_bytes()
+            if zlib.decompress(member, 31) == data:
+                return member
+        except (OSError, zlib.error):
+            pass
+        member = self.compress(data)
+        self.made += 1
+        atomic_write(path, member, suffix=".tmp", make_parent=True)
+        return member
+
+    def save(self) -> None:
+        """Remove the members this build did not use."""
+        try:
+            names = [p for p in self.folder.iterdir() if p.name not in self.used]
+        except OSError:
+            return
+        for path in names:
+            path.unlink(missing_ok=True)

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File
 
 from ..errors import WenxianError
 from ..reprints import index as reprint_index
-from . import body, build, chrome, html_toc, incremental, pagewriter, reprints, shell, urls
+from . import body, build, chrome, exports, html_toc, incremental, pagewriter, reprints, shell, urls
 from . import sitemap as site_sitemap
 from .markup import HTML_KEY, frontmatter, split_generated
 from .state import BuildState
@@ -99,14 +99,16 @@ class SitePages:
         reprints.attach(cat, root / reprint_index.CACHE)  # groups before any page (cached by content)
         self.build = b = _Build(cat, config.site_url or "", body_html, build.raw_reader(root), inc)
         build.read_captures(cat, b.read_raw)
-        lines = None
+        lines = members = None
         if inc.enabled:
             b.inputs = incremental.Keys(cat, dict(articles), b.site_url)
             lines = incremental.ExportLines(root, inc.digest, b.site_url, b.inputs.digests)
-        for src_uri, content in build.index_pages(cat, pages, b.site_url, config.site_name, lines).items():
+            members = incremental.GzipMembers(root, inc.digest, exports.gzip_member)
+        for src_uri, content in build.index_pages(cat, pages, b.site_url, config.site_name, lines, members).items():
             files.append(File.generated(config, src_uri, content=content))
         if lines is not None:
             lines.save()
+            members.save()
             log.info(f"site: export lines of {lines.made // 2} changed articles made, the others kept")
         for path, content in chrome.files(config.theme.dirs, config.theme).items():  # shared chrome
             files.append(File.generated(config, path, content=content))

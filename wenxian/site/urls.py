@@ -109,4 +109,4 @@ def raw_original(raw_path: str) -> str:
 
 INDEXES = {"regions": "regions/", "topics": "topics/", "sources": "sources/", "timeline": "timeline/",
            "recent": "recent/", "map": "map/"}
-EXPORTS = {"jsonl": "data/articles.jsonl", "csv": "data/articles.csv", "feed": "feed.xml"}
+EXPORTS = {"jsonl": "data/articles.jsonl.gz", "csv": "data/articles.csv", "feed": "feed.xml"}
