@@ -95,6 +95,7 @@ def _vocab() -> dict:
         "account_ids": frozenset(v["account_name_ids"]),
         "author_ids": frozenset(v["author_ids"]),
         "main_run_margin": float(v["main_run_margin"]),
+        "against_main": frozenset(v["against_main"]),
     }
 
 
@@ -410,9 +411,14 @@ def prose_score(b: Block) -> int:
 
 
 def block_score(b: Block) -> int:
-    """prose_score, with furniture counting against and hidden text not at all."""
+    """prose_score, with furniture counting against and hidden text not at all; a block that a
+    boilerplate rule of the kinds in `against_main` (html.yml) names counts against, however
+    long its sentences: a financial site's long disclaimer outweighs a two-paragraph story."""
     if b.hidden:
         return 0
+    from .clean import pattern_reason  # (clean imports nothing of this module)
+    if b.tag != "img" and pattern_reason(b.text) in _vocab()["against_main"]:
+        return -min(len(b.text), 40) - 5
     score = prose_score(b)
     if b.furniture:
         score = -abs(score) if score <= 0 else score // 4
