@@ -117,6 +117,8 @@ def _score(text: str, reason: str | None) -> int:
         return -20
     if len(text) <= 40 and _TEASER.search(text):
         return -12  # a teaser cut short ('要聞：太扯 勞保局把檢舉人曝光...'): a list of other items
+    if _TITLED_DATELINE.search(text) and "。" not in text:
+        return -12  # 新华社乌鲁木齐11月1日电题：…: the wire's dateline and its headline, above the text
     if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
         return len(text)
     if _CODE.search(text):
@@ -336,6 +338,7 @@ def _is_sentence(text: str) -> bool:
 _WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电|電)")
 _CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|作者|撰文|撰稿|摄影|攝影|实习生|實習生")
 OUTSIDE = "outside the main text (navigation, header or footer)"
+_TITLED_DATELINE = re.compile(_WIRE_DATELINE.pattern + r"\s*[题題]\s*[:：︰﹕]")
 
 
 def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:

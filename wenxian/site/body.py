@@ -38,6 +38,22 @@ def inputs_digest() -> str:
                          versions=("opencc", "markdown", "pymdown-extensions"))
 
 
+def _stable(value: object) -> str:
+    """A setting as the same text in every process: a function by its dotted name (str() of a
+    function holds its address, which would make every cache key new in each build)."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return str(value)
+
+
+def heading_anchor(value: str, separator: str) -> str:
+    """The `slugify` of the toc extension (mkdocs.yml): no text of the heading, so that every
+    heading gets a positional id (_1, _2…, as Chinese headings always had: the default slug
+    keeps only ASCII). An id made of contributor text could name one of the page's own anchors
+    (#cite, #wx-raw-text) and take its links over, or carry the text into an attribute."""
+    return ""
+
+
 def markdown_converter(extensions: list, configs: dict | None = None) -> Callable[[str], str]:
     """Markdown → HTML with the site's extensions, one Markdown instance reused (reset per text)."""
     md = markdown.Markdown(extensions=extensions, extension_configs=configs or {})
@@ -51,7 +67,7 @@ def markdown_converter(extensions: list, configs: dict | None = None) -> Callabl
 def renderer(to_html: Callable[[str], str], cache_dir: Path | None, settings: object = None) -> Callable[[Article, str], str]:
     """`body_html(article, script)` for article_page.render; with `cache_dir`, results are read
     from and written to it (atomic writes, so an interrupted build leaves no torn entry)."""
-    salt = json.dumps([VERSION, settings, inputs_digest()], sort_keys=True, default=str)
+    salt = json.dumps([VERSION, settings, inputs_digest()], sort_keys=True, default=_stable)
     made: set[Path] = set()
 
     def body_html(a: Article, script: str) -> str:
