@@ -476,6 +476,8 @@ def clean_source(value: str) -> str | None:
         value = next(p for p in parts if p not in not_sources)  # '上報 / 焦點': the site and its section
     if _COUNT.search(value):
         return None  # '访问量：199': an empty 来源： followed by the next label and its count
+    if re.match(r"(?:https?://|www\.)", value, re.I):
+        return None  # '出处：https://…/2024/08/25/…': an address is no outlet's name
     if _MARKUP_RESIDUE.search(value):
         return None  # 'size="20"': a broken template printed an attribute where the value belongs
     if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
