@@ -607,6 +607,10 @@ def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
     labelled = labelled_source(sorted(lines, key=lambda l: l.number), all_lines)
     if labelled:
         return labelled
+    for line in lines:
+        m = _REPRINT_CREDIT.match(line.text)  # （《人民日报》2002年11月19日）, (摘自《某某报》第3版)
+        if m and clean_source(m.group(1)):
+            return clean_source(m.group(1))
     v = vocab.load("metadata.yml")
     for line in lines:
         if len(line.text) <= 40 and not re.match(rf"(?:据|據)?(?:{v['agencies']})", line.text):
@@ -614,6 +618,10 @@ def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
             if name:
                 return name
     return None
+
+
+_REPRINT_CREDIT = re.compile(r"^[（(]\s*(?:原载|原載|摘自|转自|轉自|选自|選自|刊于|刊於|载于|載於)?\s*《([^》]{2,20})》"
+                             r"\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:第?\s*[A-Z\d]{1,4}\s*版)?\s*[)）]$")
 
 
 def with_joined_pairs(lines: list[Line], near: int | None = None) -> list[Line]:
