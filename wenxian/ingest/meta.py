@@ -132,6 +132,16 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
             return None, tail.strip()  # '新闻动态--某学会官网': a column of the site, no headline
     title, site = split_site_suffix(first)
+    if site is None:
+        # '标题 | 热梗鸭' where 热梗鸭 is printed alone near the top (the site's logo): its name,
+        # however it ends
+        near = {l.text.strip() for l in lines[placeholders + 1:placeholders + 15]}
+        for sep in (" | ", " - ", "｜", "_", " — "):
+            head, found, tail = first.rpartition(sep)
+            if (found and 2 <= len(tail.strip()) <= 15 and tail.strip() in near and len(head.strip()) >= 4
+                    and head.strip() not in near):  # (both printed alone: refine_title decides)
+                title, site = head.strip(), tail.strip()
+                break
     title = title.rstrip("-_|｜ ")
     if len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title):
         return None, site
@@ -455,6 +465,8 @@ def clean_source(value: str) -> str | None:
     if greeting:  # '谢谢您访问〖某某中心〗': the name the greeting welcomes to
         value = value[greeting.end():].strip().strip("〖〗「」").strip()
     value = value.strip("【】[]").strip().lstrip("-_|｜–—:：·").strip()
+    if value.endswith(("）", ")")) and value.count("（") + value.count("(") < value.count("）") + value.count(")"):
+        value = value[:-1].strip()  # '新华社）' from （来源：新华社）: the credit's own bracket
     if re.fullmatch(r"[(（][^()（）]+[)）]", value):
         value = value[1:-1].strip()  # '(新闻)'
 
@@ -467,6 +479,8 @@ def clean_source(value: str) -> str | None:
     translated = _WITH_TRANSLATION.fullmatch(value)  # '頭條日報Headline Daily': the name and its English
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         value = translated.group(1)
+    if value.endswith(("网站", "網站")) and is_outlet_name(value[:-2]) and re.search(r"[报報]$", value[:-2]):
+        value = value[:-2]  # '信報網站': the paper's website is credited as the paper
     latin = _LATIN_TAIL.fullmatch(value)  # '公視新聞網PNN', '香港經濟日報HKET': the name and its brand
     if latin and (is_site_name(latin.group(1)) or is_outlet_name(latin.group(1))):
         value = latin.group(1)

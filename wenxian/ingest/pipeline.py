@@ -132,6 +132,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
                or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
                or (meta.stamp_writer(stamp.text) if stamp else []))
+    if source in authors and site and source != site and source == meta.account_name(near_title[:15], title):
+        source = site  # the name beside the date is the writer's, the site names itself (as on saved pages)
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
