@@ -117,6 +117,8 @@ def _score(text: str, reason: str | None) -> int:
         return -20
     if len(text) <= 40 and _TEASER.search(text):
         return -12  # a teaser cut short ('要聞：太扯 勞保局把檢舉人曝光...'): a list of other items
+    if len(text) <= 40 and text[:1] in "·•" and not _FULL_STOP.search(text) and not text.endswith(("；", ";", "，", ",")):
+        return -12  # '· 性能大增！某手机正式发布：首批支持': a bulleted headline of another article
     if _TITLED_DATELINE.search(text) and "。" not in text:
         return -12  # 新华社乌鲁木齐11月1日电题：…: the wire's dateline and its headline, above the text
     if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
@@ -164,8 +166,10 @@ def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
     reply, stamp = _sections()[4], _sections()[6]
     prose = 0  # characters of prose seen so far
     for i, (line, reason) in enumerate(zip(lines, reasons)):
-        if prose >= _THREAD_AFTER and len(line.text) <= 120 and stamp.match(line.text):
-            return i
+        under_headline = "title" in (reasons[i - 1] if i else None, reasons[i - 2] if i > 1 else None)
+        if prose >= _THREAD_AFTER and len(line.text) <= 120 and stamp.match(line.text) and not under_headline:
+            return i  # (the stamp just under the headline is the article's own dateline: a list of
+            # teasers above it is no post that it follows)
         if prose >= _THREAD_AFTER and i + 3 <= len(lines) and all(_stamped().search(l.text) for l in lines[i:i + 3]):
             return i  # a thread index: three posts in a row, each with its time
         # a sidebar's list of recent replies (回复:标题 / 回复:标题 …) is no thread: a reply
