@@ -78,7 +78,8 @@ def pattern_reason(text: str) -> str | None:
     length for the `short` rules leaves out a web address at its end: a promotion with its link
     (立即下載某某App：https://bit.ly/…) is as short as its words."""
     any_len, short, whole = _prefilter()
-    n = len(_TRAILING_URL.sub("", text))
+    url = _TRAILING_URL.search(text)
+    n = len(text[:url.start()].rstrip(" \t:：︰﹕")) if url else len(text)
     if not (any_len.search(text) or whole.fullmatch(text) or n <= SHORT and short.search(text)):
         return None
     for reason, scope, pat in vocab.boilerplate_rules():
@@ -93,7 +94,7 @@ def pattern_reason(text: str) -> str | None:
     return None
 
 
-_TRAILING_URL = re.compile(r"\s*[:：︰﹕]?\s*(?:https?://|www\.)\S+$")
+_TRAILING_URL = re.compile(r"(?:https?://|www\.)\S+$")  # (no leading \s*: linear on long runs of spaces)
 
 
 @lru_cache(maxsize=None)

@@ -67,6 +67,8 @@ def extract(page: Page) -> HtmlArticle:
     # label and its value in cells of their own)
     labelled_above = ([Line(b.line, b.text) for b in blocks[max(0, title_index - 12):title_index] if not b.hidden]
                       if title_index is not None else [])
+    if not meta.disclosure_table(labelled_above):
+        labelled_above = []  # (a 通知公告 box above the headline dates other items)
     index_of = {(b.line, b.text): b.index for b in blocks}
     removed_in_main = [r.line for r in cleaned.removed
                        if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
@@ -304,7 +306,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     lines = [Line(b.index, b.text) for b in near if not label.search(b.text)]
     text = meta.headline_before(lines, clean_mod.pattern_reason)
     if text and not meta.is_site_name(text):
-        index = next(b.index for b in near if b.text == text)
+        index = next((b.index for b in near if b.text == text), None)  # (None: joined from two lines)
         return text, "visible (heading above the text)", index
     # or a block the page marks as a title (class or id 'title') at the top of the text
     for b in page.blocks[start:start + 3]:

@@ -175,19 +175,26 @@ def visible_text(text: str) -> str:
 
 
 def _everywhere_classes(root) -> frozenset:
-    """Class names on at least half of the page's elements (and on 20 or more): a class that
-    marks nearly everything says nothing about a part of the page. An accessibility or
+    """Class names on at least half of the page's elements (and on 20 or more), spread over the
+    whole page: a class that marks nearly everything says nothing about a part of the page. An accessibility or
     translation script that stamps every element ('skipAutoFix' on a government portal's
     every <p> and <span>) would otherwise make the whole article 'skip' furniture."""
     seen: dict = {}
+    first: dict = {}
+    last: dict = {}
     elements = 0
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        elements += 1
         for c in set((el.get("class") or "").split()):
             seen[c] = seen.get(c, 0) + 1
-    return frozenset(c for c, n in seen.items() if n >= 20 and n * 2 >= elements)
+            first.setdefault(c, elements)
+            last[c] = elements
+        elements += 1
+    # ... and from the page's first tenth to its last: a comment list or a share bar of 30
+    # items is one region of the page, however many elements it holds
+    return frozenset(c for c, n in seen.items() if n >= 20 and n * 2 >= elements
+                     and first[c] * 10 <= elements and last[c] * 10 >= elements * 9)
 
 
 def _named_title(el) -> bool:

@@ -84,9 +84,9 @@ def looks_like_site(text: str) -> bool:
 
 
 # A document's title, not a site's name, though it ends in 报 (…统计公报, 2020年第3期简报): a
-# report's kind at the end, or a year in it.
-_DOCUMENT = re.compile(r"(?:公报|公報|通报|通報|简报|簡報|年报|年報|季报|季報|月报|月報|周报|週報|预报|預報|汇报|匯報|报告|報告)$"
-                       r"|(?:19|20)\d\d\s*年")
+# report's kind after its subject at the end, or a year in it.
+_DOCUMENT = re.compile(r"(?:统计|統計|工作|情况|情況|年度|季度|发展|發展|调查|調查|监测|監測|执法|執法|期)(?:公报|公報|通报|通報|简报|簡報|报告|報告)$"
+                       r"|(?:19|20)\d\d\s*年")  # (中国青年报, 大公報, 文汇报: outlets, not documents)
 
 
 def is_outlet_name(text: str) -> bool:
@@ -485,7 +485,7 @@ def clean_source(value: str) -> str | None:
     if latin and (is_site_name(latin.group(1)) or is_outlet_name(latin.group(1))):
         value = latin.group(1)
     not_sources = vocab.load("metadata.yml")["not_sources"]
-    parts = [p for p in re.split(r"\s+[/／|｜]\s+", value) if p]
+    parts = [p for p in re.split(r"(?<!\s)\s+[/／|｜]\s+", value) if p] if re.search(r"[/／|｜]", value) else [value]
     if len(parts) > 1 and len([p for p in parts if p not in not_sources]) == 1:
         value = next(p for p in parts if p not in not_sources)  # '上報 / 焦點': the site and its section
     if _COUNT.search(value):
@@ -687,6 +687,19 @@ def abbreviates(short: str, full: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def disclosure_table(lines: list[Line]) -> bool:
+    """Whether `lines` hold a government page's information-disclosure table (a label of
+    `disclosure_labels` among them): a date labelled there is the page's."""
+    pattern = re.compile(vocab.load("metadata.yml")["disclosure_labels"])
+    return any(pattern.search(l.text[:12]) for l in lines)
+
+
+def opens_with_label(text: str) -> bool:
+    """Whether a line opens with a source label (来源：…, （来源：…）): the article's own credit
+    after its text, not a related item's credit at the end of its teaser."""
+    return bool(re.match(rf"[（(【\[]?\s*(?:{'|'.join(map(re.escape, vocab.load('metadata.yml')['source_labels']))})", text))
+
+
 def labelled_source(lines: list[Line], all_lines: list[Line]) -> str | None:
     """The first outlet a label credits among `lines` (来源：…, 发文机关：…)."""
     for _line, value in _labelled(lines, all_lines, "source_labels"):
@@ -808,7 +821,7 @@ def _author_patterns() -> tuple:
     reporter = re.compile(rf"{v['reporter_words']}(?![会會招])\s*[:：︰﹕]?\s*{names}")
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
     role = (rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']})"
-            rf"|[\u4e00-\u9fff]{{2,14}}?(?:{v['affiliation_ends']}))?")
+            rf"|[\u4e00-\u9fff]{{2,14}}(?:{v['affiliation_ends']})(?:{v['job_titles']})?)?")
     labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
                           rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
                           rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
@@ -894,10 +907,15 @@ def credited_authors(text: str) -> list[str]:
             if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
                 continue
             group = next(g for g in m.groups() if g)
+            if pat is patterns[3] and not _slash_credit_start(text[:m.start(1)]):
+                continue  # ('会议 强调 各地/要…': names before a slash open the line or follow a date)
             if pat is patterns[3] and " " in group.strip() and not byline_names(group):
                 # several words before the slash are names only if all are personal names: else the
-                # last alone ('中國時報 張立勳／特稿'; '社會 社會中心／綜合報導' credits no one)
+                # last alone, if it is one ('中國時報 張立勳／特稿'; '社會 社會中心／綜合報導' and
+                # '会议 强调 各地/要…' credit no one)
                 group = group.split()[-1]
+                if not byline_names(group):
+                    continue
             names = _names_in(group, stop)
             if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
                 names = names[:-1]  # 记者 彭冲 山东冠县报道: the last word is where it was reported
@@ -906,6 +924,15 @@ def credited_authors(text: str) -> list[str]:
     return []
 
 
+def _slash_credit_start(before: str) -> bool:
+    """Whether names before a slash stand where a credit does: at the line's start, after a
+    date, a bracket or a credit word, not in the middle of a sentence of words."""
+    before = before.rstrip()
+    return (not before or before.endswith(("【", "[", "（", "(", "|", "｜")) or bool(_ENDS_WITH_DATE.search(before))
+            or bool(re.search(r"(?:记者|記者|通讯员|通訊員|文|撰文|作者)\s*[:：]?$", before)))
+
+
+_ENDS_WITH_DATE = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})$")
 _GLUED_REPORTED = re.compile(r"报道|報導|报导|电|電|\d{1,2}日")
 
 
@@ -1030,6 +1057,7 @@ def byline_names(text: str) -> list[str]:
         compound = any(name.startswith(c) for c in v["compound_surnames"])
         if (not re.fullmatch(r"[\u4e00-\u9fff]+", name) or not 2 <= len(name) <= (4 if compound else 3)
                 or not (compound or name[0] in v["surnames"]) or name in _author_patterns()[-1]
+                or name in v["not_sources"]  # (时政, 国际: a channel's name, never a person's)
                 or name[-1] in _PLACE_ENDS or is_outlet_name(name) or name in _place_names().get(name[:2], ())):
             return []
     return names

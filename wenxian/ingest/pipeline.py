@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 
 from . import clean as clean_mod
 from .. import tags
@@ -115,7 +116,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
     candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
-                  lambda: meta.labelled_source(sorted(trailer, key=lambda l: l.number), lines),
+                  lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
+                                                      key=lambda l: l.number), lines),
                   lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.trailing_source(trailer, lines),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
                   lambda: meta.account_name(near_title[:15], title))
@@ -162,7 +164,8 @@ def _table_above(above: list, title: str | None, printed: int) -> list:
     """The 12 lines above the headline's first printing near the text (a disclosure table's
     cells: 索引号 / 发布机构 / 发文日期 and their values)."""
     first = min((l.number for l in above if l.text == title and l.number > printed - 20), default=printed)
-    return [l for l in above if first - 12 <= l.number < first]
+    table = [l for l in above if first - 12 <= l.number < first]
+    return table if meta.disclosure_table(table) else []  # (a 通知公告 box above dates other items)
 
 
 def _below(header: list, printed: int | None, margin: int = 0) -> list:
@@ -187,16 +190,18 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
     limits.check_shape([clean_mod.Line(b.line, "") for b in page.blocks], path)
     got = html_clean.extract(page)
     text = "\n".join(b.shown or b.text for b in page.blocks)
-    # decided on the reading form; published in the page's own characters (a line may be part
-    # of a block: it is found in the blocks of its source line first)
+    # decided on the reading form; published in the page's own characters: each line is one
+    # block's, found by its source line and reading form, in block order (blocks of a minified
+    # page share a line; two may read alike and print differently)
     own: dict = {}
     for b in page.blocks:
-        if b.shown:
-            own.setdefault(b.line, []).append((b.text, b.shown))
+        own.setdefault((b.line, b.text), deque()).append(b.shown or b.text)
 
     def as_printed(line):
-        pairs = own.get(line.number)
-        return clean_mod.Line(line.number, restore(line.text, pairs + page.own_text)) if pairs else line
+        printed = own.get((line.number, line.text))
+        if not printed:
+            return line
+        return clean_mod.Line(line.number, printed.popleft() if len(printed) > 1 else printed[0])
 
     cleaned = clean_mod.Cleaned([clean_mod.Kept(as_printed(k.line), k.kind) for k in got.cleaned.kept],
                                 [clean_mod.Removed(as_printed(r.line), r.reason) for r in got.cleaned.removed])

@@ -42,14 +42,34 @@ def reading_form(text: str) -> str:
 
 def restore(value: str | None, pairs: list[tuple[str, str]]) -> str | None:
     """A value read from the reading form, in the capture's own characters: taken at the same
-    place of the first line (reading form, original) that holds it. A value put together from
-    several lines (a headline printed on two) is found in none; its full-width marks are then
-    given back as ASCII where the capture's text has no full-width form of that mark."""
+    place of the first line (reading form, original) that holds it; a value put together from
+    several lines (a headline printed on two) piece by piece, each from a line that holds it."""
     if not value:
         return value
+    whole = _found(value, pairs)
+    if whole is not None:
+        return whole
+    # put together from several lines ('犬儒病(上)' + '——当代中国的精神危机'): each longest piece
+    # found in a line is given back from that line; what no line holds stays as read
+    out, i = [], 0
+    if len(value) * len(value) * len(pairs) > 20_000_000:  # (a bound on the work: linear in the capture)
+        return "".join(_NARROW.get(c, c) for c in value)
+    while i < len(value):
+        for j in range(len(value), i, -1):
+            piece = _found(value[i:j], pairs)
+            if piece is not None:
+                out.append(piece)
+                i = j
+                break
+        else:
+            out.append(_NARROW.get(value[i], value[i]))
+            i += 1
+    return "".join(out)
+
+
+def _found(value: str, pairs: list[tuple[str, str]]) -> str | None:
     for view, original in pairs:
         at = view.find(value)
         if at >= 0:
             return original[at:at + len(value)]
-    wide_used = {c for _v, o in pairs for c in o if c in _NARROW}
-    return "".join(_NARROW[c] if c in _NARROW and c not in wide_used else c for c in value)
+    return None
