@@ -183,7 +183,8 @@ def _everywhere_classes(root) -> frozenset:
     first: dict = {}
     last: dict = {}
     elements = 0
-    for el in root.iter():
+    body = root.find(".//body")
+    for el in (body if body is not None else root).iter():  # (the <head>'s elements carry no class)
         if not isinstance(el.tag, str):
             continue
         for c in set((el.get("class") or "").split()):
