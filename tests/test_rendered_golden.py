@@ -3,7 +3,8 @@
 and tests/fixtures/corpus-scraped (a plain lxml walk sharing no code with wenxian, which breaks
 lines differently and keeps hidden text): 97 outlets the text rules were not written for. A
 ratchet: the scores may rise, never fall below the floors measured when the sets were last
-extended (set k, 13 pages, lowered the averages; the issue's goals are higher;
+extended (set k, 13 pages, and sets m and n, 15 pages scored held-out first, lowered the
+averages; the issue's goals are higher;
 scripts/bench_extract.py prints the current figures)."""
 import json
 import unicodedata
@@ -17,8 +18,8 @@ from wenxian.ingest.pipeline import extract
 from conftest import FIXTURES
 
 FLOORS = {
-    "corpus-rendered": {"keep": .975, "drop": .95, "title": .975, "date": .96, "source": .85, "script": 1.0},
-    "corpus-scraped": {"keep": .97, "drop": .935, "title": .955, "date": .975, "source": .83, "script": 1.0},
+    "corpus-rendered": {"keep": .975, "drop": .95, "title": .96, "date": .96, "source": .84, "script": 1.0},
+    "corpus-scraped": {"keep": .955, "drop": .935, "title": .94, "date": .955, "source": .83, "script": 1.0},
 }
 
 
@@ -64,8 +65,9 @@ def test_punctuation_folded_to_ascii_reads_alike(capsys):
     captures of tests/fixtures/corpus are like that). The same rendered captures folded so, with
     their annotations folded alike, score at the floors of the unfolded ones: the rules read
     one form (wenxian/ingest/reading_form.py), whatever a scraper did to the marks. (Reading
-    the folded text as it stands scored keep .976 and author .856 here, below these floors.)"""
-    floors = {"keep": .98, "drop": .955, "title": .975, "date": .975, "source": .86, "author": .86, "script": 1.0}
+    the folded text as it stands scored keep .973 and author .875 here, below these floors;
+    through the reading form .980 and .884.)"""
+    floors = {"keep": .978, "drop": .955, "title": .96, "date": .965, "source": .84, "author": .88, "script": 1.0}
     total = Score()
     for cap in sorted((FIXTURES / "corpus-rendered").glob("*.txt")):
         exp = {k: _nfkc(v) for k, v in json.loads(cap.with_suffix(".expected.json").read_text("utf-8")).items()}
