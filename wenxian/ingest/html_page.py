@@ -458,6 +458,14 @@ def _main_span(blocks: list[Block], spans: dict, named: set) -> tuple[int, int]:
         a, z = hinted_span
         if best_span[0] <= a and z <= best_span[1]:
             return hinted_span
+    # the best element inside the one named as the article's container, which holds besides it
+    # only short lines of text (a video post's caption lines, a poem): the container is the article
+    for el in named:
+        a, z = spans.get(el, (0, 0))
+        if a <= best_span[0] and best_span[1] <= z and (a, z) != best_span and z - a <= 200:
+            rest = blocks[a:best_span[0]] + blocks[best_span[1]:z]
+            if all(not b.furniture and b.link_density <= 0.2 and (b.tag == "img" or len(b.text) <= 30) for b in rest if not b.hidden):
+                return (a, z)
     run_total, run_span = _best_run(prefix)
     if best is not None and run_total > max(best, 0) * _vocab()["main_run_margin"]:
         return run_span
