@@ -73,6 +73,7 @@ def _prefilter() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return join("any"), join("short"), join("whole")
 
 
+@lru_cache(maxsize=8192)  # (a saved page's blocks are asked twice: scoring the main span, then classifying)
 def pattern_reason(text: str) -> str | None:
     """The reason of the first boilerplate rule that matches the line, in file order. A line's
     length for the `short` rules leaves out a web address at its end: a promotion with its link
@@ -340,17 +341,17 @@ def _is_sentence(text: str) -> bool:
 # What a removed line outside the main text was, for the removal report (issue 21): the
 # headline block above a text holds the dateline, the title as printed and the byline, which a
 # contributor must not mistake for navigation.
-_WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电|電)")
+WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电|電)")
 _CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|作者|撰文|撰稿|摄影|攝影|实习生|實習生")
 OUTSIDE = "outside the main text (navigation, header or footer)"
-_TITLED_DATELINE = re.compile(_WIRE_DATELINE.pattern + r"\s*[题題]\s*[:：︰﹕]")
+_TITLED_DATELINE = re.compile(WIRE_DATELINE.pattern + r"\s*[题題]\s*[:：︰﹕]")
 
 
 def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
     """The removal reason of a line outside the main text: dateline, title as printed, byline,
     else `default`."""
     in_title = bool(title) and len(title) >= 4 and (title in text or len(text) >= 8 and title.startswith(text))
-    if _WIRE_DATELINE.search(text):
+    if WIRE_DATELINE.search(text):
         return "dateline and original title" if in_title or "电题" in text or "電題" in text else "dateline"
     if in_title:
         return "title as printed (cut short)" if title.startswith(text) else "title as printed, with more around it"

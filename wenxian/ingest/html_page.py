@@ -23,6 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .. import datafiles as vocab
+from .clean import pattern_reason
 from .reading_form import reading_form
 
 # Elements whose content is never visible text.
@@ -76,8 +77,13 @@ class Page:
     main: tuple[int, int]  # [start, end) block indexes of the main-content subtree
     meta: dict = field(default_factory=dict)  # field -> [(value, origin)], most trusted first
     title_tag: str | None = None  # text of <title>
-    # (reading form, the page's own text) of every text above, to give values back as printed
-    own_text: list = field(default_factory=list, repr=False)
+    # (reading form, the page's own text) of the metadata values and <title>
+    meta_text: list = field(default_factory=list, repr=False)
+
+    def own_text(self) -> list[tuple[str, str]]:
+        """(reading form, the page's own text) of every block, metadata value and <title>: where
+        a value read from the reading form is given back as the page prints it."""
+        return [(b.text, b.shown or b.text) for b in self.blocks] + self.meta_text
 
 
 @lru_cache(maxsize=None)
@@ -136,19 +142,18 @@ def parse(text: str):
 
 def read(text: str) -> Page:
     """The page's blocks, main span and metadata, in their reading form (reading_form.py: what
-    the rules read); `Block.shown` and `Page.own_text` keep the page's own characters."""
+    the rules read); `Block.shown` and `Page.meta_text` keep the page's own characters."""
     root = parse(text)
     meta = _metadata(root, text)
     blocks, spans, named = _blocks(root)
-    own_text = []
     for b in blocks:
         form = reading_form(b.text)
-        own_text.append((form, b.text))
         if form != b.text:
             b.shown, b.text = b.text, form
+    meta_text = []
     for key, values in meta.items():
         if key != "url":  # (an address is no text: '/中文' stays)
-            own_text += [(reading_form(v), v) for v, _o in values]
+            meta_text += [(reading_form(v), v) for v, _o in values]
             meta[key] = [(reading_form(v), o) for v, o in values]
     _resolve(blocks, spans)
     main = _main_span(blocks, spans, named)
@@ -158,8 +163,8 @@ def read(text: str) -> Page:
     title_el = root.find(".//title")
     title_tag = _norm(title_el.text_content()) if title_el is not None else None
     if title_tag:
-        own_text.append((reading_form(title_tag), title_tag))
-    return Page(blocks, main, meta, reading_form(title_tag) if title_tag else None, own_text)
+        meta_text.append((reading_form(title_tag), title_tag))
+    return Page(blocks, main, meta, reading_form(title_tag) if title_tag else None, meta_text)
 
 
 def visible_text(text: str) -> str:
@@ -424,7 +429,6 @@ def block_score(b: Block) -> int:
     long its sentences: a financial site's long disclaimer outweighs a two-paragraph story."""
     if b.hidden:
         return 0
-    from .clean import pattern_reason  # (clean imports nothing of this module)
     if b.tag != "img" and pattern_reason(b.text) in _vocab()["against_main"]:
         return -min(len(b.text), 40) - 5
     score = prose_score(b)

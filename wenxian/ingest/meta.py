@@ -690,14 +690,23 @@ def abbreviates(short: str, full: str) -> bool:
 def disclosure_table(lines: list[Line]) -> bool:
     """Whether `lines` hold a government page's information-disclosure table (a label of
     `disclosure_labels` among them): a date labelled there is the page's."""
-    pattern = re.compile(vocab.load("metadata.yml")["disclosure_labels"])
-    return any(pattern.search(l.text[:12]) for l in lines)
+    return any(_disclosure_label().search(l.text[:12]) for l in lines)
 
 
 def opens_with_label(text: str) -> bool:
     """Whether a line opens with a source label (来源：…, （来源：…）): the article's own credit
     after its text, not a related item's credit at the end of its teaser."""
-    return bool(re.match(rf"[（(【\[]?\s*(?:{'|'.join(map(re.escape, vocab.load('metadata.yml')['source_labels']))})", text))
+    return bool(_opening_source_label().match(text))
+
+
+@lru_cache(maxsize=None)
+def _disclosure_label() -> re.Pattern:
+    return re.compile(vocab.load("metadata.yml")["disclosure_labels"])
+
+
+@lru_cache(maxsize=None)
+def _opening_source_label() -> re.Pattern:
+    return re.compile(rf"[（(【\[]?\s*(?:{'|'.join(map(re.escape, vocab.load('metadata.yml')['source_labels']))})")
 
 
 def labelled_source(lines: list[Line], all_lines: list[Line]) -> str | None:
@@ -1116,18 +1125,16 @@ def opens_text(first: str, second: str, longest: int = 40) -> bool:
     line after it: short, not closing with sentence or clause punctuation (a closing quote or
     bracket may follow a headline's last word: 座谈会”, (图)), no date, label, credit or
     boilerplate, and a sentence after it."""
-    from .clean import is_numbered_heading, is_prose, pattern_reason
+    from .clean import WIRE_DATELINE, is_numbered_heading, is_prose, pattern_reason
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     return (6 <= len(first) <= longest and not _CLAUSE_END.search(_CLOSERS.sub("", first))
             and not first.startswith(("（", "(", "【", "[", "—", "－", "-"))  # a subtitle's dash
             and not is_numbered_heading(first)  # 一、… opens a section of the text, not the page
-            and not has_date(first) and not label.search(first) and not _WIRE_DATELINE.search(first)
+            and not has_date(first) and not label.search(first) and not WIRE_DATELINE.search(first)
             and not credited_authors(first) and is_prose(second) and not pattern_reason(first))
 
 
 _CLAUSE_END = re.compile(r"[。！？!?…；;，,：:]$")
-# a wire dateline (新华社乌鲁木齐11月1日电题：…): the line credits a story, it is not its headline
-_WIRE_DATELINE = re.compile(r"\d{1,2}\s*日\s*[电電]")
 _CLOSERS = re.compile(r"[”\"’）)】\]]+$")
 
 

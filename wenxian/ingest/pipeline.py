@@ -205,8 +205,9 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
 
     cleaned = clean_mod.Cleaned([clean_mod.Kept(as_printed(k.line), k.kind) for k in got.cleaned.kept],
                                 [clean_mod.Removed(as_printed(r.line), r.reason) for r in got.cleaned.removed])
-    art = _article(data, decoded, text, cleaned, restore(got.title, page.own_text), got.date,
-                   restore(got.source, page.own_text), [restore(a, page.own_text) for a in got.author])
+    pairs = page.own_text()
+    art = _article(data, decoded, text, cleaned, restore(got.title, pairs), got.date,
+                   restore(got.source, pairs), [restore(a, pairs) for a in got.author])
     art["metadata_origin"] = {k: v for k, v in got.origins.items() if v}  # where each value was read
     if got.source_url:
         art["original_url"] = got.source_url  # a WeChat article's 阅读原文 link (report only)
