@@ -7,6 +7,7 @@ import yaml
 from wenxian import article
 from wenxian.ingest import html_page
 from wenxian.ingest.pipeline import extract
+from wenxian.errors import DecodeError
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "html_pages.yml").read_text("utf-8"))
 
@@ -58,6 +59,22 @@ def test_control_characters_in_a_page_never_reach_the_article():
     art = extract(page.encode("utf-8"), "controls.html")
     for value in (art["title"] or "", art["body"]):
         assert not any(0x80 <= ord(c) <= 0x9f or ord(c) < 0x20 and c not in "\n\t" for c in value)
+
+
+def test_control_characters_sprinkled_between_clauses_are_left_out_with_a_warning():
+    """A content farm spoils copies with a control character between clauses (one in a hundred
+    characters): the page is read, not refused as binary, and the article says what was left out;
+    a NUL still means a binary file."""
+    clause = ("五月的清晨，村里的扶贫车间已经响起了缝纫机的声音，二十多名村民正在赶制一批出口订单，车间负责人介绍，"
+              "今年以来车间共吸纳附近农户四十余人就业\x06，二十多名村民正在赶制订单。")
+    page = "<html><head><title>扶贫车间\x05开工</title></head><body><h1>扶贫车间开工</h1>"
+    page += "".join(f"<p>{clause}第{i}段。</p>" for i in range(20)) + "</body></html>"
+    art = extract(page.encode("utf-8"), "sprinkled.html")
+    assert "二十多名村民正在赶制订单。" in art["body"]
+    assert not any(ord(c) < 0x20 and c not in "\n\t" for c in art["body"])
+    assert any("stray control character" in w for w in art["warnings"])
+    with pytest.raises(DecodeError):
+        extract(page.replace("\x06", "\x00").encode("utf-8"), "binary.html")
 
 
 def test_a_link_wrapped_alone_in_an_inline_element_stays_in_its_sentence():

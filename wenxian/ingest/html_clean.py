@@ -61,6 +61,9 @@ def extract(page: Page) -> HtmlArticle:
     taken = {b.index for b in after_title}
     header = [Line(b.line, b.text) for b in after_title + [b for b in near_text if b.index not in taken]]
     trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
+    # a link that is a title and its writer names another page (a list's '某书全文阅读 作者：某某')
+    trailer_credits = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)]
+                       if not b.hidden and not (b.link_density >= 0.9 and _TITLE_THEN_CREDIT.search(b.text))]
     before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
     # a disclosure table above a government notice's headline (索引号 / 发布机构 / 发文日期, a
@@ -71,7 +74,8 @@ def extract(page: Page) -> HtmlArticle:
         labelled_above = []  # (a 通知公告 box above the headline dates other items)
     index_of = {(b.line, b.text): b.index for b in blocks}
     removed_in_main = [r.line for r in cleaned.removed
-                       if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
+                       if start <= index_of.get((r.line.number, r.line.text), -1) < end
+                       and blocks[index_of[(r.line.number, r.line.text)]].link_density < 0.9][:8]  # (a link names another page)
     byline = header + removed_in_main
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     origins = {"title": title_origin}
@@ -109,7 +113,14 @@ def extract(page: Page) -> HtmlArticle:
         source, origins["source"] = site, "site (credited by its short name)"
 
     credit_lines = [Line(0, p) for p in paragraphs if len(p) <= 40 and meta.labelled_credit(p)]
-    authors = meta.find_authors(byline + trailer + credit_lines, "\n".join(p[:100] for p in paragraphs[:5]) or None,
+    # a labelled credit in the stamp just above the headline (02日14:25 作者：某某 出自…): a
+    # label names a writer wherever it stands, read after those under the headline
+    credit_lines += [l for l in before_title[-2:] if meta.labelled_credit(l.text)]
+    # a link to another page that names its writer ('某书全文阅读 作者：某某' in a list), not a
+    # byline (a reporter's byline may be a link to the reporter's page, the credit opening it)
+    linked = {(b.line, b.text) for b in blocks[max(0, start - 40):end + 6]
+              if b.link_density >= 0.9 and _TITLE_THEN_CREDIT.search(b.text)}
+    authors = meta.find_authors([l for l in byline if (l.number, l.text) not in linked] + trailer_credits + credit_lines, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
     if not authors:
         authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
@@ -129,6 +140,9 @@ def extract(page: Page) -> HtmlArticle:
         authors = meta.names_under_headline([None if b.link_density > 0.5 else b.text for b in blocks[title_index + 1:title_index + 5]
                                              if not b.hidden and b.tag != "img"], title)
         origins["author"] = "visible (names under the headline)" if authors else None
+    if not authors and title_index is not None:
+        authors = _profile_link_writer(blocks[title_index + 1:title_index + 6], {v for v, _o in page.meta["site"]} | {site, source})
+        origins["author"] = "visible (profile link over the date)" if authors else None
     if not authors:
         authors = meta.stamp_writer(stamp[0].text) if stamp else []
         origins["author"] = "visible (the post's stamp)" if authors else None
@@ -221,7 +235,33 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
             if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
                 site = meta.clean_source(parts[-1]) or parts[-1]
                 return host if host and (site in host or meta.abbreviates(site, host)) else site
-    return meta.copyright_holder([b.text for b in after[-40:]])
+    footer = [b.text for b in after[-40:]]
+    return meta.copyright_holder(footer) or meta.registered_site_name(footer)
+
+
+_TITLE_THEN_CREDIT = re.compile(r"^\S.{3,}?[\s\-—|｜]\s*(?:作者|作\s者|撰文|文)\s*[：:︰]")
+_HANDLE = re.compile(r"[\w·.\-～~]{2,20}")
+_LINK_VERB = re.compile(r"(?:查看|进入|進入|返回|更多|点击|點擊|阅读|閱讀|访问|訪問)")  # a link that does something
+
+
+def _profile_link_writer(under_title: list[Block], site_names: set) -> list[str]:
+    """A platform's writer under the headline (blogs, portals' author pages, forums): a name or
+    handle alone on its line, usually a link to the writer's profile, directly over the post's
+    date ('某某_spark' / '2016.05.18 16:03 字数 10002'), or a profile link over its follow button
+    ('某某' / '关注'). Not the site's or the credited outlet's name (an account beside the date is
+    read as source before this); an outlet's name there is a credit of origin, not a writer."""
+    follow = set(vocab.load("metadata.yml")["follow_buttons"])
+    not_names = set(vocab.load("metadata.yml")["not_names"])
+    shown = [b for b in under_title if not b.hidden and b.tag != "img" and b.text.strip()][:4]
+    for name, nxt in zip(shown, shown[1:]):
+        t = name.text.strip()
+        dated = meta.has_date(nxt.text[:30]) and len(nxt.text) <= 60
+        if (name.link_density >= 0.9 and (dated or nxt.text.strip() in follow) and _HANDLE.fullmatch(t)
+                and not _LINK_VERB.match(t) and not t.isdigit() and t not in site_names
+                and t not in follow and t not in not_names and not meta.looks_like_site(t)
+                and not meta.is_outlet_name(t) and not meta.has_date(t) and not clean_mod.pattern_reason(t)):
+            return [t]
+    return []
 
 
 def _title_suffix_parts(page: Page, title: str | None) -> list[str]:
@@ -321,6 +361,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
             return first.text, "visible (line opening the text)", first.index
         if first.link_density <= 0.5:
             break
+    # or the line above the byline and the first paragraph (a page with no other hint)
+    window = [b for b in page.blocks[max(0, start - 6):min(end, start + 10)] if not b.hidden and b.tag != "img" and b.text.strip()]
+    at = meta.headline_over_byline([b.text if b.link_density < 0.3 else None for b in window])
+    if at is not None:
+        return window[at].text.strip(), "visible (line above the byline and the text)", window[at].index
     return None, None, None
 
 

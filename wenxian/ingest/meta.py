@@ -604,7 +604,7 @@ def _credited_in(text: str) -> str | None:
     return None
 
 
-_NAME_DATE = re.compile(r"^(?:原创|原創)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s+(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?$")
+_NAME_DATE = re.compile(r"^(?:原创|原創)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:\s|[（(](?=.*[）)]$))(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
 
 
 def first_value(value: str) -> str:
@@ -1040,6 +1040,28 @@ def copyright_holder(texts: list[str]) -> str | None:
     return None
 
 
+_ICP = re.compile(r"ICP\s*[备備证證]|[备備]案[号號]", re.I)
+_FOOTER_SEP = re.compile(r"\s*[|｜│]\s*")
+
+
+def registered_site_name(texts: list[str]) -> str | None:
+    """The name a footer prints first on the line that carries the site's registration (ICP备):
+    '某某阅读 | 精彩专题 | 最新文章 | 苏ICP备…号' names its site in its first link, as the
+    logo does. A last resort for a site that states its name nowhere else; a menu word (首页,
+    关于我们) or a label there names nothing."""
+    from .clean import pattern_reason
+    for t in texts:
+        if not _ICP.search(t):
+            continue
+        first = _FOOTER_SEP.split(t.strip())[0].strip(" ·.,，")
+        if (first != t.strip() and 2 <= len(first) <= 12 and re.search(r"[\u4e00-\u9fff]", first)
+                and not re.search(r"[：:©]|版权|版權|copyright|ICP", first, re.I)
+                and not first.endswith(("公司", "集团", "集團"))  # the operator, not the name it publishes under
+                and not has_date(first) and not pattern_reason(first)):
+            return first
+    return None
+
+
 def writer_before_title(title: str | None, lines: list[Line]) -> list[str]:
     """The writer an opinion or memoir piece puts before its headline ('茉莉：我是怎样…'), when the
     same name stands alone on a line near the text (the byline): a prefix that is only in the
@@ -1100,7 +1122,10 @@ _PLACE_ENDS = frozenset("省市县縣区區镇鎮乡鄉村街州旗盟")
 
 
 def credited_source_like(value: str) -> bool:
-    """'（新华社）', '（人民日报）': an outlet in closing brackets, not a writer."""
+    """'（新华社）', '（人民日报）': an outlet in closing brackets, not a writer ('（李明 上海报道）'
+    is a writer and the place reported from)."""
+    if value.endswith(_REPORTED_SUFFIXES) and re.search(r"\s", value.strip()):
+        return False
     return bool(_SITE_WORDS.search(value[-2:])) or value.endswith(("社", "报", "報"))
 
 
@@ -1132,6 +1157,32 @@ def opens_text(first: str, second: str, longest: int = 40) -> bool:
             and not is_numbered_heading(first)  # 一、… opens a section of the text, not the page
             and not has_date(first) and not label.search(first) and not WIRE_DATELINE.search(first)
             and not credited_authors(first) and is_prose(second) and not pattern_reason(first))
+
+
+def headline_over_byline(texts: list[str | None]) -> int | None:
+    """The index of the headline in the opening lines of a page that gives no other hint of its
+    title (a 2000s article page, a forum post): the line above the first paragraph of prose, past
+    what stands between a headline and its text (a dateline, a credit, a lone writer's name, a
+    subtitle, a numbered section heading; None for a line of links), at most five of them, if it
+    has a headline's shape. None when no line there is one."""
+    from .clean import is_numbered_heading, is_prose, pattern_reason
+    def between(t: str) -> bool:
+        return (len(t) <= 60 and (has_date(t) or credited_authors(t))) or (len(t) <= 40 and (
+            bool(_LONE_NAME.match(t)) or t.startswith(("—", "－－")) or is_numbered_heading(t)))
+
+    prose = next((i for i, t in enumerate(texts)
+                  if t and len(t) >= 20 and is_prose(t) and not pattern_reason(t) and not between(t)), None)
+    if not prose:
+        return None
+    for i in range(prose - 1, max(-1, prose - 6), -1):
+        t = (texts[i] or "").strip()
+        if not t or between(t):
+            continue
+        return i if opens_text(t, texts[prose], 60) and not is_site_name(t) else None
+    return None
+
+
+_LONE_NAME = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[A-Za-z][\w.&-]{1,19})$")
 
 
 _CLAUSE_END = re.compile(r"[。！？!?…；;，,：:]$")

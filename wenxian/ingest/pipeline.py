@@ -91,7 +91,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         title = (meta.labelled_title(lines[:40])
                  or meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason)
                  or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
-                 or meta.headline_before(before, clean_mod.pattern_reason))
+                 or meta.headline_before(before, clean_mod.pattern_reason)
+                 or _headline_over_byline(lines, cleaned, first_kept))
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
         if title:
             cleaned = clean_mod.clean(lines, title, site_lines)
@@ -212,6 +213,10 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
     if got.source_url:
         art["original_url"] = got.source_url  # a WeChat article's 阅读原文 link (report only)
     art["warnings"] = extraction_warnings(art)
+    strays = stray_controls(decoded.text)
+    if strays:  # (left out by the HTML reader, as a browser shows nothing for them)
+        art["warnings"].append(f"{len(strays)} stray control character(s) left out of the page's text, "
+                               f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
 
 
@@ -247,9 +252,21 @@ def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict
     }
 
 
+def _headline_over_byline(lines: list, cleaned, first_kept: int) -> str | None:
+    """The headline in the opening lines (a stamp or a forum's status line may open the text):
+    lines removed there as furniture stand between it and the text like a line of links."""
+    removed = {r.line.number for r in cleaned.removed}
+    at = next((i for i, l in enumerate(lines) if l.number == first_kept), 0)
+    window = lines[max(0, at - 6):at + 10]
+    found = meta.headline_over_byline([None if l.number in removed else l.text for l in window])
+    return window[found].text.strip() if found is not None else None
+
+
 def _names_under_headline(lines: list, title: str | None, first_kept: int) -> list[str]:
-    """Writers printed as names alone after the headline's last printing above the text."""
-    at = [i for i, l in enumerate(lines[:first_kept + 3]) if title and l.text.strip() == title]
+    """Writers printed as names alone after the headline's last printing above the text (or
+    after its first part, a subtitle being joined to it: '犬儒病(上)' / '胡某' / '——…')."""
+    at = [i for i, l in enumerate(lines[:first_kept + 3])
+          if title and (l.text.strip() == title or len(l.text.strip()) >= 2 and title.startswith(l.text.strip() + "——"))]
     return meta.names_under_headline([l.text for l in lines[at[-1] + 1:at[-1] + 4]], title) if at else []
 
 
