@@ -187,6 +187,8 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
     """
     if not title:
         return title
+    if title[:1] in "_|｜" and len(title) > 5:
+        title = title[1:].strip()  # '_标题': a template's site part left empty before the separator
     for line in lines:
         m = _ORIGINAL_TITLE.match(line.text)
         if m and m.group(1) != title and title.endswith(m.group(1)):
