@@ -240,27 +240,21 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
 
 
 _TITLE_THEN_CREDIT = re.compile(r"^\S.{3,}?[\s\-—|｜]\s*(?:作者|作\s者|撰文|文)\s*[：:︰]")
-_HANDLE = re.compile(r"[\w·.\-～~]{2,20}")
-_LINK_VERB = re.compile(r"(?:查看|进入|進入|返回|更多|点击|點擊|阅读|閱讀|访问|訪問)")  # a link that does something
 
 
 def _profile_link_writer(under_title: list[Block], site_names: set) -> list[str]:
-    """A platform's writer under the headline (blogs, portals' author pages, forums): a name or
-    handle alone on its line, usually a link to the writer's profile, directly over the post's
-    date ('某某_spark' / '2016.05.18 16:03 字数 10002'), or a profile link over its follow button
-    ('某某' / '关注'). Not the site's or the credited outlet's name (an account beside the date is
-    read as source before this); an outlet's name there is a credit of origin, not a writer."""
+    """A platform's writer under the headline (blogs, portals' author pages): a link that is only
+    a name or handle (to the writer's profile) directly over the post's date ('某某_spark' /
+    '2016.05.18 16:03 字数 10002') or over its follow button ('某某' / '关注'), not the site's or
+    the credited outlet's name (an account beside the date is read as source before this)."""
     follow = set(vocab.load("metadata.yml")["follow_buttons"])
-    not_names = set(vocab.load("metadata.yml")["not_names"])
     shown = [b for b in under_title if not b.hidden and b.tag != "img" and b.text.strip()][:4]
     for name, nxt in zip(shown, shown[1:]):
-        t = name.text.strip()
-        dated = meta.has_date(nxt.text[:30]) and len(nxt.text) <= 60
-        if (name.link_density >= 0.9 and (dated or nxt.text.strip() in follow) and _HANDLE.fullmatch(t)
-                and not _LINK_VERB.match(t) and not t.isdigit() and t not in site_names
-                and t not in follow and t not in not_names and not meta.looks_like_site(t)
-                and not meta.is_outlet_name(t) and not meta.has_date(t) and not clean_mod.pattern_reason(t)):
-            return [t]
+        if name.link_density < 0.9:
+            continue
+        if (nxt.text.strip() in follow and meta.writer_handle(name.text, site_names)
+                or meta.handle_over_date([name.text, nxt.text], site_names)):
+            return [name.text.strip()]
     return []
 
 

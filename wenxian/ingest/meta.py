@@ -957,6 +957,40 @@ def _reporter_credit_start(before: str, text: str) -> bool:
 _TRAILING_CREDIT = re.compile(r"(?:^|[。！？!?”])\s*[（(]\s*((?:[^（()）]{0,6}?[/／:：][^（()）\s]{0,3}\s*)?[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,5})\s*[）)]$")
 
 
+_HANDLE = re.compile(r"[\w·.\-～~]{2,20}")
+
+
+def writer_handle(text: str, excluded: set) -> bool:
+    """Whether a line alone under a headline can be a platform writer's name or handle: not the
+    site's, the account's or an outlet's name (`excluded`, or shaped like one), a menu word, a
+    follow button, a link that does something (查看…), a number or a date."""
+    t = text.strip()
+    from .clean import pattern_reason
+    return bool(_HANDLE.fullmatch(t) and not t.isdigit() and t not in excluded
+                and t not in vocab.load("metadata.yml")["follow_buttons"] and t not in vocab.load("metadata.yml")["not_names"]
+                and not looks_like_site(t) and not is_outlet_name(t) and not has_date(t) and not pattern_reason(t)
+                and not _LINK_VERB.match(t))
+
+
+_LINK_VERB = re.compile(r"(?:查看|进入|進入|返回|更多|点击|點擊|阅读|閱讀|访问|訪問)")
+
+
+def handle_over_date(texts: list[str], excluded: set) -> list[str]:
+    """A platform's writer printed under the headline as a name or handle alone on its line
+    directly over the post's date ('某某_spark' / '2016.05.18 16:03 字数 10002'): [name], else []."""
+    for t, nxt in zip(texts, texts[1:]):
+        if has_date(nxt[:30]) and len(nxt) <= 60 and writer_handle(t, excluded):
+            return [t.strip()]
+    return []
+
+
+def closing_credit_line(text: str) -> bool:
+    """A line that is only a bracketed credit ('（某某）', '（某某 上海报道）'), as a scraper breaks
+    the credit that closes a text onto a line of its own."""
+    t = text.strip()  # (a label inside names a role: （责任编辑：某某） is an editor)
+    return t[:1] in "（(" and not re.search(r"[:：︰﹕/／]", t) and bool(_TRAILING_CREDIT.fullmatch(t))
+
+
 def _joined_credit_lines(texts: list[str]) -> list[str]:
     """Lines of one credit broken after a joining '&' or '、' (撰文：白日梦 & / 脖子右拧 & / 浩森), joined
     into one line; every other line as it is."""

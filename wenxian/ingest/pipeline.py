@@ -131,10 +131,15 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
+    closing = paragraphs[-1] if paragraphs else None
+    if closing and trailer and trailer[0].number - last_kept <= 2 and meta.closing_credit_line(trailer[0].text):
+        closing += trailer[0].text  # '（某某）' on the line after the text: the credit that closes it
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
-                                paragraphs[-1] if paragraphs else None)
+                                closing)
     authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
                or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
+               or (meta.handle_over_date([l.text for l in _below(above, printed)[:4]], {source, site, title})
+                   if printed is not None and source and source == site else [])
                or (meta.stamp_writer(stamp.text) if stamp else []))
     if source in authors and site and source != site and source == meta.account_name(near_title[:15], title):
         source = site  # the name beside the date is the writer's, the site names itself (as on saved pages)
