@@ -45,6 +45,7 @@ def extract(page: Page) -> HtmlArticle:
     blocks = page.blocks
     start, end = page.main
     title, title_origin, title_index = choose_title(page)
+    start = _lead_in_start(blocks, start, title_index)
     tail = section_start(blocks, start, end)
     cleaned = _classify(blocks, start, end, title, tail)
     # the byline follows the headline: the first lines after it (inside the article container or
@@ -293,7 +294,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     menu = {b.text for b in page.blocks if _menu_link(b)}
     for b in page.blocks[: end]:
         t = b.text
-        if b.hidden or b.tag == "img" or len(t) < 4 or len(t) > 100 or t in sites or _menu_link(b):
+        # (a headline of two or three characters, a poem's 夜雨, counts as an <h1> that the title
+        # metadata opens, a separator after it)
+        short_h1 = (b.tag == "h1" and len(t) >= 2
+                    and any(v.startswith(t) and len(v) > len(t) and _SUFFIX_SEP.match(v[len(t):]) for v, _o in candidates))
+        if b.hidden or b.tag == "img" or len(t) < 4 and not short_h1 or len(t) > 100 or t in sites or _menu_link(b):
             continue
         for value, origin in candidates:
             if t in value:
@@ -418,6 +423,30 @@ def section_start(blocks: list[Block], start: int, end: int) -> int:
     span = blocks[start:end]
     cut = clean_mod.section_start([b.text for b in span], [block_score(b) for b in span])
     return end if cut is None else start + cut
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _lead_in_start(blocks: list[Block], start: int, title_index: int | None) -> int:
+    """Where the article's text starts, given the headline: the lines of plain text between the
+    headline's byline and the densest prose are the article's too (a poem's dedication and
+    verse lines before its note, a lead-in before a long paragraph), back to the first line that
+    is not one: a link, furniture, hidden, boilerplate, a labelled byline (作者：… 浏览：…), a
+    name alone or a line without Chinese text (a writer's card: name, affiliation, role)."""
+    if title_index is None or not title_index < start:
+        return start
+    first = start
+    for b in reversed(blocks[title_index + 1:start]):
+        if b.tag == "img" and not b.hidden and not b.furniture:
+            first = b.index
+            continue
+        if (b.hidden or b.furniture or b.link_density >= 0.3 or not _CJK.search(b.text) or b.tag in _HEADING_TAGS
+                or meta._LONE_NAME.match(b.text.strip())  # a writer's card: name, affiliation, role
+                or clean_mod.pattern_reason(b.text) or meta.has_date(b.text) or _BYLINE.search(b.text[:20])):
+            break
+        first = b.index
+    return first
 
 
 def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int) -> Cleaned:
