@@ -105,6 +105,8 @@ def extract(page: Page) -> HtmlArticle:
     account = meta.outlet_or_none(meta.account_name(header, title))
     source, origins["source"] = _first(
         [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
+        + [(meta.shared_from([l.text for l in byline] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
+            "visible (shared from)")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
         + [(meta.outlet_or_none(meta.trailing_source(trailer, trailer)), "visible (after the text)")]
         + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]

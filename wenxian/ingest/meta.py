@@ -636,6 +636,23 @@ def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
     return None
 
 
+def shared_from(texts: list[str]) -> str | None:
+    """The outlet a post says it was shared or reprinted from, in a sentence rather than after a
+    label ('本文分享自某某社区《标题》，作者：某某。', '本文转载自某某网'): its name, when it is one
+    (not a web address, a person or a placeholder)."""
+    for t in texts:
+        m = _SHARED_FROM.match(t.strip())
+        if m:
+            name = outlet_or_none(clean_source(m.group(1)) or None)
+            if name and not re.search(r"[./:]", name):
+                return name
+    return None
+
+
+_SHARED_FROM = re.compile(r"^(?:本文|此文|文章|原文)?(?:分享自|转载自|轉載自|转自|轉自|摘自|选自|選自)\s*[「“]?"
+                          r"([^《》「」“”，,。；;\s]{2,20}?)[」”]?\s*(?:《[^》]{1,60}》)?\s*(?:[，,。；;]|$)")
+
+
 _REPRINT_CREDIT = re.compile(r"^[（(]\s*(?:原载|原載|摘自|转自|轉自|选自|選自|刊于|刊於|载于|載於)?\s*《([^》]{2,20})》"
                              r"\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:第?\s*[A-Z\d]{1,4}\s*版)?\s*[)）]$")
 

@@ -120,6 +120,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
                                                       key=lambda l: l.number), lines),
                   lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.trailing_source(trailer, lines),
+                  lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
                   lambda: meta.account_name(near_title[:15], title))
     source = next(filter(None, (meta.outlet_or_none(read()) for read in candidates)), None) or site
