@@ -66,7 +66,7 @@ def split_site_suffix(line: str) -> tuple[str, str | None]:
             head, _, tail = line.rpartition(sep)
             tail = tail.strip(" :").split(" :: ")[0].strip()
             named = _SITE_WORDS.search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
-            if head.strip() and tail and named and len(tail) <= 15 and len(tail) < len(head):
+            if head.strip() and tail and named and len(tail) <= 15 and len(tail) <= len(head.strip()):
                 return head.strip().rstrip("-_|｜ ").strip(), tail
     return line, None
 
