@@ -163,7 +163,11 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
     parts = [p.strip() for p in re.split(r"\s*(?:[-_|｜–—]|\s-\s)\s*", first) if p.strip()]
     if not 2 <= len(parts) <= 3 or any(len(p) > 8 or _PROSE_PUNCT_ANY.search(p) for p in parts):
         return None
+    # (a part printed alone over a dated line is the headline over its byline, not a channel)
     alone = {l.text.strip() for l in following}
+    headline = {a.text.strip() for a, b in zip(following, following[1:]) if has_date(b.text) and len(b.text) <= 60}
+    if any(p in headline for p in parts):
+        return None
     in_menu = [p for p in parts if p in alone]
     if not in_menu:
         return None
