@@ -203,10 +203,15 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
         if head and _COLUMN_BEFORE.fullmatch(head):
             return t
     best = None
-    for line in lines[1:]:
+    labelled = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：︰﹕]")
+    for i, line in enumerate(lines[1:], 1):
         t = line.text
         tail = title[len(t):]
-        if (len(t) >= 6 and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
+        # a headline of two to five characters (a poem's 夜雨) counts where the title line
+        # separates it with '_' or a bar and it is printed over labelled lines (朝代：… 作者：…)
+        short = (2 <= len(t) < 6 and tail[:1] in "_|｜" and i + 1 < len(lines)
+                 and (labelled.match(lines[i + 1].text) or has_date(lines[i + 1].text)))
+        if ((len(t) >= 6 or short) and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
                 and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”") and t.count('"') % 2 == 0):
             if best is None or len(t) > len(best):
                 best = t
