@@ -1175,6 +1175,25 @@ def names_under_headline(texts: list[str | None], title: str | None) -> list[str
     return []
 
 
+def publisher_under_headline(texts: list[str], title: str | None) -> str | None:
+    """The publisher a page that names no site prints alone between its headline and its text
+    (a WeChat account: '标题' / '某某律师事务所' / first sentence): a name, not a person's (those
+    are writers: names_under_headline), a date, a label or boilerplate, with the text directly
+    after it. The headline printed again and a date line are passed over."""
+    from .clean import is_prose, pattern_reason
+    texts = [t.strip() for t in texts if t.strip() != (title or "").strip() and not (len(t) <= 40 and has_date(t))]
+    if len(texts) < 2 or not (is_prose(texts[1]) or len(texts[1]) >= 8 and _PROSE_PUNCT_ANY.search(texts[1])):
+        return None
+    t = texts[0]
+    if (2 <= len(t) <= 20 and _ACCOUNT_CHARS.fullmatch(t) and not _PROSE_PUNCT_ANY.search(t.replace(" ", ""))
+            and not byline_names(t) and not credited_authors(t) and not pattern_reason(t)
+            and t not in vocab.load("metadata.yml")["not_sources"] and t not in vocab.load("metadata.yml")["not_names"]
+            and t.rstrip("：:") not in vocab.load("metadata.yml")["opening_sections"]
+            and not re.search(vocab.load("metadata.yml")["page_label"], t)):
+        return t
+    return None
+
+
 def _place_names():
     from ..places import regions  # the gazetteer's forms by their first two characters
     return regions.name_index()
