@@ -1,10 +1,11 @@
 """The text path on saved pages rendered as naive scrapers save them, by two renderers
 (scripts/render_saved_pages.py): tests/fixtures/corpus-rendered (wenxian's reading of the page)
 and tests/fixtures/corpus-scraped (a plain lxml walk sharing no code with wenxian, which breaks
-lines differently and keeps hidden text): 97 outlets the text rules were not written for. A
+lines differently and keeps hidden text): 118 pages of outlets the text rules were not written for. A
 ratchet: the scores may rise, never fall below the floors measured when the sets were last
-extended (set k, 13 pages, and sets m and n, 15 pages scored held-out first, lowered the
-averages; the issue's goals are higher;
+extended (set k, 13 pages, sets m and n, 15 pages scored held-out first, and set o, 6 pages
+with a forum thread told over many floors and a poem whose verse lines a text capture cannot tell
+from the page's furniture, lowered the averages; the issue's goals are higher;
 scripts/bench_extract.py prints the current figures)."""
 import json
 import unicodedata
@@ -18,8 +19,8 @@ from wenxian.ingest.pipeline import extract
 from conftest import FIXTURES
 
 FLOORS = {
-    "corpus-rendered": {"keep": .975, "drop": .95, "title": .96, "date": .96, "source": .84, "script": 1.0},
-    "corpus-scraped": {"keep": .955, "drop": .935, "title": .94, "date": .955, "source": .83, "script": 1.0},
+    "corpus-rendered": {"keep": .97, "drop": .95, "title": .96, "date": .96, "source": .85, "script": 1.0},
+    "corpus-scraped": {"keep": .945, "drop": .935, "title": .94, "date": .955, "source": .84, "script": 1.0},
 }
 
 
@@ -28,7 +29,7 @@ def test_rendered_captures_do_not_regress(folder, capsys):
     floors = FLOORS[folder]
     total = Score()
     caps = sorted((FIXTURES / folder).glob("*.txt"))
-    assert len(caps) >= 97
+    assert len(caps) >= 118
     for cap in caps:
         exp = json.loads(cap.with_suffix(".expected.json").read_text("utf-8"))
         try:
@@ -67,7 +68,7 @@ def test_punctuation_folded_to_ascii_reads_alike(capsys):
     one form (wenxian/ingest/reading_form.py), whatever a scraper did to the marks. (Reading
     the folded text as it stands scored keep .973 and author .875 here, below these floors;
     through the reading form .980 and .884.)"""
-    floors = {"keep": .978, "drop": .955, "title": .96, "date": .965, "source": .84, "author": .88, "script": 1.0}
+    floors = {"keep": .97, "drop": .955, "title": .96, "date": .965, "source": .85, "author": .88, "script": 1.0}
     total = Score()
     for cap in sorted((FIXTURES / "corpus-rendered").glob("*.txt")):
         exp = {k: _nfkc(v) for k, v in json.loads(cap.with_suffix(".expected.json").read_text("utf-8")).items()}
