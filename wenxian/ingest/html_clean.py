@@ -61,9 +61,14 @@ def extract(page: Page) -> HtmlArticle:
     near_text = [b for b in above if not b.hidden][-12:]
     taken = {b.index for b in after_title}
     header = [Line(b.line, b.text) for b in after_title + [b for b in near_text if b.index not in taken]]
-    trailer = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if not b.hidden]
+    # what stands just after the text: around the end of the main span, or of the article inside it
+    # when a section follows (comments, a reprint credit and a repeated copy after it)
+    after = blocks[max(start, min(end, tail) - 6):min(len(blocks), min(end, tail) + 6)]
+    if tail < end:
+        after = after + [b for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if b not in after]
+    trailer = [Line(b.line, b.text) for b in after if not b.hidden]
     # a link that is a title and its writer names another page (a list's '某书全文阅读 作者：某某')
-    trailer_credits = [Line(b.line, b.text) for b in blocks[max(start, end - 6):min(len(blocks), end + 6)]
+    trailer_credits = [Line(b.line, b.text) for b in after
                        if not b.hidden and not (b.link_density >= 0.9 and _TITLE_THEN_CREDIT.search(b.text))]
     before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
