@@ -40,8 +40,8 @@ def test_saved_page_scores_meet_the_bar(capsys):
     with capsys.disabled():
         print("\nsaved-page scores: " + "  ".join(f"{f} {total.ratio(f):.3f}" for f in FIELDS))
     # (source: .876 on the 97 pages before sets m and n, 15 pages scored held-out first, lowered it
-    # to .830, .839 with set o; the goal stays .85)
-    bars = {"keep": .98, "drop": .95, "title": .98, "date": .975, "source": .835, "author": .9, "script": 1.0}
+    # to .830; the footer's registration line and 'about' link brought it to .864)
+    bars = {"keep": .98, "drop": .95, "title": .98, "date": .975, "source": .86, "author": .9, "script": 1.0}
     assert {f: total.ratio(f) for f in bars if total.ratio(f) < bars[f]} == {}
 
 

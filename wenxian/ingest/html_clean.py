@@ -244,7 +244,7 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
                 site = meta.clean_source(parts[-1]) or parts[-1]
                 return host if host and (site in host or meta.abbreviates(site, host)) else site
     footer = [b.text for b in after[-40:]]
-    return meta.copyright_holder(footer) or meta.registered_site_name(footer)
+    return meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
 
 
 _TITLE_THEN_CREDIT = re.compile(r"^\S.{3,}?[\s\-—|｜]\s*(?:作者|作\s者|撰文|文)\s*[：:︰]")

@@ -1103,6 +1103,8 @@ def copyright_holder(texts: list[str]) -> str | None:
 
 
 _ICP = re.compile(r"ICP\s*[备備证證]|[备備]案[号號]", re.I)
+_COPYRIGHT_BEFORE_ICP = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*[,，]?\s*"
+                                   r"([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,11})\s+\S{0,3}ICP", re.I)
 _FOOTER_SEP = re.compile(r"\s*[|｜│]\s*")
 
 
@@ -1115,12 +1117,29 @@ def registered_site_name(texts: list[str]) -> str | None:
     for t in texts:
         if not _ICP.search(t):
             continue
+        held = _COPYRIGHT_BEFORE_ICP.search(t)  # '© 2010 - 2016 某某大盘 京ICP备…号'
+        if held and not held.group(1).endswith(("公司", "集团", "集團")) and not has_date(held.group(1)):
+            return held.group(1)
         first = _FOOTER_SEP.split(t.strip())[0].strip(" ·.,，")
         if (first != t.strip() and 2 <= len(first) <= 12 and re.search(r"[\u4e00-\u9fff]", first)
                 and not re.search(r"[：:©]|版权|版權|copyright|ICP", first, re.I)
                 and not first.endswith(("公司", "集团", "集團"))  # the operator, not the name it publishes under
                 and not has_date(first) and not pattern_reason(first)):
             return first
+    return None
+
+
+_ABOUT = re.compile(r"^(?:关于|關於)\s*([^\s|｜/]{2,10})$")
+_ABOUT_NOT = {"我们", "我們", "本站", "本网", "本網", "本刊", "本报", "本報", "网站", "網站", "作者", "本号", "本號"}
+
+
+def about_site_name(texts: list[str]) -> str | None:
+    """The name a footer's 'about' link gives its site ('关于某某' beside 联系我们, 使用条款): a last
+    resort for a site that names itself nowhere else ('关于我们' names nothing)."""
+    for t in texts:
+        m = _ABOUT.match(t.strip())
+        if m and m.group(1) not in _ABOUT_NOT and not has_date(m.group(1)):
+            return m.group(1)
     return None
 
 

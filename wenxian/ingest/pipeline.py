@@ -137,7 +137,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
     if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
         footer_after = [l.text for l in lines if l.number > last_kept][-40:]
-        source = meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
+        source = (meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
+                  or meta.about_site_name(footer_after))
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
