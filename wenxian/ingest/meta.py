@@ -436,7 +436,18 @@ def find_date(header: list[Line], order: str | None = None) -> str | None:
             date = _date_in(" ".join(l.text for l in header[i:i + 4]).replace("年 ", "年").replace("月 ", "月"))
             if date:
                 return date
+        nxt = header[i + 1].text.strip() if i + 1 < len(header) else ""
+        day, month = ((_DAY_ALONE.fullmatch(line.text.strip()), _YEAR_MONTH.fullmatch(nxt))
+                      if _DAY_ALONE.fullmatch(line.text.strip()) else (_DAY_ALONE.fullmatch(nxt), _YEAR_MONTH.fullmatch(line.text.strip())))
+        if day and month:  # a date badge: the day large, the year and month under it ('21' / '2024年02月')
+            date = _date_in(f"{month.group(1)}年{month.group(2)}月{day.group(1)}日")
+            if date:
+                return date
     return None
+
+
+_DAY_ALONE = re.compile(r"(\d{1,2})日?")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*月?")
 
 
 _LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：︰﹕]?\s*")
