@@ -247,7 +247,7 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     return meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
 
 
-_TITLE_THEN_CREDIT = re.compile(r"^\S.{3,}?[\s\-—|｜]\s*(?:作者|作\s者|撰文|文)\s*[：:︰]")
+_TITLE_THEN_CREDIT = re.compile(r"^\S.{3,}?[\s\-—|｜]\s?(?:作者|作\s者|撰文|文)\s?[：:︰]")
 
 
 def _profile_link_writer(under_title: list[Block], site_names: set) -> list[str]:
