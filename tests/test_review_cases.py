@@ -73,3 +73,61 @@ def test_a_line_of_many_spaces_is_read_and_accounted_for():
     lines = [l.strip() for l in text.splitlines() if l.strip()]
     assert any(len(l) > 1000 for l in lines)
     assert [l for l in lines if l not in accounted and l.replace("  ", " ") not in accounted] == []
+
+
+# Cases from a second red-team review (ninth session), of the rules written for unseen outlets:
+# files tests/cases/review/s*.
+
+
+def _fields(name: str):
+    art, _ = _extract(name)
+    return art["title"], art["source"], art["author"]
+
+
+def test_a_paragraph_opening_with_selected_from_names_no_outlet():
+    assert _fields("s01_selected_from_in_prose.txt")[1] is None
+    assert _fields("s02_selected_from_and_meta_source.html")[1:] == ("中国教育报", ["李明"])
+
+
+def test_a_headline_printed_twice_over_labels_or_a_release_line_stays_the_title():
+    assert _fields("s03_title_twice_over_labels.txt")[:2] == ("雨中登泰山", None)
+    assert _fields("s04_title_twice_over_release.txt")[0] == "我市召开防汛会议"
+
+
+def test_an_undated_citation_and_a_sentence_about_copyright_end_nothing():
+    art, _ = _extract("s05_book_citation_late.txt")
+    assert any(t.startswith("读书让我认识了更广阔的世界") for t in _body(art))
+    art, _ = _extract("s06_copyright_sentence.txt")
+    assert any(t.startswith("专家提醒，单位与员工最好在劳动合同中") for t in _body(art))
+
+
+def test_a_channel_a_place_or_a_mark_over_the_date_is_no_writer():
+    for name in ("s07_channel_over_date.txt", "s08_place_over_date.txt", "s09_original_mark_over_date.txt",
+                 "s10_channel_link_and_rights_footer.html"):
+        assert _fields(name)[2] == [], name
+
+
+def test_a_rights_phrase_or_a_notice_link_names_no_site():
+    for name in ("s10_channel_link_and_rights_footer.html", "s11_rights_before_icp.txt", "s12_all_rights_reserved_icp.txt",
+                 "s13_notice_links.txt", "s14_notice_links.html"):
+        assert _fields(name)[1] is None, name
+
+
+def test_a_column_or_a_subtitle_under_the_headline_is_no_publisher():
+    for name in ("s15_column_under_headline.txt", "s16_subtitle_under_headline.txt"):
+        assert _fields(name)[1] is None, name
+
+
+def test_a_channel_before_a_bar_is_not_the_headline():
+    assert _fields("s17_channel_prefix_title.txt")[0] == "要闻｜市委常委会召开会议"
+
+
+def test_widgets_between_headline_and_text_stay_out_of_the_text():
+    for name, widget in (("s18_print_widget.html", "【我要打印】"), ("s19_widgets_before_text.html", "温馨提示"),
+                         ("s19_widgets_before_text.html", "仅供参考")):
+        art, _ = _extract(name)
+        assert not any(widget in t for t in _body(art)), (name, widget)
+
+
+def test_a_body_in_closing_brackets_is_no_writer():
+    assert _fields("s20_body_in_closing_brackets.txt")[2] == []

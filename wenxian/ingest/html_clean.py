@@ -110,6 +110,7 @@ def extract(page: Page) -> HtmlArticle:
     account = meta.outlet_or_none(meta.account_name(header, title))
     source, origins["source"] = _first(
         [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
+        # (a sentence saying where the post comes from, 本文分享自…, before a blog platform's <meta source>)
         + [(meta.shared_from([l.text for l in byline] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
             "visible (shared from)")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
@@ -149,7 +150,9 @@ def extract(page: Page) -> HtmlArticle:
                                              if not b.hidden and b.tag != "img"], title)
         origins["author"] = "visible (names under the headline)" if authors else None
     if not authors and title_index is not None:
-        authors = _profile_link_writer(blocks[title_index + 1:title_index + 6], {v for v, _o in page.meta["site"]} | {site, source})
+        menu = {b.text.strip() for b in blocks if _menu_link(b)}  # (a channel's link under the headline: 要闻)
+        authors = _profile_link_writer(blocks[title_index + 1:title_index + 6],
+                                       {v for v, _o in page.meta["site"]} | {site, source} | menu)
         origins["author"] = "visible (profile link over the date)" if authors else None
     if not authors:
         authors = meta.stamp_writer(stamp[0].text) if stamp else []
@@ -433,6 +436,8 @@ def section_start(blocks: list[Block], start: int, end: int) -> int:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# words of a page's widgets between a headline and its text (counters, print buttons, notices)
+_WIDGET_WORDS = re.compile(r"阅读|閱讀|浏览|瀏覽|点击|點擊|次数|次數|打印|关闭|關閉|收藏|分享|字号|字號|提示|仅供参考|僅供參考|以正式|全文约|全文約|\d+\s*次")
 
 
 def _lead_in_start(blocks: list[Block], start: int, title_index: int | None) -> int:
@@ -448,8 +453,11 @@ def _lead_in_start(blocks: list[Block], start: int, title_index: int | None) -> 
         if b.tag == "img" and not b.hidden and not b.furniture:
             first = b.index
             continue
-        if (b.hidden or b.furniture or b.link_density >= 0.3 or not _CJK.search(b.text) or b.tag in _HEADING_TAGS
-                or meta._LONE_NAME.match(b.text.strip())  # a writer's card: name, affiliation, role
+        t = b.text.strip()
+        if (b.hidden or b.furniture or b.link_density >= 0.3 or not _CJK.search(t) or b.tag in _HEADING_TAGS
+                or meta._LONE_NAME.match(t)  # a writer's card: name, affiliation, role
+                or t[:1] in "【[（(<《" or _WIDGET_WORDS.search(t)  # print buttons, counters, notices
+                or (":" in t[:12] or "：" in t[:12]) and not t.endswith(("：", ":"))  # a label and its value
                 or clean_mod.pattern_reason(b.text) or meta.has_date(b.text) or _BYLINE.search(b.text[:20])):
             break
         first = b.index

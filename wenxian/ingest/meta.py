@@ -209,8 +209,10 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
         tail = title[len(t):]
         # a headline of two to five characters (a poem's 夜雨) counts where the title line
         # separates it with '_' or a bar and it is printed over labelled lines (朝代：… 作者：…)
-        short = (2 <= len(t) < 6 and tail[:1] in "_|｜" and i + 1 < len(lines)
-                 and (labelled.match(lines[i + 1].text) or has_date(lines[i + 1].text)))
+        label = labelled.match(lines[i + 1].text) if i + 1 < len(lines) else None
+        # (not a channel, 要闻｜…, over its source line)
+        short = (2 <= len(t) < 6 and tail[:1] in "_|｜" and t not in vocab.load("metadata.yml")["not_sources"]
+                 and label is not None and not _is_label(label.group(0).rstrip(":：︰﹕ ")))
         if ((len(t) >= 6 or short) and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
                 and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”") and t.count('"') % 2 == 0):
             if best is None or len(t) > len(best):
@@ -659,7 +661,8 @@ def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
 def shared_from(texts: list[str]) -> str | None:
     """The outlet a post says it was shared or reprinted from, in a sentence rather than after a
     label ('本文分享自某某社区《标题》，作者：某某。', '本文转载自某某网'): its name, when it is one
-    (not a web address, a person or a placeholder)."""
+    (not a web address, a person or a placeholder). The sentence must say 本文/此文…: a paragraph
+    opening '选自全省各地的…' or '摘自某出版社出版的《…》' names no outlet."""
     for t in texts:
         m = _SHARED_FROM.match(t.strip())
         if m:
@@ -669,8 +672,8 @@ def shared_from(texts: list[str]) -> str | None:
     return None
 
 
-_SHARED_FROM = re.compile(r"^(?:本文|此文|文章|原文)?(?:分享自|转载自|轉載自|转自|轉自|摘自|选自|選自)\s*[「“]?"
-                          r"([^《》「」“”，,。；;\s]{2,20}?)[」”]?\s*(?:《[^》]{1,60}》)?\s*(?:[，,。；;]|$)")
+_SHARED_FROM = re.compile(r"^(?:本文|此文|该文|該文|文章|原文)(?:分享自|转载自|轉載自|转自|轉自|摘自|选自|選自)\s*[「“]?"
+                          r"([^《》「」“”，,。；;\s的]{2,12}?)[」”]?\s*(?:《[^》]{1,60}》)?\s*(?:[，,。；;]|$)")
 
 
 _REPRINT_CREDIT = re.compile(r"^[（(]\s*(?:原载|原載|摘自|转自|轉自|选自|選自|刊于|刊於|载于|載於)?\s*《([^》]{2,20})》"
@@ -999,11 +1002,14 @@ _HANDLE = re.compile(r"[\w·.\-～~]{2,20}")
 
 def writer_handle(text: str, excluded: set) -> bool:
     """Whether a line alone under a headline can be a platform writer's name or handle: not the
-    site's, the account's or an outlet's name (`excluded`, or shaped like one), a menu word, a
-    follow button, a link that does something (查看…), a number or a date."""
+    site's, the account's or an outlet's name (`excluded`, or shaped like one), a channel (要闻),
+    a place, a mark of the post (原创, 独家, 视频), a menu word, a follow button, a link that does
+    something (查看…), a number or a date."""
     t = text.strip()
     from .clean import pattern_reason
     return bool(_HANDLE.fullmatch(t) and not t.isdigit() and t not in excluded
+                and t not in vocab.load("metadata.yml")["not_sources"] and not is_place_name(t)
+                and not _ORIGINAL_MARK.fullmatch(t) and t not in ("独家", "獨家", "视频", "視頻", "图文", "圖文", "直播")
                 and t not in vocab.load("metadata.yml")["follow_buttons"] and t not in vocab.load("metadata.yml")["not_names"]
                 and not looks_like_site(t) and not is_outlet_name(t) and not has_date(t) and not pattern_reason(t)
                 and not _LINK_VERB.match(t))
@@ -1024,8 +1030,9 @@ def handle_over_date(texts: list[str], excluded: set) -> list[str]:
 def closing_credit_line(text: str) -> bool:
     """A line that is only a bracketed credit ('（某某）', '（某某 上海报道）'), as a scraper breaks
     the credit that closes a text onto a line of its own."""
-    t = text.strip()  # (a label inside names a role: （责任编辑：某某） is an editor)
-    return t[:1] in "（(" and not re.search(r"[:：︰﹕/／]", t) and bool(_TRAILING_CREDIT.fullmatch(t))
+    t = text.strip()  # (a label inside names a role: （责任编辑：某某） is an editor; （市应急局） a body)
+    return (t[:1] in "（(" and not re.search(r"[:：︰﹕/／]", t) and bool(_TRAILING_CREDIT.fullmatch(t))
+            and not _INSTITUTION.search(t.strip("（()） ")))
 
 
 def _joined_credit_lines(texts: list[str]) -> list[str]:
@@ -1116,6 +1123,7 @@ def copyright_holder(texts: list[str]) -> str | None:
 _ICP = re.compile(r"ICP\s*[备備证證]|[备備]案[号號]", re.I)
 _COPYRIGHT_BEFORE_ICP = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*[,，]?\s*"
                                    r"([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,11})\s+\S{0,3}ICP", re.I)
+_RIGHTS_PHRASE = re.compile(r"版权|版權|权利|權利|所有|保留|声明|聲明")
 _FOOTER_SEP = re.compile(r"\s*[|｜│]\s*")
 
 
@@ -1129,7 +1137,8 @@ def registered_site_name(texts: list[str]) -> str | None:
         if not _ICP.search(t):
             continue
         held = _COPYRIGHT_BEFORE_ICP.search(t)  # '© 2010 - 2016 某某大盘 京ICP备…号'
-        if held and not held.group(1).endswith(("公司", "集团", "集團")) and not has_date(held.group(1)):
+        if (held and not held.group(1).endswith(("公司", "集团", "集團")) and not has_date(held.group(1))
+                and not _RIGHTS_PHRASE.search(held.group(1))):  # (版权所有, 保留所有权利 name nothing)
             return held.group(1)
         first = _FOOTER_SEP.split(t.strip())[0].strip(" ·.,，")
         if (first != t.strip() and 2 <= len(first) <= 12 and re.search(r"[\u4e00-\u9fff]", first)
@@ -1141,6 +1150,7 @@ def registered_site_name(texts: list[str]) -> str | None:
 
 
 _ABOUT = re.compile(r"^(?:关于|關於)\s*([^\s|｜/]{2,10})$")
+_DOCUMENT_END = re.compile(r"(?:通知|公告|通告|意见|意見|办法|辦法|决定|決定|规定|規定|通报|通報|批复|批覆|函|报告|報告|方案|细则|細則|公示|说明|說明)$")
 _ABOUT_NOT = {"我们", "我們", "本站", "本网", "本網", "本刊", "本报", "本報", "网站", "網站", "作者", "本号", "本號"}
 
 
@@ -1149,7 +1159,8 @@ def about_site_name(texts: list[str]) -> str | None:
     resort for a site that names itself nowhere else ('关于我们' names nothing)."""
     for t in texts:
         m = _ABOUT.match(t.strip())
-        if m and m.group(1) not in _ABOUT_NOT and not has_date(m.group(1)):
+        if (m and m.group(1) not in _ABOUT_NOT and not has_date(m.group(1)) and "的" not in m.group(1)
+                and not _DOCUMENT_END.search(m.group(1))):  # (关于…的通知 is a notice's title)
             return m.group(1)
     return None
 
@@ -1205,6 +1216,22 @@ def names_under_headline(texts: list[str | None], title: str | None) -> list[str
     return []
 
 
+def bare_date(text: str) -> bool:
+    """A line that is only a date with its year (and a time), no label: '2019-07-13',
+    '2019年7月13日 08:30'."""
+    return bool(_DATE_ONLY.fullmatch(text.strip()))
+
+
+_DATE_ONLY = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def platform_post(lines: list[Line]) -> bool:
+    """Whether a capture is a content platform's post (a WeChat article): a line of its own that
+    the platform prints around every post (platform_marks: 阅读原文, 微信扫一扫…)."""
+    marks = set(vocab.load("metadata.yml")["platform_marks"])
+    return any(l.text.strip() in marks for l in lines)
+
+
 def publisher_under_headline(texts: list[str], title: str | None) -> str | None:
     """The publisher a page that names no site prints alone between its headline and its text
     (a WeChat account: '标题' / '某某律师事务所' / first sentence): a name, not a person's (those
@@ -1216,6 +1243,7 @@ def publisher_under_headline(texts: list[str], title: str | None) -> str | None:
         return None
     t = texts[0]
     if (2 <= len(t) <= 20 and _ACCOUNT_CHARS.fullmatch(t) and not _PROSE_PUNCT_ANY.search(t.replace(" ", ""))
+            and not t.startswith(("记", "記", "—", "-")) and not t.endswith(("发布", "發布", "發佈"))  # a subtitle, a release line
             and not byline_names(t) and not credited_authors(t) and not pattern_reason(t)
             and t not in vocab.load("metadata.yml")["not_sources"] and t not in vocab.load("metadata.yml")["not_names"]
             and t.rstrip("：:") not in vocab.load("metadata.yml")["opening_sections"]

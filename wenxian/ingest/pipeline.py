@@ -79,7 +79,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if title and title in (meta.copyright_holder(footer), meta.host_name(footer)):
         title, site = None, site or title  # the page-title line is only the site's name (©2025 某某研究所)
     if (title and len(title) <= 12 and len(lines) > 3 and lines[1].text == title and not meta.has_date(lines[2].text)
-            and len(title) < len(lines[2].text) <= 60 and any(meta.has_date(l.text) for l in lines[3:5])):
+            and len(title) < len(lines[2].text) <= 60 and not re.search(r"[:：︰﹕]", lines[2].text)
+            and not meta.credited_authors(lines[2].text)
+            and any(meta.bare_date(l.text) for l in lines[3:5])):
         # the page-title line is an account's short name that its card prints again, the headline
         # then over the post's date (a WeChat video post: '某某号' / '某某号' / headline / date): the
         # account is the site, and no headline is better than its name (the report says so)
@@ -129,9 +131,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
                   lambda: meta.account_name(near_title[:15], title),
-                  # on a page that names no site, the name printed alone between headline and text
+                  # on a platform's post that names no site, the name printed alone between headline and text
                   lambda: (meta.publisher_under_headline([l.text for l in _below(above, printed)[:4]] + paragraphs[:1], title)
-                           if not site and printed is not None else None))
+                           if not site and printed is not None and meta.platform_post(lines) else None))
     source = next(filter(None, (meta.outlet_or_none(read()) for read in candidates)), None) or site
     if source and site and source != site and meta.abbreviates(source, site):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
