@@ -1284,14 +1284,17 @@ _NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][
                            r"|^(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2})$")
 
 
-def opens_text(first: str, second: str, longest: int = 40) -> bool:
+def opens_text(first: str, second: str, longest: int = 40, exclaimed: bool = False) -> bool:
     """Whether `first` is a headline printed as the opening line of the text, `second` being the
     line after it: short, not closing with sentence or clause punctuation (a closing quote or
     bracket may follow a headline's last word: 座谈会”, (图)), no date, label, credit or
     boilerplate, and a sentence after it."""
     from .clean import WIRE_DATELINE, is_numbered_heading, is_prose, pattern_reason
     label = re.compile(vocab.load("metadata.yml")["page_label"])
-    return (6 <= len(first) <= longest and not _CLAUSE_END.search(_CLOSERS.sub("", first))
+    end = _CLAUSE_END.search(_CLOSERS.sub("", first))
+    if end and exclaimed and end.group() in "！？!?" and "。" not in first:
+        end = None  # (a headline may close with ！ or ？ where nothing else hints at the title)
+    return (6 <= len(first) <= longest and not end
             and not first.startswith(("（", "(", "【", "[", "—", "－", "-"))  # a subtitle's dash
             and not is_numbered_heading(first)  # 一、… opens a section of the text, not the page
             and not has_date(first) and not label.search(first) and not WIRE_DATELINE.search(first)
@@ -1302,25 +1305,29 @@ def headline_over_byline(texts: list[str | None]) -> int | None:
     """The index of the headline in the opening lines of a page that gives no other hint of its
     title (a 2000s article page, a forum post): the line above the first paragraph of prose, past
     what stands between a headline and its text (a dateline, a credit, a lone writer's name, a
-    subtitle, a numbered section heading; None for a line of links), at most five of them, if it
-    has a headline's shape. None when no line there is one."""
+    subtitle, a numbered section heading, an image's file name; None for a line of links), at most
+    five of them, if it has a headline's shape (one closing with ！ or ？ too). None when no line
+    there is one."""
     from .clean import is_numbered_heading, is_prose, pattern_reason
     def between(t: str) -> bool:
-        return (len(t) <= 60 and (has_date(t) or credited_authors(t))) or (len(t) <= 40 and (
+        return (len(t) <= 60 and (has_date(t) or credited_authors(t))) or bool(_IMAGE_FILE.fullmatch(t)) or (len(t) <= 40 and (
             bool(_LONE_NAME.match(t)) or t.startswith(("—", "－－")) or is_numbered_heading(t)))
 
+    # (prose: a sentence with a clause inside it, not a headline closing with ！)
     prose = next((i for i, t in enumerate(texts)
-                  if t and len(t) >= 20 and is_prose(t) and not pattern_reason(t) and not between(t)), None)
+                  if t and len(t) >= 20 and is_prose(t) and (len(t) >= 60 or re.search(r"[，。；,;]", t[:-1]))
+                  and not pattern_reason(t) and not between(t)), None)
     if not prose:
         return None
     for i in range(prose - 1, max(-1, prose - 6), -1):
         t = (texts[i] or "").strip()
         if not t or between(t):
             continue
-        return i if opens_text(t, texts[prose], 60) and not is_site_name(t) else None
+        return i if opens_text(t, texts[prose], 60, exclaimed=True) and not is_site_name(t) else None
     return None
 
 
+_IMAGE_FILE = re.compile(r"[\w.\-]{1,60}\.(?:jpe?g|png|gif|webp|bmp)(?:\s*\(\d+\s*bytes\))?", re.I)  # '0.jpg', 'a.gif (2571 bytes)'
 _LONE_NAME = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[A-Za-z][\w.&-]{1,19})$")
 
 

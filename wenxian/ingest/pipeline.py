@@ -95,7 +95,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # so that its repetitions in the body (captions, dividers) are removed as the title.
         # (or the short line that opens the text: what stands above it may be a site's menu)
         kept = [k.line.text for k in cleaned.kept if k.kind != "image"][:2]
-        before = [l for l in lines if l.number < first_kept]
+        # (not the page-title line itself: find_title judged it no headline, a site and a column)
+        before = [l for l in lines[1:] if l.number < first_kept]
         title = (meta.labelled_title(lines[:40])
                  or meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason)
                  or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
