@@ -252,6 +252,9 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
 _NUMBER_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)*\s*[%％]?")
 
 
+_ENDED_AFTER = 300  # prose score (≈ characters of running text) an article has before an ender that ends it
+
+
 def section_start(texts: list[str], scores: list[int]) -> int | None:
     """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
     such header followed by less prose than came before it, or the first reply of a comment
@@ -263,8 +266,10 @@ def section_start(texts: list[str], scores: list[int]) -> int | None:
             return i  # (a list of recent replies, one header after another, is no thread)
         if before >= _THREAD_AFTER and len(t) <= 120 and stamp.match(t):
             return i  # a blog's front page: the next post follows the stamp of the first
-        if (len(t) <= 30 and header.match(t) or enders.match(t)) and total - before < before:
+        if len(t) <= 30 and header.match(t) and total - before < before:
             return i
+        if enders.match(t) and (total - before < before or before >= _ENDED_AFTER):
+            return i  # (an ender after a text of its own ends it, however long the comments below)
         before += max(0, x)
     return None
 
