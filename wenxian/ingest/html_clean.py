@@ -67,9 +67,6 @@ def extract(page: Page) -> HtmlArticle:
     if tail < end:
         after = after + [b for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if b not in after]
     trailer = [Line(b.line, b.text) for b in after if not b.hidden]
-    # a link that is a title and its writer names another page (a list's '某书全文阅读 作者：某某')
-    trailer_credits = [Line(b.line, b.text) for b in after
-                       if not b.hidden and not (b.link_density >= 0.9 and _TITLE_THEN_CREDIT.search(b.text))]
     before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
     # a disclosure table above a government notice's headline (索引号 / 发布机构 / 发文日期, a
@@ -80,8 +77,7 @@ def extract(page: Page) -> HtmlArticle:
         labelled_above = []  # (a 通知公告 box above the headline dates other items)
     index_of = {(b.line, b.text): b.index for b in blocks}
     removed_in_main = [r.line for r in cleaned.removed
-                       if start <= index_of.get((r.line.number, r.line.text), -1) < end
-                       and blocks[index_of[(r.line.number, r.line.text)]].link_density < 0.9][:8]  # (a link names another page)
+                       if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
     byline = header + removed_in_main
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     origins = {"title": title_origin}
@@ -129,7 +125,8 @@ def extract(page: Page) -> HtmlArticle:
     # byline (a reporter's byline may be a link to the reporter's page, the credit opening it)
     linked = {(b.line, b.text) for b in blocks[max(0, start - 40):end + 6]
               if b.link_density >= 0.9 and _TITLE_THEN_CREDIT.search(b.text)}
-    authors = meta.find_authors([l for l in byline if (l.number, l.text) not in linked] + trailer_credits + credit_lines, "\n".join(p[:100] for p in paragraphs[:5]) or None,
+    authors = meta.find_authors([l for l in byline + trailer if (l.number, l.text) not in linked] + credit_lines,
+                                "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
     if not authors:
         authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
@@ -436,8 +433,7 @@ def section_start(blocks: list[Block], start: int, end: int) -> int:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# words of a page's widgets between a headline and its text (counters, print buttons, notices)
-_WIDGET_WORDS = re.compile(r"阅读|閱讀|浏览|瀏覽|点击|點擊|次数|次數|打印|关闭|關閉|收藏|分享|字号|字號|提示|仅供参考|僅供參考|以正式|全文约|全文約|\d+\s*次")
+_COUNT = re.compile(r"\d+\s*次")  # (该文章已被阅读1234次)
 
 
 def _lead_in_start(blocks: list[Block], start: int, title_index: int | None) -> int:
@@ -449,14 +445,15 @@ def _lead_in_start(blocks: list[Block], start: int, title_index: int | None) -> 
     if title_index is None or not title_index < start:
         return start
     first = start
+    widgets = vocab.load("metadata.yml")["widget_words"]
     for b in reversed(blocks[title_index + 1:start]):
         if b.tag == "img" and not b.hidden and not b.furniture:
             first = b.index
             continue
         t = b.text.strip()
         if (b.hidden or b.furniture or b.link_density >= 0.3 or not _CJK.search(t) or b.tag in _HEADING_TAGS
-                or meta._LONE_NAME.match(t)  # a writer's card: name, affiliation, role
-                or t[:1] in "【[（(<《" or _WIDGET_WORDS.search(t)  # print buttons, counters, notices
+                or meta.is_lone_name(t)  # a writer's card: name, affiliation, role
+                or t[:1] in "【[（(<《" or any(w in t for w in widgets) or _COUNT.search(t)  # print buttons, counters, notices
                 or (":" in t[:12] or "：" in t[:12]) and not t.endswith(("：", ":"))  # a label and its value
                 or clean_mod.pattern_reason(b.text) or meta.has_date(b.text) or _BYLINE.search(b.text[:20])):
             break

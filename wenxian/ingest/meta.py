@@ -1009,13 +1009,12 @@ def writer_handle(text: str, excluded: set) -> bool:
     from .clean import pattern_reason
     return bool(_HANDLE.fullmatch(t) and not t.isdigit() and t not in excluded
                 and t not in vocab.load("metadata.yml")["not_sources"] and not is_place_name(t)
-                and not _ORIGINAL_MARK.fullmatch(t) and t not in ("独家", "獨家", "视频", "視頻", "图文", "圖文", "直播")
+                and not _ORIGINAL_MARK.fullmatch(t) and t not in vocab.load("metadata.yml")["post_marks"]
                 and t not in vocab.load("metadata.yml")["follow_buttons"] and t not in vocab.load("metadata.yml")["not_names"]
                 and not looks_like_site(t) and not is_outlet_name(t) and not has_date(t) and not pattern_reason(t)
-                and not _LINK_VERB.match(t))
+                and not t.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])))
 
 
-_LINK_VERB = re.compile(r"(?:查看|进入|進入|返回|更多|点击|點擊|阅读|閱讀|访问|訪問)")
 
 
 def handle_over_date(texts: list[str], excluded: set) -> list[str]:
@@ -1123,7 +1122,6 @@ def copyright_holder(texts: list[str]) -> str | None:
 _ICP = re.compile(r"ICP\s*[备備证證]|[备備]案[号號]", re.I)
 _COPYRIGHT_BEFORE_ICP = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*[,，]?\s*"
                                    r"([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,11})\s+\S{0,3}ICP", re.I)
-_RIGHTS_PHRASE = re.compile(r"版权|版權|权利|權利|所有|保留|声明|聲明")
 _FOOTER_SEP = re.compile(r"\s*[|｜│]\s*")
 
 
@@ -1138,7 +1136,7 @@ def registered_site_name(texts: list[str]) -> str | None:
             continue
         held = _COPYRIGHT_BEFORE_ICP.search(t)  # '© 2010 - 2016 某某大盘 京ICP备…号'
         if (held and not held.group(1).endswith(("公司", "集团", "集團")) and not has_date(held.group(1))
-                and not _RIGHTS_PHRASE.search(held.group(1))):  # (版权所有, 保留所有权利 name nothing)
+                and not any(w in held.group(1) for w in vocab.load("metadata.yml")["rights_phrases"])):  # (版权所有, 保留所有权利 name nothing)
             return held.group(1)
         first = _FOOTER_SEP.split(t.strip())[0].strip(" ·.,，")
         if (first != t.strip() and 2 <= len(first) <= 12 and re.search(r"[\u4e00-\u9fff]", first)
@@ -1150,8 +1148,6 @@ def registered_site_name(texts: list[str]) -> str | None:
 
 
 _ABOUT = re.compile(r"^(?:关于|關於)\s*([^\s|｜/]{2,10})$")
-_DOCUMENT_END = re.compile(r"(?:通知|公告|通告|意见|意見|办法|辦法|决定|決定|规定|規定|通报|通報|批复|批覆|函|报告|報告|方案|细则|細則|公示|说明|說明)$")
-_ABOUT_NOT = {"我们", "我們", "本站", "本网", "本網", "本刊", "本报", "本報", "网站", "網站", "作者", "本号", "本號"}
 
 
 def about_site_name(texts: list[str]) -> str | None:
@@ -1159,8 +1155,9 @@ def about_site_name(texts: list[str]) -> str | None:
     resort for a site that names itself nowhere else ('关于我们' names nothing)."""
     for t in texts:
         m = _ABOUT.match(t.strip())
-        if (m and m.group(1) not in _ABOUT_NOT and not has_date(m.group(1)) and "的" not in m.group(1)
-                and not _DOCUMENT_END.search(m.group(1))):  # (关于…的通知 is a notice's title)
+        v = vocab.load("metadata.yml")
+        if (m and m.group(1) not in v["about_not_sites"] and not has_date(m.group(1)) and "的" not in m.group(1)
+                and not m.group(1).endswith(tuple(v["document_title_ends"]))):  # (关于…的通知 is a notice's title)
             return m.group(1)
     return None
 
@@ -1328,6 +1325,11 @@ def headline_over_byline(texts: list[str | None]) -> int | None:
 
 
 _IMAGE_FILE = re.compile(r"[\w.\-]{1,60}\.(?:jpe?g|png|gif|webp|bmp)(?:\s*\(\d+\s*bytes\))?", re.I)  # '0.jpg', 'a.gif (2571 bytes)'
+def is_lone_name(text: str) -> bool:
+    """A name alone on its line: two to four Chinese characters, or one Latin word or handle."""
+    return bool(_LONE_NAME.match(text.strip()))
+
+
 _LONE_NAME = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[A-Za-z][\w.&-]{1,19})$")
 
 
