@@ -4,7 +4,9 @@
    corpus-rendered, corpus-scraped), in-sample and leave-one-outlet-out: for the second, what the extractor
    learns from captures (wenxian.recurring's per-site boilerplate) is learned again without the
    capture's own outlet before it is scored. Every other vocabulary is hand-written data with no
-   per-outlet entries, so the two differ only by what is learned.
+   per-outlet entries, so the two differ only by what is learned. Then "other script": every
+   capture converted with OpenCC to the other script (simplified as Taiwan's and as Hong Kong's
+   forms, traditional as simplified), its annotation alike (wenxian.dev.evaluation.in_other_script).
 2. Speed: ms per 5 KB over the captures, and `wenxian add` of N distinct captures.
 
     .venv/bin/python scripts/bench_extract.py [--n 1000] [--misses]
@@ -21,8 +23,11 @@ from wenxian.ingest import clean
 from wenxian.ingest import meta
 from wenxian.ingest import recurring_lines as recurring
 from wenxian.errors import WenxianError
-from wenxian.dev.evaluation import FIELDS, Score, score_article
+from wenxian.dev.evaluation import FIELDS, OTHER_SCRIPT, Score, in_other_script, score_article
+from wenxian.ingest.decode import decode
+from wenxian.script import detect_script
 from wenxian.ingest.pipeline import extract
+from wenxian.ingest.reading_form import reading_form
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures"
@@ -41,9 +46,13 @@ for folder in ("corpus", "seeds", "corpus-rendered", "corpus-scraped"):
         cases.append((folder, cap, exp, outlet or cap.stem))
 
 
+def read_lines(data: bytes) -> list:
+    """The capture's lines as the cleaner reads them (reading_form.py)."""
+    return [clean.Line(l.number, reading_form(l.text)) for l in clean.split_lines(data.decode("utf-8", "replace"))]
+
+
 def site_of(data: bytes) -> str | None:
-    lines = clean.split_lines(data.decode("utf-8", "replace"))
-    return meta.find_title(lines)[1]
+    return meta.find_title(read_lines(data))[1]
 
 
 datas = {cap: cap.read_bytes() for _f, cap, _e, _o in cases}
@@ -52,7 +61,7 @@ sites = {cap: site_of(d) for cap, d in datas.items()}
 
 def learned_without(outlet):
     """recurring.lines_for as it would be if the captures of `outlet` had never been seen."""
-    table = recurring.learn((sites[c], [l.text for l in clean.split_lines(datas[c].decode("utf-8", "replace"))])
+    table = recurring.learn((sites[c], [l.text for l in read_lines(datas[c])])
                             for _f, c, _e, o in cases if o != outlet)
     return lambda site: frozenset(table.get(site, ()))
 
@@ -75,12 +84,31 @@ def run(loo: bool) -> dict:
     return totals
 
 
+def run_other_script() -> dict:
+    """In-sample scores of every capture converted to the other script (tests/test_script_swap.py):
+    each simplified capture once as Taiwan's and once as Hong Kong's forms, each traditional one
+    as simplified, its annotation converted alike."""
+    totals: dict = {}
+    for folder, cap, exp, _outlet in cases:
+        text = decode(datas[cap], str(cap)).text
+        for config in OTHER_SCRIPT[exp.get("script") or detect_script(text)]:
+            converted, conv_exp = in_other_script(text, exp, config, markup=False)
+            try:
+                art = extract(converted, str(cap))
+            except WenxianError:
+                art = {"body": "", "title": None, "date": None, "source": None, "author": [], "script": None}
+            s = score_article(art, conv_exp, exp.get("snippets") or "lines")
+            totals.setdefault(folder, Score()).add(s)
+            totals.setdefault("all", Score()).add(s)
+    return totals
+
+
 print("| set | mode | " + " | ".join(FIELDS) + " |")
 print("|---|---|" + "---|" * len(FIELDS))
-for loo in (False, True):
-    for name, total in run(loo).items():
+for mode, totals in (("in-sample", run(False)), ("leave-one-outlet-out", run(True)), ("other script", run_other_script())):
+    for name, total in totals.items():
         cells = [f"{total.ratio(f):.3f}" if total.ratio(f) is not None else "–" for f in FIELDS]
-        print(f"| {name} | {'leave-one-outlet-out' if loo else 'in-sample'} | " + " | ".join(cells) + " |")
+        print(f"| {name} | {mode} | " + " | ".join(cells) + " |")
 
 datas_list = [datas[c] for _f, c, _e, _o in cases if len(max(datas[c].split(b"\n"), key=len)) < 50_000]
 extract(datas_list[0])  # warm up OpenCC and the pattern caches

@@ -24,6 +24,7 @@ from wenxian.ingest import meta  # noqa: E402
 from wenxian.ingest import recurring_lines as recurring  # noqa: E402
 from wenxian.archive import atomic_write  # noqa: E402
 from wenxian.ingest import kinds  # noqa: E402
+from wenxian.ingest.reading_form import reading_form, restore  # noqa: E402
 from wenxian.ingest.decode import decode  # noqa: E402
 from wenxian.ingest.html_page import visible_text  # noqa: E402
 
@@ -44,7 +45,8 @@ def captures(root: Path):
         if kind.family == "html":
             text = visible_text(text)  # as a text capture of the page would read
         lines = clean.split_lines(text)
-        yield meta.find_title(lines)[1], [l.text for l in lines]
+        read = [clean.Line(l.number, reading_form(l.text)) for l in lines]  # as the cleaner reads them
+        yield restore(meta.find_title(read)[1], [(r.text, l.text) for r, l in zip(read, lines)]), [l.text for l in lines]
 
 
 def render(min_captures: int, root: Path = ROOT) -> str:

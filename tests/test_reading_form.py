@@ -42,3 +42,36 @@ def test_article_text_and_metadata_are_the_capture_own():
     assert "，" not in art["body"] and "！" not in art["body"]
     for r in art["removed"]:
         assert r["text"] in capture
+
+
+def test_characters_are_read_in_their_simplified_form_one_for_one():
+    assert reading_form("來源:新華社 記者張三/臺北報導") == "来源：新华社 记者张三／台北报导"
+    assert reading_form("版權所有 掃一掃 責任編輯") == "版权所有 扫一扫 责任编辑"
+    for text in ("頭髮發展", "乾隆年間", "𠀋𠀋", "English 混合 文字"):
+        assert len(reading_form(text)) == len(text)
+    assert reading_form("简体不变：发布时间") == "简体不变：发布时间"
+
+
+def test_a_value_comes_back_from_where_it_stands_on_its_own():
+    # a quotation inside a traditional comment reads like the simplified banner: the banner's
+    # printing (the value alone at the line's start) is given back, not the first one met
+    lines = ["回复: 《記多維博客主題討論會》", "多维博客 » 播客热潮"]
+    assert restore("多维博客", [(reading_form(t), t) for t in lines]) == "多维博客"
+    assert restore("多维博客", [(reading_form(t), t) for t in lines[:1]]) == "多維博客"
+
+
+def test_a_traditional_capture_is_read_like_its_simplified_twin():
+    simplified = ("群众增收有门路_某某网\n首页\n群众增收有门路\n发布时间：2019-06-02 来源：榆林日报 记者 张三\n"
+                  "近日，绥德县召开会议，对33名退役军人进行表彰！会上，县委书记讲话，要求大家继续发扬光荣传统。\n"
+                  "会议指出，退役军人是宝贵财富，各部门要做好服务保障工作，让他们有更多获得感。\n"
+                  "责任编辑：李四\n版权所有 某某网 滇ICP备11000491号-1\n")
+    from wenxian.script import to_traditional
+    traditional = to_traditional(simplified)
+    a, b = extract(simplified.encode(), "a.txt"), extract(traditional.encode(), "b.txt")
+    for field in ("title", "source", "author"):
+        assert b[field] == (to_traditional(a[field]) if isinstance(a[field], str) else [to_traditional(x) for x in a[field]])
+    assert a["date"] == b["date"] == "2019-06-02"
+    assert [r["reason"] for r in a["removed"]] == [r["reason"] for r in b["removed"]]
+    assert "版權所有" not in b["body"] and "責任編輯" not in b["body"]
+    for r in b["removed"]:
+        assert r["text"] in traditional  # published in the capture's own characters

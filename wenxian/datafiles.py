@@ -2,7 +2,6 @@
 the one way the package reads them, as a resource of the installed package."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
@@ -26,14 +25,3 @@ def read_text(name: str) -> str:
 def load(name: str):
     """The YAML data file `name`, parsed once per process (callers must not change it)."""
     return yaml.safe_load(read_text(name))
-
-
-@lru_cache(maxsize=None)
-def boilerplate_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
-    """(reason, scope, compiled pattern) with scope in whole/short/any."""
-    rules = []
-    for entry in load("boilerplate.yml"):
-        for scope in ("whole", "short", "any"):
-            for pat in entry.get(scope, []):
-                rules.append((entry["reason"], scope, re.compile(pat)))
-    return tuple(rules)

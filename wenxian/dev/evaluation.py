@@ -15,6 +15,7 @@ Rules (the corpora's READMEs):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import article
@@ -90,3 +91,34 @@ def score(values: dict, lines: list[str], exp: dict, drop_mode: str = "lines") -
 
 def score_article(art: dict, exp: dict, drop_mode: str = "lines") -> Score:
     return score(art, body_lines(art["body"]), exp, drop_mode)
+
+
+# The other script of an annotated capture (tests/test_script_swap.py, scripts/bench_extract.py):
+# held-out pages come in both scripts while most fixtures are simplified, so every fixture is
+# also read converted to the other script, with its annotation converted alike. OpenCC config
+# per script of the original: a simplified capture as Taiwan's (s2tw) or Hong Kong's (s2hk)
+# character forms, a traditional one as simplified (t2s).
+OTHER_SCRIPT = {"hans": ("s2tw", "s2hk"), "hant": ("t2s",)}
+_CONVERTED_FIELDS = ("title", "source", "author", "must_keep", "must_drop")
+_DECLARED_CHARSET = re.compile(r"""(?i)(<meta[^>]*?charset\s*=\s*["']?)[\w-]+|(<\?xml[^>]*?encoding\s*=\s*["'])[\w-]+""")
+
+
+def in_other_script(text: str, exp: dict, config: str, markup: bool) -> tuple[bytes, dict]:
+    """(capture bytes, annotation) of a decoded capture converted with OpenCC `config`: UTF-8,
+    a page's declared charset rewritten to match; the annotation's text fields converted the same
+    way and its script left out (the converted capture's script is not what was annotated)."""
+    from ..script import _converter
+    conv = _converter(config).convert
+
+    def each(value):
+        if isinstance(value, str):
+            return conv(value)
+        if isinstance(value, list):
+            return [each(v) for v in value]
+        return value
+    out = conv(text)
+    if markup:
+        out = _DECLARED_CHARSET.sub(lambda m: (m.group(1) or m.group(2)) + "utf-8", out)
+    converted = {k: each(v) if k in _CONVERTED_FIELDS else v for k, v in exp.items()}
+    converted["script"] = None
+    return out.encode("utf-8"), converted

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from .. import datafiles as vocab
+from . import vocab
 from .recurring_lines import REASON as RECURRING
 
 SHORT = 40
@@ -346,10 +346,10 @@ def _is_sentence(text: str) -> bool:
 # What a removed line outside the main text was, for the removal report (issue 21): the
 # headline block above a text holds the dateline, the title as printed and the byline, which a
 # contributor must not mistake for navigation.
-WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电|電)")
-_CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|作者|撰文|撰稿|摄影|攝影|实习生|實習生")
+WIRE_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据)?[^\s，。]{2,14}?\d{1,2}月\d{1,2}日(?:电)")
+_CREDIT_WORD = re.compile(r"记者|通讯员|作者|撰文|撰稿|摄影|实习生")
 OUTSIDE = "outside the main text (navigation, header or footer)"
-_TITLED_DATELINE = re.compile(WIRE_DATELINE.pattern + r"\s*[题題]\s*[:：︰﹕]")
+_TITLED_DATELINE = re.compile(WIRE_DATELINE.pattern + r"\s*题\s*[:：︰﹕]")
 
 
 def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
@@ -357,7 +357,7 @@ def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
     else `default`."""
     in_title = bool(title) and len(title) >= 4 and (title in text or len(text) >= 8 and title.startswith(text))
     if WIRE_DATELINE.search(text):
-        return "dateline and original title" if in_title or "电题" in text or "電題" in text else "dateline"
+        return "dateline and original title" if in_title or "电题" in text or "电题" in text else "dateline"
     if in_title:
         return "title as printed (cut short)" if title.startswith(text) else "title as printed, with more around it"
     if len(text) <= 60 and _CREDIT_WORD.search(text):

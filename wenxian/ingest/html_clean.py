@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from . import clean as clean_mod
 from . import meta
 from .clean import Cleaned, Kept, Line, Removed
-from .. import datafiles as vocab
+from . import vocab
 from .html_page import Block, Page, block_score
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _END_PUNCT = re.compile(r"[。！？!?…；;，,：:”\"）)]$")
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4,6})?$")
-_BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發佈|發布|时间|時間|日期|浏览|瀏覽|字号|字體|字体)\s*[:：︰﹕]?")
+_BYLINE = re.compile(r"(来源|作者|记者|编辑|责任编辑|发布|时间|日期|浏览|字号|字体)\s*[:：︰﹕]?")
 _SENTENCE = re.compile(r"[。！？!?]")  # a sentence of the text, not a byline
 _DIALOGUE = re.compile(r"[。！？!?「“]")  # speech and sentences, never a byline
 _NAME_CHARS = re.compile(r"[\w·・ .\-]+")
@@ -210,7 +210,7 @@ def _names(value: str) -> list[str]:
     out = []
     placeholders = {v.lower() for v in vocab.load("metadata.yml")["not_authors"]}
     for part in re.split(r"[,，;；、]", value):
-        part = re.sub(r"^(作者|记者|記者|文|By|by)\s*[:：/]?\s*", "", part.strip())
+        part = re.sub(r"^(作者|记者|文|By|by)\s*[:：/]?\s*", "", part.strip())
         part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
         if (_is_name(part) and part.lower() not in placeholders and not meta.looks_like_site(part)
                 and not meta.is_outlet_name(part) and not meta.split_site_suffix(part)[1]):

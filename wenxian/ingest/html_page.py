@@ -22,7 +22,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml import html as lxml_html
 
-from .. import datafiles as vocab
+from . import vocab
 from .clean import pattern_reason
 from .reading_form import reading_form
 

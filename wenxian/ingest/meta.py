@@ -8,10 +8,10 @@ import datetime
 import re
 from functools import lru_cache
 
-from .. import datafiles as vocab
+from . import vocab
 from .clean import Line
 
-_SITE_WORDS = re.compile(r"网|網|政府|日报|日報|报|報|新闻|新聞|门户|頻道|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|論壇|博客|社区|社區")
+_SITE_WORDS = re.compile(r"网|政府|日报|报|新闻|门户|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|博客|社区")
 _TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
 DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
 _BARE_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9\-]{{2,20}}(?:\.[A-Za-z]{{2,6}})?\.(?:{_TLD})", re.I)
@@ -20,14 +20,14 @@ _SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
 # 2019/9/9, 2019.09.09): mixed separators are two numbers side by side, not a date
 # ('12/01/2004 - 01/01/2005', an archive's range, holds no '2004-01-01')
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})|\s*([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)")
-_DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:快讯|快訊|专讯|專訊|讯|訊|消息(?![称稱指说說人透顯显]))")  # 新京报快讯: 新京报; 明報專訊: 明報
+_DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:快讯|专讯|讯|消息(?![称指说人透显]))")  # 新京报快讯: 新京报; 明報專訊: 明報
 
 
 # Blog platforms title their pages "post @ blog name :: platform ::"; the blog is the site.
 _BLOG_TITLE = re.compile(r"^(.+?) @ (.{2,30}?)(?: :: .*)?$")
 
 
-_GENERIC_SECTION = re.compile(r"(?:即时|即時|每日|今日|本地|国际|國際)?(?:网|網|日报|日報|报|報|新闻|新聞|频道|頻道|论坛|論壇|博客|社区|社區)")
+_GENERIC_SECTION = re.compile(r"(?:即时|每日|今日|本地|国际)?(?:网|日报|报|新闻|频道|论坛|博客|社区)")
 
 
 def _section_trail(line: str) -> tuple[str, str] | None:
@@ -85,7 +85,7 @@ def looks_like_site(text: str) -> bool:
 
 # A document's title, not a site's name, though it ends in 报 (…统计公报, 2020年第3期简报): a
 # report's kind after its subject at the end, or a year in it.
-_DOCUMENT = re.compile(r"(?:统计|統計|工作|情况|情況|年度|季度|发展|發展|调查|調查|监测|監測|执法|執法|期)(?:公报|公報|通报|通報|简报|簡報|报告|報告)$"
+_DOCUMENT = re.compile(r"(?:统计|工作|情况|年度|季度|发展|调查|监测|执法|期)(?:公报|通报|简报|报告)$"
                        r"|(?:19|20)\d\d\s*年")  # (中国青年报, 大公報, 文汇报: outlets, not documents)
 
 
@@ -101,10 +101,10 @@ def has_date(text: str) -> bool:
 
 
 # (记者, 作者… as a credit's label, not inside a headline: 原作者女儿：…, 记者走基层)
-_NOT_TITLE = re.compile(r"[>»]|^[(（]?(?:据|據)?\S{2,6}(?:社|网|網)?\S{0,8}\d{1,2}月\d{1,2}日(?:电|電)"
-                        r"|(?:^|[\s(（])(?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)(?:\s|[:：/]|$)"
-                        r"|(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)\s*[:：︰﹕]"
-                        r"|(?:记者|記者|通讯员|通訊員)\s+[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*$|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
+_NOT_TITLE = re.compile(r"[>»]|^[(（]?(?:据)?\S{2,6}(?:社|网)?\S{0,8}\d{1,2}月\d{1,2}日(?:电)"
+                        r"|(?:^|[\s(（])(?:本报)?(?:记者|通讯员|作者|摄影)(?:\s|[:：/]|$)"
+                        r"|(?:记者|通讯员|作者|摄影)\s*[:：︰﹕]"
+                        r"|(?:记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*$|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
 
 
 def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
@@ -272,7 +272,7 @@ def complete_title(title: str | None, lines: list[Line]) -> str | None:
     for line in lines:
         t = line.text
         at = t.find(title)
-        if at < 0 or (at and not t[:at].endswith(("——", "题:", "题：", "題:", "題："))):
+        if at < 0 or (at and not t[:at].endswith(("——", "题:", "题：", "题:", "题："))):
             continue
         rest = t[at + len(title):].split("——")[0]
         if 1 <= len(rest) <= 3 and not _PROSE_PUNCT_ANY.search(rest):
@@ -366,7 +366,7 @@ def _media_credit() -> re.Pattern:
 
 
 # Another label starting inside a value: the value ends there.
-_NEXT_LABEL = re.compile(r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|時間|时间|发布|發佈|日期|来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[:：︰﹕]")
+_NEXT_LABEL = re.compile(r"(?:作者|记者|编辑|责任编辑|责编|时间|发布|日期|来源|浏览|阅读|点击)\s*[:：︰﹕]")
 
 
 def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
@@ -416,7 +416,7 @@ def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
 
 
 # a forum's or blog's posting line: 本贴由大卫于2005年8月12日16:12:21在〖…〗发表
-_POSTED_ON = re.compile(r"(?:于|於)\s*((?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}).{0,40}?(?:发表|發表|发布|發佈)")
+_POSTED_ON = re.compile(r"(?:于)\s*((?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}).{0,40}?(?:发表|发布)")
 
 
 def find_date(header: list[Line], order: str | None = None) -> str | None:
@@ -452,7 +452,7 @@ _DAY_ALONE = re.compile(r"(\d{1,2})日?")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*月?")
 
 
-_LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|來源於|來源|转自|轉自|转载自|轉載自)\s*[:：︰﹕]?\s*")
+_LABEL_START = re.compile(r"^(?:本文|文章|信息|新闻|稿件)?(?:来源于|来源|转自|转载自)\s*[:：︰﹕]?\s*")
 MAX_SOURCE = 60  # characters: longer than any outlet's name; the frontmatter schema allows 200
 _TRAILING_DOMAIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s*(?:[|｜_]\s*)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:{_TLD})$", re.I)
 # A trail of the site's sections printed with angle brackets: '艺术史研究<某某艺术网' (section, then
@@ -468,7 +468,7 @@ def _is_label(value: str) -> bool:
     return value in v["date_labels"] or value in v["source_labels"] or bool(_LABEL_WORD.fullmatch(value))
 
 
-_LABEL_WORD = re.compile(r"(?:发布|發佈|發布|发表|發表|更新|刊登|刊发|刊發|编辑|編輯|上传|上傳)(?:于|於|时间|時間|日期)?")
+_LABEL_WORD = re.compile(r"(?:发布|发表|更新|刊登|刊发|编辑|上传)(?:于|时间|日期)?")
 
 
 def _placeholder_rest(value: str, placeholders: list[str]) -> str:
@@ -503,7 +503,7 @@ def clean_source(value: str) -> str | None:
     translated = _WITH_TRANSLATION.fullmatch(value)  # '頭條日報Headline Daily': the name and its English
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         value = translated.group(1)
-    if value.endswith(("网站", "網站")) and is_outlet_name(value[:-2]) and re.search(r"[报報]$", value[:-2]):
+    if value.endswith(("网站", "网站")) and is_outlet_name(value[:-2]) and re.search(r"[报]$", value[:-2]):
         value = value[:-2]  # '信報網站': the paper's website is credited as the paper
     latin = _LATIN_TAIL.fullmatch(value)  # '公視新聞網PNN', '香港經濟日報HKET': the name and its brand
     if latin and (is_site_name(latin.group(1)) or is_outlet_name(latin.group(1))):
@@ -537,9 +537,9 @@ _WITH_TRANSLATION = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]+)\s*([A-Z][A-
 # Where a blog's or forum's stamp of a post names its writer: 'posted @ 2024-05-09 14:45 某某 阅读(51)'
 # (after the time, before the counters), '由某某张贴 @ 2005-03-21 01:20:44', '某某 发表于 2005-07-31'.
 _STAMP_WRITER = (
-    re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([^\s\d@|｜:：()（）][^\s|｜:：()（）]{1,19})\s+(?:阅读|閱讀|评论|評論|浏览|瀏覽|点击|點擊)"),
-    re.compile(r"^由\s*([^\s@]{2,20}?)\s*(?:张贴|張貼|发表|發表|发布|發佈)"),
-    re.compile(r"^([^\s\d@:：]{2,20}?)\s*(?:发表于|發表於|发布于|發佈於)\s*[:：︰﹕]?\s*(?:19|20)\d\d"),
+    re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([^\s\d@|｜:：()（）][^\s|｜:：()（）]{1,19})\s+(?:阅读|评论|浏览|点击)"),
+    re.compile(r"^由\s*([^\s@]{2,20}?)\s*(?:张贴|发表|发布)"),
+    re.compile(r"^([^\s\d@:：]{2,20}?)\s*(?:发表于|发布于)\s*[:：︰﹕]?\s*(?:19|20)\d\d"),
 )
 
 
@@ -555,7 +555,7 @@ def stamp_writer(stamp: str) -> list[str]:
     return []
 
 
-_HOST = re.compile(r"(?:主办单位|主辦單位|主办|主辦)\s*[:：︰﹕]\s*([\u4e00-\u9fff]{2,24})")
+_HOST = re.compile(r"(?:主办单位|主办)\s*[:：︰﹕]\s*([\u4e00-\u9fff]{2,24})")
 
 
 def host_name(footer: list[str]) -> str | None:
@@ -587,7 +587,7 @@ def is_place_name(text: str) -> bool:
 
 # An outlet and a date in brackets opening the text: 【看中国2005年07月03日报道】, （某某网2019年5月1日讯）.
 _BRACKETED_REPORT = re.compile(r"^[【\[（(]\s*([\u4e00-\u9fffA-Za-z·]{2,12}?)\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-                               r"\s*(?:讯|訊|报道|報導|电|電|消息)\s*[】\]）)]")
+                               r"\s*(?:讯|报道|报导|电|消息)\s*[】\]）)]")
 _MARKUP_RESIDUE = re.compile(r"[<>{}]|\w=[\"']|^[\"'=]")
 
 
@@ -595,8 +595,8 @@ def _credit_pattern() -> re.Pattern:
     v = vocab.load("metadata.yml")
     outlet = rf"([\u4e00-\u9fff]{{1,10}}?(?:{v['outlet_suffixes']}))"
     return re.compile(
-        rf"^(?:据|據)?(?:{v['agencies']})"  # agency dateline
-        rf"|(?:^|[·\s【\[（(])(?:据|據)?{outlet}(?:·[^·\s记記]{{1,6}}|[╱/／])?(?:记者|記者|讯|訊|消息|[(（][\u4e00-\u9fff、]{{2,12}}[)）])"
+        rf"^(?:据)?(?:{v['agencies']})"  # agency dateline
+        rf"|(?:^|[·\s【\[（(])(?:据)?{outlet}(?:·[^·\s记]{{1,6}}|[╱/／])?(?:记者|讯|消息|[(（][\u4e00-\u9fff、]{{2,12}}[)）])"
     )
 
 
@@ -604,8 +604,8 @@ _DATE_THEN_OUTLET = re.compile(r"^(?:19|20)\d\d\s*[-年/.]\s*\d\d?\s*[-月/.]\s*
 
 
 # A wire dateline: outlet, place, day, 电 (（法新社羅馬19日電）, 新华社北京3月1日电).
-_AGENCY_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据|據)?([\u4e00-\u9fff]{1,6}?(?:社|網|网))(?:[\u4e00-\u9fff]{0,4}?(?:记者|記者)[\u4e00-\u9fff·]{2,4}?)?"
-                              r"[\u4e00-\u9fff]{1,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:电|電)")
+_AGENCY_DATELINE = re.compile(r"^[（(【\[]?\s*(?:据)?([\u4e00-\u9fff]{1,6}?(?:社|网))(?:[\u4e00-\u9fff]{0,4}?(?:记者)[\u4e00-\u9fff·]{2,4}?)?"
+                              r"[\u4e00-\u9fff]{1,8}?(?:\d{1,2}月)?\d{1,2}日\s*(?:电)")
 
 
 def _boilerplate(text: str) -> bool:
@@ -622,13 +622,13 @@ def _self_reference(name: str) -> bool:
 def _credited_in(text: str) -> str | None:
     v = vocab.load("metadata.yml")
     for m in _credit_pattern().finditer(text[:80]):
-        name = m.group(1) or re.match(rf"(?:据|據)?({v['agencies']})", m.group(0)).group(1)
+        name = m.group(1) or re.match(rf"(?:据)?({v['agencies']})", m.group(0)).group(1)
         if not _self_reference(name):
             return name
     return None
 
 
-_NAME_DATE = re.compile(r"^(?:原创|原創)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:\s|[（(](?=.*[）)]$))(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
+_NAME_DATE = re.compile(r"^(?:原创)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:\s|[（(](?=.*[）)]$))(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
 
 
 def first_value(value: str) -> str:
@@ -651,7 +651,7 @@ def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
             return clean_source(m.group(1))
     v = vocab.load("metadata.yml")
     for line in lines:
-        if len(line.text) <= 40 and not re.match(rf"(?:据|據)?(?:{v['agencies']})", line.text):
+        if len(line.text) <= 40 and not re.match(rf"(?:据)?(?:{v['agencies']})", line.text):
             name = _credited_in(line.text)
             if name:
                 return name
@@ -672,11 +672,11 @@ def shared_from(texts: list[str]) -> str | None:
     return None
 
 
-_SHARED_FROM = re.compile(r"^(?:本文|此文|该文|該文|文章|原文)(?:分享自|转载自|轉載自|转自|轉自|摘自|选自|選自)\s*[「“]?"
+_SHARED_FROM = re.compile(r"^(?:本文|此文|该文|文章|原文)(?:分享自|转载自|转自|摘自|选自)\s*[「“]?"
                           r"([^《》「」“”，,。；;\s的]{2,12}?)[」”]?\s*(?:《[^》]{1,60}》)?\s*(?:[，,。；;]|$)")
 
 
-_REPRINT_CREDIT = re.compile(r"^[（(]\s*(?:原载|原載|摘自|转自|轉自|选自|選自|刊于|刊於|载于|載於)?\s*《([^》]{2,20})》"
+_REPRINT_CREDIT = re.compile(r"^[（(]\s*(?:原载|摘自|转自|选自|刊于|载于)?\s*《([^》]{2,20})》"
                              r"\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:第?\s*[A-Z\d]{1,4}\s*版)?\s*[)）]$")
 
 
@@ -791,17 +791,17 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
     for a, b in zip(ordered, ordered[1:]):  # the same, printed over two lines (scrapers split spans)
         if b.number == a.number + 1 and _BARE_DATE.fullmatch(a.text) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", b.text):
             if not _boilerplate(b.text) and b.text not in vocab.load("metadata.yml")["not_sources"] and is_outlet_name(b.text) or \
-                    re.search(r"消息|新闻|新聞|时报|時報|日报|日報", b.text):
+                    re.search(r"消息|新闻|时报|日报", b.text):
                 return b.text
     for a, b in zip(all_lines[:12], all_lines[1:13]):
-        if b.text.startswith(("微信号", "微信號")) and 2 <= len(a.text) <= 20:
+        if b.text.startswith(("微信号", "微信号")) and 2 <= len(a.text) <= 20:
             return a.text
     return None
 
 
 _ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
-_ORIGINAL_MARK = re.compile(r"(?:原创|原創)(?:\s*[:：︰﹕]?\s+[\w·・]{2,12}|\s*[:：︰﹕]\s*[\w·・]{2,12})?")
-_BARE_DATE = re.compile(r"(?:(?:发布时间|發佈時間|发布于|發佈於|时间|時間)\s*[:：︰﹕]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+_ORIGINAL_MARK = re.compile(r"(?:原创)(?:\s*[:：︰﹕]?\s+[\w·・]{2,12}|\s*[:：︰﹕]\s*[\w·・]{2,12})?")
+_BARE_DATE = re.compile(r"(?:(?:发布时间|发布于|时间)\s*[:：︰﹕]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def account_name(header: list[Line], title: str | None = None) -> str | None:
@@ -827,7 +827,7 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     return None
 
 
-_DATE_THEN_WRITER = re.compile(r"^(?:原创|原創)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?\s+(\S{2,12})$")
+_DATE_THEN_WRITER = re.compile(r"^(?:原创)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?\s+(\S{2,12})$")
 
 
 def byline_slot_writer(header: list[Line], account: str | None, title: str | None = None) -> list[str]:
@@ -850,7 +850,7 @@ def byline_slot_writer(header: list[Line], account: str | None, title: str | Non
     return []
 
 
-_MARK_AND_WRITER = re.compile(r"^(?:原创|原創)(?:\s*[:：︰﹕]\s*|\s+)(\S{2,12})$")
+_MARK_AND_WRITER = re.compile(r"^(?:原创)(?:\s*[:：︰﹕]\s*|\s+)(\S{2,12})$")
 
 
 def _slot_name(t: str, account: str, title: str | None) -> bool:
@@ -869,36 +869,36 @@ def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
     names = rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+){_NAME}){{0,5}})(?={v['name_enders']})"
     # (记者会 / 記者會 / 记者招待会 is a press conference: 在記者會上稱 credits no one)
-    reporter = re.compile(rf"{v['reporter_words']}(?![会會招])\s*[:：︰﹕]?\s*{names}")
+    reporter = re.compile(rf"{v['reporter_words']}(?![会招])\s*[:：︰﹕]?\s*{names}")
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
     role = (rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']})"
             rf"|[\u4e00-\u9fff]{{2,14}}(?:{v['affiliation_ends']})(?:{v['job_titles']})?)?")
     labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
                           rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
-                          rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者|記者)\s*({_NAME})\s*(?=[|｜]|$)")
-    photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄|攝)")
+                          rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者)\s*({_NAME})\s*(?=[|｜]|$)")
+    photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄)")
     # 張立勳／特稿, 陳冠勳 張梓嘉 溫正衡／新北 台南報導 (names, then the places reported from)
-    slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME}(?:\s+{_NAME}){{0,5}})\s*[／/╱]\s*(?:特稿|文|(?:\S{{1,4}}\s+){{0,3}}\S{{0,4}}(?:报道|報導)"
+    slash = re.compile(rf"(?:^|[\s【\[（(])({_NAME}(?:\s+{_NAME}){{0,5}})\s*[／/╱]\s*(?:特稿|文|(?:\S{{1,4}}\s+){{0,3}}\S{{0,4}}(?:报道|报导)"
                        rf"|[\u4e00-\u9fff]{{1,10}}(?:{v['outlet_suffixes']})$)")
     sources = "|".join(map(re.escape, v["source_labels"]))
     after_source = re.compile(rf"(?:{sources})\s*[:：︰﹕]\s*\S+\s+({_NAME})$")
     # 本贴由大卫于2005年8月12日16:12:21在〖…〗发表: a forum's posting line names its poster
-    posted = re.compile(r"(?:本贴|本帖|本貼|本文)由\s*([^\s于於]{2,16}?)\s*(?:于|於)\s*(?:19|20)\d\d")
+    posted = re.compile(r"(?:本贴|本帖|本文)由\s*([^\s于]{2,16}?)\s*(?:于)\s*(?:19|20)\d\d")
     # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
-    dateline = re.compile(rf"\d{{1,2}}日\s*(?:电|電)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
+    dateline = re.compile(rf"\d{{1,2}}日\s*(?:电)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
     # 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]: a name in brackets between the date and 来源
     bracketed = re.compile(rf"(?:19|20)\d\d.{{0,24}}?[\[【]\s*({_NAME}(?:[、 ]{_NAME}){{0,3}})\s*[\]】]\s*(?:{sources})\s*[:：︰﹕]")
     # 2014/03/19 18:58 彭佳芸 黃翊真 報導: names standing before 报道
     # (a space before 报道: 专题报道, 活动报道 are channel names, not a name glued to the verb)
-    reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|報導)(?![\u4e00-\u9fff])")
+    reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|报导)(?![\u4e00-\u9fff])")
     # 上報快訊／范姜佳鈺 2020年03月12日: a news desk, then the writer and the time
     desk = re.compile(rf"(?:{v['desk_words']})\s*[／/╱]\s*({_NAME})(?=\s+(?:19|20)\d\d|\s*$)")
     return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk,
             frozenset(v["not_names"]))
 
 
-_DESK = re.compile(r"(中心|组|組|部|频道|頻道)$")
-_PHOTO_CREDIT = re.compile(r"摄|攝|图|圖")
+_DESK = re.compile(r"(中心|组|部|频道)$")
+_PHOTO_CREDIT = re.compile(r"摄|图")
 # Private-use characters are the glyphs of a site's icon font (an arrow or a separator drawn
 # between a writer's name and the 来源 label); they are read as a space, never as a name's letter.
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -923,14 +923,14 @@ def _split_names(text: str) -> list[str]:
 def _names_in(match_text: str, stop: frozenset) -> list[str]:
     out = []
     for name in _split_names(match_text.strip()):
-        if len(name) > 2 and name.endswith(("摄", "攝")):
+        if len(name) > 2 and name.endswith(("摄", "摄")):
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
         role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
         if role and len(name) - role.end() >= 2:
             name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
-        if "网" in name or "網" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
+        if "网" in name or "网" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
             break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
     if out and out[-1].endswith(_REPORTED_SUFFIXES):
@@ -941,7 +941,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
     return out
 
 
-_REPORTED_SUFFIXES = ("报道", "報導", "报导")
+_REPORTED_SUFFIXES = ("报道", "报导", "报导")
 
 
 def labelled_credit(text: str) -> bool:
@@ -980,11 +980,11 @@ def _slash_credit_start(before: str) -> bool:
     date, a bracket or a credit word, not in the middle of a sentence of words."""
     before = before.rstrip()
     return (not before or before.endswith(("【", "[", "（", "(", "|", "｜")) or bool(_ENDS_WITH_DATE.search(before))
-            or bool(re.search(r"(?:记者|記者|通讯员|通訊員|文|撰文|作者)\s*[:：]?$", before)))
+            or bool(re.search(r"(?:记者|通讯员|文|撰文|作者)\s*[:：]?$", before)))
 
 
 _ENDS_WITH_DATE = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s*日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})$")
-_GLUED_REPORTED = re.compile(r"报道|報導|报导|电|電|\d{1,2}日")
+_GLUED_REPORTED = re.compile(r"报道|报导|电|\d{1,2}日")
 
 
 def _reporter_credit_start(before: str, text: str) -> bool:
@@ -1074,7 +1074,7 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     photographers = []
     for i, t in enumerate(texts):
         names = credited_authors(t)
-        if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|報導|[／/╱]\s*文", t):
+        if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|报导|[／/╱]\s*文", t):
             photographers = photographers or names  # a writer's credit elsewhere comes first
         elif names:
             # a credit continued on the next line (本报记者 甲 乙 / 本报实习生 丙 丁)
@@ -1099,12 +1099,12 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
 
 
 _COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
-                             r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有|版權所有)"
-                             r"|(?:版权所有|版權所有)\s*[:：︰﹕]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
+                             r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有)"
+                             r"|(?:版权所有)\s*[:：︰﹕]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
 # names of the bodies that host government and institutional sites
 # names of the bodies that host government and institutional sites (a company holding the
 # copyright is the site's operator, not the name it publishes under)
-_INSTITUTION = re.compile(r"(院|所|会|會|局|部|委|厅|廳|办|辦|中心|馆|館|校|大学|大學|政府)$")
+_INSTITUTION = re.compile(r"(院|所|会|局|部|委|厅|办|中心|馆|校|大学|政府)$")
 
 
 def copyright_holder(texts: list[str]) -> str | None:
@@ -1119,7 +1119,7 @@ def copyright_holder(texts: list[str]) -> str | None:
     return None
 
 
-_ICP = re.compile(r"ICP\s*[备備证證]|[备備]案[号號]", re.I)
+_ICP = re.compile(r"ICP\s*[备证]|备案号", re.I)
 _COPYRIGHT_BEFORE_ICP = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*[,，]?\s*"
                                    r"([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,11})\s+\S{0,3}ICP", re.I)
 _FOOTER_SEP = re.compile(r"\s*[|｜│]\s*")
@@ -1135,19 +1135,19 @@ def registered_site_name(texts: list[str]) -> str | None:
         if not _ICP.search(t):
             continue
         held = _COPYRIGHT_BEFORE_ICP.search(t)  # '© 2010 - 2016 某某大盘 京ICP备…号'
-        if (held and not held.group(1).endswith(("公司", "集团", "集團")) and not has_date(held.group(1))
+        if (held and not held.group(1).endswith(("公司", "集团", "集团")) and not has_date(held.group(1))
                 and not any(w in held.group(1) for w in vocab.load("metadata.yml")["rights_phrases"])):  # (版权所有, 保留所有权利 name nothing)
             return held.group(1)
         first = _FOOTER_SEP.split(t.strip())[0].strip(" ·.,，")
         if (first != t.strip() and 2 <= len(first) <= 12 and re.search(r"[\u4e00-\u9fff]", first)
-                and not re.search(r"[：:©]|版权|版權|copyright|ICP", first, re.I)
-                and not first.endswith(("公司", "集团", "集團"))  # the operator, not the name it publishes under
+                and not re.search(r"[：:©]|版权|copyright|ICP", first, re.I)
+                and not first.endswith(("公司", "集团", "集团"))  # the operator, not the name it publishes under
                 and not has_date(first) and not pattern_reason(first)):
             return first
     return None
 
 
-_ABOUT = re.compile(r"^(?:关于|關於)\s*([^\s|｜/]{2,10})$")
+_ABOUT = re.compile(r"^(?:关于)\s*([^\s|｜/]{2,10})$")
 
 
 def about_site_name(texts: list[str]) -> str | None:
@@ -1240,7 +1240,7 @@ def publisher_under_headline(texts: list[str], title: str | None) -> str | None:
         return None
     t = texts[0]
     if (2 <= len(t) <= 20 and _ACCOUNT_CHARS.fullmatch(t) and not _PROSE_PUNCT_ANY.search(t.replace(" ", ""))
-            and not t.startswith(("记", "記", "—", "-")) and not t.endswith(("发布", "發布", "發佈"))  # a subtitle, a release line
+            and not t.startswith(("记", "记", "—", "-")) and not t.endswith(("发布", "发布", "发布"))  # a subtitle, a release line
             and not byline_names(t) and not credited_authors(t) and not pattern_reason(t)
             and t not in vocab.load("metadata.yml")["not_sources"] and t not in vocab.load("metadata.yml")["not_names"]
             and t.rstrip("：:") not in vocab.load("metadata.yml")["opening_sections"]
@@ -1254,7 +1254,7 @@ def _place_names():
     return regions.name_index()
 
 
-_PLACE_ENDS = frozenset("省市县縣区區镇鎮乡鄉村街州旗盟")
+_PLACE_ENDS = frozenset("省市县区镇乡村街州旗盟")
 
 
 def credited_source_like(value: str) -> bool:
@@ -1262,7 +1262,7 @@ def credited_source_like(value: str) -> bool:
     is a writer and the place reported from)."""
     if value.endswith(_REPORTED_SUFFIXES) and re.search(r"\s", value.strip()):
         return False
-    return bool(_SITE_WORDS.search(value[-2:])) or value.endswith(("社", "报", "報"))
+    return bool(_SITE_WORDS.search(value[-2:])) or value.endswith(("社", "报", "报"))
 
 
 def labelled_title(lines: list[Line]) -> str | None:

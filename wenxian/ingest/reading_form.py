@@ -1,5 +1,6 @@
 """The reading form of a text capture: the lines the rules read, with a Chinese text's ASCII
-punctuation read as the full-width marks it stands for.
+punctuation read as the full-width marks it stands for, and its characters in their simplified
+form.
 
 Why: scrapers, copy-paste tools and some sites' templates store Chinese text with its full-width
 marks folded to ASCII (Unicode NFKC does exactly that to ，：；！？／～ and keeps “”、。), so a
@@ -7,6 +8,15 @@ capture says `来源:新华社`, `记者张三/北京报道` or `活动!(11:20)`
 The rules were written against what pages print and carry both forms in many places, but not
 everywhere; reading one canonical form makes every rule, present and future, see the two
 captures alike instead of each rule listing both.
+
+Why the simplified form: the same holds for the two scripts. A traditional page says 來源、記者、
+責任編輯、版權所有、掃一掃 where a simplified one says 来源、记者、责任编辑、版权所有、扫一扫, and a
+rule or a vocabulary entry written from the pages we have names one script more often than both
+(measured: every fixture converted to the other script with OpenCC lost labels, footers and
+bylines that its own script kept). Each character is read as its simplified form alone
+(OpenCC's character table, `wenxian.script.simplified_table`: 來 → 来, 報 → 报, 髮 → 发), never by
+phrase, so the form keeps every position; the vocabularies are read the same way
+(`wenxian.ingest.vocab`), so an entry in either script matches text in either.
 
 Only decisions are made on this form. The mapping is one character for one, so every value read
 from it (a headline, a source, a name) is restored from the capture's own characters at the same
@@ -22,6 +32,8 @@ from __future__ import annotations
 
 import re
 
+from ..script import simplified_table
+
 _CJK = "[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"  # Han, CJK marks, full-width forms
 _WIDE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "/": "／", "~": "～"}
 _NARROW = {**{v: k for k, v in _WIDE.items()}, "（": "(", "）": ")"}
@@ -35,8 +47,9 @@ _PAIR = re.compile(rf"(?<={_CJK})\(([^()\n]{{1,80}})\)|\(([^()\n]{{0,80}}{_CJK}[
 
 
 def reading_form(text: str) -> str:
-    """`text` with the ASCII marks beside CJK text read as full-width; the same length."""
-    text = _BESIDE_CJK.sub(lambda m: _WIDE[m.group()], text)
+    """`text` with the ASCII marks beside CJK text read as full-width and every character in its
+    simplified form; the same length."""
+    text = _BESIDE_CJK.sub(lambda m: _WIDE[m.group()], text).translate(simplified_table())
     return _PAIR.sub(lambda m: "（" + m.group()[1:-1] + "）", text)
 
 
@@ -68,8 +81,20 @@ def restore(value: str | None, pairs: list[tuple[str, str]]) -> str | None:
 
 
 def _found(value: str, pairs: list[tuple[str, str]]) -> str | None:
+    """The capture's characters of `value` at its first place in a line that reads as it. Several
+    printings may read alike (a traditional comment quoting 多維博客 above the simplified
+    banner 多维博客 » …): a place where the value stands on its own (the line's start or end, or
+    no CJK character beside it), as a name, a label's value or a headline does, comes first."""
+    first = None
     for view, original in pairs:
-        at = view.find(value)
-        if at >= 0:
-            return original[at:at + len(value)]
-    return None
+        at = view.find(value)  # (its first place in each line: one search per line, as before)
+        if at < 0:
+            continue
+        end = at + len(value)
+        if (at == 0 or not _HAN.match(view[at - 1])) or (end == len(view) or not _HAN.match(view[end])):
+            return original[at:end]
+        first = first or original[at:end]
+    return first
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

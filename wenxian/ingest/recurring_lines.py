@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-from .. import datafiles as vocab
+from . import vocab
+from .reading_form import reading_form
 
 MIN_CAPTURES = 3
 MAX_LENGTH = 80
@@ -35,10 +36,11 @@ def lines_for(site: str | None) -> frozenset[str]:
     """The learned boilerplate lines of one publishing site (empty when unknown)."""
     if not site:
         return frozenset()
-    return _learned().get(site, frozenset())
+    return _learned().get(reading_form(site), frozenset())
 
 
 @lru_cache(maxsize=None)
 def _learned() -> dict[str, frozenset[str]]:
+    """The learned lines as the cleaner reads lines: in their reading form."""
     data = vocab.load("learned_boilerplate.yml") or {}
-    return {site: frozenset(lines) for site, lines in data.items()}
+    return {reading_form(site): frozenset(reading_form(l) for l in lines) for site, lines in data.items()}

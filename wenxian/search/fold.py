@@ -22,31 +22,12 @@ import unicodedata
 from functools import lru_cache
 
 from .. import datafiles
-from ..script import _converter
+from ..script import character_pairs, convert_singles as _singles
 
-# CJK blocks whose characters OpenCC may convert: Unified Ideographs, Extension A, Compatibility
-# Ideographs, Extensions B–F (supplementary plane).
-_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF))
-
-
-def _singles(config: str, chars: list[str]) -> list[str]:
-    """Convert each character on its own (newlines stop OpenCC's phrase matching)."""
-    out = _converter(config).convert("\n".join(chars)).split("\n")
-    if len(out) != len(chars):  # a conversion never adds or removes lines
-        raise RuntimeError(f"OpenCC {config} changed the number of lines")
-    return out
-
-
-def _is_cjk(c: str) -> bool:
-    return any(lo <= ord(c) <= hi for lo, hi in _RANGES)
-
-
-@lru_cache(maxsize=1)
 def _opencc_pairs() -> frozenset[tuple[str, str]]:
     """(character, its simplified form) for every CJK character that OpenCC's character-level
-    t2s converts alone to another single character."""
-    chars = [chr(c) for lo, hi in _RANGES for c in range(lo, hi + 1)]
-    return frozenset((c, s) for c, s in zip(chars, _singles("t2s", chars)) if len(s) == 1 and s != c)
+    t2s converts alone to another single character (wenxian.script, shared with extraction)."""
+    return character_pairs()
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,45 @@
+"""The vocabularies of extraction, read as the rules read text: every character in its simplified
+form (the reading form's character table, wenxian.ingest.reading_form), so that an entry written
+in either script matches a capture in either. The files themselves stay as written, in both
+scripts where a contributor wrote both; the published text is never this form.
+
+Only the rules that decide on the reading form load their data through here; code that matches
+a capture's own characters (damage marks in the published body, personal data, limits) reads
+wenxian.datafiles directly.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import datafiles
+from ..script import simplified_table
+
+
+def fold(value):
+    """`value` (a string, or lists and mappings of them) with every character in its simplified
+    form; anything else as it is."""
+    if isinstance(value, str):
+        return value.translate(simplified_table())
+    if isinstance(value, list):
+        return [fold(v) for v in value]
+    if isinstance(value, dict):
+        return {fold(k): fold(v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=None)
+def load(name: str):
+    """The data file `name`, parsed and folded once per process (callers must not change it)."""
+    return fold(datafiles.load(name))
+
+
+@lru_cache(maxsize=None)
+def boilerplate_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(reason, scope, compiled pattern) with scope in whole/short/any, from boilerplate.yml."""
+    rules = []
+    for entry in load("boilerplate.yml"):
+        for scope in ("whole", "short", "any"):
+            for pat in entry.get(scope, []):
+                rules.append((entry["reason"], scope, re.compile(pat)))
+    return tuple(rules)
