@@ -75,3 +75,15 @@ def test_a_traditional_capture_is_read_like_its_simplified_twin():
     assert "版權所有" not in b["body"] and "責任編輯" not in b["body"]
     for r in b["removed"]:
         assert r["text"] in traditional  # published in the capture's own characters
+
+
+def test_regional_words_read_as_the_mainland_word_of_the_same_length():
+    assert reading_form("【列印】 檢視原文 影片 網路") == "【打印】 查看原文 视频 网络"
+    assert reading_form("对口支援 建档立卡 资料来源") == "对口支援 建档立卡 资料来源"  # (ambiguous words are not listed)
+    lines = ["隨手列印", "分享到社群"]
+    assert [len(reading_form(t)) for t in lines] == [len(t) for t in lines]
+    art = extract("某某新聞網\n某某新聞網\n標題在這裡說明一件事情\n"
+                  "記者王小明／台北報導\n".encode() + ("今天天氣很好，大家都出門走走，公園裡人很多。" * 4 + "\n").encode()
+                  + "【列印】\n".encode(), "tw.txt")
+    assert "列印" not in art["body"]
+    assert any(r["text"] == "【列印】" for r in art["removed"])

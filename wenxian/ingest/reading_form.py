@@ -31,7 +31,9 @@ URL's :// and an English sentence's punctuation have no CJK neighbour and stay a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .. import datafiles
 from ..script import simplified_table
 
 _CJK = "[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"  # Han, CJK marks, full-width forms
@@ -49,8 +51,28 @@ _PAIR = re.compile(rf"(?<={_CJK})\(([^()\n]{{1,80}})\)|\(([^()\n]{{0,80}}{_CJK}[
 def reading_form(text: str) -> str:
     """`text` with the ASCII marks beside CJK text read as full-width and every character in its
     simplified form; the same length."""
-    text = _BESIDE_CJK.sub(lambda m: _WIDE[m.group()], text).translate(simplified_table())
+    text = read_characters(_BESIDE_CJK.sub(lambda m: _WIDE[m.group()], text))
     return _PAIR.sub(lambda m: "（" + m.group()[1:-1] + "）", text)
+
+
+def read_characters(text: str) -> str:
+    """`text` with every character in its simplified form and each regional word of
+    `regional_words.yml` read as the mainland word of the same meaning; the same length. Also
+    how the vocabularies are read (wenxian.ingest.vocab)."""
+    text = text.translate(simplified_table())
+    words, pattern = _regional_words()
+    return pattern.sub(lambda m: words[m.group()], text) if words else text
+
+
+@lru_cache(maxsize=1)
+def _regional_words() -> tuple[dict[str, str], re.Pattern]:
+    words = {}
+    for pair in datafiles.load("regional_words.yml")["pairs"]:
+        regional, mainland = (str(w).translate(simplified_table()) for w in pair)
+        if len(regional) != len(mainland) or not regional:
+            raise ValueError(f"regional_words.yml: {pair!r} must be two words of one length")
+        words[regional] = mainland
+    return words, re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)")
 
 
 def restore(value: str | None, pairs: list[tuple[str, str]]) -> str | None:

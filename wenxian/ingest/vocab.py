@@ -13,14 +13,15 @@ import re
 from functools import lru_cache
 
 from .. import datafiles
-from ..script import simplified_table
+from .reading_form import read_characters
 
 
 def fold(value):
-    """`value` (a string, or lists and mappings of them) with every character in its simplified
-    form; anything else as it is."""
+    """`value` (a string, or lists and mappings of them) read as the reading form reads text
+    (every character in its simplified form, regional words as the mainland's); anything else
+    as it is."""
     if isinstance(value, str):
-        return value.translate(simplified_table())
+        return read_characters(value)
     if isinstance(value, list):
         return [fold(v) for v in value]
     if isinstance(value, dict):
