@@ -27,6 +27,7 @@ _TEASER = re.compile(r"(?<![.…])(?:\.{3}|…)$")  # cut with '...' or one '…
 _FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?!\d)")
 _SUFFIX_START = re.compile(r"[\s\-_|｜–—@(（\[【<《>»·:：]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
 
@@ -125,9 +126,27 @@ def _score(text: str, reason: str | None) -> int:
         return -12  # 新华社乌鲁木齐11月1日电题：…: the wire's dateline and its headline, above the text
     if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
         return len(text)
+    if _phrased(text):
+        return len(text)  # phrases separated by spaces, reading as prose ('隔日睡到很晚才起床 不用拍日出…')
     if _CODE.search(text):
         return 0
     return -12
+
+
+def _phrased(text: str) -> bool:
+    """A line of phrases separated by spaces instead of punctuation that reads as prose: two or
+    more phrases of at least 6 Han characters each, 18 in all, with at least two function
+    characters (`prose_function_characters` of sections.yml; headlines mostly have none)."""
+    parts = text.split()
+    if len(parts) < 2 or len(text) > 400 or not all(len(_CJK.findall(p)) >= 6 for p in parts):
+        return False
+    function = _function_characters()
+    return len(_CJK.findall(text)) >= 18 and sum(c in function for c in text) >= 2
+
+
+@lru_cache(maxsize=None)
+def _function_characters() -> frozenset[str]:
+    return frozenset(vocab.load("sections.yml")["prose_function_characters"])
 
 
 def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
@@ -158,6 +177,29 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
         if cur > best:
             best, best_span = cur, (start, i + 1)
     return best_span
+
+
+def _after_headline(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
+    """Where the text starts when the run of prose reaches above the headline printed inside it:
+    just below that headline, if what stands above it in the run is a small part of the run's
+    prose (a blog's description and menus joined to the post by a long text below them), not
+    when the headline is printed again far into the text (a caption, a closing repeat), nor when
+    it was printed above the run already (the run's headline is then a caption's repeat)."""
+    if any(r == "title" for r in reasons[1:start]):
+        return start
+    prose = [len(l.text) if not r and _score(l.text, r) > 0 else 0 for l, r in zip(lines[start:end], reasons[start:end])]
+    total = sum(prose)
+    before = 0
+    for i in range(start, end):
+        if reasons[i] == "title" and before <= min(_ABOVE_HEADLINE, (total - before) // 4):
+            return i + 1 if i + 1 < end else start
+        before += prose[i - start]
+        if before > _ABOVE_HEADLINE:
+            break
+    return start
+
+
+_ABOVE_HEADLINE = 300  # characters of prose a run may hold above the headline printed inside it
 
 
 def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
@@ -281,9 +323,12 @@ def is_numbered_heading(text: str) -> bool:
 def headline_run_start(texts: list[str]) -> int | None:
     """Start of a trailing run of headline-like lines (other articles' titles listed after the
     text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
-    its end. None when the text ends with its own sentences."""
+    its end. None when the text ends with its own sentences, or when half the lines after its
+    last sentence are phrases that read as prose."""
     last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t)), default=-1)
     tail = texts[last_sentence + 1:]
+    if tail and 2 * sum(map(_phrased, tail)) >= len(tail):
+        return None  # the text's own unpunctuated phrases (`_phrased`), not a list of headlines
     short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
     if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
         return last_sentence + 1
@@ -389,6 +434,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         reasons.append(reason)
     thread = _thread_start(lines, reasons)
     start, end = main_span(lines[:thread], reasons[:thread])
+    start = _after_headline(lines, reasons, start, end)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
     start = _headings_after_byline(lines, reasons, start)
