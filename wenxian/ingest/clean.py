@@ -28,6 +28,7 @@ _FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?!\d)")
 _SUFFIX_START = re.compile(r"[\s\-_|｜–—@(（\[【<《>»·:：]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_GOES_ON = re.compile(r"[\u4e00-\u9fff]{4}[，、；]$")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
 
@@ -126,6 +127,8 @@ def _score(text: str, reason: str | None) -> int:
         return -12  # 新华社乌鲁木齐11月1日电题：…: the wire's dateline and its headline, above the text
     if is_prose(text) or _SENTENCE_END.search(text) or _ENGLISH_SENTENCE.search(text):
         return len(text)
+    if _CLAUSE_GOES_ON.search(text):
+        return len(text)  # a clause that goes on below it (a verse line, a wrapped sentence): no menu ends so
     if _phrased(text):
         return len(text)  # phrases separated by spaces, reading as prose ('隔日睡到很晚才起床 不用拍日出…')
     if _CODE.search(text):
