@@ -182,6 +182,14 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     return best_span
 
 
+ACCOUNT_CARD = "account card (the platform's description of the account)"
+
+
+@lru_cache(maxsize=None)
+def _account_card_label() -> re.Pattern:
+    return re.compile(vocab.load("sections.yml")["account_card_labels"])
+
+
 def _after_headline(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
     """Where the text starts when the run of prose reaches above the headline printed inside it:
     just below that headline, if what stands above it in the run is a small part of the run's
@@ -435,6 +443,11 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         else:
             reason = pattern_reason(line.text)
         reasons.append(reason)
+    card = _account_card_label()
+    for i, line in enumerate(lines[:-1]):
+        if card.match(line.text):  # 功能介绍 / the account's description
+            reasons[i] = reasons[i] or ACCOUNT_CARD
+            reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
     thread = _thread_start(lines, reasons)
     start, end = main_span(lines[:thread], reasons[:thread])
     start = _after_headline(lines, reasons, start, end)
