@@ -131,3 +131,31 @@ def test_widgets_between_headline_and_text_stay_out_of_the_text():
 
 def test_a_body_in_closing_brackets_is_no_writer():
     assert _fields("s20_body_in_closing_brackets.txt")[2] == []
+
+
+# Cases from a third red-team review (tenth session), of the reading of both scripts and the
+# rules for prose without punctuation: files tests/cases/review/t*.
+
+
+def test_a_feature_heading_over_a_paragraph_is_no_account_card():
+    body = _body(_extract("t01_feature_heading_is_no_account_card.txt")[0])
+    assert "功能介绍" in body and any(t.startswith("这一代手环新增了血氧饱和度") for t in body)
+
+
+def test_headlines_in_two_parts_and_unpunctuated_comments_after_sentences_stay_out():
+    body = _body(_extract("t02_related_headlines_in_two_parts.txt")[0])
+    assert not any(t.startswith(("李强在国务院常务会议上强调", "多地出台稳就业新政")) for t in body)
+    body = _body(_extract("t03_unpunctuated_comments.txt")[0])
+    assert not any(t.startswith(("我们小区也是一楼的不同意", "小桥流水人家", "政府补贴再多一些就好办了")) for t in body)
+
+
+def test_a_lead_paragraph_over_a_headline_banner_is_the_text():
+    body = _body(_extract("t04_lead_above_headline_banner.txt")[0])
+    assert body[0].startswith("今天是五一国际劳动节。")
+
+
+def test_mainland_information_words_are_no_section_or_link_lines():
+    body = _body(_extract("t05_latest_information_heading.txt")[0])
+    assert "台风最新信息" in body and len(body) >= 4
+    body = _body(_extract("t06_related_information_line.txt")[0])
+    assert any(t.startswith("相关信息请见") for t in body)

@@ -186,8 +186,9 @@ ACCOUNT_CARD = "account card (the platform's description of the account)"
 
 
 @lru_cache(maxsize=None)
-def _account_card_label() -> re.Pattern:
-    return re.compile(vocab.load("sections.yml")["account_card_labels"])
+def _account_card() -> tuple[re.Pattern, re.Pattern]:
+    v = vocab.load("sections.yml")
+    return re.compile(v["account_card_labels"]), re.compile(v["account_card_ids"])
 
 
 def _after_headline(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
@@ -195,16 +196,20 @@ def _after_headline(lines: list[Line], reasons: list[str | None], start: int, en
     just below that headline, if what stands above it in the run is a small part of the run's
     prose (a blog's description and menus joined to the post by a long text below them), not
     when the headline is printed again far into the text (a caption, a closing repeat), nor when
-    it was printed above the run already (the run's headline is then a caption's repeat)."""
+    it was printed above the run already (the run's headline is then a caption's repeat), nor
+    when prose stands within three lines above it (a lead paragraph over a headline banner: a
+    blog's description is parted from its post's headline by menus and a date)."""
     if any(r == "title" for r in reasons[1:start]):
         return start
     prose = [len(l.text) if not r and _score(l.text, r) > 0 else 0 for l, r in zip(lines[start:end], reasons[start:end])]
     total = sum(prose)
-    before = 0
+    before, last_prose = 0, None
     for i in range(start, end):
-        if reasons[i] == "title" and before <= min(_ABOVE_HEADLINE, (total - before) // 4):
+        if (reasons[i] == "title" and before <= min(_ABOVE_HEADLINE, (total - before) // 4)
+                and (last_prose is None or i - last_prose > 3)):
             return i + 1 if i + 1 < end else start
-        before += prose[i - start]
+        if prose[i - start]:
+            before, last_prose = before + prose[i - start], i
         if before > _ABOVE_HEADLINE:
             break
     return start
@@ -334,12 +339,13 @@ def is_numbered_heading(text: str) -> bool:
 def headline_run_start(texts: list[str]) -> int | None:
     """Start of a trailing run of headline-like lines (other articles' titles listed after the
     text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
-    its end. None when the text ends with its own sentences, or when half the lines after its
-    last sentence are phrases that read as prose."""
+    its end. None when the text ends with its own sentences, or when it has no sentence at all
+    and half its lines are phrases that read as prose (`_phrased`: a blog written in phrases;
+    an official headline in two parts or an unpunctuated comment after sentences is still cut)."""
     last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t)), default=-1)
     tail = texts[last_sentence + 1:]
-    if tail and 2 * sum(map(_phrased, tail)) >= len(tail):
-        return None  # the text's own unpunctuated phrases (`_phrased`), not a list of headlines
+    if last_sentence < 0 and tail and 2 * sum(map(_phrased, tail)) >= len(tail):
+        return None  # a text written in phrases (`_phrased`), without one sentence, is no headline list
     short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
     if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
         return last_sentence + 1
@@ -443,10 +449,10 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         else:
             reason = pattern_reason(line.text)
         reasons.append(reason)
-    card = _account_card_label()
+    card, account = _account_card()
     for i, line in enumerate(lines[:-1]):
-        if card.match(line.text):  # 功能介绍 / the account's description
-            reasons[i] = reasons[i] or ACCOUNT_CARD
+        if card.match(line.text) and any(account.match(l.text) for l in lines[max(0, i - 4):i]):
+            reasons[i] = reasons[i] or ACCOUNT_CARD  # 微信号 / id / 功能介绍 / the account's description
             reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
     thread = _thread_start(lines, reasons)
     start, end = main_span(lines[:thread], reasons[:thread])
