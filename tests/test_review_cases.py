@@ -145,6 +145,7 @@ def test_a_feature_heading_over_a_paragraph_is_no_account_card():
 def test_headlines_in_two_parts_and_unpunctuated_comments_after_sentences_stay_out():
     body = _body(_extract("t02_related_headlines_in_two_parts.txt")[0])
     assert not any(t.startswith(("李强在国务院常务会议上强调", "多地出台稳就业新政")) for t in body)
+    assert body[-1] == "会议还研究了其他事项。"  # (a short sentence closing the text is no headline)
     body = _body(_extract("t03_unpunctuated_comments.txt")[0])
     assert not any(t.startswith(("我们小区也是一楼的不同意", "小桥流水人家", "政府补贴再多一些就好办了")) for t in body)
 

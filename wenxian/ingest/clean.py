@@ -402,7 +402,7 @@ def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: 
 def _is_sentence(text: str) -> bool:
     """A line of running text: a full sentence (。！… at its end) or a long passage; headlines
     of other articles (short, often ending in ？ or a quote) are not."""
-    return len(text) >= 50 or len(text) >= 12 and bool(_FULL_STOP.search(text))
+    return len(text) >= 50 or len(text) >= 12 and bool(_FULL_STOP.search(text)) or len(text) >= 6 and bool(_FULL_STOP_ONLY.search(text))
 
 
 # What a removed line outside the main text was, for the removal report (issue 21): the
