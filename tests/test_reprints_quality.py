@@ -58,9 +58,7 @@ def test_real_set_every_pair_and_non_pair_right(real):
 
 
 def test_real_groups_one_per_page(real):
-    """One group per page (the pixnet one without its rendering, whose text is the blog's
-    description; the n12 one without its saved page): the first capture of each
-    `extraction_misses` entry is left out."""
+    """One group per page (the pixnet one without its saved page, whose text is the post)."""
     arts = [groups.Article(k, None, None, t) for k, t in real.items()]
     got = groups.group_articles(arts)
     missed = {a for p in REAL["extraction_misses"] for a in p} - {b for p in REAL["extraction_misses"] for b in p[1:]}

@@ -134,7 +134,8 @@ def test_a_body_in_closing_brackets_is_no_writer():
 
 
 # Cases from a third red-team review (tenth session), of the reading of both scripts and the
-# rules for prose without punctuation: files tests/cases/review/t*.
+# rules for prose without punctuation (the latter withdrawn before landing: see the CHANGELOG):
+# files tests/cases/review/t*.
 
 
 def test_a_feature_heading_over_a_paragraph_is_no_account_card():
@@ -148,11 +149,6 @@ def test_headlines_in_two_parts_and_unpunctuated_comments_after_sentences_stay_o
     assert body[-1] == "会议还研究了其他事项。"  # (a short sentence closing the text is no headline)
     body = _body(_extract("t03_unpunctuated_comments.txt")[0])
     assert not any(t.startswith(("我们小区也是一楼的不同意", "小桥流水人家", "政府补贴再多一些就好办了")) for t in body)
-
-
-def test_a_lead_paragraph_over_a_headline_banner_is_the_text():
-    body = _body(_extract("t04_lead_above_headline_banner.txt")[0])
-    assert body[0].startswith("今天是五一国际劳动节。")
 
 
 def test_mainland_information_words_are_no_section_or_link_lines():

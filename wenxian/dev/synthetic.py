@@ -65,14 +65,15 @@ def pools_from_captures(raws: list[tuple[str, bytes]]) -> Pools:
         raw_lines = clean_mod.split_lines(text)
         own = {l.number: l for l in raw_lines}  # classified on the reading form, taken as printed
         lines = [clean_mod.Line(l.number, reading_form(l.text)) for l in raw_lines]
-        read = clean_mod.clean(lines)
+        headline = meta.find_title(lines)[0]
+        read = clean_mod.clean(lines, headline)  # (as the pipeline cleans: the headline's printings are no text)
         cleaned = clean_mod.Cleaned([clean_mod.Kept(own[k.line.number], k.kind) for k in read.kept],
                                     [clean_mod.Removed(own[r.line.number], r.reason) for r in read.removed])
         kept = [k for k in cleaned.kept]
         if not kept:
             continue
         first, last = kept[0].line.number, kept[-1].line.number
-        title = restore(meta.find_title(lines)[0], [(l.text, own[l.number].text) for l in lines]) or ""
+        title = restore(headline, [(l.text, own[l.number].text) for l in lines]) or ""
         frame = [r for r in cleaned.removed if not _states_metadata(r.line.text, title)]
         header = [r.line.text for r in frame if r.line.number < first]
         footer = [r.line.text for r in frame if r.line.number > last]

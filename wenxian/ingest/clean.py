@@ -27,7 +27,6 @@ _TEASER = re.compile(r"(?<![.…])(?:\.{3}|…)$")  # cut with '...' or one '…
 _FULL_STOP = re.compile(r"[。！!…][”」』）)]?$")
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?!\d)")
 _SUFFIX_START = re.compile(r"[\s\-_|｜–—@(（\[【<《>»·:：]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_GOES_ON = re.compile(r"[\u4e00-\u9fff]{4}[，、；]$")
 _WS = "\u3000\xa0\u200b\ufeff \t\r"
 
@@ -129,27 +128,9 @@ def _score(text: str, reason: str | None) -> int:
         return len(text)
     if _CLAUSE_GOES_ON.search(text):
         return len(text)  # a clause that goes on below it (a verse line, a wrapped sentence): no menu ends so
-    if _phrased(text):
-        return len(text)  # phrases separated by spaces, reading as prose ('隔日睡到很晚才起床 不用拍日出…')
     if _CODE.search(text):
         return 0
     return -12
-
-
-def _phrased(text: str) -> bool:
-    """A line of phrases separated by spaces instead of punctuation that reads as prose: two or
-    more phrases of at least 6 Han characters each, 18 in all, with at least two function
-    characters (`prose_function_characters` of sections.yml; headlines mostly have none)."""
-    parts = text.split()
-    if len(parts) < 2 or len(text) > 400 or not all(len(_CJK.findall(p)) >= 6 for p in parts):
-        return False
-    function = _function_characters()
-    return len(_CJK.findall(text)) >= 18 and sum(c in function for c in text) >= 2
-
-
-@lru_cache(maxsize=None)
-def _function_characters() -> frozenset[str]:
-    return frozenset(vocab.load("sections.yml")["prose_function_characters"])
 
 
 def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
@@ -189,33 +170,6 @@ ACCOUNT_CARD = "account card (the platform's description of the account)"
 def _account_card() -> tuple[re.Pattern, re.Pattern]:
     v = vocab.load("sections.yml")
     return re.compile(v["account_card_labels"]), re.compile(v["account_card_ids"])
-
-
-def _after_headline(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
-    """Where the text starts when the run of prose reaches above the headline printed inside it:
-    just below that headline, if what stands above it in the run is a small part of the run's
-    prose (a blog's description and menus joined to the post by a long text below them), not
-    when the headline is printed again far into the text (a caption, a closing repeat), nor when
-    it was printed above the run already (the run's headline is then a caption's repeat), nor
-    when prose stands within three lines above it (a lead paragraph over a headline banner: a
-    blog's description is parted from its post's headline by menus and a date)."""
-    if any(r == "title" for r in reasons[1:start]):
-        return start
-    prose = [len(l.text) if not r and _score(l.text, r) > 0 else 0 for l, r in zip(lines[start:end], reasons[start:end])]
-    total = sum(prose)
-    before, last_prose = 0, None
-    for i in range(start, end):
-        if (reasons[i] == "title" and before <= min(_ABOVE_HEADLINE, (total - before) // 4)
-                and (last_prose is None or i - last_prose > 3)):
-            return i + 1 if i + 1 < end else start
-        if prose[i - start]:
-            before, last_prose = before + prose[i - start], i
-        if before > _ABOVE_HEADLINE:
-            break
-    return start
-
-
-_ABOVE_HEADLINE = 300  # characters of prose a run may hold above the headline printed inside it
 
 
 def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
@@ -339,13 +293,9 @@ def is_numbered_heading(text: str) -> bool:
 def headline_run_start(texts: list[str]) -> int | None:
     """Start of a trailing run of headline-like lines (other articles' titles listed after the
     text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
-    its end. None when the text ends with its own sentences, or when it has no sentence at all
-    and half its lines are phrases that read as prose (`_phrased`: a blog written in phrases;
-    an official headline in two parts or an unpunctuated comment after sentences is still cut)."""
+    its end. None when the text ends with its own sentences."""
     last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t)), default=-1)
     tail = texts[last_sentence + 1:]
-    if last_sentence < 0 and tail and 2 * sum(map(_phrased, tail)) >= len(tail):
-        return None  # a text written in phrases (`_phrased`), without one sentence, is no headline list
     short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
     if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
         return last_sentence + 1
@@ -456,7 +406,6 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
     thread = _thread_start(lines, reasons)
     start, end = main_span(lines[:thread], reasons[:thread])
-    start = _after_headline(lines, reasons, start, end)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
     start = _headings_after_byline(lines, reasons, start)
