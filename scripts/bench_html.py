@@ -1,7 +1,11 @@
 """Print per-field accuracy and pages/s on the annotated saved pages (not a test), for wenxian,
 trafilatura (`bare_extraction` with metadata) and GNE side by side.
 
-    .venv/bin/python scripts/bench_html.py [--misses] [--only wenxian] [FOLDER]
+    .venv/bin/python scripts/bench_html.py [--misses] [--only wenxian] [--other-script] [FOLDER]
+
+With --other-script, a last row scores wenxian on every saved page converted to the other script
+(simplified pages as Taiwan's and as Hong Kong's forms, traditional ones as simplified: each
+simplified page counts twice), its annotation converted alike (wenxian.dev.evaluation.in_other_script).
 
 Scoring rules: wenxian.evaluation (snippets as substrings of the cleaned body). pages/s is the
 steady rate: each extractor first runs once, untimed, on the first page (loading its
@@ -14,15 +18,18 @@ import re
 import time
 from pathlib import Path
 
-from wenxian.dev.evaluation import FIELDS, Score, score, body_lines
+from wenxian.dev.evaluation import FIELDS, OTHER_SCRIPT, Score, score, body_lines, in_other_script
 from wenxian.ingest.pipeline import extract
 from wenxian.ingest.decode import decode
+from wenxian.script import detect_script
 
 ROOT = Path(__file__).resolve().parents[1]
 parser = argparse.ArgumentParser()
 parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "fixtures" / "corpus-html"))
 parser.add_argument("--misses", action="store_true", help="print each miss")
 parser.add_argument("--only", choices=["wenxian", "trafilatura", "gne"], action="append")
+parser.add_argument("--other-script", action="store_true",
+                    help="also score wenxian on every page converted to the other script (OpenCC), its annotation alike")
 args = parser.parse_args()
 
 pages = sorted(p for p in Path(args.folder).iterdir() if p.suffix in (".html", ".htm", ".mhtml", ".warc", ".gz", ".wacz"))
@@ -90,3 +97,17 @@ print("|---|" + "---|" * (len(FIELDS) + 1))
 for name, total, rate in rows:
     cells = [f"{total.ratio(f):.3f}" if total.ratio(f) is not None else "–" for f in FIELDS]
     print(f"| {name} | " + " | ".join(cells) + f" | {rate:.1f} |")
+
+if args.other_script:
+    total = Score()
+    for page in pages:
+        if page.suffix not in (".html", ".htm"):
+            continue  # (a web archive's page is converted by no single text substitution)
+        exp = json.loads(page.with_name(page.name.split(".")[0] + ".expected.json").read_text("utf-8"))
+        text = decode(page.read_bytes(), str(page), markup=True).text
+        for config in OTHER_SCRIPT[exp.get("script") or detect_script(text)]:
+            converted, conv_exp = in_other_script(text, exp, config, markup=True)
+            vals, lines = run_wenxian(converted, str(page))
+            total.add(score(vals, lines, conv_exp, drop_mode="substring"))
+    cells = [f"{total.ratio(f):.3f}" if total.ratio(f) is not None else "–" for f in FIELDS]
+    print("| wenxian, other script | " + " | ".join(cells) + " | – |")
