@@ -369,7 +369,7 @@ def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
     else `default`."""
     in_title = bool(title) and len(title) >= 4 and (title in text or len(text) >= 8 and title.startswith(text))
     if WIRE_DATELINE.search(text):
-        return "dateline and original title" if in_title or "电题" in text or "电题" in text else "dateline"
+        return "dateline and original title" if in_title or "电题" in text else "dateline"
     if in_title:
         return "title as printed (cut short)" if title.startswith(text) else "title as printed, with more around it"
     if len(text) <= 60 and _CREDIT_WORD.search(text):

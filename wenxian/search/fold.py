@@ -24,12 +24,6 @@ from functools import lru_cache
 from .. import datafiles
 from ..script import character_pairs, convert_singles as _singles
 
-def _opencc_pairs() -> frozenset[tuple[str, str]]:
-    """(character, its simplified form) for every CJK character that OpenCC's character-level
-    t2s converts alone to another single character (wenxian.script, shared with extraction)."""
-    return character_pairs()
-
-
 @lru_cache(maxsize=1)
 def merged_pairs() -> frozenset[tuple[str, str]]:
     """The pairs joined on purpose (wenxian/data/search_fold.yml): each entry's first character
@@ -64,14 +58,14 @@ def fold_table(texts=()) -> dict[str, str]:
     """{character: representative} for every character whose fold is not itself: the classes of
     OpenCC's character-level pairs, the listed pairs, and (when `texts` are given) the pairs their
     twins need (see `unlisted_pairs`)."""
-    pairs = _opencc_pairs() | merged_pairs()
+    pairs = character_pairs() | merged_pairs()
     return _classes(frozenset(pairs | text_pairs(texts)) if texts else pairs)
 
 
 def opencc_pairs() -> frozenset[tuple[str, str]]:
     """The pairs of OpenCC's character table (a second to compute; the search hook keeps them on
     disk). The listed pairs (`merged_pairs`) are added by table_from_pairs."""
-    return _opencc_pairs()
+    return character_pairs()
 
 
 def table_from_pairs(pairs) -> dict[str, str]:
@@ -83,7 +77,7 @@ def table_from_pairs(pairs) -> dict[str, str]:
 def unlisted_pairs(pairs) -> list[tuple[str, str]]:
     """The pairs among `pairs` (from text_pairs) that join two classes which OpenCC's character
     table and search_fold.yml keep apart: what the twins of the archive need beyond the list."""
-    table = _classes(_opencc_pairs() | merged_pairs())
+    table = _classes(character_pairs() | merged_pairs())
     return sorted({tuple(sorted(p)) for p in pairs if table.get(p[0], p[0]) != table.get(p[1], p[1])})
 
 
