@@ -117,7 +117,7 @@ def _score(text: str, reason: str | None) -> int:
     a line of program code nothing (articles quote code; menus do not look like it), any other
     short line a small cost, a boilerplate line a larger one."""
     if reason:
-        return -20
+        return 0 if reason in vocab.inside_text_reasons() else -20
     if len(text) <= 40 and _TEASER.search(text):
         return -12  # a teaser cut short ('要聞：太扯 勞保局把檢舉人曝光...'): a list of other items
     if len(text) <= 40 and text[:1] in "·•" and not _FULL_STOP.search(text) and not text.endswith(("；", ";", "，", ",")):

@@ -48,15 +48,17 @@ def _section_trail(line: str) -> tuple[str, str] | None:
     return None
 
 
-def split_site_suffix(line: str) -> tuple[str, str | None]:
-    """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site."""
+def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | None]:
+    """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site. On a
+    page-title line a site's name may also stand first with a bare hyphen ('某某日报数字报-标题');
+    in a credit the hyphen joins a portal and its outlet ('光明网-《光明日报》'), which stay one."""
     blog = _BLOG_TITLE.match(line)
     if blog:
         return blog.group(1).strip(), blog.group(2).strip()
     sections = _section_trail(line)
     if sections:
         return sections
-    for sep in (" - ", " | ", "｜", "_", " — ", " » ", "- "):
+    for sep in (" - ", " | ", "｜", "_", " — ", " » ", "- ") + (("-",) if page_title else ()):
         head, found, tail = line.partition(sep)
         # '自由電子報 - 標題': the site's name before the headline
         if found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail:
@@ -131,7 +133,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
             return None, tail.strip()  # '新闻动态--某学会官网': a column of the site, no headline
-    title, site = split_site_suffix(first)
+    title, site = split_site_suffix(first, page_title=True)
     if site is None:
         # '标题 | 热梗鸭' where 热梗鸭 is printed alone near the top (the site's logo): its name,
         # however it ends
@@ -317,6 +319,10 @@ def _date_in(text: str, order: str | None = None) -> str | None:
         day = real_date(int(m.group(3)), _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
         if day:
             return day
+    for m in _ROC_DATE.finditer(text):
+        day = roc_date(m.group(1) or m.group(2), m.group(3), m.group(4))
+        if day:
+            return day
     for m in _SLASH_DATE.finditer(text):
         first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if m.group(4):  # 7/5/2005 9:23:57 PM: the clock of US-style software prints month/day
@@ -336,6 +342,20 @@ def _date_in(text: str, order: str | None = None) -> str | None:
 
 # A date with the year last (7/5/2005 9:23:57 PM); group 4 is the AM/PM of a US-style clock.
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])(?:\s+\d{1,2}:\d\d(?::\d\d)?\s*([AaPp][Mm])\b)?")
+
+
+# A date of the Republic of China calendar (Taiwan: year 1 = 1912), printed with its era
+# (民國113年11月25日, 中華民國 38 年 5 月 1 日) or, with year, month and day written out, a
+# three-digit year (113年11月25日): no Gregorian year has three digits in a page of our time.
+_ROC_DATE = re.compile(r"(?:(?:中华)?民国\s*(\d{1,3})|(?<![\d.])(1\d\d))\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?(2)\s*日)(?!\d)")
+# The same calendar with separators (113-11-25, 113/11/25, 113.11.25): read only in the value of
+# a date label (发布日期：113-11-25), where a three-digit year can be nothing else.
+_ROC_NUMERIC = re.compile(r"^(?:(?:中华)?民国\s*)?(1\d\d)\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+
+
+def roc_date(year, month, day) -> str | None:
+    """'YYYY-MM-DD' of a Republic of China calendar date (year + 1911), when the day exists."""
+    return real_date(int(year) + 1911, int(month), int(day))
 
 
 def real_date(y: int, mo: int, d: int) -> str | None:
@@ -405,7 +425,8 @@ def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
     """A date labelled as the publication date (发布日期：…, 发表于 …, 本贴由…于 DATE …发表);
     `order` reads ambiguous slash dates (slash_order)."""
     for _line, value in _labelled(lines, lines, "date_labels"):
-        date = _date_in(value, order)
+        roc = _ROC_NUMERIC.match(value.strip())
+        date = _date_in(value, order) or (roc_date(roc.group(1), roc.group(3), roc.group(4)) if roc else None)
         if date:
             return date
     for line in lines:
@@ -505,6 +526,9 @@ def clean_source(value: str) -> str | None:
         value = translated.group(1)
     if value.endswith(("网站", "网站")) and is_outlet_name(value[:-2]) and re.search(r"[报]$", value[:-2]):
         value = value[:-2]  # '信報網站': the paper's website is credited as the paper
+    edition = next((e for e in vocab.load("metadata.yml")["edition_suffixes"] if value.endswith(e)), None)
+    if edition and is_outlet_name(value[:-len(edition)]):
+        value = value[:-len(edition)]  # '某某日报数字报': the paper's online edition is credited as the paper
     latin = _LATIN_TAIL.fullmatch(value)  # '公視新聞網PNN', '香港經濟日報HKET': the name and its brand
     if latin and (is_site_name(latin.group(1)) or is_outlet_name(latin.group(1))):
         value = latin.group(1)
@@ -600,7 +624,12 @@ def _credit_pattern() -> re.Pattern:
     )
 
 
-_DATE_THEN_OUTLET = re.compile(r"^(?:19|20)\d\d\s*[-年/.]\s*\d\d?\s*[-月/.]\s*\d\d?日?(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+([\u4e00-\u9fff]{2,12})$")
+# (the outlet may be followed by its reporter's credit: '2024-11-25 10:20 某某报 / 记者某某／台中报道')
+# (or after a middle dot, as aggregators print it: '原创2024-11-25 10:20·某某日报'; '原创 DATE 某某'
+# with a space names the writer, see _DATE_THEN_WRITER)
+_STAMP = r"(?:19|20)\d\d\s*[-年/.]\s*\d\d?\s*[-月/.]\s*\d\d?日?(?:\s+\d\d?:\d\d(?::\d\d)?)?"
+_DATE_THEN_OUTLET = re.compile(rf"^(?:(?:原创)?\s*{_STAMP}\s*·\s*|{_STAMP}\s+)([\u4e00-\u9fff]{{2,12}})"
+                               r"(?:\s*[/／|｜]\s*(?:记者|特派员|文|撰文|作者|编译|综合)\S*(?:\s\S+)*)?$")
 
 
 # A wire dateline: outlet, place, day, 电 (（法新社羅馬19日電）, 新华社北京3月1日电).
@@ -801,7 +830,29 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
 
 _ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
 _ORIGINAL_MARK = re.compile(r"(?:原创)(?:\s*[:：︰﹕]?\s+[\w·・]{2,12}|\s*[:：︰﹕]\s*[\w·・]{2,12})?")
-_BARE_DATE = re.compile(r"(?:(?:发布时间|发布于|时间)\s*[:：︰﹕]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+_BARE_DATE = re.compile(r"(?:(?:发布时间|发布于|时间)\s*[:：︰﹕]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+                        r"(?:\s*(?:发布于|IP\s*属地\s*[:：︰﹕]?)\s*[\u4e00-\u9fff]{2,9})?")  # (the place a platform stamps beside it)
+
+
+def official_account(header: list[Line]) -> str | None:
+    """The account a platform names on its byline as '…官方账号' (腾讯新闻·某某日报官方账号,
+    '2024-11-25 10:20发布于北京某某日报官方账号'): the name before the mark, after the platform's
+    name and '·', or after the date and the place the platform stamps."""
+    v = vocab.load("metadata.yml")
+    mark = re.compile("(?:" + "|".join(map(re.escape, v["official_account_marks"])) + r")$")
+    stamp = re.compile(rf"发布于\s*{v['ip_locations']}")
+    for line in header:
+        m = mark.search(line.text)
+        if not m:
+            continue
+        name = line.text[:m.start()].rsplit("·", 1)[-1]
+        placed = None
+        for placed in stamp.finditer(name):
+            pass
+        name = (name[placed.end():] if placed else name).strip()
+        if 2 <= len(name) <= 20 and re.fullmatch(r"\w+", name):
+            return name
+    return None
 
 
 def account_name(header: list[Line], title: str | None = None) -> str | None:
@@ -898,6 +949,30 @@ def _author_patterns() -> tuple:
 
 
 _DESK = re.compile(r"(中心|组|部|频道)$")
+# text and pictures by the same hand (文/图 某某, 图文：某某): a writer's credit
+_TEXT_AND_PICTURES = re.compile(r"文\s*[/／、&＆]?\s*图|图\s*[/／、&＆]?\s*文")
+# where a photographer's credit starts on a line that credits a writer first (文／甲　摄影／乙)
+_PHOTO_LABEL = re.compile(r"(?:摄影|摄像|图片|图|摄)\s*[:：︰﹕/／]|(?<=\s)(?:摄影|摄像)\s")
+# a writer's credit after a photographer's (图／乙 文／甲)
+_WRITER_LABEL = re.compile(r"(?:^|(?<=\s))(?:文|撰文|文字|作者|记者|采写)\s*[:：︰﹕/／]")
+
+
+def _writers_beside_photographer(t: str) -> list[str]:
+    """The writers of a credit line that also names a photographer: everyone credited when the
+    label is for text and pictures (文/图), else those credited before the photographer's label
+    (文／王小明　摄影／李大同 -> 王小明); [] when the line credits a photographer only."""
+    if _TEXT_AND_PICTURES.search(t):
+        return credited_authors(t)
+    cut = _PHOTO_LABEL.search(t)
+    if cut is None:
+        return []
+    parts = [t[:cut.start()]]
+    later = _WRITER_LABEL.search(t, cut.end())
+    if later:
+        rest = t[later.start():]
+        end = _PHOTO_LABEL.search(rest, later.end() - later.start())
+        parts.append(rest[:end.start()] if end else rest)
+    return next((names for names in map(credited_authors, parts) if names), [])
 _PHOTO_CREDIT = re.compile(r"摄|图")
 # Private-use characters are the glyphs of a site's icon font (an arrow or a separator drawn
 # between a writer's name and the 来源 label); they are read as a space, never as a name's letter.
@@ -1075,8 +1150,10 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     for i, t in enumerate(texts):
         names = credited_authors(t)
         if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|报导|[／/╱]\s*文", t):
-            photographers = photographers or names  # a writer's credit elsewhere comes first
-        elif names:
+            names = _writers_beside_photographer(t)
+            if not names:
+                photographers = photographers or credited_authors(t)  # a writer's credit elsewhere comes first
+        if names:
             # a credit continued on the next line (本报记者 甲 乙 / 本报实习生 丙 丁)
             more = credited_authors(texts[i + 1]) if i + 1 < len(texts) and len(texts[i + 1]) <= 40 else []
             names = names + [n for n in more if n not in names]
@@ -1219,7 +1296,7 @@ def bare_date(text: str) -> bool:
     return bool(_DATE_ONLY.fullmatch(text.strip()))
 
 
-_DATE_ONLY = re.compile(r"(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_DATE_ONLY = re.compile(r"(?:(?:19|20)\d\d|(?:(?:中华)?民国\s*)?1\d\d(?=\s*年))\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def platform_post(lines: list[Line]) -> bool:
@@ -1338,17 +1415,45 @@ _CLOSERS = re.compile(r"[”\"’）)】\]]+$")
 
 
 def _fits_headline(t: str, boilerplate) -> bool:
-    return (8 <= len(t) <= 60 and "。" not in t[:-1] and not _DATE.search(t) and not boilerplate(t)
-            and not _NOT_TITLE.search(t) and not _NOT_HEADLINE.search(t))
+    return (8 <= len(t) <= 60 and "。" not in t[:-1] and _WORD_CHAR.search(t) and not _dated(t) and not boilerplate(t)
+            and not _NOT_TITLE.search(t) and not _NOT_HEADLINE.search(t) and not field_line(t))
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")  # (a rule of ＊＊＊ or ——— between headline and text is no headline)
+
+
+def _dated(t: str) -> bool:
+    """A date of either calendar printed in `t` (2024-11-25, 民國113年11月25日)."""
+    return bool(_DATE.search(t) or _ROC_DATE.search(t))
+
+
+_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：︰﹕]")
+# a counter's label in a byline block (点阅数：123, 浏览次数：45)
+_COUNTER_LABEL = re.compile(r"(?:点阅|点击|浏览|阅读|人气)(?:次数|数|量|率)?")
+
+
+def field_line(t: str) -> bool:
+    """A byline block's field: a known label and its value (发布单位：农业处, 点阅数：123,
+    发布机构：…). A speaker before a headline (某某：坚持…) has no such label."""
+    m = _FIELD.match(t)
+    if not m:
+        return False
+    label = m.group(1)
+    return (_is_label(label) or bool(_COUNTER_LABEL.fullmatch(label))
+            or bool(re.fullmatch(vocab.load("metadata.yml")["disclosure_labels"], label)))
 
 
 def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
     """A headline over its dateline, with a deck or a summary between the dateline and the text
     ('標題' / '發佈日期 : 2020-08-07' / '美國國務卿宣布…，以保護'): the line just above the last
-    short date line among the lines above the text."""
-    dated = [i for i, l in enumerate(near) if _DATE.search(l.text) and len(l.text) <= 40]
+    short date line among the lines above the text, passing over the other fields of a byline
+    block printed between them (发布单位：…)."""
+    dated = [i for i, l in enumerate(near) if _dated(l.text) and len(l.text) <= 40]
     if dated and dated[-1] > 0:
-        t = near[dated[-1] - 1].text
+        i = dated[-1] - 1
+        while i > 0 and dated[-1] - i < 3 and field_line(near[i].text):
+            i -= 1
+        t = near[i].text
         if _fits_headline(t, boilerplate) and not t.startswith("—"):
             return t
     return None
