@@ -156,3 +156,51 @@ def test_mainland_information_words_are_no_section_or_link_lines():
     assert "台风最新信息" in body and len(body) >= 4
     body = _body(_extract("t06_related_information_line.txt")[0])
     assert any(t.startswith("相关信息请见") for t in body)
+
+
+# --- A red-team review of the rules for Taiwan, Hong Kong, e-paper and platform layouts ---------
+
+def test_prose_that_opens_like_a_link_or_quotes_a_disclaimer_is_kept():
+    """按我国…, 按此标准…, 不会用APP看病, a report that 仅代表作者个人观点 in reported speech: prose,
+    in either script, not a click-me link, an app promotion or a platform's notice."""
+    for name, lines in (("u_c1.txt", ["按我国现行规定，医院必须保留一定比例的人工窗口和现场挂号号源。",
+                                      "按此标准计算，全市还需增设人工窗口300余个，预计明年年底前完成。",
+                                      "很多老人不会用APP看病挂号。",
+                                      "他说，这份调研报告仅代表作者个人观点，不代表所在机构的立场，但其中的数据值得重视。"]),
+                        ("u_c10.txt", ["按我國現行法規，醫院須保留人工掛號窗口。", "按此計算，全台還需增設約三百個窗口。",
+                                       "許多長輩不會用App看診掛號。"])):
+        art, _ = _extract(name)
+        for line in lines:
+            assert line in _body(art), (name, line)
+
+
+def test_a_headline_joining_two_places_with_a_hyphen_is_whole():
+    art, _ = _extract("u_c3.txt")
+    assert art["title"] == "北京西站-雄安站高铁今起加密班次"
+
+
+def test_a_sub_heading_about_official_accounts_is_no_byline():
+    for name, source in (("u_c4b.txt", "某某网"), ("u_h3.html", "平安某某网")):
+        art, _ = _extract(name)
+        assert art["source"] == source, name
+        assert "如何辨别真假官方账号" in " ".join(_body(art)), name
+
+
+def test_a_books_publisher_line_is_text_and_its_date_is_not_the_articles():
+    art, _ = _extract("u_c5.txt")
+    assert "《乡土中国》　作者：费孝通　出版：人民出版社" in _body(art)
+    for name in ("u_h1.html", "u_h2.html"):  # (出版时间, 成绩公布日期 in the text: not the page's date)
+        art, _ = _extract(name)
+        assert art["date"] == "2024-11-25", name
+
+
+def test_a_column_label_before_a_headline_is_no_byline_field():
+    art, _ = _extract("u_c8.txt")
+    assert art["title"] == "阅读：让孩子爱上书本的五个办法"
+
+
+def test_other_headlines_after_click_me_links_are_no_text():
+    art, _ = _extract("u_c6.txt")
+    body = " ".join(_body(art))
+    assert "按我看更多地方新聞" not in body and "高雄輕軌環狀線全線通車" not in body
+    assert "市府表示，市集將持續到12月底" in body

@@ -411,13 +411,18 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     start = _headings_after_byline(lines, reasons, start)
     texts = [l.text for l in lines[start:end]]
     cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
-    if cut is None:
-        cut = headline_run_start([t for t, r in zip(texts, reasons[start:end]) if not r])
-        if cut is not None:  # index among unremoved lines -> index among all lines of the span
-            cut = [i for i, r in enumerate(reasons[start:end]) if not r][cut]
-            after = "list of other articles after the text"
-    else:
-        after = "section after the article (comments, related items)"
+    after = "section after the article (comments, related items)"
+    # a run of other articles' headlines ends the text where no section does; and before a
+    # section that does, when it follows an earlier section header that did not end the text (a
+    # related list whose headlines read as prose, under 相关阅读, then 编辑推荐 further down)
+    unremoved = [i for i, r in enumerate(reasons[start:end]) if not r]
+    if cut is not None:
+        header = _sections()[0]
+        first = next((i for i, t in enumerate(texts[:cut]) if len(t) <= 30 and header.match(t)), cut)
+        unremoved = [i for i in unremoved if first < i < cut]
+    run = headline_run_start([texts[i] for i in unremoved])
+    if run is not None:  # index among unremoved lines -> index among all lines of the span
+        cut, after = unremoved[run], "list of other articles after the text"
     items: set[int] = set()
     if cut is None:
         end, items = structure_tail(lines, reasons, end, thread)

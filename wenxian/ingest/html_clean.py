@@ -106,7 +106,7 @@ def extract(page: Page) -> HtmlArticle:
     account = meta.outlet_or_none(meta.account_name(header, title))
     source, origins["source"] = _first(
         [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
-        + [(meta.outlet_or_none(meta.official_account(byline)), "visible (the platform's official account)")]
+        + [(meta.outlet_or_none(meta.official_account(header)), "visible (the platform's official account)")]
         # (a sentence saying where the post comes from, 本文分享自…, before a blog platform's <meta source>)
         + [(meta.shared_from([l.text for l in byline] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
             "visible (shared from)")]

@@ -60,8 +60,11 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         return sections
     for sep in (" - ", " | ", "｜", "_", " — ", " » ", "- ") + (("-",) if page_title else ()):
         head, found, tail = line.partition(sep)
-        # '自由電子報 - 標題': the site's name before the headline
-        if found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail:
+        # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
+        # paper's or its edition's name: '北京西站-雄安站…' joins two places)
+        if (found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail
+                and (sep != "-" or is_outlet_name(head.strip()) or head.strip().endswith(
+                    tuple(vocab.load("metadata.yml")["edition_suffixes"])))):
             return tail.strip(), head.strip()
     for sep in _SEPARATORS:
         if sep in line:
@@ -133,7 +136,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
             return None, tail.strip()  # '新闻动态--某学会官网': a column of the site, no headline
-    title, site = split_site_suffix(first, page_title=True)
+    # (a page-title line printed again alone as the headline is the headline whole)
+    title, site = split_site_suffix(first, page_title=all(l.text != first for l in lines[placeholders + 1:placeholders + 40]))
     if site is None:
         # '标题 | 热梗鸭' where 热梗鸭 is printed alone near the top (the site's logo): its name,
         # however it ends
@@ -319,6 +323,10 @@ def _date_in(text: str, order: str | None = None) -> str | None:
         day = real_date(int(m.group(3)), _EN_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
         if day:
             return day
+    for m in _ZH_MONTH_DATE.finditer(text):  # 十一月 6th, 2009 (a blog theme's English date with the month in Chinese)
+        day = real_date(int(m.group(3)), _ZH_MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+        if day:
+            return day
     for m in _ROC_DATE.finditer(text):
         day = roc_date(m.group(1) or m.group(2), m.group(3), m.group(4))
         if day:
@@ -342,6 +350,12 @@ def _date_in(text: str, order: str | None = None) -> str | None:
 
 # A date with the year last (7/5/2005 9:23:57 PM); group 4 is the AM/PM of a US-style clock.
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])(?:\s+\d{1,2}:\d\d(?::\d\d)?\s*([AaPp][Mm])\b)?")
+
+
+_ZH_MONTHS = "一 二 三 四 五 六 七 八 九 十 十一 十二".split()
+# A month's Chinese name, then the day and the year as an English date writes them ('十一月 6th,
+# 2009', '三月 21, 2012': blog themes translated month by month)
+_ZH_MONTH_DATE = re.compile(r"(?<![一二三四五六七八九十])(十一|十二|[一二三四五六七八九十])月\s*(\d{1,2})(?:st|nd|rd|th)?\s*,\s*((?:19|20)\d\d)(?!\d)")
 
 
 # A date of the Republic of China calendar (Taiwan: year 1 = 1912), printed with its era
@@ -621,6 +635,9 @@ def _credit_pattern() -> re.Pattern:
     return re.compile(
         rf"^(?:据)?(?:{v['agencies']})"  # agency dateline
         rf"|(?:^|[·\s【\[（(])(?:据)?{outlet}(?:·[^·\s记]{{1,6}}|[╱/／])?(?:记者|讯|消息|[(（][\u4e00-\u9fff、]{{2,12}}[)）])"
+        # a publication named in 《》 before its reporter, whatever its name ends with
+        # (作者：《某某企业家》记者 某某): the brackets say it is a publication
+        rf"|(?:^|[·\s【\[（(:：])(?:据)?《([^《》\s]{{2,20}})》\s*(?:特约记者|记者|讯)"
     )
 
 
@@ -628,8 +645,10 @@ def _credit_pattern() -> re.Pattern:
 # (or after a middle dot, as aggregators print it: '原创2024-11-25 10:20·某某日报'; '原创 DATE 某某'
 # with a space names the writer, see _DATE_THEN_WRITER)
 _STAMP = r"(?:19|20)\d\d\s*[-年/.]\s*\d\d?\s*[-月/.]\s*\d\d?日?(?:\s+\d\d?:\d\d(?::\d\d)?)?"
-_DATE_THEN_OUTLET = re.compile(rf"^(?:(?:原创)?\s*{_STAMP}\s*·\s*|{_STAMP}\s+)([\u4e00-\u9fff]{{2,12}})"
-                               r"(?:\s*[/／|｜]\s*(?:记者|特派员|文|撰文|作者|编译|综合)\S*(?:\s\S+)*)?$")
+# (in those two forms only a name shaped like an outlet's: '高雄 / 記者…', '地方新聞 / 記者…' name a
+# place and a desk)
+_DATE_THEN_OUTLET = re.compile(rf"^(?:(?P<dot>(?:原创)?\s*{_STAMP}\s*·\s*)|{_STAMP}\s+)([\u4e00-\u9fff]{{2,12}})"
+                               r"(?P<credit>\s*[/／|｜]\s*(?:记者|特派员|文|撰文|作者|编译|综合)\S*(?:\s\S+)*)?$")
 
 
 # A wire dateline: outlet, place, day, 电 (（法新社羅馬19日電）, 新华社北京3月1日电).
@@ -651,7 +670,7 @@ def _self_reference(name: str) -> bool:
 def _credited_in(text: str) -> str | None:
     v = vocab.load("metadata.yml")
     for m in _credit_pattern().finditer(text[:80]):
-        name = m.group(1) or re.match(rf"(?:据)?({v['agencies']})", m.group(0)).group(1)
+        name = m.group(1) or m.group(2) or re.match(rf"(?:据)?({v['agencies']})", m.group(0)).group(1)
         if not _self_reference(name):
             return name
     return None
@@ -815,8 +834,9 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
             if name:
                 return name
         m = _DATE_THEN_OUTLET.match(line.text)
-        if m and not _boilerplate(m.group(1)) and m.group(1) not in vocab.load("metadata.yml")["not_sources"]:
-            return m.group(1)
+        if (m and not _boilerplate(m.group(2)) and m.group(2) not in vocab.load("metadata.yml")["not_sources"]
+                and (not (m.group("dot") or m.group("credit")) or is_outlet_name(m.group(2)))):
+            return m.group(2)
     for a, b in zip(ordered, ordered[1:]):  # the same, printed over two lines (scrapers split spans)
         if b.number == a.number + 1 and _BARE_DATE.fullmatch(a.text) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", b.text):
             if not _boilerplate(b.text) and b.text not in vocab.load("metadata.yml")["not_sources"] and is_outlet_name(b.text) or \
@@ -845,11 +865,16 @@ def official_account(header: list[Line]) -> str | None:
         m = mark.search(line.text)
         if not m:
             continue
-        name = line.text[:m.start()].rsplit("·", 1)[-1]
+        before = line.text[:m.start()]
         placed = None
-        for placed in stamp.finditer(name):
+        for placed in stamp.finditer(before):
             pass
-        name = (name[placed.end():] if placed else name).strip()
+        if placed:  # '…发布于北京某某日报官方账号'
+            name = before[placed.end():].strip()
+        elif re.fullmatch(r"[^·\s]{2,10}·[^·]+", before):  # '腾讯新闻·某某日报官方账号'
+            name = before.split("·", 1)[1].strip()
+        else:
+            continue  # (a sub-heading about official accounts names none: 如何辨别真假官方账号)
         if 2 <= len(name) <= 20 and re.fullmatch(r"\w+", name):
             return name
     return None
@@ -950,7 +975,7 @@ def _author_patterns() -> tuple:
 
 _DESK = re.compile(r"(中心|组|部|频道)$")
 # text and pictures by the same hand (文/图 某某, 图文：某某): a writer's credit
-_TEXT_AND_PICTURES = re.compile(r"文\s*[/／、&＆]?\s*图|图\s*[/／、&＆]?\s*文")
+_TEXT_AND_PICTURES = re.compile(r"文\s?[/／、&＆]?\s?图|图\s?[/／、&＆]?\s?文")
 # where a photographer's credit starts on a line that credits a writer first (文／甲　摄影／乙)
 _PHOTO_LABEL = re.compile(r"(?:摄影|摄像|图片|图|摄)\s*[:：︰﹕/／]|(?<=\s)(?:摄影|摄像)\s")
 # a writer's credit after a photographer's (图／乙 文／甲)
@@ -1427,20 +1452,23 @@ def _dated(t: str) -> bool:
     return bool(_DATE.search(t) or _ROC_DATE.search(t))
 
 
-_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：︰﹕]")
+_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：︰﹕]\s*(.*)$")
 # a counter's label in a byline block (点阅数：123, 浏览次数：45)
 _COUNTER_LABEL = re.compile(r"(?:点阅|点击|浏览|阅读|人气)(?:次数|数|量|率)?")
 
 
 def field_line(t: str) -> bool:
-    """A byline block's field: a known label and its value (发布单位：农业处, 点阅数：123,
-    发布机构：…). A speaker before a headline (某某：坚持…) has no such label."""
+    """A byline block's field: a known label and a short value or a count (发布单位：农业处,
+    点阅数：123, 发布机构：…). A speaker or a column before a headline (某某：坚持…, 阅读：让孩子
+    爱上书本的五个办法) has no such label, or a longer value."""
     m = _FIELD.match(t)
     if not m:
         return False
-    label = m.group(1)
-    return (_is_label(label) or bool(_COUNTER_LABEL.fullmatch(label))
-            or bool(re.fullmatch(vocab.load("metadata.yml")["disclosure_labels"], label)))
+    label, value = m.groups()
+    if _COUNTER_LABEL.fullmatch(label):
+        return bool(re.match(r"\d", value))
+    return ((_is_label(label) or bool(re.fullmatch(vocab.load("metadata.yml")["disclosure_labels"], label)))
+            and (len(value) <= 12 or bool(re.search(r"\d", value))))
 
 
 def headline_over_dateline(near: list[Line], boilerplate) -> str | None:

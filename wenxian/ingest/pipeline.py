@@ -66,14 +66,18 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     """A text capture: lines classified by patterns and by where the densest prose is."""
     strays = stray_controls(decoded.text)
     text = without_controls(decoded.text) if strays else decoded.text
-    captured = clean_mod.split_lines(text)
-    overlong = limits.check_shape(captured, path)
-    if overlong:
-        numbers = {l.number for l in overlong}
-        captured = [l for l in captured if l.number not in numbers]
+    every_line = clean_mod.split_lines(text)
+    overlong = limits.check_shape(every_line, path)
+    numbers = {l.number for l in overlong}
+    captured = [l for l in every_line if l.number not in numbers]
     # every decision below reads the reading form (ASCII marks beside Chinese text read as
-    # full-width: reading_form.py); what is published is the capture's own lines and characters
-    lines = [clean_mod.Line(l.number, reading_form(l.text)) for l in captured]
+    # full-width: reading_form.py); what is published is the capture's own lines and characters.
+    # Lines are numbered without the blank lines while deciding (a scraper that puts a blank line
+    # between blocks must read as one that does not: nearness is counted in lines of text), and
+    # given back their numbers in the capture at the end.
+    position = {l.number: i for i, l in enumerate(every_line, 1)}
+    lines = [clean_mod.Line(position[l.number], reading_form(l.text)) for l in captured]
+    overlong = [clean_mod.Line(position[l.number], l.text) for l in overlong]
     title, site = meta.find_title(lines)
     footer = [l.text for l in lines[-40:]]
     if title and title in (meta.copyright_holder(footer), meta.host_name(footer)):
@@ -128,7 +132,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
                   lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
                                                       key=lambda l: l.number), lines),
-                  lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.official_account(header),
+                  lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines),
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
@@ -153,8 +157,11 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                 closing)
     authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
                or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
-               or (meta.handle_over_date([l.text for l in _below(above, printed)[:4]], {source, site, title})
-                   if printed is not None and source and source == site else [])
+               # (also where the name over the date was read as an account: on a site that names
+               # itself, a blog platform's writer stands there, and the site is the source below)
+               or (meta.handle_over_date([l.text for l in _below(above, printed)[:4]], {site, title})
+                   if printed is not None and source and (source == site or site and source == meta.account_name(near_title[:15], title))
+                   else [])
                or (meta.stamp_writer(stamp.text) if stamp else []))
     if source in authors and site and source != site and source == meta.account_name(near_title[:15], title):
         source = site  # the name beside the date is the writer's, the site names itself (as on saved pages)
@@ -168,7 +175,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  or meta.labelled_date(_table_above(above, title, printed), order))
                 if printed is not None else None)
     pairs = [(l.text, c.text) for l, c in zip(lines, captured)]
-    by_number = {l.number: l for l in captured}
+    by_number = {position[l.number]: l for l in every_line}  # (the overlong lines too)
     cleaned = clean_mod.Cleaned([clean_mod.Kept(by_number.get(k.line.number, k.line), k.kind) for k in cleaned.kept],
                                 [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
     art = _article(data, decoded, text, cleaned, restore(title, pairs),

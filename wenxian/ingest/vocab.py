@@ -36,7 +36,6 @@ def load(name: str):
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def inside_text_reasons() -> frozenset[str]:
     """The boilerplate reasons marked `inside_text` in boilerplate.yml: furniture that outlets
     put inside an article (a prompt to read on past an advertisement), so it is removed without
@@ -44,6 +43,7 @@ def inside_text_reasons() -> frozenset[str]:
     return frozenset(e["reason"] for e in load("boilerplate.yml") if e.get("inside_text"))
 
 
+@lru_cache(maxsize=None)
 def boilerplate_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     """(reason, scope, compiled pattern) with scope in whole/short/any, from boilerplate.yml."""
     rules = []
