@@ -60,23 +60,24 @@ def extract(page: Page) -> HtmlArticle:
              else blocks[(title_index + 1 if title_index is not None else 0):start])
     near_text = [b for b in above if not b.hidden][-12:]
     taken = {b.index for b in after_title}
-    header = [Line(b.line, b.text) for b in after_title + [b for b in near_text if b.index not in taken]]
+    # (metadata is read from each block's evidence: a minified byline's fields apart, Block.seamed)
+    header = [Line(b.line, b.evidence) for b in after_title + [b for b in near_text if b.index not in taken]]
     # what stands just after the text: around the end of the main span, or of the article inside it
     # when a section follows (comments, a reprint credit and a repeated copy after it)
     after = blocks[max(start, min(end, tail) - 6):min(len(blocks), min(end, tail) + 6)]
     if tail < end:
         after = after + [b for b in blocks[max(start, end - 6):min(len(blocks), end + 6)] if b not in after]
-    trailer = [Line(b.line, b.text) for b in after if not b.hidden]
-    before_title = [Line(b.line, b.text) for b in blocks[max(0, title_index - 6):title_index]
+    trailer = [Line(b.line, b.evidence) for b in after if not b.hidden]
+    before_title = [Line(b.line, b.evidence) for b in blocks[max(0, title_index - 6):title_index]
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
     # a disclosure table above a government notice's headline (索引号 / 发布机构 / 发文日期, a
     # label and its value in cells of their own)
-    labelled_above = ([Line(b.line, b.text) for b in blocks[max(0, title_index - 12):title_index] if not b.hidden]
+    labelled_above = ([Line(b.line, b.evidence) for b in blocks[max(0, title_index - 12):title_index] if not b.hidden]
                       if title_index is not None else [])
     if not meta.disclosure_table(labelled_above):
         labelled_above = []  # (a 通知公告 box above the headline dates other items)
     index_of = {(b.line, b.text): b.index for b in blocks}
-    removed_in_main = [r.line for r in cleaned.removed
+    removed_in_main = [Line(r.line.number, blocks[index_of[(r.line.number, r.line.text)]].evidence) for r in cleaned.removed
                        if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
     byline = header + removed_in_main
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
@@ -88,10 +89,10 @@ def extract(page: Page) -> HtmlArticle:
         # the publication date the page labels under its headline (发布日期：…) before any
         # metadata: a government CMS stamps its <meta PubDate> anew each time it regenerates
         # the page, years after the date it prints
-        [(meta.labelled_date([Line(b.line, b.text) for b in after_title], order), "visible (labelled, under the title)")]
+        [(meta.labelled_date([Line(b.line, b.evidence) for b in after_title], order), "visible (labelled, under the title)")]
         + [(meta.labelled_date(labelled_above, order), "visible (labelled, above the title)")]
         + [(_valid_date(v), o) for v, o in page.meta["date"]]
-        + [(meta.find_date([Line(b.line, b.text) for b in after_title], order), "visible (under the title)")]
+        + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
         + [(meta.labelled_date(byline + trailer, order), "visible (labelled)")]
         + [(meta.find_date(byline, order), "visible")]
@@ -244,7 +245,7 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
             if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
                 site = meta.clean_source(parts[-1]) or parts[-1]
                 return host if host and (site in host or meta.abbreviates(site, host)) else site
-    footer = [b.text for b in after[-40:]]
+    footer = [b.evidence for b in after[-40:]]
     return meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
 
 
@@ -278,7 +279,7 @@ def _title_suffix_parts(page: Page, title: str | None) -> list[str]:
 
 def _host_name(after: list[Block]) -> str | None:
     """The body a government or institutional site names as its host in its footer (主办单位：…)."""
-    return meta.host_name([b.text for b in after[-40:]])
+    return meta.host_name([b.evidence for b in after[-40:]])
 
 
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")

@@ -65,10 +65,21 @@ class Block:
     hidden_chain: tuple = field(default=(), repr=False)
     # the page's own text where `text` is its reading form (reading_form.py) and differs
     shown: str | None = field(default=None, repr=False)
+    # a short block's text with a space where two inline elements meet with no space between
+    # them (<span>来源：某某网</span><span>王某</span>), in the reading form and as printed:
+    # evidence for the metadata rules, which read the fields of a minified byline apart; the
+    # published text is `text`/`shown`, as the page prints it
+    seamed: str | None = field(default=None, repr=False)
+    seamed_shown: str | None = field(default=None, repr=False)
 
     @property
     def link_density(self) -> float:
         return self.link_chars / max(1, len(self.text))
+
+    @property
+    def evidence(self) -> str:
+        """What the metadata rules read: `seamed` where the block has seams, else `text`."""
+        return self.seamed or self.text
 
 
 @dataclass
@@ -83,7 +94,8 @@ class Page:
     def own_text(self) -> list[tuple[str, str]]:
         """(reading form, the page's own text) of every block, metadata value and <title>: where
         a value read from the reading form is given back as the page prints it."""
-        return [(b.text, b.shown or b.text) for b in self.blocks] + self.meta_text
+        return ([(b.text, b.shown or b.text) for b in self.blocks] + self.meta_text
+                + [(b.seamed, b.seamed_shown) for b in self.blocks if b.seamed])
 
 
 @lru_cache(maxsize=None)
@@ -150,6 +162,8 @@ def read(text: str) -> Page:
         form = reading_form(b.text)
         if form != b.text:
             b.shown, b.text = b.text, form
+        if b.seamed:
+            b.seamed_shown, b.seamed = b.seamed, reading_form(b.seamed)
     meta_text = []
     for key, values in meta.items():
         if key != "url":  # (an address is no text: '/中文' stays)
@@ -209,6 +223,12 @@ def _named_title(el) -> bool:
     return any(w in names for w in _vocab()["title"])
 
 
+# Where an inline element starts or ends inside a block's text (a character no parsed page holds:
+# XML and HTML text cannot carry NUL); blocks up to _SEAMED_MAX characters keep a seamed reading.
+SEAM = "\x00"
+_SEAMED_MAX = 200
+
+
 def _norm(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
@@ -235,14 +255,17 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
     spans: dict = {}
 
     def flush():
-        text = _norm("".join(buf))
+        raw = "".join(buf)
+        text = _norm(raw.replace(SEAM, ""))
         owner = state["owner"]
         if text:
             top = stack[-1] if stack else (None, (), ())
+            seamed = _norm(raw.replace(SEAM, " ")) if SEAM in raw and len(text) <= _SEAMED_MAX else None
             blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
                                 min(counts["link"], len(text)), min(counts["bold"], len(text)),
                                 title_hint=counts["title"] * 2 >= len(text) or any(_named_title(e[0]) for e in stack[-3:]),
-                                furniture_chain=top[1], hidden_chain=top[2]))
+                                furniture_chain=top[1], hidden_chain=top[2],
+                                seamed=seamed if seamed != text else None))
         buf.clear()
         counts["link"] = counts["bold"] = counts["title"] = 0
 
@@ -282,6 +305,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             first[el] = len(blocks)
             if tag in _BLOCK:
                 state["owner"] = el
+            elif tag != "br":
+                buf.append(SEAM)  # an inline element starts
             if tag == "img":
                 alt = _norm(el.get("alt") or el.get("title") or "")
                 blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0,
@@ -312,6 +337,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             if tag in _BLOCK:
                 # text after a block element belongs to the enclosing block element
                 state["owner"] = next((e for e, *_ in reversed(stack) if e.tag in _BLOCK), None)
+            elif tag != "br":
+                buf.append(SEAM)  # an inline element ends
             add(el.tail)
     flush()
     return blocks, spans, named

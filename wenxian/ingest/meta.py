@@ -676,7 +676,7 @@ def _credited_in(text: str) -> str | None:
     return None
 
 
-_NAME_DATE = re.compile(r"^(?:原创)?\s*([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:\s|[（(](?=.*[）)]$))(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
+_NAME_DATE = re.compile(r"^(?:原创)?\s*(?:(?:本文|文章|信息|新闻|稿件)?(?:来源于|转自|转载自)\s*)?([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:\s|[（(](?=.*[）)]$))(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
 
 
 def first_value(value: str) -> str:
@@ -1030,6 +1030,8 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
+        if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
+            break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
         if "网" in name or "网" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
             break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
