@@ -400,7 +400,7 @@ def _media_credit() -> re.Pattern:
 
 
 # Another label starting inside a value: the value ends there.
-_NEXT_LABEL = re.compile(r"(?:作者|记者|编辑|责任编辑|责编|时间|发布|日期|来源|浏览|阅读|点击)\s*[:：︰﹕]")
+_NEXT_LABEL = re.compile(r"(?:作者|记者|编辑|责任编辑|责编|时间|发布|日期|来源|浏览|阅读|点击|选稿|审核|校对|摄影|分享到|分享|字号)\s*[:：︰﹕]")
 
 
 def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
@@ -513,6 +513,15 @@ def _placeholder_rest(value: str, placeholders: list[str]) -> str:
     return value.strip(" ·-_/")
 
 
+_GLUED_TAIL = re.compile(r"[\u4e00-\u9fff]{4,23}")
+
+
+def _glued_name(tail: str) -> bool:
+    """Whether the characters glued after an outlet's name are a writer's (王帆), not an edition
+    or a channel of the outlet (海外版, 客户端)."""
+    return bool(byline_names(tail)) and not tail.endswith(("版", "刊", "端"))
+
+
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
@@ -543,6 +552,15 @@ def clean_source(value: str) -> str | None:
     edition = next((e for e in vocab.load("metadata.yml")["edition_suffixes"] if value.endswith(e)), None)
     if edition and is_outlet_name(value[:-len(edition)]):
         value = value[:-len(edition)]  # '某某日报数字报': the paper's online edition is credited as the paper
+    # a scraper that joins a byline's inline fields without a space glues the next one on: a
+    # widget's word ('新华社举报') or the writer's name ('中国新闻网王帆') after an outlet's name
+    if _GLUED_TAIL.fullmatch(value):
+        for k in (2, 3):
+            head, tail = value[:-k], value[-k:]
+            if is_outlet_name(head) and (tail in vocab.load("metadata.yml")["glued_widget_words"]
+                                         or _glued_name(tail)):
+                value = head
+                break
     latin = _LATIN_TAIL.fullmatch(value)  # '公視新聞網PNN', '香港經濟日報HKET': the name and its brand
     if latin and (is_site_name(latin.group(1)) or is_outlet_name(latin.group(1))):
         value = latin.group(1)
@@ -676,7 +694,7 @@ def _credited_in(text: str) -> str | None:
     return None
 
 
-_NAME_DATE = re.compile(r"^(?:原创)?\s*(?:(?:本文|文章|信息|新闻|稿件)?(?:来源于|转自|转载自)\s*)?([\u4e00-\u9fffA-Za-z]{2,12})\s*(?:\s|[（(](?=.*[）)]$))(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
+_NAME_DATE = re.compile(r"^(?:原创)?\s*(?:(?:本文|文章|信息|新闻|稿件)?(?:来源于|转自|转载自)\s*)?([\u4e00-\u9fffA-Za-z]{2,12}?)\s*(?:[（(](?=.*[）)]$))?(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
 
 
 def first_value(value: str) -> str:
@@ -903,7 +921,8 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     return None
 
 
-_DATE_THEN_WRITER = re.compile(r"^(?:原创)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?\s+(\S{2,12})$")
+# (a scraper joining inline fields may leave no space before the name: '原创2018-04-07某某')
+_DATE_THEN_WRITER = re.compile(r"^(?:原创)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?(?:\s+|(?=[^\d\s:]))(\S{2,12})$")
 
 
 def byline_slot_writer(header: list[Line], account: str | None, title: str | None = None) -> list[str]:
@@ -926,7 +945,7 @@ def byline_slot_writer(header: list[Line], account: str | None, title: str | Non
     return []
 
 
-_MARK_AND_WRITER = re.compile(r"^(?:原创)(?:\s*[:：︰﹕]\s*|\s+)(\S{2,12})$")
+_MARK_AND_WRITER = re.compile(r"^(?:原创)(?:\s*[:：︰﹕]\s*|\s+|(?=[A-Za-z]))(\S{2,12})$")  # ('原创kingname' glued)
 
 
 def _slot_name(t: str, account: str, title: str | None) -> bool:
@@ -969,7 +988,10 @@ def _author_patterns() -> tuple:
     reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|报导)(?![\u4e00-\u9fff])")
     # 上報快訊／范姜佳鈺 2020年03月12日: a news desk, then the writer and the time
     desk = re.compile(rf"(?:{v['desk_words']})\s*[／/╱]\s*({_NAME})(?=\s+(?:19|20)\d\d|\s*$)")
-    return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk,
+    # 来源：中国新闻网王某: a writer's name glued to the outlet's by a scraper that joins a byline's
+    # inline fields (only a name that opens with a surname: credited_authors checks byline_names)
+    glued = re.compile(rf"(?:{sources})\s*[:：︰﹕]\s*[\u4e00-\u9fff]{{2,20}}?(?:{v['outlet_suffixes']})({_NAME})$")
+    return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk, glued,
             frozenset(v["not_names"]))
 
 
@@ -1060,6 +1082,8 @@ def credited_authors(text: str) -> list[str]:
             if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
                 continue
             group = next(g for g in m.groups() if g)
+            if pat is patterns[-1] and not _glued_name(group):
+                continue  # ('来源：新华社新媒体': an outlet's own name goes on)
             if pat is patterns[3] and not _slash_credit_start(text[:m.start(1)]):
                 continue  # ('会议 强调 各地/要…': names before a slash open the line or follow a date)
             if pat is patterns[3] and " " in group.strip() and not byline_names(group):
