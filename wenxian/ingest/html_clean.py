@@ -316,8 +316,16 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                 whole = _broken_headline(page, b.index, value) or _two_line_headline(page, t, b.index, candidates)
                 rank = (len(whole), b.tag in _HEADING_TAGS, -b.index)
                 if best is None or rank > best[0]:
-                    best = (rank, whole, f"visible, confirmed by {origin}", b.index)
+                    best = (rank, whole, f"visible, confirmed by {origin}", b.index, value.strip())
                 break
+    if best and best[1] == best[4] and best[3] < start - 8 and (meta.is_site_name(best[1]) or best[1] in sites):
+        # the title metadata is nothing but a name printed far above the text (a <title> of only
+        # the site's name, '太原晚报', matching its logo): the <h1> by the text is the headline
+        near = [b for b in page.blocks[max(0, start - 8):start + 2]
+                if b.tag == "h1" and not b.hidden and len(b.text) >= 4 and b.text != best[1]
+                and b.text not in sites and not meta.is_site_name(b.text)]
+        if near:
+            return near[0].text, "h1 by the text (the title metadata names only the site)", near[0].index
     if best:
         # '金某某 - 某某百科，自由的百科全书': the <h1> opens the title metadata and a separator
         # follows it; a longer visible block inside the same metadata is the site's tagline
