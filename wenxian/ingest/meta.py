@@ -513,6 +513,15 @@ def _placeholder_rest(value: str, placeholders: list[str]) -> str:
     return value.strip(" ·-_/")
 
 
+_BANNER = re.compile(r"^中国\s*[·•・]\s*(?=\S{4,})")
+
+
+def without_banner(name: str) -> str:
+    """'中国·浙江省发展和改革委员会' -> '浙江省发展和改革委员会': the national banner some sites put
+    before their name is no part of it."""
+    return _BANNER.sub("", name)
+
+
 _GLUED_TAIL = re.compile(r"[\u4e00-\u9fff]{4,23}")
 
 
@@ -552,6 +561,7 @@ def clean_source(value: str) -> str | None:
     edition = next((e for e in vocab.load("metadata.yml")["edition_suffixes"] if value.endswith(e)), None)
     if edition and is_outlet_name(value[:-len(edition)]):
         value = value[:-len(edition)]  # '某某日报数字报': the paper's online edition is credited as the paper
+    value = without_banner(value)
     # a scraper that joins a byline's inline fields without a space glues the next one on: a
     # widget's word ('新华社举报') or the writer's name ('中国新闻网王帆') after an outlet's name
     if _GLUED_TAIL.fullmatch(value):
@@ -1243,7 +1253,7 @@ def copyright_holder(texts: list[str]) -> str | None:
         if m:
             name = next((g for g in m.groups() if g), "").strip(" ·.,，")
             if 2 <= len(name) <= 20 and (is_site_name(name) or _INSTITUTION.search(name)):
-                return name
+                return without_banner(name)
     return None
 
 
