@@ -346,6 +346,16 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # is only that names no article
     footer = [b.text for b in page.blocks[-40:]]
     sites = sites | {n for n in (meta.copyright_holder(footer), meta.host_name(footer)) if n}
+    # title metadata that no visible block confirms, and an <h1> of a headline's length right by
+    # the text: the <h1> is the headline as printed (a <title> of only the site's name, '游民星空',
+    # or a headline the page prints otherwise)
+    first_text = next((b.index for b in page.blocks[start:end] if len(b.text) >= 40 and b.tag not in _HEADING_TAGS), start)
+    window = sorted({*range(max(0, start - 8), min(end, start + 2)), *range(max(0, first_text - 8), first_text + 1)})
+    by_text = [b for b in (page.blocks[i] for i in window)
+               if b.tag == "h1" and not b.hidden and len(b.text) >= 8 and b.link_density < 0.5
+               and b.text not in sites and not meta.is_site_name(b.text) and not label.search(b.text)]
+    if candidates and by_text and not any(by_text[0].text in v or v in by_text[0].text for v, _o in candidates):
+        return by_text[0].text, "h1 by the text (the title metadata is printed nowhere)", by_text[0].index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
@@ -358,7 +368,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
             return b.text, "h1", b.index
     # no usable title metadata nor <h1>: the heading printed just above the text
     near = [b for b in page.blocks[max(0, start - 30):start] if not b.hidden and b.tag != "img"][-6:]  # (a gallery's images between)
-    near = [b for b in near if b.link_density < 0.5 or b.title_hint]  # a permalink headline named as a title
+    # (a permalink headline named as a title, or printed as a heading element: a blog's <h2><a>)
+    near = [b for b in near if b.link_density < 0.5 or b.title_hint or b.tag in ("h1", "h2", "h3")]
     lines = [Line(b.index, b.text) for b in near if not label.search(b.text)]
     text = meta.headline_before(lines, clean_mod.pattern_reason)
     if text and not meta.is_site_name(text):

@@ -1484,8 +1484,8 @@ _WORD_CHAR = re.compile(r"[^\W_]")  # (a rule of ＊＊＊ or ——— between 
 
 
 def _dated(t: str) -> bool:
-    """A date of either calendar printed in `t` (2024-11-25, 民國113年11月25日)."""
-    return bool(_DATE.search(t) or _ROC_DATE.search(t))
+    """A date printed in `t`, in any form the rules read (2024-11-25, 民國113年11月25日, 十一月 6th, 2009)."""
+    return bool(_DATE.search(t)) or _date_in(t) is not None
 
 
 _FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：︰﹕]\s*(.*)$")
