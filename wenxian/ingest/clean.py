@@ -14,6 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from . import vocab
+from .reading_form import without_glosses
 from .recurring_lines import REASON as RECURRING
 
 SHORT = 40
@@ -398,6 +399,9 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             reason = None
         else:
             reason = pattern_reason(line.text)
+            if reason is None and "（" in line.text:  # (a byline with pinyin glosses: 发（fā）布时（shí）间：…)
+                unglossed = without_glosses(line.text, line.text)
+                reason = pattern_reason(unglossed[0]) if unglossed else None
         reasons.append(reason)
     card, account = _account_card()
     for i, line in enumerate(lines[:-1]):

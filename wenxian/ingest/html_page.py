@@ -24,7 +24,7 @@ from lxml import html as lxml_html
 
 from . import vocab
 from .clean import pattern_reason
-from .reading_form import reading_form
+from .reading_form import reading_form, without_glosses
 
 # Elements whose content is never visible text.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -164,6 +164,10 @@ def read(text: str) -> Page:
             b.shown, b.text = b.text, form
         if b.seamed:
             b.seamed_shown, b.seamed = b.seamed, reading_form(b.seamed)
+        if len(b.text) <= _SEAMED_MAX:  # (the metadata rules read a byline without pinyin glosses: 發(fā)布時(shí)間)
+            unglossed = without_glosses(b.seamed or b.text, b.seamed_shown or b.shown or b.text)
+            if unglossed:
+                b.seamed, b.seamed_shown = unglossed
     meta_text = []
     for key, values in meta.items():
         if key != "url":  # (an address is no text: '/中文' stays)

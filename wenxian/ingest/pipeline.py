@@ -21,7 +21,7 @@ from ..places import regions
 from . import webarchive
 from ..invisible import balance
 from .decode import decode, stray_controls, without_controls
-from .reading_form import reading_form, restore
+from .reading_form import reading_form, restore, without_glosses
 from ..errors import WenxianError
 from .. import article
 from ..article import IMAGE_MARKER
@@ -126,6 +126,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if site and host and site != host and (site in host or meta.abbreviates(site, host)):
         site = host  # '纪检' in the page title, '某某大学纪检监察室' as the 主办 in the footer
     printed = max((l.number for l in above if title and l.text == title), default=None)  # the headline above the text
+    # the metadata rules read the lines around the text without pinyin glosses (發(fā)布時(shí)間：…)
+    above, header, trailer = _unglossed(above), _unglossed(header), _unglossed(trailer)
     near_title = _below(header, printed, margin=8)
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
@@ -175,6 +177,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  or meta.labelled_date(_table_above(above, title, printed), order))
                 if printed is not None else None)
     pairs = [(l.text, c.text) for l, c in zip(lines, captured)]
+    pairs += [g for g in (without_glosses(l.text, c.text) for l, c in zip(lines, captured)) if g]
     by_number = {position[l.number]: l for l in every_line}  # (the overlong lines too)
     cleaned = clean_mod.Cleaned([clean_mod.Kept(by_number.get(k.line.number, k.line), k.kind) for k in cleaned.kept],
                                 [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
@@ -187,6 +190,15 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
                                f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
+
+
+def _unglossed(lines: list) -> list:
+    """Each line with its pinyin glosses left out (reading_form.without_glosses), where it has any."""
+    out = []
+    for l in lines:
+        g = without_glosses(l.text, l.text)
+        out.append(clean_mod.Line(l.number, g[0]) if g else l)
+    return out
 
 
 def _table_above(above: list, title: str | None, printed: int) -> list:
