@@ -204,3 +204,48 @@ def test_other_headlines_after_click_me_links_are_no_text():
     body = " ".join(_body(art))
     assert "按我看更多地方新聞" not in body and "高雄輕軌環狀線全線通車" not in body
     assert "市府表示，市集將持續到12月底" in body
+
+
+# --- A second red-team review: bylines glued together, seams, titles, glosses ---------------------
+
+def test_a_column_glued_to_its_outlet_is_no_writer():
+    from wenxian.ingest import meta
+    for value in ("新华网金融", "光明网时评", "人民网党建", "人民日报海外版"):
+        assert meta.clean_source(value) == value
+    assert meta.clean_source("新华社举报") == "新华社"  # (a widget's word is cut)
+
+
+def test_a_label_or_the_headline_glued_to_a_date_is_no_outlet():
+    from wenxian.ingest import meta
+    from wenxian.ingest.clean import Line
+    for line in ("时间2024-11-25 10:20", "管理员2024-11-25 10:20:11", "通知公告2024-11-25"):
+        assert meta.byline_outlet([Line(1, line)], None) is None, line
+    assert meta.byline_outlet([Line(1, "学校一周工作安排2024-11-25")], "学校一周工作安排2024-11-25") is None
+    assert meta.byline_outlet([Line(1, "原创某某都市报2019-09-09 16:01:46")], None) == "某某都市报"
+
+
+def test_a_name_styled_in_pieces_is_read_whole():
+    for byline, author in (("作者：<b>王</b>小明", ["王小明"]), ("<span>作者：</span><b>欧阳</b>小明", ["欧阳小明"]),
+                           ("记者 <a>王</a><a>小明</a>", ["王小明"])):
+        html = ("<html><head><title>某市召开专题会议部署重点工作_某某新闻网</title></head><body>"
+                f"<h1>某市召开专题会议部署重点工作</h1><div class='info'>{byline}</div>"
+                "<p>会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，着力推动高质量发展。</p>"
+                "<p>会议要求，各地区各部门要切实增强责任感和紧迫感，采取有力措施，确保各项目标任务落到实处。</p></body></html>")
+        assert extract(html.encode("utf-8"), "x.html")["author"] == author, byline
+
+
+def test_a_section_h1_does_not_replace_a_headline_printed_with_other_marks():
+    html = ("<html><head><title>某市召开专题会议，部署下一阶段重点工作_某某新闻网</title></head><body>"
+            "<h1>党的二十大精神学习专栏</h1><div class='title'>某市召开专题会议 部署下一阶段重点工作</div>"
+            "<div class='info'>2024-11-25 来源：某某日报</div>"
+            "<p>会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，着力推动高质量发展。</p>"
+            "<p>会议要求，各地区各部门要切实增强责任感和紧迫感，采取有力措施，确保各项目标任务落到实处。</p></body></html>")
+    assert extract(html.encode("utf-8"), "x.html")["title"] != "党的二十大精神学习专栏"
+
+
+def test_a_lessons_glossed_examples_are_text():
+    lines = ["多音字的读法_某某网", "多音字的读法", "2024-11-25", "下面这些词语中的多音字，你都读对了吗？请注意每个字的拼音。",
+             "发(fā)布(bù)时(shí)间(jiān)", "责（zé）任（rèn）编（biān）辑（jí）：王（wáng）小（xiǎo）明（míng）",
+             "读准字音是学好语文的第一步，同学们要多查字典，养成良好的学习习惯。"]
+    body = _body(extract("\n".join(lines).encode("utf-8"), "x.txt"))
+    assert "发(fā)布(bù)时(shí)间(jiān)" in body

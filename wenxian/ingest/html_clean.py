@@ -353,8 +353,14 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     window = sorted({*range(max(0, start - 8), min(end, start + 2)), *range(max(0, first_text - 8), first_text + 1)})
     by_text = [b for b in (page.blocks[i] for i in window)
                if b.tag == "h1" and not b.hidden and len(b.text) >= 8 and b.link_density < 0.5
-               and b.text not in sites and not meta.is_site_name(b.text) and not label.search(b.text)]
-    if candidates and by_text and not any(by_text[0].text in v or v in by_text[0].text for v, _o in candidates):
+               and b.text not in sites and not meta.is_site_name(b.text) and not label.search(b.text)
+               and not _SECTION_H1.search(b.text)]
+    # (printed nowhere, punctuation and spaces aside: '某市召开专题会议 部署…' prints '…会议，部署…')
+    printed = [_loose(b.text) for b in page.blocks[:end] if not b.hidden and len(_loose(b.text)) >= 8]
+    if (candidates and by_text and not any(_loose(by_text[0].text) in _loose(v) or _loose(v) in _loose(by_text[0].text)
+                                           for v, _o in candidates)
+            and not any(t in _loose(v) or _loose(v) in t and len(t) <= len(_loose(v)) + 4
+                        for t in printed for v, _o in candidates)):
         return by_text[0].text, "h1 by the text (the title metadata is printed nowhere)", by_text[0].index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
@@ -396,6 +402,17 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     return None, None, None
 
 
+
+
+def _loose(text: str) -> str:
+    """`text` without punctuation and spaces: a headline printed with other marks reads alike."""
+    return _NOT_WORD.sub("", text)
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+# an <h1> that names a section or a column, not an article (新闻中心 - 工作动态, 今日关注 · 本地新闻频道,
+# 党的二十大精神学习专栏)
+_SECTION_H1 = re.compile(r"\s[-–—|｜>»·]\s|[·｜|>»]|(?:专栏|频道|中心|动态|栏目)$")
 
 
 def _menu_link(b: Block) -> bool:

@@ -233,6 +233,24 @@ SEAM = "\x00"
 _SEAMED_MAX = 200
 
 
+_SEAMS = re.compile(SEAM + "+")
+_RUN_END = re.compile(r"\S*$")
+_RUN_START = re.compile(r"^\S*")
+
+
+def _seamed(raw: str) -> str:
+    """`raw` with a space at each seam between two runs of text that are fields, not the parts of
+    one word: both sides two characters or more, and more than four together ('来源：某某网' |
+    '王某', '新华社' | '举报'; not '王' | '小明', '人民' | '日报', '欧阳' | '小明', which a page
+    styles in pieces)."""
+    pieces = _SEAMS.split(raw)
+    out = [pieces[0]]
+    for prev, nxt in zip(pieces, pieces[1:]):
+        left, right = _RUN_END.search(prev).group(), _RUN_START.match(nxt).group()
+        out.append((" " if len(left) >= 2 and len(right) >= 2 and len(left) + len(right) > 4 else "") + nxt)
+    return "".join(out)
+
+
 def _norm(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
@@ -264,7 +282,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
         owner = state["owner"]
         if text:
             top = stack[-1] if stack else (None, (), ())
-            seamed = _norm(raw.replace(SEAM, " ")) if SEAM in raw and len(text) <= _SEAMED_MAX else None
+            seamed = _norm(_seamed(raw)) if SEAM in raw and len(text) <= _SEAMED_MAX else None
             blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
                                 min(counts["link"], len(text)), min(counts["bold"], len(text)),
                                 title_hint=counts["title"] * 2 >= len(text) or any(_named_title(e[0]) for e in stack[-3:]),

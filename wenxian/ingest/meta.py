@@ -525,11 +525,6 @@ def without_banner(name: str) -> str:
 _GLUED_TAIL = re.compile(r"[\u4e00-\u9fff]{4,23}")
 
 
-def _glued_name(tail: str) -> bool:
-    """Whether the characters glued after an outlet's name are a writer's (王帆), not an edition
-    or a channel of the outlet (海外版, 客户端)."""
-    return bool(byline_names(tail)) and not tail.endswith(("版", "刊", "端"))
-
 
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
@@ -563,12 +558,12 @@ def clean_source(value: str) -> str | None:
         value = value[:-len(edition)]  # '某某日报数字报': the paper's online edition is credited as the paper
     value = without_banner(value)
     # a scraper that joins a byline's inline fields without a space glues the next one on: a
-    # widget's word ('新华社举报') or the writer's name ('中国新闻网王帆') after an outlet's name
+    # widget's word after an outlet's name ('新华社举报'). (Not a writer's name: '中国新闻网王帆'
+    # cannot be told from a column, '光明网时评', '人民网党建', without a dictionary of words.)
     if _GLUED_TAIL.fullmatch(value):
         for k in (2, 3):
             head, tail = value[:-k], value[-k:]
-            if is_outlet_name(head) and (tail in vocab.load("metadata.yml")["glued_widget_words"]
-                                         or _glued_name(tail)):
+            if is_outlet_name(head) and tail in vocab.load("metadata.yml")["glued_widget_words"]:
                 value = head
                 break
     latin = _LATIN_TAIL.fullmatch(value)  # '公視新聞網PNN', '香港經濟日報HKET': the name and its brand
@@ -704,7 +699,7 @@ def _credited_in(text: str) -> str | None:
     return None
 
 
-_NAME_DATE = re.compile(r"^(?:原创)?\s*(?:(?:本文|文章|信息|新闻|稿件)?(?:来源于|转自|转载自)\s*)?([\u4e00-\u9fffA-Za-z]{2,12}?)\s*(?:[（(](?=.*[）)]$))?(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
+_NAME_DATE = re.compile(r"^(?:原创)?\s*(?P<label>(?:本文|文章|信息|新闻|稿件)?(?:来源于|转自|转载自)\s*)?(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*(?:[（(](?=.*[）)]$))?(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
 
 
 def first_value(value: str) -> str:
@@ -784,8 +779,14 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
         if len(t) > 60:
             continue
         m = _NAME_DATE.match(t)
-        if m and clean_source(m.group(1)) and m.group(1) != title:  # (the headline over its date is no outlet)
-            return clean_source(m.group(1))
+        # (glued to its date, only a name shaped like an outlet's, never a label: '时间2024-11-25',
+        # '管理员2024-…'; and not the headline, which may end in its date)
+        name = m.group("name") if m else None
+        glued = m is not None and t[m.end("name"):m.end("name") + 1].isdigit()
+        if (m and clean_source(name) and name != title and not _is_label(name)
+                and not (title and title.startswith(name))
+                and (not glued or m.group("label") or is_outlet_name(name) or is_site_name(name))):
+            return clean_source(name)
         m = _NAME_SLASH_OUTLET.match(t)
         if m and re.search(rf"(?:{suffixes})$", m.group(1)):
             return m.group(1)  # '石佳/中国青年报': writer / outlet
@@ -998,10 +999,7 @@ def _author_patterns() -> tuple:
     reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|报导)(?![\u4e00-\u9fff])")
     # 上報快訊／范姜佳鈺 2020年03月12日: a news desk, then the writer and the time
     desk = re.compile(rf"(?:{v['desk_words']})\s*[／/╱]\s*({_NAME})(?=\s+(?:19|20)\d\d|\s*$)")
-    # 来源：中国新闻网王某: a writer's name glued to the outlet's by a scraper that joins a byline's
-    # inline fields (only a name that opens with a surname: credited_authors checks byline_names)
-    glued = re.compile(rf"(?:{sources})\s*[:：︰﹕]\s*[\u4e00-\u9fff]{{2,20}}?(?:{v['outlet_suffixes']})({_NAME})$")
-    return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk, glued,
+    return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk,
             frozenset(v["not_names"]))
 
 
@@ -1092,8 +1090,6 @@ def credited_authors(text: str) -> list[str]:
             if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
                 continue
             group = next(g for g in m.groups() if g)
-            if pat is patterns[-1] and not _glued_name(group):
-                continue  # ('来源：新华社新媒体': an outlet's own name goes on)
             if pat is patterns[3] and not _slash_credit_start(text[:m.start(1)]):
                 continue  # ('会议 强调 各地/要…': names before a slash open the line or follow a date)
             if pat is patterns[3] and " " in group.strip() and not byline_names(group):

@@ -124,6 +124,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # A pinyin gloss some sites print after a character with more than one reading (發(fā)布時(shí)間,
 # 網(wǎng)絡(luò)): one syllable with its tone mark, in brackets, right after a Han character.
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\s?[)）]")
 
 
@@ -132,7 +133,9 @@ def without_glosses(view: str, original: str) -> tuple[str, str] | None:
     from both (they are the same length); None when the line has none. The rules that read
     labels and dates read this (发布时间：…), while what is published keeps the glosses as printed."""
     spans = [m.span() for m in _GLOSS.finditer(view)]
-    if not spans:
+    # (a content farm glosses a few characters; a lesson on readings glosses every one of its
+    # examples, 发(fā)布(bù)时(shí)间(jiān), which are text, not a byline)
+    if not spans or 3 * len(spans) > len(_HAN_CHAR.findall(view)):
         return None
     keep = [(0, spans[0][0])] + [(a[1], b[0]) for a, b in zip(spans, spans[1:])] + [(spans[-1][1], len(view))]
     return "".join(view[i:j] for i, j in keep), "".join(original[i:j] for i, j in keep)
