@@ -350,7 +350,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # the text: the <h1> is the headline as printed (a <title> of only the site's name, '游民星空',
     # or a headline the page prints otherwise)
     first_text = next((b.index for b in page.blocks[start:end] if len(b.text) >= 40 and b.tag not in _HEADING_TAGS), start)
-    window = sorted({*range(max(0, start - 8), min(end, start + 2)), *range(max(0, first_text - 8), first_text + 1)})
+    window = sorted(i for i in {*range(max(0, start - 8), min(end, start + 2)), *range(max(0, first_text - 8), first_text + 1)}
+                    if i < len(page.blocks))
     by_text = [b for b in (page.blocks[i] for i in window)
                if b.tag == "h1" and not b.hidden and len(b.text) >= 8 and b.link_density < 0.5
                and b.text not in sites and not meta.is_site_name(b.text) and not label.search(b.text)
