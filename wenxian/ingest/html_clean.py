@@ -346,23 +346,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # is only that names no article
     footer = [b.text for b in page.blocks[-40:]]
     sites = sites | {n for n in (meta.copyright_holder(footer), meta.host_name(footer)) if n}
-    # title metadata that no visible block confirms, and an <h1> of a headline's length right by
-    # the text: the <h1> is the headline as printed (a <title> of only the site's name, '游民星空',
-    # or a headline the page prints otherwise)
-    first_text = next((b.index for b in page.blocks[start:end] if len(b.text) >= 40 and b.tag not in _HEADING_TAGS), start)
-    window = sorted(i for i in {*range(max(0, start - 8), min(end, start + 2)), *range(max(0, first_text - 8), first_text + 1)}
-                    if i < len(page.blocks))
-    by_text = [b for b in (page.blocks[i] for i in window)
-               if b.tag == "h1" and not b.hidden and len(b.text) >= 8 and b.link_density < 0.5
-               and b.text not in sites and not meta.is_site_name(b.text) and not label.search(b.text)
-               and not _SECTION_H1.search(b.text)]
-    # (printed nowhere, punctuation and spaces aside: '某市召开专题会议 部署…' prints '…会议，部署…')
-    printed = [_loose(b.text) for b in page.blocks[:end] if not b.hidden and len(_loose(b.text)) >= 8]
-    if (candidates and by_text and not any(_loose(by_text[0].text) in _loose(v) or _loose(v) in _loose(by_text[0].text)
-                                           for v, _o in candidates)
-            and not any(t in _loose(v) or _loose(v) in t and len(t) <= len(_loose(v)) + 4
-                        for t in printed for v, _o in candidates)):
-        return by_text[0].text, "h1 by the text (the title metadata is printed nowhere)", by_text[0].index
+    h1 = _h1_over_unprinted_title(page, [v for v, _o in candidates], sites, label)
+    if h1 is not None:
+        return h1.text, "h1 by the text (the title metadata is printed nowhere)", h1.index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
@@ -403,6 +389,34 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     return None, None, None
 
 
+
+
+def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: re.Pattern) -> Block | None:
+    """An <h1> of a headline's length right by the text, when no visible block prints the title
+    metadata (punctuation and spaces aside: '某市召开专题会议 部署…' prints '…会议，部署…'): the
+    headline as printed, where the metadata is only the site's name ('游民星空') or a headline the
+    page prints otherwise. None when there is no such <h1> or the metadata is printed."""
+    if not values:
+        return None
+    start, end = page.main
+    first_text = next((b.index for b in page.blocks[start:end] if len(b.text) >= 40 and b.tag not in _HEADING_TAGS), start)
+    window = sorted(i for i in {*range(max(0, start - 8), min(end, start + 2)), *range(max(0, first_text - 8), first_text + 1)}
+                    if i < len(page.blocks))
+    by_text = next((b for b in (page.blocks[i] for i in window)
+                    if b.tag == "h1" and not b.hidden and len(b.text) >= 8 and b.link_density < 0.5
+                    and b.text not in sites and not meta.is_site_name(b.text) and not label.search(b.text)
+                    and not _SECTION_H1.search(b.text)), None)
+    if by_text is None:
+        return None
+    loose_values = [_loose(v) for v in values]
+    heading = _loose(by_text.text)
+    if any(heading in v or v in heading for v in loose_values):
+        return None  # (the metadata confirms it: the first pass chose it, or its longer printing)
+    for b in page.blocks[:end]:
+        t = _loose(b.text) if not b.hidden else ""
+        if len(t) >= 8 and any(t in v or v in t and len(t) <= len(v) + 4 for v in loose_values):
+            return None  # the metadata is printed as a block of its own
+    return by_text
 
 
 def _loose(text: str) -> str:

@@ -399,8 +399,11 @@ def _media_credit() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s*$")
 
 
-# Another label starting inside a value: the value ends there.
-_NEXT_LABEL = re.compile(r"(?:作者|记者|编辑|责任编辑|责编|时间|发布|日期|来源|浏览|阅读|点击|选稿|审核|校对|摄影|分享到|分享|字号)\s*[:：︰﹕]")
+@lru_cache(maxsize=None)
+def _next_label() -> re.Pattern:
+    """Another field's label starting inside a value (`field_labels`): the value ends there."""
+    labels = sorted(vocab.load("metadata.yml")["field_labels"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰﹕]")
 
 
 def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
@@ -421,7 +424,7 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
             if value:
                 yield line, value
             continue
-        value = _NEXT_LABEL.split(m.group(1).strip())[0].strip()  # '证券时报网作者：李在山' -> the outlet
+        value = _next_label().split(m.group(1).strip())[0].strip()  # '证券时报网作者：李在山' -> the outlet
         nxt = after.get(id(line)) or following.get(line.number)
         if not value and nxt is not None:
             value = nxt.text.strip()
@@ -523,7 +526,6 @@ def without_banner(name: str) -> str:
 
 
 _GLUED_TAIL = re.compile(r"[\u4e00-\u9fff]{4,23}")
-
 
 
 def clean_source(value: str) -> str | None:
@@ -883,13 +885,18 @@ _BARE_DATE = re.compile(r"(?:(?:发布时间|发布于|时间)\s*[:：︰﹕]?\s
                         r"(?:\s*(?:发布于|IP\s*属地\s*[:：︰﹕]?)\s*[\u4e00-\u9fff]{2,9})?")  # (the place a platform stamps beside it)
 
 
+@lru_cache(maxsize=None)
+def _official_account_patterns() -> tuple[re.Pattern, re.Pattern]:
+    v = vocab.load("metadata.yml")
+    return (re.compile("(?:" + "|".join(map(re.escape, v["official_account_marks"])) + r")$"),
+            re.compile(rf"发布于\s*{v['ip_locations']}"))
+
+
 def official_account(header: list[Line]) -> str | None:
     """The account a platform names on its byline as '…官方账号' (腾讯新闻·某某日报官方账号,
     '2024-11-25 10:20发布于北京某某日报官方账号'): the name before the mark, after the platform's
     name and '·', or after the date and the place the platform stamps."""
-    v = vocab.load("metadata.yml")
-    mark = re.compile("(?:" + "|".join(map(re.escape, v["official_account_marks"])) + r")$")
-    stamp = re.compile(rf"发布于\s*{v['ip_locations']}")
+    mark, stamp = _official_account_patterns()
     for line in header:
         m = mark.search(line.text)
         if not m:
@@ -973,7 +980,7 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 @lru_cache(maxsize=None)
 def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
-    names = rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+){_NAME}){{0,5}})(?={v['name_enders']})"
+    names = rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+){_NAME}){{0,5}})(?={_next_label().pattern}|{v['name_enders']})"
     # (记者会 / 記者會 / 记者招待会 is a press conference: 在記者會上稱 credits no one)
     reporter = re.compile(rf"{v['reporter_words']}(?![会招])\s*[:：︰﹕]?\s*{names}")
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
@@ -1028,6 +1035,8 @@ def _writers_beside_photographer(t: str) -> list[str]:
         end = _PHOTO_LABEL.search(rest, later.end() - later.start())
         parts.append(rest[:end.start()] if end else rest)
     return next((names for names in map(credited_authors, parts) if names), [])
+
+
 _PHOTO_CREDIT = re.compile(r"摄|图")
 # Private-use characters are the glyphs of a site's icon font (an arrow or a separator drawn
 # between a writer's name and the 来源 label); they are read as a space, never as a name's letter.

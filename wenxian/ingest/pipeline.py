@@ -127,7 +127,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         site = host  # '纪检' in the page title, '某某大学纪检监察室' as the 主办 in the footer
     printed = max((l.number for l in above if title and l.text == title), default=None)  # the headline above the text
     # the metadata rules read the lines around the text without pinyin glosses (發(fā)布時(shí)間：…)
-    above, header, trailer = _unglossed(above), _unglossed(header), _unglossed(trailer)
+    unglossed = {l.number: g for l, c in zip(lines, captured) if (g := without_glosses(l.text, c.text))}
+    above, header, trailer = (_unglossed(part, unglossed) for part in (above, header, trailer))
     near_title = _below(header, printed, margin=8)
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
@@ -177,7 +178,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  or meta.labelled_date(_table_above(above, title, printed), order))
                 if printed is not None else None)
     pairs = [(l.text, c.text) for l, c in zip(lines, captured)]
-    pairs += [g for g in (without_glosses(l.text, c.text) for l, c in zip(lines, captured)) if g]
+    pairs += list(unglossed.values())  # (a value read without the glosses, given back as printed there)
     by_number = {position[l.number]: l for l in every_line}  # (the overlong lines too)
     cleaned = clean_mod.Cleaned([clean_mod.Kept(by_number.get(k.line.number, k.line), k.kind) for k in cleaned.kept],
                                 [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
@@ -192,13 +193,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     return art
 
 
-def _unglossed(lines: list) -> list:
-    """Each line with its pinyin glosses left out (reading_form.without_glosses), where it has any."""
-    out = []
-    for l in lines:
-        g = without_glosses(l.text, l.text)
-        out.append(clean_mod.Line(l.number, g[0]) if g else l)
-    return out
+def _unglossed(lines: list, unglossed: dict) -> list:
+    """Each line read without its pinyin glosses (`unglossed`: line number -> (reading form,
+    original) from reading_form.without_glosses), where it has any."""
+    return [clean_mod.Line(l.number, unglossed[l.number][0]) if l.number in unglossed else l for l in lines]
 
 
 def _table_above(above: list, title: str | None, printed: int) -> list:

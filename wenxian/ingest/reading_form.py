@@ -124,7 +124,6 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # A pinyin gloss some sites print after a character with more than one reading (發(fā)布時(shí)間,
 # 網(wǎng)絡(luò)): one syllable with its tone mark, in brackets, right after a Han character.
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\s?[)）]")
 
 
@@ -135,7 +134,7 @@ def without_glosses(view: str, original: str) -> tuple[str, str] | None:
     spans = [m.span() for m in _GLOSS.finditer(view)]
     # (a content farm glosses a few characters; a lesson on readings glosses every one of its
     # examples, 发(fā)布(bù)时(shí)间(jiān), which are text, not a byline)
-    if not spans or 3 * len(spans) > len(_HAN_CHAR.findall(view)):
+    if not spans or 3 * len(spans) > len(_HAN.findall(view)):
         return None
     keep = [(0, spans[0][0])] + [(a[1], b[0]) for a, b in zip(spans, spans[1:])] + [(spans[-1][1], len(view))]
     return "".join(view[i:j] for i, j in keep), "".join(original[i:j] for i, j in keep)
