@@ -15,6 +15,8 @@ from . import html_clean
 from . import html_page
 from . import kinds
 from . import limits
+from . import saved_by
+from . import source_urls
 from . import meta
 from . import recurring_lines as recurring
 from ..places import regions
@@ -53,8 +55,9 @@ def _extract(data: bytes, path: str = "<bytes>", learned=recurring.lines_for, pa
             art = _extract(page.body, path + "#page.html", learned, charset=page.charset)
         except WenxianError as exc:  # name the file given, and the page in it
             raise type(exc)(path, f"page {page.url}: {exc.problem}") from None
+        # the archive's record of the exchange first; the saver's record in the page after it
         return {**art, "id": article_id(data), "sha256": hashlib.sha256(data).hexdigest(),
-                "source_url": page.url, "captured": page.captured}
+                "source_url": page.url or art.get("source_url"), "captured": page.captured or art.get("captured")}
     is_page = kinds.is_page(path)
     decoded = decode(data, path, charset, markup=is_page)
     if is_page:
@@ -251,11 +254,36 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
     if got.source_url:
         art["original_url"] = got.source_url  # a WeChat article's 阅读原文 link (report only)
     art["warnings"] = extraction_warnings(art)
+    _saver_record(art, decoded.text)
     strays = stray_controls(decoded.text)
     if strays:  # (left out by the HTML reader, as a browser shows nothing for them)
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the page's text, "
                                f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
+
+
+def _saver_record(art: dict, page_text: str) -> None:
+    """The address and saving day the saving tool wrote at the top of the page (saved_by.py):
+    `source_url` and `captured`, with where they were read; an address that is not a valid
+    http(s) URL is left out with a warning."""
+    record = saved_by.read(page_text)
+    if record is None:
+        return
+    if record.url:
+        url = webarchive.clean_url(record.url)
+        try:
+            url = source_urls.normalise(url).url if url else None
+        except source_urls.UrlError:
+            url = None
+        if url:
+            art["source_url"] = url
+            art["metadata_origin"]["source_url"] = record.tool
+        else:
+            art["warnings"].append(f"the page's {record.tool} names an address that is not an http(s) URL; "
+                                   "no source URL recorded (give it with --url)")
+    if record.saved:
+        art["captured"] = record.saved
+        art["metadata_origin"]["captured"] = record.tool
 
 
 def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict:

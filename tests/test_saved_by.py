@@ -1,0 +1,105 @@
+"""A saved page's own record of where and when it was saved (wenxian/ingest/saved_by.py): the
+browsers' mark of the web and SingleFile's header give `source_url` (checked like --url) and,
+for SingleFile, `captured`; records elsewhere in the page are not the saver's; a bad address
+never stops `add`."""
+import json
+import re
+
+import pytest
+
+import webarchive_files as W
+from conftest import FIXTURES
+from wenxian import archive, article
+from wenxian.cli import main
+from wenxian.ingest import saved_by
+from wenxian.ingest.pipeline import extract
+
+WECHAT = "https://mp.weixin.qq.com/s?__biz=MzA5&mid=2650&idx=1&sn=5f1e&chksm=8b01&scene=21#wechat_redirect"
+
+
+def singlefile(url: str = WECHAT, saved: str = "Tue Oct 17 2023 23:55:34 GMT+0800 (中国标准时间)") -> str:
+    page = W.page()
+    return page.replace("<html>", f"<html><!--\n Page saved with SingleFile \n url: {url} \n saved date: {saved}\n-->", 1)
+
+
+def mark_of_the_web(url: str) -> str:
+    return W.page().replace("<html>", f"<!-- saved from url=({len(url):04d}){url} -->\n<html>", 1)
+
+
+def test_singlefile_gives_the_address_without_sharer_parameters_and_the_savers_day():
+    art = extract(singlefile().encode("utf-8"), "saved.html")
+    # the day the saver's clock showed (23:55 at +08:00 is still the 17th there), no conversion
+    assert (art["source_url"], art["captured"]) == ("https://mp.weixin.qq.com/s?__biz=MzA5&mid=2650&idx=1&sn=5f1e",
+                                                    "2023-10-17")
+    assert (art["metadata_origin"]["source_url"], art["metadata_origin"]["captured"]) == ("SingleFile", "SingleFile")
+    assert art["title"] == W.TITLE  # the record is no part of the article
+
+
+def test_the_mark_of_the_web_gives_the_address_only():
+    art = extract(mark_of_the_web(W.URL).encode("utf-8"), "saved.html")
+    assert art["source_url"] == W.URL and "captured" not in art
+    assert art["metadata_origin"]["source_url"] == "mark of the web"
+
+
+@pytest.mark.parametrize("where", ["body", "late comment"])
+def test_a_record_that_is_not_the_savers_is_ignored(where):
+    quoted = f"<!-- saved from url=(0025)https://example.com/x.htm -->"
+    page = W.page()
+    page = (page.replace("<article>", f"<article><p>{quoted.replace('<', '&lt;')}</p>", 1) if where == "body"
+            else page.replace("</footer>", f"</footer>{quoted}", 1))
+    art = extract(page.encode("utf-8"), "saved.html")
+    assert art["source_url"] is None and "captured" not in art
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///C:/Users/me/page.html", "http://"])
+def test_an_address_that_is_no_http_url_is_left_out_with_a_warning(url):
+    art = extract(singlefile(url).encode("utf-8"), "saved.html")
+    assert art["source_url"] is None and art["captured"] == "2023-10-17"
+    assert any("SingleFile" in w and "--url" in w for w in art["warnings"])
+
+
+@pytest.mark.parametrize("saved", ["Sat Feb 31 2024 10:00:00 GMT+0800", "2023-10-17T10:00:00Z", ""])
+def test_a_saving_date_that_is_no_javascript_date_of_a_real_day_gives_none(saved):
+    assert "captured" not in extract(singlefile(saved=saved).encode("utf-8"), "saved.html")
+
+
+def test_non_ascii_addresses_are_percent_encoded():
+    record = saved_by.read(mark_of_the_web("http://www.example.gov.cn/新闻/1.html"))
+    assert record.url == "http://www.example.gov.cn/新闻/1.html"
+    art = extract(mark_of_the_web("http://www.example.gov.cn/新闻/1.html").encode("utf-8"), "saved.html")
+    assert art["source_url"] == "http://www.example.gov.cn/%E6%96%B0%E9%97%BB/1.html"
+
+
+def test_every_fixture_page_with_a_mark_of_the_web_gets_its_address():
+    checked = 0
+    for path in sorted((FIXTURES / "corpus-html").glob("*.html")):
+        data = path.read_bytes()
+        top = data[:4096].split(b"<head", 1)[0]
+        m = re.search(rb"<!-- saved from url=\(\d{4}\)(\S+) -->", top)
+        art = extract(data, str(path))
+        if m:
+            checked += 1
+            assert art["source_url"] == m.group(1).decode("ascii"), path.name
+        else:
+            assert art["source_url"] is None, path.name
+    assert checked >= 1
+
+
+def test_add_stores_the_record_and_the_command_line_wins(tmp_path):
+    src = tmp_path / "saved.html"
+    src.write_text(singlefile(), "utf-8")
+    repo = tmp_path / "repo"
+    assert main(["add", str(src), "--root", str(repo)]) == 0
+    (md,) = (repo / "docs" / "articles").glob("*.md")
+    meta, _, _ = article.parse(md.read_text("utf-8"))
+    assert (meta["source_url"], meta["captured"]) == ("https://mp.weixin.qq.com/s?__biz=MzA5&mid=2650&idx=1&sn=5f1e",
+                                                      "2023-10-17")
+    sidecar = json.loads((repo / archive.raw_path(md.stem, ".json")).read_text("utf-8"))
+    assert (sidecar["url"], sidecar["captured"]) == (meta["source_url"], "2023-10-17")
+    assert archive.check(repo) == []
+    other = tmp_path / "other"
+    assert main(["add", str(src), "--root", str(other), "--url", "https://mirror.example.cn/a",
+                 "--captured", "2026-12-01"]) == 0
+    (md,) = (other / "docs" / "articles").glob("*.md")
+    meta, _, _ = article.parse(md.read_text("utf-8"))
+    assert (meta["source_url"], meta["captured"]) == ("https://mirror.example.cn/a", "2026-12-01")
