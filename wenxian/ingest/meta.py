@@ -406,6 +406,10 @@ def _next_label() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰﹕]")
 
 
+# A field's label, first in what follows another label: a word of two to five characters and a colon.
+_LABEL_FIRST = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：︰﹕]")
+
+
 def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     """(line, value) for lines carrying a label of `kind` (来源：…, 发布日期：…); the value is the
     rest of the line, or the next line when the label ends the line (table-like pages)."""
@@ -424,6 +428,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
             if value:
                 yield line, value
             continue
+        if _LABEL_FIRST.match(m.group(1).strip()):
+            continue  # an empty field, another's label right after its own (来源： 访问量：199): no value
         value = _next_label().split(m.group(1).strip())[0].strip()  # '证券时报网作者：李在山' -> the outlet
         nxt = after.get(id(line)) or following.get(line.number)
         if not value and nxt is not None:
