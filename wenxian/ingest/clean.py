@@ -350,6 +350,41 @@ def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: 
     return start
 
 
+# How many short lines a box set into the text may have (an advertisement or link box between
+# the lead paragraph and the rest: '·' / '医疗关注--某某新发现' / '·' / …).
+_BOX_LINES = 10
+_BULLETS = "·•●▪◆■★☆◇□"
+
+
+def _lead_above_box(lines: list[Line], reasons: list[str | None], start: int, title: str | None) -> int | None:
+    """Index of the article's lead paragraph when a box set into the text (an advertisement,
+    a few links: '·' / '医疗关注--某某新发现' / '·' / …) parts it from the rest, so that the run of
+    prose starts below the box; else None. The lead is one paragraph of full sentences directly
+    above the box, with no full sentence above it; the box holds at most `_BOX_LINES` lines,
+    each short and no prose, or removed as furniture, none of them the headline, a dateline or
+    a byline (a lead stands below those), and at least two of them bullets (a list of items)."""
+    def in_box(j: int) -> bool:
+        text, reason = lines[j].text, reasons[j]
+        if text == title or _DATED.search(text) or reason and (reason.startswith("title") or "dateline" in reason
+                                                                   or "byline" in reason):
+            return False
+        return bool(reason) or len(text) <= 40 and _score(text, None) < 0
+
+    i = start - 1
+    while i >= 0 and start - i <= _BOX_LINES and in_box(i):
+        i -= 1
+    if i < 0 or start - i - 1 < 2 or start - i - 1 > _BOX_LINES or reasons[i]:
+        return None
+    if sum(1 for line in lines[i + 1:start] if line.text[:1] in _BULLETS) < 2:
+        return None  # a box of items, each with its bullet (not a question's counters and buttons)
+    text = lines[i].text
+    if len(text) < 40 or text == title or not _FULL_STOP.search(text) and not text.endswith(("：", ":")):
+        return None
+    if i > 0 and not reasons[i - 1] and _is_sentence(lines[i - 1].text):
+        return None  # a sentence above it too: the end of something else, not a lead
+    return i
+
+
 def _is_sentence(text: str) -> bool:
     """A line of running text: a full sentence (。！… at its end) or a long passage; headlines
     of other articles (short, often ending in ？ or a quote) are not."""
@@ -413,6 +448,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
     start = _headings_after_byline(lines, reasons, start)
+    lead = _lead_above_box(lines, reasons, start, title)
     texts = [l.text for l in lines[start:end]]
     cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
     after = "section after the article (comments, related items)"
@@ -433,7 +469,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     kept: list[Kept] = []
     removed: list[Removed] = []
     for i, (line, reason) in enumerate(zip(lines, reasons)):
-        if i in items:
+        if i in items or i == lead:
             kept.append(Kept(line, "paragraph"))
             continue
         if cut is not None and start + cut <= i < end and not reason:
