@@ -291,11 +291,53 @@ def is_numbered_heading(text: str) -> bool:
     return len(text) <= 40 and bool(_sections()[1].match(text))
 
 
+# A text wrapped at a fixed width (an old site's <pre>, a mail archive, a scraper that wraps):
+# at least this many lines in a row of one display width, give or take `_WRAP_SLACK` columns.
+_WRAP_RUN = 3
+_WRAP_SLACK = 2
+_WRAP_MIN = 30  # columns (15 Han characters): a list of short headlines is not wrapped prose
+_WRAP_STOP = re.compile(r"[。！？!?]")
+
+
+def _width(text: str) -> int:
+    """Display columns of a line: two for a wide (Han, full-width) character, one for others."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def hard_wrapped(texts: list[str]) -> list[bool]:
+    """Per line: whether it belongs to prose wrapped at a fixed width, so that a paragraph is
+    printed as several lines cut mid-sentence ('…那显然还需要更多的论' / '述。在这里，…'). Such a
+    paragraph is a run of `_WRAP_RUN` or more lines of one width with punctuation inside, a
+    sentence's end among them and no line cut short with '…', and the shorter line that ends it. Other articles' headlines listed after a text are short,
+    unpunctuated and of varying widths."""
+    widths = [_width(t) for t in texts]
+    out = [False] * len(texts)
+    i = 0
+    while i < len(texts):
+        j = i
+        while (j + 1 < len(texts) and widths[i] >= _WRAP_MIN and abs(widths[j + 1] - widths[i]) <= _WRAP_SLACK
+               and _PROSE_PUNCT.search(texts[j])):
+            j += 1
+        # (a list of headlines cut to one length ends them with '…' and holds no full stop)
+        run = texts[i:j + 1]
+        if j - i + 1 >= _WRAP_RUN and any(_WRAP_STOP.search(t) for t in run) and not any(t.endswith(("…", "...")) for t in run):
+            end = j + 1 if j + 1 < len(texts) and 0 < widths[j + 1] < widths[i] else j
+            for k in range(i, end + 1):
+                out[k] = True
+            i = end + 1
+        else:
+            i += 1
+    return out
+
+
 def headline_run_start(texts: list[str]) -> int | None:
     """Start of a trailing run of headline-like lines (other articles' titles listed after the
     text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
     its end. None when the text ends with its own sentences."""
-    last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t)), default=-1)
+    wrapped = hard_wrapped(texts)
+    last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t) or wrapped[i]), default=-1)
     tail = texts[last_sentence + 1:]
     short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
     if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
