@@ -2,6 +2,7 @@
 the HTML page they hold, extracted exactly as the plain page; the file is archived byte-exact;
 several pages are listed, chosen with --url or all added with --all; broken files fail with one
 line naming the file."""
+import base64
 import gzip
 import hashlib
 import io
@@ -274,3 +275,49 @@ def test_gunzip_reads_every_member_up_to_exactly_the_limit():
         gunzip(packed, "p.warc.gz", len(data) + 5)
     with pytest.raises(WebArchiveError, match="truncated gzip data"):
         gunzip(packed[:-30], "p.warc.gz", 10**8)
+
+
+def _with_picture(mhtml: bytes, size: int) -> bytes:
+    """The MHTML with a picture of `size` bytes (random, so incompressible) before its end."""
+    import os
+
+    boundary = b"----MultipartBoundary--wenxianTEST----"
+    picture = base64.encodebytes(os.urandom(size))
+    part = (b"--" + boundary + b"\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n"
+            b"Content-Location: https://www.example.gov.cn/photo.jpg\r\n\r\n" + picture + b"\r\n")
+    end = b"--" + boundary + b"--\r\n"
+    assert mhtml.endswith(end)
+    return mhtml[:-len(end)] + part + end
+
+
+def test_a_web_archive_with_its_pictures_may_be_larger_than_a_page(tmp_path, capsys):
+    """A page saved with its pictures is megabytes of images beside a small HTML part: the file
+    is held to max_archive_bytes, its HTML page to max_bytes (wenxian/data/limits.yml)."""
+    from wenxian import datafiles
+
+    limits = datafiles.load("limits.yml")
+    big = _with_picture(CAPTURES["page.mhtml"], limits["max_bytes"])  # base64: a third larger
+    assert limits["max_bytes"] < len(big) < limits["max_archive_bytes"]
+    assert _add(tmp_path, "big.mhtml", big) == 0
+    aid = hashlib.sha256(big).hexdigest()[:12]
+    assert (tmp_path / "repo" / archive.raw_path(aid, ".mhtml")).read_bytes() == big
+    meta, _, _ = article.parse((tmp_path / "repo" / "docs" / "articles" / f"{aid}.md").read_text("utf-8"))
+    assert meta["title"] == W.TITLE
+    # a saved page of that size is still refused, naming its own limit
+    page = tmp_path / "big.html"
+    page.write_bytes(HTML + b"<!--" + b"x" * limits["max_bytes"] + b"-->")
+    assert main(["add", str(page), "--root", str(tmp_path / "repo")]) == 1
+    assert f"the limit is {limits['max_bytes']:,} bytes (max_bytes in wenxian/data/limits.yml)" in capsys.readouterr().err
+
+
+def test_a_web_archive_over_its_limit_is_refused_naming_it(tmp_path, monkeypatch, capsys):
+    from wenxian.ingest import limits as limits_mod
+
+    real = limits_mod.datafiles.load
+    monkeypatch.setattr(limits_mod.datafiles, "load",
+                        lambda name: {**real(name), "max_archive_bytes": 50_000} if name == "limits.yml" else real(name))
+    big = _with_picture(CAPTURES["page.mhtml"], 60_000)
+    assert _add(tmp_path, "big.mhtml", big) == 1
+    err = capsys.readouterr().err
+    assert f"big.mhtml: file is {len(big):,} bytes; the limit is 50,000 bytes (max_archive_bytes in wenxian/data/limits.yml)" in err
+    assert not (tmp_path / "repo" / "docs" / "articles").exists() or not list((tmp_path / "repo" / "docs" / "articles").glob("*.md"))

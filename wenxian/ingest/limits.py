@@ -8,11 +8,21 @@ from .. import datafiles
 from ..errors import WenxianError
 
 
+def byte_limit(path: str) -> tuple[int, str]:
+    """(bytes, name in limits.yml) a capture file may have: a web archive holds the page's
+    images and styles beside its HTML (max_archive_bytes), any other capture is the page or its
+    text (max_bytes)."""
+    from .kinds import is_web_archive
+
+    name = "max_archive_bytes" if is_web_archive(path) else "max_bytes"
+    return datafiles.load("limits.yml")[name], name
+
+
 def check_size(data: bytes, path: str) -> None:
-    limit = datafiles.load("limits.yml")["max_bytes"]
+    limit, name = byte_limit(path)
     if len(data) > limit:
         raise WenxianError(path, f"file is {len(data):,} bytes; the limit is {limit:,} bytes "
-                                 "(max_bytes in wenxian/data/limits.yml)")
+                                 f"({name} in wenxian/data/limits.yml)")
 
 
 def check_shape(lines: list, path: str) -> list:
@@ -40,13 +50,13 @@ def overlong_reason() -> str:
 def read_capture(path: str) -> bytes:
     """The bytes of a capture file, refusing before reading what cannot be one: anything but a
     regular file (a FIFO named x.txt would block forever, /dev/zero never ends) and a file over
-    max_bytes (a 3 GiB sparse file). Opened without blocking, checked with fstat on the open
-    descriptor, and read up to max_bytes + 1 bytes whatever the size claims. OSError when the
+    its limit (byte_limit; a 3 GiB sparse file). Opened without blocking, checked with fstat on the open
+    descriptor, and read up to the limit + 1 bytes whatever the size claims. OSError when the
     file cannot be opened; WenxianError naming the file otherwise."""
     import os
     import stat
 
-    limit = datafiles.load("limits.yml")["max_bytes"]
+    limit, name = byte_limit(path)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fd)
@@ -54,7 +64,7 @@ def read_capture(path: str) -> bytes:
             raise WenxianError(path, "not a regular file (devices, pipes and folders are not captures)")
         if st.st_size > limit:
             raise WenxianError(path, f"file is {st.st_size:,} bytes; the limit is {limit:,} bytes "
-                                     "(max_bytes in wenxian/data/limits.yml)")
+                                     f"({name} in wenxian/data/limits.yml)")
         data = fh.read(limit + 1)
     check_size(data, path)
     return data
