@@ -103,3 +103,29 @@ def test_add_stores_the_record_and_the_command_line_wins(tmp_path):
     (md,) = (other / "docs" / "articles").glob("*.md")
     meta, _, _ = article.parse(md.read_text("utf-8"))
     assert (meta["source_url"], meta["captured"]) == ("https://mirror.example.cn/a", "2026-12-01")
+
+
+def test_a_singlefile_page_with_its_pictures_inlined_is_held_to_the_limit_without_them(tmp_path, capsys):
+    """SingleFile inlines a page's pictures as data: URIs, so a news page with its photographs is
+    megabytes over max_bytes: the page without them is held to max_bytes, the file to
+    max_archive_bytes (wenxian/data/limits.yml)."""
+    import base64
+    import os
+
+    from wenxian import datafiles
+
+    limits = datafiles.load("limits.yml")
+    picture = "data:image/jpeg;base64," + base64.b64encode(os.urandom(limits["max_bytes"] // 2)).decode()
+    page = singlefile().replace("<article>", f'<article><img src="{picture}"><img src="{picture}">', 1)
+    assert limits["max_bytes"] < len(page.encode()) < limits["max_archive_bytes"]
+    src = tmp_path / "saved.html"
+    src.write_text(page, "utf-8")
+    assert main(["add", str(src), "--root", str(tmp_path / "repo")]) == 0
+    (md,) = (tmp_path / "repo" / "docs" / "articles").glob("*.md")
+    meta, body, _ = article.parse(md.read_text("utf-8"))
+    assert meta["title"] == W.TITLE and meta["captured"] == "2023-10-17" and "〔图片〕" in body
+    # the same bytes as text of its own (a comment, not pictures) are refused, naming max_bytes
+    src.write_text(page.replace("data:image/jpeg;base64,", "nodata:image/jpeg;base64,"), "utf-8")
+    assert main(["add", str(src), "--root", str(tmp_path / "other")]) == 1
+    err = capsys.readouterr().err
+    assert f"the limit is {limits['max_bytes']:,} bytes (max_bytes in wenxian/data/limits.yml)" in err

@@ -4,25 +4,57 @@ Checked in two steps so that a huge file is refused before any decoding work is 
 """
 from __future__ import annotations
 
+import re
+
 from .. import datafiles
 from ..errors import WenxianError
 
 
 def byte_limit(path: str) -> tuple[int, str]:
-    """(bytes, name in limits.yml) a capture file may have: a web archive holds the page's
-    images and styles beside its HTML (max_archive_bytes), any other capture is the page or its
-    text (max_bytes)."""
-    from .kinds import is_web_archive
+    """(bytes, name in limits.yml) the file of a capture may have at most: a web archive holds
+    the page's images and styles beside its HTML, and a saved page may hold its pictures inlined
+    (SingleFile), both up to max_archive_bytes; a text capture is held to max_bytes."""
+    from .kinds import is_page, is_web_archive
 
-    name = "max_archive_bytes" if is_web_archive(path) else "max_bytes"
+    name = "max_archive_bytes" if is_web_archive(path) or is_page(path) else "max_bytes"
     return datafiles.load("limits.yml")[name], name
 
 
+# A picture inlined in a saved page (SingleFile, a browser's "save as single file" of HTML): the
+# base64 payload of a data: URI in an attribute or a style.
+_INLINED = re.compile(rb"(?<![\w.+-])data:[\w.+-]+/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,([A-Za-z0-9+/=]{256,})")
+
+
+def inlined_bytes(data: bytes) -> int:
+    """Bytes of a saved page that are the payloads of inlined pictures (data: URIs)."""
+    return sum(len(m.group(1)) for m in _INLINED.finditer(data))
+
+
 def check_size(data: bytes, path: str) -> None:
-    limit, name = byte_limit(path)
-    if len(data) > limit:
-        raise WenxianError(path, f"file is {len(data):,} bytes; the limit is {limit:,} bytes "
-                                 f"({name} in wenxian/data/limits.yml)")
+    """A capture over its limit is refused naming the limit: a web archive's file is held to
+    max_archive_bytes, a text capture to max_bytes, and a saved page to max_bytes without the
+    pictures it inlines (up to max_archive_bytes with them)."""
+    from .kinds import is_page, is_web_archive
+
+    limits = datafiles.load("limits.yml")
+    if is_web_archive(path):
+        limit, name = limits["max_archive_bytes"], "max_archive_bytes"
+    else:
+        limit, name = limits["max_bytes"], "max_bytes"
+    if len(data) <= limit:
+        return
+    if is_page(path) and not is_web_archive(path):
+        if len(data) > limits["max_archive_bytes"]:
+            raise WenxianError(path, f"file is {len(data):,} bytes; the limit is {limits['max_archive_bytes']:,} bytes "
+                                     "with inlined pictures (max_archive_bytes in wenxian/data/limits.yml)")
+        own = len(data) - inlined_bytes(data)
+        if own <= limit:
+            return
+        without = f" ({own:,} without its inlined pictures)" if own < len(data) else ""
+        raise WenxianError(path, f"file is {len(data):,} bytes{without}; the limit is {limit:,} bytes "
+                                 "(max_bytes in wenxian/data/limits.yml)")
+    raise WenxianError(path, f"file is {len(data):,} bytes; the limit is {limit:,} bytes "
+                             f"({name} in wenxian/data/limits.yml)")
 
 
 def check_shape(lines: list, path: str) -> list:
