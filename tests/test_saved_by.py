@@ -129,3 +129,48 @@ def test_a_singlefile_page_with_its_pictures_inlined_is_held_to_the_limit_withou
     assert main(["add", str(src), "--root", str(tmp_path / "other")]) == 1
     err = capsys.readouterr().err
     assert f"the limit is {limits['max_bytes']:,} bytes (max_bytes in wenxian/data/limits.yml)" in err
+
+
+# (red-team review: marks that are not a saver's, and saving days no clock could give)
+@pytest.mark.parametrize("mark", [
+    "<!-- saved from url=(0022)http://internet.e-mail -->",          # Dreamweaver's template leftover
+    "<!-- saved from url=(0010)https://news.example.com.cn/a/1.html -->",  # its length is not the address's
+])
+def test_a_mark_that_no_browser_wrote_is_ignored(mark):
+    page = W.page().replace("<html>", f"{mark}\n<html>", 1)
+    art = extract(page.encode("utf-8"), "saved.html")
+    assert art["source_url"] is None and not any("mark of the web" in w for w in art["warnings"])
+
+
+def test_a_mark_naming_another_site_than_the_pages_own_address_is_left_out_with_a_warning():
+    page = mark_of_the_web("https://www.cssmoban.com/preview/1/index.html").replace(
+        "<title>", '<meta property="og:url" content="https://www.example.gov.cn/xczx/1.html"><title>', 1)
+    art = extract(page.encode("utf-8"), "saved.html")
+    assert art["source_url"] is None
+    assert any("another site than the page's own address" in w for w in art["warnings"])
+    same = mark_of_the_web(W.URL).replace("<title>", '<meta property="og:url" content="https://example.gov.cn/x.html"><title>', 1)
+    assert extract(same.encode("utf-8"), "saved.html")["source_url"] == W.URL  # (www. or not: one site)
+
+
+def test_a_record_inside_a_page_without_head_or_body_tags_is_not_the_savers():
+    page = ("<html><title>某县召开会议</title><h1>某县召开会议</h1><div class='content'>"
+            "<!-- saved from url=(0033)https://quoted.example.com/x.html -->"
+            "<pre><!--\n Page saved with SingleFile \n url: https://q.example.com/ \n saved date: Mon Jan 01 2024 10:00:00 GMT+0800\n--></pre>"
+            "<p>" + "会议听取了各重点项目进展情况汇报，研究解决项目建设中遇到的困难和问题。" * 3 + "</p></div></html>")
+    art = extract(page.encode("utf-8"), "saved.html")
+    assert art["source_url"] is None and "captured" not in art
+
+
+@pytest.mark.parametrize("saved", ["Thu Jan 01 1970 08:00:00 GMT+0800 (中国标准时间)", "Sat Jan 01 2150 10:00:00 GMT+0800"])
+def test_a_saving_day_before_the_web_or_after_today_is_left_out_with_a_warning(saved):
+    art = extract(singlefile(saved=saved).encode("utf-8"), "saved.html")
+    assert "captured" not in art and any("before the web or after today" in w for w in art["warnings"])
+    assert art["source_url"]  # the address is still the saver's
+
+
+def test_a_saving_day_before_the_articles_date_is_warned_about():
+    page = singlefile(saved="Mon Jan 01 2024 10:00:00 GMT+0800").replace(
+        "<title>", '<meta name="PubDate" content="2024-11-20 08:00:00"><title>', 1)
+    art = extract(page.encode("utf-8"), "saved.html")
+    assert art["captured"] == "2024-01-01" and art["date"] == "2024-11-20"
+    assert any("before the article's date 2024-11-20" in w for w in art["warnings"])

@@ -306,11 +306,18 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def _goes_on(run: list[str]) -> bool:
+    """Whether a sentence of the run is cut at a line's end: a line ending in a letter whose next
+    line has a clause's or sentence's end within its first three characters ('…更多的论' / '述。在这里')."""
+    return any(a[-1:].isalnum() and _PROSE_PUNCT.search(b[:3]) for a, b in zip(run, run[1:]))
+
+
 def hard_wrapped(texts: list[str]) -> list[bool]:
     """Per line: whether it belongs to prose wrapped at a fixed width, so that a paragraph is
     printed as several lines cut mid-sentence ('…那显然还需要更多的论' / '述。在这里，…'). Such a
     paragraph is a run of `_WRAP_RUN` or more lines of one width with punctuation inside, a
-    sentence's end among them and no line cut short with '…', and the shorter line that ends it. Other articles' headlines listed after a text are short,
+    sentence's end among them, no line cut short with '…' and a sentence going on from one line
+    into the next (_goes_on), and the shorter line that ends it (unless the run ends a sentence). Other articles' headlines listed after a text are short,
     unpunctuated and of varying widths."""
     widths = [_width(t) for t in texts]
     out = [False] * len(texts)
@@ -320,10 +327,13 @@ def hard_wrapped(texts: list[str]) -> list[bool]:
         while (j + 1 < len(texts) and widths[i] >= _WRAP_MIN and abs(widths[j + 1] - widths[i]) <= _WRAP_SLACK
                and _PROSE_PUNCT.search(texts[j])):
             j += 1
-        # (a list of headlines cut to one length ends them with '…' and holds no full stop)
+        # (a list of headlines cut to one length ends them with '…' and holds no full stop; and
+        # no sentence of it goes on into the next line)
         run = texts[i:j + 1]
-        if j - i + 1 >= _WRAP_RUN and any(_WRAP_STOP.search(t) for t in run) and not any(t.endswith(("…", "...")) for t in run):
-            end = j + 1 if j + 1 < len(texts) and 0 < widths[j + 1] < widths[i] else j
+        if (j - i + 1 >= _WRAP_RUN and any(_WRAP_STOP.search(t) for t in run)
+                and not any(t.endswith(("…", "...")) for t in run) and _goes_on(run)):
+            closes = j + 1 < len(texts) and 0 < widths[j + 1] < widths[i] and not _WRAP_STOP.search(texts[j][-1:])
+            end = j + 1 if closes else j
             for k in range(i, end + 1):
                 out[k] = True
             i = end + 1
@@ -396,13 +406,15 @@ def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: 
 # the lead paragraph and the rest: '·' / '医疗关注--某某新发现' / '·' / …).
 _BOX_LINES = 10
 _BULLETS = "·•●▪◆■★☆◇□"
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _lead_above_box(lines: list[Line], reasons: list[str | None], start: int, title: str | None) -> int | None:
     """Index of the article's lead paragraph when a box set into the text (an advertisement,
     a few links: '·' / '医疗关注--某某新发现' / '·' / …) parts it from the rest, so that the run of
     prose starts below the box; else None. The lead is one paragraph of full sentences directly
-    above the box, with no full sentence above it; the box holds at most `_BOX_LINES` lines,
+    above the box, ending with 。 or a colon, sharing words with the headline or the text below,
+    under no section header, link or sentence; the box holds at most `_BOX_LINES` lines,
     each short and no prose, or removed as furniture, none of them the headline, a dateline or
     a byline (a lead stands below those), and at least two of them bullets (a list of items)."""
     def in_box(j: int) -> bool:
@@ -420,11 +432,20 @@ def _lead_above_box(lines: list[Line], reasons: list[str | None], start: int, ti
     if sum(1 for line in lines[i + 1:start] if line.text[:1] in _BULLETS) < 2:
         return None  # a box of items, each with its bullet (not a question's counters and buttons)
     text = lines[i].text
-    if len(text) < 40 or text == title or not _FULL_STOP.search(text) and not text.endswith(("：", ":")):
-        return None
-    if i > 0 and not reasons[i - 1] and _is_sentence(lines[i - 1].text):
-        return None  # a sentence above it too: the end of something else, not a lead
-    return i
+    if len(text) < 40 or text == title or not _FULL_STOP_ONLY.search(text) and not text.endswith(("：", ":")):
+        return None  # (a lead is told, not cried: an advertisement's copy ends with ！)
+    above = lines[i - 1].text if i > 0 else ""
+    if i > 0 and (reasons[i - 1] and "title" not in reasons[i - 1] and "dateline" not in reasons[i - 1]
+                  or _is_sentence(above) or len(above) <= 30 and _sections()[0].match(above)):
+        return None  # under a section's header (相关新闻, 热门评论), a link (上一篇：…) or a sentence: not a lead
+    # the lead tells the article's story: it shares words with the headline or the text below
+    words = _bigrams(title or "") | set().union(*(_bigrams(l.text) for l in lines[start:start + 3]))
+    return i if len(_bigrams(text) & words) >= 2 else None
+
+
+def _bigrams(text: str) -> set[str]:
+    """The pairs of adjacent Han characters of a text (words, roughly, for comparing two texts)."""
+    return {text[k:k + 2] for k in range(len(text) - 1) if _HAN.match(text[k:k + 2])}
 
 
 def _is_sentence(text: str) -> bool:

@@ -254,7 +254,7 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
     if got.source_url:
         art["original_url"] = got.source_url  # a WeChat article's 阅读原文 link (report only)
     art["warnings"] = extraction_warnings(art)
-    _saver_record(art, decoded.text)
+    _saver_record(art, decoded.text, [v for v, o in page.meta["url"] if o.startswith("meta:")])
     strays = stray_controls(decoded.text)
     if strays:  # (left out by the HTML reader, as a browser shows nothing for them)
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the page's text, "
@@ -262,10 +262,14 @@ def _from_page(data: bytes, decoded, path: str) -> dict:
     return art
 
 
-def _saver_record(art: dict, page_text: str) -> None:
+def _saver_record(art: dict, page_text: str, own_urls: list[str]) -> None:
     """The address and saving day the saving tool wrote at the top of the page (saved_by.py):
-    `source_url` and `captured`, with where they were read; an address that is not a valid
-    http(s) URL is left out with a warning."""
+    `source_url` and `captured`, with where they were read. Left out with a warning: an address
+    that is not a valid http(s) URL; a browser's mark naming another site than the page's own
+    address (og:url: a template's leftover mark); a saving day before the web or after today."""
+    import datetime
+    from urllib.parse import urlsplit
+
     record = saved_by.read(page_text)
     if record is None:
         return
@@ -275,15 +279,28 @@ def _saver_record(art: dict, page_text: str) -> None:
             url = source_urls.normalise(url).url if url else None
         except source_urls.UrlError:
             url = None
-        if url:
+        hosts = {(urlsplit(u).hostname or "").removeprefix("www.") for u in own_urls if u.startswith("http")}
+        if url and record.tool == "mark of the web" and hosts and \
+                (urlsplit(url).hostname or "").removeprefix("www.") not in hosts:
+            art["warnings"].append(f"the page's mark of the web names {url}, another site than the page's own "
+                                   "address; no source URL recorded (give it with --url)")
+        elif url:
             art["source_url"] = url
             art["metadata_origin"]["source_url"] = record.tool
         else:
             art["warnings"].append(f"the page's {record.tool} names an address that is not an http(s) URL; "
                                    "no source URL recorded (give it with --url)")
     if record.saved:
+        latest = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).date().isoformat()
+        if not "1991-01-01" <= record.saved <= latest:
+            art["warnings"].append(f"the page's {record.tool} says it was saved on {record.saved}, before the web "
+                                   "or after today; no capture date recorded (give it with --captured)")
+            return
         art["captured"] = record.saved
         art["metadata_origin"]["captured"] = record.tool
+        if art.get("date") and str(art["date"]) > record.saved:
+            art["warnings"].append(f"the page's {record.tool} says it was saved on {record.saved}, before the "
+                                   f"article's date {art['date']}: check both")
 
 
 def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict:

@@ -14,7 +14,8 @@ read, both written before the document's head, in the forms their tools emit:
   local day, as a capture's `Date` is read), never converted or guessed.
 
 A record found anywhere else in the page (quoted in an article, in a comment further down) is
-not the saver's and is ignored. The URL goes through the same checks as a URL given with
+not the saver's and is ignored, and so is a mark whose length is not its address's or whose
+address has no real host (a page template's leftover: http://internet.e-mail). The URL goes through the same checks as a URL given with
 `--url` (an http(s) address, without sharer parameters: source_urls.py); one that fails them is
 left out and named in a warning, so that a page's own text can never stop `add`.
 """
@@ -24,9 +25,12 @@ import re
 from dataclasses import dataclass
 
 # The records stand before the document's head: after a BOM, a doctype, a crawler's wrapper
-# element or <html>, within the first few kilobytes.
+# element or <html>, within the first few kilobytes; the first other element (<head>, <title>,
+# <meta>, <div>… : HTML5 lets a page leave out <head> and <body>) ends the prologue.
 HEAD = 4096
-_BEFORE_HEAD = re.compile(r"<(?:head|body)[\s>/]", re.I)
+_WRAPPER = re.compile(r"\s*<(?!(?:html|head|body|title|meta|link|script|style|base|div|p|pre|span|a|table|section|article)\b)"
+                      r"[A-Za-z][\w:-]*(?:\s[^<>]*)?>", re.I)
+_PROLOGUE_END = re.compile(r"<(?!html\b)[A-Za-z]", re.I)
 _MARK_OF_THE_WEB = re.compile(r"<!--\s*saved from url=\(\s*(\d{1,4})\)(\S+?)\s*-->", re.I)
 _SINGLEFILE = re.compile(r"<!--\s*(?:Page saved with|Archive processed by) SingleFile\b(.*?)-->", re.S)
 _FIELD = re.compile(r"^\s*(url|saved date):\s*(.*?)\s*$", re.M)
@@ -44,18 +48,32 @@ class SaverRecord:
 
 def read(page_text: str) -> SaverRecord | None:
     """The saver's record at the top of a decoded saved page, or None."""
-    top = page_text[:HEAD]
-    head = _BEFORE_HEAD.search(top)
-    if head:
-        top = top[:head.start()]
+    top = page_text[:HEAD].lstrip("\ufeff")
+    wrapper = _WRAPPER.match(top)  # (a crawler's element around the saved file: <text encoding=…>)
+    start = wrapper.end() if wrapper else 0
+    end = _PROLOGUE_END.search(top, start)
+    top = top[:end.start()] if end else top
     m = _SINGLEFILE.search(top)
     if m:
         fields = {k: v for k, v in _FIELD.findall(m.group(1))}
         return SaverRecord("SingleFile", fields.get("url") or None, _js_day(fields.get("saved date", "")))
     m = _MARK_OF_THE_WEB.search(top)
-    if m:
+    # the browser writes the address's exact length; a template's leftover mark names a page
+    # nobody saves (Dreamweaver's http://internet.e-mail): no host of letters-only top level
+    if m and int(m.group(1)) == len(m.group(2)) and _real_host(m.group(2)):
         return SaverRecord("mark of the web", m.group(2), None)
     return None
+
+
+def _real_host(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    top = host.rsplit(".", 1)[-1]
+    return "." in host and (top.isalpha() and len(top) >= 2 or top.startswith("xn--"))
 
 
 def _js_day(stamp: str) -> str | None:
