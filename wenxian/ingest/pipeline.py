@@ -106,6 +106,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         before = [l for l in lines[1:] if l.number < first_kept]
         title = (meta.labelled_title(lines[:40])
                  or meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason)
+                 # (share buttons and counters between the dateline and the text: look further up)
+                 or meta.headline_over_dateline(before[-20:], clean_mod.pattern_reason)
                  or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
                  or meta.headline_before(before, clean_mod.pattern_reason)
                  or _headline_over_byline(lines, cleaned, first_kept))
