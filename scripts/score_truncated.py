@@ -15,10 +15,9 @@ its year or name appears earlier: read the misses (-v) before calling them error
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from wenxian.dev.evaluation import FIELDS, Score, score_article
+from wenxian.dev.evaluation import FIELDS, Score, annotated_captures, print_table, score_article
 from wenxian.ingest.pipeline import extract
 
 
@@ -45,30 +44,22 @@ def main() -> None:
     parser.add_argument("-v", action="store_true", help="print what the cut loses, per capture and field")
     args = parser.parse_args()
     whole_total, cut_total, n = Score(), Score(), 0
-    for folder in args.folders:
-        for exp_path in sorted(folder.glob("*.expected.json")):
-            name = exp_path.name[:-len(".expected.json")]
-            capture = folder / f"{name}.txt"
-            if not capture.exists():
-                continue
-            text = capture.read_text("utf-8")
-            if len(text) <= args.n + 200:
-                continue
-            cut = text[:args.n]
-            exp = restricted(json.loads(exp_path.read_text("utf-8")), cut)
-            whole = score_article(extract(text.encode("utf-8"), capture.name), exp, "substring")
-            part = score_article(extract(cut.encode("utf-8"), capture.name), exp, "substring")
-            whole_total.add(whole)
-            cut_total.add(part)
-            n += 1
-            if args.v:
-                for f in FIELDS:
-                    if part.hits[f] < whole.hits[f]:
-                        print(f"{folder.name}/{name} {f}: {[w for k, w in part.misses if k == f][:3]}")
+    for folder, name, text, annotation in annotated_captures(args.folders):
+        if len(text) <= args.n + 200:
+            continue
+        cut = text[:args.n]
+        exp = restricted(annotation, cut)
+        whole = score_article(extract(text.encode("utf-8"), f"{name}.txt"), exp, "substring")
+        part = score_article(extract(cut.encode("utf-8"), f"{name}.txt"), exp, "substring")
+        whole_total.add(whole)
+        cut_total.add(part)
+        n += 1
+        if args.v:
+            for f in FIELDS:
+                if part.hits[f] < whole.hits[f]:
+                    print(f"{folder}/{name} {f}: {[w for k, w in part.misses if k == f][:3]}")
     print(f"{n} captures cut at {args.n} characters")
-    print("| | " + " | ".join(f for f in FIELDS if whole_total.ratio(f) is not None) + " |")
-    for label, total in (("whole", whole_total), ("cut", cut_total)):
-        print(f"| {label} | " + " | ".join(f"{total.ratio(f):.3f}" for f in FIELDS if whole_total.ratio(f) is not None) + " |")
+    print_table([("whole", whole_total), ("cut", cut_total)])
 
 
 if __name__ == "__main__":

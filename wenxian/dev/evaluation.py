@@ -122,3 +122,25 @@ def in_other_script(text: str, exp: dict, config: str, markup: bool) -> tuple[by
     converted = {k: each(v) if k in _CONVERTED_FIELDS else v for k, v in exp.items()}
     converted["script"] = None
     return out.encode("utf-8"), converted
+
+
+def annotated_captures(folders):
+    """(folder name, capture name, text, annotation) of every NAME.txt beside a
+    NAME.expected.json in the folders, in name order (the layout of tests/fixtures/corpus*)."""
+    import json
+    from pathlib import Path
+
+    for folder in map(Path, folders):
+        for exp_path in sorted(folder.glob("*.expected.json")):
+            name = exp_path.name[:-len(".expected.json")]
+            capture = folder / f"{name}.txt"
+            if capture.exists():
+                yield folder.name, name, capture.read_text("utf-8"), json.loads(exp_path.read_text("utf-8"))
+
+
+def print_table(rows: list[tuple[str, Score]]) -> None:
+    """A Markdown table of the fields the first row scores, one row per (label, total)."""
+    fields = [f for f in FIELDS if rows[0][1].ratio(f) is not None]
+    print("| | " + " | ".join(fields) + " |")
+    for label, total in rows:
+        print(f"| {label} | " + " | ".join(f"{total.ratio(f):.3f}" for f in fields) + " |")
