@@ -82,6 +82,12 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     lines = [clean_mod.Line(position[l.number], reading_form(l.text)) for l in captured]
     overlong = [clean_mod.Line(position[l.number], l.text) for l in overlong]
     title, site = meta.find_title(lines)
+    unconfirmed = None
+    if title and site is None and _weak_title(title) and not _printed_again(title, lines[1:]):
+        # a first line with no site's name after it and never printed again may be no page-title
+        # line at all (a capture of the body alone opens with its menu: 登录/注册, 转繁体版): the
+        # headline printed above the text is looked for first, the line kept if there is none
+        title, unconfirmed = None, title
     footer = [l.text for l in lines[-40:]]
     if title and title in (meta.copyright_holder(footer), meta.host_name(footer)):
         title, site = None, site or title  # the page-title line is only the site's name (©2025 某某研究所)
@@ -115,6 +121,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         if title:
             cleaned = clean_mod.clean(lines, title, site_lines)
             first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    if title is None and unconfirmed:
+        title = meta.refine_title(unconfirmed, lines)
+        cleaned = clean_mod.clean(lines, title, site_lines)
+        first_kept = min((k.line.number for k in cleaned.kept), default=0)
     if overlong:
         cleaned = clean_mod.Cleaned(cleaned.kept, sorted(
             cleaned.removed + [clean_mod.Removed(l, limits.overlong_reason()) for l in overlong],
@@ -202,6 +212,22 @@ def _unglossed(lines: list, unglossed: dict) -> list:
     """Each line read without its pinyin glosses (`unglossed`: line number -> (reading form,
     original) from reading_form.without_glosses), where it has any."""
     return [clean_mod.Line(l.number, unglossed[l.number][0]) if l.number in unglossed else l for l in lines]
+
+
+def _weak_title(title: str) -> bool:
+    """A first line that reads like a page's furniture more than a headline: short, a
+    boilerplate pattern's, or in Latin letters only (登录/注册, 转繁体版, Nav logo, 返回顶部)."""
+    return len(title) < 8 or bool(clean_mod.pattern_reason(title)) or not re.search(r"[\u4e00-\u9fff]", title)
+
+
+def _printed_again(title: str, lines: list) -> bool:
+    """Whether the page-title line's headline is printed in the capture below it: as a line of
+    its own, inside a longer line (a breadcrumb, a line with its date), or cut short."""
+    for line in lines:
+        t = line.text.strip()
+        if t == title or title in t or len(t) >= 8 and title.startswith(t):
+            return True
+    return False
 
 
 def _table_above(above: list, title: str | None, printed: int) -> list:
