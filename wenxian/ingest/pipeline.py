@@ -121,7 +121,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         if title:
             cleaned = clean_mod.clean(lines, title, site_lines)
             first_kept = min((k.line.number for k in cleaned.kept), default=0)
-    if title is None and unconfirmed:
+    if title is None and unconfirmed and not clean_mod.pattern_reason(unconfirmed):
+        # (no headline found: the first line is kept, but never a line the rules call furniture)
         title = meta.refine_title(unconfirmed, lines)
         cleaned = clean_mod.clean(lines, title, site_lines)
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
