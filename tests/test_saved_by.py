@@ -162,10 +162,18 @@ def test_a_record_inside_a_page_without_head_or_body_tags_is_not_the_savers():
 
 
 @pytest.mark.parametrize("saved", ["Thu Jan 01 1970 08:00:00 GMT+0800 (中国标准时间)", "Sat Jan 01 2150 10:00:00 GMT+0800"])
-def test_a_saving_day_before_the_web_or_after_today_is_left_out_with_a_warning(saved):
+def test_a_saving_day_no_browser_clock_could_show_is_left_out_with_a_warning(saved):
     art = extract(singlefile(saved=saved).encode("utf-8"), "saved.html")
-    assert "captured" not in art and any("before the web or after today" in w for w in art["warnings"])
+    assert "captured" not in art and any("a day no browser's clock could show" in w for w in art["warnings"])
     assert art["source_url"]  # the address is still the saver's
+
+
+def test_add_warns_about_a_capture_day_after_today(tmp_path, capsys):
+    src = tmp_path / "saved.html"
+    src.write_text(singlefile(saved="Fri Jan 01 2099 10:00:00 GMT+0800"), "utf-8")
+    assert main(["add", str(src), "--root", str(tmp_path / "repo")]) == 0
+    out = capsys.readouterr()
+    assert "records 2099-01-01 as its capture day, after today" in out.out + out.err
 
 
 def test_a_saving_day_before_the_articles_date_is_warned_about():

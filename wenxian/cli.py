@@ -199,6 +199,10 @@ def _prepare_one(overrides: dict, choice: tuple, path: str):
             arts = [art]
         pages = {a["id"]: a["source_url"] for a in arts} if len(arts) > 1 else None
         if overrides.get("captured") is None:
+            for a in arts:  # (a saving tool's or an archive's record read from the capture: a clock set wrong)
+                if a.get("captured") and a["captured"] > overrides["captured_default"]:
+                    a["warnings"].append(f"the capture records {a['captured']} as its capture day, after today "
+                                         f"({overrides['captured_default']}): check it, or give --captured")
             arts = [a if a.get("captured") else {**a, "captured": overrides.get("captured_default")} for a in arts]
         return path, [(a["id"], data, render(Path(path), a, overrides, pages),
                        find_personal_data(capture_text(data, path, a), page=capture_lines_are_source(path)),
