@@ -338,7 +338,7 @@ def hard_wrapped(texts: list[str]) -> list[bool]:
                 out[k] = True
             i = end + 1
         else:
-            i += 1
+            i = j + 1  # (past the whole run: linear, however many lines share one width)
     return out
 
 
