@@ -338,7 +338,7 @@ def hard_wrapped(texts: list[str]) -> list[bool]:
                 out[k] = True
             i = end + 1
         else:
-            i = j + 1  # (past the whole run: linear, however many lines share one width)
+            i = max(i + 1, j)  # (on from the run's last line: linear, however many lines share one width)
     return out
 
 
