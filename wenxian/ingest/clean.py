@@ -317,8 +317,8 @@ def hard_wrapped(texts: list[str]) -> list[bool]:
     printed as several lines cut mid-sentence ('…那显然还需要更多的论' / '述。在这里，…'). Such a
     paragraph is a run of `_WRAP_RUN` or more lines of one width with punctuation inside, a
     sentence's end among them, no line cut short with '…' and a sentence going on from one line
-    into the next (_goes_on), and the shorter line that ends it (unless the run ends a sentence). Other articles' headlines listed after a text are short,
-    unpunctuated and of varying widths."""
+    into the next (_goes_on), and the shorter line that ends it (unless the run ends a sentence).
+    Other articles' headlines listed after a text are short, unpunctuated and of varying widths."""
     widths = [_width(t) for t in texts]
     out = [False] * len(texts)
     i = 0

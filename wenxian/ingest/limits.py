@@ -36,25 +36,18 @@ def check_size(data: bytes, path: str) -> None:
     pictures it inlines (up to max_archive_bytes with them)."""
     from .kinds import is_page, is_web_archive
 
-    limits = datafiles.load("limits.yml")
-    if is_web_archive(path):
-        limit, name = limits["max_archive_bytes"], "max_archive_bytes"
-    else:
-        limit, name = limits["max_bytes"], "max_bytes"
-    if len(data) <= limit:
+    ceiling, name = byte_limit(path)
+    if len(data) > ceiling:
+        raise WenxianError(path, f"file is {len(data):,} bytes; the limit is {ceiling:,} bytes "
+                                 f"({name} in wenxian/data/limits.yml)")
+    limit = datafiles.load("limits.yml")["max_bytes"]
+    if is_web_archive(path) or len(data) <= limit:
         return
-    if is_page(path) and not is_web_archive(path):
-        if len(data) > limits["max_archive_bytes"]:
-            raise WenxianError(path, f"file is {len(data):,} bytes; the limit is {limits['max_archive_bytes']:,} bytes "
-                                     "with inlined pictures (max_archive_bytes in wenxian/data/limits.yml)")
-        own = len(data) - inlined_bytes(data)
-        if own <= limit:
-            return
+    own = len(data) - inlined_bytes(data) if is_page(path) else len(data)
+    if own > limit:
         without = f" ({own:,} without its inlined pictures)" if own < len(data) else ""
         raise WenxianError(path, f"file is {len(data):,} bytes{without}; the limit is {limit:,} bytes "
                                  "(max_bytes in wenxian/data/limits.yml)")
-    raise WenxianError(path, f"file is {len(data):,} bytes; the limit is {limit:,} bytes "
-                             f"({name} in wenxian/data/limits.yml)")
 
 
 def check_shape(lines: list, path: str) -> list:

@@ -429,10 +429,11 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
             if value:
                 yield line, value
             continue
-        if _next_label().match(m.group(1).strip()) or _LABEL_FIRST.match(m.group(1).strip()):
+        rest = m.group(1).strip()
+        if _next_label().match(rest) or _LABEL_FIRST.match(rest):
             continue  # an empty field, another's label right after its own (来源： 访问量：199): no value
         # '证券时报网作者：李在山' -> the outlet; '新华社：' -> 新华社
-        value = _next_label().split(m.group(1).strip())[0].strip().rstrip(":：︰﹕").strip()
+        value = _next_label().split(rest)[0].strip().rstrip(":：︰﹕").strip()
         nxt = after.get(id(line)) or following.get(line.number)
         if not value and nxt is not None:
             value = nxt.text.strip()

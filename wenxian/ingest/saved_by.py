@@ -15,9 +15,10 @@ read, both written before the document's head, in the forms their tools emit:
 
 A record found anywhere else in the page (quoted in an article, in a comment further down) is
 not the saver's and is ignored, and so is a mark whose length is not its address's or whose
-address has no real host (a page template's leftover: http://internet.e-mail). The URL goes through the same checks as a URL given with
-`--url` (an http(s) address, without sharer parameters: source_urls.py); one that fails them is
-left out and named in a warning, so that a page's own text can never stop `add`.
+address has no real host (a page template's leftover: http://internet.e-mail). The URL goes
+through the same checks as a URL given with `--url` (an http(s) address, without sharer
+parameters: source_urls.py); one that fails them is left out and named in a warning, so that a
+page's own text can never stop `add`.
 """
 from __future__ import annotations
 
