@@ -11,7 +11,7 @@ parts of their own, and every <script> is left out.
 
 Each page is served from a local server with the charset its own server sent (the encoding
 recorded in its .source.json), so the browser decodes it as a reader's browser did; scripts are
-off, so the DOM is the page as served. Per page and per annotated field, the MHTML scores at
+off, so the DOM is the page as served, and requests to other hosts get an empty answer. Per page and per annotated field, the MHTML scores at
 least as the page does, except that a value the page gives only in a script variable (its
 `metadata_origin` says "script": a WeChat article's publish time) may be missing from the
 MHTML, never different. A third of the pages, chosen by position, and every page not in UTF-8
@@ -77,8 +77,11 @@ def snapshots():
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
             try:
                 context = browser.new_context(java_script_enabled=False)
-                # nothing leaves the machine: the pages' images, styles and frames elsewhere fail
-                context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+                # nothing leaves the machine: what a page asks of other hosts gets an empty 204,
+                # after which a browser stays on the page (a <noscript> meta refresh to the site,
+                # live with scripts off, would otherwise leave it for an error page mid-save)
+                context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
+                              else r.fulfill(status=204, body=""))
                 for page_file in chosen():
                     tab = context.new_page()
                     tab.goto(base + page_file.name, wait_until="load", timeout=30000)
