@@ -1299,6 +1299,26 @@ def registered_site_name(texts: list[str]) -> str | None:
     return None
 
 
+def named_before_copyright(texts: list[str]) -> str | None:
+    """The site's name a footer prints first on its copyright line, before its other names and
+    its slogan ('某某健康网 - 某某健康網 - 健康服务平台 Copyright © 2000-2024'), as a logo does:
+    a last resort for a site that states its name nowhere else. Only a name ending like a
+    site's (`is_site_name`)."""
+    for t in texts:
+        mark = _COPYRIGHT_MARK.search(t)
+        if not mark:
+            continue
+        parts = _FOOTER_LEAD_SEP.split(t[:mark.start()].strip())
+        first = parts[0].strip(" ·.,，")
+        if len(parts) > 1 and 2 <= len(first) <= 12 and is_site_name(first) and not has_date(first):
+            return first
+    return None
+
+
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|Copyright|版权所有|版權所有", re.I)
+_FOOTER_LEAD_SEP = re.compile(r"\s+[-–|｜]\s+|\s*[|｜]\s*")
+
+
 _ABOUT = re.compile(r"^(?:关于)\s*([^\s|｜/]{2,10})$")
 
 
@@ -1556,6 +1576,57 @@ def headline_before(header: list[Line], boilerplate) -> str | None:
                       and len(l.text) - len(t) <= 12]
             return fuller[-1] if fuller else t
     return None
+
+
+def headline_sharing_words(header: list[Line], text: str, boilerplate, reach: int = 25) -> str | None:
+    """The headline among the last `reach` lines above the text, found by the words it shares
+    with the text, when nothing else marks it (a capture of the body alone, opening with a menu,
+    a row of share counters and a byline block between headline and text): a headline names
+    what the text is about; a menu, a site's name, a share row or the next article's headline
+    do not. The line sharing the most of its character pairs with the text's opening (counted
+    by `words_shared`), if at least half of its pairs are there (nearest the text when two
+    tie); None when no line has that."""
+    opening = _pairs(text[:4000])
+    best, best_score = None, 0.0
+    for line in reversed(header[-reach:]):
+        t = line.text.strip()
+        if _headline_shape(t, boilerplate) and (score := words_shared(t, opening)) > best_score:
+            best, best_score = t, score
+    return best
+
+
+def words_shared(line: str, opening: set[str]) -> float:
+    """How much of `line` is words of the text (`opening`: its character pairs, `_pairs`): the
+    pairs found there, weighted by their share of the line's pairs (a long line half made of
+    the text's words outweighs a two-word label wholly made of them: 中国内蒙古 above the
+    headline); 0 when fewer than two or less than half of them are found."""
+    own = _pairs(line)
+    shared = len(own & opening)
+    return shared * shared / len(own) if shared >= 2 and 2 * shared >= len(own) else 0.0
+
+
+def shares_no_word(line: str, opening: set[str]) -> bool:
+    """Whether not one character pair of `line` is among `opening` (the text's, `_pairs`)."""
+    return not _pairs(line) & opening
+
+
+def _headline_shape(t: str, boilerplate) -> bool:
+    """A line that may be a headline when the words it shares with the text say so: a looser
+    shape than `_fits_headline` (a short headline, a number after a colon: 突发！新疆地震,
+    民進黨不支持：18%結構複雜), still no sentence, date, label, credit, furniture or subtitle."""
+    return (5 <= len(t) <= 80 and "。" not in t[:-1] and not t.endswith(("：", ":", "。")) and _WORD_CHAR.search(t)
+            and not t.startswith(("—", "－", "·", "‧", "•")) and not _dated(t) and not boilerplate(t)
+            and not field_line(t) and not credited_authors(t) and not _NOT_TITLE.search(t))
+
+
+def text_pairs(text: str) -> set[str]:
+    """The character pairs of the text's opening, as `words_shared` compares them."""
+    return _pairs(text[:4000])
+
+
+def _pairs(text: str) -> set[str]:
+    """The pairs of adjacent letters or digits in `text`, within a word (a Chinese run, a Latin word)."""
+    return {a + b for run in re.findall(r"[^\W_]+", text) for a, b in zip(run, run[1:])}
 
 
 def _headline_above_subtitle(above: list[Line], subtitle: str, boilerplate) -> str | None:

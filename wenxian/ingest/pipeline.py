@@ -82,12 +82,6 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     lines = [clean_mod.Line(position[l.number], reading_form(l.text)) for l in captured]
     overlong = [clean_mod.Line(position[l.number], l.text) for l in overlong]
     title, site = meta.find_title(lines)
-    unconfirmed = None
-    if title and site is None and _weak_title(title) and not _printed_again(title, lines[1:]):
-        # a first line with no site's name after it and never printed again may be no page-title
-        # line at all (a capture of the body alone opens with its menu: 登录/注册, 转繁体版): the
-        # headline printed above the text is looked for first, the line kept if there is none
-        title, unconfirmed = None, title
     footer = [l.text for l in lines[-40:]]
     if title and title in (meta.copyright_holder(footer), meta.host_name(footer)):
         title, site = None, site or title  # the page-title line is only the site's name (©2025 某某研究所)
@@ -99,6 +93,15 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # then over the post's date (a WeChat video post: '某某号' / '某某号' / headline / date): the
         # account is the site, and no headline is better than its name (the report says so)
         title, site = None, site or title
+    unconfirmed, furniture = None, False
+    if title and site is None and (_weak_title(title) or not _printed_again(title, lines[1:])):
+        # a first line with no site's name after it and never printed again may be no page-title
+        # line at all (a capture of the body alone opens with its menu, a notice or a counter:
+        # 登录/注册, 转繁体版, 点击右上角): the headline printed above the text is looked for first,
+        # and the line kept if there is none or if it says as much of the text (a short line
+        # printed again may be a short headline, or a share button's label repeated: 点击右上角)
+        title, unconfirmed = None, title
+        furniture = _weak_title(unconfirmed) and (clean_mod.pattern_reason(unconfirmed) or not _printed_again(unconfirmed, lines[1:]))
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
     cleaned = clean_mod.clean(lines, title, site_lines)
@@ -108,8 +111,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # so that its repetitions in the body (captions, dividers) are removed as the title.
         # (or the short line that opens the text: what stands above it may be a site's menu)
         kept = [k.line.text for k in cleaned.kept if k.kind != "image"][:2]
-        # (not the page-title line itself: find_title judged it no headline, a site and a column)
-        before = [l for l in lines[1:] if l.number < first_kept]
+        # (not the page-title line itself: find_title judged it no headline, a site and a column;
+        # and the lines above the text, not above a picture in the menu: 图片)
+        text_starts = min((k.line.number for k in cleaned.kept if k.kind != "image"), default=first_kept)
+        before = [l for l in lines[1:] if l.number < text_starts]
         title = (meta.labelled_title(lines[:40])
                  or meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason)
                  # (share buttons and counters between the dateline and the text: look further up)
@@ -117,12 +122,17 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
                  or meta.headline_before(before, clean_mod.pattern_reason)
                  or _headline_over_byline(lines, cleaned, first_kept))
+        title = _sharing_more_words(title, before, cleaned, lines)
+        if title and unconfirmed and not furniture and not _says_more(title, unconfirmed, cleaned):
+            title = None  # (the first line, a headline never printed again, is kept: below)
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
         if title:
             cleaned = clean_mod.clean(lines, title, site_lines)
             first_kept = min((k.line.number for k in cleaned.kept), default=0)
-    if title is None and unconfirmed and not clean_mod.pattern_reason(unconfirmed):
-        # (no headline found: the first line is kept, but never a line the rules call furniture)
+    if title is None and unconfirmed and not clean_mod.pattern_reason(unconfirmed) and not (
+            _weak_title(unconfirmed) and _says_nothing(unconfirmed, cleaned)):
+        # (no headline found: the first line is kept, but never a line the rules call furniture,
+        # nor a short one naming nothing the text speaks of: 点击右上角, 今日股市行情)
         title = meta.refine_title(unconfirmed, lines)
         cleaned = clean_mod.clean(lines, title, site_lines)
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
@@ -165,7 +175,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
         footer_after = [l.text for l in lines if l.number > last_kept][-40:]
         source = (meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
-                  or meta.about_site_name(footer_after))
+                  or meta.about_site_name(footer_after) or meta.named_before_copyright(footer_after))
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
@@ -207,6 +217,52 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
                                f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
+
+
+def _sharing_more_words(title: str | None, before: list, cleaned, lines: list) -> str | None:
+    """The headline the rules found above the text, or a line there that shares clearly more
+    of its words with the text (the rules took a site's name, a picture's caption, a section
+    heading or the next article's headline over its date: 巴彦淖尔市政府门户网站, 音频 04:29).
+    A headline kept as the text's first paragraph, a dateline under it, is a candidate too."""
+    paragraphs = [k.line for k in cleaned.kept if k.kind == "paragraph"]
+    candidates = list(before)
+    if paragraphs and len(paragraphs) > 1 and _over_dateline(paragraphs[0], lines, cleaned):
+        candidates.append(paragraphs[0])
+        paragraphs = paragraphs[1:]
+    text = "".join(l.text for l in paragraphs)
+    other = meta.headline_sharing_words(candidates, text, clean_mod.pattern_reason)
+    if other is None or other == title:
+        return title
+    opening = meta.text_pairs(text)
+    return other if title is None or meta.words_shared(other, opening) >= 2 * meta.words_shared(title, opening) else title
+
+
+def _says_more(found: str, first_line: str, cleaned) -> bool:
+    """Whether the headline found above the text shares the text's words and the capture's
+    first line hardly does (`meta.words_shared`): a first line that reads like a headline is the
+    page's title unless it names little the text speaks of (a slogan, a notice, a counter)."""
+    opening = _text_opening(cleaned)
+    return meta.words_shared(found, opening) > 0 and meta.words_shared(first_line, opening) == 0
+
+
+def _says_nothing(line: str, cleaned) -> bool:
+    """Whether `line` shares not one word with the text (`meta.shares_no_word`); False when
+    there is no text to compare it with."""
+    opening = _text_opening(cleaned)
+    return bool(opening) and meta.shares_no_word(line, opening)
+
+
+def _text_opening(cleaned) -> set[str]:
+    """The character pairs of the opening of the text kept (`meta.text_pairs`)."""
+    return meta.text_pairs("".join(k.line.text for k in cleaned.kept if k.kind == "paragraph"))
+
+
+def _over_dateline(line, lines: list, cleaned) -> bool:
+    """Whether the capture's next line after `line` was removed and states a date (the
+    headline's dateline)."""
+    removed = {r.line.number for r in cleaned.removed}
+    after = next((l for l in lines if l.number > line.number), None)
+    return after is not None and after.number in removed and meta.has_date(after.text)
 
 
 def _unglossed(lines: list, unglossed: dict) -> list:
