@@ -75,11 +75,23 @@ def _prefilter() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return join("any"), join("short"), join("whole")
 
 
-@lru_cache(maxsize=8192)  # (a saved page's blocks are asked twice: scoring the main span, then classifying)
 def pattern_reason(text: str) -> str | None:
     """The reason of the first boilerplate rule that matches the line, in file order. A line's
     length for the `short` rules leaves out a web address at its end: a promotion with its link
-    (立即下載某某App：https://bit.ly/…) is as short as its words."""
+    (立即下載某某App：https://bit.ly/…) is as short as its words.
+    Lines up to 500 characters are remembered, as many as a capture may have (a saved page's
+    blocks are asked twice, scoring the main span then classifying; a text capture with no
+    page-title line is cleaned twice, before and after its headline is found), so the cache
+    holds at most 20,000 short lines."""
+    return _short_pattern_reason(text) if len(text) <= 500 else _pattern_reason(text)
+
+
+@lru_cache(maxsize=20000)
+def _short_pattern_reason(text: str) -> str | None:
+    return _pattern_reason(text)
+
+
+def _pattern_reason(text: str) -> str | None:
     any_len, short, whole = _prefilter()
     url = _TRAILING_URL.search(text)
     n = len(text[:url.start()].rstrip(" \t:：︰﹕")) if url else len(text)

@@ -1308,11 +1308,21 @@ def named_before_copyright(texts: list[str]) -> str | None:
         mark = _COPYRIGHT_MARK.search(t)
         if not mark:
             continue
-        parts = _FOOTER_LEAD_SEP.split(t[:mark.start()].strip())
-        first = parts[0].strip(" ·.,，")
-        if len(parts) > 1 and 2 <= len(first) <= 12 and is_site_name(first) and not has_date(first):
+        parts = [p.strip(" ·.,，") for p in _FOOTER_LEAD_SEP.split(t[:mark.start()].strip())]
+        first = parts[0]
+        links = vocab.load("metadata.yml")["footer_link_words"]
+        if (len(parts) > 1 and 2 <= len(first) <= 12 and is_site_name(first) and not has_date(first)
+                and not any(w in first for w in links) and not first.startswith(("网站", "網站", "关于", "關於"))
+                # (a row of other sites' links, not one name and its slogan: 中国政府网 | 某省人民政府 | …)
+                and not any(is_site_name(p) and not _same_name(p, first) for p in parts[1:])):
             return first
     return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """The same name in the other script or spelling (某某健康网 / 某某健康網): as long, and
+    the same in at least half its characters."""
+    return len(a) == len(b) and 2 * sum(x == y for x, y in zip(a, b)) >= len(a)
 
 
 _COPYRIGHT_MARK = re.compile(r"©|\(c\)|Copyright|版权所有|版權所有", re.I)
@@ -1590,7 +1600,7 @@ def headline_sharing_words(header: list[Line], text: str, boilerplate, reach: in
     best, best_score = None, 0.0
     for line in reversed(header[-reach:]):
         t = line.text.strip()
-        if _headline_shape(t, boilerplate) and (score := words_shared(t, opening)) > best_score:
+        if loose_headline_shape(t, boilerplate) and (score := words_shared(t, opening)) > best_score:
             best, best_score = t, score
     return best
 
@@ -1610,13 +1620,15 @@ def shares_no_word(line: str, opening: set[str]) -> bool:
     return not _pairs(line) & opening
 
 
-def _headline_shape(t: str, boilerplate) -> bool:
+def loose_headline_shape(t: str, boilerplate) -> bool:
     """A line that may be a headline when the words it shares with the text say so: a looser
     shape than `_fits_headline` (a short headline, a number after a colon: 突发！新疆地震,
-    民進黨不支持：18%結構複雜), still no sentence, date, label, credit, furniture or subtitle."""
+    民進黨不支持：18%結構複雜), still no sentence, date, label, credit, post's byline, furniture
+    or subtitle."""
     return (5 <= len(t) <= 80 and "。" not in t[:-1] and not t.endswith(("：", ":", "。")) and _WORD_CHAR.search(t)
             and not t.startswith(("—", "－", "·", "‧", "•")) and not _dated(t) and not boilerplate(t)
-            and not field_line(t) and not credited_authors(t) and not _NOT_TITLE.search(t))
+            and not field_line(t) and not credited_authors(t) and not _NOT_TITLE.search(t)
+            and t.split()[0] not in vocab.load("metadata.yml")["post_marks"])  # ('原创 某某 某某号': a post's byline)
 
 
 def text_pairs(text: str) -> set[str]:

@@ -94,14 +94,15 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # account is the site, and no headline is better than its name (the report says so)
         title, site = None, site or title
     unconfirmed, furniture = None, False
-    if title and site is None and (_weak_title(title) or not _printed_again(title, lines[1:])):
+    repeated = bool(title) and site is None and _printed_again(title, lines[1:])
+    if title and site is None and (_weak_title(title) or not repeated):
         # a first line with no site's name after it and never printed again may be no page-title
         # line at all (a capture of the body alone opens with its menu, a notice or a counter:
         # 登录/注册, 转繁体版, 点击右上角): the headline printed above the text is looked for first,
         # and the line kept if there is none or if it says as much of the text (a short line
         # printed again may be a short headline, or a share button's label repeated: 点击右上角)
         title, unconfirmed = None, title
-        furniture = _weak_title(unconfirmed) and (clean_mod.pattern_reason(unconfirmed) or not _printed_again(unconfirmed, lines[1:]))
+        furniture = _weak_title(unconfirmed) and (clean_mod.pattern_reason(unconfirmed) or not repeated)
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
     cleaned = clean_mod.clean(lines, title, site_lines)
@@ -115,24 +116,29 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # and the lines above the text, not above a picture in the menu: 图片)
         text_starts = min((k.line.number for k in cleaned.kept if k.kind != "image"), default=first_kept)
         before = [l for l in lines[1:] if l.number < text_starts]
-        title = (meta.labelled_title(lines[:40])
+        # (a first line printed again as the headline over the text is the title: 风雨同舟)
+        title = ((unconfirmed if unconfirmed in (l.text for l in before[-10:]) else None)
+                 or meta.labelled_title(lines[:40])
                  or meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason)
                  # (share buttons and counters between the dateline and the text: look further up)
                  or meta.headline_over_dateline(before[-20:], clean_mod.pattern_reason)
                  or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
                  or meta.headline_before(before, clean_mod.pattern_reason)
                  or _headline_over_byline(lines, cleaned, first_kept))
-        title = _sharing_more_words(title, before, cleaned, lines)
-        if title and unconfirmed and not furniture and not _says_more(title, unconfirmed, cleaned):
+        if title is None or title != unconfirmed:
+            title = _sharing_more_words(title, before, cleaned, lines)
+        if title and title != unconfirmed and unconfirmed and not furniture and not (
+                _says_more(title, unconfirmed, cleaned) and _over_the_dateline(title, before, lines)):
             title = None  # (the first line, a headline never printed again, is kept: below)
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
         if title:
             cleaned = clean_mod.clean(lines, title, site_lines)
             first_kept = min((k.line.number for k in cleaned.kept), default=0)
     if title is None and unconfirmed and not clean_mod.pattern_reason(unconfirmed) and not (
-            _weak_title(unconfirmed) and _says_nothing(unconfirmed, cleaned)):
+            _weak_title(unconfirmed) and repeated and _says_nothing(unconfirmed, cleaned)):
         # (no headline found: the first line is kept, but never a line the rules call furniture,
-        # nor a short one naming nothing the text speaks of: 点击右上角, 今日股市行情)
+        # nor a short one printed again elsewhere that names nothing the text speaks of: a
+        # share button's label, 点击右上角)
         title = meta.refine_title(unconfirmed, lines)
         cleaned = clean_mod.clean(lines, title, site_lines)
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
@@ -220,29 +226,60 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
 
 
 def _sharing_more_words(title: str | None, before: list, cleaned, lines: list) -> str | None:
-    """The headline the rules found above the text, or a line there that shares clearly more
-    of its words with the text (the rules took a site's name, a picture's caption, a section
-    heading or the next article's headline over its date: 巴彦淖尔市政府门户网站, 音频 04:29).
-    A headline kept as the text's first paragraph, a dateline under it, is a candidate too."""
+    """The headline the rules found above the text, or the line there that shares the most of
+    its words with the text when the rules found none, or a line sharing not one word with the
+    text, or a site's name (巴彦淖尔市政府门户网站 www…, 音频 04:29). A catchy headline may share
+    few of its words with its text; a related headline, a caption or a deck shares many, so a
+    pick sharing any is kept. A headline kept as the text's first paragraph, a dateline under
+    it, is a candidate too."""
     paragraphs = [k.line for k in cleaned.kept if k.kind == "paragraph"]
-    candidates = list(before)
+    # (a headline stands above its dateline: below it are captions, decks and share rows)
+    dated = [l.number for l in before if len(l.text) <= 40 and meta.has_date(l.text)]
+    candidates = [l for l in before if not dated or l.number < dated[-1]]
     if paragraphs and len(paragraphs) > 1 and _over_dateline(paragraphs[0], lines, cleaned):
         candidates.append(paragraphs[0])
         paragraphs = paragraphs[1:]
-    text = "".join(l.text for l in paragraphs)
+    text = _opening_text(paragraphs)
     other = meta.headline_sharing_words(candidates, text, clean_mod.pattern_reason)
+    if other is None and title is None:  # (a date in a breadcrumb above the headline: ＞ 政治 2013年01月28日)
+        other = meta.headline_sharing_words(before, text, clean_mod.pattern_reason)
     if other is None or other == title:
         return title
     opening = meta.text_pairs(text)
-    return other if title is None or meta.words_shared(other, opening) >= 2 * meta.words_shared(title, opening) else title
+    if title is None or meta.shares_no_word(title, opening) or meta.looks_like_site(title):
+        return _with_subtitle(other, candidates)
+    return title
+
+
+def _with_subtitle(headline: str, lines: list) -> str:
+    """The headline joined to the subtitle printed on the line under it, as titles with a
+    subtitle are written ('为…凝聚力量' / '——热烈祝贺大会开幕' -> '为…凝聚力量——热烈祝贺大会开幕')."""
+    at = max((i for i, l in enumerate(lines) if l.text.strip() == headline), default=None)
+    if at is None or at + 1 >= len(lines):
+        return headline
+    under = lines[at + 1].text.strip()
+    rest = under.lstrip("—－ ")
+    if under.startswith(("——", "－－")) and 4 <= len(rest) <= 40 and "。" not in rest and not meta.has_date(rest):
+        return headline + "——" + rest
+    return headline
+
+
+def _over_the_dateline(headline: str, before: list, lines: list) -> bool:
+    """Whether `headline` is printed above the last dateline over the text (`before`), where a
+    headline stands (below it: a picture's caption, a deck), or no dateline is printed there."""
+    dated = [l.number for l in before if len(l.text) <= 40 and meta.has_date(l.text)]
+    printed = [l.number for l in lines[1:] if l.text.strip() == headline]
+    return not dated or not printed or printed[-1] < dated[-1]
 
 
 def _says_more(found: str, first_line: str, cleaned) -> bool:
     """Whether the headline found above the text shares the text's words and the capture's
-    first line hardly does (`meta.words_shared`): a first line that reads like a headline is the
-    page's title unless it names little the text speaks of (a slogan, a notice, a counter)."""
+    first line shares not one (`meta.words_shared`): a first line that reads like a headline is
+    the page's title unless it names nothing the text speaks of (a slogan, a notice, a counter);
+    a catchy headline shares few of its words with its text, but some."""
     opening = _text_opening(cleaned)
-    return meta.words_shared(found, opening) > 0 and meta.words_shared(first_line, opening) == 0
+    return (meta.loose_headline_shape(found, clean_mod.pattern_reason) and meta.words_shared(found, opening) > 0
+            and meta.shares_no_word(first_line, opening))
 
 
 def _says_nothing(line: str, cleaned) -> bool:
@@ -254,7 +291,19 @@ def _says_nothing(line: str, cleaned) -> bool:
 
 def _text_opening(cleaned) -> set[str]:
     """The character pairs of the opening of the text kept (`meta.text_pairs`)."""
-    return meta.text_pairs("".join(k.line.text for k in cleaned.kept if k.kind == "paragraph"))
+    return meta.text_pairs(_opening_text([k.line for k in cleaned.kept if k.kind == "paragraph"]))
+
+
+def _opening_text(paragraphs: list, size: int = 4000) -> str:
+    """The first `size` characters of the text's paragraphs, joined (what `meta.text_pairs`
+    reads), without joining the rest of a long text."""
+    taken, n = [], 0
+    for line in paragraphs:
+        if n >= size:
+            break
+        taken.append(line.text)
+        n += len(line.text)
+    return "".join(taken)
 
 
 def _over_dateline(line, lines: list, cleaned) -> bool:
