@@ -266,7 +266,7 @@ def test_make_test_installs_no_system_software_and_lists_skips():
     assert not [l for l in rules if re.search(r"apt-get|sudo|npm", l)]
     dry = subprocess.run(["make", "-n", "-B", "test"], capture_output=True, text=True, cwd=ROOT).stdout
     assert "apt-get" not in dry and "sudo" not in dry
-    assert re.search(r"pytest -q -rfEs$", dry, re.M)
+    assert re.search(r"pytest -q -rfEs -n auto --maxprocesses=2$", dry, re.M)
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert "apt-get install -y -q chromium" in ci and "WENXIAN_REQUIRE_BROWSER=1 make test" in ci
 

@@ -1431,6 +1431,20 @@ def publisher_under_headline(texts: list[str], title: str | None) -> str | None:
     return None
 
 
+def outlet_under_dateline(texts: list[str], title: str | None) -> str | None:
+    """The outlet a portal prints alone on the line under the headline's bare dateline, where
+    others write 来源：… ('标题' / '2019-09-26 10:56:28' / '某某时报网' / text): a name ending as
+    an outlet's does (`is_site_name`), not a placeholder credit, a label or furniture. `texts`
+    are the lines under the printed headline."""
+    from .clean import pattern_reason
+    texts = [t.strip() for t in texts if t.strip() and t.strip() != (title or "").strip()]
+    for date_line, t in zip(texts[:3], texts[1:4]):
+        if (bare_date(date_line) and 2 <= len(t) <= 15 and is_site_name(t) and not pattern_reason(t)
+                and t not in vocab.load("metadata.yml")["not_sources"] and not has_date(t)):
+            return t
+    return None
+
+
 def _place_names():
     from ..places import regions  # the gazetteer's forms by their first two characters
     return regions.name_index()

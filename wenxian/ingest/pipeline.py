@@ -98,9 +98,11 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if title and site is None and (_weak_title(title) or not repeated):
         # a first line with no site's name after it and never printed again may be no page-title
         # line at all (a capture of the body alone opens with its menu, a notice or a counter:
-        # 登录/注册, 转繁体版, 点击右上角): the headline printed above the text is looked for first,
-        # and the line kept if there is none or if it says as much of the text (a short line
-        # printed again may be a short headline, or a share button's label repeated: 点击右上角)
+        # 登录/注册, 转繁体版, 点击右上角): the headline printed above the text is looked for first.
+        # A short line printed again may be a short headline or a share button's label repeated
+        # (`furniture` when never printed again or a boilerplate pattern's: any headline found
+        # wins); a line reading like a headline yields only to one that shares the text's words
+        # when it shares none (`_says_more`)
         title, unconfirmed = None, title
         furniture = _weak_title(unconfirmed) and (clean_mod.pattern_reason(unconfirmed) or not repeated)
     title = meta.refine_title(title, lines)
@@ -126,7 +128,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  or meta.headline_before(before, clean_mod.pattern_reason)
                  or _headline_over_byline(lines, cleaned, first_kept))
         if title is None or title != unconfirmed:
-            title = _sharing_more_words(title, before, cleaned, lines)
+            title = _headline_by_shared_words(title, before, cleaned, lines)
         if title and title != unconfirmed and unconfirmed and not furniture and not (
                 _says_more(title, unconfirmed, cleaned) and _over_the_dateline(title, before, lines)):
             title = None  # (the first line, a headline never printed again, is kept: below)
@@ -172,6 +174,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
                   lambda: meta.account_name(near_title[:15], title),
+                  lambda: (meta.outlet_under_dateline([l.text for l in lines if l.number > printed][:5], title)
+                           if printed is not None else None),
                   # on a platform's post that names no site, the name printed alone between headline and text
                   lambda: (meta.publisher_under_headline([l.text for l in _below(above, printed)[:4]] + paragraphs[:1], title)
                            if not site and printed is not None and meta.platform_post(lines) else None))
@@ -225,7 +229,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     return art
 
 
-def _sharing_more_words(title: str | None, before: list, cleaned, lines: list) -> str | None:
+def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: list) -> str | None:
     """The headline the rules found above the text, or the line there that shares the most of
     its words with the text when the rules found none, or a line sharing not one word with the
     text, or a site's name (巴彦淖尔市政府门户网站 www…, 音频 04:29). A catchy headline may share
@@ -236,7 +240,7 @@ def _sharing_more_words(title: str | None, before: list, cleaned, lines: list) -
     # (a headline stands above its dateline: below it are captions, decks and share rows)
     dated = [l.number for l in before if len(l.text) <= 40 and meta.has_date(l.text)]
     candidates = [l for l in before if not dated or l.number < dated[-1]]
-    if paragraphs and len(paragraphs) > 1 and _over_dateline(paragraphs[0], lines, cleaned):
+    if paragraphs and len(paragraphs) > 1 and _kept_over_removed_dateline(paragraphs[0], lines, cleaned):
         candidates.append(paragraphs[0])
         paragraphs = paragraphs[1:]
     text = _opening_text(paragraphs)
@@ -306,7 +310,7 @@ def _opening_text(paragraphs: list, size: int = 4000) -> str:
     return "".join(taken)
 
 
-def _over_dateline(line, lines: list, cleaned) -> bool:
+def _kept_over_removed_dateline(line, lines: list, cleaned) -> bool:
     """Whether the capture's next line after `line` was removed and states a date (the
     headline's dateline)."""
     removed = {r.line.number for r in cleaned.removed}
