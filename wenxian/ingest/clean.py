@@ -210,6 +210,7 @@ def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
 
 
 _THREAD_AFTER = 200  # characters of prose before a reply header can end the article
+_FEED_AFTER = 100  # and before a feed's header (为你推荐) can: a short notice may be all the text
 
 
 @lru_cache(maxsize=None)
@@ -218,6 +219,12 @@ def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern, in
     return (re.compile(v["section_headers"]), re.compile(v["numbered_heading"]), int(v["headline_run"]),
             re.compile(v["article_enders"]), re.compile(v["reply_headers"]), int(v["exclaimed_headline_run"]),
             re.compile(v["post_stamps"], re.I))
+
+
+@lru_cache(maxsize=None)
+def _feed_header() -> re.Pattern:
+    """`feed_headers` of sections.yml: the header of a feed of other articles under the text."""
+    return re.compile(vocab.load("sections.yml")["feed_headers"])
 
 
 def post_stamp_pattern() -> re.Pattern:
@@ -282,7 +289,8 @@ _ENDED_AFTER = 300  # prose score (≈ characters of running text) an article ha
 
 def section_start(texts: list[str], scores: list[int]) -> int | None:
     """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
-    such header followed by less prose than came before it, or the first reply of a comment
+    such header followed by less prose than came before it (a feed's header, 为你推荐, after some
+    prose whatever follows), or the first reply of a comment
     thread or the stamp of a post (`post_stamps`) after some prose; None when there is none."""
     header, enders, reply, stamp = _sections()[0], _sections()[3], _sections()[4], _sections()[6]
     total, before = sum(max(0, x) for x in scores), 0
@@ -291,8 +299,8 @@ def section_start(texts: list[str], scores: list[int]) -> int | None:
             return i  # (a list of recent replies, one header after another, is no thread)
         if before >= _THREAD_AFTER and len(t) <= 120 and stamp.match(t):
             return i  # a blog's front page: the next post follows the stamp of the first
-        if len(t) <= 30 and header.match(t) and total - before < before:
-            return i
+        if len(t) <= 30 and header.match(t) and (total - before < before or before >= _FEED_AFTER and _feed_header().match(t)):
+            return i  # (a feed of other articles under the text ends it, however long their summaries)
         if enders.match(t) and (total - before < before or before >= _ENDED_AFTER):
             return i  # (an ender after a text of its own ends it, however long the comments below)
         before += max(0, x)
