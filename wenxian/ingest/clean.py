@@ -211,6 +211,15 @@ def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
 
 _THREAD_AFTER = 200  # characters of prose before a reply header can end the article
 _FEED_AFTER = 100  # and before a feed's header (为你推荐) can: a short notice may be all the text
+_FEED_LOOK = 12  # lines after a feed's header where the text, if it goes on, shows two paragraphs in a row
+
+
+def _text_continues(after: list[str]) -> bool:
+    """Whether two paragraphs (60 characters or more each) follow one another among `after`:
+    the text going on below a box of recommendations set inside it. A feed's items stand
+    apart, each with its headline, its source and its age (法新社·2 天前), however long its
+    summary."""
+    return any(len(a) >= 60 and len(b) >= 60 for a, b in zip(after, after[1:]))
 
 
 @lru_cache(maxsize=None)
@@ -290,7 +299,7 @@ _ENDED_AFTER = 300  # prose score (≈ characters of running text) an article ha
 def section_start(texts: list[str], scores: list[int]) -> int | None:
     """Index of the header of a section that follows the article (最新评论, 相关阅读…): the first
     such header followed by less prose than came before it (a feed's header, 为你推荐, after some
-    prose whatever follows), or the first reply of a comment
+    prose, unless two paragraphs in a row follow it: `_text_continues`), or the first reply of a comment
     thread or the stamp of a post (`post_stamps`) after some prose; None when there is none."""
     header, enders, reply, stamp = _sections()[0], _sections()[3], _sections()[4], _sections()[6]
     total, before = sum(max(0, x) for x in scores), 0
@@ -299,7 +308,8 @@ def section_start(texts: list[str], scores: list[int]) -> int | None:
             return i  # (a list of recent replies, one header after another, is no thread)
         if before >= _THREAD_AFTER and len(t) <= 120 and stamp.match(t):
             return i  # a blog's front page: the next post follows the stamp of the first
-        if len(t) <= 30 and header.match(t) and (total - before < before or before >= _FEED_AFTER and _feed_header().match(t)):
+        if len(t) <= 30 and header.match(t) and (total - before < before or before >= _FEED_AFTER and _feed_header().match(t)
+                                                  and not _text_continues(texts[i + 1:i + 1 + _FEED_LOOK])):
             return i  # (a feed of other articles under the text ends it, however long their summaries)
         if enders.match(t) and (total - before < before or before >= _ENDED_AFTER):
             return i  # (an ender after a text of its own ends it, however long the comments below)

@@ -1299,6 +1299,24 @@ def registered_site_name(texts: list[str]) -> str | None:
     return None
 
 
+def own_work_notice(texts: list[str]) -> str | None:
+    """The outlet a rights notice under the text names as the work's owner ('本文为某某电子技术设计
+    原创文章，禁止转载'): a last resort for a site that states its name nowhere else. Not a
+    placeholder (本站, 本网) nor a person unnamed (作者, 笔者: `not_owners`)."""
+    for t in texts:
+        m = _OWN_WORK.match(t.strip())
+        if m:
+            name = m.group(1).strip()
+            if 2 <= len(name) <= 15 and not _PROSE_PUNCT_ANY.search(name.replace(" ", "")) \
+                    and name not in vocab.load("metadata.yml")["not_sources"] and not name.startswith(("本站", "本网", "本網")) \
+                    and name not in vocab.load("metadata.yml")["not_owners"]:
+                return name
+    return None
+
+
+_OWN_WORK = re.compile(r"^(?:本文|此文|该文|該文)(?:为|為|系|是)\s*(.{2,16}?)\s*(?:原创|原創|独家|獨家)(?:文章|稿件|作品|内容|內容)?")
+
+
 def named_before_copyright(texts: list[str]) -> str | None:
     """The site's name a footer prints first on its copyright line, before its other names and
     its slogan ('某某健康网 - 某某健康網 - 健康服务平台 Copyright © 2000-2024'), as a logo does:
@@ -1433,16 +1451,21 @@ def publisher_under_headline(texts: list[str], title: str | None) -> str | None:
 
 def outlet_under_dateline(texts: list[str], title: str | None) -> str | None:
     """The outlet a portal prints alone on the line under the headline's bare dateline, where
-    others write 来源：… ('标题' / '2019-09-26 10:56:28' / '某某时报网' / text): a name ending as
-    an outlet's does (`is_site_name`), not a placeholder credit, a label or furniture. `texts`
-    are the lines under the printed headline."""
+    others write 来源：… ('标题' / '2019-09-26 10:56:28' / '某某时报网' / text): a name ending as a
+    newspaper's, a site's, an agency's or a station's does (报, 网, 社, 台, 客户端), not a column
+    (图片新闻, 体育频道, 某县便民服务中心), a self-reference (本网讯), a placeholder credit, a label
+    or furniture. `texts` are the lines under the printed headline."""
     from .clean import pattern_reason
     texts = [t.strip() for t in texts if t.strip() and t.strip() != (title or "").strip()]
     for date_line, t in zip(texts[:3], texts[1:4]):
-        if (bare_date(date_line) and 2 <= len(t) <= 15 and is_site_name(t) and not pattern_reason(t)
+        if (bare_date(date_line) and 2 <= len(t) <= 15 and _OUTLET_END.search(t) and not t.startswith(("本", "·"))
+                and not _PROSE_PUNCT_ANY.search(t) and not pattern_reason(t)
                 and t not in vocab.load("metadata.yml")["not_sources"] and not has_date(t)):
             return t
     return None
+
+
+_OUTLET_END = re.compile(r"(?:网|網|报|報|社|台|客户端|客戶端)$")
 
 
 def _place_names():

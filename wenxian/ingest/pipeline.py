@@ -185,7 +185,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
         footer_after = [l.text for l in lines if l.number > last_kept][-40:]
         source = (meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
-                  or meta.about_site_name(footer_after) or meta.named_before_copyright(footer_after))
+                  or meta.about_site_name(footer_after) or meta.named_before_copyright(footer_after)
+                  or meta.own_work_notice(footer_after) or host)  # (the body the footer names as the site's host: 主办单位：…)
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
