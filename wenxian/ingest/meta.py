@@ -1433,20 +1433,34 @@ def publisher_under_headline(texts: list[str], title: str | None) -> str | None:
     """The publisher a page that names no site prints alone between its headline and its text
     (a WeChat account: '标题' / '某某律师事务所' / first sentence): a name, not a person's (those
     are writers: names_under_headline), a date, a label or boilerplate, with the text directly
-    after it. The headline printed again and a date line are passed over."""
-    from .clean import is_prose, pattern_reason
+    after it. The headline printed again, a date line, the platform's 原创 mark with its writers
+    and a writer's name printed over the account's are passed over."""
+    from .clean import is_prose
     texts = [t.strip() for t in texts if t.strip() != (title or "").strip() and not (len(t) <= 40 and has_date(t))]
-    if len(texts) < 2 or not (is_prose(texts[1]) or len(texts[1]) >= 8 and _PROSE_PUNCT_ANY.search(texts[1])):
+    if texts and texts[0].startswith(("原创", "原創")) and len(texts[0]) <= 30:
+        texts = texts[1:]  # the platform's 原创 mark with its writers ('原创 某某 某某')
+
+    def opens_text(i: int) -> bool:  # (a short opening section's heading may stand first: 前言)
+        return i < len(texts) and (is_prose(texts[i]) or len(texts[i]) >= 8 and _PROSE_PUNCT_ANY.search(texts[i])
+                                   or len(texts[i]) <= 8 and i + 1 < len(texts) and is_prose(texts[i + 1]))
+
+    if (len(texts) >= 3 and 2 <= len(texts[0]) <= 20 and _ACCOUNT_CHARS.fullmatch(texts[0])
+            and _publisher_like(texts[1]) and opens_text(2)):
+        texts = texts[1:]  # the writer's name over the account's ('某某之风' / '某某的编程宇宙')
+    if len(texts) < 2 or not opens_text(1):
         return None
-    t = texts[0]
-    if (2 <= len(t) <= 20 and _ACCOUNT_CHARS.fullmatch(t) and not _PROSE_PUNCT_ANY.search(t.replace(" ", ""))
-            and not t.startswith(("记", "记", "—", "-")) and not t.endswith(("发布", "发布", "发布"))  # a subtitle, a release line
-            and not byline_names(t) and not credited_authors(t) and not pattern_reason(t)
-            and t not in vocab.load("metadata.yml")["not_sources"] and t not in vocab.load("metadata.yml")["not_names"]
-            and t.rstrip("：:") not in vocab.load("metadata.yml")["opening_sections"]
-            and not re.search(vocab.load("metadata.yml")["page_label"], t)):
-        return t
-    return None
+    return texts[0] if _publisher_like(texts[0]) else None
+
+
+def _publisher_like(t: str) -> bool:
+    """A short name that may be a publisher's: no sentence, credit, label or furniture."""
+    from .clean import pattern_reason
+    return bool(2 <= len(t) <= 20 and _ACCOUNT_CHARS.fullmatch(t) and not _PROSE_PUNCT_ANY.search(t.replace(" ", ""))
+                and not t.startswith(("记", "记", "—", "-")) and not t.endswith(("发布", "发布", "发布"))  # a subtitle, a release line
+                and not byline_names(t) and not credited_authors(t) and not pattern_reason(t)
+                and t not in vocab.load("metadata.yml")["not_sources"] and t not in vocab.load("metadata.yml")["not_names"]
+                and t.rstrip("：:") not in vocab.load("metadata.yml")["opening_sections"]
+                and not re.search(vocab.load("metadata.yml")["page_label"], t))
 
 
 def outlet_under_dateline(texts: list[str], title: str | None) -> str | None:
