@@ -181,7 +181,8 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
 
 
 # (a column glued by a bar or a colon, '棱镜|标题', '补壹刀：标题', is printed as part of the headline)
-_COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?]{2,12}(?:--|_|\s+[-|｜]\s+)")
+# ('译言精选-标题': a bare hyphen too, the headline being printed alone as the rest)
+_COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?\-]{2,12}(?:--|_|-|\s+[-|｜]\s+)")
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
