@@ -4,6 +4,8 @@ are skipped with the reason below, listed in pytest's summary (`-rs`). `.ci/run`
 and sets WENXIAN_REQUIRE_BROWSER=1, under which a missing browser fails instead of skipping,
 so CI cannot pass without them."""
 import os
+import sys
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,3 +22,15 @@ def need_browser(chromium: Path = CHROMIUM) -> None:
     if os.environ.get("WENXIAN_REQUIRE_BROWSER") == "1":
         pytest.fail(MISSING + "; WENXIAN_REQUIRE_BROWSER=1 requires it", pytrace=False)
     pytest.skip(MISSING)
+
+
+class PageServer(ThreadingHTTPServer):
+    """The local static server of the browser tests. A browser drops connections it no longer
+    needs (a page closed while a file was on its way): that is no error of the site, and the
+    standard server would print a traceback for it into the test log. Any other error is
+    printed as before."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)

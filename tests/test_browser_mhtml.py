@@ -24,12 +24,12 @@ import json
 import os
 import re
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from browsers import CHROMIUM, need_browser
+from browsers import CHROMIUM, PageServer, need_browser
 from conftest import FIXTURES
 from wenxian.dev.evaluation import FIELDS, score_article
 from wenxian.ingest.pipeline import extract
@@ -67,7 +67,7 @@ class _AsTheSiteServed(SimpleHTTPRequestHandler):
 def snapshots():
     """{page name: MHTML bytes} for the chosen pages, saved by Chromium from a local server."""
     need_browser(CHROMIUM)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_AsTheSiteServed, directory=str(PAGES)))
+    httpd = PageServer(("127.0.0.1", 0), functools.partial(_AsTheSiteServed, directory=str(PAGES)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -32,7 +32,7 @@ from urllib.parse import urlencode
 import pytest
 import yaml
 
-from browsers import need_browser
+from browsers import PageServer, need_browser
 from wenxian import article
 from wenxian.search import records as search
 from wenxian.search import fold as search_fold
@@ -120,7 +120,7 @@ def _serve(folder: Path):
             pass
 
     handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = PageServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

@@ -6,12 +6,12 @@ import csv
 import functools
 import io
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from browsers import need_browser
+from browsers import PageServer, need_browser
 from sitebuild import REPO
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,7 +31,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server(built_site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site.site)))
+    httpd = PageServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_site.site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
