@@ -1329,9 +1329,9 @@ def named_before_copyright(texts: list[str]) -> str | None:
             continue
         parts = [p.strip(" ·.,，") for p in _FOOTER_LEAD_SEP.split(t[:mark.start()].strip())]
         first = parts[0]
-        links = vocab.load("metadata.yml")["footer_link_words"]
+        links, prefixes = vocab.load("metadata.yml")["footer_link_words"], vocab.load("metadata.yml")["footer_link_prefixes"]
         if (len(parts) > 1 and 2 <= len(first) <= 12 and is_site_name(first) and not has_date(first)
-                and not any(w in first for w in links) and not first.startswith(("网站", "網站", "关于", "關於"))
+                and not any(w in first for w in links) and not first.startswith(tuple(prefixes))
                 # (a row of other sites' links, not one name and its slogan: 中国政府网 | 某省人民政府 | …)
                 and not any(is_site_name(p) and not _same_name(p, first) for p in parts[1:])):
             return first
@@ -1467,20 +1467,17 @@ def _publisher_like(t: str) -> bool:
 def outlet_under_dateline(texts: list[str], title: str | None) -> str | None:
     """The outlet a portal prints alone on the line under the headline's bare dateline, where
     others write 来源：… ('标题' / '2019-09-26 10:56:28' / '某某时报网' / text): a name ending as a
-    newspaper's, a site's, an agency's or a station's does (报, 网, 社, 台, 客户端), not a column
+    newspaper's, a site's or an agency's does (`is_outlet_name`: 报, 网, 社…), not a column
     (图片新闻, 体育频道, 某县便民服务中心), a self-reference (本网讯), a placeholder credit, a label
     or furniture. `texts` are the lines under the printed headline."""
     from .clean import pattern_reason
     texts = [t.strip() for t in texts if t.strip() and t.strip() != (title or "").strip()]
     for date_line, t in zip(texts[:3], texts[1:4]):
-        if (bare_date(date_line) and 2 <= len(t) <= 15 and _OUTLET_END.search(t) and not t.startswith(("本", "·"))
+        if (bare_date(date_line) and 2 <= len(t) <= 15 and is_outlet_name(t) and not t.startswith(("本", "·"))
                 and not _PROSE_PUNCT_ANY.search(t) and not pattern_reason(t)
                 and t not in vocab.load("metadata.yml")["not_sources"] and not has_date(t)):
             return t
     return None
-
-
-_OUTLET_END = re.compile(r"(?:网|網|报|報|社|台|客户端|客戶端)$")
 
 
 def _place_names():
@@ -1648,7 +1645,7 @@ def headline_sharing_words(header: list[Line], text: str, boilerplate, reach: in
     do not. The line sharing the most of its character pairs with the text's opening (counted
     by `words_shared`), if at least half of its pairs are there (nearest the text when two
     tie); None when no line has that."""
-    opening = _pairs(text[:4000])
+    opening = text_pairs(text)
     best, best_score = None, 0.0
     for line in reversed(header[-reach:]):
         t = line.text.strip()

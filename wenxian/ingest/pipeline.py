@@ -239,8 +239,8 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
     it, is a candidate too."""
     paragraphs = [k.line for k in cleaned.kept if k.kind == "paragraph"]
     # (a headline stands above its dateline: below it are captions, decks and share rows)
-    dated = [l.number for l in before if len(l.text) <= 40 and meta.has_date(l.text)]
-    candidates = [l for l in before if not dated or l.number < dated[-1]]
+    dateline = _last_dateline(before)
+    candidates = [l for l in before if dateline is None or l.number < dateline]
     if paragraphs and len(paragraphs) > 1 and _kept_over_removed_dateline(paragraphs[0], lines, cleaned):
         candidates.append(paragraphs[0])
         paragraphs = paragraphs[1:]
@@ -272,9 +272,14 @@ def _with_subtitle(headline: str, lines: list) -> str:
 def _over_the_dateline(headline: str, before: list, lines: list) -> bool:
     """Whether `headline` is printed above the last dateline over the text (`before`), where a
     headline stands (below it: a picture's caption, a deck), or no dateline is printed there."""
-    dated = [l.number for l in before if len(l.text) <= 40 and meta.has_date(l.text)]
+    dateline = _last_dateline(before)
     printed = [l.number for l in lines[1:] if l.text.strip() == headline]
-    return not dated or not printed or printed[-1] < dated[-1]
+    return dateline is None or not printed or printed[-1] < dateline
+
+
+def _last_dateline(before: list) -> int | None:
+    """The number of the last short dated line among the lines above the text."""
+    return max((l.number for l in before if len(l.text) <= 40 and meta.has_date(l.text)), default=None)
 
 
 def _says_more(found: str, first_line: str, cleaned) -> bool:
