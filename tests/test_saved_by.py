@@ -43,7 +43,7 @@ def test_the_mark_of_the_web_gives_the_address_only():
 
 @pytest.mark.parametrize("where", ["body", "late comment"])
 def test_a_record_that_is_not_the_savers_is_ignored(where):
-    quoted = f"<!-- saved from url=(0025)https://example.com/x.htm -->"
+    quoted = "<!-- saved from url=(0025)https://example.com/x.htm -->"
     page = W.page()
     page = (page.replace("<article>", f"<article><p>{quoted.replace('<', '&lt;')}</p>", 1) if where == "body"
             else page.replace("</footer>", f"</footer>{quoted}", 1))
