@@ -146,6 +146,28 @@ def _score(text: str, reason: str | None) -> int:
     return -12
 
 
+def _below_printed_headline(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
+    """Where the text starts when the headline is printed inside the run of prose (`start`,
+    `end`): under the headline and its dateline, if it is printed there once and at least as much
+    prose follows it in the run as precedes it. A headline stands above its article; prose above it in the same run is
+    another block (a ticker of other news, teasers) that the run took in because only a few
+    short lines stood between them."""
+    printed = [i for i in range(start + 1, len(lines)) if reasons[i] and reasons[i].startswith("title")]
+    if len(printed) != 1 or printed[0] >= end or reasons[printed[0]] != "title":
+        return start  # (none, or the headline printed between the text's pictures as a divider)
+    at = printed[0]
+    def prose(part):
+        return sum(len(l.text) for l, r in part if not r and is_prose(l.text))
+    before = prose(zip(lines[start:at], reasons[start:at]))
+    after = prose(zip(lines[at + 1:end], reasons[at + 1:end]))
+    if not before or after < before:
+        return start
+    at += 1
+    while at < end and not reasons[at] and len(lines[at].text) <= 40 and _DATED.search(lines[at].text):
+        at += 1  # (its dateline: 2014/12/11 18:58 報導)
+    return at
+
+
 def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     """Indexes [start, end) of the run of lines with the highest total prose score. Short lines
     of a list introduced by a colon (例如：/ 一般来说：) and numbered sub-headings cost nothing:
@@ -185,6 +207,17 @@ def _account_card() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(v["account_card_labels"]), re.compile(v["account_card_ids"])
 
 
+def _under_headline(lines: list[Line], reasons: list[str | None], i: int) -> bool:
+    """Whether line `i` (a stamp of date, time and counters) stands under the article's headline:
+    the headline is one or two lines above (known, or printed again over the text within the
+    next twelve lines: 標題 / 產生縮網址 / 編譯中心 2014年12月13日 09:33 237 點擊數 / … / 標題)."""
+    above = range(max(0, i - 2), i)
+    if any(reasons[j] == "title" for j in above):
+        return True
+    heads = {lines[j].text for j in above if not reasons[j] and 6 <= len(lines[j].text) <= 60}
+    return any(l.text in heads for l in lines[i + 1:i + 13])
+
+
 def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
     """Index of the first reply header of a comment thread (# re: 标题, 回复：…) or the first
     stamp of a post (date, time and counters: `post_stamps`) after some prose: the article ends
@@ -193,8 +226,8 @@ def _thread_start(lines: list[Line], reasons: list[str | None]) -> int:
     reply, stamp = _sections()[4], _sections()[6]
     prose = 0  # characters of prose seen so far
     for i, (line, reason) in enumerate(zip(lines, reasons)):
-        under_headline = "title" in (reasons[i - 1] if i else None, reasons[i - 2] if i > 1 else None)
-        if prose >= _THREAD_AFTER and len(line.text) <= 120 and stamp.match(line.text) and not under_headline:
+        if (prose >= _THREAD_AFTER and len(line.text) <= 120 and stamp.match(line.text)
+                and not _under_headline(lines, reasons, i)):
             return i  # (the stamp just under the headline is the article's own dateline: a list of
             # teasers above it is no post that it follows)
         if prose >= _THREAD_AFTER and i + 3 <= len(lines) and all(_stamped().search(l.text) for l in lines[i:i + 3]):
@@ -538,6 +571,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
     thread = _thread_start(lines, reasons)
     start, end = main_span(lines[:thread], reasons[:thread])
+    start = _below_printed_headline(lines, reasons, start, end)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
     start = _headings_after_byline(lines, reasons, start)

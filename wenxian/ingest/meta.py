@@ -132,6 +132,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     channel = _site_and_channel(first, lines[placeholders + 1:placeholders + 60])
     if channel:
         return None, channel
+    slogan = _site_and_slogan(first, lines[placeholders + 1:])
+    if slogan:
+        return None, slogan
     for sep in ("--", " - ", "_", "|", "｜"):
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
@@ -160,6 +163,22 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
 _TITLE_COUNTER = re.compile(r"^[(（]\d+\+?\s*[^()（）]{0,20}[)）]\s*")
 # A forum or CMS signature at the end of the <title>.
 _POWERED_BY = re.compile(r"\s*(?:[-_|｜–—]\s*)?Powered by\b.*$", re.I)
+
+
+def _site_and_slogan(first: str, following: list[Line]) -> str | None:
+    """'风传媒 一个有国际观、专注揭弊的新媒体！': a page title made of the site's name, printed
+    alone near the top of the page (its logo), and the site's slogan, a phrase in clauses that is
+    printed nowhere else: no headline in it. The site's name is returned."""
+    near = {l.text.strip() for l in following[:15]}
+    for sep in (" - ", " | ", "｜", "|", "_", "——", "：", " "):
+        head, found, tail = first.partition(sep)
+        head, tail = head.strip(), tail.strip()
+        if (found and head in near and 2 <= len(head) <= 12 and len(tail) >= 8
+                and len(re.findall(r"[，、；,;]", tail)) + tail.endswith(("！", "!")) >= 2
+                and not re.search(r"[_|｜@]| - |::", tail)  # (a site suffix or a blog's, not a slogan)
+                and not any(tail in l.text for l in following)):
+            return head
+    return None
 
 
 def _site_and_channel(first: str, following: list[Line]) -> str | None:
@@ -1575,6 +1594,7 @@ def _fits_headline(t: str, boilerplate) -> bool:
             and not credited_authors(t))
 
 
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 _WORD_CHAR = re.compile(r"[^\W_]")  # (a rule of ＊＊＊ or ——— between headline and text is no headline)
 
 
@@ -1646,10 +1666,14 @@ def headline_sharing_words(header: list[Line], text: str, boilerplate, reach: in
     by `words_shared`), if at least half of its pairs are there (nearest the text when two
     tie); None when no line has that."""
     opening = text_pairs(text)
+    # (a Chinese text's headline has two Chinese characters together: not a counter or a
+    # button's English label that happens to share digits or letters with the text: 135,983, toggle)
+    chinese = bool(_HAN_PAIR.search(text[:4000]))
     best, best_score = None, 0.0
     for line in reversed(header[-reach:]):
         t = line.text.strip()
-        if loose_headline_shape(t, boilerplate) and (score := words_shared(t, opening)) > best_score:
+        if (loose_headline_shape(t, boilerplate) and (_HAN_PAIR.search(t) or not chinese)
+                and (score := words_shared(t, opening)) > best_score):
             best, best_score = t, score
     return best
 
@@ -1662,6 +1686,14 @@ def words_shared(line: str, opening: set[str]) -> float:
     own = _pairs(line)
     shared = len(own & opening)
     return shared * shared / len(own) if shared >= 2 and 2 * shared >= len(own) else 0.0
+
+
+def shares_hardly_a_word(line: str, opening: set[str]) -> bool:
+    """Whether at most one character pair of `line` is among `opening` (the text's, `_pairs`),
+    and less than a fifth of them: one pair in common is chance (国际, 中国), two are a topic."""
+    own = _pairs(line)
+    shared = len(own & opening)
+    return shared == 0 or shared == 1 and 5 * shared < len(own)
 
 
 def shares_no_word(line: str, opening: set[str]) -> bool:

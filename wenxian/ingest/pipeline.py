@@ -104,7 +104,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # wins); a line reading like a headline yields only to one that shares the text's words
         # when it shares none (`_says_more`)
         title, unconfirmed = None, title
-        furniture = _weak_title(unconfirmed) and (clean_mod.pattern_reason(unconfirmed) or not repeated)
+        furniture = (_weak_title(unconfirmed) and (clean_mod.pattern_reason(unconfirmed) or not repeated)
+                     # (a line no headline is shaped like: a label, a notice in sentences. 欢迎访问…：;
+                     # a headline may close with a full stop)
+                     or not repeated and not meta.loose_headline_shape(unconfirmed.rstrip("。"), clean_mod.pattern_reason))
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
     cleaned = clean_mod.clean(lines, title, site_lines)
@@ -119,14 +122,18 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         text_starts = min((k.line.number for k in cleaned.kept if k.kind != "image"), default=first_kept)
         before = [l for l in lines[1:] if l.number < text_starts]
         # (a first line printed again as the headline over the text is the title: 风雨同舟)
-        title = ((unconfirmed if unconfirmed in (l.text for l in before[-10:]) else None)
-                 or meta.labelled_title(lines[:40])
-                 or meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason)
+        chinese = _chinese(cleaned)
+        found = (lambda: unconfirmed if unconfirmed in (l.text for l in before[-10:]) else None,
+                 lambda: meta.labelled_title(lines[:40]),
+                 lambda: meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason),
                  # (share buttons and counters between the dateline and the text: look further up)
-                 or meta.headline_over_dateline(before[-20:], clean_mod.pattern_reason)
-                 or (kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None)
-                 or meta.headline_before(before, clean_mod.pattern_reason)
-                 or _headline_over_byline(lines, cleaned, first_kept))
+                 lambda: meta.headline_over_dateline(before[-20:], clean_mod.pattern_reason),
+                 lambda: kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None,
+                 lambda: meta.headline_before(before, clean_mod.pattern_reason),
+                 lambda: _headline_over_byline(lines, cleaned, first_kept),
+                 lambda: _headline_inside_text(cleaned))
+        # (a Chinese text's headline has Chinese words: not a menu's English label, I go 531)
+        title = next((t for read in found if (t := read()) and (not chinese or _HAN_PAIR.search(t))), None)
         if title is None or title != unconfirmed:
             title = _headline_by_shared_words(title, before, cleaned, lines)
         if title and title != unconfirmed and unconfirmed and not furniture and not (
@@ -284,12 +291,13 @@ def _last_dateline(before: list) -> int | None:
 
 def _says_more(found: str, first_line: str, cleaned) -> bool:
     """Whether the headline found above the text shares the text's words and the capture's
-    first line shares not one (`meta.words_shared`): a first line that reads like a headline is
-    the page's title unless it names nothing the text speaks of (a slogan, a notice, a counter);
-    a catchy headline shares few of its words with its text, but some."""
+    first line hardly one (`meta.words_shared`, `meta.shares_hardly_a_word`): a first line that
+    reads like a headline is the page's title unless it names nothing the text speaks of (a
+    slogan, a notice, a counter, another article's headline in a sidebar); a catchy headline
+    shares few of its words with its text, but some."""
     opening = _text_opening(cleaned)
     return (meta.loose_headline_shape(found, clean_mod.pattern_reason) and meta.words_shared(found, opening) > 0
-            and meta.shares_no_word(first_line, opening))
+            and meta.shares_hardly_a_word(first_line, opening))
 
 
 def _says_nothing(line: str, cleaned) -> bool:
@@ -488,6 +496,32 @@ def _headline_over_byline(lines: list, cleaned, first_kept: int) -> str | None:
     window = lines[max(0, at - 6):at + 10]
     found = meta.headline_over_byline([None if l.number in removed else l.text for l in window])
     return window[found].text.strip() if found is not None else None
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _chinese(cleaned) -> bool:
+    """Whether the text kept is written in Chinese (two Chinese characters together in its
+    opening)."""
+    return bool(_HAN_PAIR.search(_opening_text([k.line for k in cleaned.kept if k.kind == "paragraph"], 2000)))
+
+
+def _headline_inside_text(cleaned) -> str | None:
+    """A headline over its dateline among the lines kept as text, with at least as much prose
+    under it as above it: the run of prose took in another block above the article (a ticker of
+    one-line news over the headline); cleaning again with this headline starts the text under it
+    (`clean._below_printed_headline`)."""
+    kept = [k.line for k in cleaned.kept if k.kind != "image"]
+    prose = [len(l.text) if clean_mod.is_prose(l.text) else 0 for l in kept]
+    total = sum(prose)
+    for i in range(1, len(kept) - 1):
+        above = sum(prose[:i])
+        if above > total - above:
+            return None
+        if above and meta.headline_over_dateline(kept[i:i + 2], clean_mod.pattern_reason) == kept[i].text:
+            return kept[i].text
+    return None
 
 
 def _names_under_headline(lines: list, title: str | None, first_kept: int) -> list[str]:

@@ -51,4 +51,15 @@ def boilerplate_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
         for scope in ("whole", "short", "any"):
             for pat in entry.get(scope, []):
                 rules.append((entry["reason"], scope, re.compile(pat)))
+        if entry.get("menu_words"):
+            rules.append((entry["reason"], "whole", menu_words_pattern(entry["menu_words"])))
     return tuple(rules)
+
+
+def menu_words_pattern(words: list[str]) -> re.Pattern:
+    """A whole-line pattern for a menu's links run together: four or more of `words`, longest
+    tried first, with or without separators (spaces, bars, dots, slashes) between them, on a
+    line of at most 60 characters."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    sep = r"[\s|｜丨│·•/／、]*"
+    return re.compile(rf"(?=.{{0,60}}$){sep}(?:(?:{alternatives}){sep}){{4,}}")
