@@ -105,6 +105,7 @@ def extract(page: Page) -> HtmlArticle:
     site = _site_name(page, title, blocks[end:])
     site = meta.clean_source(site) if site else None  # '(新闻)' from a copyright line names no outlet
     account = meta.outlet_or_none(meta.account_name(header, title))
+    closing_credit = meta.closing_outlet_credit(paragraphs[-1]) if paragraphs else None  # （某某新聞某某台北報導）
     source, origins["source"] = _first(
         [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
         + [(meta.outlet_or_none(meta.official_account(header)), "visible (the platform's official account)")]
@@ -113,6 +114,7 @@ def extract(page: Page) -> HtmlArticle:
             "visible (shared from)")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
         + [(meta.outlet_or_none(meta.trailing_source(trailer, trailer)), "visible (after the text)")]
+        + [(meta.outlet_or_none(closing_credit[0]) if closing_credit else None, "visible (the credit closing the text)")]
         + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]
         + [(site, "site")]
         + [(account, "visible (account beside the date)")])
@@ -130,6 +132,8 @@ def extract(page: Page) -> HtmlArticle:
     authors = meta.find_authors([l for l in byline + trailer if (l.number, l.text) not in linked] + credit_lines,
                                 "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
+    if not authors and closing_credit:
+        authors = closing_credit[1]
     if not authors:
         authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
     origins["author"] = "visible" if authors else None

@@ -173,11 +173,11 @@ def read(text: str) -> Page:
         if key != "url":  # (an address is no text: '/中文' stays)
             meta_text += [(reading_form(v), v) for v, _o in values]
             meta[key] = [(reading_form(v), o) for v, o in values]
-    _resolve(blocks, spans)
+    _resolve(blocks, spans, named=named)
     main = _main_span(blocks, spans, named)
     # a furniture word on an element that holds the whole article (a page wrapper named
     # 'main-side' or 'content-header') says nothing about the article's own blocks
-    _resolve(blocks, spans, main)
+    _resolve(blocks, spans, main, named)
     title_el = root.find(".//title")
     title_tag = _norm(title_el.text_content()) if title_el is not None else None
     if title_tag:
@@ -370,13 +370,15 @@ def _contains(outer, inner) -> bool:
     return bool(outer) and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = None) -> None:
+def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = None, named: set = frozenset()) -> None:
     """Which furniture words and hiding styles count. An element holding most of the page's
     prose is not furniture, whatever its class says ('aside-layout' wrapping the story), and a
     hidden element holding most of it is the article waiting for a script to show it (WeChat
     saves its text with visibility:hidden): both are ignored. A weak word (ads, header, more…)
     counts only on a small element (an ad slot, a header bar) whose text is not mostly running
-    prose: on a wide one it names a layout column. Every other word counts."""
+    prose: on a wide one it names a layout column. Every other word counts, except for the blocks
+    of an element inside it that `named` names as the article's content and that is running
+    prose (a story wrapped in <div class="share"> with the share buttons beside it)."""
     prefix = [0]
     for b in blocks:
         prefix.append(prefix[-1] + max(0, prose_score(b)))
@@ -401,6 +403,15 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
         a, z = spans.get(el, (0, 0))
         return z - a <= 12
 
+    # (an inline element's last text becomes a block only at the next block boundary, after the
+    # element has closed: its span is taken to hold that block)
+    dense_named = [(spans[el][0], spans[el][1] + (el.tag in _INLINE_WRAPPERS)) for el in named
+                   if el in spans and prose_dense(el)]
+
+    def in_content(b, el) -> bool:
+        a, z = spans.get(el, (0, 0))
+        return any(a <= na <= b.index < nz <= z + 1 for na, nz in dense_named)
+
     def counts(word, el) -> bool:
         if main and _contains(spans.get(el), main):
             return False
@@ -408,7 +419,8 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
 
     for b in blocks:
         b.hidden = any(not major(el) for el in b.hidden_chain)
-        b.furniture = next((w for w, el in reversed(b.furniture_chain) if counts(w, el)), None)
+        b.furniture = next((w for w, el in reversed(b.furniture_chain)
+                            if counts(w, el) and not (dense_named and in_content(b, el))), None)
 
 
 _INLINE_WRAPPERS = {"span", "em", "strong", "b", "i", "u", "font", "small", "big", "sup", "sub", "mark", "label"}

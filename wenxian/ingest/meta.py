@@ -1196,6 +1196,29 @@ def handle_over_date(texts: list[str], excluded: set) -> list[str]:
     return []
 
 
+def closing_outlet_credit(text: str) -> tuple[str, list[str]] | None:
+    """(outlet, writers) of the bracketed credit that closes a text when it names the outlet
+    before its reporters and the place reported from, run together as broadcasters print it:
+    （某視新聞陳某某、郭某某台北報導）, （某某日報／王某 高雄報導）. None when the text does
+    not close with one."""
+    m = _closing_outlet_credit().search(text)
+    if not m:
+        return None
+    names = [n for n in re.split(r"[、\s]+", m.group("names")) if n]
+    if (not names or m.group("outlet").startswith("本")  # (本報: the paper itself, named nowhere here)
+            or any(n in vocab.load("metadata.yml")["not_names"] or "记者" in n for n in names)):
+        return None
+    return m.group("outlet"), names
+
+
+@lru_cache(maxsize=None)
+def _closing_outlet_credit() -> re.Pattern:
+    suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
+    return re.compile(r"[（(]\s*(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:新闻|" + suffixes + r"))\s*[／/]?\s*(?:记者)?\s*"
+                      r"(?P<names>[\u4e00-\u9fff·]{2,3}?(?:[、\s]+[\u4e00-\u9fff·]{2,3}?){0,4}?)"
+                      r"\s*(?:[\u4e00-\u9fff]{2})?\s*(?:报导|报道)\s*[）)]\s*$")
+
+
 def closing_credit_line(text: str) -> bool:
     """A line that is only a bracketed credit ('（某某）', '（某某 上海报道）'), as a scraper breaks
     the credit that closes a text onto a line of its own."""

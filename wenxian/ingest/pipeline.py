@@ -162,11 +162,17 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     header = above + [r.line for r in cleaned.removed if first_kept < r.line.number < last_kept]
     trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
+    closing = paragraphs[-1] if paragraphs else None
+    if closing and trailer and trailer[0].number - last_kept <= 2 and meta.closing_credit_line(trailer[0].text):
+        closing += trailer[0].text  # '（某某）' on the line after the text: the credit that closes it
+    closing_credit = meta.closing_outlet_credit(closing) if closing else None  # （某某新聞某某、某某台北報導）
     site = meta.clean_source(site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
     host = meta.host_name([l.text for l in lines[-40:]])
     if site and host and site != host and (site in host or meta.abbreviates(site, host)):
         site = host  # '纪检' in the page title, '某某大学纪检监察室' as the 主办 in the footer
-    printed = max((l.number for l in above if title and l.text == title), default=None)  # the headline above the text
+    # the headline above the text (with its dateline run on after it: 標題2014/12/1 18:13)
+    printed = max((l.number for l in above if title and (l.text == title or l.text.startswith(title)
+                   and len(l.text) - len(title) <= 30 and meta.has_date(l.text[len(title):]))), default=None)
     # the metadata rules read the lines around the text without pinyin glosses (發(fā)布時(shí)間：…)
     unglossed = {l.number: g for l, c in zip(lines, captured) if (g := without_glosses(l.text, c.text))}
     above, header, trailer = (_unglossed(part, unglossed) for part in (above, header, trailer))
@@ -178,6 +184,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                                       key=lambda l: l.number), lines),
                   lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines),
+                  lambda: closing_credit[0] if closing_credit else None,
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
                   lambda: meta.account_name(near_title[:15], title),
@@ -197,12 +204,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
-    closing = paragraphs[-1] if paragraphs else None
-    if closing and trailer and trailer[0].number - last_kept <= 2 and meta.closing_credit_line(trailer[0].text):
-        closing += trailer[0].text  # '（某某）' on the line after the text: the credit that closes it
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 closing)
-    authors = (authors or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
+    authors = (authors or (closing_credit[1] if closing_credit else []) or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
                or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
                # (also where the name over the date was read as an account: on a site that names
                # itself, a blog platform's writer stands there, and the site is the source below)
@@ -215,7 +219,12 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
-    under_title = meta.find_date(_below(header, printed), order) if printed is not None else None
+    # (and a credit line kept as a short heading among the text's first lines, under a picture's
+    # caption: 某某网2014.10.24 某某/高雄報導)
+    run_on = [clean_mod.Line(l.number, l.text[len(title):]) for l in above if l.number == printed and l.text != title]
+    under_title = (meta.find_date(run_on + sorted(_below(header, printed) + [h for h in opening_heads if h.number > printed],
+                                                  key=lambda l: l.number), order)
+                   if printed is not None else None)
     # a date the page labels as its publication date, under the headline or in a disclosure
     # table just above it (发文日期), before a dated line of the text (as on saved pages)
     labelled = ((meta.labelled_date(_below(header, printed), order)
