@@ -1649,16 +1649,23 @@ def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
     """A headline over its dateline, with a deck or a summary between the dateline and the text
     ('標題' / '發佈日期 : 2020-08-07' / '美國國務卿宣布…，以保護'): the line just above the last
     short date line among the lines above the text, passing over the other fields of a byline
-    block printed between them (发布单位：…)."""
+    block printed between them (发布单位：…) and the outlet's name (NOWnews.com 今日新聞網)."""
     dated = [i for i, l in enumerate(near) if _dated(l.text) and len(l.text) <= 40]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
-        while i > 0 and dated[-1] - i < 3 and field_line(near[i].text):
+        while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)):
             i -= 1
         t = near[i].text
         if _fits_headline(t, boilerplate) and not t.startswith("—"):
             return t
     return None
+
+
+def _outlet_credit_line(t: str) -> bool:
+    """A line that is only the outlet's or site's name, printed between a headline and its date
+    ('NOWnews.com 今日新聞網', '某某日报'): named like an outlet, or a site with its address."""
+    t = t.strip()
+    return len(t) <= 30 and (is_outlet_name(t) or bool(DOMAIN.search(t)) and looks_like_site(t))
 
 
 def headline_before(header: list[Line], boilerplate) -> str | None:

@@ -132,8 +132,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  lambda: meta.headline_before(before, clean_mod.pattern_reason),
                  lambda: _headline_over_byline(lines, cleaned, first_kept),
                  lambda: _headline_inside_text(cleaned))
-        # (a Chinese text's headline has Chinese words: not a menu's English label, I go 531)
-        title = next((t for read in found if (t := read()) and (not chinese or _HAN_PAIR.search(t))), None)
+        # (a Chinese text's headline has Chinese words: not a menu's English label, I go 531; nor
+        # is it the site's name with its address: NOWnews.com 今日新聞網)
+        title = next((t for read in found if (t := read()) and (not chinese or _HAN_PAIR.search(t))
+                      and not (meta.DOMAIN.search(t) and meta.looks_like_site(t))), None)
         if title is None or title != unconfirmed:
             title = _headline_by_shared_words(title, before, cleaned, lines)
         if title and title != unconfirmed and unconfirmed and not furniture and not (
