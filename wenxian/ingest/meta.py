@@ -702,7 +702,9 @@ _STAMP = r"(?:19|20)\d\d\s*[-年/.]\s*\d\d?\s*[-月/.]\s*\d\d?日?(?:\s+\d\d?:\d
 # (in those two forms only a name shaped like an outlet's: '高雄 / 記者…', '地方新聞 / 記者…' name a
 # place and a desk)
 _DATE_THEN_OUTLET = re.compile(rf"^(?:(?P<dot>(?:原创)?\s*{_STAMP}\s*·\s*)|{_STAMP}\s+)([\u4e00-\u9fff]{{2,12}})"
-                               r"(?P<credit>\s*[/／|｜]\s*(?:记者|特派员|文|撰文|作者|编译|综合)\S*(?:\s\S+)*)?$")
+                               r"(?P<credit>\s*[/／|｜]\s*(?:记者|特派员|文|撰文|作者|编译|综合)\S*(?:\s\S+)*)?"
+                               # (or the outlet's part in the piece in brackets: '… 某某星空[整理]')
+                               r"(?:\s*[\[【（(](?:整理|编辑|编译|综合|原创|转载|供稿)[\]】）)])?$")
 
 
 # A wire dateline: outlet, place, day, 电 (（法新社羅馬19日電）, 新华社北京3月1日电).
@@ -1296,10 +1298,26 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
 _COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})"
                              r"|([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19}?)\s*(?:版权所有)"
                              r"|(?:版权所有)\s*[:：︰﹕]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
-# names of the bodies that host government and institutional sites
 # names of the bodies that host government and institutional sites (a company holding the
 # copyright is the site's operator, not the name it publishes under)
 _INSTITUTION = re.compile(r"(院|所|会|局|部|委|厅|办|中心|馆|校|大学|政府)$")
+
+
+def logo_name(texts: list[str]) -> str | None:
+    """The outlet's name a page prints alone on a line three times or more, once in its header
+    (the logo, the masthead of its sections: 某某日報 / 某某日報高清揭頁版 / 某某日報): the site's
+    name when nothing else states it. Only a name shaped like an outlet's (`is_outlet_name`)."""
+    head = {t.strip() for t in texts[:80]}
+    counts: dict[str, int] = {}
+    for t in texts:
+        t = t.strip()
+        if t in head and 2 <= len(t) <= 15 and is_outlet_name(t):
+            counts[t] = counts.get(t, 0) + 1
+    best = max(counts, key=counts.get, default=None)
+    if (best is None or counts[best] < 3 or best in vocab.load("metadata.yml")["not_sources"] or _self_reference(best)
+            or _boilerplate(best)):
+        return None
+    return best
 
 
 def copyright_holder(texts: list[str]) -> str | None:
@@ -1308,7 +1326,8 @@ def copyright_holder(texts: list[str]) -> str | None:
     for t in texts:
         m = _COPYRIGHT_NAME.search(t)
         if m:
-            name = next((g for g in m.groups() if g), "").strip(" ·.,，")
+            # ('©成報版權所有': the name before the words, run on after the sign)
+            name = re.sub(r"版权所有.*$", "", next((g for g in m.groups() if g), "")).strip(" ·.,，")
             if 2 <= len(name) <= 20 and (is_site_name(name) or _INSTITUTION.search(name)):
                 return without_banner(name)
     return None

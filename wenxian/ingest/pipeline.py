@@ -202,7 +202,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         footer_after = [l.text for l in lines if l.number > last_kept][-40:]
         source = (meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
                   or meta.about_site_name(footer_after) or meta.named_before_copyright(footer_after)
-                  or meta.own_work_notice(footer_after) or host)  # (the body the footer names as the site's host: 主办单位：…)
+                  or meta.own_work_notice(footer_after) or host  # (the body the footer names as the site's host: 主办单位：…)
+                  or meta.logo_name([l.text for l in lines]))  # (the outlet's name its page prints alone, again and again)
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
