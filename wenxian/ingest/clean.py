@@ -146,16 +146,36 @@ def _score(text: str, reason: str | None) -> int:
     return -12
 
 
+_SIZE_BUTTON = re.compile(r"[小中大]|A[+\-]?")
+_SIZE_LABEL = re.compile(r"^(?:目前)?(?:字级|字体|字型|字号)(?:大小)?\s*[:：︰﹕]")
+
+
+def _size_buttons(lines: list[Line], reasons: list[str | None]) -> None:
+    """A text-size switch printed one button to a line (小 / 中 / 大 / 字級大小：): a line of one
+    size word within three lines of the switch's label is the switch's (`reasons` is changed).
+    Alone, such lines are text (a primer teaching the characters 大, 小, 中)."""
+    labels = [i for i, l in enumerate(lines) if len(l.text) <= 20 and _SIZE_LABEL.match(l.text)]
+    for i in labels:
+        for j in range(max(0, i - 3), min(len(lines), i + 4)):
+            if not reasons[j] and _SIZE_BUTTON.fullmatch(lines[j].text.strip()):
+                reasons[j] = "share or print widget"
+
+
 def _below_printed_headline(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
     """Where the text starts when the headline is printed inside the run of prose (`start`,
-    `end`): under the headline and its dateline, if it is printed there once and at least as much
-    prose follows it in the run as precedes it. A headline stands above its article; prose above it in the same run is
+    `end`): under the headline and its dateline, if it is printed there once (and nowhere else
+    but the page-title line) with its dateline under it, and at least as much prose follows it in
+    the run as precedes it. A headline stands above its article; prose above it in the same run is
     another block (a ticker of other news, teasers) that the run took in because only a few
     short lines stood between them."""
-    printed = [i for i in range(start + 1, len(lines)) if reasons[i] and reasons[i].startswith("title")]
-    if len(printed) != 1 or printed[0] >= end or reasons[printed[0]] != "title":
-        return start  # (none, or the headline printed between the text's pictures as a divider)
+    printed = [i for i in range(1, len(lines)) if reasons[i] and reasons[i].startswith("title")]
+    if len(printed) != 1 or not start < printed[0] < end or reasons[printed[0]] != "title":
+        # (none; or printed between the text's pictures as a divider; or printed above the run
+        # too: a cover notice above a second printing. The page-title line does not count.)
+        return start
     at = printed[0]
+    if not (at + 1 < end and len(lines[at + 1].text) <= 60 and _DATED.search(lines[at + 1].text)):
+        return start  # (a headline with no dateline under it: an editor's note, a digest's item)
     def prose(part):
         return sum(len(l.text) for l, r in part if not r and is_prose(l.text))
     before = prose(zip(lines[start:at], reasons[start:at]))
@@ -564,6 +584,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
                 unglossed = without_glosses(line.text, line.text)
                 reason = pattern_reason(unglossed[0]) if unglossed else None
         reasons.append(reason)
+    _size_buttons(lines, reasons)
     card, account = _account_card()
     for i, line in enumerate(lines[:-1]):
         if card.match(line.text) and any(account.match(l.text) for l in lines[max(0, i - 4):i]):

@@ -132,6 +132,8 @@ def extract(page: Page) -> HtmlArticle:
     authors = meta.find_authors([l for l in byline + trailer if (l.number, l.text) not in linked] + credit_lines,
                                 "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
+    if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
+        authors = [a for a in authors if a != closing_credit[0]]
     if not authors and closing_credit:
         authors = closing_credit[1]
     if not authors:

@@ -168,15 +168,21 @@ _POWERED_BY = re.compile(r"\s*(?:[-_|｜–—]\s*)?Powered by\b.*$", re.I)
 def _site_and_slogan(first: str, following: list[Line]) -> str | None:
     """'风传媒 一个有国际观、专注揭弊的新媒体！': a page title made of the site's name, printed
     alone near the top of the page (its logo), and the site's slogan, a phrase in clauses that is
-    printed nowhere else: no headline in it. The site's name is returned."""
+    printed nowhere else and shares at most a quarter of its words with the page's text: no
+    headline in it. The
+    site's name is returned."""
     near = {l.text.strip() for l in following[:15]}
+    # (a slogan names nothing the page's text speaks of; a headline after a kicker does: 乡村振兴
+    # 产业兴、百姓富，某村走出致富新路)
+    opening = _pairs("".join(l.text for l in following if len(l.text) >= 15)[:8000])
     for sep in (" - ", " | ", "｜", "|", "_", "——", "：", " "):
         head, found, tail = first.partition(sep)
         head, tail = head.strip(), tail.strip()
-        if (found and head in near and 2 <= len(head) <= 12 and len(tail) >= 8
+        if (found and head in near and 2 <= len(head) <= 12 and len(tail) >= 8 and 4 * len(_pairs(tail) & opening) <= len(_pairs(tail))
                 and len(re.findall(r"[，、；,;]", tail)) + tail.endswith(("！", "!")) >= 2
                 and not re.search(r"[_|｜@]| - |::", tail)  # (a site suffix or a blog's, not a slogan)
-                and not any(tail in l.text for l in following)):
+                # (nor printed in parts, as a headline over two lines is: 产业兴、百姓富 / 某村走出致富新路)
+                and not any(tail in l.text or len(l.text) >= 6 and l.text in tail for l in following)):
             return head
     return None
 
@@ -1201,24 +1207,39 @@ def handle_over_date(texts: list[str], excluded: set) -> list[str]:
 def closing_outlet_credit(text: str) -> tuple[str, list[str]] | None:
     """(outlet, writers) of the bracketed credit that closes a text when it names the outlet
     before its reporters and the place reported from, run together as broadcasters print it:
-    （某視新聞陳某某、郭某某台北報導）, （某某日報／王某 高雄報導）. None when the text does
-    not close with one."""
+    （某視新聞陳某某、郭某某台北報導）, （某某日報／王某 高雄報導）, （某某社記者王某報導）. The
+    writers may be none: a place alone (（某聯社華盛頓報導）: an agency's credit names reporters
+    only after 記者), a desk (社會中心, 社會組), 綜合 (a compilation); a name is one as
+    `byline_names` reads it. None when the text does not
+    close with such a credit, or its first word is no outlet (见今日本报相关报道)."""
     m = _closing_outlet_credit().search(text)
     if not m:
         return None
-    names = [n for n in re.split(r"[、\s]+", m.group("names")) if n]
-    if (not names or m.group("outlet").startswith("本")  # (本報: the paper itself, named nowhere here)
-            or any(n in vocab.load("metadata.yml")["not_names"] or "记者" in n for n in names)):
+    outlet, rest = m.group("outlet"), m.group("rest").strip()
+    v = vocab.load("metadata.yml")
+    if (_self_reference(outlet) or "本报" in outlet or outlet.startswith(("见", "详见", "参见"))
+            or outlet in v["not_sources"]):
         return None
-    return m.group("outlet"), names
+    labelled = bool(m.group("label"))
+    if outlet.endswith("社") and not labelled:
+        return outlet, []  # (a news agency's credit names a place, its reporters after 記者: 某聯社華盛頓報導)
+    tokens = [t for t in re.split(r"[、\s]+", rest) if t]
+    if len(tokens) >= 2 and "、" in rest and re.search(r"\s" + re.escape(tokens[-1]) + "$", rest):
+        tokens = tokens[:-1]  # (names joined by 、, then the place after a space: 王某、李某 高雄)
+    names = []
+    for i, t in enumerate(tokens):
+        if i == len(tokens) - 1 and len(t) >= 4 and not byline_names(t):
+            t = t[:-2]  # (the place run on after the last name: 郭某海台北)
+        if byline_names(t) == [t] and not re.search(r"中心|组$|部$|室$", t):
+            names.append(t)
+    return outlet, names
 
 
 @lru_cache(maxsize=None)
 def _closing_outlet_credit() -> re.Pattern:
     suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
-    return re.compile(r"[（(]\s*(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:新闻|" + suffixes + r"))\s*[／/]?\s*(?:记者)?\s*"
-                      r"(?P<names>[\u4e00-\u9fff·]{2,3}?(?:[、\s]+[\u4e00-\u9fff·]{2,3}?){0,4}?)"
-                      r"\s*(?:[\u4e00-\u9fff]{2})?\s*(?:报导|报道)\s*[）)]\s*$")
+    return re.compile(r"[（(]\s*(?:据|據)?(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:新闻|" + suffixes + r"))\s*[／/]?\s*(?P<label>记者)?\s*"
+                      r"(?P<rest>[\u4e00-\u9fff·、\s]{0,40}?)\s*(?:综合)?(?:报导|报道)\s*[）)]\s*$")
 
 
 def closing_credit_line(text: str) -> bool:

@@ -105,9 +105,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # when it shares none (`_says_more`)
         title, unconfirmed = None, title
         furniture = (_weak_title(unconfirmed) and (clean_mod.pattern_reason(unconfirmed) or not repeated)
-                     # (a line no headline is shaped like: a label, a notice in sentences. 欢迎访问…：;
-                     # a headline may close with a full stop)
-                     or not repeated and not meta.loose_headline_shape(unconfirmed.rstrip("。"), clean_mod.pattern_reason))
+                     or not repeated and _notice_shaped(unconfirmed))
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
     cleaned = clean_mod.clean(lines, title, site_lines)
@@ -217,15 +215,19 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                    if printed is not None and source and (source == site or site and source == meta.account_name(near_title[:15], title))
                    else [])
                or (meta.stamp_writer(stamp.text) if stamp else []))
+    if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
+        authors = [a for a in authors if a != closing_credit[0]] or closing_credit[1]
     if source in authors and site and source != site and source == meta.account_name(near_title[:15], title):
         source = site  # the name beside the date is the writer's, the site names itself (as on saved pages)
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
-    # (and a credit line kept as a short heading among the text's first lines, under a picture's
-    # caption: 某某网2014.10.24 某某/高雄報導)
+    # (and a dated credit line kept among the text's first lines, under a picture's caption:
+    # 某某网2014.10.24 某某/高雄報導)
     run_on = [clean_mod.Line(l.number, l.text[len(title):]) for l in above if l.number == printed and l.text != title]
-    under_title = (meta.find_date(run_on + sorted(_below(header, printed) + [h for h in opening_heads if h.number > printed],
+    opening_credits = [k.line for k in cleaned.kept[:6]
+                       if len(k.line.text) <= 60 and not clean_mod.is_prose(k.line.text) and meta.has_date(k.line.text)]
+    under_title = (meta.find_date(run_on + sorted(_below(header, printed) + [h for h in opening_credits if h.number > printed],
                                                   key=lambda l: l.number), order)
                    if printed is not None else None)
     # a date the page labels as its publication date, under the headline or in a disclosure
@@ -354,6 +356,14 @@ def _weak_title(title: str) -> bool:
     """A first line that reads like a page's furniture more than a headline: short, a
     boilerplate pattern's, or in Latin letters only (登录/注册, 转繁体版, Nav logo, 返回顶部)."""
     return len(title) < 8 or bool(clean_mod.pattern_reason(title)) or not re.search(r"[\u4e00-\u9fff]", title)
+
+
+def _notice_shaped(line: str) -> bool:
+    """A line no headline is shaped like: a label ending in a colon (欢迎访问…微信公众号：), a
+    labelled field, a notice of two sentences or more. (A headline may hold a date, 2023年12月18日，
+    某地的不眠之夜, and close with a full stop.)"""
+    t = line.strip()
+    return t.endswith(("：", ":")) or "。" in t.rstrip("。") or bool(meta.field_line(t))
 
 
 def _printed_again(title: str, lines: list) -> bool:
