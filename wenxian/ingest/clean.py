@@ -174,7 +174,9 @@ def _below_printed_headline(lines: list[Line], reasons: list[str | None], start:
         # too: a cover notice above a second printing. The page-title line does not count.)
         return start
     at = printed[0]
-    if not (at + 1 < end and len(lines[at + 1].text) <= 60 and _DATED.search(lines[at + 1].text)):
+    under = lines[at + 1].text if at + 1 < end else ""
+    # (a dateline, not a bracketed note of a plan's adoption: （2023年4月28日…审议通过）)
+    if not (len(under) <= 60 and _DATED.search(under) and not under.startswith(("（", "("))):
         return start  # (a headline with no dateline under it: an editor's note, a digest's item)
     def prose(part):
         return sum(len(l.text) for l, r in part if not r and is_prose(l.text))

@@ -104,6 +104,7 @@ def _vocab() -> dict:
     return {
         "furniture": frozenset(v["boilerplate_words"]),
         "weak": frozenset(v["weak_boilerplate_words"]),
+        "wrapper": frozenset(v["wrapper_words"]),
         "content": frozenset(w.lower() for w in v["content_words"]),
         "title": tuple(w.lower() for w in v["title_words"]),
         "hidden": re.compile("|".join(v["hidden_styles"]), re.I),
@@ -376,9 +377,10 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     hidden element holding most of it is the article waiting for a script to show it (WeChat
     saves its text with visibility:hidden): both are ignored. A weak word (ads, header, more…)
     counts only on a small element (an ad slot, a header bar) whose text is not mostly running
-    prose: on a wide one it names a layout column. Every other word counts, except for the blocks
-    of an element inside it that `named` names as the article's content and that is running
-    prose (a story wrapped in <div class="share"> with the share buttons beside it)."""
+    prose: on a wide one it names a layout column. Every other word counts, except a wrapper's word
+    (share, toolbar…) for the blocks of an element inside it that `named` names as the article's
+    content and that is running prose (a story wrapped in <div class="share"> with the share
+    buttons beside it)."""
     prefix = [0]
     for b in blocks:
         prefix.append(prefix[-1] + max(0, prose_score(b)))
@@ -388,7 +390,7 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     for b in blocks:
         chars.append(chars[-1] + (len(b.text) if b.tag != "img" else 0))
         links.append(links[-1] + b.link_chars)
-    weak = _vocab()["weak"]
+    weak, wrapper = _vocab()["weak"], _vocab()["wrapper"]
 
     def major(el) -> bool:
         a, z = spans.get(el, (0, 0))
@@ -420,7 +422,7 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     for b in blocks:
         b.hidden = any(not major(el) for el in b.hidden_chain)
         b.furniture = next((w for w, el in reversed(b.furniture_chain)
-                            if counts(w, el) and not (dense_named and in_content(b, el))), None)
+                            if counts(w, el) and not (dense_named and w in wrapper and in_content(b, el))), None)
 
 
 _INLINE_WRAPPERS = {"span", "em", "strong", "b", "i", "u", "font", "small", "big", "sup", "sub", "mark", "label"}

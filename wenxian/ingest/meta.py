@@ -167,11 +167,11 @@ _POWERED_BY = re.compile(r"\s*(?:[-_|｜–—]\s*)?Powered by\b.*$", re.I)
 
 def _site_and_slogan(first: str, following: list[Line]) -> str | None:
     """'风传媒 一个有国际观、专注揭弊的新媒体！': a page title made of the site's name, printed
-    alone near the top of the page (its logo), and the site's slogan, a phrase in clauses that is
+    alone on the page's first line (its logo), and the site's slogan, a phrase in clauses that is
     printed nowhere else and shares at most a quarter of its words with the page's text: no
     headline in it. The
     site's name is returned."""
-    near = {l.text.strip() for l in following[:15]}
+    near = {l.text.strip() for l in following[:1]}  # (the logo, printed first: not a channel in the menu)
     # (a slogan names nothing the page's text speaks of; a headline after a kicker does: 乡村振兴
     # 产业兴、百姓富，某村走出致富新路)
     opening = _pairs("".join(l.text for l in following if len(l.text) >= 15)[:8000])
@@ -710,7 +710,7 @@ _STAMP = r"(?:19|20)\d\d\s*[-年/.]\s*\d\d?\s*[-月/.]\s*\d\d?日?(?:\s+\d\d?:\d
 _DATE_THEN_OUTLET = re.compile(rf"^(?:(?P<dot>(?:原创)?\s*{_STAMP}\s*·\s*)|{_STAMP}\s+)([\u4e00-\u9fff]{{2,12}})"
                                r"(?P<credit>\s*[/／|｜]\s*(?:记者|特派员|文|撰文|作者|编译|综合)\S*(?:\s\S+)*)?"
                                # (or the outlet's part in the piece in brackets: '… 某某星空[整理]')
-                               r"(?:\s*[\[【（(](?:整理|编辑|编译|综合|原创|转载|供稿)[\]】）)])?$")
+                               r"(?P<role>\s*[\[【（(](?:整理|编辑|编译|综合|原创|转载)[\]】）)])?$")
 
 
 # A wire dateline: outlet, place, day, 电 (（法新社羅馬19日電）, 新华社北京3月1日电).
@@ -919,7 +919,10 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
                 return name
         m = _DATE_THEN_OUTLET.match(line.text)
         if (m and not _boilerplate(m.group(2)) and m.group(2) not in vocab.load("metadata.yml")["not_sources"]
-                and (not (m.group("dot") or m.group("credit")) or is_outlet_name(m.group(2)))):
+                and (not (m.group("dot") or m.group("credit") or m.group("role")) or is_outlet_name(m.group(2))
+                     # (with its part in brackets, a site's name printed alone again and again, its
+                     # logo and menu: not a member's name, 某某老张[整理])
+                     or m.group("role") and sum(l.text.strip() == m.group(2) for l in all_lines) >= 3)):
             return m.group(2)
     for a, b in zip(ordered, ordered[1:]):  # the same, printed over two lines (scrapers split spans)
         if b.number == a.number + 1 and _BARE_DATE.fullmatch(a.text) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", b.text):
@@ -1233,15 +1236,15 @@ def closing_outlet_credit(text: str) -> tuple[str, list[str]] | None:
         return None
     outlet, rest = m.group("outlet"), m.group("rest").strip()
     v = vocab.load("metadata.yml")
-    if (_self_reference(outlet) or "本报" in outlet or outlet.startswith(("见", "详见", "参见"))
+    if (_self_reference(outlet) or "本报" in outlet or outlet.startswith(("见", "详见", "参见", "据", "據"))
             or outlet in v["not_sources"]):
         return None
     labelled = bool(m.group("label"))
     if outlet.endswith("社") and not labelled:
         return outlet, []  # (a news agency's credit names a place, its reporters after 記者: 某聯社華盛頓報導)
     tokens = [t for t in re.split(r"[、\s]+", rest) if t]
-    if len(tokens) >= 2 and "、" in rest and re.search(r"\s" + re.escape(tokens[-1]) + "$", rest):
-        tokens = tokens[:-1]  # (names joined by 、, then the place after a space: 王某、李某 高雄)
+    if len(tokens) >= 2 and ("、" in rest or len(tokens[-1]) == 2) and re.search(r"\s" + re.escape(tokens[-1]) + "$", rest):
+        tokens = tokens[:-1]  # (the place after a space: 王某、李某 高雄, 李某某 高雄)
     names = []
     for i, t in enumerate(tokens):
         if i == len(tokens) - 1 and len(t) >= 4 and not byline_names(t):
@@ -1254,7 +1257,7 @@ def closing_outlet_credit(text: str) -> tuple[str, list[str]] | None:
 @lru_cache(maxsize=None)
 def _closing_outlet_credit() -> re.Pattern:
     suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
-    return re.compile(r"[（(]\s*(?:据|據)?(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:新闻|" + suffixes + r"))\s*[／/]?\s*(?P<label>记者)?\s*"
+    return re.compile(r"[（(]\s*(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:新闻(?:网|網)?|" + suffixes + r"))\s*[／/]?\s*(?P<label>记者)?\s*"
                       r"(?P<rest>[\u4e00-\u9fff·、\s]{0,40}?)\s*(?:综合)?(?:报导|报道)\s*[）)]\s*$")
 
 
@@ -1340,23 +1343,6 @@ _COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\
 _INSTITUTION = re.compile(r"(院|所|会|局|部|委|厅|办|中心|馆|校|大学|政府)$")
 
 
-def logo_name(texts: list[str]) -> str | None:
-    """The outlet's name a page prints alone on a line three times or more, once in its header
-    (the logo, the masthead of its sections: 某某日報 / 某某日報高清揭頁版 / 某某日報): the site's
-    name when nothing else states it. Only a name shaped like an outlet's (`is_outlet_name`)."""
-    head = {t.strip() for t in texts[:80]}
-    counts: dict[str, int] = {}
-    for t in texts:
-        t = t.strip()
-        if t in head and 2 <= len(t) <= 15 and is_outlet_name(t):
-            counts[t] = counts.get(t, 0) + 1
-    best = max(counts, key=counts.get, default=None)
-    if (best is None or counts[best] < 3 or best in vocab.load("metadata.yml")["not_sources"] or _self_reference(best)
-            or _boilerplate(best)):
-        return None
-    return best
-
-
 def copyright_holder(texts: list[str]) -> str | None:
     """The site's or body's name a copyright line gives ('环球网版权所有', '版权所有中央党史和文献
     研究院', '© 2019 某某日报'): the publishing site's name when nothing else states it."""
@@ -1365,7 +1351,8 @@ def copyright_holder(texts: list[str]) -> str | None:
         if m:
             # ('©成報版權所有': the name before the words, run on after the sign)
             name = re.sub(r"版权所有.*$", "", next((g for g in m.groups() if g), "")).strip(" ·.,，")
-            if 2 <= len(name) <= 20 and (is_site_name(name) or _INSTITUTION.search(name)):
+            if (2 <= len(name) <= 20 and (is_site_name(name) or _INSTITUTION.search(name))
+                    and name not in vocab.load("metadata.yml")["not_sources"] and not _self_reference(name)):
                 return without_banner(name)
     return None
 

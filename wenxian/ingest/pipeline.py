@@ -200,8 +200,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         footer_after = [l.text for l in lines if l.number > last_kept][-40:]
         source = (meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
                   or meta.about_site_name(footer_after) or meta.named_before_copyright(footer_after)
-                  or meta.own_work_notice(footer_after) or host  # (the body the footer names as the site's host: 主办单位：…)
-                  or meta.logo_name([l.text for l in lines]))  # (the outlet's name its page prints alone, again and again)
+                  or meta.own_work_notice(footer_after) or host)  # (the body the footer names as the site's host: 主办单位：…)
     # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
@@ -227,7 +226,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # 某某网2014.10.24 某某/高雄報導)
     run_on = [clean_mod.Line(l.number, l.text[len(title):]) for l in above if l.number == printed and l.text != title]
     opening_credits = [k.line for k in cleaned.kept[:6]
-                       if len(k.line.text) <= 60 and not clean_mod.is_prose(k.line.text) and meta.has_date(k.line.text)]
+                       if len(k.line.text) <= 60 and not clean_mod.is_prose(k.line.text) and meta.has_date(k.line.text)
+                       and _CREDIT_WORD.search(k.line.text) and not k.line.text.startswith(("图", "圖", "（", "("))]
     under_title = (meta.find_date(run_on + sorted(_below(header, printed) + [h for h in opening_credits if h.number > printed],
                                                   key=lambda l: l.number), order)
                    if printed is not None else None)
@@ -522,6 +522,9 @@ def _headline_over_byline(lines: list, cleaned, first_kept: int) -> str | None:
 
 
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+# (a line of the text's opening that credits the report or opens with the date: not a picture's
+# caption, 图为1978年…)
+_CREDIT_WORD = re.compile(r"报导|报道|记者|通讯员|讯|[／/]|^(?:19|20)\d\d\s*[-年/.]")  # (or a dateline opening with its date)
 
 
 def _chinese(cleaned) -> bool:

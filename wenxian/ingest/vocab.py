@@ -61,5 +61,5 @@ def menu_words_pattern(words: list[str]) -> re.Pattern:
     tried first, with or without separators (spaces, bars, dots, slashes) between them, on a
     line of at most 60 characters."""
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    sep = r"[\s|｜丨│·•/／、]*"
+    sep = r"[\s|｜丨│·•/／]*"  # (not 、: 视频、游戏、音乐、直播 is a sentence's list)
     return re.compile(rf"(?=.{{0,60}}$){sep}(?:(?:{alternatives}){sep}){{4,}}")
