@@ -126,6 +126,11 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         return None, None
     if re.fullmatch(r"[\w.\-]+", first, re.ASCII):
         return None, None  # nothing but placeholders: no headline
+    from .clean import pattern_reason
+    if pattern_reason(first) not in (None, "navigation menu"):
+        # a link of the page's menu where a body-only capture starts (内网入口); a page title's
+        # parts separated by bars read like a row of menu items, and are not asked
+        return None, None
     translated = _WITH_TRANSLATION.fullmatch(first)
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         return None, translated.group(1)  # '成報 SING PAO DAILY NEWS': the site's name, no headline
