@@ -273,7 +273,10 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
     if other is None or other == title:
         return title
     opening = meta.text_pairs(text)
-    if title is None or meta.shares_no_word(title, opening) or meta.looks_like_site(title):
+    if (title is None or meta.shares_no_word(title, opening) or meta.looks_like_site(title)
+            # (the rules' pick under the dateline, the line sharing the text's words over it: a
+            # caption or a related headline under the byline, the headline above it)
+            or dateline is not None and other in (l.text for l in candidates) and not _over_the_dateline(title, before, lines)):
         return _with_subtitle(other, candidates)
     return title
 
