@@ -138,8 +138,6 @@ def extract(page: Page) -> HtmlArticle:
         authors = closing_credit[1]
     if not authors:
         authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
-    if not authors:
-        authors = meta.writer_before_date(byline[:4])  # (谢某某 2017-03-01 14:27:02 under the headline)
     origins["author"] = "visible" if authors else None
     editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
     if not authors:

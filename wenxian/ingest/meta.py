@@ -127,9 +127,10 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if re.fullmatch(r"[\w.\-]+", first, re.ASCII):
         return None, None  # nothing but placeholders: no headline
     from .clean import pattern_reason
-    if pattern_reason(first) not in (None, "navigation menu"):
-        # a link of the page's menu where a body-only capture starts (内网入口); a page title's
-        # parts separated by bars read like a row of menu items, and are not asked
+    if pattern_reason(first) == "navigation":
+        # a link of the page's menu where a body-only capture starts (内网入口); only the
+        # navigation rules are asked: the others find words a headline may hold (朋友圈, 收藏,
+        # 承办, 欢迎投稿), and a page title's parts separated by bars read like a menu's row
         return None, None
     translated = _WITH_TRANSLATION.fullmatch(first)
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
@@ -828,7 +829,7 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
         name = m.group("name") if m else None
         glued = m is not None and t[m.end("name"):m.end("name") + 1].isdigit()
         if (m and clean_source(name) and name != title and not _is_label(name)
-                and not (title and title.startswith(name)) and not _writer_name(name)
+                and not (title and title.startswith(name))
                 and (not glued or m.group("label") or is_outlet_name(name) or is_site_name(name))):
             return clean_source(name)
         m = _NAME_SLASH_OUTLET.match(t)
@@ -839,22 +840,6 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
             if 2 <= len(first) <= 12 and re.search(rf"(?:{suffixes})$", first):
                 return first
     return None
-
-
-def _writer_name(name: str) -> bool:
-    """A person's name (`byline_names`) that is not shaped like an outlet's or a site's: beside
-    the date on a byline it names the writer ('谢某某 2017-03-01 14:27:02')."""
-    return byline_names(name) == [name] and not is_outlet_name(name) and not is_site_name(name)
-
-
-def writer_before_date(lines: list[Line]) -> list[str]:
-    """The writer of a byline that is a person's name and the date ('谢某某2017-03-01 14:27:02',
-    '谢某某 2017-03-01'): [name], else []."""
-    for line in lines:
-        m = _NAME_DATE.match(line.text.strip()) if len(line.text) <= 60 else None
-        if m and not m.group("label") and _writer_name(m.group("name")):
-            return [m.group("name")]
-    return []
 
 
 def abbreviates(short: str, full: str) -> bool:

@@ -213,8 +213,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                or (meta.handle_over_date([l.text for l in _below(above, printed)[:4]], {site, title})
                    if printed is not None and source and (source == site or site and source == meta.account_name(near_title[:15], title))
                    else [])
-               or (meta.stamp_writer(stamp.text) if stamp else [])
-               or (meta.writer_before_date(_below(above, printed)[:4]) if printed is not None else []))
+               or (meta.stamp_writer(stamp.text) if stamp else []))
     if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
         authors = [a for a in authors if a != closing_credit[0]] or closing_credit[1]
     if source in authors and site and source != site and source == meta.account_name(near_title[:15], title):
