@@ -175,8 +175,7 @@ def _site_and_slogan(first: str, following: list[Line]) -> str | None:
     """'风传媒 一个有国际观、专注揭弊的新媒体！': a page title made of the site's name, printed
     alone on the page's first line (its logo), and the site's slogan, a phrase in clauses that is
     printed nowhere else and shares at most a quarter of its words with the page's text: no
-    headline in it. The
-    site's name is returned."""
+    headline in it. The site's name is returned."""
     near = {l.text.strip() for l in following[:1]}  # (the logo, printed first: not a channel in the menu)
     # (a slogan names nothing the page's text speaks of; a headline after a kicker does: 乡村振兴
     # 产业兴、百姓富，某村走出致富新路)
@@ -1219,8 +1218,8 @@ def closing_outlet_credit(text: str) -> tuple[str, list[str]] | None:
     （某視新聞陳某某、郭某某台北報導）, （某某日報／王某 高雄報導）, （某某社記者王某報導）. The
     writers may be none: a place alone (（某聯社華盛頓報導）: an agency's credit names reporters
     only after 記者), a desk (社會中心, 社會組), 綜合 (a compilation); a name is one as
-    `byline_names` reads it. None when the text does not
-    close with such a credit, or its first word is no outlet (见今日本报相关报道)."""
+    `byline_names` reads it. None when the text does not close with such a credit, or its first
+    word is no outlet (见今日本报相关报道)."""
     m = _closing_outlet_credit().search(text)
     if not m:
         return None
@@ -1650,7 +1649,7 @@ def _fits_headline(t: str, boilerplate) -> bool:
             and not credited_authors(t))
 
 
-_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")  # two Chinese characters together
 _WORD_CHAR = re.compile(r"[^\W_]")  # (a rule of ＊＊＊ or ——— between headline and text is no headline)
 
 
@@ -1731,11 +1730,11 @@ def headline_sharing_words(header: list[Line], text: str, boilerplate, reach: in
     opening = text_pairs(text)
     # (a Chinese text's headline has two Chinese characters together: not a counter or a
     # button's English label that happens to share digits or letters with the text: 135,983, toggle)
-    chinese = bool(_HAN_PAIR.search(text[:4000]))
+    chinese = bool(HAN_PAIR.search(text[:4000]))
     best, best_score = None, 0.0
     for line in reversed(header[-reach:]):
         t = line.text.strip()
-        if (loose_headline_shape(t, boilerplate) and (_HAN_PAIR.search(t) or not chinese)
+        if (loose_headline_shape(t, boilerplate) and (HAN_PAIR.search(t) or not chinese)
                 and (score := words_shared(t, opening)) > best_score):
             best, best_score = t, score
     return best

@@ -132,7 +132,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  lambda: _headline_inside_text(cleaned))
         # (a Chinese text's headline has Chinese words: not a menu's English label, I go 531; nor
         # is it the site's name with its address: NOWnews.com 今日新聞網)
-        title = next((t for read in found if (t := read()) and (not chinese or _HAN_PAIR.search(t))
+        title = next((t for read in found if (t := read()) and (not chinese or meta.HAN_PAIR.search(t))
                       and not (meta.DOMAIN.search(t) and meta.looks_like_site(t))), None)
         if title is None or title != unconfirmed:
             title = _headline_by_shared_words(title, before, cleaned, lines)
@@ -523,7 +523,6 @@ def _headline_over_byline(lines: list, cleaned, first_kept: int) -> str | None:
     return window[found].text.strip() if found is not None else None
 
 
-_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 # (a line of the text's opening that credits the report or opens with the date: not a picture's
 # caption, 图为1978年…)
 _CREDIT_WORD = re.compile(r"报导|报道|记者|通讯员|讯|[／/]|^(?:19|20)\d\d\s*[-年/.]")  # (or a dateline opening with its date)
@@ -532,7 +531,7 @@ _CREDIT_WORD = re.compile(r"报导|报道|记者|通讯员|讯|[／/]|^(?:19|20)
 def _chinese(cleaned) -> bool:
     """Whether the text kept is written in Chinese (two Chinese characters together in its
     opening)."""
-    return bool(_HAN_PAIR.search(_opening_text([k.line for k in cleaned.kept if k.kind == "paragraph"], 2000)))
+    return bool(meta.HAN_PAIR.search(_opening_text([k.line for k in cleaned.kept if k.kind == "paragraph"], 2000)))
 
 
 def _headline_inside_text(cleaned) -> str | None:
