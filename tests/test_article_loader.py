@@ -76,3 +76,29 @@ def test_the_index_alone_gives_every_parsed_article_back(tmp_path, monkeypatch):
     monkeypatch.setattr(article_loader, "_indexes", {})
     article_loader.warm(texts, tmp_path)
     assert [article_loader.parse(t, tmp_path) for t in texts] == expected
+
+
+def test_a_few_new_texts_leave_the_index_as_it_is_and_are_read_from_their_entries(tmp_path, monkeypatch):
+    # issue 18: one edited article no longer rewrites the index of 20,000; many new ones do
+    base = SEEDS[0].read_text("utf-8")
+    texts = [base + f"\n副本 {n}\n" for n in range(5)]
+    article_loader.warm(texts, tmp_path)
+    index = tmp_path / article_loader.INDEX
+    before = index.read_bytes()
+    edited = texts[:4] + [base + "\n改过的副本\n"]
+    monkeypatch.setattr(article_loader, "_memory", {})
+    monkeypatch.setattr(article_loader, "_indexes", {})
+    article_loader.warm(edited, tmp_path)
+    assert index.read_bytes() == before
+    expected = article_loader.parse(edited[-1])
+    monkeypatch.setattr(article_loader, "_memory", {})
+    monkeypatch.setattr(article_loader, "_indexes", {})
+    monkeypatch.setattr(article_loader.article_mod, "parse", None)  # from the index and the entry alone
+    assert article_loader.warm(edited, tmp_path) == 0
+    assert article_loader.parse(edited[-1], tmp_path) == expected
+    monkeypatch.undo()
+    many = [base + f"\n另一批 {n}\n" for n in range(article_loader.INDEX_SLACK + 1)]
+    monkeypatch.setattr(article_loader, "_memory", {})
+    monkeypatch.setattr(article_loader, "_indexes", {})
+    article_loader.warm(many, tmp_path)
+    assert index.read_bytes() != before

@@ -180,6 +180,26 @@ def test_candidates_hold_every_datasketch_lsh_neighbour():
     assert theirs and theirs <= ours
 
 
+def test_whole_groups_are_read_back_while_ids_dates_outlets_and_bodies_stay(tmp_path, monkeypatch):
+    # issue 18: a build where none of what grouping reads changed makes no clean text and finds
+    # no candidate; the groups come back from the file of the last build, equal to computed ones
+    from wenxian.reprints import index
+    arts = _arts()
+    items = [(a.id, a.date, a.source, a.text) for a in arts]
+    made = index.whole(items, lambda: arts, tmp_path)
+    assert made.groups
+    monkeypatch.setattr(index, "_last_whole", [])
+    monkeypatch.setattr(index, "cached", None)  # nothing computed
+    again = index.whole(items, lambda: None, tmp_path)
+    assert again.groups == made.groups and again.by_article == made.by_article
+    monkeypatch.undo()
+    monkeypatch.setattr(index, "_last_whole", [])
+    calls = []
+    changed = items[:-1] + [(items[-1][0], items[-1][1], "另一家报社", items[-1][3])]
+    index.whole(changed, lambda: calls.append(1) or arts, tmp_path)
+    assert calls == [1]  # an outlet changed: grouped again
+
+
 def test_cached_index_reuses_results_and_keeps_ids(tmp_path):
     from wenxian.reprints import index
     arts = _arts()

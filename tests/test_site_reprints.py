@@ -128,12 +128,15 @@ def test_browse_from_nav_to_a_group_and_its_difference_view_then_traditional(bui
     assert page.url.endswith("/reprints/")
     page.locator("article").get_by_role("link", name="【让党的旗帜在基层高高飘扬】当好火车头 带领全村打赢脱贫攻坚战").click()
     assert page.url.endswith(f"/articles/{seed}/")
+    page.wait_for_load_state()
     section = page.locator(".wx-reprints")
     assert section.get_by_role("heading", name="同一稿件的其他版本").is_visible()
     assert "节选" in section.inner_text()
     section.get_by_role("link", name="与参照稿比较").click()
     assert page.url.endswith(f"/versions/{copy}/")
+    page.wait_for_load_state()
     marks = page.locator(".wx-diff mark.wx-diff-masked")
+    marks.first.wait_for()  # the URL changes before the new page's content is in (it was flaky)
     assert marks.count() >= 1 and marks.first.is_visible()
     assert "党" in marks.first.locator("del").inner_text() and "××" in marks.first.locator("ins").inner_text()
     deleted = page.locator(".wx-diff > del").first
@@ -142,6 +145,8 @@ def test_browse_from_nav_to_a_group_and_its_difference_view_then_traditional(bui
     label = page.locator(".wx-diff .wx-sr").first
     assert label.evaluate("e => e.getBoundingClientRect().width") <= 1  # read aloud, not shown
     page.locator(".wx-switch").get_by_role("link", name="繁體").click()
+    page.wait_for_url(f"**/hant/versions/{copy}/")
+    page.wait_for_load_state()
     assert page.url.endswith(f"/hant/versions/{copy}/") and page.locator("html").get_attribute("lang") == "zh-Hant"
     assert page.locator("h1").first.inner_text().startswith("版本比較")
     assert "黨" in page.locator(".wx-diff mark.wx-diff-masked del").first.inner_text()

@@ -166,12 +166,16 @@ def build(articles: list[Article]) -> Catalog:
     topics: dict[str, Topic] = {}
     sources: dict[str, tuple[str, list[str]]] = {}
     years: dict[str, list[str]] = {}
+    chains: dict[str, tuple[list, list]] = {}
     for aid in newest:  # newest first, so every list below is already in page order
         a = by_id[aid]
-        for kind, attr in (("region", "about"), ("places", "mentioned")):
+        mine = chains[aid] = ([], [])
+        for kind, attr, out in (("region", "about", mine[0]), ("places", "mentioned", mine[1])):
             for entry in a.get(kind, []):
                 parent = None
-                for code, name, level in region_chain(entry, a.path):
+                chain = region_chain(entry, a.path)
+                out.append(chain)
+                for code, name, level in chain:
                     node = regions.get(code)
                     if node is None:
                         node = regions[code] = Node(code, name, level, parent.code if parent else None)
@@ -191,7 +195,20 @@ def build(articles: list[Article]) -> Catalog:
             slug = source_slug(a.meta["source"])
             sources.setdefault(slug, (a.meta["source"], []))[1].append(aid)
         years.setdefault((a.date or "")[:4], []).append(aid)
-    return Catalog(by_id, newest, regions, sorted(roots.values(), key=lambda n: n.code), topics, sources, years)
+    return Catalog(by_id, newest, regions, sorted(roots.values(), key=lambda n: n.code), topics, sources, years,
+                   memo={"chains": chains})
+
+
+def chains(cat: Catalog, aid: str) -> tuple[list, list]:
+    """The region chains of an article's `region` and `places` entries, in their order, as
+    `build` made them (region_chain): the page keys and the metadata panel read them again,
+    and half a million look-ups at 20,000 articles cost seconds."""
+    got = cat.memo.get("chains", {}).get(aid)
+    if got is None:
+        a = cat.articles[aid]
+        got = ([region_chain(e, a.path) for e in a.get("region", [])],
+               [region_chain(e, a.path) for e in a.get("places", [])])
+    return got
 
 
 

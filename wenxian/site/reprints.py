@@ -41,7 +41,8 @@ def articles(cat: Catalog) -> list[rgroups.Article]:
 
 def attach(cat: Catalog, cache_dir: Path | None = None) -> rindex.Result:
     """Group the catalog's articles (cache under `cache_dir`, none when None) into cat.memo."""
-    result = rindex.cached(articles(cat), cache_dir)
+    items = [(aid, a.date, a.get("source"), a.body) for aid, a in cat.articles.items()]
+    result = rindex.whole(items, lambda: articles(cat), cache_dir)
     cat.memo[MEMO] = result
     return result
 
