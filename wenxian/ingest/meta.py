@@ -1019,7 +1019,12 @@ def _slot_name(t: str, account: str, title: str | None) -> bool:
             and not _PROSE_PUNCT_ANY.search(t) and not _boilerplate(t) and account not in t)
 
 
-_NAME = r"[\u4e00-\u9fff·]{2,4}"
+# A writer's name: two to four characters; or a transliterated name (Uyghur, Kazakh, Tibetan…
+# names of Xinjiang and Tibet reporters): parts joined by a middle dot (阿依古丽·买买提), or five
+# or six characters standing alone (古再丽努尔 before a space, a bracket or the end of the credit;
+# never before prose punctuation: 向记者自曝实验秘密，).
+_NAME = (r"(?:[\u4e00-\u9fff]{1,8}[·・•‧][\u4e00-\u9fff]{1,8}(?:[·・•‧][\u4e00-\u9fff]{1,8})?"
+         r"|[\u4e00-\u9fff]{5,6}(?=\s|$|[|｜/／)）\]】])|[\u4e00-\u9fff·]{2,4})")
 
 
 @lru_cache(maxsize=None)
@@ -1116,7 +1121,8 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             break
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
-        if "网" in name or "网" in name or "／" in name or is_outlet_name(name) or _DESK.search(name):
+        if ("网" in name or "网" in name or "／" in name or is_outlet_name(name) or _DESK.search(name)
+                or any(map(is_outlet_name, re.split("[·・•‧]", name)[:-1]))):  # 新华日报·交汇点
             break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
     if out and out[-1].endswith(_REPORTED_SUFFIXES):
@@ -1441,7 +1447,7 @@ def writer_before_title(title: str | None, lines: list[Line]) -> list[str]:
     """The writer an opinion or memoir piece puts before its headline ('茉莉：我是怎样…'), when the
     same name stands alone on a line near the text (the byline): a prefix that is only in the
     title could be a speaker or a place, so it is not enough alone."""
-    m = re.match(rf"({_NAME})\s*[：:︰﹕]", title or "")
+    m = re.match(r"([\u4e00-\u9fff·]{2,4})\s*[：:︰﹕]", title or "")  # (国家统计局： is no columnist)
     if not m or is_outlet_name(m.group(1)) or m.group(1) in _author_patterns()[-1]:
         return []
     return [m.group(1)] if any(l.text.strip() == m.group(1) for l in lines) else []
