@@ -307,6 +307,37 @@ def _structure() -> tuple[re.Pattern, int, int]:
     return re.compile(v["appendix_headers"]), int(v["list_items"]), int(v["appendix_lines"])
 
 
+@lru_cache(maxsize=None)
+def _signature() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    v = vocab.load("sections.yml")
+    return re.compile(v["document_kinds"]), re.compile(v["issuing_body"]), re.compile(v["signature_date"])
+
+
+def signs_document(body_line: str, text: str, title: str | None) -> bool:
+    """Whether `text` is the date of an official document's signature (落款) under the issuing
+    body's line `body_line`, in a text whose headline names a kind of document."""
+    kinds, body, date = _signature()
+    return bool(title and kinds.search(title) and body.match(body_line) and date.match(text))
+
+
+def signature_end(lines: list[Line], reasons: list[str | None], end: int, limit: int, title: str | None) -> int:
+    """The end of the text with an official document's signature (落款) under it: the issuing
+    body's name alone on its line (one or two lines, or the text's last line), then the date
+    alone, when the headline names a kind of document (a 通知's issuing office and date are the
+    notice's own words; the prose score left them out, as short lines without a sentence)."""
+    kinds, body, date = _signature()
+    if not title or not kinds.search(title):
+        return end
+    j = end
+    while j < min(limit, end + 2) and not reasons[j] and body.match(lines[j].text):
+        j += 1
+    named = j > end or end > 0 and body.match(lines[end - 1].text)
+    if named and j < limit and reasons[j] in (None, "dateline") and date.match(lines[j].text):
+        reasons[j] = None
+        return j + 1
+    return end
+
+
 def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit: int) -> tuple[int, set[int]]:
     """End of the article once the structure that continues it after its last paragraph is
     included, and the indexes of that structure's items: a list introduced by a colon,
@@ -616,6 +647,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     items: set[int] = set()
     if cut is None:
         end, items = structure_tail(lines, reasons, end, thread)
+        end = signature_end(lines, reasons, end, thread, title)
     kept: list[Kept] = []
     removed: list[Removed] = []
     for i, (line, reason) in enumerate(zip(lines, reasons)):

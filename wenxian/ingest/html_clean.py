@@ -525,6 +525,10 @@ def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail
     removed: list[Removed] = []
     for b in blocks:
         line = Line(b.line, b.text)
+        if (kept and start <= b.index < end + 2 and b.tag != "img" and not b.hidden
+                and clean_mod.signs_document(kept[-1].line.text, b.text, title)):
+            kept.append(Kept(line, "paragraph"))  # a notice's signature: the issuing body, then the date
+            continue
         if tail <= b.index < end:
             if b.tag != "img":
                 removed.append(Removed(line, "section after the article (comments, related items)"))
