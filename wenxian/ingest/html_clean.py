@@ -91,7 +91,7 @@ def extract(page: Page) -> HtmlArticle:
         # the page, years after the date it prints
         [(meta.labelled_date([Line(b.line, b.evidence) for b in after_title], order), "visible (labelled, under the title)")]
         + [(meta.labelled_date(labelled_above, order), "visible (labelled, above the title)")]
-        + [(_valid_date(v), o) for v, o in page.meta["date"]]
+        + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
         + [(meta.labelled_date(byline + trailer, order), "visible (labelled)")]
@@ -194,6 +194,25 @@ def _title_date(title_tag: str | None) -> str | None:
         if _COMPACT.fullmatch(part) or _ISO.fullmatch(part):
             return _valid_date(part)
     return None
+
+
+# An instant in metadata given in UTC (2023-05-05T21:30:00Z, …+00:00): its calendar day is
+# Greenwich's, not the outlet's, and differs from the day the page prints for anything published
+# in the small hours east of Greenwich.
+_UTC_INSTANT = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)$", re.I)
+
+
+def _zoned(value: str, origin: str, near: list[Line], order: str | None) -> tuple[str | None, str]:
+    """A metadata date; for a UTC instant, the date the page prints by its headline when that is
+    the day before or after (the outlet's own day: the zone is read from the page, never
+    assumed)."""
+    date = _valid_date(value)
+    if date and _UTC_INSTANT.search(value.strip()):
+        import datetime as dt
+        shown = meta.find_date(near, order)
+        if shown and len(shown) == 10 and abs((dt.date.fromisoformat(shown) - dt.date.fromisoformat(date)).days) == 1:
+            return shown, "visible (by the headline; the metadata's instant is in UTC)"
+    return date, origin
 
 
 def _valid_date(value: str) -> str | None:

@@ -568,6 +568,13 @@ def without_banner(name: str) -> str:
 _GLUED_TAIL = re.compile(r"[\u4e00-\u9fff]{4,23}")
 
 
+def without_edition(value: str) -> str:
+    """'某某日报数字报' -> '某某日报': the paper's online edition is credited as the paper
+    (`edition_suffixes`), in a credit as in a site's name."""
+    edition = next((e for e in vocab.load("metadata.yml")["edition_suffixes"] if value.endswith(e)), None)
+    return value[:-len(edition)] if edition and is_outlet_name(value[:-len(edition)]) else value
+
+
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
@@ -595,9 +602,7 @@ def clean_source(value: str) -> str | None:
         value = translated.group(1)
     if value.endswith(("网站", "网站")) and is_outlet_name(value[:-2]) and re.search(r"[报]$", value[:-2]):
         value = value[:-2]  # '信報網站': the paper's website is credited as the paper
-    edition = next((e for e in vocab.load("metadata.yml")["edition_suffixes"] if value.endswith(e)), None)
-    if edition and is_outlet_name(value[:-len(edition)]):
-        value = value[:-len(edition)]  # '某某日报数字报': the paper's online edition is credited as the paper
+    value = without_edition(value)
     value = without_banner(value)
     # a scraper that joins a byline's inline fields without a space glues the next one on: a
     # widget's word after an outlet's name ('新华社举报'). (Not a writer's name: '中国新闻网王帆'
@@ -676,7 +681,7 @@ def outlet_or_none(name: str | None) -> str | None:
     (香港 beside the date, 港聞 in the byline slot): None lets the next kind of evidence speak."""
     if not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]:
         return None
-    return name
+    return without_edition(name)
 
 
 def is_place_name(text: str) -> bool:
