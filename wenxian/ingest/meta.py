@@ -63,6 +63,7 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
         # paper's or its edition's name: '北京西站-雄安站…' joins two places)
         if (found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail
+                and not is_site_name(tail.split()[0])  # ('…社区诊所 | 某某网 Some Daily News': the site is after)
                 and (sep != "-" or is_outlet_name(head.strip()) or head.strip().endswith(
                     tuple(vocab.load("metadata.yml")["edition_suffixes"])))):
             return tail.strip(), head.strip()
@@ -244,6 +245,12 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
     for i, line in enumerate(lines[1:], 1):
         t = line.text
         tail = title[len(t):]
+        # a headline wrapped over two lines: the rest of it, after a space, printed on the next
+        # line, and the site's part after that (标题前半 / 后半 under '标题前半 后半_某某网')
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if (len(t) >= 6 and tail[:1] == " " and nxt and tail[1:].startswith(nxt) and len(nxt) >= 4
+                and not looks_like_site(nxt) and not _PROSE_PUNCT_ANY.search(nxt)):
+            t, tail = t + " " + nxt, tail[1 + len(nxt):]
         # a headline of two to five characters (a poem's 夜雨) counts where the title line
         # separates it with '_' or a bar and it is printed over labelled lines (朝代：… 作者：…)
         label = labelled.match(lines[i + 1].text) if i + 1 < len(lines) else None
