@@ -174,14 +174,18 @@ def _below_printed_headline(lines: list[Line], reasons: list[str | None], start:
         # too: a cover notice above a second printing. The page-title line does not count.)
         return start
     at = printed[0]
-    under = lines[at + 1].text if at + 1 < end else ""
-    # (a dateline, not a bracketed note of a plan's adoption: （2023年4月28日…审议通过）)
-    if not (len(under) <= 60 and _DATED.search(under) and not under.startswith(("（", "("))):
-        return start  # (a headline with no dateline under it: an editor's note, a digest's item)
     def prose(part):
         return sum(len(l.text) for l, r in part if not r and is_prose(l.text))
     before = prose(zip(lines[start:at], reasons[start:at]))
     after = prose(zip(lines[at + 1:end], reasons[at + 1:end]))
+    # Nothing but the page-title line reads as prose above the headline (menus, a breadcrumb, a
+    # date bar between them: a page title that holds a colon or a long name scored as prose and
+    # took them into the run): the text starts under the headline, dateline or not.
+    furniture_only = start == 0 and after and not prose(zip(lines[1:at], reasons[1:at]))
+    under = lines[at + 1].text if at + 1 < end else ""
+    # (a dateline, not a bracketed note of a plan's adoption: （2023年4月28日…审议通过）)
+    if not furniture_only and not (len(under) <= 60 and _DATED.search(under) and not under.startswith(("（", "("))):
+        return start  # (a headline with no dateline under it: an editor's note, a digest's item)
     if not before or after < before:
         return start
     at += 1

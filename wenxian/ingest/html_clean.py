@@ -113,6 +113,7 @@ def extract(page: Page) -> HtmlArticle:
         + [(meta.shared_from([l.text for l in byline] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
             "visible (shared from)")]
         + [(meta.clean_source(v), o) for v, o in page.meta["source"] if _is_name(v)]
+        + [(_outlet_before_name(v), f"{o} (the outlet before the writer)") for v, o in page.meta["author"]]
         + [(meta.outlet_or_none(meta.trailing_source(trailer, trailer)), "visible (after the text)")]
         + [(meta.outlet_or_none(closing_credit[0]) if closing_credit else None, "visible (the credit closing the text)")]
         + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]
@@ -232,12 +233,26 @@ def _is_name(value: str) -> bool:
             and bool(_NAME_CHARS.fullmatch(plain)) and not any(w in value for w in follow))
 
 
+_OUTLET_THEN_NAME = re.compile(r"(\S{2,12})\s+(\S{2,8})")
+
+
+def _outlet_before_name(value: str) -> str | None:
+    """The outlet of a metadata author value that prints it before the writer's name
+    ('中國時報 羅浚濱'): the credited outlet, the name after it the writer."""
+    m = _OUTLET_THEN_NAME.fullmatch(value.strip())
+    if m and meta.is_outlet_name(m.group(1)) and not meta.is_outlet_name(m.group(2)) and _is_name(m.group(2)):
+        return meta.clean_source(m.group(1))
+    return None
+
+
 def _names(value: str) -> list[str]:
     """Writers named in a metadata author value, minus site names, domains and placeholders."""
     out = []
     placeholders = {v.lower() for v in vocab.load("metadata.yml")["not_authors"]}
     for part in re.split(r"[,，;；、]", value):
         part = re.sub(r"^(作者|记者|文|By|by)\s*[:：/]?\s*", "", part.strip())
+        if _outlet_before_name(part):
+            part = part.split()[-1]  # ('中國時報 羅浚濱': the writer after the outlet)
         part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
         if (_is_name(part) and part.lower() not in placeholders and not meta.looks_like_site(part)
                 and not meta.is_outlet_name(part) and not meta.split_site_suffix(part)[1]):
