@@ -94,6 +94,7 @@ def extract(page: Page) -> HtmlArticle:
         + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
+        + [(_epaper_date(blocks, title_index, order), "visible (the e-paper's date over its page label)")]
         + [(meta.labelled_date(byline + trailer, order), "visible (labelled)")]
         + [(meta.find_date(byline, order), "visible")]
         + [(meta.find_date(list(reversed(before_title)), order), "visible (above the title)")]
@@ -214,6 +215,19 @@ def _zoned(value: str, origin: str, near: list[Line], order: str | None) -> tupl
         if shown and len(shown) == 10 and abs((dt.date.fromisoformat(shown) - dt.date.fromisoformat(date)).days) == 1:
             return shown, "visible (by the headline; the metadata's instant is in UTC)"
     return date, origin
+
+
+def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None) -> str | None:
+    """An e-paper's issue date: printed over the page's label (A02版：澳聞, 第05版：要闻) above the
+    headline, however long the page's list of headlines between them (本版目錄)."""
+    if title_index is None:
+        return None
+    label = re.compile(vocab.load("metadata.yml")["page_label"])
+    above = [b for b in blocks[max(0, title_index - 40):title_index] if not b.hidden]
+    at = next((i for i in range(len(above) - 1, -1, -1) if len(above[i].text) <= 30 and label.search(above[i].text)), None)
+    if at is None:
+        return None
+    return meta.find_date([Line(b.line, b.evidence) for b in reversed(above[max(0, at - 3):at + 1])], order)
 
 
 def _valid_date(value: str) -> str | None:
