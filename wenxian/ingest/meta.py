@@ -996,6 +996,30 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     return None
 
 
+# A WeChat article's meta row flattened onto one line by a scraper or a reader mode: the 原创
+# mark, the writer (when the account names one), the account, the time and the region
+# ('原创 某某 某某零距离 2023-12-04 21:08 发表于新疆').
+_FLAT_WECHAT_ROW = re.compile(r"^(原创|原創)\s+(\S{2,12})(?:\s+(\S{2,20}))?\s+((?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
+                              r"(?:\s+\d{1,2}:\d{2})?)(?:\s+((?:发表于|發表於)\S{2,8}))?$")
+
+
+def unflattened(lines: list[Line]) -> list[Line]:
+    """The lines with a flattened WeChat meta row set out one field a line, as the page prints
+    them, so that the rules for the account, its writer and the date read it as they read the
+    page (the row's line number for every field)."""
+    out = []
+    for line in lines:
+        m = _FLAT_WECHAT_ROW.match(line.text)
+        if m is None:
+            out.append(line)
+            continue
+        mark, first, second, stamp, region = m.groups()
+        # (two names: the mark and the writer on a line, as the page prints them, then the account)
+        fields = [f"{mark} {first}", second] if second else [mark, first]
+        out.extend(Line(line.number, t) for t in fields + [stamp, region] if t)
+    return out
+
+
 # (a scraper joining inline fields may leave no space before the name: '原创2018-04-07某某')
 _DATE_THEN_WRITER = re.compile(r"^(?:原创)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?(?:\s+|(?=[^\d\s:]))(\S{2,12})$")
 

@@ -176,6 +176,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # the metadata rules read the lines around the text without pinyin glosses (發(fā)布時(shí)間：…)
     unglossed = {l.number: g for l, c in zip(lines, captured) if (g := without_glosses(l.text, c.text))}
     above, header, trailer = (_unglossed(part, unglossed) for part in (above, header, trailer))
+    above, header = meta.unflattened(above), meta.unflattened(header)  # (原创 某某 某账号 DATE 发表于某地)
     near_title = _below(header, printed, margin=8)
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
