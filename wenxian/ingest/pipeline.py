@@ -136,6 +136,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                       and not (meta.DOMAIN.search(t) and meta.looks_like_site(t))), None)
         if title is None or title != unconfirmed:
             title = _headline_by_shared_words(title, before, cleaned, lines)
+        title = _stack_line_named_again(title, before, lines, cleaned)
         if title and title != unconfirmed and unconfirmed and not furniture and not (
                 _says_more(title, unconfirmed, cleaned) and _over_the_dateline(title, before, lines)):
             title = None  # (the first line, a headline never printed again, is kept: below)
@@ -369,6 +370,29 @@ def _notice_shaped(line: str) -> bool:
     某地的不眠之夜, and close with a full stop.)"""
     t = line.strip()
     return t.endswith(("：", ":")) or "。" in t.rstrip("。") or bool(meta.field_line(t))
+
+
+def _stack_line_named_again(title: str | None, before: list, lines: list, cleaned) -> str | None:
+    """In a stack of headline lines over the text (an e-paper's 引题 / 主题 / 副题), the line the
+    page names again after the text, in its list of the page's headlines (本版标题列表), when the
+    chosen one is named nowhere else: the page's own word for which line is the headline."""
+    if not title:
+        return title
+    at = next((i for i in range(len(before) - 1, -1, -1) if before[i].text == title), None)
+    if at is None:
+        return title
+    last = max((k.line.number for k in cleaned.kept), default=0)
+    after = [l.text.strip() for l in lines if l.number > last]
+    if title in after:
+        return title
+    for j in (at - 1, at + 1):
+        if 0 <= j < len(before):
+            t = before[j].text.strip()
+            if (4 <= len(t) <= 40 and t in after and not clean_mod.pattern_reason(t) and not meta.has_date(t)
+                    and not clean_mod.is_prose(t) and not meta.credited_authors(t) and meta.HAN_PAIR.search(t)
+                    and not meta.is_outlet_name(t) and not meta.looks_like_site(t)):  # (not the masthead)
+                return t
+    return title
 
 
 def _printed_again(title: str, lines: list) -> bool:
