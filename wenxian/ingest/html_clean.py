@@ -222,9 +222,8 @@ def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None
     headline, however long the page's list of headlines between them (本版目錄)."""
     if title_index is None:
         return None
-    label = re.compile(vocab.load("metadata.yml")["page_label"])
     above = [b for b in blocks[max(0, title_index - 40):title_index] if not b.hidden]
-    at = next((i for i in range(len(above) - 1, -1, -1) if len(above[i].text) <= 30 and label.search(above[i].text)), None)
+    at = next((i for i in range(len(above) - 1, -1, -1) if len(above[i].text) <= 30 and meta.is_page_label(above[i].text)), None)
     if at is None:
         return None
     return meta.find_date([Line(b.line, b.evidence) for b in reversed(above[max(0, at - 3):at + 1])], order)

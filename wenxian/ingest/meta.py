@@ -102,6 +102,11 @@ def is_outlet_name(text: str) -> bool:
         bool(re.fullmatch(rf"(?:{v['agencies']})", text))
 
 
+def is_page_label(text: str) -> bool:
+    """An e-paper page's label (第A05版：地州新闻, A02版：澳聞: `page_label` in metadata.yml)."""
+    return bool(re.search(vocab.load("metadata.yml")["page_label"], text))
+
+
 def has_date(text: str) -> bool:
     return _date_in(text) is not None
 

@@ -373,22 +373,32 @@ def _notice_shaped(line: str) -> bool:
 
 
 def _stack_line_named_again(title: str | None, before: list, lines: list, cleaned) -> str | None:
-    """In a stack of headline lines over the text (an e-paper's 引题 / 主题 / 副题), the line the
-    page names again after the text, in its list of the page's headlines (本版标题列表), when the
-    chosen one is named nowhere else: the page's own word for which line is the headline."""
+    """In a stack of headline lines over the text on an e-paper's page (引题 / 主题 / 副题 under
+    the page's label), the line the page names again after the text, in its list of the page's
+    headlines (本版标题列表), when the chosen one is named nowhere else: the page's own word for
+    which line is the headline."""
     if not title:
         return title
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].text == title), None)
-    if at is None:
-        return title
+    if at is None or not any(meta.is_page_label(l.text) for l in before[:at]):
+        return title  # (an e-paper's page, its label over the stack: 第A05版：地州新闻)
     last = max((k.line.number for k in cleaned.kept), default=0)
     after = [l.text.strip() for l in lines if l.number > last]
     if title in after:
         return title
+
+    def headline_like(t: str) -> bool:
+        return (6 <= len(t) <= 40 and not clean_mod.pattern_reason(t) and not meta.has_date(t)
+                and not clean_mod.is_prose(t) and bool(meta.HAN_PAIR.search(t)))
+    # named again among other headlines (a list of the page's stories), not alone (a column's tag)
+    listed = {t for i, t in enumerate(after) if any(headline_like(n) for n in after[max(0, i - 1):i] + after[i + 1:i + 2])}
+    text = _text_opening(cleaned)
     for j in (at - 1, at + 1):
         if 0 <= j < len(before):
             t = before[j].text.strip()
-            if (4 <= len(t) <= 40 and t in after and not clean_mod.pattern_reason(t) and not meta.has_date(t)
+            # (a headline of the text: it speaks of what the text does, not a menu's or a
+            # comment box's label printed again at the foot: 我要说说, 會員專區)
+            if (6 <= len(t) <= 40 and t in listed and not meta.shares_hardly_a_word(t, text) and not clean_mod.pattern_reason(t) and not meta.has_date(t)
                     and not clean_mod.is_prose(t) and not meta.credited_authors(t) and meta.HAN_PAIR.search(t)
                     and not meta.is_outlet_name(t) and not meta.looks_like_site(t)):  # (not the masthead)
                 return t
