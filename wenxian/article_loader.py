@@ -178,7 +178,8 @@ def read_text(path: Path, shown: str) -> str:
     from .errors import WenxianError
 
     try:
-        return Path(path).read_text("utf-8")
+        with open(path, encoding="utf-8") as f:  # (not pathlib: 20,000 files a build)
+            return f.read()
     except UnicodeDecodeError as exc:
         raise WenxianError(shown, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
@@ -188,7 +189,22 @@ def read_text(path: Path, shown: str) -> str:
 def article_files(docs_dir: Path) -> list[Path]:
     """docs/articles/*.md in a stable order, without hidden files (editor locks, `.#x.md`),
     which MkDocs does not publish either."""
-    return sorted(p for p in (Path(docs_dir) / "articles").glob("*.md") if not p.name.startswith("."))
+    folder = Path(docs_dir) / "articles"
+    return [folder / name for name in article_names(docs_dir)]
+
+
+def article_names(docs_dir: Path) -> list[str]:
+    """The file names of article_files, in the same order (a directory scan: globbing and
+    sorting 20,000 paths took a fifth of a second of every build)."""
+    import os
+
+    try:
+        entries = os.scandir(Path(docs_dir) / "articles")
+    except FileNotFoundError:
+        return []
+    with entries:
+        return sorted(e.name for e in entries if e.name.endswith(".md") and not e.name.startswith(".")
+                      and e.is_file())
 
 
 # Where a build keeps parsed articles, relative to the project root (beside the body cache).

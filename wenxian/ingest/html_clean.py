@@ -201,6 +201,7 @@ def _title_date(title_tag: str | None) -> str | None:
 # An instant in metadata given in UTC (2023-05-05T21:30:00Z, …+00:00): its calendar day is
 # Greenwich's, not the outlet's, and differs from the day the page prints for anything published
 # in the small hours east of Greenwich.
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _UTC_INSTANT = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)$", re.I)
 
 
@@ -211,7 +212,8 @@ def _zoned(value: str, origin: str, near: list[Line], order: str | None) -> tupl
     date = _valid_date(value)
     if date and _UTC_INSTANT.search(value.strip()):
         import datetime as dt
-        shown = meta.find_date(near, order)
+        # (a dateline: with its time or its label, not a deck or a caption that names a day)
+        shown = meta.find_date([l for l in near if _CLOCK.search(l.text) or meta.labelled_date([l], order)], order)
         if shown and len(shown) == 10 and abs((dt.date.fromisoformat(shown) - dt.date.fromisoformat(date)).days) == 1:
             return shown, "visible (by the headline; the metadata's instant is in UTC)"
     return date, origin
@@ -266,6 +268,8 @@ def _names(value: str) -> list[str]:
         part = re.sub(r"^(作者|记者|文|By|by)\s*[:：/]?\s*", "", part.strip())
         if _outlet_before_name(part):
             part = part.split()[-1]  # ('中國時報 羅浚濱': the writer after the outlet)
+            if part in vocab.load("metadata.yml")["not_names"]:
+                continue  # ('大公報 記者': a role, no writer)
         part = re.sub(r"\s*[(（][\w.\-]+[)）]$|\s*[／/]\s*\S{1,6}$", "", part).strip()  # (handle), ／特稿
         if (_is_name(part) and part.lower() not in placeholders and not meta.looks_like_site(part)
                 and not meta.is_outlet_name(part) and not meta.split_site_suffix(part)[1]):

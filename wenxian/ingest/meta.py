@@ -63,7 +63,8 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
         # paper's or its edition's name: '北京西站-雄安站…' joins two places)
         if (found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail
-                and not is_site_name(tail.split()[0])  # ('…社区诊所 | 某某网 Some Daily News': the site is after)
+                # ('…社区诊所 | 某某网 Some Daily News': the site is after; not 西九龍站, a place)
+                and not (is_outlet_name(tail.split()[0]) or tail.split()[0].endswith(("网", "網")))
                 and (sep != "-" or is_outlet_name(head.strip()) or head.strip().endswith(
                     tuple(vocab.load("metadata.yml")["edition_suffixes"])))):
             return tail.strip(), head.strip()
@@ -254,7 +255,8 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
         # line, and the site's part after that (标题前半 / 后半 under '标题前半 后半_某某网')
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
         if (len(t) >= 6 and tail[:1] == " " and nxt and tail[1:].startswith(nxt) and len(nxt) >= 4
-                and not looks_like_site(nxt) and not _PROSE_PUNCT_ANY.search(nxt)):
+                and not looks_like_site(nxt) and not _PROSE_PUNCT_ANY.search(nxt)
+                and not _NOT_HEADLINE_PART.search(nxt)):
             t, tail = t + " " + nxt, tail[1 + len(nxt):]
         # a headline of two to five characters (a poem's 夜雨) counts where the title line
         # separates it with '_' or a bar and it is printed over labelled lines (朝代：… 作者：…)
@@ -275,9 +277,14 @@ def refine_title(title: str | None, lines: list[Line]) -> str | None:
         text_at = next((i for i, l in enumerate(lines[:80]) if is_prose(l.text)), 80)
         where = {l.text.strip(): i for i, l in reversed(list(enumerate(lines[1:text_at], 1)))}
         if (len(rest) >= 4 and where.get(rest, -1) > where.get(best, text_at) and not looks_like_site(rest)
-                and not is_site_name(rest)):
+                and not is_site_name(rest) and not _NOT_HEADLINE_PART.search(rest)):  # (not 某教发〔2024〕3号)
             return rest
     return best or title
+
+
+# what follows a headline in a page title without being part of it: a document's number
+# (某教发〔2024〕3号) or a channel's name (时政要闻, 本地新闻)
+_NOT_HEADLINE_PART = re.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d+\s*号$|(?:要闻|要聞|新闻|新聞|动态|動態|频道|頻道|资讯|資訊)$")
 
 
 def _looks_like_site_tail(tail: str) -> bool:
@@ -713,7 +720,8 @@ _MARKUP_RESIDUE = re.compile(r"[<>{}]|\w=[\"']|^[\"'=]")
 
 def _credit_pattern() -> re.Pattern:
     v = vocab.load("metadata.yml")
-    outlet = rf"([\u4e00-\u9fff]{{1,10}}?(?:{v['outlet_suffixes']}))"
+    # (two characters at least before the ending: 晚报记者 某某 names a kind of paper, not one)
+    outlet = rf"([\u4e00-\u9fff]{{2,10}}?(?:{v['outlet_suffixes']}))"
     return re.compile(
         rf"^(?:据)?(?:{v['agencies']})"  # agency dateline
         rf"|(?:^|[·\s【\[（(])(?:据)?{outlet}(?:·[^·\s记]{{1,6}}|[╱/／])?(?:记者|讯|消息|[(（][\u4e00-\u9fff、]{{2,12}}[)）])"
@@ -1064,8 +1072,10 @@ def _slot_name(t: str, account: str, title: str | None) -> bool:
 # names of Xinjiang and Tibet reporters): parts joined by a middle dot (阿依古丽·买买提), or five
 # or six characters standing alone (古再丽努尔 before a space, a bracket or the end of the credit;
 # never before prose punctuation: 向记者自曝实验秘密，).
-_NAME = (r"(?:[\u4e00-\u9fff]{1,8}[·・•‧][\u4e00-\u9fff]{1,8}(?:[·・•‧][\u4e00-\u9fff]{1,8})?"
-         r"|[\u4e00-\u9fff]{5,6}(?=\s|$|[|｜/／)）\]】])|[\u4e00-\u9fff·]{2,4})")
+# (never one holding a role word, 陈曦见习记者, nor ending like a body, 中国气象局: `not_name_ends`)
+_ROLE_IN_NAME = r"(?![\u4e00-\u9fff]{0,4}(?:记者|記者|见习|見習|实习|實習|通讯|通訊|编辑|編輯|特约|特約))"
+_NAME = (rf"(?:{_ROLE_IN_NAME}[\u4e00-\u9fff]{{1,8}}[·・•‧][\u4e00-\u9fff]{{1,8}}(?:[·・•‧][\u4e00-\u9fff]{{1,8}})?"
+         rf"|{_ROLE_IN_NAME}[\u4e00-\u9fff]{{5,6}}(?=\s|$|[|｜/／)）\]】])|[\u4e00-\u9fff·]{{2,4}})")
 
 
 @lru_cache(maxsize=None)
@@ -1163,7 +1173,9 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
         if ("网" in name or "网" in name or "／" in name or is_outlet_name(name) or _DESK.search(name)
-                or any(map(is_outlet_name, re.split("[·・•‧]", name)[:-1]))):  # 新华日报·交汇点
+                or any(map(is_outlet_name, re.split("[·・•‧]", name)[:-1]))  # 新华日报·交汇点
+                or len(name) >= 5 and any(re.search(vocab.load("metadata.yml")["not_name_ends"], part)
+                                          for part in re.split("[·・•‧]", name))):  # 中国气象局, 人民论坛·学术前沿
             break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
     if out and out[-1].endswith(_REPORTED_SUFFIXES):

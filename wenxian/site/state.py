@@ -46,10 +46,11 @@ class BuildState:
     def article_texts(self) -> list[tuple[str, str]]:
         """(root-relative path, text) of every article file (article_loader.article_files)."""
         if self._texts is None:
-            out, prefix = [], f"{self.root}/"
-            for p in article_loader.article_files(self.docs_dir):
+            out, prefix, folder = [], f"{self.root}/", f"{self.docs_dir / 'articles'}/"
+            for name in article_loader.article_names(self.docs_dir):
                 # below the root as given: a string cut (resolving 20,000 paths took seconds)
-                shown = str(p)[len(prefix):] if str(p).startswith(prefix) else _shown(p, self.root)
+                p = folder + name
+                shown = p[len(prefix):] if p.startswith(prefix) else _shown(Path(p), self.root)
                 out.append((shown, article_loader.read_text(p, shown)))
             self._texts = out
         return self._texts
