@@ -398,9 +398,9 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
             t = before[j].text.strip()
             # (a headline of the text: it speaks of what the text does, not a menu's or a
             # comment box's label printed again at the foot: 我要说说, 會員專區)
-            if (6 <= len(t) <= 40 and t in listed and not meta.shares_hardly_a_word(t, text) and not clean_mod.pattern_reason(t) and not meta.has_date(t)
-                    and not clean_mod.is_prose(t) and not meta.credited_authors(t) and meta.HAN_PAIR.search(t)
-                    and not meta.is_outlet_name(t) and not meta.looks_like_site(t)):  # (not the masthead)
+            if (t in listed and headline_like(t) and not meta.shares_hardly_a_word(t, text)
+                    and not meta.credited_authors(t) and not meta.is_outlet_name(t)
+                    and not meta.looks_like_site(t)):  # (not the masthead)
                 return t
     return title
 
