@@ -188,7 +188,11 @@ _traditional = functools.lru_cache(maxsize=None)(to_traditional)
 
 
 def _found(text: str, meta: dict, term: str) -> bool:
-    return any(_contains(_simplified(v), term) or _contains(_traditional(v), term)
+    # (a term typed in both scripts at once is found as its simplified form in the simplified
+    # twin: 只帶動 in an article whose traditional twin reads 隻帶動, OpenCC choosing 隻 from the
+    # context of the whole text, and whose simplified text reads 只带动)
+    folded = _simplified(term)
+    return any(_contains(_simplified(v), term) or _contains(_traditional(v), term) or _contains(_simplified(v), folded)
                for v in [text, *_meta_values(meta)])
 
 
