@@ -62,6 +62,12 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         head, found, tail = line.partition(sep)
         # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
         # paper's or its edition's name: '北京西站-雄安站…' joins two places)
+        if found and sep in tail and page_title:
+            # '某某縣政府全球資訊網-縣府新聞-標題': the site, its channel, then the headline
+            channel, _, rest = tail.partition(sep)
+            if (2 <= len(channel.strip()) <= 8 and not _PROSE_PUNCT_ANY.search(channel.strip())
+                    and sep not in rest and len(rest.strip()) > len(channel.strip()) and not is_site_name(rest.strip())):
+                tail = rest
         if (found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail
                 # ('…社区诊所 | 某某网 Some Daily News': the site is after; not 西九龍站, a place)
                 and not (is_outlet_name(tail.split()[0]) or tail.split()[0].endswith(("网", "網")))
