@@ -221,14 +221,17 @@ def _zoned(value: str, origin: str, near: list[Line], order: str | None) -> tupl
 
 def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None) -> str | None:
     """An e-paper's issue date: printed over the page's label (A02版：澳聞, 第05版：要闻) above the
-    headline, however long the page's list of headlines between them (本版目錄)."""
+    headline, however long the page's list of headlines between them (本版目錄), or of the
+    issue's pages (版面导航: 第01版：要闻 … each a page label without a date over it)."""
     if title_index is None:
         return None
     above = [b for b in blocks[max(0, title_index - 40):title_index] if not b.hidden]
-    at = next((i for i in range(len(above) - 1, -1, -1) if len(above[i].text) <= 30 and meta.is_page_label(above[i].text)), None)
-    if at is None:
-        return None
-    return meta.find_date([Line(b.line, b.evidence) for b in reversed(above[max(0, at - 3):at + 1])], order)
+    for at in range(len(above) - 1, -1, -1):
+        if len(above[at].text) <= 30 and meta.is_page_label(above[at].text):
+            date = meta.find_date([Line(b.line, b.evidence) for b in reversed(above[max(0, at - 3):at + 1])], order)
+            if date:
+                return date
+    return None
 
 
 def _valid_date(value: str) -> str | None:

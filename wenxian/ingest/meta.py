@@ -27,7 +27,7 @@ _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:快讯|专讯|讯|
 _BLOG_TITLE = re.compile(r"^(.+?) @ (.{2,30}?)(?: :: .*)?$")
 
 
-_GENERIC_SECTION = re.compile(r"(?:即时|每日|今日|本地|国际)?(?:网|日报|报|新闻|频道|论坛|博客|社区)")
+_GENERIC_SECTION = re.compile(r"(?:即时|每日|今日|本地|国际)?(?:网|日报|报|新闻|频道|论坛|博客|社区){1,2}")  # (即时新闻频道)
 
 
 def _section_trail(line: str) -> tuple[str, str] | None:
@@ -653,6 +653,8 @@ def clean_source(value: str) -> str | None:
         return None  # 'size="20"': a broken template printed an attribute where the value belongs
     if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
         return None
+    if is_navigation_name(value):
+        return None  # '版面导航', '即時新聞頻道': a page's navigation or a channel of the site
     if _is_label(value):
         return None  # '发布于 2019-09-26': the label of a date, printed where an outlet could stand
     if is_place_name(value):
@@ -701,10 +703,24 @@ def host_name(footer: list[str]) -> str | None:
     return None
 
 
+def is_navigation_name(name: str) -> bool:
+    """'版面导航', '往期回顾': a page's navigation (`navigation_ends`); '即時新聞頻道', '文化栏目':
+    a channel named by a section word alone (`channel_ends` after one of `not_sources`), where
+    '人民网-文化频道' names its site."""
+    v = vocab.load("metadata.yml")
+    if re.search(rf"(?:{v['navigation_ends']})$", name):
+        return True
+    channel = re.search(rf"(?:{v['channel_ends']})$", name)
+    head = name[:channel.start()].strip() if channel else None
+    return head is not None and (not head or head in v["not_sources"] or not _placeholder_rest(head, v["not_sources"]))
+
+
 def outlet_or_none(name: str | None) -> str | None:
-    """A source candidate read from the visible text, unless it is a place or a site's section
-    (香港 beside the date, 港聞 in the byline slot): None lets the next kind of evidence speak."""
-    if not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]:
+    """A source candidate read from the visible text, unless it is a place, a site's section or
+    its navigation (香港 beside the date, 港聞 in the byline slot, 版面导航 over the date): None
+    lets the next kind of evidence speak."""
+    if (not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]
+            or is_navigation_name(name)):
         return None
     return without_edition(name)
 
@@ -869,7 +885,28 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
             first = t.split()[0] if " " in t else ""
             if 2 <= len(first) <= 12 and re.search(rf"(?:{suffixes})$", first):
                 return first
+            glued = _outlet_before_reporter().match(t.lstrip(_BYLINE_MARKS))
+            if glued and _named_outlet(glued.group(1)) and not _self_reference(glued.group(1)):
+                return glued.group(1)  # '□某某日报全媒体记者 王某': the paper its reporter writes for
     return None
+
+
+def _named_outlet(name: str) -> bool:
+    """An outlet's own name, not only its kind: two characters at least before the ending
+    ('某某日报'; '晚报记者 某某' names a kind of paper, not one)."""
+    suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
+    return is_outlet_name(name) and bool(re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}(?:{suffixes})", name))
+
+
+_BYLINE_MARKS = "□■▲△◆◇●○·• \u3000"
+
+
+@lru_cache(maxsize=None)
+def _outlet_before_reporter() -> re.Pattern:
+    """An outlet's name run into its reporter's title: '某某日报全媒体记者', '某某新聞網記者'
+    (`reporter_desks` and `reporter_words` in metadata.yml)."""
+    v = vocab.load("metadata.yml")
+    return re.compile(rf"([\u4e00-\u9fff]{{2,12}}?)(?:{v['reporter_desks']})?{v['reporter_words']}")
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -1193,6 +1230,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
 
 
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
+_CORRESPONDENT = re.compile(r"通讯员|通訊員")
 
 
 def labelled_credit(text: str) -> bool:
@@ -1370,6 +1408,8 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
         if names:
             # a credit continued on the next line (本报记者 甲 乙 / 本报实习生 丙 丁)
             more = credited_authors(texts[i + 1]) if i + 1 < len(texts) and len(texts[i + 1]) <= 40 else []
+            if more and _CORRESPONDENT.search(texts[i + 1]) and not _CORRESPONDENT.search(t):
+                more = []  # (本报记者 甲 / 本报通讯员 乙: as on one line, the reporters are the writers)
             names = names + [n for n in more if n not in names]
             # the same credit printed again in full ('作者：甲 乙返回首页' cut by a glued link,
             # then '采写：记者 甲 乙'): the longer reading of it
