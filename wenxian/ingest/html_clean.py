@@ -164,9 +164,10 @@ def extract(page: Page) -> HtmlArticle:
     if not authors:
         authors = meta.stamp_writer(stamp[0].text) if stamp else []
         origins["author"] = "visible (the post's stamp)" if authors else None
-    if source in authors and origins["source"] == "visible (account beside the date)" and site and site != source:
+    if source in authors and site and site != source and (
+            origins["source"] == "visible (account beside the date)" or meta.byline_names(source) == [source]):
         # the name beside the date is the writer's (艾莎 / 2023年9月11日 on a news site whose
-        # og:site_name names it): credited as writer, it is not the outlet
+        # og:site_name names it; 2024年3月18日 某某某): credited as writer, it is not the outlet
         source, origins["source"] = site, "site"
     url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
     return HtmlArticle(cleaned, title, date, source, authors, url, origins)

@@ -623,8 +623,9 @@ def clean_source(value: str) -> str | None:
     value = _TRAILING_DOMAIN.sub("", value).strip() or value  # '三立新聞網 SETN.COM'
     value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
     translated = _WITH_TRANSLATION.fullmatch(value)  # '頭條日報Headline Daily': the name and its English
-    if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
-        value = translated.group(1)
+    if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))
+                       or all(w[:1].isupper() for w in translated.group(2).split())):
+        value = translated.group(1)  # (or any name with an English name in capitals: '某週刊 Mirror Media')
     if value.endswith(("网站", "网站")) and is_outlet_name(value[:-2]) and re.search(r"[报]$", value[:-2]):
         value = value[:-2]  # '信報網站': the paper's website is credited as the paper
     value = without_edition(value)
@@ -1126,7 +1127,7 @@ def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
     names = rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+){_NAME}){{0,5}})(?={_next_label().pattern}|{v['name_enders']})"
     # (记者会 / 記者會 / 记者招待会 is a press conference: 在記者會上稱 credits no one)
-    reporter = re.compile(rf"{v['reporter_words']}(?![会招])\s*[:：︰﹕]?\s*{names}")
+    reporter = re.compile(rf"{v['reporter_words']}(?![会招])\s*[:：︰﹕|｜]?\s*{names}")  # (某某新闻记者 | 某某)
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
     role = (rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']})"
             rf"|[\u4e00-\u9fff]{{2,14}}(?:{v['affiliation_ends']})(?:{v['job_titles']})?)?")
@@ -1215,6 +1216,8 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             break
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
+        if not out and len(name) >= 4 and (_named_outlet(name) or _PERIODICAL.search(name)):
+            continue  # '文｜某某周刊 甲 乙': the outlet its writers write for, before their names
         if ("网" in name or "网" in name or "／" in name or is_outlet_name(name) or _DESK.search(name)
                 or any(map(is_outlet_name, re.split("[·・•‧]", name)[:-1]))  # 新华日报·交汇点
                 or len(name) >= 5 and any(re.search(vocab.load("metadata.yml")["not_name_ends"], part)
@@ -1231,6 +1234,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
 
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
 _CORRESPONDENT = re.compile(r"通讯员|通訊員")
+_PERIODICAL = re.compile(r"(?:周刊|週刊|杂志|雜誌|月刊|画报|畫報)$")
 
 
 def labelled_credit(text: str) -> bool:
@@ -1401,6 +1405,9 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     photographers = []
     for i, t in enumerate(texts):
         names = credited_authors(t)
+        if not names and len(t) <= 40 and re.search(r"[／/]", t):
+            # the broadcaster's credit as a byline of its own (某視新聞／甲、乙 某地報導)
+            names = (closing_outlet_credit("（" + t.strip() + "）") or (None, []))[1]
         if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|报导|[／/╱]\s*文", t):
             names = _writers_beside_photographer(t)
             if not names:

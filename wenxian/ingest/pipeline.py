@@ -219,7 +219,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                or (meta.stamp_writer(stamp.text) if stamp else []))
     if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
         authors = [a for a in authors if a != closing_credit[0]] or closing_credit[1]
-    if source in authors and site and source != site and source == meta.account_name(near_title[:15], title):
+    if source in authors and site and source != site and (source == meta.account_name(near_title[:15], title)
+                                                          or meta.byline_names(source) == [source]):
         source = site  # the name beside the date is the writer's, the site names itself (as on saved pages)
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
     # the dateline under the printed headline before any date above it (a site's date bar, a
