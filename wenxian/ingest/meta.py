@@ -1260,6 +1260,8 @@ def credited_authors(text: str) -> list[str]:
                 group = group.split()[-1]
                 if not byline_names(group):
                     continue
+            if pat is patterns[4] and not byline_names(group):
+                continue  # (来源：某某网 甲: a personal name after the credit, not a button's label: 参与互动)
             names = _names_in(group, stop)
             if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
                 names = names[:-1]  # 记者 彭冲 山东冠县报道: the last word is where it was reported

@@ -93,6 +93,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # then over the post's date (a WeChat video post: '某某号' / '某某号' / headline / date): the
         # account is the site, and no headline is better than its name (the report says so)
         title, site = None, site or title
+    if title and _name_over_headline(title, lines):
+        title, site = None, site or title  # ('某平台' / '某平台' / headline / text: the platform's name)
     unconfirmed, furniture = None, False
     repeated = bool(title) and site is None and _printed_again(title, lines[1:])
     if title and site is None and (_weak_title(title) or not repeated):
@@ -404,6 +406,18 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
                     and not meta.looks_like_site(t)):  # (not the masthead)
                 return t
     return title
+
+
+def _name_over_headline(title: str, lines: list) -> bool:
+    """Whether the page-title line is a site's or platform's short name printed again at once
+    over the headline that opens the text ('某平台' / '某平台' / headline / text), a name that
+    never ends like a site's: it shares no word with the text, where the headline does."""
+    if len(title) > 12 or len(lines) < 5 or lines[1].text != title:
+        return False
+    headline, opening = lines[2].text, meta.text_pairs(" ".join(l.text for l in lines[3:8]))
+    return (len(title) < len(headline) <= 60 and clean_mod.is_prose(lines[3].text) and not meta.field_line(headline)
+            and not meta.credited_authors(headline) and not meta.has_date(headline)
+            and meta.shares_no_word(title, opening) and not meta.shares_hardly_a_word(headline, opening))
 
 
 def _printed_again(title: str, lines: list) -> bool:
