@@ -791,7 +791,9 @@ def _credited_in(text: str) -> str | None:
     return None
 
 
-_NAME_DATE = re.compile(r"^(?:原创)?\s*(?P<label>(?:本文|文章|信息|新闻|稿件)?(?:来源于|转自|转载自)\s*)?(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*(?:[（(](?=.*[）)]$))?(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?$")
+_NAME_DATE = re.compile(r"^(?:原创)?\s*(?P<label>(?:本文|文章|信息|新闻|稿件)?(?:来源于|转自|转载自)\s*)?(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)\s*(?:[（(](?=.*[）)]$))?(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?[）)]?"
+                        # (the byline's labelled fields after the date: 某某 DATE 作者：甲 责编：乙)
+                        r"(?:\s+(?:作者|记者|责编|责任编辑|编辑)\s*[:：︰﹕]\S.*)?$")
 
 
 def first_value(value: str) -> str:
@@ -884,12 +886,17 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
             return m.group(1)  # '石佳/中国青年报': writer / outlet
         if credited_authors(t):
             first = t.split()[0] if " " in t else ""
-            if 2 <= len(first) <= 12 and re.search(rf"(?:{suffixes})$", first):
-                return first
+            if 2 <= len(first) <= 12 and (re.search(rf"(?:{suffixes})$", first) or _named_app(first)):
+                return first  # (某某日报 记者 甲; 某某新闻客户端 记者 甲: the outlet's app)
             glued = _outlet_before_reporter().match(t.lstrip(_BYLINE_MARKS))
             if glued and _named_outlet(glued.group(1)) and not _self_reference(glued.group(1)):
                 return glued.group(1)  # '□某某日报全媒体记者 王某': the paper its reporter writes for
     return None
+
+
+def _named_app(name: str) -> bool:
+    """'某某新闻客户端': an outlet's app by its name (`app_suffixes`, two characters at least before)."""
+    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{2,}}(?:{vocab.load('metadata.yml')['app_suffixes']})", name))
 
 
 def _named_outlet(name: str) -> bool:
@@ -1047,6 +1054,10 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
         if nxt == t and any(_date_in(x) for x in near):
             return t
         if i and _ORIGINAL_MARK.fullmatch(header[i - 1].text):
+            after = header[i + 2].text if i + 2 < len(header) else ""
+            if (2 <= len(nxt) <= 20 and _ACCOUNT_CHARS.fullmatch(nxt) and not _date_in(nxt) and _BARE_DATE.fullmatch(after)
+                    and not _boilerplate(nxt) and nxt not in vocab.load("metadata.yml")["not_sources"]):
+                return nxt  # (原创 / the writer field / the account / its date: the account is the second name)
             return t  # the account right under the platform's 原创 mark and its writer (原创 脖子哥 / 差评)
         if nxt and (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
             return t
