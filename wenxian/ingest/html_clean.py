@@ -146,7 +146,11 @@ def extract(page: Page) -> HtmlArticle:
         for value, origin in page.meta["author"]:
             # a content system's placeholder, or the outlet credited as source, is not a writer
             # (a blog's author and site may share a name: only a source other than the site counts)
-            names = [n for n in _names(value) if (n != source or source == site)
+            # (the name beside the date that <meta author> names is the writer's, where the site
+            # names itself: 某某某 over the date on a news site, the site its source below)
+            beside_date = bool(source and site and site != source and (
+                origins["source"] == "visible (account beside the date)" or meta.byline_names(source) == [source]))
+            names = [n for n in _names(value) if (n != source or source == site or beside_date)
                      and not any(n in t for t in editor_lines)]  # an editor named in <meta author>
             if names:
                 authors, origins["author"] = names, origin

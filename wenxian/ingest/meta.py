@@ -79,7 +79,9 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
             head, _, tail = line.rpartition(sep)
             tail = tail.strip(" :").split(" :: ")[0].strip()
             named = _SITE_WORDS.search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
-            if head.strip() and tail and named and len(tail) <= 15 and len(tail) <= len(head.strip()):
+            english = _ENGLISH_FIRST.fullmatch(tail)  # ('The News Lens 某某网': measured by its Chinese name)
+            size = len(english.group(2)) if english else len(tail)
+            if head.strip() and tail and named and size <= 15 and size <= len(head.strip()):
                 return head.strip().rstrip("-_|｜ ").strip(), tail
     return line, None
 
@@ -626,8 +628,11 @@ def clean_source(value: str) -> str | None:
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))
                        or all(w[:1].isupper() for w in translated.group(2).split())):
         value = translated.group(1)  # (or any name with an English name in capitals: '某週刊 Mirror Media')
-    if value.endswith(("网站", "网站")) and is_outlet_name(value[:-2]) and re.search(r"[报]$", value[:-2]):
-        value = value[:-2]  # '信報網站': the paper's website is credited as the paper
+    value = paper_of(value)  # '信報網站', '某某日報全球資訊網', '某某日报社': the paper
+    value = _ISSUE.sub("", value) or value  # '某某雜誌 799期': the magazine, not its issue
+    english = _ENGLISH_FIRST.fullmatch(value)  # 'The News Lens 某某網': the name in two languages
+    if english and all(w[:1].isupper() for w in english.group(1).split()):
+        value = english.group(2)
     value = without_edition(value)
     value = without_banner(value)
     # a scraper that joins a byline's inline fields without a space glues the next one on: a
@@ -663,6 +668,19 @@ def clean_source(value: str) -> str | None:
     if len(value) > MAX_SOURCE:
         return None  # a label run into a paragraph names no outlet (and the schema would refuse it)
     return value
+
+
+_ISSUE = re.compile(r"\s*(?:第\s*)?\d{1,4}\s*期$")
+_ENGLISH_FIRST = re.compile(r"([A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+)+)\s*([\u4e00-\u9fff]{2,}[\u4e00-\u9fff·]*)")
+
+
+def paper_of(name: str) -> str:
+    """'某某日报社', '某某日报报业集团', '某某報網站' -> the paper itself: a paper is credited by its
+    own name, not its publishing house's (`publisher_suffixes`) or its website's
+    (`paper_site_suffixes`); any other name as it is."""
+    v = vocab.load("metadata.yml")
+    m = re.fullmatch(rf"([\u4e00-\u9fff]{{1,12}}?[报報])(?:{v['publisher_suffixes']}|{v['paper_site_suffixes']})", name)
+    return m.group(1) if m and len(m.group(1)) >= 2 and is_outlet_name(m.group(1)) else name  # (信報網站)
 
 
 _LATIN_TAIL = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]+)\s*([A-Za-z][A-Za-z0-9.&'\-]*(?:\s+[A-Za-z0-9.&'\-]+)*)")
@@ -723,7 +741,7 @@ def outlet_or_none(name: str | None) -> str | None:
     if (not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]
             or is_navigation_name(name)):
         return None
-    return without_edition(name)
+    return paper_of(without_edition(_ISSUE.sub("", name) or name))  # (某某杂志 799期, 某某日报社: the publication)
 
 
 def is_place_name(text: str) -> bool:
@@ -1136,7 +1154,9 @@ _NAME = (rf"(?:{_ROLE_IN_NAME}[\u4e00-\u9fff]{{1,8}}[·・•‧][\u4e00-\u9fff]
 @lru_cache(maxsize=None)
 def _author_patterns() -> tuple:
     v = vocab.load("metadata.yml")
-    names = rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+){_NAME}){{0,5}})(?={_next_label().pattern}|{v['name_enders']})"
+    # (a further name never opens another field's label: 作者：甲  责任编辑：乙 holds no writer 责任)
+    names = (rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+)(?!{_next_label().pattern}){_NAME}){{0,5}})"
+             rf"(?={_next_label().pattern}|{v['name_enders']})")
     # (记者会 / 記者會 / 记者招待会 is a press conference: 在記者會上稱 credits no one)
     reporter = re.compile(rf"{v['reporter_words']}(?![会招])\s*[:：︰﹕|｜]?\s*{names}")  # (某某新闻记者 | 某某)
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
@@ -1227,7 +1247,9 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             break
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
-        if not out and len(name) >= 4 and (_named_outlet(name) or _PERIODICAL.search(name)):
+        if len(name) >= 4 and (_named_outlet(name) or _PERIODICAL.search(name)):
+            if out:
+                break  # '作者 甲 某某杂志 799期': the outlet after its writers
             continue  # '文｜某某周刊 甲 乙': the outlet its writers write for, before their names
         if ("网" in name or "网" in name or "／" in name or is_outlet_name(name) or _DESK.search(name)
                 or any(map(is_outlet_name, re.split("[·・•‧]", name)[:-1]))  # 新华日报·交汇点
@@ -1465,6 +1487,7 @@ def copyright_holder(texts: list[str]) -> str | None:
         if m:
             # ('©成報版權所有': the name before the words, run on after the sign)
             name = re.sub(r"版权所有.*$", "", next((g for g in m.groups() if g), "")).strip(" ·.,，")
+            name = paper_of(name)  # ('某某日报传媒集团版权所有': the paper)
             if (2 <= len(name) <= 20 and (is_site_name(name) or _INSTITUTION.search(name))
                     and name not in vocab.load("metadata.yml")["not_sources"] and not _self_reference(name)):
                 return without_banner(name)
