@@ -902,6 +902,8 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
         m = _NAME_SLASH_OUTLET.match(t)
         if m and re.search(rf"(?:{suffixes})$", m.group(1)):
             return m.group(1)  # '石佳/中国青年报': writer / outlet
+        if broadcast_outlet([t]):
+            return broadcast_outlet([t])
         if credited_authors(t):
             first = t.split()[0] if " " in t else ""
             if 2 <= len(first) <= 12 and (re.search(rf"(?:{suffixes})$", first) or _named_app(first)):
@@ -933,6 +935,16 @@ def _outlet_before_reporter() -> re.Pattern:
     (`reporter_desks` and `reporter_words` in metadata.yml)."""
     v = vocab.load("metadata.yml")
     return re.compile(rf"([\u4e00-\u9fff]{{2,12}}?)(?:{v['reporter_desks']})?{v['reporter_words']}")
+
+
+def broadcast_outlet(texts: list[str]) -> str | None:
+    """The outlet of a broadcaster's credit printed as a byline line of its own, the outlet
+    before its writers and the place ('某視新聞/甲、乙 某地報導'), as closing a text in brackets."""
+    for t in texts:
+        credit = closing_outlet_credit("（" + t.strip() + "）") if len(t) <= 40 and re.search(r"[／/]", t) else None
+        if credit and credit[1]:
+            return credit[0]
+    return None
 
 
 def abbreviates(short: str, full: str) -> bool:

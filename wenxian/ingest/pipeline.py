@@ -181,6 +181,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     above, header, trailer = (_unglossed(part, unglossed) for part in (above, header, trailer))
     above, header = meta.unflattened(above), meta.unflattened(header)  # (原创 某某 某账号 DATE 发表于某地)
     near_title = _below(header, printed, margin=8)
+    # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
+    opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
     candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
@@ -190,7 +192,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.trailing_source(trailer, lines),
                   lambda: closing_credit[0] if closing_credit else None,
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
-                  lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8), title),
+                  lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8) + opening_heads, title),
+                  lambda: meta.broadcast_outlet([k.line.text for k in cleaned.kept[:2]]),  # (kept as the text's first line)
                   lambda: meta.account_name(near_title[:15], title),
                   lambda: (meta.outlet_under_dateline([l.text for l in lines if l.number > printed][:5], title)
                            if printed is not None else None),
@@ -206,8 +209,6 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         source = (meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
                   or meta.about_site_name(footer_after) or meta.named_before_copyright(footer_after)
                   or meta.own_work_notice(footer_after) or host)  # (the body the footer names as the site's host: 主办单位：…)
-    # a credit line printed among the text's first lines is kept as a short heading (記者…／…報導)
-    opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 closing)
