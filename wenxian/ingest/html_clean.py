@@ -165,6 +165,9 @@ def extract(page: Page) -> HtmlArticle:
         authors = _profile_link_writer(blocks[title_index + 1:title_index + 6],
                                        {v for v, _o in page.meta["site"]} | {site, source} | menu)
         origins["author"] = "visible (profile link over the date)" if authors else None
+    if not authors and title_index is not None:
+        authors = _named_writer(blocks[title_index + 1:title_index + 6], {v for v, _o in page.meta["site"]} | {site, source})
+        origins["author"] = "visible (the element the page names as its writer's)" if authors else None
     if not authors:
         authors = meta.stamp_writer(stamp[0].text) if stamp else []
         origins["author"] = "visible (the post's stamp)" if authors else None
@@ -324,12 +327,25 @@ def _profile_link_writer(under_title: list[Block], site_names: set) -> list[str]
     the credited outlet's name (an account beside the date is read as source before this)."""
     follow = set(vocab.load("metadata.yml")["follow_buttons"])
     shown = [b for b in under_title if not b.hidden and b.tag != "img" and b.text.strip()][:4]
-    for name, nxt in zip(shown, shown[1:]):
+    for i, (name, nxt) in enumerate(zip(shown, shown[1:])):
         if name.link_density < 0.9:
             continue
-        if (nxt.text.strip() in follow and meta.writer_handle(name.text, site_names)
+        # (or a one-line self-description between the name and the button: '某某' / '基层公务员' / '关注')
+        badge = (i + 2 < len(shown) and shown[i + 2].text.strip() in follow and nxt.link_density < 0.5
+                 and len(nxt.text) <= 40 and not meta.has_date(nxt.text))
+        if ((nxt.text.strip() in follow or badge) and meta.writer_handle(name.text, site_names)
                 or meta.handle_over_date([name.text, nxt.text], site_names)):
             return [name.text.strip()]
+    return []
+
+
+def _named_writer(under_title: list[Block], site_names: set) -> list[str]:
+    """A name or handle alone in an element under the headline that the page names as its
+    writer's by class or id (a platform's AuthorInfo, a theme's 'author vcard'), when no credit
+    names a writer: not the site's or the outlet's name, nor anything a writer's name cannot be."""
+    for b in under_title:
+        if b.author_hint and not b.hidden and b.tag != "img" and meta.writer_handle(b.text, site_names):
+            return [b.text.strip()]
     return []
 
 

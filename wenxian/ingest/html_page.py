@@ -59,6 +59,9 @@ class Block:
     # the block or one of its three nearest ancestors is named as a title by its class or id
     # (entry-title, post_title, TitleUrl): a permalink headline is a link, yet the headline
     title_hint: bool = False
+    # the block or one of its three nearest ancestors is named as the writer's by its class or id
+    # (author, AuthorInfo, byline): a platform's writer is a name alone there
+    author_hint: bool = False
     # the ancestors that carry a furniture word / hide their content, outermost first; which of
     # them count is decided once the page's prose is known (_resolve)
     furniture_chain: tuple = field(default=(), repr=False)
@@ -107,6 +110,7 @@ def _vocab() -> dict:
         "wrapper": frozenset(v["wrapper_words"]),
         "content": frozenset(w.lower() for w in v["content_words"]),
         "title": tuple(w.lower() for w in v["title_words"]),
+        "author": tuple(w.lower() for w in v["author_words"]),
         "hidden": re.compile("|".join(v["hidden_styles"]), re.I),
         "meta": {k: [n.lower() for n in names] for k, names in v["meta"].items()},
         "jsonld": frozenset(v["jsonld_types"]),
@@ -228,6 +232,12 @@ def _named_title(el) -> bool:
     return any(w in names for w in _vocab()["title"])
 
 
+def _named_author(el) -> bool:
+    """Whether an element's class or id names it the writer's (author vcard, AuthorInfo, byline)."""
+    names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    return any(w in names for w in _vocab()["author"])
+
+
 # Where an inline element starts or ends inside a block's text (a character no parsed page holds:
 # XML and HTML text cannot carry NUL); blocks up to _SEAMED_MAX characters keep a seamed reading.
 SEAM = "\x00"
@@ -287,6 +297,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
                                 min(counts["link"], len(text)), min(counts["bold"], len(text)),
                                 title_hint=counts["title"] * 2 >= len(text) or any(_named_title(e[0]) for e in stack[-3:]),
+                                author_hint=any(_named_author(e[0]) for e in stack[-3:]),
                                 furniture_chain=top[1], hidden_chain=top[2],
                                 seamed=seamed if seamed != text else None))
         buf.clear()
