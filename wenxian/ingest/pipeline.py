@@ -387,15 +387,18 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
     if at is None or not any(meta.is_page_label(l.text) for l in before[:at]):
         return title  # (an e-paper's page, its label over the stack: 第A05版：地州新闻)
     last = max((k.line.number for k in cleaned.kept), default=0)
+    # (the list may stand after the text or above the stack: 版面導航 / the page's headlines)
+    above = [l.text.strip() for l in before[:max(0, at - 1)]]
     after = [l.text.strip() for l in lines if l.number > last]
-    if title in after:
+    if title in after or title in above:
         return title
 
     def headline_like(t: str) -> bool:
         return (6 <= len(t) <= 40 and not clean_mod.pattern_reason(t) and not meta.has_date(t)
                 and not clean_mod.is_prose(t) and bool(meta.HAN_PAIR.search(t)))
     # named again among other headlines (a list of the page's stories), not alone (a column's tag)
-    listed = {t for i, t in enumerate(after) if any(headline_like(n) for n in after[max(0, i - 1):i] + after[i + 1:i + 2])}
+    listed = {t for run in (above, after) for i, t in enumerate(run)
+              if any(headline_like(n) for n in run[max(0, i - 1):i] + run[i + 1:i + 2])}
     text = _text_opening(cleaned)
     for j in (at - 1, at + 1):
         if 0 <= j < len(before):
