@@ -161,6 +161,22 @@ def _size_buttons(lines: list[Line], reasons: list[str | None]) -> None:
                 reasons[j] = "share or print widget"
 
 
+def _repost_card(lines: list[Line], reasons: list[str | None]) -> None:
+    """A WeChat repost's card ('以下文章来源于某某，作者某某' / '某某 .' / '某某是…的官方账号'):
+    the opening line and the two short lines after it that open with the account's name (the
+    card's name and description) are the card (`repost_card` in sections.yml; `reasons` is
+    changed). A line of the text that merely names the account stays."""
+    card = re.compile(vocab.load("sections.yml")["repost_card"])
+    for i, line in enumerate(lines):
+        m = card.match(line.text.strip())
+        if not m:
+            continue
+        reasons[i] = reasons[i] or REPOST_CARD
+        for j in range(i + 1, min(len(lines), i + 3)):
+            if len(lines[j].text) <= 80 and lines[j].text.strip().startswith(m.group(1)):
+                reasons[j] = reasons[j] or REPOST_CARD
+
+
 def _below_printed_headline(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
     """Where the text starts when the headline is printed inside the run of prose (`start`,
     `end`): under the headline and its dateline, if it is printed there once (and nowhere else
@@ -225,6 +241,7 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
 
 
 ACCOUNT_CARD = "account card (the platform's description of the account)"
+REPOST_CARD = "repost card (the platform's card naming the account reposted)"
 
 
 @lru_cache(maxsize=None)
@@ -627,6 +644,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         if card.match(line.text) and any(account.match(l.text) for l in lines[max(0, i - 4):i]):
             reasons[i] = reasons[i] or ACCOUNT_CARD  # 微信号 / id / 功能介绍 / the account's description
             reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
+    _repost_card(lines, reasons)
     thread = _thread_start(lines, reasons)
     start, end = main_span(lines[:thread], reasons[:thread])
     start = _below_printed_headline(lines, reasons, start, end)

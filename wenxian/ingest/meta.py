@@ -718,7 +718,7 @@ def host_name(footer: list[str]) -> str | None:
     for text in footer:
         m = _HOST.search(text)
         if m:
-            return m.group(1)
+            return paper_of(m.group(1))  # (主办：某某日报社: the paper)
     return None
 
 
@@ -1158,7 +1158,7 @@ def _slot_name(t: str, account: str, title: str | None) -> bool:
 # or six characters standing alone (古再丽努尔 before a space, a bracket or the end of the credit;
 # never before prose punctuation: 向记者自曝实验秘密，).
 # (never one holding a role word, 陈曦见习记者, nor ending like a body, 中国气象局: `not_name_ends`)
-_ROLE_IN_NAME = r"(?![\u4e00-\u9fff]{0,4}(?:记者|記者|见习|見習|实习|實習|通讯|通訊|编辑|編輯|特约|特約))"
+_ROLE_IN_NAME = r"(?![\u4e00-\u9fff]{0,4}(?:记者|記者|见习|見習|实习|實習|通讯|通訊|编辑|編輯|特约|特約|报道|報導|报导))"
 _NAME = (rf"(?:{_ROLE_IN_NAME}[\u4e00-\u9fff]{{1,8}}[·・•‧][\u4e00-\u9fff]{{1,8}}(?:[·・•‧][\u4e00-\u9fff]{{1,8}})?"
          rf"|{_ROLE_IN_NAME}[\u4e00-\u9fff]{{5,6}}(?=\s|$|[|｜/／)）\]】])|[\u4e00-\u9fff·]{{2,4}})")
 
@@ -1253,6 +1253,10 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
         if len(name) > 2 and name.endswith(("摄", "摄")):
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
         role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
+        if role and role.end() == len(name):
+            if _CORRESPONDENT.search(name):
+                break  # ('记者 甲 通讯员 乙': the reporters are the writers)
+            continue  # '记者 甲 实习记者 乙': the next writer's role between the names
         if role and len(name) - role.end() >= 2:
             name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
