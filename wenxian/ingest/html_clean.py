@@ -339,6 +339,13 @@ def _profile_link_writer(under_title: list[Block], site_names: set) -> list[str]
     return []
 
 
+def _site_and_channel(value: str, names: set) -> bool:
+    """'::: 某某鄉公所 ::: 最新消息': a <title> made only of the site's name and a channel's
+    (`names`: the site's names and `not_sources`), no headline in it."""
+    parts = [p.strip() for p in re.split(r":::|::|[|｜_>»]|\s[-–—]\s", value) if p.strip()]
+    return len(parts) >= 2 and all(p in names or meta.looks_like_site(p) for p in parts)
+
+
 def _named_writer(under_title: list[Block], site_names: set) -> list[str]:
     """A name or handle alone in an element under the headline that the page names as its
     writer's by class or id (a platform's AuthorInfo, a theme's 'author vcard'), when no credit
@@ -382,14 +389,16 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # a menu's link (科普中国-辟谣文章: the <title> names the site and the channel, and the menu
     # prints the channel) is no headline, however well the metadata matches it
     menu = {b.text for b in page.blocks if _menu_link(b)}
+    not_sources = set(vocab.load("metadata.yml")["not_sources"])
     for b in page.blocks[: end]:
         t = b.text
         # (a headline of two or three characters, a poem's 夜雨, counts as an <h1> that the title
         # metadata opens, a separator after it)
         short_h1 = (b.tag == "h1" and len(t) >= 2
                     and any(v.startswith(t) and len(v) > len(t) and _SUFFIX_SEP.match(v[len(t):]) for v, _o in candidates))
-        if b.hidden or b.tag == "img" or len(t) < 4 and not short_h1 or len(t) > 100 or t in sites or _menu_link(b):
-            continue
+        if (b.hidden or b.tag == "img" or len(t) < 4 and not short_h1 or len(t) > 100 or t in sites or _menu_link(b)
+                or t in not_sources or meta.is_navigation_name(t)):
+            continue  # (nor a channel's or the navigation's name the <title> ends with: 最新消息)
         for value, origin in candidates:
             if t in value:
                 if meta.is_site_name(t) and len(t) < len(value) // 2:
@@ -435,7 +444,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         head = head.strip()
         # a title that is only the site's name or an e-paper page label names no article
         if (len(head) >= 4 and head not in sites and not meta.looks_like_site(head) and not label.search(head)
-                and "null" not in head.lower() and not _menu_parts(head, menu)):
+                and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
             return head, origin, None
     for b in page.blocks[:end]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
