@@ -381,16 +381,15 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
     the page's label), the line the page names again after the text, in its list of the page's
     headlines (本版标题列表), when the chosen one is named nowhere else: the page's own word for
     which line is the headline."""
-    if not title:
-        return title
     # a line of the stack just over the text that the page's list of headlines above it names
     # too (标题导航 / 版面導航 … then the stack: headline, subtitle, byline) is the headline,
-    # where the pick is a line of that list or the stack's subtitle
+    # where the pick is a line of that list or the stack's subtitle, or where none was found
     # (above the text's first sentence: a list's lines may be kept before it until the title is known)
     first = min((k.line.number for k in cleaned.kept if k.kind == "paragraph" and len(k.line.text) > 40
                  and clean_mod.is_prose(k.line.text)), default=None)
     above_text = [l for l in lines if first is not None and l.number < first]
-    picked = max((l.number for l in above_text if l.text == title), default=None)
+    picked = (max((l.number for l in above_text if l.text == title), default=None) if title
+              else (above_text[-4].number if len(above_text) >= 4 else None))
     if picked is None or not any(meta.is_page_label(l.text) for l in above_text if l.number < picked):
         picked = None  # (an e-paper's page, its label over the stack: 第A05版：地州新闻)
     for line in reversed([l for l in above_text if picked is not None and l.number >= picked][-4:]):
@@ -398,6 +397,8 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
         if t != title and any(l.text.strip() == t for l in above_text if l.number < line.number) and 6 <= len(t) <= 40 \
                 and not clean_mod.pattern_reason(t) and not meta.has_date(t) and not clean_mod.is_prose(t):
             return t
+    if not title:
+        return title
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].text == title), None)
     if at is None or not any(meta.is_page_label(l.text) for l in before[:at]):
         return title
