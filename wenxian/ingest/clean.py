@@ -670,6 +670,9 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     if cut is None:
         end, items = structure_tail(lines, reasons, end, thread)
         end = signature_end(lines, reasons, end, thread, title)
+    for i in range(max(start, 1), end):  # (a signature inside the text: a notice, then the plan it issues)
+        if reasons[i] == "dateline" and not reasons[i - 1] and signs_document(lines[i - 1].text, lines[i].text, title):
+            reasons[i] = None
     kept: list[Kept] = []
     removed: list[Removed] = []
     for i, (line, reason) in enumerate(zip(lines, reasons)):

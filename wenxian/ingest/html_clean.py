@@ -306,13 +306,13 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
         if site:
             site = meta.clean_source(site) or site
             # '纪检' in the title, '山西医科大学纪检监察室' as the 主办 in the footer: the full name
-            return host if host and (site in host or meta.abbreviates(site, host)) else site
+            return host if host and (site in host or meta.abbreviates(site, host)) and not meta.office_of(host, site) else site
         if title and text.startswith(title):
             rest = _SUFFIX_SEP.sub("", text[len(title):]).strip()
             parts = [p.strip() for p in re.split(r"[_|｜]|\s[-–—]\s|--", rest) if p.strip()]
             if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
                 site = meta.clean_source(parts[-1]) or parts[-1]
-                return host if host and (site in host or meta.abbreviates(site, host)) else site
+                return host if host and (site in host or meta.abbreviates(site, host)) and not meta.office_of(host, site) else site
     footer = [b.evidence for b in after[-40:]]
     return meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
 

@@ -734,6 +734,13 @@ def is_navigation_name(name: str) -> bool:
     return head is not None and (not head or head in v["not_sources"] or not _placeholder_rest(head, v["not_sources"]))
 
 
+def office_of(host: str, site: str) -> bool:
+    """Whether the host a footer names is the office that runs the site for the body it names
+    ('某某县人民政府' / 主办：'某某县人民政府办公室'): the site's own name, not a shortening of the
+    host's, stays (`operating_offices` in metadata.yml)."""
+    return host.startswith(site) and host[len(site):] in vocab.load("metadata.yml")["operating_offices"]
+
+
 def outlet_or_none(name: str | None) -> str | None:
     """A source candidate read from the visible text, unless it is a place, a site's section or
     its navigation (香港 beside the date, 港聞 in the byline slot, 版面导航 over the date): None

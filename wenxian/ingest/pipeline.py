@@ -171,7 +171,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     closing_credit = meta.closing_outlet_credit(closing) if closing else None  # （某某新聞某某、某某台北報導）
     site = meta.clean_source(site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
     host = meta.host_name([l.text for l in lines[-40:]])
-    if site and host and site != host and (site in host or meta.abbreviates(site, host)):
+    if site and host and site != host and (site in host or meta.abbreviates(site, host)) and not meta.office_of(host, site):
         site = host  # '纪检' in the page title, '某某大学纪检监察室' as the 主办 in the footer
     # the headline above the text (with its dateline run on after it: 標題2014/12/1 18:13)
     printed = max((l.number for l in above if title and (l.text == title or l.text.startswith(title)
@@ -249,7 +249,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                 [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
     art = _article(data, decoded, text, cleaned, restore(title, pairs),
                    labelled or under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
-                   or (meta.find_date([stamp], order) if stamp else None), restore(source, pairs),
+                   or (meta.find_date([stamp], order) if stamp else None) or _signature_date(cleaned, title, order),
+                   restore(source, pairs),
                    [restore(a, pairs) for a in authors])
     art["warnings"] = extraction_warnings(art)
     if strays:
@@ -464,6 +465,16 @@ def _below(header: list, printed: int | None, margin: int = 0) -> list:
     What stands far above the headline is the page's header: a weather box, a lottery draw, a
     date bar."""
     return header if printed is None else [l for l in header if l.number > printed - margin]
+
+
+def _signature_date(cleaned, title: str | None, order: str | None) -> str | None:
+    """The date of an official document's signature (落款: the issuing body, then the date) among
+    the text's last lines, when the page states no other date: the document's own date of issue."""
+    tail = [k.line for k in cleaned.kept][-6:]
+    for body, date in zip(tail, tail[1:]):
+        if clean_mod.signs_document(body.text, date.text, title):
+            return meta.find_date([date], order)
+    return None
 
 
 def _post_stamp(lines: list, first_kept: int):
