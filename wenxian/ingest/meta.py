@@ -62,16 +62,19 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         head, found, tail = line.partition(sep)
         # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
         # paper's or its edition's name: '北京西站-雄安站…' joins two places)
+        channel_named = False
         if found and sep in tail and page_title:
             # '某某縣政府全球資訊網-縣府新聞-標題': the site, its channel, then the headline
             channel, _, rest = tail.partition(sep)
             if (2 <= len(channel.strip()) <= 8 and not _PROSE_PUNCT_ANY.search(channel.strip())
                     and sep not in rest and len(rest.strip()) > len(channel.strip()) and not is_site_name(rest.strip())):
                 tail = rest
-        if (found and is_site_name(head.strip()) and len(tail.strip()) > len(head.strip()) and sep not in tail
+                # ('某某鄉公所-最新消息-標題': a channel's own word names the part before it a site)
+                channel_named = channel.strip() in vocab.load("metadata.yml")["not_sources"] and 2 <= len(head.strip()) <= 20
+        if (found and (is_site_name(head.strip()) or channel_named) and len(tail.strip()) > len(head.strip()) and sep not in tail
                 # ('…社区诊所 | 某某网 Some Daily News': the site is after; not 西九龍站, a place)
                 and not (is_outlet_name(tail.split()[0]) or tail.split()[0].endswith(("网", "網")))
-                and (sep != "-" or is_outlet_name(head.strip()) or head.strip().endswith(
+                and (sep != "-" or channel_named or is_outlet_name(head.strip()) or head.strip().endswith(
                     tuple(vocab.load("metadata.yml")["edition_suffixes"])))):
             return tail.strip(), head.strip()
     for sep in _SEPARATORS:
@@ -651,6 +654,9 @@ def clean_source(value: str) -> str | None:
     parts = [p for p in re.split(r"(?<!\s)\s+[/／|｜]\s+", value) if p] if re.search(r"[/／|｜]", value) else [value]
     if len(parts) > 1 and len([p for p in parts if p not in not_sources]) == 1:
         value = next(p for p in parts if p not in not_sources)  # '上報 / 焦點': the site and its section
+    channel, sep, rest = value.partition("-") if "-" in value else value.partition("_")
+    if sep and channel.strip() in not_sources and rest.strip():
+        value = rest.strip()  # '工作动态-某某厅': the channel, then the site
     if _COUNT.search(value):
         return None  # '访问量：199': an empty 来源： followed by the next label and its count
     if re.match(r"(?:https?://|www\.)", value, re.I):
@@ -677,10 +683,14 @@ _ENGLISH_FIRST = re.compile(r"([A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+)+)\s*([\u
 def paper_of(name: str) -> str:
     """'某某日报社', '某某日报报业集团', '某某報網站' -> the paper itself: a paper is credited by its
     own name, not its publishing house's (`publisher_suffixes`) or its website's
-    (`paper_site_suffixes`); any other name as it is."""
+    (`paper_site_suffixes`); a body by its own, not its site's ('某某縣政府全球資訊網':
+    `body_site_suffixes`); any other name as it is."""
     v = vocab.load("metadata.yml")
     m = re.fullmatch(rf"([\u4e00-\u9fff]{{1,12}}?[报報])(?:{v['publisher_suffixes']}|{v['paper_site_suffixes']})", name)
-    return m.group(1) if m and len(m.group(1)) >= 2 and is_outlet_name(m.group(1)) else name  # (信報網站)
+    if m and len(m.group(1)) >= 2 and is_outlet_name(m.group(1)):
+        return m.group(1)  # (信報網站)
+    m = re.fullmatch(rf"([\u4e00-\u9fff]{{4,30}}?)(?:{v['body_site_suffixes']})", name)
+    return m.group(1) if m else name  # ('某某縣政府全球資訊網': the body)
 
 
 _LATIN_TAIL = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]+)\s*([A-Za-z][A-Za-z0-9.&'\-]*(?:\s+[A-Za-z0-9.&'\-]+)*)")
