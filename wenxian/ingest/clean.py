@@ -161,9 +161,9 @@ def _size_buttons(lines: list[Line], reasons: list[str | None]) -> None:
                 reasons[j] = "share or print widget"
 
 
-def _repost_card(lines: list[Line], reasons: list[str | None]) -> None:
+def repost_card(lines: list[Line], reasons: list[str | None]) -> None:
     """A WeChat repost's card ('以下文章来源于某某，作者某某' / '某某 .' / '某某是…的官方账号'):
-    the opening line and the two short lines after it that open with the account's name (the
+    the opening line and the short lines of the next three that open with the account's name (the
     card's name and description) are the card (`repost_card` in sections.yml; `reasons` is
     changed). A line of the text that merely names the account stays."""
     card = re.compile(vocab.load("sections.yml")["repost_card"])
@@ -172,7 +172,7 @@ def _repost_card(lines: list[Line], reasons: list[str | None]) -> None:
         if not m:
             continue
         reasons[i] = reasons[i] or REPOST_CARD
-        for j in range(i + 1, min(len(lines), i + 3)):
+        for j in range(i + 1, min(len(lines), i + 4)):  # (a saved page's avatar may stand between)
             if len(lines[j].text) <= 80 and lines[j].text.strip().startswith(m.group(1)):
                 reasons[j] = reasons[j] or REPOST_CARD
 
@@ -644,7 +644,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         if card.match(line.text) and any(account.match(l.text) for l in lines[max(0, i - 4):i]):
             reasons[i] = reasons[i] or ACCOUNT_CARD  # 微信号 / id / 功能介绍 / the account's description
             reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
-    _repost_card(lines, reasons)
+    repost_card(lines, reasons)
     thread = _thread_start(lines, reasons)
     start, end = main_span(lines[:thread], reasons[:thread])
     start = _below_printed_headline(lines, reasons, start, end)

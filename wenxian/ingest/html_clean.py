@@ -108,7 +108,8 @@ def extract(page: Page) -> HtmlArticle:
     account = meta.outlet_or_none(meta.account_name(header, title))
     closing_credit = meta.closing_outlet_credit(paragraphs[-1]) if paragraphs else None  # （某某新聞某某台北報導）
     source, origins["source"] = _first(
-        [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
+        [(meta.outlet_or_none(meta.reposted_account([b.text for b in blocks[:start + 12]])), "visible (the repost's card)")]
+        + [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
         + [(meta.outlet_or_none(meta.official_account(header)), "visible (the platform's official account)")]
         # (a sentence saying where the post comes from, 本文分享自…, before a blog platform's <meta source>)
         + [(meta.shared_from([l.text for l in byline] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
@@ -607,8 +608,13 @@ def _lead_in_start(blocks: list[Block], start: int, title_index: int | None) -> 
 def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int) -> Cleaned:
     kept: list[Kept] = []
     removed: list[Removed] = []
+    card: list[str | None] = [None] * len(blocks)
+    clean_mod.repost_card([Line(b.line, b.text) for b in blocks], card)  # (WeChat's 以下文章来源于… card)
     for b in blocks:
         line = Line(b.line, b.text)
+        if card[b.index] and b.tag != "img":
+            removed.append(Removed(line, card[b.index]))
+            continue
         if (kept and start <= b.index < end + 2 and b.tag != "img" and not b.hidden
                 and clean_mod.signs_document(kept[-1].line.text, b.text, title)):
             kept.append(Kept(line, "paragraph"))  # a notice's signature: the issuing body, then the date

@@ -954,6 +954,13 @@ def _outlet_before_reporter() -> re.Pattern:
     return re.compile(rf"([\u4e00-\u9fff]{{2,12}}?)(?:{v['reporter_desks']})?{v['reporter_words']}")
 
 
+def reposted_account(texts: list[str]) -> str | None:
+    """The account a WeChat repost's card names ('以下文章来源于某某，作者某某': `repost_card` in
+    sections.yml): the post's origin, before the reposting account's own name."""
+    card = re.compile(vocab.load("sections.yml")["repost_card"])
+    return next((clean_source(m.group(1)) for t in texts if (m := card.match(t.strip()))), None)
+
+
 def broadcast_outlet(texts: list[str]) -> str | None:
     """The outlet of a broadcaster's credit printed as a byline line of its own, the outlet
     before its writers and the place ('某視新聞/甲、乙 某地報導'), as closing a text in brackets."""
@@ -1201,7 +1208,8 @@ def _author_patterns() -> tuple:
     sources = "|".join(map(re.escape, v["source_labels"]))
     after_source = re.compile(rf"(?:{sources})\s*[:：︰﹕]\s*\S+\s+({_NAME})$")
     # 本贴由大卫于2005年8月12日16:12:21在〖…〗发表: a forum's posting line names its poster
-    posted = re.compile(r"(?:本贴|本帖|本文)由\s*([^\s于]{2,16}?)\s*(?:于)\s*(?:19|20)\d\d")
+    # (本帖最后由某某于…编辑: only the poster edits the post)
+    posted = re.compile(r"(?:本贴|本帖|本文)(?:最后)?由\s*([^\s于]{2,16}?)\s*(?:于)\s*(?:19|20)\d\d")
     # 新华社北京5月19日电（刘艺、杨吉）: writers in the dateline's brackets, without a label
     dateline = re.compile(rf"\d{{1,2}}日\s*(?:电)\s*[（(]\s*({_NAME}(?:[、，, ]\s*{_NAME}){{0,5}})\s*[）)]")
     # 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]: a name in brackets between the date and 来源

@@ -188,6 +188,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
                   lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
                                                       key=lambda l: l.number), lines),
+                  lambda: meta.reposted_account([l.text for l in header]),
                   lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines),
                   lambda: closing_credit[0] if closing_credit else None,
