@@ -354,7 +354,10 @@ _PROSE_PUNCT_ANY = re.compile(r"[，。！？；、,!?;：:“”\"\s]")
 
 _EN_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _EN_DATE = re.compile(
-    r"\b(" + "|".join(_EN_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?((?:19|20)\d\d)\b"
+    r"\b(" + "|".join(_EN_MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    # (or the clock between day and year, as C's ctime prints it and bulletin boards show it:
+    # 'Wed Aug 14 22:41:36 2024')
+    r"(?:\d{1,2}:\d\d:\d\d\s+)?((?:19|20)\d\d)\b"
 )
 
 
@@ -1308,6 +1311,9 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
 
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
 _CORRESPONDENT = re.compile(r"通讯员|通訊員")
+_AUTHOR_LABEL_ALONE = re.compile(r"(?:作者|作\s者)\s*[:：︰﹕]?")
+_BARE_HANDLE = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
+_LABELLED_HANDLE = re.compile(r"^(?:作者|作\s者)\s*[:：︰﹕]?\s*([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
 _PERIODICAL = re.compile(r"(?:周刊|週刊|杂志|雜誌|月刊|画报|畫報)$")
 
 
@@ -1481,6 +1487,10 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
     photographers = []
     for i, t in enumerate(texts):
         names = credited_authors(t)
+        if not names:  # a bulletin board's header: 作者 / handle (nickname), the label on its own line or not
+            m = _LABELLED_HANDLE.match(t) or (_BARE_HANDLE.match(texts[i + 1].strip())
+                                              if _AUTHOR_LABEL_ALONE.fullmatch(t.strip()) and i + 1 < len(texts) else None)
+            names = [m.group(1)] if m else []
         if not names and len(t) <= 40 and re.search(r"[／/]", t):
             # the broadcaster's credit as a byline of its own (某視新聞／甲、乙 某地報導)
             names = (closing_outlet_credit("（" + t.strip() + "）") or (None, []))[1]
