@@ -218,14 +218,18 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
     cur, start = 0, 0
     in_list = 0
     numbered_run = 0  # numbered lines in a row: one is a sub-heading, a run is a ranked list
+    row = 0  # the number of the last row of a numbered table (序号 姓名 村 岗位 / 1 王某 某村 保洁 / 2 …)
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if cur <= 0:
             cur, start = 0, i
         score = _score(line.text, reason)
         numbered = not reason and is_numbered_heading(line.text)
         numbered_run = numbered_run + 1 if numbered else 0
-        if score < 0 and not reason and (in_list or numbered and numbered_run <= 2):
-            score = 0
+        cells = line.text.split()
+        row = int(cells[0]) if (not reason and len(cells) >= 3 and cells[0].isdigit() and int(cells[0]) == row + 1
+                                and all(len(c) <= 16 for c in cells)) else 0
+        if score < 0 and not reason and (in_list or numbered and numbered_run <= 2 or row):
+            score = 0  # (a numbered table's rows are the text's, a list of names or items it announces)
         cur += score
         if reason:
             in_list = 0
