@@ -161,6 +161,21 @@ def _size_buttons(lines: list[Line], reasons: list[str | None]) -> None:
                 reasons[j] = "share or print widget"
 
 
+def _listed_credits(lines: list[Line], reasons: list[str | None]) -> None:
+    """Credits without a colon in a list the text introduces with one ('创刊号的版权页上，只印着
+    四个名字：' / '主编 某某' / '编辑 某某'): the text's own list, not the page's editing chain
+    (`reasons` is changed)."""
+    for i, line in enumerate(lines):
+        if line.text.endswith(("：", ":")) and not reasons[i] and is_prose(line.text):
+            for j in range(i + 1, min(len(lines), i + 9)):
+                if reasons[j] != "editor credit":
+                    if reasons[j]:
+                        break
+                    continue
+                if not re.search(r"[:：︰﹕/／]", lines[j].text):
+                    reasons[j] = None
+
+
 def repost_card(lines: list[Line], reasons: list[str | None]) -> None:
     """A WeChat repost's card ('以下文章来源于某某，作者某某' / '某某 .' / '某某是…的官方账号'):
     the opening line and the short lines of the next three that open with the account's name (the
@@ -643,6 +658,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
                 reason = pattern_reason(unglossed[0]) if unglossed else None
         reasons.append(reason)
     _size_buttons(lines, reasons)
+    _listed_credits(lines, reasons)
     card, account = _account_card()
     for i, line in enumerate(lines[:-1]):
         if card.match(line.text) and any(account.match(l.text) for l in lines[max(0, i - 4):i]):

@@ -83,7 +83,7 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
             tail = tail.strip(" :").split(" :: ")[0].strip()
             named = _SITE_WORDS.search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
             english = _ENGLISH_FIRST.fullmatch(tail)  # ('The News Lens 某某网': measured by its Chinese name)
-            size = len(english.group(2)) if english else len(tail)
+            size = len(english.group(2)) if english and not english.group(2).startswith("中文") else len(tail)
             if head.strip() and tail and named and size <= 15 and size <= len(head.strip()):
                 return head.strip().rstrip("-_|｜ ").strip(), tail
     return line, None
@@ -637,8 +637,8 @@ def clean_source(value: str) -> str | None:
     value = paper_of(value)  # '信報網站', '某某日報全球資訊網', '某某日报社': the paper
     value = _ISSUE.sub("", value) or value  # '某某雜誌 799期': the magazine, not its issue
     english = _ENGLISH_FIRST.fullmatch(value)  # 'The News Lens 某某網': the name in two languages
-    if english and all(w[:1].isupper() for w in english.group(1).split()):
-        value = english.group(2)
+    if english and all(w[:1].isupper() for w in english.group(1).split()) and not english.group(2).startswith("中文"):
+        value = english.group(2)  # (not 'BBC News 中文', 'Some Review 中文版': the Chinese edition of one name)
     value = without_edition(value)
     value = without_banner(value)
     # a scraper that joins a byline's inline fields without a space glues the next one on: a
@@ -740,8 +740,8 @@ def is_navigation_name(name: str) -> bool:
     a channel named by a section word alone (`channel_ends` after one of `not_sources`), where
     '人民网-文化频道' names its site."""
     v = vocab.load("metadata.yml")
-    if re.search(rf"(?:{v['navigation_ends']})$", name):
-        return True
+    if len(name) <= 4 and re.search(rf"(?:{v['navigation_ends']})$", name):
+        return True  # (a short label: '某某升学导航', '读书节活动回顾' name an account and an article)
     channel = re.search(rf"(?:{v['channel_ends']})$", name)
     head = name[:channel.start()].strip() if channel else None
     return head is not None and (not head or head in v["not_sources"] or not _placeholder_rest(head, v["not_sources"]))

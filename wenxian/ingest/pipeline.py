@@ -437,7 +437,8 @@ def _name_over_headline(title: str, lines: list) -> bool:
     if len(title) > 12 or len(lines) < 5 or lines[1].text != title:
         return False
     headline, opening = lines[2].text, meta.text_pairs(" ".join(l.text for l in lines[3:8]))
-    return (len(title) < len(headline) <= 60 and clean_mod.is_prose(lines[3].text) and not meta.field_line(headline)
+    return (len(title) < len(headline) <= 60 and not headline.startswith(("—", "－", "-"))  # (a headline over its subtitle)
+            and clean_mod.is_prose(lines[3].text) and not meta.field_line(headline)
             and not meta.credited_authors(headline) and not meta.has_date(headline)
             and meta.shares_no_word(title, opening) and not meta.shares_hardly_a_word(headline, opening))
 
