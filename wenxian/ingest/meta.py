@@ -629,7 +629,8 @@ def clean_source(value: str) -> str | None:
     value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
     value = split_site_suffix(value)[0].strip()
     value = _TRAILING_DOMAIN.sub("", value).strip() or value  # '三立新聞網 SETN.COM'
-    value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
+    if not re.search(r"[A-Za-z]\s+[A-Za-z]", value):  # (a name of English words keeps its spaces: 'BBC News 中文')
+        value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
     translated = _WITH_TRANSLATION.fullmatch(value)  # '頭條日報Headline Daily': the name and its English
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))
                        or all(w[:1].isupper() for w in translated.group(2).split())):
@@ -839,7 +840,14 @@ def first_value(value: str) -> str:
     '光明网-《光明日报》', '新华社 作者：…' → '新华社'."""
     value = value.strip(" \t[]【】")
     value = _DATE.split(value)[0] if _DATE.search(value) else value
+    english = _ENGLISH_NAME_FIRST.match(value.strip())  # ('National Geographic 中文网', 'The Initium 端传媒')
+    if english:
+        return english.group(0).strip()
     return re.split(r"\s|[|｜]", value.strip())[0] if value.strip() else ""
+
+
+# An outlet's name in English words, then its Chinese name, opening a labelled value
+_ENGLISH_NAME_FIRST = re.compile(r"[A-Z][A-Za-z.&'\-]*(?:\s+[A-Z][A-Za-z.&'\-]*)+\s*[\u4e00-\u9fff][\u4e00-\u9fff·]*")
 
 
 def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
@@ -1230,7 +1238,7 @@ _DESK = re.compile(r"(中心|组|部|频道)$")
 # text and pictures by the same hand (文/图 某某, 图文：某某): a writer's credit
 _TEXT_AND_PICTURES = re.compile(r"文\s?[/／、&＆]?\s?图|图\s?[/／、&＆]?\s?文")
 # where a photographer's credit starts on a line that credits a writer first (文／甲　摄影／乙)
-_PHOTO_LABEL = re.compile(r"(?:摄影|摄像|图片|图|摄)\s*[:：︰﹕/／]|(?<=\s)(?:摄影|摄像)\s")
+_PHOTO_LABEL = re.compile(r"(?:摄影|摄像|图片|图|摄)\s*[:：︰﹕/／]|(?<=\s)(?:摄影|摄像)(?:记者)?\s")  # (记者 甲 摄影记者 乙)
 # a writer's credit after a photographer's (图／乙 文／甲)
 _WRITER_LABEL = re.compile(r"(?:^|(?<=\s))(?:文|撰文|文字|作者|记者|采写)\s*[:：︰﹕/／]")
 
