@@ -111,6 +111,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
     cleaned = clean_mod.clean(lines, title, site_lines)
+    listed = listed_stack_headline(title, lines, cleaned) if title else None
+    if listed:  # (the page title names another story of the e-paper's page: the stack's headline)
+        title = listed
+        cleaned = clean_mod.clean(lines, title, site_lines)
     first_kept = min((k.line.number for k in cleaned.kept), default=0)
     if title is None and not first_kept_is_first(lines, first_kept):
         # No usable page-title line: take the headline printed above the text, then clean again
@@ -378,14 +382,11 @@ def _notice_shaped(line: str) -> bool:
     return t.endswith(("：", ":")) or "。" in t.rstrip("。") or bool(meta.field_line(t))
 
 
-def _stack_line_named_again(title: str | None, before: list, lines: list, cleaned) -> str | None:
-    """In a stack of headline lines over the text on an e-paper's page (引题 / 主题 / 副题 under
-    the page's label), the line the page names again after the text, in its list of the page's
-    headlines (本版标题列表), when the chosen one is named nowhere else: the page's own word for
-    which line is the headline."""
-    # a line of the stack just over the text that the page's list of headlines above it names
-    # too (标题导航 / 版面導航 … then the stack: headline, subtitle, byline) is the headline,
-    # where the pick is a line of that list or the stack's subtitle, or where none was found
+def listed_stack_headline(title: str | None, lines: list, cleaned) -> str | None:
+    """On an e-paper's page, the line of the stack just over the text that the page's list of
+    headlines above it names too (标题导航 / 版面導航 … then the stack: headline, subtitle,
+    byline), where the pick is a line of that list (another story's headline: the page title of
+    the page the capture was made from), the stack's subtitle, or nothing; None otherwise."""
     # (above the text's first sentence: a list's lines may be kept before it until the title is known)
     first = min((k.line.number for k in cleaned.kept if k.kind == "paragraph" and len(k.line.text) > 40
                  and clean_mod.is_prose(k.line.text)), default=None)
@@ -393,14 +394,23 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
     picked = (max((l.number for l in above_text if l.text == title), default=None) if title
               else (above_text[-4].number if len(above_text) >= 4 else None))
     if picked is None or not any(meta.is_page_label(l.text) for l in above_text if l.number < picked):
-        picked = None  # (an e-paper's page, its label over the stack: 第A05版：地州新闻)
-    for line in reversed([l for l in above_text if picked is not None and l.number >= picked][-4:]):
+        return None  # (an e-paper's page, its label over the stack: 第A05版：地州新闻)
+    for line in reversed([l for l in above_text if l.number >= picked][-4:]):
         t = line.text.strip()
         if t != title and any(l.text.strip() == t for l in above_text if l.number < line.number) and 6 <= len(t) <= 40 \
                 and not clean_mod.pattern_reason(t) and not meta.has_date(t) and not clean_mod.is_prose(t):
             return t
-    if not title:
-        return title
+    return None
+
+
+def _stack_line_named_again(title: str | None, before: list, lines: list, cleaned) -> str | None:
+    """In a stack of headline lines over the text on an e-paper's page (引题 / 主题 / 副题 under
+    the page's label), the line the page names again after the text, in its list of the page's
+    headlines (本版标题列表), when the chosen one is named nowhere else: the page's own word for
+    which line is the headline."""
+    listed = listed_stack_headline(title, lines, cleaned)
+    if listed or not title:
+        return listed or title
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].text == title), None)
     if at is None or not any(meta.is_page_label(l.text) for l in before[:at]):
         return title
