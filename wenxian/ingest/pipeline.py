@@ -111,9 +111,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     title = meta.refine_title(title, lines)
     site_lines = learned(site)
     cleaned = clean_mod.clean(lines, title, site_lines)
-    listed = listed_stack_headline(title, lines, cleaned) if title else None
-    if listed:  # (the page title names another story of the e-paper's page: the stack's headline)
-        title = listed
+    stacked = _listed_stack_headline(title, lines, cleaned) if title else None
+    if stacked:  # (the page title names another story of the e-paper's page: the stack's headline)
+        title = stacked
         cleaned = clean_mod.clean(lines, title, site_lines)
     first_kept = min((k.line.number for k in cleaned.kept), default=0)
     if title is None and not first_kept_is_first(lines, first_kept):
@@ -382,7 +382,7 @@ def _notice_shaped(line: str) -> bool:
     return t.endswith(("：", ":")) or "。" in t.rstrip("。") or bool(meta.field_line(t))
 
 
-def listed_stack_headline(title: str | None, lines: list, cleaned) -> str | None:
+def _listed_stack_headline(title: str | None, lines: list, cleaned) -> str | None:
     """On an e-paper's page, the line of the stack just over the text that the page's list of
     headlines above it names too (标题导航 / 版面導航 … then the stack: headline, subtitle,
     byline), where the pick is a line of that list (another story's headline: the page title of
@@ -407,10 +407,11 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
     """In a stack of headline lines over the text on an e-paper's page (引题 / 主题 / 副题 under
     the page's label), the line the page names again after the text, in its list of the page's
     headlines (本版标题列表), when the chosen one is named nowhere else: the page's own word for
-    which line is the headline."""
-    listed = listed_stack_headline(title, lines, cleaned)
-    if listed or not title:
-        return listed or title
+    which line is the headline. (First, a line of that stack named in a list above it:
+    `_listed_stack_headline`.)"""
+    stacked = _listed_stack_headline(title, lines, cleaned)
+    if stacked or not title:
+        return stacked or title
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].text == title), None)
     if at is None or not any(meta.is_page_label(l.text) for l in before[:at]):
         return title
