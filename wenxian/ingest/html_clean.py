@@ -143,15 +143,16 @@ def extract(page: Page) -> HtmlArticle:
         authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
     origins["author"] = "visible" if authors else None
     editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
+    # a source that may be a writer's name beside the date, where the site names itself
+    writer_as_source = bool(source and site and site != source and (
+        origins["source"] == "visible (account beside the date)" or meta.byline_names(source) == [source]))
     if not authors:
         for value, origin in page.meta["author"]:
             # a content system's placeholder, or the outlet credited as source, is not a writer
             # (a blog's author and site may share a name: only a source other than the site counts)
             # (the name beside the date that <meta author> names is the writer's, where the site
             # names itself: 某某某 over the date on a news site, the site its source below)
-            beside_date = bool(source and site and site != source and (
-                origins["source"] == "visible (account beside the date)" or meta.byline_names(source) == [source]))
-            names = [n for n in _names(value) if (n != source or source == site or beside_date)
+            names = [n for n in _names(value) if (n != source or source == site or writer_as_source)
                      and not any(n in t for t in editor_lines)]  # an editor named in <meta author>
             if names:
                 authors, origins["author"] = names, origin
@@ -172,8 +173,7 @@ def extract(page: Page) -> HtmlArticle:
     if not authors:
         authors = meta.stamp_writer(stamp[0].text) if stamp else []
         origins["author"] = "visible (the post's stamp)" if authors else None
-    if source in authors and site and site != source and (
-            origins["source"] == "visible (account beside the date)" or meta.byline_names(source) == [source]):
+    if source in authors and writer_as_source:
         # the name beside the date is the writer's (艾莎 / 2023年9月11日 on a news site whose
         # og:site_name names it; 2024年3月18日 某某某): credited as writer, it is not the outlet
         source, origins["source"] = site, "site"
@@ -307,13 +307,13 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
         if site:
             site = meta.clean_source(site) or site
             # '纪检' in the title, '山西医科大学纪检监察室' as the 主办 in the footer: the full name
-            return host if host and (site in host or meta.abbreviates(site, host)) and not meta.office_of(host, site) else site
+            return meta.site_or_host(site, host)
         if title and text.startswith(title):
             rest = _SUFFIX_SEP.sub("", text[len(title):]).strip()
             parts = [p.strip() for p in re.split(r"[_|｜]|\s[-–—]\s|--", rest) if p.strip()]
             if parts and 2 <= len(parts[-1]) <= 20 and not meta.has_date(parts[-1]):
                 site = meta.clean_source(parts[-1]) or parts[-1]
-                return host if host and (site in host or meta.abbreviates(site, host)) and not meta.office_of(host, site) else site
+                return meta.site_or_host(site, host)
     footer = [b.evidence for b in after[-40:]]
     return meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
 

@@ -226,16 +226,11 @@ def _everywhere_classes(root) -> frozenset:
                      and first[c] * 10 <= elements and last[c] * 10 >= elements * 9)
 
 
-def _named_title(el) -> bool:
-    """Whether an element's class or id names it a title (entry-title, viewpost_TitleUrl)."""
+def _named(el, kind: str) -> bool:
+    """Whether an element's class or id names it a title ('title': entry-title,
+    viewpost_TitleUrl) or the writer's ('author': author vcard, AuthorInfo, byline)."""
     names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
-    return any(w in names for w in _vocab()["title"])
-
-
-def _named_author(el) -> bool:
-    """Whether an element's class or id names it the writer's (author vcard, AuthorInfo, byline)."""
-    names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
-    return any(w in names for w in _vocab()["author"])
+    return any(w in names for w in _vocab()[kind])
 
 
 # Where an inline element starts or ends inside a block's text (a character no parsed page holds:
@@ -296,8 +291,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             seamed = _norm(_seamed(raw)) if SEAM in raw and len(text) <= _SEAMED_MAX else None
             blocks.append(Block(len(blocks), text, _line(owner), owner.tag if owner is not None else "body",
                                 min(counts["link"], len(text)), min(counts["bold"], len(text)),
-                                title_hint=counts["title"] * 2 >= len(text) or any(_named_title(e[0]) for e in stack[-3:]),
-                                author_hint=any(_named_author(e[0]) for e in stack[-3:]),
+                                title_hint=counts["title"] * 2 >= len(text) or any(_named(e[0], "title") for e in stack[-3:]),
+                                author_hint=any(_named(e[0], "author") for e in stack[-3:]),
                                 furniture_chain=top[1], hidden_chain=top[2],
                                 seamed=seamed if seamed != text else None))
         buf.clear()
@@ -349,7 +344,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
                 state["link"] += 1
             if tag in _BOLD:
                 state["bold"] += 1
-            if tag not in _BLOCK and _named_title(el):
+            if tag not in _BLOCK and _named(el, "title"):
                 state["title"] += 1  # an inline element named as a title (a permalink <a>)
             add(el.text)
         else:
@@ -366,7 +361,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
                 state["link"] -= 1
             if tag in _BOLD:
                 state["bold"] -= 1
-            if tag not in _BLOCK and _named_title(el):
+            if tag not in _BLOCK and _named(el, "title"):
                 state["title"] -= 1
             if tag in _BLOCK:
                 # text after a block element belongs to the enclosing block element

@@ -638,7 +638,7 @@ def clean_source(value: str) -> str | None:
     value = paper_of(value)  # '信報網站', '某某日報全球資訊網', '某某日报社': the paper
     value = _ISSUE.sub("", value) or value  # '某某雜誌 799期': the magazine, not its issue
     english = _ENGLISH_FIRST.fullmatch(value)  # 'The News Lens 某某網': the name in two languages
-    if english and all(w[:1].isupper() for w in english.group(1).split()) and not english.group(2).startswith("中文"):
+    if english and _in_capitals(english) and not english.group(2).startswith("中文"):
         value = english.group(2)  # (not 'BBC News 中文', 'Some Review 中文版': the Chinese edition of one name)
     value = without_edition(value)
     value = without_banner(value)
@@ -681,7 +681,14 @@ def clean_source(value: str) -> str | None:
 
 
 _ISSUE = re.compile(r"\s*(?:第\s*)?\d{1,4}\s*期$")
+# An outlet's name in English words, then its Chinese name ('The News Lens 某某網')
 _ENGLISH_FIRST = re.compile(r"([A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+)+)\s*([\u4e00-\u9fff]{2,}[\u4e00-\u9fff·]*)")
+
+
+def _in_capitals(english: re.Match) -> bool:
+    """Whether every English word of an `_ENGLISH_FIRST` match opens with a capital (a name, not
+    a phrase)."""
+    return all(w[:1].isupper() for w in english.group(1).split())
 
 
 def paper_of(name: str) -> str:
@@ -748,11 +755,15 @@ def is_navigation_name(name: str) -> bool:
     return head is not None and (not head or head in v["not_sources"] or not _placeholder_rest(head, v["not_sources"]))
 
 
-def office_of(host: str, site: str) -> bool:
-    """Whether the host a footer names is the office that runs the site for the body it names
-    ('某某县人民政府' / 主办：'某某县人民政府办公室'): the site's own name, not a shortening of the
-    host's, stays (`operating_offices` in metadata.yml)."""
-    return host.startswith(site) and host[len(site):] in vocab.load("metadata.yml")["operating_offices"]
+def site_or_host(site: str, host: str | None) -> str:
+    """The site's full name: the host its footer names (主办：…) where the site's name is a part or
+    a shortening of it ('纪检' in the page title, '某某大学纪检监察室' as the host), but not the
+    office that runs the site for the body it names ('某某县人民政府' / '某某县人民政府办公室':
+    `operating_offices` in metadata.yml)."""
+    if not host or host == site or not (site in host or abbreviates(site, host)):
+        return site
+    office = host.startswith(site) and host[len(site):] in vocab.load("metadata.yml")["operating_offices"]
+    return site if office else host
 
 
 def outlet_or_none(name: str | None) -> str | None:
@@ -840,14 +851,11 @@ def first_value(value: str) -> str:
     '光明网-《光明日报》', '新华社 作者：…' → '新华社'."""
     value = value.strip(" \t[]【】")
     value = _DATE.split(value)[0] if _DATE.search(value) else value
-    english = _ENGLISH_NAME_FIRST.match(value.strip())  # ('National Geographic 中文网', 'The Initium 端传媒')
-    if english:
+    english = _ENGLISH_FIRST.match(value.strip())  # ('National Geographic 中文网', 'The Initium 端传媒')
+    if english and _in_capitals(english):
         return english.group(0).strip()
     return re.split(r"\s|[|｜]", value.strip())[0] if value.strip() else ""
 
-
-# An outlet's name in English words, then its Chinese name, opening a labelled value
-_ENGLISH_NAME_FIRST = re.compile(r"[A-Z][A-Za-z.&'\-]*(?:\s+[A-Z][A-Za-z.&'\-]*)+\s*[\u4e00-\u9fff][\u4e00-\u9fff·]*")
 
 
 def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
@@ -930,8 +938,8 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
         m = _NAME_SLASH_OUTLET.match(t)
         if m and re.search(rf"(?:{suffixes})$", m.group(1)):
             return m.group(1)  # '石佳/中国青年报': writer / outlet
-        if broadcast_outlet([t]):
-            return broadcast_outlet([t])
+        if outlet := broadcast_outlet([t]):
+            return outlet
         if credited_authors(t):
             first = t.split()[0] if " " in t else ""
             if 2 <= len(first) <= 12 and (re.search(rf"(?:{suffixes})$", first) or _named_app(first)):
@@ -972,14 +980,16 @@ def reposted_account(texts: list[str]) -> str | None:
     return next((clean_source(m.group(1)) for t in texts if (m := card.match(t.strip()))), None)
 
 
+def broadcast_credit(text: str) -> tuple[str, list[str]] | None:
+    """(outlet, writers) of a broadcaster's credit printed as a byline line of its own, the
+    outlet before its writers and the place ('某視新聞/甲、乙 某地報導'), read as the same credit
+    closing a text in brackets is (`closing_outlet_credit`); None for any other line."""
+    return closing_outlet_credit("（" + text.strip() + "）") if len(text) <= 40 and re.search(r"[／/]", text) else None
+
+
 def broadcast_outlet(texts: list[str]) -> str | None:
-    """The outlet of a broadcaster's credit printed as a byline line of its own, the outlet
-    before its writers and the place ('某視新聞/甲、乙 某地報導'), as closing a text in brackets."""
-    for t in texts:
-        credit = closing_outlet_credit("（" + t.strip() + "）") if len(t) <= 40 and re.search(r"[／/]", t) else None
-        if credit and credit[1]:
-            return credit[0]
-    return None
+    """The outlet of the first broadcaster's credit among `texts` that names its writers."""
+    return next((credit[0] for t in texts if (credit := broadcast_credit(t)) and credit[1]), None)
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -1299,7 +1309,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             break
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
-        if len(name) >= 4 and (_named_outlet(name) or _PERIODICAL.search(name)):
+        if len(name) >= 4 and (_named_outlet(name) or re.search(rf"(?:{vocab.load('metadata.yml')['periodical_ends']})$", name)):
             if out:
                 break  # '作者 甲 某某杂志 799期': the outlet after its writers
             continue  # '文｜某某周刊 甲 乙': the outlet its writers write for, before their names
@@ -1322,7 +1332,6 @@ _CORRESPONDENT = re.compile(r"通讯员|通訊員")
 _AUTHOR_LABEL_ALONE = re.compile(r"(?:作者|作\s者)\s*[:：︰﹕]?")
 _BARE_HANDLE = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
 _LABELLED_HANDLE = re.compile(r"^(?:作者|作\s者)\s*[:：︰﹕]?\s*([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
-_PERIODICAL = re.compile(r"(?:周刊|週刊|杂志|雜誌|月刊|画报|畫報)$")
 
 
 def labelled_credit(text: str) -> bool:
@@ -1499,9 +1508,8 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             m = _LABELLED_HANDLE.match(t) or (_BARE_HANDLE.match(texts[i + 1].strip())
                                               if _AUTHOR_LABEL_ALONE.fullmatch(t.strip()) and i + 1 < len(texts) else None)
             names = [m.group(1)] if m else []
-        if not names and len(t) <= 40 and re.search(r"[／/]", t):
-            # the broadcaster's credit as a byline of its own (某視新聞／甲、乙 某地報導)
-            names = (closing_outlet_credit("（" + t.strip() + "）") or (None, []))[1]
+        if not names:  # the broadcaster's credit as a byline of its own (某視新聞／甲、乙 某地報導)
+            names = (broadcast_credit(t) or (None, []))[1]
         if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|报导|[／/╱]\s*文", t):
             names = _writers_beside_photographer(t)
             if not names:

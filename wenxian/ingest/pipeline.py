@@ -175,8 +175,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     closing_credit = meta.closing_outlet_credit(closing) if closing else None  # （某某新聞某某、某某台北報導）
     site = meta.clean_source(site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
     host = meta.host_name([l.text for l in lines[-40:]])
-    if site and host and site != host and (site in host or meta.abbreviates(site, host)) and not meta.office_of(host, site):
-        site = host  # '纪检' in the page title, '某某大学纪检监察室' as the 主办 in the footer
+    site = meta.site_or_host(site, host) if site else site  # ('纪检' in the page title, the 主办 in the footer)
     # the headline above the text (with its dateline run on after it: 標題2014/12/1 18:13)
     printed = max((l.number for l in above if title and (l.text == title or l.text.startswith(title)
                    and len(l.text) - len(title) <= 30 and meta.has_date(l.text[len(title):]))), default=None)
