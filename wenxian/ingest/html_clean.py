@@ -107,8 +107,14 @@ def extract(page: Page) -> HtmlArticle:
     site = meta.clean_source(site) if site else None  # '(新闻)' from a copyright line names no outlet
     account = meta.outlet_or_none(meta.account_name(header, title))
     closing_credit = meta.closing_outlet_credit(paragraphs[-1]) if paragraphs else None  # （某某新聞某某台北報導）
+    closing_lines = [Line(0, p) for p in paragraphs[-2:] if len(p) <= 80 and meta.opens_with_label(p)]
     source, origins["source"] = _first(
         [(meta.outlet_or_none(meta.reposted_account([b.text for b in blocks[:start + 12]])), "visible (the repost's card)")]
+        # a labelled credit under the headline, then one closing the text and kept with it
+        # (（转自：某某日报　记者 某某）, （来源：新华社） after a post's caption lines), before
+        # the unlabelled evidence of the byline (a WeChat post's 'date account' line)
+        + [(meta.outlet_or_none(meta.labelled_source(sorted(byline, key=lambda l: l.number), byline)), "visible")]
+        + [(meta.outlet_or_none(meta.labelled_source(closing_lines, closing_lines)), "visible (the credit closing the text)")]
         + [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
         + [(meta.outlet_or_none(meta.official_account(header)), "visible (the platform's official account)")]
         # (a sentence saying where the post comes from, 本文分享自…, before a blog platform's <meta source>)
@@ -146,13 +152,16 @@ def extract(page: Page) -> HtmlArticle:
     # a source that may be a writer's name beside the date, where the site names itself
     writer_as_source = bool(source and site and site != source and (
         origins["source"] == "visible (account beside the date)" or meta.byline_names(source) == [source]))
+    accounts = {v for v, _o in page.meta["source"]}
     if not authors:
         for value, origin in page.meta["author"]:
             # a content system's placeholder, or the outlet credited as source, is not a writer
             # (a blog's author and site may share a name: only a source other than the site counts)
             # (the name beside the date that <meta author> names is the writer's, where the site
             # names itself: 某某某 over the date on a news site, the site its source below)
-            names = [n for n in _names(value) if (n != source or source == site or writer_as_source)
+            # (nor the account the page names as its source where the text credits another
+            # outlet: a WeChat account's name in its author slot, 新华社 credited after the text)
+            names = [n for n in _names(value) if (n != source and n not in accounts or source == site or writer_as_source)
                      and not any(n in t for t in editor_lines)]  # an editor named in <meta author>
             if names:
                 authors, origins["author"] = names, origin
@@ -428,11 +437,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                         return b.text, f"h1, confirmed by {origin}", b.index
         return best[1], best[2], best[3]
     label = re.compile(vocab.load("metadata.yml")["page_label"])
-    labelled = re.compile(vocab.load("metadata.yml")["title_labels"])
-    for b in page.blocks[max(0, start - 6):start + 2]:  # 主题：… printed above a forum post or notice
-        m = labelled.match(b.text)
-        if m and not b.hidden:
-            return m.group(1).strip(), "visible (labelled title)", b.index
+    # 主题：… printed above a forum post or notice, 信件标题 | … in a mailbox's table
+    shown = [b for b in page.blocks[max(0, start - 20):start + 2] if not b.hidden]
+    found = meta.labelled_title_at([Line(b.index, b.text) for b in shown])
+    if found:
+        return found[1], "visible (labelled title)", shown[found[0]].index
     # the name the page's footer gives its site (©2025 某某研究所, 某某网版权所有): a <title> that
     # is only that names no article
     footer = [b.text for b in page.blocks[-40:]]
@@ -459,6 +468,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     if text and not meta.is_site_name(text):
         index = next((b.index for b in near if b.text == text), None)  # (None: joined from two lines)
         return text, "visible (heading above the text)", index
+    # or the last heading element above the text with only a short field list between them (a
+    # government page's 發布單位／發布日期／點閱數 under its <h3>)
+    heading = _heading_over_fields(page.blocks[max(0, start - 12):start], label)
+    if heading is not None:
+        return heading.text, "visible (heading over the page's fields)", heading.index
     # or a block the page marks as a title (class or id 'title') at the top of the text
     for b in page.blocks[start:start + 3]:
         if b.title_hint and not b.hidden and 4 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5:
@@ -480,6 +494,24 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     return None, None, None
 
 
+
+
+def _heading_over_fields(above: list[Block], label: re.Pattern) -> Block | None:
+    """The last heading element of a headline's shape in `above` (the blocks just over the text)
+    when every visible block after it is a short field (a label, a date, a count: ≤ 20
+    characters). None otherwise: a heading followed by prose or a long line is not the
+    article's."""
+    for i in range(len(above) - 1, -1, -1):
+        b = above[i]
+        if b.hidden or b.tag == "img":
+            continue
+        if b.tag in ("h1", "h2", "h3", "h4"):
+            shaped = (6 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5
+                      and not meta.is_site_name(b.text) and not label.search(b.text))
+            return b if shaped else None
+        if len(b.text) > 20:
+            return None
+    return None
 
 
 def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: re.Pattern) -> Block | None:

@@ -312,7 +312,9 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
 
     skipping = 0
     link_lists: dict = {}
-    named: set = set()
+    # (a dict, not a set: elements hash by their address, and a set's order would change the
+    # chosen container from one run to the next; a dict keeps the document's order)
+    named: dict = {}
     everywhere = _everywhere_classes(root)
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -327,7 +329,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             furn = parent[1] + ((own, el),) if own and len(parent[1]) < 8 else parent[1]
             hidden = parent[2] + (el,) if _is_hidden(el) and len(parent[2]) < 8 else parent[2]
             if not own and any(w in v["content"] for w in words):
-                named.add(el)
+                named[el] = None
             if tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el, link_lists):
                 flush()
             stack.append((el, furn, hidden))
@@ -377,7 +379,7 @@ def _contains(outer, inner) -> bool:
     return bool(outer) and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = None, named: set = frozenset()) -> None:
+def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = None, named: dict | None = None) -> None:
     """Which furniture words and hiding styles count. An element holding most of the page's
     prose is not furniture, whatever its class says ('aside-layout' wrapping the story), and a
     hidden element holding most of it is the article waiting for a script to show it (WeChat
@@ -413,7 +415,7 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
 
     # (an inline element's last text becomes a block only at the next block boundary, after the
     # element has closed: its span is taken to hold that block)
-    dense_named = [(spans[el][0], spans[el][1] + (el.tag in _INLINE_WRAPPERS)) for el in named
+    dense_named = [(spans[el][0], spans[el][1] + (el.tag in _INLINE_WRAPPERS)) for el in (named or ())
                    if el in spans and prose_dense(el)]
 
     def in_content(b, el) -> bool:
@@ -506,7 +508,7 @@ def block_score(b: Block) -> int:
     return score
 
 
-def _main_span(blocks: list[Block], spans: dict, named: set) -> tuple[int, int]:
+def _main_span(blocks: list[Block], spans: dict, named: dict) -> tuple[int, int]:
     """The block range of the element whose subtree scores best: the tightest element holding
     the article's prose without the furniture around it. An element whose class/id names the
     article container wins over a wider one that scores at most a tenth more."""

@@ -11,7 +11,6 @@ from functools import lru_cache
 from . import vocab
 from .clean import Line
 
-_SITE_WORDS = re.compile(r"网|政府|日报|报|新闻|门户|频道|PIXNET|站|平台|在线|客户端|电视|卫视|中心|部落格|Blog|blog|论坛|博客|社区")
 _TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
 DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
 _BARE_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9\-]{{2,20}}(?:\.[A-Za-z]{{2,6}})?\.(?:{_TLD})", re.I)
@@ -42,7 +41,7 @@ def _section_trail(line: str) -> tuple[str, str] | None:
             head, rest = sep.join(parts[:cut]).strip(), [p.strip() for p in parts[cut:]]
             if len(head) >= 4 and all(0 < len(p) <= 15 and not _PROSE_PUNCT_ANY.search(p.replace(" ", "")) for p in rest):
                 # ('日報', '新聞' alone are sections of the site: '标题 | 港聞 | 日報 | 星島日報')
-                sites = [p for p in rest if _SITE_WORDS.search(p) and not _GENERIC_SECTION.fullmatch(p)]
+                sites = [p for p in rest if _site_words().search(p) and not _GENERIC_SECTION.fullmatch(p)]
                 if sites:
                     return head, sites[-1] if len(sites) > 1 and len(sites[-1]) <= len(sites[0]) else sites[0]
     return None
@@ -81,24 +80,37 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         if sep in line:
             head, _, tail = line.rpartition(sep)
             tail = tail.strip(" :").split(" :: ")[0].strip()
-            named = _SITE_WORDS.search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
+            named = _site_words().search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
             english = _ENGLISH_FIRST.fullmatch(tail)  # ('The News Lens 某某网': measured by its Chinese name)
             size = len(english.group(2)) if english and not english.group(2).startswith("中文") else len(tail)
-            if head.strip() and tail and named and size <= 15 and size <= len(head.strip()):
+            # (a page's kind before a longer site name: '信件详情-某某县人民政府')
+            if head.strip() and tail and named and size <= 15 and (size <= len(head.strip()) or is_site_name(tail) and not looks_like_site(head.strip())):
                 return head.strip().rstrip("-_|｜ ").strip(), tail
     return line, None
 
 
+@lru_cache(maxsize=None)
+def _site_words() -> re.Pattern:
+    """Words that mark a site's name (`site_words` in data/metadata.yml)."""
+    return re.compile(vocab.load("metadata.yml")["site_words"])
+
+
+@lru_cache(maxsize=None)
+def _office_end() -> re.Pattern:
+    """How a body that runs its own site ends its name (`office_name_ends`: 某某鄉公所)."""
+    return re.compile(rf"(?:{vocab.load('metadata.yml')['office_name_ends']})$")
+
+
 def is_site_name(text: str) -> bool:
-    """'凤凰网资讯', '中国西藏新闻网': short and ending like a site's name."""
-    return (len(text) <= 15 and bool(_SITE_WORDS.search(text[-4:])) and not _PROSE_PUNCT_ANY.search(text)
-            and not _DOCUMENT.search(text))
+    """'凤凰网资讯', '中国西藏新闻网', '某某鄉公所': short and ending like a site's name."""
+    return (len(text) <= 15 and bool(_site_words().search(text[-4:]) or _office_end().search(text))
+            and not _PROSE_PUNCT_ANY.search(text) and not _DOCUMENT.search(text))
 
 
 def looks_like_site(text: str) -> bool:
     """A name that reads as a website's ('NOWnews.com 今日新聞網', '某某网'), not an account's."""
     return (is_site_name(text) or bool(DOMAIN.search(text))
-            or bool(_SITE_WORDS.search(text[-3:])) and not _DOCUMENT.search(text))
+            or bool(_site_words().search(text[-3:]) or _office_end().search(text)) and not _DOCUMENT.search(text))
 
 
 # A document's title, not a site's name, though it ends in 报 (…统计公报, 2020年第3期简报): a
@@ -451,6 +463,11 @@ def _label_pattern(kind: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _label_words(kind: str) -> frozenset[str]:
+    return frozenset(vocab.load("metadata.yml")[kind])
+
+
+@lru_cache(maxsize=None)
 def _bare_label_pattern(kind: str) -> re.Pattern:
     labels = sorted(vocab.load("metadata.yml")[kind], key=len, reverse=True)
     return re.compile("^(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰﹕]?\s*(\S.{0,30})$")
@@ -486,6 +503,13 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
         m = pattern.search(line.text)
         if m and kind == "source_labels" and _media_credit().search(line.text[:m.start()]):
             continue  # 图片资料来源：… credits a picture, not the article
+        nxt = after.get(id(line)) or following.get(line.number)
+        if not m and nxt is not None and line.text.strip() in _label_words(kind):
+            # a field's label alone in its cell, the value in the next (<dt>发布日期</dt><dd>…</dd>)
+            value = nxt.text.strip()
+            if value and not value.endswith((":", "：")) and value not in _label_words(kind) and not _next_label().match(value):
+                yield line, value
+            continue
         if not m:
             # a byline of fields separated by | prints labels without a colon (来源CSDN| 作者魏星)
             fields = re.split(r"\s*[|｜]\s*", line.text) if len(re.findall(r"[|｜]", line.text)) >= 2 else []
@@ -498,7 +522,6 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
             continue  # an empty field, another's label right after its own (来源： 访问量：199): no value
         # '证券时报网作者：李在山' -> the outlet; '新华社：' -> 新华社
         value = _next_label().split(rest)[0].strip().rstrip(":：︰﹕").strip()
-        nxt = after.get(id(line)) or following.get(line.number)
         if not value and nxt is not None:
             value = nxt.text.strip()
             if value.endswith((":", "：")) or kind == "source_labels" and _boilerplate(value):
@@ -771,9 +794,17 @@ def outlet_or_none(name: str | None) -> str | None:
     its navigation (香港 beside the date, 港聞 in the byline slot, 版面导航 over the date): None
     lets the next kind of evidence speak."""
     if (not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]
-            or is_navigation_name(name)):
-        return None
+            or is_navigation_name(name) or is_unit_name(name) or _DATE_LABEL_END.search(name)):
+        return None  # (nor a date's label over its value: 来信时间 / 2024-04-02)
     return paper_of(without_edition(_ISSUE.sub("", name) or name))  # (某某杂志 799期, 某某日报社: the publication)
+
+
+_DATE_LABEL_END = re.compile(r"(?:时间|時間|日期)$")
+
+
+def is_unit_name(text: str) -> bool:
+    """A unit of a body named without the body ('農業課', `unit_name_ends`): short, no outlet."""
+    return len(text) <= 4 and bool(re.search(rf"(?:{vocab.load('metadata.yml')['unit_name_ends']})$", text))
 
 
 def is_place_name(text: str) -> bool:
@@ -1690,9 +1721,18 @@ def names_under_headline(texts: list[str | None], title: str | None) -> list[str
     and a date line are passed over; a sentence, or None (a link: a follow button, an account),
     ends the search."""
     from .clean import is_prose
+    labels = vocab.load("metadata.yml")["field_labels"]
+    value_of_label = False
     for text in texts:
         if text is None:
             return []
+        if value_of_label:  # (the value of a field in its own cell: 發布單位 / 農業課)
+            value_of_label = False
+            continue
+        if (len(text.strip()) <= 6 and text.strip().startswith(tuple(labels))
+                and not re.match(rf"(?:{vocab.load('metadata.yml')['author_labels']}|记者|記者)", text.strip())):
+            value_of_label = True  # (a field's label alone, not a writer's: 发布单位, 点阅数)
+            continue
         if text.strip() == title or has_date(text):
             continue
         if is_prose(text):
@@ -1782,16 +1822,25 @@ def credited_source_like(value: str) -> bool:
     is a writer and the place reported from)."""
     if value.endswith(_REPORTED_SUFFIXES) and re.search(r"\s", value.strip()):
         return False
-    return bool(_SITE_WORDS.search(value[-2:])) or value.endswith(("社", "报", "报"))
+    return bool(_site_words().search(value[-2:])) or value.endswith(("社", "报", "报"))
 
 
 def labelled_title(lines: list[Line]) -> str | None:
     """A title the page prints with a label (主题：…, 标题：…: forums and notices)."""
+    found = labelled_title_at(lines)
+    return found[1] if found else None
+
+
+def labelled_title_at(lines: list[Line]) -> tuple[int, str] | None:
+    """(index in `lines`, title) of a labelled title: the value after the label, or the next line
+    when the label stands alone (a table's cell); None when there is none."""
     pattern = re.compile(vocab.load("metadata.yml")["title_labels"])
-    for line in lines:
-        m = pattern.match(line.text)
-        if m:
-            return m.group(1).strip()
+    for i, line in enumerate(lines):
+        m = pattern.match(line.text.strip())
+        if m and m.group(1):
+            return i, m.group(1).strip()
+        if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80:
+            return i + 1, lines[i + 1].text.strip()
     return None
 
 

@@ -191,6 +191,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
                   lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
                                                       key=lambda l: l.number), lines),
+                  # (a credit closing the text, kept with it: （转自：某某日报　记者 某某）)
+                  lambda: meta.labelled_source([k.line for k in cleaned.kept[-2:] if len(k.line.text) <= 80
+                                                and meta.opens_with_label(k.line.text)], lines),
                   lambda: meta.reposted_account([l.text for l in header]),
                   lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines),
