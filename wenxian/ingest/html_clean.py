@@ -126,7 +126,10 @@ def extract(page: Page) -> HtmlArticle:
         + [(meta.outlet_or_none(closing_credit[0]) if closing_credit else None, "visible (the credit closing the text)")]
         + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]
         + [(site, "site")]
-        + [(account, "visible (account beside the date)")])
+        + [(account, "visible (account beside the date)")]
+        # (the body named alone over the headline, its masthead or logo: a press release)
+        + [(meta.masthead_name([b.text for b in blocks[:title_index][:12] if not b.hidden and (b.tag == "img" or b.link_density < 0.5)])
+            if title_index is not None else None, "visible (the masthead over the headline)")])
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
 

@@ -1592,6 +1592,22 @@ def copyright_holder(texts: list[str]) -> str | None:
     return None
 
 
+def masthead_name(texts: list[str]) -> str | None:
+    """The body or website a page names alone above its headline (its masthead or logo's text:
+    '香港特別行政區政府' over a press release): the publishing site when nothing credits a source
+    and no footer names one. A body's name (政府, 局, 公所…) or a site's (…网), never a channel or a
+    page's kind (新闻公报, 最新消息) nor a menu's word."""
+    not_sources = vocab.load("metadata.yml")["not_sources"]
+    for t in texts:
+        name = t.strip()
+        if (4 <= len(name) <= 15 and is_site_name(name) and (_INSTITUTION.search(name) or _office_end().search(name)
+                                                               or name.endswith(("网", "網")))
+                and name not in not_sources and not is_navigation_name(name) and not _boilerplate(name)
+                and not is_place_name(name)):
+            return name
+    return None
+
+
 _ICP = re.compile(r"ICP\s*[备证]|备案号", re.I)
 _COPYRIGHT_BEFORE_ICP = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*[,，]?\s*"
                                    r"([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,11})\s+\S{0,3}ICP", re.I)

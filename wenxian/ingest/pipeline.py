@@ -215,7 +215,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         footer_after = [l.text for l in lines if l.number > last_kept][-40:]
         source = (meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
                   or meta.about_site_name(footer_after) or meta.named_before_copyright(footer_after)
-                  or meta.own_work_notice(footer_after) or host)  # (the body the footer names as the site's host: 主办单位：…)
+                  or meta.own_work_notice(footer_after) or host  # (the body the footer names as the site's host: 主办单位：…)
+                  # (or the body named alone over the headline, its masthead: a press release)
+                  or meta.masthead_name([l.text for l in lines[1:13] if l.number < (printed or first_kept)]))
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 closing)
