@@ -803,8 +803,14 @@ _DATE_LABEL_END = re.compile(r"(?:时间|時間|日期)$")
 
 
 def is_unit_name(text: str) -> bool:
-    """A unit of a body named without the body ('農業課', `unit_name_ends`): short, no outlet."""
-    return len(text) <= 4 and bool(re.search(rf"(?:{vocab.load('metadata.yml')['unit_name_ends']})$", text))
+    """A unit of a body named without the body ('農業課', '农业及观光课': `unit_name_ends`), no
+    outlet; not a unit named with its body or place ('某某市政府新闻处', '某某县民政局办公室')."""
+    return (len(text) <= 8 and bool(re.search(rf"(?:{vocab.load('metadata.yml')['unit_name_ends']})$", text))
+            and not _BODY_IN_UNIT.search(text[:-1]))
+
+
+# a body's or a place's word before a unit's ending: the unit is named with its parent
+_BODY_IN_UNIT = re.compile(r"政府|公所|[省市县区乡镇局部委署院会厅社]")
 
 
 def is_place_name(text: str) -> bool:
