@@ -314,8 +314,10 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     host = _host_name(after)
     for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
         head, site = meta.split_site_suffix(text)
-        if site and not meta.clean_source(site) and meta.is_site_name(head.strip()):
-            return head.strip()  # '某某新闻网_(新闻)': the site, then a column that names no outlet
+        if site and not meta.clean_source(site):
+            if meta.is_site_name(head.strip()):
+                return head.strip()  # '某某新闻网_(新闻)': the site, then a column that names no outlet
+            continue  # ('新闻稿 - 某某公署': a page's kind split off as the site names none)
         if site:
             site = meta.clean_source(site) or site
             # '纪检' in the title, '山西医科大学纪检监察室' as the 主办 in the footer: the full name

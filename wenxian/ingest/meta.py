@@ -1580,7 +1580,7 @@ _COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\
                              r"|(?:版权所有)\s*[:：︰﹕]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
 # names of the bodies that host government and institutional sites (a company holding the
 # copyright is the site's operator, not the name it publishes under)
-_INSTITUTION = re.compile(r"(院|所|会|局|部|委|厅|办|中心|馆|校|大学|政府)$")
+_INSTITUTION = re.compile(r"(院|所|会|局|部|委|厅|办|署|处|中心|馆|校|大学|政府)$")
 
 
 def copyright_holder(texts: list[str]) -> str | None:

@@ -158,6 +158,13 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         title = meta.refine_title(unconfirmed, lines)
         cleaned = clean_mod.clean(lines, title, site_lines)
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    labelled = meta.labelled_title([l for l in lines[:40] if l.number < first_kept])
+    if labelled and title and labelled not in title and title not in labelled:
+        # a title the page labels above the text (信件标题：…, a mailbox's letter; 主题：…) over
+        # a headline chosen from the page-title line or the masthead, which names the site
+        title = labelled
+        cleaned = clean_mod.clean(lines, title, site_lines)
+        first_kept = min((k.line.number for k in cleaned.kept), default=0)
     if overlong:
         cleaned = clean_mod.Cleaned(cleaned.kept, sorted(
             cleaned.removed + [clean_mod.Removed(l, limits.overlong_reason()) for l in overlong],
