@@ -973,18 +973,23 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
                 and (not glued or m.group("label") or is_outlet_name(name) or is_site_name(name))):
             return clean_source(name)
         m = _NAME_SLASH_OUTLET.match(t)
-        if m and re.search(rf"(?:{suffixes})$", m.group(1)):
+        if m and re.search(rf"(?:{suffixes})$", m.group(1)) and not _not_outlet(m.group(1)):
             return m.group(1)  # '石佳/中国青年报': writer / outlet
         if outlet := broadcast_outlet([t]):
             return outlet
         if credited_authors(t):
             first = t.split()[0] if " " in t else ""
-            if 2 <= len(first) <= 12 and (re.search(rf"(?:{suffixes})$", first) or _named_app(first)):
+            if 2 <= len(first) <= 12 and (re.search(rf"(?:{suffixes})$", first) and not _not_outlet(first) or _named_app(first)):
                 return first  # (某某日报 记者 甲; 某某新闻客户端 记者 甲: the outlet's app)
             glued = _outlet_before_reporter().match(t.lstrip(_BYLINE_MARKS))
             if glued and _named_outlet(glued.group(1)) and not _self_reference(glued.group(1)):
                 return glued.group(1)  # '□某某日报全媒体记者 王某': the paper its reporter writes for
     return None
+
+
+def _not_outlet(name: str) -> bool:
+    """A word ending like an outlet that names none ('平台', '合作社': `not_outlet_ends`)."""
+    return bool(re.search(rf"(?:{vocab.load('metadata.yml')['not_outlet_ends']})$", name))
 
 
 def _named_app(name: str) -> bool:
@@ -1256,8 +1261,8 @@ def _author_patterns() -> tuple:
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
     role = (rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']})"
             rf"|[\u4e00-\u9fff]{{2,14}}(?:{v['affiliation_ends']})(?:{v['job_titles']})?)?")
-    labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：/／|｜]|\s)\s*{role}\s*{names}"
-                          rf"|(?:{v['strong_author_labels']})\s*[:：/／]\s*{role}\s*{names}"
+    labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：︰﹕/／|｜]|\s)\s*{role}\s*{names}"
+                          rf"|(?:{v['strong_author_labels']})\s*[:：︰﹕/／]\s*{role}\s*{names}"
                           rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者)\s*({_NAME})\s*(?=[|｜]|$)")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄)")
     # 張立勳／特稿, 陳冠勳 張梓嘉 溫正衡／新北 台南報導 (names, then the places reported from)
