@@ -305,6 +305,9 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     """The publishing site's name: the page's own (og:site_name, JSON-LD publisher), else what
     its <title> adds to the printed headline ('headline - EDN 电子技术设计'), else the name a
     copyright line after the article gives ('环球网版权所有')."""
+    publication = _publication_on_platform(page, title)
+    if publication:
+        return publication
     for value, _origin in page.meta["site"]:
         if _is_name(value):
             name = meta.clean_source(value) or value
@@ -369,6 +372,19 @@ def _named_writer(under_title: list[Block], site_names: set) -> list[str]:
         if b.author_hint and not b.hidden and b.tag != "img" and meta.writer_handle(b.text, site_names):
             return [b.text.strip()]
     return []
+
+
+def _publication_on_platform(page: Page, title: str | None) -> str | None:
+    """A publication hosted on a writing platform, named in the <title> between the writer's
+    'by …' and the platform ('标题 | by 某某 | 某某誌 | Medium', '标题 - by 某某 - 某某筆記'): the
+    publication is the site, not the platform."""
+    parts = _title_suffix_parts(page, title)
+    by = next((i for i, p in enumerate(parts) if re.match(r"(?i)by\s+\S", p)), None)
+    if by is None or by + 1 >= len(parts):
+        return None
+    platforms = {v for v, _o in page.meta["site"]}
+    after = [p for p in parts[by + 1:] if p not in platforms]
+    return meta.clean_source(after[0]) if len(after) == 1 else None
 
 
 def _title_suffix_parts(page: Page, title: str | None) -> list[str]:

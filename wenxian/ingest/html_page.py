@@ -599,7 +599,7 @@ def _metadata(root, text: str) -> dict:
         if key in metas:
             put("url", metas[key], f"meta:{key}")
     scripts = "\n".join(s.text or "" for s in root.iter("script"))
-    for fieldname in ("source", "author", "date"):
+    for fieldname in ("title", "source", "author", "date"):
         for pat in v["scripts"][fieldname]:
             m = pat.search(scripts)
             if m:

@@ -459,7 +459,8 @@ def real_date(y: int, mo: int, d: int) -> str | None:
 @lru_cache(maxsize=None)
 def _label_pattern(kind: str) -> re.Pattern:
     labels = sorted(vocab.load("metadata.yml")[kind], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰﹕]\s*(.*)$")
+    # (丨 between a label and its value, as WeChat accounts print credits: 来源丨某某日报)
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*(?:[:：︰﹕]|丨(?=\s*[\u4e00-\u9fffA-Za-z]))\s*(.*)$")
 
 
 @lru_cache(maxsize=None)
@@ -492,6 +493,15 @@ def _next_label() -> re.Pattern:
 _LABEL_FIRST = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：︰﹕]\s*\d")
 
 
+# a label's characters spread with spaces, as old content systems print them (主 题：…, 来 源：…)
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?:[ \u3000]([\u4e00-\u9fff]))?(?=\s*[:：︰﹕])")
+
+
+def unspaced_labels(text: str) -> str:
+    """`text` with each label spread by spaces closed up ('来 源：某某' -> '来源：某某')."""
+    return _SPACED_LABEL.sub(lambda m: "".join(g for g in m.groups() if g), text)
+
+
 def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     """(line, value) for lines carrying a label of `kind` (来源：…, 发布日期：…); the value is the
     rest of the line, or the next line when the label ends the line (table-like pages)."""
@@ -500,6 +510,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     pattern = _label_pattern(kind)
     bare = _bare_label_pattern(kind)
     for line in lines:
+        if _SPACED_LABEL.search(line.text):
+            line = Line(line.number, unspaced_labels(line.text))
         m = pattern.search(line.text)
         if m and kind == "source_labels" and _media_credit().search(line.text[:m.start()]):
             continue  # 图片资料来源：… credits a picture, not the article
@@ -690,8 +702,8 @@ def clean_source(value: str) -> str | None:
         return None  # '出处：https://…/2024/08/25/…': an address is no outlet's name
     if _MARKUP_RESIDUE.search(value):
         return None  # 'size="20"': a broken template printed an attribute where the value belongs
-    if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources):
-        return None
+    if len(value) < 2 or value in not_sources or not _placeholder_rest(value, not_sources) and not is_outlet_name(value):
+        return None  # (made of placeholders and section words only: 本站原创, 新闻资讯; not 科技日报)
     if is_navigation_name(value):
         return None  # '版面导航', '即時新聞頻道': a page's navigation or a channel of the site
     if _is_label(value):
@@ -873,7 +885,8 @@ def _credited_in(text: str) -> str | None:
     v = vocab.load("metadata.yml")
     for m in _credit_pattern().finditer(text[:80]):
         name = m.group(1) or m.group(2) or re.match(rf"(?:据)?({v['agencies']})", m.group(0)).group(1)
-        if not _self_reference(name):
+        name = name.rsplit("丨", 1)[-1]  # (文丨某某日报记者: 丨 is a separator, though a CJK character)
+        if len(name) >= 2 and not _self_reference(name):
             return name
     return None
 
@@ -920,7 +933,7 @@ def shared_from(texts: list[str]) -> str | None:
     (not a web address, a person or a placeholder). The sentence must say 本文/此文…: a paragraph
     opening '选自全省各地的…' or '摘自某出版社出版的《…》' names no outlet."""
     for t in texts:
-        m = _SHARED_FROM.match(t.strip())
+        m = _SHARED_FROM.match(t.strip()) or _AUTHORIZED_REPRINT.match(t.strip())
         if m:
             name = outlet_or_none(clean_source(m.group(1)) or None)
             if name and not re.search(r"[./:]", name):
@@ -930,6 +943,11 @@ def shared_from(texts: list[str]) -> str | None:
 
 _SHARED_FROM = re.compile(r"^(?:本文|此文|该文|文章|原文)(?:分享自|转载自|转自|摘自|选自)\s*[「“]?"
                           r"([^《》「」“”，,。；;\s的]{2,12}?)[」”]?\s*(?:《[^》]{1,60}》)?\s*(?:[，,。；;]|$)")
+
+
+# 本文經《某某》授權轉載 (read in simplified form): the outlet that authorised the reprint
+_AUTHORIZED_REPRINT = re.compile(r"^(?:本文|此文|该文|文章|原文)(?:经|获|已获)\s*[「“《]?([^《》「」“”，,。；;\s]{2,12}?)[」”》]?\s*"
+                                 r"(?:授权|同意)(?:转载|刊登|刊载|转发)")
 
 
 _REPRINT_CREDIT = re.compile(r"^[（(]\s*(?:原载|摘自|转自|选自|刊于|载于)?\s*《([^》]{2,20})》"
@@ -1261,8 +1279,8 @@ def _author_patterns() -> tuple:
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
     role = (rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']})"
             rf"|[\u4e00-\u9fff]{{2,14}}(?:{v['affiliation_ends']})(?:{v['job_titles']})?)?")
-    labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：︰﹕/／|｜]|\s)\s*{role}\s*{names}"
-                          rf"|(?:{v['strong_author_labels']})\s*[:：︰﹕/／]\s*{role}\s*{names}"
+    labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：︰﹕/／|｜丨]|\s)\s*{role}\s*{names}"
+                          rf"|(?:{v['strong_author_labels']})\s*[:：︰﹕/／丨]\s*{role}\s*{names}"
                           rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者)\s*({_NAME})\s*(?=[|｜]|$)")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄)")
     # 張立勳／特稿, 陳冠勳 張梓嘉 溫正衡／新北 台南報導 (names, then the places reported from)
@@ -1863,7 +1881,7 @@ def labelled_title_at(lines: list[Line]) -> tuple[int, str] | None:
     when the label stands alone (a table's cell); None when there is none."""
     pattern = re.compile(vocab.load("metadata.yml")["title_labels"])
     for i, line in enumerate(lines):
-        m = pattern.match(line.text.strip())
+        m = pattern.match(unspaced_labels(line.text.strip()))
         if m and m.group(1):
             return i, m.group(1).strip()
         if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80:
