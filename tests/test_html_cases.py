@@ -1,4 +1,5 @@
-"""Table-driven saved-page cases (tests/cases/html_pages.yml), one per kind of extraction error."""
+"""Table-driven saved-page cases (tests/cases/html_pages.yml), one per kind of extraction error;
+`encoding` names the charset a case's page is written in (UTF-8 when absent)."""
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases" / "html_pages.yml").read
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_html_case(case):
-    art = extract(case["html"].encode("utf-8"), "case.html")
+    # (`encoding`: the page's bytes in the charset its meta names, as a saved GBK page is)
+    art = extract(case["html"].encode(case.get("encoding", "utf-8")), "case.html")
     blocks = article.body_blocks(art["body"])
     text = "\n".join(t for _p, t in blocks)
     for key, value in (case.get("expect") or {}).items():
