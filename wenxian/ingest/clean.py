@@ -325,6 +325,11 @@ def _sections() -> tuple[re.Pattern, re.Pattern, int, re.Pattern, re.Pattern, in
             re.compile(v["post_stamps"], re.I))
 
 
+def is_section_header(text: str) -> bool:
+    """A section's header alone on its line (评论, 相关阅读, 回應: `section_headers`)."""
+    return bool(_sections()[0].search(text.strip()))
+
+
 @lru_cache(maxsize=None)
 def _feed_header() -> re.Pattern:
     """`feed_headers` of sections.yml: the header of a feed of other articles under the text."""

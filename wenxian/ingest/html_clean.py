@@ -50,7 +50,10 @@ def extract(page: Page) -> HtmlArticle:
     cleaned = _classify(blocks, start, end, title, tail)
     # the byline follows the headline: the first lines after it (inside the article container or
     # not), then the last lines above the text
-    after_title = ([b for b in blocks[title_index + 1:title_index + 12]
+    # (not into a section after the article: a short post's comment stamps, 某某 DATE, follow it)
+    window = blocks[title_index + 1:title_index + 12] if title_index is not None else []
+    header_at = next((b.index for b in window if b.index >= end and clean_mod.is_section_header(b.text)), None)
+    after_title = ([b for b in window if b.index < min(tail if tail < end else len(blocks), header_at or len(blocks))
                     if not b.hidden and (b.link_density < 0.5 or len(b.text) <= 20)  # an account name is a link
                     and (len(b.text) <= 60 and not _SENTENCE.search(b.text) or _BYLINE.search(b.text[:20]))][:8]
                    if title_index is not None else [])
@@ -376,10 +379,16 @@ def _named_writer(under_title: list[Block], site_names: set) -> list[str]:
 
 def _publication_on_platform(page: Page, title: str | None) -> str | None:
     """A publication hosted on a writing platform, named in the <title> between the writer's
-    'by …' and the platform ('标题 | by 某某 | 某某誌 | Medium', '标题 - by 某某 - 某某筆記'): the
-    publication is the site, not the platform."""
+    'by …' and the platform ('标题 | by 某某 | 某某誌 | Medium', '标题 - by 某某 - 某某筆記'), or
+    printed as the page's masthead heading: the publication is the site, not the platform."""
     parts = _title_suffix_parts(page, title)
     by = next((i for i, p in enumerate(parts) if re.match(r"(?i)by\s+\S", p)), None)
+    if by is None and len(parts) >= 2:
+        # or a part before the platform's that the page prints as its masthead heading ('标题 -
+        # 某某筆記 - 某某新聞台', the blog's name in its <h1>), not as a menu's link (a channel)
+        headings = {b.text.strip() for b in page.blocks[:page.main[0]] if b.tag in ("h1", "h2") and not b.hidden}
+        named = [p for p in parts[:-1] if p in headings]
+        return meta.clean_source(named[0]) if len(named) == 1 else None
     if by is None or by + 1 >= len(parts):
         return None
     platforms = {v for v, _o in page.meta["site"]}

@@ -1403,21 +1403,26 @@ def credited_authors(text: str) -> list[str]:
     """Writers credited in one line: 记者唐霁, 作者： 记者王敬照, 文/图 刘玺东 易赛楠,
     張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
     *patterns, stop = _author_patterns()
+    reporter, labelled, slash, after_source = patterns[0], patterns[1], patterns[3], patterns[4]
+    first_reporter, first_labelled = reporter.search(text), labelled.search(text)
+    if first_reporter and first_labelled and first_labelled.start() < first_reporter.start():
+        # ('作者：甲 通讯员：乙': the labelled writer printed first is read before the correspondent)
+        patterns = [labelled, reporter, *patterns[2:]]
     for pat in patterns:
         for m in pat.finditer(text):
-            if pat is patterns[0] and not _reporter_credit_start(text[:m.start()], text):
+            if pat is reporter and not _reporter_credit_start(text[:m.start()], text):
                 continue
             group = next(g for g in m.groups() if g)
-            if pat is patterns[3] and not _slash_credit_start(text[:m.start(1)]):
+            if pat is slash and not _slash_credit_start(text[:m.start(1)]):
                 continue  # ('会议 强调 各地/要…': names before a slash open the line or follow a date)
-            if pat is patterns[3] and " " in group.strip() and not byline_names(group):
+            if pat is slash and " " in group.strip() and not byline_names(group):
                 # several words before the slash are names only if all are personal names: else the
                 # last alone, if it is one ('中國時報 張立勳／特稿'; '社會 社會中心／綜合報導' and
                 # '会议 强调 各地/要…' credit no one)
                 group = group.split()[-1]
                 if not byline_names(group):
                     continue
-            if pat is patterns[4] and not byline_names(group):
+            if pat is after_source and not byline_names(group):
                 continue  # (来源：某某网 甲: a personal name after the credit, not a button's label: 参与互动)
             names = _names_in(group, stop)
             if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
