@@ -192,6 +192,15 @@ def extract(page: Page) -> HtmlArticle:
         # the name beside the date is the writer's (艾莎 / 2023年9月11日 on a news site whose
         # og:site_name names it; 2024年3月18日 某某某): credited as writer, it is not the outlet
         source, origins["source"] = site, "site"
+    if site and source == site and meta.creator_post([b.text for b in blocks[start:]]):
+        # a creator's post on a portal (self-media): the account beside the date, or the one
+        # writer credited, is the origin, not the portal that hosts it
+        named = next((n for n in (account, meta.name_beside_date([l.text for l in header])) if n and n != site),
+                     authors[0] if len(authors) == 1 else None)
+        if named:
+            source, origins["source"] = named, "visible (the creator's account on a platform)"
+            if not authors and meta.byline_names(named) == [named]:
+                authors, origins["author"] = [named], "visible (the creator's account, a personal name)"
     url, _ = _first([(v, o) for v, o in page.meta["url"] if o == "script:original"])
     return HtmlArticle(cleaned, title, date, source, authors, url, origins)
 

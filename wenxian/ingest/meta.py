@@ -1626,6 +1626,26 @@ def copyright_holder(texts: list[str]) -> str | None:
     return None
 
 
+def creator_post(texts: list[str]) -> bool:
+    """Whether a portal says the page is one of its creators' posts (`creator_disclaimers`:
+    本内容来自某某平台创作者, 仅代表作者本人观点): its origin is the creator's account."""
+    pattern = re.compile(vocab.load("metadata.yml")["creator_disclaimers"])
+    return any(pattern.search(t) for t in texts)
+
+
+_NAME_THEN_DATE = re.compile(r"^([^\s\d:：]{2,20})\s+(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def name_beside_date(texts: list[str]) -> str | None:
+    """The name printed before a post's date on the line under its headline ('某某 2024-07-02
+    09:15 发布于甘肃 +关注': a platform's account card), not a label, a placeholder or a place."""
+    for t in texts:
+        m = _NAME_THEN_DATE.match(t.strip())
+        if m and not _is_label(m.group(1)) and outlet_or_none(clean_source(m.group(1)) or None):
+            return clean_source(m.group(1))
+    return None
+
+
 def masthead_name(texts: list[str]) -> str | None:
     """The body or website a page names alone above its headline (its masthead or logo's text:
     '香港特別行政區政府' over a press release): the publishing site when nothing credits a source

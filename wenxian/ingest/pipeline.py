@@ -241,6 +241,16 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if source in authors and site and source != site and (source == meta.account_name(near_title[:15], title)
                                                           or meta.byline_names(source) == [source]):
         source = site  # the name beside the date is the writer's, the site names itself (as on saved pages)
+    if site and source in (site, meta.without_edition(site)) and meta.creator_post([l.text for l in lines if l.number >= first_kept]):
+        # a creator's post on a portal (self-media): the account beside the date, or the one
+        # writer credited, is the origin, not the portal that hosts it
+        named = next((n for n in (meta.outlet_or_none(meta.account_name(near_title[:15], title)),
+                                  meta.name_beside_date([l.text for l in near_title[:6]])) if n and n != site),
+                     authors[0] if len(authors) == 1 else None)
+        if named:
+            source = named
+            if not authors and meta.byline_names(named) == [named]:
+                authors = [named]
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
