@@ -118,6 +118,9 @@ def extract(page: Page) -> HtmlArticle:
         # the unlabelled evidence of the byline (a WeChat post's 'date account' line)
         + [(meta.outlet_or_none(meta.labelled_source(sorted(byline, key=lambda l: l.number), byline)), "visible")]
         + [(meta.outlet_or_none(meta.labelled_source(closing_lines, closing_lines)), "visible (the credit closing the text)")]
+        # (a column's or account's name with its follow button over a platform post's headline)
+        + [(meta.followed_name_above([b.text for b in blocks[max(0, title_index - 10):title_index] if not b.hidden])
+            if title_index is not None else None, "visible (the column followed above the headline)")]
         + [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
         + [(meta.outlet_or_none(meta.official_account(header)), "visible (the platform's official account)")]
         # (a sentence saying where the post comes from, 本文分享自…, before a blog platform's <meta source>)

@@ -1646,6 +1646,19 @@ def name_beside_date(texts: list[str]) -> str | None:
     return None
 
 
+def followed_name_above(texts: list[str]) -> str | None:
+    """A name with its follow button, printed above a platform post's headline ('某某筆記' /
+    '追蹤' right over the headline: the column or account that publishes the post on a writing
+    platform): `texts` are the lines above the headline, nearest last."""
+    follow = set(vocab.load("metadata.yml")["follow_buttons"])
+    for name, button in list(zip(texts, texts[1:]))[-1:]:  # (right over the headline: not a menu's 订阅)
+        name = name.strip()
+        if (button.strip() in follow and 2 <= len(name) <= 20 and name not in follow and not _is_label(name)
+                and not is_navigation_name(name) and not has_date(name)):
+            return outlet_or_none(clean_source(name) or None)
+    return None
+
+
 def masthead_name(texts: list[str]) -> str | None:
     """The body or website a page names alone above its headline (its masthead or logo's text:
     '香港特別行政區政府' over a press release): the publishing site when nothing credits a source

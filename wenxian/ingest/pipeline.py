@@ -206,6 +206,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.trailing_source(trailer, lines),
                   lambda: closing_credit[0] if closing_credit else None,
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
+                  # a column's or account's name with its follow button over a platform post's headline
+                  lambda: (meta.followed_name_above([l.text for l in lines if l.number < printed][-10:])
+                           if printed is not None else None),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8) + opening_heads, title),
                   lambda: meta.broadcast_outlet([k.line.text for k in cleaned.kept[:2]]),  # (kept as the text's first line)
                   lambda: meta.account_name(near_title[:15], title),
