@@ -41,9 +41,15 @@ def _section_trail(line: str) -> tuple[str, str] | None:
             head, rest = sep.join(parts[:cut]).strip(), [p.strip() for p in parts[cut:]]
             if len(head) >= 4 and all(0 < len(p) <= 15 and not _PROSE_PUNCT_ANY.search(p.replace(" ", "")) for p in rest):
                 # ('日報', '新聞' alone are sections of the site: '标题 | 港聞 | 日報 | 星島日報')
-                sites = [p for p in rest if _site_words().search(p) and not _GENERIC_SECTION.fullmatch(p)]
+                # (not a section made of section words alone: 社會新聞 after '标题｜香港01｜')
+                sites = [p for p in rest if _site_words().search(p) and not _GENERIC_SECTION.fullmatch(p) and clean_source(p)]
                 if sites:
                     return head, sites[-1] if len(sites) > 1 and len(sites[-1]) <= len(sites[0]) else sites[0]
+                # or the one part that is a name among sections ('标题｜香港01｜社會新聞': the site's
+                # name holds no site word), not a person's
+                named = [p for p in rest if clean_source(p) and not is_navigation_name(p) and byline_names(p) != [p]]
+                if len(named) == 1 and len(rest) - 1 == sum(not clean_source(p) for p in rest):
+                    return head, named[0]
     return None
 
 
