@@ -134,7 +134,7 @@ def extract(page: Page) -> HtmlArticle:
         + [(site, "site")]
         + [(account, "visible (account beside the date)")]
         # (the body named alone over the headline, its masthead or logo: a press release)
-        + [(meta.masthead_name([b.text for b in blocks[:title_index][:12] if not b.hidden and (b.tag == "img" or b.link_density < 0.5)])
+        + [(meta.masthead_name([b.text for b in blocks[:title_index - 1][:12] if not b.hidden and (b.tag == "img" or b.link_density < 0.5)])
             if title_index is not None else None, "visible (the masthead over the headline)")])
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
@@ -397,8 +397,9 @@ def _publication_on_platform(page: Page, title: str | None) -> str | None:
     by = next((i for i, p in enumerate(parts) if re.match(r"(?i)by\s+\S", p)), None)
     if by is None and len(parts) >= 2:
         # or a part before the platform's that the page prints as its masthead heading ('标题 -
-        # 某某筆記 - 某某新聞台', the blog's name in its <h1>), not as a menu's link (a channel)
-        headings = {b.text.strip() for b in page.blocks[:page.main[0]] if b.tag in ("h1", "h2") and not b.hidden}
+        # 某某筆記 - 某某新聞台', the blog's name in its <h1>)
+        # (an <h1>, the masthead: an <h2> over the article may be a channel's heading, 深度报道)
+        headings = {b.text.strip() for b in page.blocks[:page.main[0]] if b.tag == "h1" and not b.hidden}
         named = [p for p in parts[:-1] if p in headings]
         return meta.clean_source(named[0]) if len(named) == 1 else None
     if by is None or by + 1 >= len(parts):

@@ -65,6 +65,8 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         return sections
     for sep in (" - ", " | ", "｜", "_", " — ", " » ", "- ") + (("-",) if page_title else ()):
         head, found, tail = line.partition(sep)
+        if found and tail.strip() in vocab.load("metadata.yml")["not_sources"] and is_site_name(head.strip()):
+            return tail.strip(), head.strip()  # ('某某全球資訊網-新聞稿': the site, then the page's kind)
         # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
         # paper's or its edition's name: '北京西站-雄安站…' joins two places)
         channel_named = False
@@ -87,6 +89,8 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
             head, _, tail = line.rpartition(sep)
             tail = tail.strip(" :").split(" :: ")[0].strip()
             named = _site_words().search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
+            if tail in vocab.load("metadata.yml")["not_sources"]:
+                continue  # ('某某全球資訊網-新聞稿': the page's kind after the site names none)
             english = _ENGLISH_FIRST.fullmatch(tail)  # ('The News Lens 某某网': measured by its Chinese name)
             size = len(english.group(2)) if english and not english.group(2).startswith("中文") else len(tail)
             # (a page's kind before a longer site name: '信件详情-某某县人民政府')
@@ -525,7 +529,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
         if not m and nxt is not None and line.text.strip() in _label_words(kind):
             # a field's label alone in its cell, the value in the next (<dt>发布日期</dt><dd>…</dd>)
             value = nxt.text.strip()
-            if value and not value.endswith((":", "：")) and value not in _label_words(kind) and not _next_label().match(value):
+            if value and not value.endswith((":", "：")) and value not in _label_words(kind) and not _next_label().match(value) \
+                    and not (kind == "source_labels" and _unit_label(line.text) and is_unit_name(value)):
                 yield line, value
             continue
         if not m:
@@ -538,6 +543,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
         rest = m.group(1).strip()
         if _next_label().match(rest) or _LABEL_FIRST.match(rest):
             continue  # an empty field, another's label right after its own (来源： 访问量：199): no value
+        if kind == "source_labels" and _unit_label(line.text[:m.start(1)]) and is_unit_name(_next_label().split(rest)[0].strip()):
+            continue  # (發布單位：農業課: a unit of the body whose site this is, no outlet)
         # '证券时报网作者：李在山' -> the outlet; '新华社：' -> 新华社
         value = _next_label().split(rest)[0].strip().rstrip(":：︰﹕").strip()
         if not value and nxt is not None:
@@ -812,12 +819,16 @@ def outlet_or_none(name: str | None) -> str | None:
     its navigation (香港 beside the date, 港聞 in the byline slot, 版面导航 over the date): None
     lets the next kind of evidence speak."""
     if (not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]
-            or is_navigation_name(name) or is_unit_name(name) or _DATE_LABEL_END.search(name)):
-        return None  # (nor a date's label over its value: 来信时间 / 2024-04-02)
+            or is_navigation_name(name)):
+        return None
     return paper_of(without_edition(_ISSUE.sub("", name) or name))  # (某某杂志 799期, 某某日报社: the publication)
 
 
-_DATE_LABEL_END = re.compile(r"(?:时间|時間|日期)$")
+def _unit_label(text: str) -> bool:
+    """Whether `text` (what stands before a value) ends with a label naming the publishing unit
+    of a government page (`unit_labels`: 發布單位)."""
+    return bool(re.search("(?:" + "|".join(map(re.escape, vocab.load("metadata.yml")["unit_labels"])) + r")\s*[:：︰﹕]?\s*$",
+                          text.strip()))
 
 
 def is_unit_name(text: str) -> bool:
@@ -1189,8 +1200,9 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     for i, line in enumerate(header):
         t, nxt = line.text, header[i + 1].text if i + 1 < len(header) else ""
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
-                or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]):
-            continue  # (原创 before the date is a label of the post, not its account)
+                or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]
+                or _DATE_LABEL.fullmatch(t)):
+            continue  # (原创 before the date is a label of the post, not its account; nor 来信时间 over its date)
         near = [l.text for l in header[max(0, i - 2):i + 3]]
         if nxt == t and any(_date_in(x) for x in near):
             return t
@@ -1203,6 +1215,10 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
         if nxt and (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
             return t
     return None
+
+
+# a date's label printed in its own cell over the date (来信时间 / 2024-04-02), no account
+_DATE_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:时间|時間|日期)")
 
 
 # A WeChat article's meta row flattened onto one line by a scraper or a reader mode: the 原创
@@ -1636,7 +1652,7 @@ def creator_post(texts: list[str]) -> bool:
     """Whether a portal says the page is one of its creators' posts (`creator_disclaimers`:
     本内容来自某某平台创作者, 仅代表作者本人观点): its origin is the creator's account."""
     pattern = re.compile(vocab.load("metadata.yml")["creator_disclaimers"])
-    return any(pattern.search(t) for t in texts)
+    return any(pattern.match(t.strip()) for t in texts)
 
 
 _NAME_THEN_DATE = re.compile(r"^([^\s\d:：]{2,20})\s+(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
@@ -1663,6 +1679,14 @@ def followed_name_above(texts: list[str]) -> str | None:
                 and not is_navigation_name(name) and not has_date(name)):
             return outlet_or_none(clean_source(name) or None)
     return None
+
+
+def names_no_article(title: str, site: str | None) -> bool:
+    """Whether a chosen headline only names the site, a body or the page's kind (某某人民政府,
+    某某局, 信件详情, 县长信箱), so that a title the page labels elsewhere is the article's."""
+    return (title == site or looks_like_site(title) or bool(_INSTITUTION.search(title)) and len(title) <= 20
+            or title in vocab.load("metadata.yml")["not_sources"] or is_navigation_name(title)
+            or bool(re.search(r"(?:信箱|留言板|详情|詳情)$", title)))
 
 
 def masthead_name(texts: list[str]) -> str | None:
@@ -1818,7 +1842,7 @@ def names_under_headline(texts: list[str | None], title: str | None) -> list[str
         if value_of_label:  # (the value of a field in its own cell: 發布單位 / 農業課)
             value_of_label = False
             continue
-        if (len(text.strip()) <= 6 and text.strip().startswith(tuple(labels))
+        if (re.fullmatch(r"[\u4e00-\u9fff]{2,5}\s*[:：︰﹕]?", text.strip()) and text.strip().startswith(tuple(labels))
                 and not re.match(rf"(?:{vocab.load('metadata.yml')['author_labels']}|记者|記者)", text.strip())):
             value_of_label = True  # (a field's label alone, not a writer's: 发布单位, 点阅数)
             continue

@@ -158,12 +158,21 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         title = meta.refine_title(unconfirmed, lines)
         cleaned = clean_mod.clean(lines, title, site_lines)
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
-    labelled = meta.labelled_title([l for l in lines[:40] if l.number < first_kept])
-    if labelled and title and labelled not in title and title not in labelled:
-        # a title the page labels above the text (信件标题：…, a mailbox's letter; 主题：…) over
-        # a headline chosen from the page-title line or the masthead, which names the site
+    labelled = meta.labelled_title([l for l in lines[:40] if l.number <= first_kept])
+    # (a board's or channel's name ends the site's trail of links: 某某论坛 首页 家长交流区)
+    in_trail = bool(title) and any(title in l.text and l.text != title and _TRAIL.search(l.text) for l in lines[:40] if l.number < first_kept)
+    if labelled and title and labelled not in title and title not in labelled and (meta.names_no_article(title, site) or in_trail):
+        # a title the page labels above the text (信件标题：…, a mailbox's letter) over a
+        # "headline" that only names the site, its body or the page's kind (not over a real
+        # headline: 主 题：… is also an activity's field)
         title = labelled
         cleaned = clean_mod.clean(lines, title, site_lines)
+        # (the labelled line itself prints the title: removed as the title, not kept as text)
+        shown = [k for k in cleaned.kept if meta.labelled_title([k.line]) == labelled][:1]
+        if shown:
+            cleaned = clean_mod.Cleaned([k for k in cleaned.kept if k is not shown[0]],
+                                        sorted(cleaned.removed + [clean_mod.Removed(shown[0].line, "title")],
+                                               key=lambda r: r.line.number))
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
     if overlong:
         cleaned = clean_mod.Cleaned(cleaned.kept, sorted(
@@ -227,7 +236,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   or meta.about_site_name(footer_after) or meta.named_before_copyright(footer_after)
                   or meta.own_work_notice(footer_after) or host  # (the body the footer names as the site's host: 主办单位：…)
                   # (or the body named alone over the headline, its masthead: a press release)
-                  or meta.masthead_name([l.text for l in lines[1:13] if l.number < (printed or first_kept)]))
+                  # (not the line right over the headline: a kicker, 走进某某中心)
+                  or meta.masthead_name([l.text for l in lines[1:13] if l.number < (printed or first_kept)][:-1]))
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 closing)
@@ -286,6 +296,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         art["warnings"].append(f"{len(strays)} stray control character(s) left out of the text, "
                                f"the first {strays[0][1]} on line {strays[0][0]}")
     return art
+
+
+_TRAIL = re.compile(r"首页|首頁|[>›»]")
 
 
 def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: list) -> str | None:
