@@ -481,7 +481,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         return best[1], best[2], best[3]
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     # 主题：… printed above a forum post or notice, 信件标题 | … in a mailbox's table
-    shown = [b for b in page.blocks[max(0, start - 20):start + 2] if not b.hidden]
+    shown = [b for b in page.blocks[max(0, start - 20):start + 6] if not b.hidden]
     found = meta.labelled_title_at([Line(b.index, b.text) for b in shown])
     if found:
         return found[1], "visible (labelled title)", shown[found[0]].index
@@ -496,7 +496,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
         # a title that is only the site's name or an e-paper page label names no article
-        if (len(head) >= 4 and head not in sites and not meta.looks_like_site(head) and not label.search(head)
+        if (len(head) >= 4 and head not in sites and head not in not_sources and not meta.looks_like_site(head) and not label.search(head)
+                and meta.without_edition(head) == head  # (nor a paper's edition: '某報 電子版')
                 and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
             return head, origin, None
     for b in page.blocks[:end]:
@@ -716,6 +717,10 @@ def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail
     return Cleaned(kept, removed)
 
 
+_COLON = re.compile(r"[：:]")
+_TIME_COLON = re.compile(r"\d[:：]\d\d")
+
+
 def _reason(b: Block, inside: bool, title: str | None) -> str | None:
     t = b.text
     if b.hidden:
@@ -735,7 +740,8 @@ def _reason(b: Block, inside: bool, title: str | None) -> str | None:
         return pattern
     if b.link_density > 0.6 and len(t) <= 60:
         return "link (list of other pages)"
-    if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or t.count("：") + t.count(":") >= 2)
+    # (two fields or more: a time of day's colons are no field's, 开放时间：周二至周日 9:00-17:00)
+    if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or len(_COLON.findall(t)) - len(_TIME_COLON.findall(t)) >= 2)
             and not _DIALOGUE.search(t)):
         return "dateline and byline" if meta.has_date(t) else "byline"
     return None

@@ -653,7 +653,8 @@ def without_edition(value: str) -> str:
     """'某某日报数字报' -> '某某日报': the paper's online edition is credited as the paper
     (`edition_suffixes`), in a credit as in a site's name."""
     edition = next((e for e in vocab.load("metadata.yml")["edition_suffixes"] if value.endswith(e)), None)
-    return value[:-len(edition)] if edition and is_outlet_name(value[:-len(edition)]) else value
+    paper = value[:-len(edition)].rstrip() if edition else ""  # ('某報 電子版': a space between)
+    return paper if edition and is_outlet_name(paper) else value
 
 
 def clean_source(value: str) -> str | None:
