@@ -543,7 +543,7 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
         rest = m.group(1).strip()
         if _next_label().match(rest) or _LABEL_FIRST.match(rest):
             continue  # an empty field, another's label right after its own (来源： 访问量：199): no value
-        if kind == "source_labels" and _unit_label(line.text[:m.start(1)]) and is_unit_name(_next_label().split(rest)[0].strip()):
+        if kind == "source_labels" and _unit_label(line.text[:m.start(1)]) and is_unit_name(first_value(_next_label().split(rest)[0])):
             continue  # (發布單位：農業課: a unit of the body whose site this is, no outlet)
         # '证券时报网作者：李在山' -> the outlet; '新华社：' -> 新华社
         value = _next_label().split(rest)[0].strip().rstrip(":：︰﹕").strip()
