@@ -162,3 +162,18 @@ def test_a_stray_control_character_in_a_long_text_is_left_out_and_reported():
     art = pipeline.extract(text.encode("utf-8"), "x.txt")
     assert "\x08" not in art["body"] and para in art["body"]
     assert any("U+0008 on line 6" in w for w in art["warnings"])
+
+
+def test_a_data_file_with_a_key_given_twice_is_refused(monkeypatch):
+    """A rule list written twice under one entry of a data file (two `any:` keys) would lose its
+    first half silently: the loader refuses it, naming the file and the line."""
+    import pytest
+    from wenxian import datafiles
+    text = "- reason: dateline\n  any:\n    - 'a'\n  short:\n    - 'b'\n  any:\n    - 'c'\n"
+    monkeypatch.setattr(datafiles, "read_text", lambda name: text)
+    datafiles.load.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"wenxian/data/rules\.yml, line 6: duplicate key 'any'"):
+            datafiles.load("rules.yml")
+    finally:
+        datafiles.load.cache_clear()

@@ -23,5 +23,13 @@ def read_text(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def load(name: str):
-    """The YAML data file `name`, parsed once per process (callers must not change it)."""
-    return yaml.safe_load(read_text(name))
+    """The YAML data file `name`, parsed once per process (callers must not change it). A key
+    given twice in one mapping is refused, naming the file and line: YAML would keep the last
+    silently, and a rule list written twice under one entry would lose its first half."""
+    from .safeyaml import YamlError, refuse_duplicates
+    text = read_text(name)
+    try:
+        refuse_duplicates(text)
+    except YamlError as exc:
+        raise ValueError(f"wenxian/data/{name}, line {exc.line}: {exc}") from None
+    return yaml.safe_load(text)

@@ -79,6 +79,15 @@ class _Constructor(yaml.constructor.SafeConstructor):
             raise YamlError(f"not valid YAML: {' '.join(str(exc).split())}", _line(node.start_mark)) from None
 
 
+def refuse_duplicates(text: str) -> None:
+    """YamlError naming the line of a key given twice in one mapping of `text`, which PyYAML
+    would resolve silently by keeping the last (a data file's second `any:` list of one entry
+    replacing the first)."""
+    node = yaml.compose(text, Loader=_LOADER)
+    if node is not None:
+        _duplicates_ok(node)
+
+
 def load(text: str, max_bytes: int, max_depth: int) -> tuple[object, dict[str, int]]:
     """(value, {top-level key: 1-based line}) of a YAML document, or YamlError."""
     size = len(text.encode("utf-8", "surrogatepass"))

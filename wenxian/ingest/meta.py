@@ -88,7 +88,7 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         if sep in line:
             head, _, tail = line.rpartition(sep)
             tail = tail.strip(" :").split(" :: ")[0].strip()
-            named = _site_words().search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
+            named = _site_words().search(tail) or _office_end().search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
             if tail in vocab.load("metadata.yml")["not_sources"]:
                 continue  # ('某某全球資訊網-新聞稿': the page's kind after the site names none)
             english = _ENGLISH_FIRST.fullmatch(tail)  # ('The News Lens 某某网': measured by its Chinese name)
