@@ -118,9 +118,6 @@ def extract(page: Page) -> HtmlArticle:
         # the unlabelled evidence of the byline (a WeChat post's 'date account' line)
         + [(meta.outlet_or_none(meta.labelled_source(sorted(byline, key=lambda l: l.number), byline)), "visible")]
         + [(meta.outlet_or_none(meta.labelled_source(closing_lines, closing_lines)), "visible (the credit closing the text)")]
-        # (a column's or account's name with its follow button over a platform post's headline)
-        + [(meta.followed_name_above([b.text for b in blocks[max(0, title_index - 10):title_index] if not b.hidden])
-            if title_index is not None else None, "visible (the column followed above the headline)")]
         + [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
         + [(meta.outlet_or_none(meta.official_account(header)), "visible (the platform's official account)")]
         # (a sentence saying where the post comes from, 本文分享自…, before a blog platform's <meta source>)
@@ -134,7 +131,7 @@ def extract(page: Page) -> HtmlArticle:
         + [(site, "site")]
         + [(account, "visible (account beside the date)")]
         # (the body named alone over the headline, its masthead or logo: a press release)
-        + [(meta.masthead_name([b.text for b in blocks[:title_index - 1][:12] if not b.hidden and (b.tag == "img" or b.link_density < 0.5)])
+        + [(meta.masthead_name([b.text for b in blocks[:title_index][:12] if not b.hidden and (b.tag == "img" or b.link_density < 0.5)])
             if title_index is not None else None, "visible (the masthead over the headline)")])
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
@@ -481,9 +478,10 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         return best[1], best[2], best[3]
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     # 主题：… printed above a forum post or notice, 信件标题 | … in a mailbox's table
-    shown = [b for b in page.blocks[max(0, start - 20):start + 6] if not b.hidden]
+    shown = [b for b in page.blocks[max(0, start - 20):start + 3] if not b.hidden]
     found = meta.labelled_title_at([Line(b.index, b.text) for b in shown])
-    if found:
+    # (above the text, or a label alone in its cell: not an event's 主题：… field in the text)
+    if found and (shown[found[0]].index <= start or found[2]):
         return found[1], "visible (labelled title)", shown[found[0]].index
     # the name the page's footer gives its site (©2025 某某研究所, 某某网版权所有): a <title> that
     # is only that names no article
@@ -718,7 +716,7 @@ def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail
 
 
 _COLON = re.compile(r"[：:]")
-_TIME_COLON = re.compile(r"\d[:：]\d\d")
+_TIME_RANGE = re.compile(r"\d{1,2}[:：]\d\d\s*[-–~～至到]\s*\d{1,2}[:：]\d\d")  # (opening hours, 9:00-17:00)
 
 
 def _reason(b: Block, inside: bool, title: str | None) -> str | None:
@@ -740,8 +738,9 @@ def _reason(b: Block, inside: bool, title: str | None) -> str | None:
         return pattern
     if b.link_density > 0.6 and len(t) <= 60:
         return "link (list of other pages)"
-    # (two fields or more: a time of day's colons are no field's, 开放时间：周二至周日 9:00-17:00)
-    if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or len(_COLON.findall(t)) - len(_TIME_COLON.findall(t)) >= 2)
+    # (two fields or more: a range of times is no field's, 开放时间：周二至周日 9:00-17:00; a time
+    # stamp's colon is, 09月30日 18:05 来源：某某)
+    if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or len(_COLON.findall(_TIME_RANGE.sub("", t))) >= 2)
             and not _DIALOGUE.search(t)):
         return "dateline and byline" if meta.has_date(t) else "byline"
     return None

@@ -74,10 +74,6 @@ class Block:
     # published text is `text`/`shown`, as the page prints it
     seamed: str | None = field(default=None, repr=False)
     seamed_shown: str | None = field(default=None, repr=False)
-    # a cell or caption of a data table (one with a caption, a head or a row of header cells
-    # alone; not a form of labels and values, 發布單位 | 某某課): its short figures and names are
-    # the article's table, not a layout's fragments
-    data_cell: bool = False
 
     @property
     def link_density(self) -> float:
@@ -286,20 +282,6 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
     first: dict = {}
     spans: dict = {}
 
-    data_tables: dict = {}
-
-    def in_data_table(owner) -> bool:
-        if owner is None or owner.tag not in ("td", "th", "caption"):
-            return False
-        table = next(owner.iterancestors("table"), None)
-        if table is None:
-            return False
-        if table not in data_tables:  # (once per table: the page is read in one linear pass)
-            data_tables[table] = table.find("caption") is not None or table.find("thead") is not None or any(
-                len(row.findall("th")) >= 2 and row.find("td") is None
-                for row in table.findall("tr") + table.findall("tbody/tr"))  # (its own rows only: linear)
-        return data_tables[table]
-
     def flush():
         raw = "".join(buf)
         text = _norm(raw.replace(SEAM, ""))
@@ -312,7 +294,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
                                 title_hint=counts["title"] * 2 >= len(text) or any(_named(e[0], "title") for e in stack[-3:]),
                                 author_hint=any(_named(e[0], "author") for e in stack[-3:]),
                                 furniture_chain=top[1], hidden_chain=top[2],
-                                seamed=seamed if seamed != text else None, data_cell=in_data_table(owner)))
+                                seamed=seamed if seamed != text else None))
         buf.clear()
         counts["link"] = counts["bold"] = counts["title"] = 0
 
@@ -490,14 +472,15 @@ def _is_word_list(text: str) -> bool:
     """A tag cloud or keyword list ('邓某潜逃 第92号红通 活力影院 …'): eight or more short items
     separated by spaces and not one comma or full stop among them. Phrases written for phones
     (_PHRASES) are few and long; a list of search words is many and short."""
-    if len(text) < 60 or _CJK_PUNCT.search(text) or _LATIN_SENTENCE.search(text):
-        return False  # (nor an English sentence: words with a comma or a full stop after one)
+    if len(text) < 60 or _CJK_PUNCT.search(text):
+        return False
     items = text.split()
     return len(items) >= 8 and sum(len(i) <= 12 for i in items) >= 0.9 * len(items)
 
 
 _CJK_PUNCT = re.compile(r"[，。！？；、]")
 _LATIN_SENTENCE = re.compile(r"[a-z]{2,}[,.;!?](?:\s|$)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def prose_score(b: Block) -> int:
@@ -506,10 +489,11 @@ def prose_score(b: Block) -> int:
     n = len(b.text)
     if b.tag == "img":
         return 0
+    if b.link_density <= 0.5 and _is_word_list(b.text) and _LATIN_SENTENCE.search(b.text) and not _CJK.search(b.text):
+        return 0  # (an English sentence of short words is no tag cloud, nor the Chinese article's
+        # prose: a bilingual story's English paragraph, an English disclaimer after a story)
     if b.link_density > 0.5 or _is_word_list(b.text):
         return -min(n, 40) - 5
-    if b.data_cell:
-        return 0  # (a data table's cells neither make nor unmake an article: 甘藍 | 35.6 | -42.7%)
     prose = ((n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
              or n >= 16 and _PHRASES.search(b.text))
     return n if prose else -8

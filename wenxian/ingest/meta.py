@@ -47,7 +47,8 @@ def _section_trail(line: str) -> tuple[str, str] | None:
                     return head, sites[-1] if len(sites) > 1 and len(sites[-1]) <= len(sites[0]) else sites[0]
                 # or the one part that is a name among sections ('标题｜香港01｜社會新聞': the site's
                 # name holds no site word), not a person's
-                named = [p for p in rest if clean_source(p) and not is_navigation_name(p) and byline_names(p) != [p]]
+                named = [p for p in rest if clean_source(p) and not is_navigation_name(p) and byline_names(p) != [p]
+                         and re.search(r"[\u4e00-\u9fff]", p)]  # (not NBA, a Latin topic's name)
                 if len(named) == 1 and len(rest) - 1 == sum(not clean_source(p) for p in rest):
                     return head, named[0]
     return None
@@ -1669,35 +1670,37 @@ def name_beside_date(texts: list[str]) -> str | None:
     return None
 
 
-def followed_name_above(texts: list[str]) -> str | None:
-    """A name with its follow button, printed above a platform post's headline ('某某筆記' /
-    '追蹤' right over the headline: the column or account that publishes the post on a writing
-    platform): `texts` are the lines above the headline, nearest last."""
-    follow = set(vocab.load("metadata.yml")["follow_buttons"])
-    for name, button in list(zip(texts, texts[1:]))[-1:]:  # (right over the headline: not a menu's 订阅)
-        name = name.strip()
-        if (button.strip() in follow and 2 <= len(name) <= 20 and name not in follow and not _is_label(name)
-                and not is_navigation_name(name) and not has_date(name)):
-            return outlet_or_none(clean_source(name) or None)
-    return None
-
-
 def names_no_article(title: str, site: str | None) -> bool:
     """Whether a chosen headline only names the site, a body or the page's kind (某某人民政府,
     某某局, 信件详情, 县长信箱), so that a title the page labels elsewhere is the article's."""
-    return (title == site or looks_like_site(title) or bool(_INSTITUTION.search(title)) and len(title) <= 20
-            or title in vocab.load("metadata.yml")["not_sources"] or is_navigation_name(title)
-            or bool(re.search(r"(?:信箱|留言板|详情|詳情)$", title)))
+    return (title == site or looks_like_site(title) or title in vocab.load("metadata.yml")["not_sources"]
+            or is_navigation_name(title) or bool(re.search(r"(?:信箱|留言板|详情|詳情)$", title))
+            # (a body's name: a place, then a body's ending, short and in one word; not a headline
+            # ending in 分享会 or 纪念馆)
+            or bool(_INSTITUTION.search(title)) and len(title) <= 14 and " " not in title and _starts_with_place(title))
+
+
+def _starts_with_place(name: str) -> bool:
+    """Whether `name` opens with a region's name: one in the gazetteer (阜阳市…, 香港…), or a
+    province's or special region's by its ending (澳門特別行政區…, which the gazetteer lacks)."""
+    return bool(_REGION_OPENING.match(name)) or any(is_place_name(name[:k]) for k in range(2, min(9, len(name))))
+
+
+_REGION_OPENING = re.compile(r"[\u4e00-\u9fff]{2,4}(?:特别行政区|特別行政區|自治区|自治區|省)")
 
 
 def masthead_name(texts: list[str]) -> str | None:
     """The body or website a page names alone above its headline (its masthead or logo's text:
     '香港特別行政區政府' over a press release): the publishing site when nothing credits a source
     and no footer names one. A body's name (政府, 局, 公所…) or a site's (…网), never a channel or a
-    page's kind (新闻公报, 最新消息) nor a menu's word."""
+    page's kind (新闻公报, 最新消息) nor a menu's word; right over the headline only a name that
+    opens with a place's (a kicker stands there: 走进市政务服务中心). `texts`: the lines above the
+    headline, the last right over it."""
     not_sources = vocab.load("metadata.yml")["not_sources"]
-    for t in texts:
+    for i, t in enumerate(texts):
         name = t.strip()
+        if i == len(texts) - 1 and not _starts_with_place(name):
+            continue
         if (4 <= len(name) <= 15 and is_site_name(name) and (_INSTITUTION.search(name) or _office_end().search(name)
                                                                or name.endswith(("网", "網")))
                 and name not in not_sources and not is_navigation_name(name) and not _boilerplate(name)
@@ -1945,16 +1948,16 @@ def labelled_title(lines: list[Line]) -> str | None:
     return found[1] if found else None
 
 
-def labelled_title_at(lines: list[Line]) -> tuple[int, str] | None:
-    """(index in `lines`, title) of a labelled title: the value after the label, or the next line
-    when the label stands alone (a table's cell); None when there is none."""
+def labelled_title_at(lines: list[Line]) -> tuple[int, str, bool] | None:
+    """(index in `lines` of the line printing the title, the title, whether its label stands
+    alone on the line before: a table's cell) of a labelled title; None when there is none."""
     pattern = re.compile(vocab.load("metadata.yml")["title_labels"])
     for i, line in enumerate(lines):
         m = pattern.match(unspaced_labels(line.text.strip()))
         if m and m.group(1):
-            return i, m.group(1).strip()
+            return i, m.group(1).strip(), False
         if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80:
-            return i + 1, lines[i + 1].text.strip()
+            return i + 1, lines[i + 1].text.strip(), True
     return None
 
 

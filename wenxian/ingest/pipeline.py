@@ -160,7 +160,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
     labelled = meta.labelled_title([l for l in lines[:40] if l.number <= first_kept])
     # (a board's or channel's name ends the site's trail of links: 某某论坛 首页 家长交流区)
-    in_trail = bool(title) and any(title in l.text and l.text != title and _TRAIL.search(l.text) for l in lines[:40] if l.number < first_kept)
+    in_trail = bool(title) and len(title) <= 8 and any(title in l.text and l.text != title and _TRAIL.search(l.text) for l in lines[:40] if l.number < first_kept)
     if labelled and title and labelled not in title and title not in labelled and (meta.names_no_article(title, site) or in_trail):
         # a title the page labels above the text (信件标题：…, a mailbox's letter) over a
         # "headline" that only names the site, its body or the page's kind (not over a real
@@ -215,9 +215,6 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.trailing_source(trailer, lines),
                   lambda: closing_credit[0] if closing_credit else None,
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
-                  # a column's or account's name with its follow button over a platform post's headline
-                  lambda: (meta.followed_name_above([l.text for l in lines if l.number < printed][-10:])
-                           if printed is not None else None),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8) + opening_heads, title),
                   lambda: meta.broadcast_outlet([k.line.text for k in cleaned.kept[:2]]),  # (kept as the text's first line)
                   lambda: meta.account_name(near_title[:15], title),
@@ -237,7 +234,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   or meta.own_work_notice(footer_after) or host  # (the body the footer names as the site's host: 主办单位：…)
                   # (or the body named alone over the headline, its masthead: a press release)
                   # (not the line right over the headline: a kicker, 走进某某中心)
-                  or meta.masthead_name([l.text for l in lines[1:13] if l.number < (printed or first_kept)][:-1]))
+                  or meta.masthead_name([l.text for l in lines[1:13] if l.number < (printed or first_kept)]))
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
     authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 closing)
