@@ -66,13 +66,51 @@ def split_lines(text: str) -> list[Line]:
 
 
 @lru_cache(maxsize=None)
-def _prefilter() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _prefilter() -> tuple[_Joined, _Joined, re.Pattern]:
     """The boilerplate patterns joined into one alternation per scope, so the common case, a
-    line that matches nothing, costs three searches instead of one per pattern."""
-    def join(scope: str) -> re.Pattern:
-        pats = [f"(?:{p.pattern})" for _r, sc, p in vocab.boilerplate_rules() if sc == scope]
-        return re.compile("|".join(pats) or "(?!)")
-    return join("any"), join("short"), join("whole")
+    line that matches nothing, costs a few searches instead of one per pattern. The patterns
+    anchored at the line's start are joined apart and tried at its start only: inside one
+    alternation with the others, a search would try them at every position of every line."""
+    def join(scope: str) -> _Joined:
+        pats = [p.pattern for _r, sc, p in vocab.boilerplate_rules() if sc == scope]
+        anchored = [p for p in pats if p.startswith("^") and not _alternates_at_top(p)]
+        rest = [p for p in pats if p not in anchored]
+        return _Joined(re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)"),
+                       re.compile("|".join(f"(?:{p})" for p in rest) or "(?!)"))
+    whole = [p.pattern for _r, sc, p in vocab.boilerplate_rules() if sc == "whole"]
+    return join("any"), join("short"), re.compile("|".join(f"(?:{p})" for p in whole) or "(?!)")
+
+
+@dataclass(frozen=True)
+class _Joined:
+    """Patterns joined in two alternations: those anchored at the start, the others."""
+    anchored: re.Pattern
+    rest: re.Pattern
+
+    def search(self, text: str) -> bool:
+        return bool(self.anchored.match(text) or self.rest.search(text))
+
+
+def _alternates_at_top(pattern: str) -> bool:
+    """Whether `pattern` has a '|' outside every group and character class ('^a|b' matches b
+    anywhere: it is no anchored pattern)."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def pattern_reason(text: str) -> str | None:
