@@ -43,6 +43,9 @@ def _section_trail(line: str) -> tuple[str, str] | None:
                 # ('日報', '新聞' alone are sections of the site: '标题 | 港聞 | 日報 | 星島日報')
                 # (not a section made of section words alone: 社會新聞 after '标题｜香港01｜')
                 sites = [p for p in rest if _site_words().search(p) and not _GENERIC_SECTION.fullmatch(p) and clean_source(p)]
+                # ('客家新聞｜客家電視台': a name's news channel, then the name's site)
+                channels = [p for p in sites if p.endswith("新闻") and any(q != p and q.startswith(p[:-2]) for q in sites) and len(p) > 2]
+                sites = [p for p in sites if p not in channels] or sites
                 if sites:
                     return head, sites[-1] if len(sites) > 1 and len(sites[-1]) <= len(sites[0]) else sites[0]
                 # or the one part that is a name among sections ('标题｜香港01｜社會新聞': the site's
