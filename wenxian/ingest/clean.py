@@ -347,6 +347,21 @@ _FEED_AFTER = 100  # and before a feed's header (为你推荐) can: a short noti
 _FEED_LOOK = 12  # lines after a feed's header where the text, if it goes on, shows two paragraphs in a row
 
 
+# the header of a box of related articles that sites set between an article's paragraphs
+_INLINE_BOX = re.compile(r"(?:相关|相關|延伸|推荐|推薦)(?:阅读|閱讀|新闻|新聞|报道|報導|文章)")
+
+
+def _sentences_continue(after: list[str]) -> bool:
+    """Whether two paragraphs of sentences (30 characters or more, each ending as a sentence
+    does) follow one another among `after`: the article going on below an inline box of related
+    links, whose headlines end in no full stop."""
+    return any(len(a) >= 30 and len(b) >= 30 and _SENTENCE_CLOSE.search(a) and _SENTENCE_CLOSE.search(b)
+               for a, b in zip(after, after[1:]))
+
+
+_SENTENCE_CLOSE = re.compile(r"[。！？][”」』）)]?$")
+
+
 def _text_continues(after: list[str]) -> bool:
     """Whether two paragraphs (60 characters or more each) follow one another among `after`:
     the text going on below a box of recommendations set inside it. A feed's items stand
@@ -478,8 +493,10 @@ def section_start(texts: list[str], scores: list[int]) -> int | None:
         if before >= _THREAD_AFTER and len(t) <= 120 and stamp.match(t):
             return i  # a blog's front page: the next post follows the stamp of the first
         if len(t) <= 30 and header.match(t) and (total - before < before or before >= _FEED_AFTER and _feed_header().match(t)
-                                                  and not _text_continues(texts[i + 1:i + 1 + _FEED_LOOK])):
-            return i  # (a feed of other articles under the text ends it, however long their summaries)
+                                                  and not _text_continues(texts[i + 1:i + 1 + _FEED_LOOK])) \
+                and not (_INLINE_BOX.search(t) and _sentences_continue(texts[i + 1:i + 1 + _FEED_LOOK])):
+            return i  # (a feed of other articles under the text ends it, however long their summaries;
+            # not a box of related links set inside the text, which goes on in sentences below it)
         if enders.match(t) and (total - before < before or before >= _ENDED_AFTER):
             return i  # (an ender after a text of its own ends it, however long the comments below)
         before += max(0, x)
