@@ -489,10 +489,11 @@ def prose_score(b: Block) -> int:
     n = len(b.text)
     if b.tag == "img":
         return 0
-    if b.link_density <= 0.5 and _is_word_list(b.text) and _LATIN_SENTENCE.search(b.text) and not _CJK.search(b.text):
+    word_list = _is_word_list(b.text)
+    if b.link_density <= 0.5 and word_list and _LATIN_SENTENCE.search(b.text) and not _CJK.search(b.text):
         return 0  # (an English sentence of short words is no tag cloud, nor the Chinese article's
         # prose: a bilingual story's English paragraph, an English disclaimer after a story)
-    if b.link_density > 0.5 or _is_word_list(b.text):
+    if b.link_density > 0.5 or word_list:
         return -min(n, 40) - 5
     prose = ((n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
              or n >= 16 and _PHRASES.search(b.text))

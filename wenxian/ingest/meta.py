@@ -1654,8 +1654,8 @@ def copyright_holder(texts: list[str]) -> str | None:
 
 
 def creator_post(texts: list[str]) -> bool:
-    """Whether a portal says the page is one of its creators' posts (`creator_disclaimers`:
-    本内容来自某某平台创作者, 仅代表作者本人观点): its origin is the creator's account."""
+    """Whether a portal says the page is one of its creators' posts (`creator_disclaimers`: a
+    disclaimer's line such as 本内容来自某某平台创作者): its origin is the creator's account."""
     pattern = re.compile(vocab.load("metadata.yml")["creator_disclaimers"])
     return any(pattern.match(t.strip()) for t in texts)
 
