@@ -370,9 +370,10 @@ def _profile_link_writer(under_title: list[Block], site_names: set) -> list[str]
 
 
 def _site_and_channel(value: str, names: set) -> bool:
-    """'::: 某某鄉公所 ::: 最新消息': a <title> made only of the site's name and a channel's
+    """'::: 某某鄉公所 ::: 最新消息', '某某鄉公所-最新消息': a <title> made only of the site's name and a channel's
     (`names`: the site's names and `not_sources`), no headline in it."""
-    parts = [p.strip() for p in re.split(r":::|::|[|｜_>»]|\s[-–—]\s", value) if p.strip()]
+    # (or joined by a bare hyphen between words: 某某鄉公所-最新消息)
+    parts = [p.strip() for p in re.split(r":::|::|[|｜_>»]|\s[-–—]\s|(?<=[\u4e00-\u9fff])[-–—](?=[\u4e00-\u9fff])", value) if p.strip()]
     return len(parts) >= 2 and all(p in names or meta.looks_like_site(p) for p in parts)
 
 

@@ -1064,9 +1064,14 @@ def reposted_account(texts: list[str]) -> str | None:
 
 def broadcast_credit(text: str) -> tuple[str, list[str]] | None:
     """(outlet, writers) of a broadcaster's credit printed as a byline line of its own, the
-    outlet before its writers and the place ('某視新聞/甲、乙 某地報導'), read as the same credit
+    outlet before its writers and the place ('某視新聞/甲、乙 某地報導', '某視新聞 甲 乙 某地報導'), read as the same credit
     closing a text in brackets is (`closing_outlet_credit`); None for any other line."""
-    return closing_outlet_credit("（" + text.strip() + "）") if len(text) <= 40 and re.search(r"[／/]", text) else None
+    if len(text) > 40:
+        return None
+    credit = closing_outlet_credit("（" + text.strip() + "）")
+    if re.search(r"[／/]", text) or credit and credit[1]:
+        return credit  # (without its slash only when it names writers: 某視新聞 甲 乙 某地報導)
+    return None
 
 
 def broadcast_outlet(texts: list[str]) -> str | None:
@@ -1394,6 +1399,8 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
+        if len(name) > 2 and _EDITOR_ROLE.search(name):
+            break  # '每经记者 甲　每经编辑 乙': the editor's role, its outlet before it, then the editor
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
         if len(name) >= 4 and (_named_outlet(name) or re.search(rf"(?:{vocab.load('metadata.yml')['periodical_ends']})$", name)):
@@ -1414,6 +1421,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
     return out
 
 
+_EDITOR_ROLE = re.compile(r"(?:编辑|編輯|责编|責編|审核|審核|校对|校對|监制|監製|编审|編審)$")
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
 _CORRESPONDENT = re.compile(r"通讯员|通訊員")
 _AUTHOR_LABEL_ALONE = re.compile(r"(?:作者|作\s者)\s*[:：︰﹕]?")
@@ -1454,9 +1462,51 @@ def credited_authors(text: str) -> list[str]:
             names = _names_in(group, stop)
             if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
                 names = names[:-1]  # 记者 彭冲 山东冠县报道: the last word is where it was reported
+            elif names and group.rstrip().endswith(names[-1]):
+                names[-1] = _name_before_place(names[-1], text, m.end())
             if names:
                 return names
     return []
+
+
+_GLUED_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:\d{1,2}日)?(?:电|電|报道|报导|報導|報道)")
+
+
+def _name_before_place(name: str, text: str, end: int) -> str:
+    """The writer's name when the place reported from is run on after it (记者李明乌鲁木齐报道,
+    記者李撫生台灣花蓮報導): a name's slot takes up to four characters, so it can swallow the
+    place's first ones. Cut where a place of the gazetteer or of `dateline_places` opens what
+    is left, trying the usual lengths of a name, three, two, then four characters; the name as
+    read when no cut leaves a place."""
+    glued = _GLUED_PLACE.match(text, end)
+    if glued is None or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return name
+    run = name + glued.group(1)
+    return next((run[:k] for k in (3, 2, 4) if k <= len(run) - 2 and opens_with_place(run[k:])), name)
+
+
+_PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗")
+
+
+def opens_with_place(text: str) -> bool:
+    """Whether `text` opens with a place's name: a unit of the gazetteer, with or without its
+    suffix (乌鲁木齐市, 乌鲁木齐), or a place outside it that datelines name
+    (`dateline_places`: Taiwan's counties, Hong Kong, cities abroad), in either script."""
+    from ..places.regions import name_index
+    from ..script import to_simplified
+    t = to_simplified(text)
+    if t.startswith(_dateline_places()):
+        return True
+    for form in name_index().get(t[:2], ()):
+        if t.startswith(form) or (form.endswith(_PLACE_SUFFIXES) and len(form) >= 3 and t.startswith(form[:-1])):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _dateline_places() -> tuple[str, ...]:
+    from ..script import to_simplified
+    return tuple(sorted({to_simplified(p) for p in vocab.load("metadata.yml")["dateline_places"]}, key=len, reverse=True))
 
 
 def _slash_credit_start(before: str) -> bool:
@@ -1618,6 +1668,8 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             return max([names] + fuller, key=len)
     if last_paragraph and len(last_paragraph) <= 40:
         names = credited_authors(last_paragraph)  # a credit line closing the text (采写：…记者 …)
+        if not names:  # a broadcaster's closing credit without its brackets (某視新聞 甲 乙 某地報導)
+            names = (closing_outlet_credit("（" + last_paragraph.strip() + "）") or (None, []))[1]
         if names:
             return names
     if last_paragraph:
