@@ -848,12 +848,30 @@ _BODY_IN_UNIT = re.compile(r"政府|公所|[省市县区乡镇局部委署院会
 
 
 def is_place_name(text: str) -> bool:
-    """A region's name in the gazetteer, in either script (香港, 臺灣, 凉山): pages print one
+    """A region's name in the gazetteer, with or without its suffix, or in `dateline_places`, in
+    either script (香港, 臺灣, 凉山, 乌鲁木齐, 雲林縣, 吉隆坡): pages print one
     beside the date (the dateline's place) or as a section in the page title, where an outlet
     could stand."""
     from ..places.regions import name_index
     from ..script import to_simplified
-    return text in name_index() or to_simplified(text) in name_index()
+    simple = to_simplified(text)
+    if text in name_index() or simple in name_index():
+        return True  # (two characters that open a unit's name: 香港, 凉山)
+    return len(simple) >= 2 and _place_length(simple) == len(simple)
+
+
+def _place_length(text: str) -> int:
+    """The length of the longest place name (`opens_with_place`'s kinds) that opens `text`; 0
+    when none does."""
+    from ..places.regions import name_index
+    # (a dateline place with its suffix: 雲林縣, 台北市)
+    best = max((len(p) + text.startswith(_PLACE_SUFFIXES, len(p)) for p in _dateline_places() if text.startswith(p)), default=0)
+    for form in name_index().get(text[:2], ()):
+        if text.startswith(form):
+            best = max(best, len(form))
+        elif form.endswith(_PLACE_SUFFIXES) and len(form) >= 3 and text.startswith(form[:-1]):
+            best = max(best, len(form) - 1)
+    return best
 
 
 # An outlet and a date in brackets opening the text: 【看中国2005年07月03日报道】, （某某网2019年5月1日讯）.
