@@ -74,6 +74,10 @@ class Block:
     # published text is `text`/`shown`, as the page prints it
     seamed: str | None = field(default=None, repr=False)
     seamed_shown: str | None = field(default=None, repr=False)
+    # a data table's row, its cells apart (CELL_SEPARATOR between them)
+    row: bool = False
+    # the block element holding the text (the row's <tr>), for the page's structure around it
+    element: object = field(default=None, repr=False, compare=False)
 
     @property
     def link_density(self) -> float:
@@ -179,7 +183,7 @@ def read(text: str) -> Page:
             meta_text += [(reading_form(v), v) for v, _o in values]
             meta[key] = [(reading_form(v), o) for v, o in values]
     _resolve(blocks, spans, named=named)
-    main = _main_span(blocks, spans, named)
+    main = _through_tables(blocks, _main_span(blocks, spans, named))
     # a furniture word on an element that holds the whole article (a page wrapper named
     # 'main-side' or 'content-header') says nothing about the article's own blocks
     _resolve(blocks, spans, main, named)
@@ -284,7 +288,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
 
     def flush():
         raw = "".join(buf)
-        text = _norm(raw.replace(SEAM, ""))
+        text = _CELLS.sub(CELL_SEPARATOR, _norm(raw.replace(SEAM, ""))).strip(CELL_SEPARATOR + " ")
+        raw = raw.replace(CELL, " ")
         owner = state["owner"]
         if text:
             top = stack[-1] if stack else (None, (), ())
@@ -294,7 +299,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
                                 title_hint=counts["title"] * 2 >= len(text) or any(_named(e[0], "title") for e in stack[-3:]),
                                 author_hint=any(_named(e[0], "author") for e in stack[-3:]),
                                 furniture_chain=top[1], hidden_chain=top[2],
-                                seamed=seamed if seamed != text else None))
+                                seamed=seamed if seamed != text else None, row=CELL_SEPARATOR in text,
+                                element=owner))
         buf.clear()
         counts["link"] = counts["bold"] = counts["title"] = 0
 
@@ -310,6 +316,8 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
         if state["title"]:
             counts["title"] += n
 
+    # (a data table's cells are read a row at a time: one block per row, its cells apart)
+    cells = {} if split_links else _data_table_cells(root)
     skipping = 0
     link_lists: dict = {}
     # (a dict, not a set: elements hash by their address, and a set's order would change the
@@ -330,7 +338,10 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             hidden = parent[2] + (el,) if _is_hidden(el) and len(parent[2]) < 8 else parent[2]
             if not own and any(w in v["content"] for w in words):
                 named[el] = None
-            if tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el, link_lists):
+            if el in cells:
+                if not cells[el]:
+                    buf.append(CELL)  # (a later cell of a data table's row: the row stays one block)
+            elif tag in _BLOCK or tag == "br" or tag == "img" or split_links and tag == "a" and _in_link_list(el, link_lists):
                 flush()
             stack.append((el, furn, hidden))
             first[el] = len(blocks)
@@ -355,7 +366,9 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
                 if not skipping:
                     add(el.tail)  # the tail of a skipped element is visible text of its parent
                 continue
-            if tag in _BLOCK or split_links and tag == "a" and _in_link_list(el, link_lists):
+            if el in cells:
+                pass
+            elif tag in _BLOCK or split_links and tag == "a" and _in_link_list(el, link_lists):
                 flush()
             stack.pop()
             spans[el] = (first.pop(el), len(blocks))
@@ -373,6 +386,61 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             add(el.tail)
     flush()
     return blocks, spans, named
+
+
+CELL = "\x01"  # where a data table's cell starts inside its row's block
+CELL_SEPARATOR = "\u3000"  # what a reader sees between the cells of a row (a wide space)
+_CELLS = re.compile(r"\s*(?:\x01\s*)+")
+_NUMERIC_CELL = re.compile(r"[-+－—.,，%％‰()（）/:：~～\d\s]*\d[-+－—.,，%％‰()（）/:：~～\d\s万亿千百元人户个家次台件吨亩斤公顷平方米公里年月日岁名项座所]*")
+_CELL_BLOCKS = frozenset({"ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "img", "blockquote", "pre"})
+
+
+def _data_table_cells(root) -> dict:
+    """{cell element: whether it opens its row} for every cell of the page's data tables: tables
+    of figures (≥ 3 rows, two cells or more in most, a fifth or more of the cells numbers, short
+    cells without lists, images or tables inside, few links). A row of such a table is one
+    block, its cells apart: read one cell a line, a row's figures fall away from their names
+    (a number alone on its line is a page's navigation) and the table is lost. A layout table,
+    a menu or a field list (索引号 | … | 发布机构 | …) stays a cell a block.
+
+    One pass over the tree (a hostile page may nest tables thousands deep), then each table
+    without a table inside read once: linear in the page."""
+    rows: dict = {}  # table -> [[cell, …] per row]
+    spoiled: set = set()  # tables holding a table, a list, a heading or an image in a cell
+    open_tables: list = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag == "table":
+            if event == "start":
+                if open_tables:
+                    spoiled.add(open_tables[-1])
+                open_tables.append(el)
+                rows[el] = []
+            else:
+                open_tables.pop()
+        elif event == "start" and open_tables:
+            table = open_tables[-1]
+            if tag == "tr":
+                rows[table].append([])
+            elif tag in ("td", "th") and rows[table]:
+                rows[table][-1].append(el)
+            elif tag in _CELL_BLOCKS:
+                spoiled.add(table)
+    labels = re.compile(vocab.load("metadata.yml")["disclosure_labels"])
+    out: dict = {}
+    for table, grid in rows.items():
+        if table in spoiled or len(grid) < 3 or sum(len(g) >= 2 for g in grid) * 2 < len(grid):
+            continue
+        filled = [t for t in (_norm(c.text_content()) for g in grid for c in g) if t]
+        links = sum(len(_norm(a.text_content())) for a in table.iter("a"))
+        if (not filled or max(map(len, filled)) > 60 or links * 3 > sum(map(len, filled))
+                or sum(bool(_NUMERIC_CELL.fullmatch(t)) for t in filled) * 5 < len(filled)
+                or any(labels.match(t) or t.endswith(("：", ":")) for t in filled)):
+            continue
+        for g in grid:
+            for i, c in enumerate(g):
+                out[c] = i == 0
+    return out
 
 
 def _contains(outer, inner) -> bool:
@@ -489,15 +557,22 @@ def prose_score(b: Block) -> int:
     n = len(b.text)
     if b.tag == "img":
         return 0
+    if b.row:  # (a data table's row counts as its cells would one a block: where the article is
+        # chosen as before, the table only read a row a line)
+        return sum(len(c) if _prose(c) else -8 for c in b.text.split(CELL_SEPARATOR))
     word_list = _is_word_list(b.text)
     if b.link_density <= 0.5 and word_list and _LATIN_SENTENCE.search(b.text) and not _CJK.search(b.text):
         return 0  # (an English sentence of short words is no tag cloud, nor the Chinese article's
         # prose: a bilingual story's English paragraph, an English disclaimer after a story)
     if b.link_density > 0.5 or word_list:
         return -min(n, 40) - 5
-    prose = ((n >= 15 and _PROSE_PUNCT.search(b.text)) or n >= 60 or _SENTENCE_END.search(b.text)
-             or n >= 16 and _PHRASES.search(b.text))
-    return n if prose else -8
+    return n if _prose(b.text) else -8
+
+
+def _prose(text: str) -> bool:
+    n = len(text)
+    return bool((n >= 15 and _PROSE_PUNCT.search(text)) or n >= 60 or _SENTENCE_END.search(text)
+                or n >= 16 and _PHRASES.search(text))
 
 
 def block_score(b: Block) -> int:
@@ -551,6 +626,52 @@ def _main_span(blocks: list[Block], spans: dict, named: dict) -> tuple[int, int]
     if best is not None and run_total > max(best, 0) * _vocab()["main_run_margin"]:
         return run_span
     return best_span
+
+
+def _through_tables(blocks: list[Block], span: tuple[int, int]) -> tuple[int, int]:
+    """The main span carried on over a data table set between the article's paragraphs, and
+    the prose after it: a table of figures scores against the article as its cells do, so a
+    long one cut the text short and the paragraphs after it were lost. Only a table in the
+    same container as the paragraphs before and after it (or in a wrapper of its own there),
+    without furniture, its caption aside; a market or weather widget in a box of its own
+    beside the text, or followed by a heading, stays outside."""
+    a, z = span
+    while 0 < z < len(blocks) and a < z:
+        i = z
+        while i < len(blocks) and i - z < 2 and not blocks[i].row and (blocks[i].tag == "caption" or len(blocks[i].text) <= 30):
+            i += 1  # (表1 某某情况（单位：万元）)
+        j = i
+        while j < len(blocks) and blocks[j].row:
+            j += 1
+        if j - i < 2 or j >= len(blocks):
+            break
+        before, after, table = blocks[z - 1], blocks[j], _nearest(blocks[i].element, "table")
+        if (any(b.furniture or b.hidden for b in blocks[z:j + 1]) or prose_score(before) <= 0 or prose_score(after) <= 0
+                or not (_beside(before.element, table) and _beside(after.element, table))):
+            break
+        z = j
+        while z < len(blocks) and not blocks[z].furniture and not blocks[z].hidden and block_score(blocks[z]) > 0:
+            z += 1
+    return a, z
+
+
+def _nearest(el, tag: str):
+    """The nearest ancestor of `el` named `tag` (None when there is none)."""
+    parent = el.getparent() if el is not None else None
+    while parent is not None and (not isinstance(parent.tag, str) or parent.tag.lower() != tag):
+        parent = parent.getparent()
+    return parent
+
+
+def _beside(element, table) -> bool:
+    """Whether a paragraph's element and a table stand in one container: the paragraph's parent
+    (or the paragraph's element itself, text set straight in the container) holds the table or
+    the table's own wrapper."""
+    if element is None or table is None:
+        return False
+    holders = {id(element), id(element.getparent())}
+    up = table.getparent()
+    return up is not None and (id(up) in holders or up.getparent() is not None and id(up.getparent()) in holders)
 
 
 def _best_run(prefix: list[int]) -> tuple[int, tuple[int, int]]:
