@@ -362,6 +362,40 @@ def _sentences_continue(after: list[str]) -> bool:
 _SENTENCE_CLOSE = re.compile(r"[。！？][”」』）)]?$")
 
 
+def _box_then_text(after: list[str]) -> bool:
+    """Whether `after` (the lines under a related box's header) are two or more headlines (short,
+    no closing stop), then a paragraph of sentences that no further headline-and-summary pair
+    follows: the box's links, then the article's last paragraph. A feed pairs each headline
+    with a summary, again and again."""
+    k = 0
+    while k < len(after) and len(after[k]) <= 40 and not _SENTENCE_CLOSE.search(after[k]):
+        k += 1
+    if k < 2 or k >= len(after) or len(after[k]) < 30 or not _SENTENCE_CLOSE.search(after[k]):
+        return False
+    rest = after[k + 1:k + 5]
+    return not any(len(a) <= 40 and not _SENTENCE_CLOSE.search(a) and len(b) >= 30 and _SENTENCE_CLOSE.search(b)
+                   for a, b in zip(rest, rest[1:]))
+
+
+def _inline_boxes(texts: list[str], reasons: list, start: int, cut: int | None) -> None:
+    """Mark the boxes of related links set inside the text (延伸閱讀, then its headlines, then the
+    text going on in sentences): the header and its headlines go, with their reason; the
+    paragraphs around them stay. `texts` are the lines of the main span, from `start`."""
+    header = _sections()[0]
+    for i, t in enumerate(texts[:cut]):
+        if not (len(t) <= 30 and _INLINE_BOX.search(t) and header.match(t)):
+            continue
+        k = i + 1
+        while k < len(texts) and k - i <= 6 and len(texts[k]) <= 40 and not _SENTENCE_CLOSE.search(texts[k]):
+            k += 1
+        if k - i >= 2 and k < len(texts) and len(texts[k]) >= 30 and _SENTENCE_CLOSE.search(texts[k]):
+            for j in range(start + i, start + k):
+                reasons[j] = reasons[j] or INLINE_BOX
+
+
+INLINE_BOX = "box of related links inside the text"
+
+
 def _text_continues(after: list[str]) -> bool:
     """Whether two paragraphs (60 characters or more each) follow one another among `after`:
     the text going on below a box of recommendations set inside it. A feed's items stand
@@ -494,7 +528,8 @@ def section_start(texts: list[str], scores: list[int]) -> int | None:
             return i  # a blog's front page: the next post follows the stamp of the first
         if len(t) <= 30 and header.match(t) and (total - before < before or before >= _FEED_AFTER and _feed_header().match(t)
                                                   and not _text_continues(texts[i + 1:i + 1 + _FEED_LOOK])) \
-                and not (_INLINE_BOX.search(t) and _sentences_continue(texts[i + 1:i + 1 + _FEED_LOOK])):
+                and not (_INLINE_BOX.search(t) and (_sentences_continue(texts[i + 1:i + 1 + _FEED_LOOK])
+                                                    or _box_then_text(texts[i + 1:i + 1 + _FEED_LOOK]))):
             return i  # (a feed of other articles under the text ends it, however long their summaries;
             # not a box of related links set inside the text, which goes on in sentences below it)
         if enders.match(t) and (total - before < before or before >= _ENDED_AFTER):
@@ -735,6 +770,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     texts = [l.text for l in lines[start:end]]
     cut = section_start(texts, [_score(t, r) for t, r in zip(texts, reasons[start:end])])
     after = "section after the article (comments, related items)"
+    _inline_boxes(texts, reasons, start, cut)
     # a run of other articles' headlines ends the text where no section does; and before a
     # section that does, when it follows an earlier section header that did not end the text (a
     # related list whose headlines read as prose, under 相关阅读, then 编辑推荐 further down)

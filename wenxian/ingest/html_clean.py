@@ -344,7 +344,25 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
                 site = meta.clean_source(parts[-1]) or parts[-1]
                 return meta.site_or_host(site, host)
     footer = [b.evidence for b in after[-40:]]
-    return meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
+    return (meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
+            or _logo_name(page))
+
+
+_TRAIL = re.compile(r"首页|首頁|[>»›]|\s[-–—|｜]\s")
+
+
+def _logo_name(page: Page) -> str | None:
+    """The name the site's logo gives as its text (<img alt="某某网"> whose address, class or id,
+    or its parent's, says logo) above the text: the site's name when nothing else states it."""
+    for b in page.blocks[:page.main[0]]:
+        if b.tag != "img" or b.hidden or not 2 <= len(b.text) <= 20 or b.element is None:
+            continue
+        el, up = b.element, b.element.getparent()
+        marks = " ".join(filter(None, (el.get("src"), el.get("class"), el.get("id"),
+                                       up.get("class") if up is not None else None, up.get("id") if up is not None else None)))
+        if "logo" in marks.lower() and meta.is_site_name(b.text):
+            return b.text
+    return None
 
 
 _TITLE_THEN_CREDIT = re.compile(r"^\S.{3,}?[\s\-—|｜]\s?(?:作者|作\s者|撰文|文)\s?[：:︰]")
@@ -452,8 +470,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
             continue  # (nor a channel's or the navigation's name the <title> ends with: 最新消息)
         for value, origin in candidates:
             if t in value:
-                if meta.is_site_name(t) and len(t) < len(value) // 2:
-                    continue
+                if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()):
+                    continue  # (a logo the <title> names with its edition only: 某某日報電子版)
                 whole = _broken_headline(page, b.index, value) or _two_line_headline(page, t, b.index, candidates)
                 rank = (len(whole), b.tag in _HEADING_TAGS, -b.index)
                 if best is None or rank > best[0]:
@@ -510,6 +528,15 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     text = meta.headline_before(lines, clean_mod.pattern_reason)
     if text and not meta.is_site_name(text):
         index = next((b.index for b in near if b.text == text), None)  # (None: joined from two lines)
+        # (the deck printed under a block the page marks as its title, which no title metadata
+        # names: the marked one, unless it is a trail of links, 首页 - 新闻动态)
+        titles = [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else [])
+        marked = next((b for b in near if index is not None and b.index == index - 1 and b.title_hint
+                       and not any(text in v for v in titles) and not _TRAIL.search(b.text)
+                       and 4 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5
+                       and not label.search(b.text) and not meta.is_site_name(b.text) and not clean_mod.pattern_reason(b.text)), None)
+        if marked is not None:
+            return marked.text, "visible (marked as a title, over its deck)", marked.index
         return text, "visible (heading above the text)", index
     # or the last heading element above the text with only a short field list between them (a
     # government page's 發布單位／發布日期／點閱數 under its <h3>)

@@ -114,6 +114,7 @@ def _vocab() -> dict:
         "wrapper": frozenset(v["wrapper_words"]),
         "content": frozenset(w.lower() for w in v["content_words"]),
         "title": tuple(w.lower() for w in v["title_words"]),
+        "not_title": tuple(w.lower() for w in v["not_title_words"]),
         "author": tuple(w.lower() for w in v["author_words"]),
         "hidden": re.compile("|".join(v["hidden_styles"]), re.I),
         "meta": {k: [n.lower() for n in names] for k, names in v["meta"].items()},
@@ -234,6 +235,8 @@ def _named(el, kind: str) -> bool:
     """Whether an element's class or id names it a title ('title': entry-title,
     viewpost_TitleUrl) or the writer's ('author': author vcard, AuthorInfo, byline)."""
     names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    if kind == "title" and any(w in names for w in _vocab()["not_title"]):
+        return False  # (subtitle, sub-title: the deck under the headline)
     return any(w in names for w in _vocab()[kind])
 
 
@@ -352,7 +355,7 @@ def _blocks(root, split_links: bool = False) -> tuple[list[Block], dict, set]:
             if tag == "img":
                 alt = _norm(el.get("alt") or el.get("title") or "")
                 blocks.append(Block(len(blocks), alt, _line(el), "img", 0, 0,
-                                    furniture_chain=furn, hidden_chain=hidden))
+                                    furniture_chain=furn, hidden_chain=hidden, element=el))
             if tag == "a":
                 state["link"] += 1
             if tag in _BOLD:

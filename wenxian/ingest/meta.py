@@ -1650,6 +1650,17 @@ def _menu_item(lines: list[Line], i: int) -> bool:
 _MENU_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
+def _credit_part(text: str, name: str) -> str:
+    """The part of a line that can hold the credit of `name`: a short line whole; in a paragraph,
+    the name with the twenty characters before it and the twelve after it (a photographer's 摄 or
+    图 is looked for there: （记者某某摄） closing a caption, not 心电图 or 地图 elsewhere in a lead
+    that opens with a reporter's credit)."""
+    at = text.find(name)
+    if len(text) <= 60 or at < 0:
+        return text
+    return text[max(0, at - 20):at + len(name) + 12]
+
+
 def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph: str | None = None) -> list[str]:
     """Credited writers, by where papers print them: a byline or credit line near the title,
     the reporter in the opening dateline (新华社…电（记者唐霁）), then the names in brackets
@@ -1670,10 +1681,11 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             names = [m.group(1)] if m else []
         if not names:  # the broadcaster's credit as a byline of its own (某視新聞／甲、乙 某地報導)
             names = (broadcast_credit(t) or (None, []))[1]
-        if names and _PHOTO_CREDIT.search(t) and not re.search(r"报道|报导|[／/╱]\s*文", t):
-            names = _writers_beside_photographer(t)
+        credit = _credit_part(t, names[0]) if names else t
+        if names and _PHOTO_CREDIT.search(credit) and not re.search(r"报道|报导|[／/╱]\s*文", credit):
+            names = _writers_beside_photographer(credit)
             if not names:
-                photographers = photographers or credited_authors(t)  # a writer's credit elsewhere comes first
+                photographers = photographers or credited_authors(credit)  # a writer's credit elsewhere comes first
         if names:
             # a credit continued on the next line (本报记者 甲 乙 / 本报实习生 丙 丁)
             more = credited_authors(texts[i + 1]) if i + 1 < len(texts) and len(texts[i + 1]) <= 40 else []
