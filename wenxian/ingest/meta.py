@@ -728,6 +728,8 @@ def clean_source(value: str) -> str | None:
         return None  # '发布于 2019-09-26': the label of a date, printed where an outlet could stand
     if is_place_name(value):
         return None  # '香港', '北京': a dateline's place or the site's regional section, never an outlet
+    if re.fullmatch(rf"[\u4e00-\u9fff]{{2,6}}(?:{vocab.load('metadata.yml')['section_ends']})", value) and not opens_with_place(value):
+        return None  # '市场信息科': a section of the body whose site it is (the site, the body, is the source)
     if len(value) > MAX_SOURCE:
         return None  # a label run into a paragraph names no outlet (and the schema would refuse it)
     return value
