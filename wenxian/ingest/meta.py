@@ -1444,6 +1444,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
 _EDITOR_ROLE = re.compile(r"(?:编辑|編輯|责编|責編|审核|審核|校对|校對|监制|監製|编审|編審)$")
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
 _CORRESPONDENT = re.compile(r"通讯员|通訊員")
+_REPORTER = re.compile(r"记者|記者")
 _AUTHOR_LABEL_ALONE = re.compile(r"(?:作者|作\s者)\s*[:：︰﹕]?")
 _BARE_HANDLE = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
 _LABELLED_HANDLE = re.compile(r"^(?:作者|作\s者)\s*[:：︰﹕]?\s*([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
@@ -1467,6 +1468,12 @@ def credited_authors(text: str) -> list[str]:
         for m in pat.finditer(text):
             if pat is reporter and not _reporter_credit_start(text[:m.start()], text):
                 continue
+            if pat is reporter and _CORRESPONDENT.search(m.group(0)[:8]):
+                # ('通讯员 乙 记者 甲': the correspondent printed first; the reporter is the writer)
+                later = next((n for n in reporter.finditer(text, m.start() + 2) if not _CORRESPONDENT.search(n.group(0)[:8])), None)
+                names = _names_in(next(g for g in later.groups() if g), stop) if later else []
+                if names:
+                    return names
             group = next(g for g in m.groups() if g)
             if pat is slash and not _slash_credit_start(text[:m.start(1)]):
                 continue  # ('会议 强调 各地/要…': names before a slash open the line or follow a date)
@@ -1693,6 +1700,8 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             more = credited_authors(texts[i + 1]) if i + 1 < len(texts) and len(texts[i + 1]) <= 40 else []
             if more and _CORRESPONDENT.search(texts[i + 1]) and not _CORRESPONDENT.search(t):
                 more = []  # (本报记者 甲 / 本报通讯员 乙: as on one line, the reporters are the writers)
+            if more and _CORRESPONDENT.search(t) and not _CORRESPONDENT.search(texts[i + 1]) and _REPORTER.search(texts[i + 1]):
+                names = []  # (通讯员 乙 / 记者 甲: the reporter printed second is the writer)
             names = names + [n for n in more if n not in names]
             # the same credit printed again in full ('作者：甲 乙返回首页' cut by a glued link,
             # then '采写：记者 甲 乙'): the longer reading of it
