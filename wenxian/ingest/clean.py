@@ -263,10 +263,43 @@ def _below_printed_headline(lines: list[Line], reasons: list[str | None], start:
     return at
 
 
-def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
+_DIGITS = re.compile(r"[0-9０-９]{1,6}")
+_CELL_MAX = 20  # characters of a table's cell written on a line of its own
+_TABLE_MIN = 6  # cells in a row, at least, for a run of short lines to be a table
+
+
+def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
+    """Lines that are the cells of a table a scraper wrote one to a line (乡镇 / 转移人数 / 城关镇 /
+    1250 / 320 / …): a run of at least six short lines, not prose, with two numbers or more and
+    two labels or more, between a line of the text above (a sentence, or one introducing the
+    table with a colon) and a sentence below. Their numbers alone on a line are no page
+    numbers, and the run costs the text nothing: read as navigation, a table's figures were
+    removed and its length cut the text before it away."""
+    out: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and len(lines[j].text) <= _CELL_MAX and not is_prose(lines[j].text) and (
+                not reasons[j] or reasons[j] == "navigation" and _DIGITS.fullmatch(lines[j].text)):
+            j += 1
+        if j - i >= _TABLE_MIN and 0 < i and j < n:
+            numbers = sum(bool(_NUMBER_CELL.fullmatch(lines[k].text)) for k in range(i, j))
+            above, below = lines[i - 1].text, lines[j].text
+            if (numbers >= 2 and j - i - numbers >= 2 and not reasons[i - 1] and not reasons[j]
+                    and (is_prose(above) or above.endswith(("：", ":"))) and is_prose(below)):
+                out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+_NUMBER_CELL = re.compile(r"[-+－]?[0-9０-９][0-9０-９,，.]*\s*[%％‰]?")
+
+
+def main_span(lines: list[Line], reasons: list[str | None], table: set[int] = frozenset()) -> tuple[int, int]:
     """Indexes [start, end) of the run of lines with the highest total prose score. Short lines
-    of a list introduced by a colon (例如：/ 一般来说：) and numbered sub-headings cost nothing:
-    they are the article's structure, not furniture between articles."""
+    of a list introduced by a colon (例如：/ 一般来说：), numbered sub-headings and the cells of
+    a table (`table`: `table_cells`) cost nothing: they are the article's structure, not
+    furniture between articles."""
     best, best_span = 0, (0, 0)
     cur, start = 0, 0
     in_list = 0
@@ -281,7 +314,7 @@ def main_span(lines: list[Line], reasons: list[str | None]) -> tuple[int, int]:
         cells = line.text.split()
         row = int(cells[0]) if (not reason and len(cells) >= 3 and cells[0].isdigit() and int(cells[0]) == row + 1
                                 and all(len(c) <= 16 for c in cells)) else 0
-        if score < 0 and not reason and (in_list or numbered and numbered_run <= 2 or row):
+        if score < 0 and not reason and (in_list or numbered and numbered_run <= 2 or row or i in table):
             score = 0  # (a numbered table's rows are the text's, a list of names or items it announces)
         cur += score
         if reason:
@@ -761,7 +794,11 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
     repost_card(lines, reasons)
     thread = _thread_start(lines, reasons)
-    start, end = main_span(lines[:thread], reasons[:thread])
+    table = table_cells(lines[:thread], reasons[:thread])
+    for i in table:
+        if reasons[i] == "navigation":
+            reasons[i] = None  # (a table's figure alone on its line, no page number)
+    start, end = main_span(lines[:thread], reasons[:thread], table)
     start = _below_printed_headline(lines, reasons, start, end)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
@@ -805,6 +842,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             kept.append(Kept(line, "image"))
         elif not start <= i < end:
             removed.append(Removed(line, outside_reason(line.text, title)))
+        elif i in table:
+            kept.append(Kept(line, "paragraph"))  # (a table's cell, as the capture wrote it: no heading)
         elif (not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text)
               and not line.text.endswith(("：", ":"))):  # a line introducing a list is no heading
             kept.append(Kept(line, "heading"))
