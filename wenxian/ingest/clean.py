@@ -405,6 +405,8 @@ def _box_then_text(after: list[str]) -> bool:
         k += 1
     if k < 2 or k >= len(after) or len(after[k]) < 30 or not _SENTENCE_CLOSE.search(after[k]):
         return False
+    if after[k].startswith(_BACK_REFERENCES):
+        return False  # ('以上图书均可…': the paragraph speaks of the list, which is the text's own)
     rest = after[k + 1:k + 5]
     return not any(len(a) <= 40 and not _SENTENCE_CLOSE.search(a) and len(b) >= 30 and _SENTENCE_CLOSE.search(b)
                    for a, b in zip(rest, rest[1:]))
@@ -427,6 +429,7 @@ def _inline_boxes(texts: list[str], reasons: list, start: int, cut: int | None) 
 
 
 INLINE_BOX = "box of related links inside the text"
+_BACK_REFERENCES = ("以上", "上述", "上面", "上列", "前述")
 
 
 def _text_continues(after: list[str]) -> bool:

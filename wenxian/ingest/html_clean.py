@@ -261,7 +261,9 @@ def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None
     above = [b for b in blocks[max(0, title_index - 40):title_index] if not b.hidden]
     for at in range(len(above) - 1, -1, -1):
         if len(above[at].text) <= 30 and meta.is_page_label(above[at].text):
-            date = meta.find_date([Line(b.line, b.evidence) for b in reversed(above[max(0, at - 3):at + 1])], order)
+            # (the three blocks over it that are no links: an issue's links, 上一期 / 往期回顾, between)
+            over = [b for b in reversed(above[max(0, at - 10):at]) if b.link_density <= 0.5][:3]
+            date = meta.find_date([Line(b.line, b.evidence) for b in [above[at]] + over], order)
             if date:
                 return date
     return None
@@ -470,8 +472,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
             continue  # (nor a channel's or the navigation's name the <title> ends with: 最新消息)
         for value, origin in candidates:
             if t in value:
-                if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()):
-                    continue  # (a logo the <title> names with its edition only: 某某日報電子版)
+                if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()
+                                             or _site_and_channel(value, {t} | not_sources)):
+                    continue  # (a logo the <title> names with its edition or a channel only: 某某日報電子版, 某某縣政府-最新消息)
                 whole = _broken_headline(page, b.index, value) or _two_line_headline(page, t, b.index, candidates)
                 rank = (len(whole), b.tag in _HEADING_TAGS, -b.index)
                 if best is None or rank > best[0]:
@@ -533,7 +536,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         titles = [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else [])
         marked = next((b for b in near if index is not None and b.index == index - 1 and b.title_hint
                        and not any(text in v for v in titles) and not _TRAIL.search(b.text)
-                       and 4 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5
+                       and 8 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5
                        and not label.search(b.text) and not meta.is_site_name(b.text) and not clean_mod.pattern_reason(b.text)), None)
         if marked is not None:
             return marked.text, "visible (marked as a title, over its deck)", marked.index

@@ -636,8 +636,8 @@ def _through_tables(blocks: list[Block], span: tuple[int, int]) -> tuple[int, in
     the prose after it: a table of figures scores against the article as its cells do, so a
     long one cut the text short and the paragraphs after it were lost. Only a table in the
     same container as the paragraphs before and after it (or in a wrapper of its own there),
-    without furniture, its caption aside; a market or weather widget in a box of its own
-    beside the text, or followed by a heading, stays outside."""
+    or closing that container, without furniture, its caption aside; a market or weather
+    widget in a box of its own beside the text, or followed by a heading, stays outside."""
     a, z = span
     while 0 < z < len(blocks) and a < z:
         i = z
@@ -646,11 +646,16 @@ def _through_tables(blocks: list[Block], span: tuple[int, int]) -> tuple[int, in
         j = i
         while j < len(blocks) and blocks[j].row:
             j += 1
-        if j - i < 2 or j >= len(blocks):
+        if j - i < 2:
             break
-        before, after, table = blocks[z - 1], blocks[j], _nearest(blocks[i].element, "table")
-        if (any(b.furniture or b.hidden for b in blocks[z:j + 1]) or prose_score(before) <= 0 or prose_score(after) <= 0
-                or not (_beside(before.element, table) and _beside(after.element, table))):
+        before, table = blocks[z - 1], _nearest(blocks[i].element, "table")
+        if any(b.furniture or b.hidden for b in blocks[z:j]) or prose_score(before) <= 0 or not _beside(before.element, table):
+            break
+        after = blocks[j] if j < len(blocks) else None
+        if (after is None or after.furniture or pattern_reason(after.text)
+                or not _within(after.element, before.element.getparent())):
+            return a, j  # (the table closes the text's container: the page's tools or its footer follow)
+        if after.hidden or prose_score(after) <= 0 or not _beside(after.element, table):
             break
         z = j
         while z < len(blocks) and not blocks[z].furniture and not blocks[z].hidden and block_score(blocks[z]) > 0:
@@ -664,6 +669,15 @@ def _nearest(el, tag: str):
     while parent is not None and (not isinstance(parent.tag, str) or parent.tag.lower() != tag):
         parent = parent.getparent()
     return parent
+
+
+def _within(element, container) -> bool:
+    """Whether `element` is `container` or inside it."""
+    while element is not None:
+        if element is container:
+            return True
+        element = element.getparent()
+    return False
 
 
 def _beside(element, table) -> bool:

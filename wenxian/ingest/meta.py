@@ -202,7 +202,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
                 title, site = head.strip(), tail.strip()
                 break
     title = title.rstrip("-_|｜ ")
-    if len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title):
+    if (len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title)
+            or title in vocab.load("metadata.yml")["not_sources"]):  # ('某某縣政府-最新消息': the page's channel)
         return None, site
     if looks_like_site(title) and not _PROSE_PUNCT_ANY.search(title.replace(" ", "")):
         return None, site or title  # the page-title line is only the site's name ('某某的博客')
@@ -1360,7 +1361,7 @@ _DESK = re.compile(r"(中心|组|部|频道)$")
 # text and pictures by the same hand (文/图 某某, 图文：某某): a writer's credit
 _TEXT_AND_PICTURES = re.compile(r"文\s?[/／、&＆]?\s?图|图\s?[/／、&＆]?\s?文")
 # where a photographer's credit starts on a line that credits a writer first (文／甲　摄影／乙)
-_PHOTO_LABEL = re.compile(r"(?:摄影|摄像|图片|图|摄)\s*[:：︰﹕/／]|(?<=\s)(?:摄影|摄像)(?:记者)?\s")  # (记者 甲 摄影记者 乙)
+_PHOTO_LABEL = re.compile(r"(?:摄影者|摄影|摄像|图片|图|摄)\s*[:：︰﹕/／]|(?<=\s)(?:摄影|摄像)(?:记者)?\s")  # (记者 甲 摄影记者 乙)
 # a writer's credit after a photographer's (图／乙 文／甲)
 _WRITER_LABEL = re.compile(r"(?:^|(?<=\s))(?:文|撰文|文字|作者|记者|采写)\s*[:：︰﹕/／]")
 
@@ -1430,17 +1431,19 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
         if ("网" in name or "网" in name or "／" in name or is_outlet_name(name) or _DESK.search(name)
                 or any(map(is_outlet_name, re.split("[·・•‧]", name)[:-1]))  # 新华日报·交汇点
                 or len(name) >= 5 and any(re.search(vocab.load("metadata.yml")["not_name_ends"], part)
-                                          for part in re.split("[·・•‧]", name))):  # 中国气象局, 人民论坛·学术前沿
+                                          for part in re.split("[·・•‧]", name))  # 中国气象局, 人民论坛·学术前沿
+                or len(name) >= 3 and _OFFICE_END.search(name)):  # 撰稿：党政办, an office
             break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
     if out and out[-1].endswith(_REPORTED_SUFFIXES):
         # 李明 北京报道: the place it was reported from, after the writers; 记者李明报道: the verb
         last = out.pop()[:-2]
-        if not out and len(last) >= 2:
-            out.append(last)
+        if len(last) >= 2 and (not out or "、" + last in match_text and not _places(last)):
+            out.append(last)  # (张三、李四报道: names listed with 、, the last glued to the verb)
     return out
 
 
+_OFFICE_END = re.compile(r"(?:办|辦|局|委)$")
 _EDITOR_ROLE = re.compile(r"(?:编辑|編輯|责编|責編|审核|審核|校对|校對|监制|監製|编审|編審)$")
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
 _CORRESPONDENT = re.compile(r"通讯员|通訊員")
@@ -1488,7 +1491,10 @@ def credited_authors(text: str) -> list[str]:
                 continue  # (来源：某某网 甲: a personal name after the credit, not a button's label: 参与互动)
             names = _names_in(group, stop)
             if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
-                names = names[:-1]  # 记者 彭冲 山东冠县报道: the last word is where it was reported
+                # 记者 彭冲 山东冠县报道: the last word is where it was reported; 记者甲、乙北京报道:
+                # the last name, then the place
+                cut = None if _places(names[-1]) else _name_before_place(names[-1], text, m.end())
+                names = names[:-1] + ([cut] if cut and cut != names[-1] else [])
             elif names and group.rstrip().endswith(names[-1]):
                 names[-1] = _name_before_place(names[-1], text, m.end())
             if names:
@@ -1502,14 +1508,45 @@ _GLUED_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:\d{1,2}日)?(?:电|電|报
 def _name_before_place(name: str, text: str, end: int) -> str:
     """The writer's name when the place reported from is run on after it (记者李明乌鲁木齐报道,
     記者李撫生台灣花蓮報導): a name's slot takes up to four characters, so it can swallow the
-    place's first ones. Cut where a place of the gazetteer or of `dateline_places` opens what
-    is left, trying the usual lengths of a name, three, two, then four characters; the name as
-    read when no cut leaves a place."""
+    place's first ones. Cut where what is left up to 报道 reads wholly as places of the gazetteer
+    or of `dateline_places`, a name of three or two characters first (黑龙江哈尔滨 over 龙江 +
+    哈尔滨: the reading whose first place is the longest), four only when neither leaves places;
+    when no cut does, a name of the usual three characters (李长江西樵: a town the gazetteer
+    lacks), else the name as read."""
     glued = _GLUED_PLACE.match(text, end)
     if glued is None or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
         return name
     run = name + glued.group(1)
-    return next((run[:k] for k in (3, 2, 4) if k <= len(run) - 2 and opens_with_place(run[k:])), name)
+    for lengths in ((3, 2), (4,)):  # (a name of four characters only when no shorter one leaves places)
+        readings = []
+        for order, k in enumerate(lengths):
+            places = _places(run[k:]) if k <= len(run) - 2 else None
+            if places:
+                readings.append((-len(places[0]), order, run[:k]))
+        if readings:
+            return min(readings)[2]
+    compound = tuple(vocab.load("metadata.yml")["compound_surnames"])
+    if glued.group(1) and len(name) == 4 and not name.startswith(compound):
+        return name[:3]  # (李长江西樵: a town the gazetteer lacks after a name of three)
+    return name
+
+
+def _places(text: str) -> list[str] | None:
+    """`text` read as places one after another (新疆乌鲁木齐 -> 新疆, 乌鲁木齐), each the longest
+    that opens what is left; None when something is left over."""
+    out = []
+    while text:
+        n = _place_length(to_simplified_text(text))
+        if n < 2:
+            return None
+        out.append(text[:n])
+        text = text[n:]
+    return out
+
+
+def to_simplified_text(text: str) -> str:
+    from ..script import to_simplified
+    return to_simplified(text)
 
 
 _PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗")
