@@ -1534,19 +1534,15 @@ def _name_before_place(name: str, text: str, end: int) -> str:
 def _places(text: str) -> list[str] | None:
     """`text` read as places one after another (新疆乌鲁木齐 -> 新疆, 乌鲁木齐), each the longest
     that opens what is left; None when something is left over."""
+    from ..script import to_simplified
     out = []
     while text:
-        n = _place_length(to_simplified_text(text))
+        n = _place_length(to_simplified(text))
         if n < 2:
             return None
         out.append(text[:n])
         text = text[n:]
     return out
-
-
-def to_simplified_text(text: str) -> str:
-    from ..script import to_simplified
-    return to_simplified(text)
 
 
 _PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗")
@@ -1556,15 +1552,8 @@ def opens_with_place(text: str) -> bool:
     """Whether `text` opens with a place's name: a unit of the gazetteer, with or without its
     suffix (乌鲁木齐市, 乌鲁木齐), or a place outside it that datelines name
     (`dateline_places`: Taiwan's counties, Hong Kong, cities abroad), in either script."""
-    from ..places.regions import name_index
     from ..script import to_simplified
-    t = to_simplified(text)
-    if t.startswith(_dateline_places()):
-        return True
-    for form in name_index().get(t[:2], ()):
-        if t.startswith(form) or (form.endswith(_PLACE_SUFFIXES) and len(form) >= 3 and t.startswith(form[:-1])):
-            return True
-    return False
+    return _place_length(to_simplified(text)) >= 2
 
 
 @lru_cache(maxsize=None)
