@@ -220,6 +220,7 @@ def repost_card(lines: list[Line], reasons: list[str | None]) -> None:
     card's name and description) are the card (`repost_card` in sections.yml; `reasons` is
     changed). A line of the text that merely names the account stays."""
     card = re.compile(vocab.load("sections.yml")["repost_card"])
+    described = re.compile(vocab.load("sections.yml")["repost_card_description"])
     for i, line in enumerate(lines):
         m = card.match(line.text.strip())
         if not m:
@@ -228,6 +229,10 @@ def repost_card(lines: list[Line], reasons: list[str | None]) -> None:
         for j in range(i + 1, min(len(lines), i + 4)):  # (a saved page's avatar may stand between)
             if len(lines[j].text) <= 80 and lines[j].text.strip().startswith(m.group(1)):
                 reasons[j] = reasons[j] or REPOST_CARD
+                # (the description under the name, when it does not open with it)
+                if (lines[j].text.strip() == m.group(1) and j + 1 < len(lines)
+                        and described.match(lines[j + 1].text.strip())):
+                    reasons[j + 1] = reasons[j + 1] or REPOST_CARD
 
 
 def _below_printed_headline(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
@@ -290,9 +295,6 @@ def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
                 out.update(range(i, j))
         i = max(j, i + 1)
     return out
-
-
-_NUMBER_CELL = re.compile(r"[-+－]?[0-9０-９][0-9０-９,，.]*\s*[%％‰]?")
 
 
 def main_span(lines: list[Line], reasons: list[str | None], table: set[int] = frozenset()) -> tuple[int, int]:
@@ -538,6 +540,8 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
             items.add(i)
         elif _score(text, None) > 0 and new_end == i:
             pass  # a paragraph right after included structure belongs to it
+        elif new_end == i and len(text) <= 80 and _CAPTION_MARK.match(text):
+            pass  # a picture's caption right after the text (▲某某, 图为某某): the text's own
         else:
             break
         new_end = i + 1
@@ -545,6 +549,7 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
 
 
 _NUMBER_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)*\s*[%％]?")
+_CAPTION_MARK = re.compile(r"[▲△]|(?:图为|圖為)\S")
 
 
 _ENDED_AFTER = 300  # prose score (≈ characters of running text) an article has before an ender that ends it

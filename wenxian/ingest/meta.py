@@ -26,6 +26,7 @@ _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:快讯|专讯|讯|
 _BLOG_TITLE = re.compile(r"^(.+?) @ (.{2,30}?)(?: :: .*)?$")
 
 
+_SECTION_END = re.compile(r"(?:专题|專題|专栏|專欄|栏目|欄目|版块|版塊)$")
 _GENERIC_SECTION = re.compile(r"(?:即时|每日|今日|本地|国际)?(?:网|日报|报|新闻|频道|论坛|博客|社区){1,2}")  # (即时新闻频道)
 
 
@@ -42,7 +43,9 @@ def _section_trail(line: str) -> tuple[str, str] | None:
             if len(head) >= 4 and all(0 < len(p) <= 15 and not _PROSE_PUNCT_ANY.search(p.replace(" ", "")) for p in rest):
                 # ('日報', '新聞' alone are sections of the site: '标题 | 港聞 | 日報 | 星島日報')
                 # (not a section made of section words alone: 社會新聞 after '标题｜香港01｜')
-                sites = [p for p in rest if _site_words().search(p) and not _GENERIC_SECTION.fullmatch(p) and clean_source(p)]
+                # (nor a feature's or a column's name: 社區專題, 某某专栏)
+                sites = [p for p in rest if _site_words().search(p) and not _GENERIC_SECTION.fullmatch(p)
+                         and not _SECTION_END.search(p) and clean_source(p)]
                 # ('客家新聞｜客家電視台': a name's news channel, then the name's site)
                 channels = [p for p in sites if p.endswith("新闻") and any(q != p and q.startswith(p[:-2]) for q in sites) and len(p) > 2]
                 sites = [p for p in sites if p not in channels] or sites
@@ -51,8 +54,9 @@ def _section_trail(line: str) -> tuple[str, str] | None:
                 # or the one part that is a name among sections ('标题｜香港01｜社會新聞': the site's
                 # name holds no site word), not a person's
                 named = [p for p in rest if clean_source(p) and not is_navigation_name(p) and byline_names(p) != [p]
+                         and not _SECTION_END.search(p)
                          and re.search(r"[\u4e00-\u9fff]", p)]  # (not NBA, a Latin topic's name)
-                if len(named) == 1 and len(rest) - 1 == sum(not clean_source(p) for p in rest):
+                if len(named) == 1 and len(rest) - 1 == sum(not clean_source(p) or bool(_SECTION_END.search(p)) for p in rest):
                     return head, named[0]
     return None
 
@@ -1685,6 +1689,9 @@ def _menu_item(lines: list[Line], i: int) -> bool:
 _MENU_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
+_BODY_AND_WRITER = re.compile(r"^[（(]\s*([\u4e00-\u9fff]{3,20})[\s\u3000]+([\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})\s*[）)]$")
+
+
 def _credit_part(text: str, name: str) -> str:
     """The part of a line that can hold the credit of `name`: a short line whole; in a paragraph,
     the name with the twenty characters before it and the twelve after it (a photographer's 摄 or
@@ -1716,6 +1723,9 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             names = [m.group(1)] if m else []
         if not names:  # the broadcaster's credit as a byline of its own (某視新聞／甲、乙 某地報導)
             names = (broadcast_credit(t) or (None, []))[1]
+        if not names:  # a body and its writer closing the text in brackets (（某某县农业农村局　甲）)
+            m = _BODY_AND_WRITER.match(t.strip())
+            names = byline_names(m.group(2)) if m and _INSTITUTION.search(m.group(1)) else []
         credit = _credit_part(t, names[0]) if names else t
         if names and _PHOTO_CREDIT.search(credit) and not re.search(r"报道|报导|[／/╱]\s*文", credit):
             names = _writers_beside_photographer(credit)
@@ -1787,6 +1797,20 @@ def name_beside_date(texts: list[str]) -> str | None:
     09:15 发布于甘肃 +关注': a platform's account card), not a label, a placeholder or a place."""
     for t in texts:
         m = _NAME_THEN_DATE.match(t.strip())
+        if m and not _is_label(m.group(1)) and outlet_or_none(clean_source(m.group(1)) or None):
+            return clean_source(m.group(1))
+    return None
+
+
+_DATE_THEN_ACCOUNT = re.compile(r"^(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[·・•]\s*([^\s·・•]{2,20})$")
+
+
+def account_after_date(texts: list[str]) -> str | None:
+    """The account a platform names after a post's date on the line under its headline
+    ('2024-05-28 18:32·某某': a self-media post's creator, its origin), not a label, a
+    placeholder or a place."""
+    for t in texts:
+        m = _DATE_THEN_ACCOUNT.match(t.strip())
         if m and not _is_label(m.group(1)) and outlet_or_none(clean_source(m.group(1)) or None):
             return clean_source(m.group(1))
     return None

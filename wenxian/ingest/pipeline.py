@@ -211,6 +211,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.labelled_source([k.line for k in cleaned.kept[-2:] if len(k.line.text) <= 80
                                                 and meta.opens_with_label(k.line.text)], lines),
                   lambda: meta.reposted_account([l.text for l in header]),
+                  lambda: meta.account_after_date([l.text for l in header][:20]),  # (2024-05-28 18:32·某某)
                   lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines),
                   lambda: closing_credit[0] if closing_credit else None,
@@ -251,6 +252,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if source in authors and site and source != site and (source == meta.account_name(near_title[:15], title)
                                                           or meta.byline_names(source) == [source]):
         source = site  # the name beside the date is the writer's, the site names itself (as on saved pages)
+    elif source in authors:
+        # (原创 / 某某 / 某某账号: a WeChat post prints its writer, then its account, under the headline)
+        source = _account_after_writer([l.text for l in near_title[:10]], source, title) or source
     if site and source in (site, meta.without_edition(site)) and meta.creator_post([l.text for l in lines if l.number >= first_kept]):
         # a creator's post on a portal (self-media): the account beside the date, or the one
         # writer credited, is the origin, not the portal that hosts it
@@ -296,6 +300,19 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
 
 
 _TRAIL = re.compile(r"首页|首頁|[>›»]")
+
+
+def _account_after_writer(texts: list[str], writer: str, title: str | None) -> str | None:
+    """The name printed alone right under the credited writer's under the headline (原创 /
+    某某 / 某某账号), when it can be an account's: the post's origin."""
+    shown = [t.strip() for t in texts]
+    if writer not in shown:
+        return None
+    at = shown.index(writer) + 1
+    name = shown[at] if at < len(shown) else None
+    if name and meta.writer_handle(name, {writer, title or ""}):
+        return meta.outlet_or_none(meta.clean_source(name))
+    return None
 
 
 def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: list) -> str | None:
