@@ -6,14 +6,20 @@ import pytest
 from wenxian.ingest import meta
 
 
-@pytest.mark.parametrize("text", ["香港", "北京", "乌鲁木齐", "乌鲁木齐市", "石河子市", "花蓮", "雲林縣", "台北市", "吉隆坡"])
-def test_a_place_with_or_without_its_suffix_is_a_place(text):
+@pytest.mark.parametrize("text", ["香港", "北京", "花蓮", "雲林縣", "台北市", "吉隆坡", "清萊"])
+def test_a_place_where_an_outlet_could_stand_is_no_outlet(text):
     assert meta.is_place_name(text)
 
 
-@pytest.mark.parametrize("text", ["", "中", "新华社", "乌鲁木齐晚报", "花蓮日報", "吉隆坡时报", "李明乌鲁"])
-def test_an_outlet_named_after_a_place_is_no_place(text):
+@pytest.mark.parametrize("text", ["", "中", "新华社", "乌鲁木齐晚报", "花蓮日報", "吉隆坡时报", "李明乌鲁",
+                                  "青山镇", "某某县"])  # (来源：青山镇: the town's government)
+def test_an_outlet_or_a_body_named_after_a_place_is_no_place(text):
     assert not meta.is_place_name(text)
+
+
+@pytest.mark.parametrize("text", ["乌鲁木齐", "乌鲁木齐市报道", "石河子市", "台灣花蓮", "新疆乌鲁木齐"])
+def test_a_dateline_opens_with_a_place_with_or_without_its_suffix(text):
+    assert meta.opens_with_place(text)
 
 
 @pytest.mark.parametrize("credit, names", [

@@ -135,6 +135,8 @@ def extract(page: Page) -> HtmlArticle:
             if title_index is not None else None, "visible (the masthead over the headline)")])
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
+    elif source and site and source != site and meta.names_a_section(source, site):
+        source, origins["source"] = site, "site (credited by one of its sections)"
 
     credit_lines = [Line(0, p) for p in paragraphs if len(p) <= 40 and meta.labelled_credit(p)]
     # a labelled credit in the stamp just above the headline (02日14:25 作者：某某 出自…): a

@@ -733,8 +733,6 @@ def clean_source(value: str) -> str | None:
         return None  # '发布于 2019-09-26': the label of a date, printed where an outlet could stand
     if is_place_name(value):
         return None  # '香港', '北京': a dateline's place or the site's regional section, never an outlet
-    if re.fullmatch(rf"[\u4e00-\u9fff]{{2,6}}(?:{vocab.load('metadata.yml')['section_ends']})", value) and not opens_with_place(value):
-        return None  # '市场信息科': a section of the body whose site it is (the site, the body, is the source)
     if len(value) > MAX_SOURCE:
         return None  # a label run into a paragraph names no outlet (and the schema would refuse it)
     return value
@@ -855,8 +853,8 @@ _BODY_IN_UNIT = re.compile(r"政府|公所|[省市县区乡镇局部委署院会
 
 
 def is_place_name(text: str) -> bool:
-    """A region's name in the gazetteer, with or without its suffix, or in `dateline_places`, in
-    either script (香港, 臺灣, 凉山, 乌鲁木齐, 雲林縣, 吉隆坡): pages print one
+    """A region's name, in either script: two characters that open a unit's name in the gazetteer
+    (香港, 臺灣, 凉山), or a place abroad in `dateline_places` (吉隆坡, 清萊, 雲林縣): pages print one
     beside the date (the dateline's place) or as a section in the page title, where an outlet
     could stand."""
     from ..places.regions import name_index
@@ -864,7 +862,8 @@ def is_place_name(text: str) -> bool:
     simple = to_simplified(text)
     if text in name_index() or simple in name_index():
         return True  # (two characters that open a unit's name: 香港, 凉山)
-    return len(simple) >= 2 and _place_length(simple) == len(simple)
+    # (a unit's full name stays a candidate: 来源：青山镇 names the town's government)
+    return any(simple == p or simple[:-1] == p and simple.endswith(_PLACE_SUFFIXES) for p in _dateline_places())
 
 
 def _place_length(text: str) -> int:
@@ -1102,6 +1101,15 @@ def broadcast_credit(text: str) -> tuple[str, list[str]] | None:
 def broadcast_outlet(texts: list[str]) -> str | None:
     """The outlet of the first broadcaster's credit among `texts` that names its writers."""
     return next((credit[0] for t in texts if (credit := broadcast_credit(t)) and credit[1]), None)
+
+
+def names_a_section(source: str, site: str | None) -> bool:
+    """Whether a credited source is a section of the body whose site the page is (来源：市场信息科
+    on the 某某县农业农村局 site: `section_ends`): the body, the site, is the source. Not on another
+    kind of site, where such a name is an outlet (百度百科, 腾讯自选股)."""
+    return bool(site and (_INSTITUTION.search(site) or site.endswith("政府"))
+                and re.fullmatch(rf"[\u4e00-\u9fff]{{2,6}}(?:{vocab.load('metadata.yml')['section_ends']})", source)
+                and not opens_with_place(source))
 
 
 def abbreviates(short: str, full: str) -> bool:

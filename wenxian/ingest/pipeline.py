@@ -226,8 +226,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                            if not site and printed is not None and meta.platform_post(lines) else None))
     source = next(filter(None, (meta.outlet_or_none(read()) for read in candidates)), None) or (
         meta.without_edition(site) if site else site)  # (某某晚报数字报: the paper)
-    if source and site and source != site and meta.abbreviates(source, site):
-        source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site)
+    if source and site and source != site and (meta.abbreviates(source, site) or meta.names_a_section(source, site)):
+        source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site) or a section's
     if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
         footer_after = [l.text for l in lines if l.number > last_kept][-40:]
         source = (meta.copyright_holder(footer_after) or meta.registered_site_name(footer_after)
