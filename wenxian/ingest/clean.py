@@ -425,7 +425,8 @@ def _inline_boxes(texts: list[str], reasons: list, start: int, cut: int | None) 
         k = i + 1
         while k < len(texts) and k - i <= 6 and len(texts[k]) <= 40 and not _SENTENCE_CLOSE.search(texts[k]):
             k += 1
-        if k - i >= 2 and k < len(texts) and len(texts[k]) >= 30 and _SENTENCE_CLOSE.search(texts[k]):
+        if (k - i >= 2 and k < len(texts) and len(texts[k]) >= 30 and _SENTENCE_CLOSE.search(texts[k])
+                and not texts[k].startswith(_BACK_REFERENCES)):  # (以上…: the list is the text's own)
             for j in range(start + i, start + k):
                 reasons[j] = reasons[j] or INLINE_BOX
 

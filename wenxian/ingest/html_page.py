@@ -573,6 +573,8 @@ def prose_score(b: Block) -> int:
 
 
 def _prose(text: str) -> bool:
+    """Whether a block's (or a table cell's) text reads as running prose: punctuated, long, or
+    ending as a sentence does."""
     n = len(text)
     return bool((n >= 15 and _PROSE_PUNCT.search(text)) or n >= 60 or _SENTENCE_END.search(text)
                 or n >= 16 and _PHRASES.search(text))
