@@ -397,21 +397,27 @@ def _sentences_continue(after: list[str]) -> bool:
 _SENTENCE_CLOSE = re.compile(r"[。！？][”」』）)]?$")
 
 
-def _box_then_text(after: list[str]) -> bool:
-    """Whether `after` (the lines under a related box's header) are two or more headlines (short,
-    no closing stop), then a paragraph of sentences that no further headline-and-summary pair
-    follows: the box's links, then the article's last paragraph. A feed pairs each headline
-    with a summary, again and again."""
+def _box_headlines(after: list[str], most: int, least: int = 2) -> int:
+    """How many headlines (short, no closing stop; `least` to `most`) stand at the top of `after`
+    (the lines under a related box's header) before a paragraph of sentences that does not
+    speak of them (以上图书均可…: a list the text gives is its own); 0 when they do not."""
     k = 0
-    while k < len(after) and len(after[k]) <= 40 and not _SENTENCE_CLOSE.search(after[k]):
+    while k < len(after) and k < most and len(after[k]) <= 40 and not _SENTENCE_CLOSE.search(after[k]):
         k += 1
-    if k < 2 or k >= len(after) or len(after[k]) < 30 or not _SENTENCE_CLOSE.search(after[k]):
-        return False
-    if after[k].startswith(_BACK_REFERENCES):
-        return False  # ('以上图书均可…': the paragraph speaks of the list, which is the text's own)
+    if (k < least or k >= len(after) or len(after[k]) < 30 or not _SENTENCE_CLOSE.search(after[k])
+            or after[k].startswith(tuple(vocab.load("sections.yml")["back_references"]))):
+        return 0
+    return k
+
+
+def _box_then_text(after: list[str]) -> bool:
+    """Whether `after` (the lines under a related box's header) are the box's headlines, then the
+    article's last paragraph, which no further headline-and-summary pair follows (a feed pairs
+    each headline with a summary, again and again)."""
+    k = _box_headlines(after, len(after))
     rest = after[k + 1:k + 5]
-    return not any(len(a) <= 40 and not _SENTENCE_CLOSE.search(a) and len(b) >= 30 and _SENTENCE_CLOSE.search(b)
-                   for a, b in zip(rest, rest[1:]))
+    return bool(k) and not any(len(a) <= 40 and not _SENTENCE_CLOSE.search(a) and len(b) >= 30 and _SENTENCE_CLOSE.search(b)
+                               for a, b in zip(rest, rest[1:]))
 
 
 def _inline_boxes(texts: list[str], reasons: list, start: int, cut: int | None) -> None:
@@ -420,19 +426,13 @@ def _inline_boxes(texts: list[str], reasons: list, start: int, cut: int | None) 
     paragraphs around them stay. `texts` are the lines of the main span, from `start`."""
     header = _sections()[0]
     for i, t in enumerate(texts[:cut]):
-        if not (len(t) <= 30 and _INLINE_BOX.search(t) and header.match(t)):
-            continue
-        k = i + 1
-        while k < len(texts) and k - i <= 6 and len(texts[k]) <= 40 and not _SENTENCE_CLOSE.search(texts[k]):
-            k += 1
-        if (k - i >= 2 and k < len(texts) and len(texts[k]) >= 30 and _SENTENCE_CLOSE.search(texts[k])
-                and not texts[k].startswith(_BACK_REFERENCES)):  # (以上…: the list is the text's own)
-            for j in range(start + i, start + k):
+        if len(t) <= 30 and _INLINE_BOX.search(t) and header.match(t):
+            k = _box_headlines(texts[i + 1:i + 8], 6, least=1)
+            for j in range(start + i, start + i + 1 + k if k else start + i):
                 reasons[j] = reasons[j] or INLINE_BOX
 
 
 INLINE_BOX = "box of related links inside the text"
-_BACK_REFERENCES = ("以上", "上述", "上面", "上列", "前述")
 
 
 def _text_continues(after: list[str]) -> bool:
@@ -541,7 +541,7 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
             items.add(i)
         elif _score(text, None) > 0 and new_end == i:
             pass  # a paragraph right after included structure belongs to it
-        elif new_end == i and len(text) <= 80 and _CAPTION_MARK.match(text):
+        elif new_end == i and len(text) <= 80 and re.match(vocab.load("sections.yml")["caption_marks"], text):
             pass  # a picture's caption right after the text (▲某某, 图为某某): the text's own
         else:
             break
@@ -550,7 +550,7 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
 
 
 _NUMBER_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)*\s*[%％]?")
-_CAPTION_MARK = re.compile(r"[▲△]|(?:图为|圖為)\S")
+
 
 
 _ENDED_AFTER = 300  # prose score (≈ characters of running text) an article has before an ender that ends it

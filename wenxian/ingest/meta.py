@@ -26,7 +26,14 @@ _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:快讯|专讯|讯|
 _BLOG_TITLE = re.compile(r"^(.+?) @ (.{2,30}?)(?: :: .*)?$")
 
 
-_SECTION_END = re.compile(r"(?:专题|專題|专栏|專欄|栏目|欄目|版块|版塊)$")
+
+
+@lru_cache(maxsize=None)
+def _feature_end() -> re.Pattern:
+    """How the name of a site's feature or column ends (`feature_name_ends`): 社區專題, 某某专栏."""
+    return re.compile(f"(?:{vocab.load('metadata.yml')['feature_name_ends']})$")
+
+
 _GENERIC_SECTION = re.compile(r"(?:即时|每日|今日|本地|国际)?(?:网|日报|报|新闻|频道|论坛|博客|社区){1,2}")  # (即时新闻频道)
 
 
@@ -45,7 +52,7 @@ def _section_trail(line: str) -> tuple[str, str] | None:
                 # (not a section made of section words alone: 社會新聞 after '标题｜香港01｜')
                 # (nor a feature's or a column's name: 社區專題, 某某专栏)
                 sites = [p for p in rest if _site_words().search(p) and not _GENERIC_SECTION.fullmatch(p)
-                         and not _SECTION_END.search(p) and clean_source(p)]
+                         and not _feature_end().search(p) and clean_source(p)]
                 # ('客家新聞｜客家電視台': a name's news channel, then the name's site)
                 channels = [p for p in sites if p.endswith("新闻") and any(q != p and q.startswith(p[:-2]) for q in sites) and len(p) > 2]
                 sites = [p for p in sites if p not in channels] or sites
@@ -54,9 +61,9 @@ def _section_trail(line: str) -> tuple[str, str] | None:
                 # or the one part that is a name among sections ('标题｜香港01｜社會新聞': the site's
                 # name holds no site word), not a person's
                 named = [p for p in rest if clean_source(p) and not is_navigation_name(p) and byline_names(p) != [p]
-                         and not _SECTION_END.search(p)
+                         and not _feature_end().search(p)
                          and re.search(r"[\u4e00-\u9fff]", p)]  # (not NBA, a Latin topic's name)
-                if len(named) == 1 and len(rest) - 1 == sum(not clean_source(p) or bool(_SECTION_END.search(p)) for p in rest):
+                if len(named) == 1 and len(rest) - 1 == sum(not clean_source(p) or bool(_feature_end().search(p)) for p in rest):
                     return head, named[0]
     return None
 
@@ -1432,7 +1439,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
             break
-        if len(name) > 2 and _EDITOR_ROLE.search(name):
+        if len(name) > 2 and re.search(f"(?:{vocab.load('metadata.yml')['editor_roles']})$", name):
             break  # '每经记者 甲　每经编辑 乙': the editor's role, its outlet before it, then the editor
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
@@ -1444,7 +1451,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
                 or any(map(is_outlet_name, re.split("[·・•‧]", name)[:-1]))  # 新华日报·交汇点
                 or len(name) >= 5 and any(re.search(vocab.load("metadata.yml")["not_name_ends"], part)
                                           for part in re.split("[·・•‧]", name))  # 中国气象局, 人民论坛·学术前沿
-                or len(name) >= 3 and _OFFICE_END.search(name)):  # 撰稿：党政办, an office
+                or len(name) >= 3 and re.search(f"(?:{vocab.load('metadata.yml')['office_ends']})$", name)):  # 撰稿：党政办
             break  # an outlet or a newsroom desk (网易商业, 社會中心) in a writer's place
         out.append(name)
     if out and out[-1].endswith(_REPORTED_SUFFIXES):
@@ -1455,8 +1462,6 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
     return out
 
 
-_OFFICE_END = re.compile(r"(?:办|辦|局|委)$")
-_EDITOR_ROLE = re.compile(r"(?:编辑|編輯|责编|責編|审核|審核|校对|校對|监制|監製|编审|編審)$")
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
 _CORRESPONDENT = re.compile(r"通讯员|通訊員")
 _REPORTER = re.compile(r"记者|記者")
