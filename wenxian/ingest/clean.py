@@ -484,6 +484,13 @@ def _signature() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return re.compile(v["document_kinds"]), re.compile(v["issuing_body"]), re.compile(v["signature_date"])
 
 
+def signature_line(text: str) -> bool:
+    """Whether `text` reads as a line of an official document's signature (落款): the issuing
+    body's name alone (某某县人民政府) or the date alone (2023年9月1日)."""
+    _kinds, body, date = _signature()
+    return bool(body.match(text) or date.match(text))
+
+
 def signs_document(body_line: str, text: str, title: str | None) -> bool:
     """Whether `text` is the date of an official document's signature (落款) under the issuing
     body's line `body_line`, in a text whose headline names a kind of document."""

@@ -133,6 +133,10 @@ def extract(page: Page) -> HtmlArticle:
         # (the body named alone over the headline, its masthead or logo: a press release)
         + [(meta.masthead_name([b.text for b in blocks[:title_index][:12] if not b.hidden and (b.tag == "img" or b.link_density < 0.5)])
             if title_index is not None else None, "visible (the masthead over the headline)")])
+    if source and meta.names_creator_channel(source):
+        # (来源：某某新闻·某某号·政务: the portal's label for its creators' posts; the account
+        # beside the date is the origin)
+        source, origins["source"] = (account, "visible (account beside the date)") if account else (site, "site")
     if source and site and source != site and meta.abbreviates(source, site):
         source, origins["source"] = site, "site (credited by its short name)"
     elif source and site and source != site and meta.names_a_section(source, site):
@@ -712,9 +716,53 @@ def _lead_in_start(blocks: list[Block], start: int, title_index: int | None) -> 
     return first
 
 
+_FULL_STOP = re.compile(r"[。！？!?]")
+_CLOSING_CARD = "the account's or site's card after the text's closing credits"
+# what stands between a text and its account's card: credits, notices, prompts, contact lines
+_CARD_OPENERS = ("source credit", "editor credit", "byline", "contact footer", "reprint prohibition",
+                 "reprint or editing notice", "share or print widget", "WeChat footer",
+                 "reading prompt or app advertisement", "comment or interaction widget", "end marker",
+                 "disclaimer or data credit")
+
+
+def _closing_card(blocks: list[Block], start: int, end: int, title: str | None) -> set[int]:
+    """Indexes of the short lines an article container holds after its text's closing
+    credits: once the last paragraph of prose is followed by a credit, a contact line, a
+    reprint notice or a follow prompt, the short lines after it that no rule names (a slogan,
+    关注某某，关心某某; a call to donate over the hotline; a service's name over its number) are
+    the account's or site's own card, as WeChat accounts and CMS templates print under every
+    post. Not a picture's caption (a line right after an image, or one marked ▲ 图为), not a
+    note in brackets, not a document's signature (the issuing body, the date); none at all where no such line follows the last prose (a list or a
+    poem's last verses ending the text)."""
+    seen = [b for b in blocks[start:end] if not b.hidden]
+    reasons = {b.index: _reason(b, True, title) for b in seen if b.tag != "img"}
+    prose = [b.index for b in seen if b.tag != "img" and not reasons[b.index]
+             and (len(b.text) >= 50 or len(b.text) >= 15 and _FULL_STOP.search(b.text))]
+    if not prose:
+        return set()
+    card: set[int] = set()
+    opened, after_image = False, False
+    captions = re.compile(vocab.load("sections.yml")["caption_marks"])
+    for b in seen:
+        if b.index <= prose[-1]:
+            continue
+        if b.tag == "img":
+            after_image = True
+            continue
+        reason = reasons[b.index]
+        if reason:
+            opened = opened or reason in _CARD_OPENERS
+        elif (opened and not after_image and not captions.match(b.text) and len(b.text) <= 40
+              and not (b.text[:1] in "（(" and b.text[-1:] in "）)") and not clean_mod.signature_line(b.text)):
+            card.add(b.index)
+        after_image = False
+    return card
+
+
 def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int) -> Cleaned:
     kept: list[Kept] = []
     removed: list[Removed] = []
+    closing_card = _closing_card(blocks, start, min(end, tail), title)
     card: list[str | None] = [None] * len(blocks)
     clean_mod.repost_card([Line(b.line, b.text) for b in blocks], card)  # (WeChat's 以下文章来源于… card)
     for b in blocks:
@@ -735,7 +783,7 @@ def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail
             if inside and not b.furniture and not b.hidden:
                 kept.append(Kept(line, "image"))
             continue
-        reason = _reason(b, inside, title)
+        reason = _CLOSING_CARD if b.index in closing_card else _reason(b, inside, title)
         if reason:
             removed.append(Removed(line, reason))
         elif b.tag in _HEADING_TAGS and len(b.text) <= 60 and not _END_PUNCT.search(b.text):

@@ -841,6 +841,13 @@ def outlet_or_none(name: str | None) -> str | None:
     return paper_of(without_edition(_ISSUE.sub("", name) or name))  # (某某杂志 799期, 某某日报社: the publication)
 
 
+def names_creator_channel(name: str) -> bool:
+    """Whether a source value is a portal's label for its creators' posts (澎湃新闻·澎湃号·政务,
+    百家号: `creator_channels`), one of its parts between dots being such a channel."""
+    channels = set(vocab.load("metadata.yml")["creator_channels"])
+    return any(part.strip() in channels for part in re.split(r"[·・•]", name))
+
+
 def _unit_label(text: str) -> bool:
     """Whether `text` (what stands before a value) ends with a label naming the publishing unit
     of a government page (`unit_labels`: 發布單位)."""
@@ -1176,7 +1183,8 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
         if m and not _self_reference(m.group(1)):
             return m.group(1)  # （法新社羅馬19日電）, 中央社記者…台北22日電
         m = _DATELINE.match(par)
-        name = _credited_in(par) or (m.group(1) if m and not _self_reference(m.group(1)) else None)
+        name = _credited_in(par) or (m.group(1) if m and not _self_reference(m.group(1)) and not _place_dateline(m.group(1), par[m.end():])
+                                     else None)
         if name:
             return name
     for line in ordered:
@@ -1200,6 +1208,14 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
         if b.text.startswith(("微信号", "微信号")) and 2 <= len(a.text) <= 20:
             return a.text
     return None
+
+
+def _place_dateline(name: str, story: str) -> bool:
+    """Whether the name before 讯 opening a text is the place reported from, not an outlet
+    （江沙讯）, （吉隆坡讯）, as overseas papers date their stories: a known place, or a name the
+    story then speaks of (霹雳江沙一个华人新村…) that does not end as an outlet's (新华社讯, 天山网讯
+    are outlets; 石榴云讯, 津云讯 too, never named again in their stories)."""
+    return is_place_name(name) or not is_outlet_name(name) and name in story[:200]
 
 
 _ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
@@ -1275,7 +1291,7 @@ _DATE_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:时间|時間|日期)")
 # mark, the writer (when the account names one), the account, the time and the region
 # ('原创 某某 某某零距离 2023-12-04 21:08 发表于新疆').
 _FLAT_WECHAT_ROW = re.compile(r"^(原创|原創)\s+(\S{2,12})(?:\s+(\S{2,20}))?\s+((?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
-                              r"(?:\s+\d{1,2}:\d{2})?)(?:\s+((?:发表于|發表於)\S{2,8}))?$")
+                              r"(?:\s+\d{1,2}:\d{2})?)(?:\s+((?:发表于|發表於)\S{2,8}|[\u4e00-\u9fff]{2,8}))?$")  # (the region, with 发表于 or alone)
 
 
 def unflattened(lines: list[Line]) -> list[Line]:

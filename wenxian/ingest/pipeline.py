@@ -244,7 +244,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                # (also where the name over the date was read as an account: on a site that names
                # itself, a blog platform's writer stands there, and the site is the source below)
                or (meta.handle_over_date([l.text for l in _below(above, printed)[:4]], {site, title})
-                   if printed is not None and source and (source == site or site and source == meta.account_name(near_title[:15], title))
+                   if printed is not None and source and (source == site or site and source == meta.account_name(near_title[:15], title)
+                                                          and not meta.creator_post([l.text for l in lines if l.number >= first_kept]))
                    else [])
                or (meta.stamp_writer(stamp.text) if stamp else []))
     if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
