@@ -1100,6 +1100,18 @@ def reposted_account(texts: list[str]) -> str | None:
     return next((clean_source(m.group(1)) for t in texts if (m := card.match(t.strip()))), None)
 
 
+def reposted_writer(texts: list[str]) -> list[str]:
+    """The writer a WeChat repost's card names after its account ('以下文章来源于某某日报，作者
+    某某'), when it reads as a person's name: the writer of the reposted article, read where
+    nothing else names one."""
+    card = re.compile(vocab.load("sections.yml")["repost_card"])
+    for t in texts:
+        m = card.match(t.strip())
+        if m and m.group(2):
+            return byline_names(m.group(2))
+    return []
+
+
 def broadcast_credit(text: str) -> tuple[str, list[str]] | None:
     """(outlet, writers) of a broadcaster's credit printed as a byline line of its own, the
     outlet before its writers and the place ('某視新聞/甲、乙 某地報導', '某視新聞 甲 乙 某地報導'), read as the same credit
@@ -1263,6 +1275,9 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     relative = re.compile(vocab.load("metadata.yml")["relative_dates"])
     follow = set(vocab.load("metadata.yml")["follow_buttons"])
     header = [l for l in header if l.text not in follow]  # the account card's follow button
+    # (the account's description under its name, 某某县委宣传部官方账号, stands between name and date)
+    described = _official_account_patterns()[0]
+    header = [l for l in header if not (described.search(l.text) and len(l.text) <= 30 and not _date_in(l.text))] or header
     for i, line in enumerate(header):
         t, nxt = line.text, header[i + 1].text if i + 1 < len(header) else ""
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
