@@ -733,22 +733,20 @@ def _lead_in_start(blocks: list[Block], start: int, title_index: int | None) -> 
 
 _FULL_STOP = re.compile(r"[。！？!?]")
 _CLOSING_CARD = "the account's or site's card after the text's closing credits"
-# what stands between a text and its account's card: credits, notices, prompts, contact lines
-_CARD_OPENERS = ("source credit", "editor credit", "byline", "contact footer", "reprint prohibition",
-                 "reprint or editing notice", "share or print widget", "WeChat footer",
-                 "reading prompt or app advertisement", "comment or interaction widget", "end marker",
-                 "disclaimer or data credit")
+# what stands between a text and its account's card: its closing credits and notices (not a
+# contact line or a share button: a notice's own particulars follow those)
+_CARD_OPENERS = ("source credit", "editor credit", "byline", "reprint prohibition", "reprint or editing notice",
+                 "WeChat footer", "end marker")
 
 
 def _closing_card(blocks: list[Block], start: int, end: int, title: str | None) -> set[int]:
     """Indexes of the short lines an article container holds after its text's closing
-    credits: once the last paragraph of prose is followed by a credit, a contact line, a
-    reprint notice or a follow prompt, the short lines after it that no rule names (a slogan,
-    关注某某，关心某某; a call to donate over the hotline; a service's name over its number) are
-    the account's or site's own card, as WeChat accounts and CMS templates print under every
-    post. Not a picture's caption (a line right after an image, or one marked ▲ 图为), not a
-    note in brackets, not a document's signature (the issuing body, the date); none at all where no such line follows the last prose (a list or a
-    poem's last verses ending the text)."""
+    credits that speak as the account's or site's card (`card_words`: 关注某某，关心某某; a call to
+    donate, a hotline, its social accounts), as WeChat accounts and CMS templates print under
+    every post. Only after a credit or notice that follows the last paragraph of prose; never a
+    picture's caption (a line right after an image, or one marked ▲ 图为), a note in brackets or
+    a document's signature. Short lines that say none of these stay (a poem's last verses, a
+    notice's particulars, an interview's last answer)."""
     seen = [b for b in blocks[start:end] if not b.hidden]
     reasons = {b.index: _reason(b, True, title) for b in seen if b.tag != "img"}
     prose = [b.index for b in seen if b.tag != "img" and not reasons[b.index]
@@ -757,7 +755,8 @@ def _closing_card(blocks: list[Block], start: int, end: int, title: str | None) 
         return set()
     card: set[int] = set()
     opened, after_image = False, False
-    captions = re.compile(vocab.load("sections.yml")["caption_marks"])
+    sections = vocab.load("sections.yml")
+    captions, words = re.compile(sections["caption_marks"]), re.compile(sections["card_words"])
     for b in seen:
         if b.index <= prose[-1]:
             continue
@@ -767,7 +766,7 @@ def _closing_card(blocks: list[Block], start: int, end: int, title: str | None) 
         reason = reasons[b.index]
         if reason:
             opened = opened or reason in _CARD_OPENERS
-        elif (opened and not after_image and not captions.match(b.text) and len(b.text) <= 40
+        elif (opened and not after_image and len(b.text) <= 40 and words.search(b.text) and not captions.match(b.text)
               and not (b.text[:1] in "（(" and b.text[-1:] in "）)") and not clean_mod.signature_line(b.text)):
             card.add(b.index)
         after_image = False

@@ -553,6 +553,11 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
             # a byline of fields separated by | prints labels without a colon (来源CSDN| 作者魏星)
             fields = re.split(r"\s*[|｜]\s*", line.text) if len(re.findall(r"[|｜]", line.text)) >= 2 else []
             value = next((f.group(1).strip() for f in map(bare.match, fields) if f), "")
+            # (and a label and its value either side of one bar, as accounts print credits: 来源 | 某某日报)
+            label, bar, rest = line.text.partition("|") if "|" in line.text else line.text.partition("｜")
+            if (not value and bar and label.strip() in _label_words(kind) and 2 <= len(rest.strip()) <= 30
+                    and not re.search(r"[、，,；;]|及|等$", rest)):  # (one name: not 某报及新华社、某台等)
+                value = rest.strip()
             if value:
                 yield line, value
             continue
@@ -1225,15 +1230,20 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
 def _place_dateline(name: str, story: str) -> bool:
     """Whether the name before 讯 opening a text is the place reported from, not an outlet
     （江沙讯）, （吉隆坡讯）, as overseas papers date their stories: a known place, or a name the
-    story then speaks of (霹雳江沙一个华人新村…) that does not end as an outlet's (新华社讯, 天山网讯
-    are outlets; 石榴云讯, 津云讯 too, never named again in their stories)."""
-    return is_place_name(name) or not is_outlet_name(name) and name in story[:200]
+    story then speaks of as a place (霹雳江沙一个华人新村…). Not a name that ends as an outlet's or
+    a news brand's does (新华社讯, 天山网讯, 大皖新闻讯, 津云讯: `brand_ends`), nor one the story
+    names only as its reporters' employer (某某记者, 某某获悉)."""
+    if is_place_name(name):
+        return True
+    if is_outlet_name(name) or re.search(rf"(?:{vocab.load('metadata.yml')['brand_ends']})$", name):
+        return False
+    return bool(re.search(re.escape(name) + r"(?!记者|通讯员|讯|报道|报导|获悉|了解到|注意到|客户端|App|APP|消息|发布)", story[:200]))
 
 
 _ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
 _ORIGINAL_MARK = re.compile(r"(?:原创)(?:\s*[:：︰﹕]?\s+[\w·・]{2,12}|\s*[:：︰﹕]\s*[\w·・]{2,12})?")
 _BARE_DATE = re.compile(r"(?:(?:发布时间|发布于|时间)\s*[:：︰﹕]?\s*)?(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.]\s*\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?"
-                        r"(?:\s*(?:发布于|IP\s*属地\s*[:：︰﹕]?)\s*[\u4e00-\u9fff]{2,9})?")  # (the place a platform stamps beside it)
+                        r"(?:\s*(?:发布于|IP\s*属地\s*[:：︰﹕]?)\s*[\u4e00-\u9fff]{2,9}|(?<=\d)\s*(?!星期|周|礼拜)[\u4e00-\u9fff]{2,3})?")  # (the place a platform stamps beside it, labelled or not)
 
 
 @lru_cache(maxsize=None)
@@ -1282,8 +1292,9 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
         t, nxt = line.text, header[i + 1].text if i + 1 < len(header) else ""
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
                 or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]
-                or _DATE_LABEL.fullmatch(t)):
-            continue  # (原创 before the date is a label of the post, not its account; nor 来信时间 over its date)
+                or _DATE_LABEL.fullmatch(t) or _HEADLINE_PHRASES.search(t) or title and len(t) >= 6 and t in title):
+            continue  # (原创 before the date is a label of the post, not its account; nor 来信时间 over its date;
+            # nor a subtitle over the date: two phrases apart, 某某驻场 轮候时间缩短, or the headline's second half)
         near = [l.text for l in header[max(0, i - 2):i + 3]]
         if nxt == t and any(_date_in(x) for x in near):
             return t
@@ -1296,6 +1307,10 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
         if nxt and (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
             return t
     return None
+
+
+# two phrases of a headline set apart by a space (物理治疗师驻场 轮候时间料缩短一半): no account's name
+_HEADLINE_PHRASES = re.compile(r"[\u4e00-\u9fff]{4,}\s+[\u4e00-\u9fff]{4,}")
 
 
 # a date's label printed in its own cell over the date (来信时间 / 2024-04-02), no account
