@@ -187,6 +187,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         # navigation rules are asked: the others find words a headline may hold (朋友圈, 收藏,
         # 承办, 欢迎投稿), and a page title's parts separated by bars read like a menu's row
         return None, None
+    parts = [p.strip() for p in re.split(r"[|｜]", first)]
+    if len(parts) >= 4 and all(1 <= len(p) <= 6 for p in parts) and any(re.fullmatch(r"(?:网站)?(?:首页|主页)", p) for p in parts):
+        return None, None  # the site's menu as a row of links, where a capture without its <title> starts
     translated = _WITH_TRANSLATION.fullmatch(first)
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         return None, translated.group(1)  # '成報 SING PAO DAILY NEWS': the site's name, no headline
@@ -691,6 +694,9 @@ def clean_source(value: str) -> str | None:
     value = value.strip("【】[]").strip().lstrip("-_|｜–—:：·").strip()
     if value.endswith(("）", ")")) and value.count("（") + value.count("(") < value.count("）") + value.count(")"):
         value = value[:-1].strip()  # '新华社）' from （来源：新华社）: the credit's own bracket
+    unclosed = re.search(r"[（(][^()（）]*$", value)
+    if unclosed and unclosed.start() >= 2:
+        value = value[:unclosed.start()].strip()  # '某某中心（记者' from 来源：某某中心（记者 甲 通讯员 乙）, cut at a space
     if re.fullmatch(r"[(（][^()（）]+[)）]", value):
         value = value[1:-1].strip()  # '(新闻)'
 
@@ -1320,8 +1326,15 @@ _DATE_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:时间|時間|日期)")
 # A WeChat article's meta row flattened onto one line by a scraper or a reader mode: the 原创
 # mark, the writer (when the account names one), the account, the time and the region
 # ('原创 某某 某某零距离 2023-12-04 21:08 发表于新疆').
-_FLAT_WECHAT_ROW = re.compile(r"^(原创|原創)\s+(\S{2,12})(?:\s+(\S{2,20}))?\s+((?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}"
+_FLAT_WECHAT_ROW = re.compile(r"^(原创|原創)\s+(\S{2,12})(?:\s+(\S{2,20}))?\s+((?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
                               r"(?:\s+\d{1,2}:\d{2})?)(?:\s+((?:发表于|發表於)\S{2,8}|[\u4e00-\u9fff]{2,8}))?$")  # (the region, with 发表于 or alone)
+
+
+def wechat_row_names(text: str) -> list[str]:
+    """The names a flattened WeChat meta row prints ('原创 某某县融媒体中心 某某发布 2024-10-22 19:30
+    贵州': the writer field and the account), none for any other line."""
+    m = _FLAT_WECHAT_ROW.match(text)
+    return [n for n in (m.group(2), m.group(3)) if n] if m else []
 
 
 def unflattened(lines: list[Line]) -> list[Line]:

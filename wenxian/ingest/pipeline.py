@@ -95,6 +95,12 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         title, site = None, site or title
     if title and _name_over_headline(title, lines):
         title, site = None, site or title  # ('某平台' / '某平台' / headline / text: the platform's name)
+    if title and any(title in meta.wechat_row_names(l.text) for l in lines[1:4]):
+        # the first line is the account that the post's meta row names under the headline ('某某发布' /
+        # headline / '原创 某某中心 某某发布 DATE 贵州': a capture of a WeChat post without its <title>)
+        title, site = None, site or title
+    if title and meta.is_page_label(title):
+        title = None  # an e-paper's page label as the page's <title> (第03版：要闻): the headline is printed below
     unconfirmed, furniture = None, False
     repeated = bool(title) and site is None and _printed_again(title, lines[1:])
     if title and site is None and (_weak_title(title) or not repeated):
@@ -342,17 +348,21 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
             # (the rules' pick under the dateline, the line sharing the text's words over it: a
             # caption or a related headline under the byline, the headline above it)
             or dateline is not None and other in (l.text for l in candidates) and not _over_the_dateline(title, before, lines)):
-        return _with_subtitle(other, candidates)
+        return _with_subtitle(other, before if any(l.text.strip() == other for l in before) else candidates)
     return title
 
 
 def _with_subtitle(headline: str, lines: list) -> str:
     """The headline joined to the subtitle printed on the line under it, as titles with a
-    subtitle are written ('为…凝聚力量' / '——热烈祝贺大会开幕' -> '为…凝聚力量——热烈祝贺大会开幕')."""
+    subtitle are written ('为…凝聚力量' / '——热烈祝贺大会开幕' -> '为…凝聚力量——热烈祝贺大会开幕');
+    `headline` a kicker over them, the line under it."""
     at = max((i for i, l in enumerate(lines) if l.text.strip() == headline), default=None)
     if at is None or at + 1 >= len(lines):
         return headline
     under = lines[at + 1].text.strip()
+    if (at + 2 < len(lines) and lines[at + 2].text.startswith(("——", "－－")) and 4 <= len(under) <= 40
+            and "。" not in under and not meta.has_date(under) and not meta.credited_authors(under)):
+        return _with_subtitle(under, lines)  # (a kicker over the headline and its subtitle: 引题 / 主题 / ——副题)
     rest = under.lstrip("—－ ")
     if under.startswith(("——", "－－")) and 4 <= len(rest) <= 40 and "。" not in rest and not meta.has_date(rest):
         return headline + "——" + rest
