@@ -103,11 +103,14 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         if sep in line:
             head, _, tail = line.rpartition(sep)
             tail = tail.strip(" :").split(" :: ")[0].strip()
-            named = _site_words().search(tail) or _office_end().search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
+            named = (_site_words().search(tail) or _office_end().search(tail) or _BARE_DOMAIN.fullmatch(tail)  # '…ZoomEye-CSDN.NET'
+                     or re.match(rf"[\u4e00-\u9fff]{{1,10}}(?:{vocab.load('metadata.yml')['periodical_ends']})(?:\s|$)", tail))  # (某週刊 Mirror Media)
             if tail in vocab.load("metadata.yml")["not_sources"]:
                 continue  # ('某某全球資訊網-新聞稿': the page's kind after the site names none)
             english = _ENGLISH_FIRST.fullmatch(tail)  # ('The News Lens 某某网': measured by its Chinese name)
-            size = len(english.group(2)) if english and not english.group(2).startswith("中文") else len(tail)
+            translated = _WITH_TRANSLATION.fullmatch(tail)  # ('某週刊 Mirror Media': by its Chinese name too)
+            size = (len(english.group(2)) if english and not english.group(2).startswith("中文")
+                    else len(translated.group(1)) if translated else len(tail))
             # (a page's kind before a longer site name: '信件详情-某某县人民政府')
             if head.strip() and tail and named and size <= 15 and (size <= len(head.strip()) or is_site_name(tail) and not looks_like_site(head.strip())):
                 return head.strip().rstrip("-_|｜ ").strip(), tail
@@ -1439,9 +1442,9 @@ _DESK = re.compile(r"(中心|组|部|频道)$")
 # text and pictures by the same hand (文/图 某某, 图文：某某): a writer's credit
 _TEXT_AND_PICTURES = re.compile(r"文\s?[/／、&＆]?\s?图|图\s?[/／、&＆]?\s?文")
 # where a photographer's credit starts on a line that credits a writer first (文／甲　摄影／乙)
-_PHOTO_LABEL = re.compile(r"(?:摄影者|摄影|摄像|图片|图|摄)\s*[:：︰﹕/／]|(?<=\s)(?:摄影|摄像)(?:记者)?\s")  # (记者 甲 摄影记者 乙)
+_PHOTO_LABEL = re.compile(r"(?:摄影者|摄影|摄像|图片|图|摄)\s*[:：︰﹕/／|｜丨]|(?<=\s)(?:摄影|摄像)(?:记者)?\s")  # (记者 甲 摄影记者 乙)
 # a writer's credit after a photographer's (图／乙 文／甲)
-_WRITER_LABEL = re.compile(r"(?:^|(?<=\s))(?:文|撰文|文字|作者|记者|采写)\s*[:：︰﹕/／]")
+_WRITER_LABEL = re.compile(r"(?:^|(?<=\s))(?:文|撰文|文字|作者|记者|采写)\s*[:：︰﹕/／|｜丨]")
 
 
 def _writers_beside_photographer(t: str) -> list[str]:
@@ -1556,6 +1559,8 @@ def credited_authors(text: str) -> list[str]:
             group = next(g for g in m.groups() if g)
             if pat is slash and not _slash_credit_start(text[:m.start(1)]):
                 continue  # ('会议 强调 各地/要…': names before a slash open the line or follow a date)
+            if pat is slash and (is_outlet_name(group.strip()) or re.search(rf"(?:{vocab.load('metadata.yml')['brand_ends']})$", group.strip())):
+                continue  # ('某視新聞／甲 某地報導': the outlet before the slash, its reporter after it)
             if pat is slash and " " in group.strip() and not byline_names(group):
                 # several words before the slash are names only if all are personal names: else the
                 # last alone, if it is one ('中國時報 張立勳／特稿'; '社會 社會中心／綜合報導' and
@@ -1566,6 +1571,9 @@ def credited_authors(text: str) -> list[str]:
             if pat is after_source and not byline_names(group):
                 continue  # (来源：某某网 甲: a personal name after the credit, not a button's label: 参与互动)
             names = _names_in(group, stop)
+            placed = next((i for i, n in enumerate(names) if i and is_place_name(n)), None)
+            if placed:
+                names = names[:placed]  # (記者 甲 苗栗 三灣: the places reported from after the name)
             if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
                 # 记者 彭冲 山东冠县报道: the last word is where it was reported; 记者甲、乙北京报道:
                 # the last name, then the place

@@ -243,7 +243,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   # (not the line right over the headline: a kicker, 走进某某中心)
                   or meta.masthead_name([l.text for l in lines[1:13] if l.number < (printed or first_kept)]))
     stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
-    authors = meta.find_authors(meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer, "\n".join(p[:100] for p in paragraphs[:5]) or None,
+    # (not the headline, printed over the text or with the site in the page title: a column's name
+    # in it, 某某日报记者走基层｜…, credits no one)
+    authors = meta.find_authors([clean_mod.Line(l.number, l.text.replace(title, " ") if title and len(l.text) - len(title) <= 30 else l.text)
+                                 for l in meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer], "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 closing)
     authors = (authors or (closing_credit[1] if closing_credit else []) or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
                or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
