@@ -461,7 +461,11 @@ def _listed_stack_headline(title: str | None, lines: list, cleaned) -> str | Non
               else (above_text[-4].number if len(above_text) >= 4 else None))
     if picked is None or not any(meta.is_page_label(l.text) for l in above_text if l.number < picked):
         return None  # (an e-paper's page, its label over the stack: 第A05版：地州新闻)
-    for line in reversed([l for l in above_text if l.number >= picked][-4:]):
+    # (the stack around the pick: a subtitle picked that the list does not name, its headline is
+    # over it; a pick the list names is the headline, a series' kicker listed over it too)
+    at = next(i for i, l in enumerate(above_text) if l.number == picked) if title else len(above_text) - 4
+    listed = title is not None and any(l.text.strip() == title for l in above_text[:at])
+    for line in reversed(above_text[at if listed else max(0, at - 2):][-6:]):
         t = line.text.strip()
         if t != title and any(l.text.strip() == t for l in above_text if l.number < line.number) and 6 <= len(t) <= 40 \
                 and not clean_mod.pattern_reason(t) and not meta.has_date(t) and not clean_mod.is_prose(t):
