@@ -118,8 +118,7 @@ def extract(page: Page) -> HtmlArticle:
         # the unlabelled evidence of the byline (a WeChat post's 'date account' line)
         + [(meta.outlet_or_none(meta.labelled_source(sorted(byline, key=lambda l: l.number), byline)), "visible")]
         + [(meta.outlet_or_none(meta.labelled_source(closing_lines, closing_lines)), "visible (the credit closing the text)")]
-        + [(_not_a_channel(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)),
-                           page), "visible")]
+        + [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
         + [(meta.outlet_or_none(meta.official_account(header)), "visible (the platform's official account)")]
         # (a sentence saying where the post comes from, 本文分享自…, before a blog platform's <meta source>)
         + [(meta.shared_from([l.text for l in byline] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
@@ -634,17 +633,6 @@ _NOT_WORD = re.compile(r"[\W_]+")
 # an <h1> that names a section or a column, not an article (新闻中心 - 工作动态, 今日关注 · 本地新闻频道,
 # 党的二十大精神学习专栏)
 _SECTION_H1 = re.compile(r"\s[-–—|｜>»·]\s|[·｜|>»]|(?:专栏|频道|中心|动态|栏目)$")
-
-
-def _not_a_channel(name: str | None, page: Page) -> str | None:
-    """`name` unless the page's menu and its breadcrumb list it: a channel's name printed beside
-    the date (2024年11月26日 侨社新闻, the post's category; 首页 » 侨社新闻) is no outlet; an outlet's
-    name is (法新社 as a menu's link to that agency's feed), and so is the site's (its logo's link,
-    第一财经, ends no breadcrumb)."""
-    if (name and not meta.is_outlet_name(name) and any(b.text.strip() == name and _menu_link(b) for b in page.blocks)
-            and any(re.search(rf"[>»＞›]\s*{re.escape(name)}$", b.text.strip()) for b in page.blocks)):
-        return None
-    return name
 
 
 def _menu_link(b: Block) -> bool:

@@ -206,6 +206,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
             return None, tail.strip()  # '新闻动态--某学会官网': a column of the site, no headline
+    spaced = _site_apart_by_a_space(first, lines[placeholders + 1:placeholders + 60])
+    if spaced:
+        return spaced
     # (a page-title line printed again alone as the headline is the headline whole)
     title, site = split_site_suffix(first, page_title=all(l.text != first for l in lines[placeholders + 1:placeholders + 40]))
     if site is None:
@@ -225,6 +228,31 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if looks_like_site(title) and not _PROSE_PUNCT_ANY.search(title.replace(" ", "")):
         return None, site or title  # the page-title line is only the site's name ('某某的博客')
     return title, site
+
+
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")  # (no separator: '某某-中新网' is a headline's part and a site)
+_STRONG_SITE_END = re.compile(r"(?:网|网站|日报|晚报|新闻网|人民政府|政府网|融媒体中心|电视台|广播电视台)$")
+
+
+def _site_apart_by_a_space(first: str, following: list[Line]) -> tuple[str, str] | None:
+    """(headline, site) of a page-title line that joins them by a space only ('标题 某某日报',
+    '某某县人民政府 标题') or a box-drawing bar ('标题│某某新聞網'): the site's part is a site's name that the page prints alone, or one
+    ending as only sites' names do (某某新闻网, 某某县人民政府); the headline's part is four
+    characters or more. None for any other line (a headline of two phrases: 某某 某某)."""
+    if re.search(r"[|｜_]| - |--", first):
+        return None
+    alone = {l.text.strip() for l in following}
+    # (or by a box-drawing bar, as some templates print ｜: '标题│某某新聞網')
+    head, _, tail = max((first.rpartition(sep) for sep in (" ", "│", "┃")), key=lambda p: len(p[0]))
+    tail = tail.strip()
+    if (head.strip() and 3 <= len(tail) <= 15 and _PLAIN_NAME.fullmatch(tail) and len(head.strip()) >= 4 and is_site_name(tail)
+            and (tail in alone or _STRONG_SITE_END.search(tail))):
+        return head.strip(), tail
+    lead, _, rest = first.partition(" ")
+    if (rest.strip() and 4 <= len(lead) <= 15 and len(rest.strip()) >= 4 and _PLAIN_NAME.fullmatch(lead) and is_site_name(lead)
+            and _STRONG_SITE_END.search(lead) and (lead in alone or _office_end().search(lead) or lead.endswith("政府"))):
+        return rest.strip(), lead
+    return None
 
 
 # An unread-messages counter some sites put before the <title> of a logged-in reader's page.
@@ -562,7 +590,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
             # (and a label and its value either side of one bar, as accounts print credits: 来源 | 某某日报)
             label, bar, rest = line.text.partition("|") if "|" in line.text else line.text.partition("｜")
             if (not value and bar and label.strip() in _label_words(kind) and 2 <= len(rest.strip()) <= 30
-                    and not re.search(r"[、，,；;]|及|等$", rest)):  # (one name: not 某报及新华社、某台等)
+                    and not re.search(r"[、，,；;]|及|等$", rest)  # (one name: not 某报及新华社、某台等)
+                    and rest.strip() not in vocab.load("metadata.yml")["picture_agencies"]):  # (来源 | 视觉中国 under a picture)
                 value = rest.strip()
             if value:
                 yield line, value
@@ -694,7 +723,7 @@ def clean_source(value: str) -> str | None:
     greeting = re.match(vocab.load("metadata.yml")["site_greetings"], value)
     if greeting:  # '谢谢您访问〖某某中心〗': the name the greeting welcomes to
         value = value[greeting.end():].strip().strip("〖〗「」").strip()
-    value = value.strip("【】[]").strip().lstrip("-_|｜–—:：·").strip()
+    value = value.strip("【】[]").strip().lstrip("-_|｜│┃–—:：·").strip()
     if value.endswith(("）", ")")) and value.count("（") + value.count("(") < value.count("）") + value.count(")"):
         value = value[:-1].strip()  # '新华社）' from （来源：新华社）: the credit's own bracket
     unclosed = re.search(r"[（(][^()（）]*$", value)
@@ -1121,8 +1150,8 @@ def reposted_writer(texts: list[str]) -> list[str]:
     card = re.compile(vocab.load("sections.yml")["repost_card"])
     for t in texts:
         m = card.match(t.strip())
-        if m and m.group(2):
-            return byline_names(m.group(2))
+        if m and m.group(2) and not re.search(r"(?:科|股|局|处|部|办|室|组|队|中心|委|会|站|所)$", m.group(2)):
+            return byline_names(m.group(2))  # (not a department: 作者宣传科)
     return []
 
 
@@ -1301,9 +1330,10 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
         t, nxt = line.text, header[i + 1].text if i + 1 < len(header) else ""
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
                 or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]
-                or _DATE_LABEL.fullmatch(t) or _HEADLINE_PHRASES.search(t) or title and len(t) >= 6 and t in title):
+                or _DATE_LABEL.fullmatch(t) or _HEADLINE_PHRASES.search(t) or title and len(t) >= 6 and title.endswith(" " + t)):
             continue  # (原创 before the date is a label of the post, not its account; nor 来信时间 over its date;
-            # nor a subtitle over the date: two phrases apart, 某某驻场 轮候时间缩短, or the headline's second half)
+            # nor a subtitle over the date: two phrases apart, 某某驻场 轮候时间缩短, or the headline's second half;
+            # an institution's own account naming itself at the headline's start is one)
         near = [l.text for l in header[max(0, i - 2):i + 3]]
         if nxt == t and any(_date_in(x) for x in near):
             return t
@@ -1559,8 +1589,9 @@ def credited_authors(text: str) -> list[str]:
             group = next(g for g in m.groups() if g)
             if pat is slash and not _slash_credit_start(text[:m.start(1)]):
                 continue  # ('会议 强调 各地/要…': names before a slash open the line or follow a date)
-            if pat is slash and (is_outlet_name(group.strip()) or re.search(rf"(?:{vocab.load('metadata.yml')['brand_ends']})$", group.strip())):
-                continue  # ('某視新聞／甲 某地報導': the outlet before the slash, its reporter after it)
+            if pat is slash and (is_outlet_name(group.strip()) or len(group.strip()) >= 4
+                                 and re.search(rf"(?:{vocab.load('metadata.yml')['brand_ends']})$", group.strip())):
+                continue  # ('某視新聞／甲 某地報導': the outlet before the slash, its reporter after it; not 王晓云/文)
             if pat is slash and " " in group.strip() and not byline_names(group):
                 # several words before the slash are names only if all are personal names: else the
                 # last alone, if it is one ('中國時報 張立勳／特稿'; '社會 社會中心／綜合報導' and
@@ -1571,9 +1602,9 @@ def credited_authors(text: str) -> list[str]:
             if pat is after_source and not byline_names(group):
                 continue  # (来源：某某网 甲: a personal name after the credit, not a button's label: 参与互动)
             names = _names_in(group, stop)
-            placed = next((i for i, n in enumerate(names) if i and is_place_name(n)), None)
-            if placed:
-                names = names[:placed]  # (記者 甲 苗栗 三灣: the places reported from after the name)
+            placed = next((i for i, n in enumerate(names) if i and all(is_place_name(x) for x in names[i:])), None)
+            if placed and (len(names) - placed >= 2 or re.match(r"\s*(?:报道|报导)", text[m.end():])):
+                names = names[:placed]  # (記者 甲 苗栗 三灣: the places reported from after the name; not 记者 李婷 高明)
             if len(names) >= 2 and _GLUED_REPORTED.match(text, m.end()):
                 # 记者 彭冲 山东冠县报道: the last word is where it was reported; 记者甲、乙北京报道:
                 # the last name, then the place

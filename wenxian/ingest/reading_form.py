@@ -48,15 +48,10 @@ _BESIDE_CJK = re.compile(rf"(?<={_CJK})([,:;!?/~])(?!\1)|(?<![,:;!?/~])([,:;!?/~
 _PAIR = re.compile(rf"(?<={_CJK})\(([^()\n]{{1,80}})\)|\(([^()\n]{{0,80}}{_CJK}[^()\n]{{0,80}})\)")
 
 
-# vertical bars that templates print between a headline and the site's name instead of ｜
-# ('标题│某某新聞網': box-drawing, divides, presentation forms), read as the full-width bar
-_BARS = str.maketrans({c: "｜" for c in "│┃∣︱¦┆┇"})
-
-
 def reading_form(text: str) -> str:
-    """`text` with the ASCII marks beside CJK text read as full-width, vertical bars of other
-    kinds as ｜, and every character in its simplified form; the same length."""
-    text = read_characters(_BESIDE_CJK.sub(lambda m: _WIDE[m.group()], text).translate(_BARS))
+    """`text` with the ASCII marks beside CJK text read as full-width and every character in its
+    simplified form; the same length."""
+    text = read_characters(_BESIDE_CJK.sub(lambda m: _WIDE[m.group()], text))
     return _PAIR.sub(lambda m: "（" + m.group()[1:-1] + "）", text)
 
 
