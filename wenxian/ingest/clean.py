@@ -410,11 +410,25 @@ def _box_headlines(after: list[str], most: int, least: int = 2) -> int:
     return k
 
 
+def _one_box_headline(after: list[str]) -> int:
+    """1 when a single headline stands under a related box's header, then the text's sentences
+    (a paragraph of 30 characters or more, or an interview's short question over its answer):
+    a box of one link set between the last paragraphs (延伸閱讀 / 某某 / 答：…)."""
+    if len(after) < 2 or len(after[0]) > 40 or _SENTENCE_CLOSE.search(after[0]):
+        return 0
+    nxt, then = after[1], after[2] if len(after) > 2 else ""
+    if after[1].startswith(tuple(vocab.load("sections.yml")["back_references"])):
+        return 0
+    if len(nxt) >= 30 and _SENTENCE_CLOSE.search(nxt) or 8 <= len(nxt) < 30 and _SENTENCE_CLOSE.search(nxt) and len(then) >= 30 and _SENTENCE_CLOSE.search(then):
+        return 1
+    return 0
+
+
 def _box_then_text(after: list[str]) -> bool:
     """Whether `after` (the lines under a related box's header) are the box's headlines, then the
     article's last paragraph, which no further headline-and-summary pair follows (a feed pairs
     each headline with a summary, again and again)."""
-    k = _box_headlines(after, len(after))
+    k = _box_headlines(after, len(after)) or _one_box_headline(after)
     rest = after[k + 1:k + 5]
     return bool(k) and not any(len(a) <= 40 and not _SENTENCE_CLOSE.search(a) and len(b) >= 30 and _SENTENCE_CLOSE.search(b)
                                for a, b in zip(rest, rest[1:]))
@@ -427,7 +441,7 @@ def _inline_boxes(texts: list[str], reasons: list, start: int, cut: int | None) 
     header = _sections()[0]
     for i, t in enumerate(texts[:cut]):
         if len(t) <= 30 and _INLINE_BOX.search(t) and header.match(t):
-            k = _box_headlines(texts[i + 1:i + 8], 6, least=1)
+            k = _box_headlines(texts[i + 1:i + 8], 6, least=1) or _one_box_headline(texts[i + 1:i + 8])
             for j in range(start + i, start + i + 1 + k if k else start + i):
                 reasons[j] = reasons[j] or INLINE_BOX
 

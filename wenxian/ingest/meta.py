@@ -185,7 +185,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if re.fullmatch(r"[\w.\-]+", first, re.ASCII):
         return None, None  # nothing but placeholders: no headline
     from .clean import pattern_reason
-    if pattern_reason(first) == "navigation":
+    if pattern_reason(first) in ("navigation", "cookie or consent notice"):
         # a link of the page's menu where a body-only capture starts (内网入口); only the
         # navigation rules are asked: the others find words a headline may hold (朋友圈, 收藏,
         # 承办, 欢迎投稿), and a page title's parts separated by bars read like a menu's row
@@ -306,6 +306,29 @@ _COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?\-]{2,12}(?:--|_|-|\s+[-|｜]\s
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
+
+
+_ELLIPSIS_END = re.compile(r"\s*(?:…+|\.{3,}|⋯+)$")
+
+
+def uncut_title(title: str | None, lines: list[Line]) -> str | None:
+    """The headline in full where the page-title line cut it with an ellipsis ('…居民…｜某某新聞網'):
+    the line printed below that starts with the cut headline and goes on for at most 30
+    characters, a headline's line (no full stop, no date, no site suffix after it). The title
+    otherwise (cut with no mark, a title cannot be told from one whose headline the page prints
+    longer: 某某座谈会 over 某某座谈会强调 / …)."""
+    if not title or not _ELLIPSIS_END.search(title):
+        return title
+    stem = _ELLIPSIS_END.sub("", title)
+    if len(stem) < 8:
+        return title
+    for line in lines[1:60]:
+        t = line.text.strip()
+        rest = t[len(stem):]
+        if (t != title and t.startswith(stem) and 0 < len(rest) <= 30 and "。" not in t and not has_date(rest)
+                and not re.match(r"\s*(?:[-_|｜—–:：@(（【]|\s-\s)", rest) and not _PROSE_PUNCT_ANY.search(rest.replace(" ", "")[:1])):
+            return t
+    return title
 
 
 def refine_title(title: str | None, lines: list[Line]) -> str | None:
@@ -2323,8 +2346,9 @@ def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
     dated = [i for i, l in enumerate(near) if _dated(l.text) and len(l.text) <= 40]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
-        while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)):
-            i -= 1
+        while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
+                                                or len(near[i].text) <= 30 and credited_authors(near[i].text)):
+            i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE)
         t = near[i].text
         if _fits_headline(t, boilerplate) and not t.startswith("—"):
             return t
@@ -2335,6 +2359,9 @@ def _outlet_credit_line(t: str) -> bool:
     """A line that is only the outlet's or site's name, printed between a headline and its date
     ('NOWnews.com 今日新聞網', '某某日报'): named like an outlet, or a site with its address."""
     t = t.strip()
+    issue = _ISSUE.search(t)  # ('某某周刊 1384期': a magazine's name and issue)
+    if issue and re.search(rf"(?:{vocab.load('metadata.yml')['periodical_ends']})$", t[:issue.start()].strip()):
+        return True
     return len(t) <= 30 and (is_outlet_name(t) or bool(DOMAIN.search(t)) and looks_like_site(t))
 
 

@@ -114,7 +114,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         title, unconfirmed = None, title
         furniture = (_weak_title(unconfirmed) and (clean_mod.pattern_reason(unconfirmed) or not repeated)
                      or not repeated and _notice_shaped(unconfirmed))
-    title = meta.refine_title(title, lines)
+    title = meta.uncut_title(meta.refine_title(title, lines), lines)  # (a page title cut short: the headline in full below)
     site_lines = learned(site)
     cleaned = clean_mod.clean(lines, title, site_lines)
     stacked = _listed_stack_headline(title, lines, cleaned) if title else None
