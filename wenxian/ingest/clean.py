@@ -413,12 +413,18 @@ def _box_headlines(after: list[str], most: int, least: int = 2) -> int:
 def _one_box_headline(after: list[str]) -> int:
     """1 when a single headline stands under a related box's header, then the text's sentences
     (a paragraph of 30 characters or more, or an interview's short question over its answer):
-    a box of one link set between the last paragraphs (延伸閱讀 / 某某 / 答：…)."""
-    if len(after) < 2 or len(after[0]) > 40 or _SENTENCE_CLOSE.search(after[0]):
-        return 0
+    a box of one link set between the last paragraphs (延伸閱讀 / 某某 / 答：…). Not when that
+    paragraph restates the headline (a feed's item and its summary); a box of another interview's
+    question and answer reads like the text's own and stays."""
+    if (len(after) < 2 or len(after[0]) > 40 or _SENTENCE_CLOSE.search(after[0])
+            or re.match(r"(?:什么是|什麼是|何为|何謂|为什么|為什麼|如何|怎样|怎樣)", after[0]) or after[0].endswith(("？", "?"))):
+        return 0  # (a question the next paragraph answers is the text's sub-heading: 什么是河道警长)
     nxt, then = after[1], after[2] if len(after) > 2 else ""
     if after[1].startswith(tuple(vocab.load("sections.yml")["back_references"])):
         return 0
+    headline = _bigrams(after[0])
+    if headline and len(headline & _bigrams(nxt)) >= 0.3 * len(headline):
+        return 0  # (the paragraph restates the headline: its summary, a feed's item, not the text)
     if len(nxt) >= 30 and _SENTENCE_CLOSE.search(nxt) or 8 <= len(nxt) < 30 and _SENTENCE_CLOSE.search(nxt) and len(then) >= 30 and _SENTENCE_CLOSE.search(then):
         return 1
     return 0

@@ -239,9 +239,9 @@ def _site_apart_by_a_space(first: str, following: list[Line]) -> tuple[str, str]
     '某某县人民政府 标题') or a box-drawing bar ('标题│某某新聞網'): the site's part is a site's name that the page prints alone, or one
     ending as only sites' names do (某某新闻网, 某某县人民政府); the headline's part is four
     characters or more. None for any other line (a headline of two phrases: 某某 某某)."""
-    if re.search(r"[|｜_]| - |--", first):
-        return None
     alone = {l.text.strip() for l in following}
+    if re.search(r"[|｜_]| - |--", first) or first in alone:
+        return None  # (a line printed again alone below is a headline whole: 某某 织密农村物流网)
     # (or by a box-drawing bar, as some templates print ｜: '标题│某某新聞網')
     head, _, tail = max((first.rpartition(sep) for sep in (" ", "│", "┃")), key=lambda p: len(p[0]))
     tail = tail.strip()
@@ -308,7 +308,7 @@ _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
 
 
-_ELLIPSIS_END = re.compile(r"\s*(?:…+|\.{3,}|⋯+)$")
+_ELLIPSIS_END = re.compile(r"\s*(?<!…)(?:…|\.{3}|⋯)$")  # (one mark: a literary title's …… is its own)
 
 
 def uncut_title(title: str | None, lines: list[Line]) -> str | None:
@@ -322,8 +322,10 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
     stem = _ELLIPSIS_END.sub("", title)
     if len(stem) < 8:
         return title
-    for line in lines[1:60]:
+    for line in lines[1:40]:
         t = line.text.strip()
+        if t == title or _PROSE_PUNCT_ANY.search(t[:len(stem)]) is None and len(t) >= 50:
+            return title  # (printed as it is: its own ellipsis; or the text has begun)
         rest = t[len(stem):]
         if (t != title and t.startswith(stem) and 0 < len(rest) <= 30 and "。" not in t and not has_date(rest)
                 and not re.match(r"\s*(?:[-_|｜—–:：@(（【]|\s-\s)", rest) and not _PROSE_PUNCT_ANY.search(rest.replace(" ", "")[:1])):

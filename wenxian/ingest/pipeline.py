@@ -465,7 +465,10 @@ def _listed_stack_headline(title: str | None, lines: list, cleaned) -> str | Non
     # over it; a pick the list names is the headline, a series' kicker listed over it too)
     at = next(i for i, l in enumerate(above_text) if l.number == picked) if title else len(above_text) - 4
     listed = title is not None and any(l.text.strip() == title for l in above_text[:at])
-    for line in reversed(above_text[at if listed else max(0, at - 2):][-6:]):
+    # (only the line right over it, and not a line of the list itself: the line over that one is
+    # no other listed headline)
+    over = (not listed and at >= 1 and not (at >= 2 and any(l.text.strip() == above_text[at - 2].text.strip() for l in above_text[:at - 2])))
+    for line in reversed(above_text[at - 1 if over else at:][-6:]):
         t = line.text.strip()
         if t != title and any(l.text.strip() == t for l in above_text if l.number < line.number) and 6 <= len(t) <= 40 \
                 and not clean_mod.pattern_reason(t) and not meta.has_date(t) and not clean_mod.is_prose(t):
