@@ -1063,7 +1063,7 @@ def shared_from(texts: list[str]) -> str | None:
     for t in texts:
         m = _SHARED_FROM.match(t.strip()) or _AUTHORIZED_REPRINT.match(t.strip())
         if m:
-            name = outlet_or_none(clean_source(m.group(1)) or None)
+            name = outlet_or_none(clean_source(next(g for g in m.groups() if g)) or None)
             if name and not re.search(r"[./:]", name):
                 return name
     return None
@@ -1075,7 +1075,9 @@ _SHARED_FROM = re.compile(r"^(?:本文|此文|该文|文章|原文)(?:分享自|
 
 # 本文經《某某》授權轉載 (read in simplified form): the outlet that authorised the reprint
 _AUTHORIZED_REPRINT = re.compile(r"^(?:本文|此文|该文|文章|原文)(?:经|获|已获)\s*[「“《]?([^《》「」“”，,。；;\s]{2,12}?)[」”》]?\s*"
-                                 r"(?:授权|同意)(?:转载|刊登|刊载|转发)")
+                                 r"(?:授权|同意)(?:转载|刊登|刊载|转发)"
+                                 # (本文經授權轉載自《某某雜誌》)
+                                 r"|^(?:本文|此文|该文)(?:经|获)?授权(?:转载|转发)(?:自|于)\s*[「“《]?([^《》「」“”，,。；;\s（(]{2,12}?)(?:[」”》]|\s*[（(。，,]|$)")
 
 
 _REPRINT_CREDIT = re.compile(r"^[（(]\s*(?:原载|摘自|转自|选自|刊于|载于)?\s*《([^》]{2,20})》"
@@ -1900,7 +1902,7 @@ _COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\
                              r"|(?:版权所有)\s*[:：︰﹕]?\s*([\u4e00-\u9fff][\u4e00-\u9fff\w·]{1,19})", re.I)
 # names of the bodies that host government and institutional sites (a company holding the
 # copyright is the site's operator, not the name it publishes under)
-_INSTITUTION = re.compile(r"(院|所|会|局|部|委|厅|办|署|处|中心|馆|校|大学|政府)$")
+_INSTITUTION = re.compile(r"(院|所|会|局|部|委|厅|办|署|处|中心|馆|校|大学|中学|小学|幼儿园|政府)$")
 
 
 def copyright_holder(texts: list[str]) -> str | None:
@@ -1960,6 +1962,11 @@ def names_no_article(title: str, site: str | None) -> bool:
             # (a body's name: a place, then a body's ending, short and in one word; not a headline
             # ending in 分享会 or 纪念馆)
             or bool(_INSTITUTION.search(title)) and len(title) <= 14 and " " not in title and _starts_with_place(title))
+
+
+def is_institution_name(name: str) -> bool:
+    """Whether `name` is a body's name: a place, then a body's ending (某某县第一中学, 某某县人民政府)."""
+    return bool(_INSTITUTION.search(name)) and len(name) <= 20 and " " not in name and _starts_with_place(name)
 
 
 def _starts_with_place(name: str) -> bool:

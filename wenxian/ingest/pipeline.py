@@ -99,6 +99,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # the first line is the account that the post's meta row names under the headline ('某某发布' /
         # headline / '原创 某某中心 某某发布 DATE 贵州': a capture of a WeChat post without its <title>)
         title, site = None, site or title
+    if title and len(lines) > 1 and lines[1].text == title and meta.names_no_article(title, site) and meta.is_institution_name(title):
+        title, site = None, site or title  # a body's name as the <title>, printed again as its masthead (某某县第一中学)
     if title and meta.is_page_label(title):
         title = None  # an e-paper's page label as the page's <title> (第03版：要闻): the headline is printed below
     unconfirmed, furniture = None, False
