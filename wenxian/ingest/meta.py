@@ -1594,10 +1594,15 @@ def labelled_credit(text: str) -> bool:
     return bool(_author_patterns()[1].search(text))
 
 
+_NEXT_SOURCE_LABEL = re.compile(r"(?<=\s)(?:文章|信息|稿件)(?=来源|出处)")
+
+
 def credited_authors(text: str) -> list[str]:
     """Writers credited in one line: 记者唐霁, 作者： 记者王敬照, 文/图 刘玺东 易赛楠,
     張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
     *patterns, stop = _author_patterns()
+    # (the next field's label read as a name: 作者：甲　文章来源：本站; blanked, the same length)
+    text = _NEXT_SOURCE_LABEL.sub(lambda m: " " * len(m.group()), text)
     reporter, labelled, slash, after_source = patterns[0], patterns[1], patterns[3], patterns[4]
     first_reporter, first_labelled = reporter.search(text), labelled.search(text)
     if first_reporter and first_labelled and first_labelled.start() < first_reporter.start():

@@ -99,8 +99,11 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # the first line is the account that the post's meta row names under the headline ('某某发布' /
         # headline / '原创 某某中心 某某发布 DATE 贵州': a capture of a WeChat post without its <title>)
         title, site = None, site or title
-    if title and len(lines) > 1 and lines[1].text == title and meta.names_no_article(title, site) and meta.is_institution_name(title):
-        title, site = None, site or title  # a body's name as the <title>, printed again as its masthead (某某县第一中学)
+    if (title and len(lines) > 1 and lines[1].text == title and meta.names_no_article(title, site) and meta.is_institution_name(title)
+            and _other_headline_before_text(title, lines)):
+        # a body's name as the <title>, printed again as its masthead, a headline of its own below
+        # (某某县第一中学 / 某某县第一中学 / menu / 我校开展…); not a headline naming one (某地新建一所中学)
+        title, site = None, site or title
     if title and meta.is_page_label(title):
         title = None  # an e-paper's page label as the page's <title> (第03版：要闻): the headline is printed below
     unconfirmed, furniture = None, False
@@ -514,6 +517,18 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
                     and not meta.looks_like_site(t)):  # (not the masthead)
                 return t
     return title
+
+
+def _other_headline_before_text(title: str, lines: list) -> bool:
+    """Whether a headline-like line other than `title` stands between the first two lines and
+    the first paragraph of prose (6 to 40 characters, no full stop, no boilerplate)."""
+    for line in lines[2:40]:
+        t = line.text.strip()
+        if clean_mod.is_prose(t) and len(t) > 40:
+            return False
+        if t != title and 6 <= len(t) <= 40 and "。" not in t and not clean_mod.pattern_reason(t) and not meta.has_date(t):
+            return True
+    return False
 
 
 def _name_over_headline(title: str, lines: list) -> bool:
