@@ -417,7 +417,7 @@ def _one_box_headline(after: list[str]) -> int:
     paragraph restates the headline (a feed's item and its summary); a box of another interview's
     question and answer reads like the text's own and stays."""
     if (len(after) < 2 or len(after[0]) > 40 or _SENTENCE_CLOSE.search(after[0])
-            or re.match(r"(?:什么是|什麼是|何为|何謂|为什么|為什麼|如何|怎样|怎樣)", after[0]) or after[0].endswith(("？", "?"))):
+            or after[0].startswith(tuple(vocab.load("sections.yml")["question_openers"])) or after[0].endswith(("？", "?"))):
         return 0  # (a question the next paragraph answers is the text's sub-heading: 什么是河道警长)
     nxt, then = after[1], after[2] if len(after) > 2 else ""
     if after[1].startswith(tuple(vocab.load("sections.yml")["back_references"])):
@@ -577,7 +577,6 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
 
 
 _NUMBER_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)*\s*[%％]?")
-
 
 
 _ENDED_AFTER = 300  # prose score (≈ characters of running text) an article has before an ender that ends it

@@ -26,8 +26,6 @@ _DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:快讯|专讯|讯|
 _BLOG_TITLE = re.compile(r"^(.+?) @ (.{2,30}?)(?: :: .*)?$")
 
 
-
-
 @lru_cache(maxsize=None)
 def _feature_end() -> re.Pattern:
     """How the name of a site's feature or column ends (`feature_name_ends`): 社區專題, 某某专栏."""
@@ -231,7 +229,10 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
 
 
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")  # (no separator: '某某-中新网' is a headline's part and a site)
-_STRONG_SITE_END = re.compile(r"(?:网|网站|日报|晚报|新闻网|人民政府|政府网|融媒体中心|电视台|广播电视台)$")
+@lru_cache(maxsize=None)
+def _site_only_end() -> re.Pattern:
+    """How only a site's or a body's name ends (`site_only_ends`): 某某新闻网, 某某县人民政府."""
+    return re.compile(f"(?:{vocab.load('metadata.yml')['site_only_ends']})$")
 
 
 def _site_apart_by_a_space(first: str, following: list[Line]) -> tuple[str, str] | None:
@@ -246,11 +247,11 @@ def _site_apart_by_a_space(first: str, following: list[Line]) -> tuple[str, str]
     head, _, tail = max((first.rpartition(sep) for sep in (" ", "│", "┃")), key=lambda p: len(p[0]))
     tail = tail.strip()
     if (head.strip() and 3 <= len(tail) <= 15 and _PLAIN_NAME.fullmatch(tail) and len(head.strip()) >= 4 and is_site_name(tail)
-            and (tail in alone or _STRONG_SITE_END.search(tail))):
+            and (tail in alone or _site_only_end().search(tail))):
         return head.strip(), tail
     lead, _, rest = first.partition(" ")
     if (rest.strip() and 4 <= len(lead) <= 15 and len(rest.strip()) >= 4 and _PLAIN_NAME.fullmatch(lead) and is_site_name(lead)
-            and _STRONG_SITE_END.search(lead) and (lead in alone or _office_end().search(lead) or lead.endswith("政府"))):
+            and _site_only_end().search(lead) and (lead in alone or _office_end().search(lead) or lead.endswith("政府"))):
         return rest.strip(), lead
     return None
 
@@ -324,10 +325,10 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
         return title
     for line in lines[1:40]:
         t = line.text.strip()
-        if t == title or _PROSE_PUNCT_ANY.search(t[:len(stem)]) is None and len(t) >= 50:
+        if t == title or "。" in t or len(t) >= 60:
             return title  # (printed as it is: its own ellipsis; or the text has begun)
         rest = t[len(stem):]
-        if (t != title and t.startswith(stem) and 0 < len(rest) <= 30 and "。" not in t and not has_date(rest)
+        if (t.startswith(stem) and 0 < len(rest) <= 30 and not has_date(rest)
                 and not re.match(r"\s*(?:[-_|｜—–:：@(（【]|\s-\s)", rest) and not _PROSE_PUNCT_ANY.search(rest.replace(" ", "")[:1])):
             return t
     return title
@@ -1170,6 +1171,12 @@ def reposted_account(texts: list[str]) -> str | None:
     return next((clean_source(m.group(1)) for t in texts if (m := card.match(t.strip()))), None)
 
 
+@lru_cache(maxsize=None)
+def _section_end() -> re.Pattern:
+    """How a section of a body is named (`section_ends`: 市场信息科, 宣传科)."""
+    return re.compile(f"(?:{vocab.load('metadata.yml')['section_ends']})$")
+
+
 def reposted_writer(texts: list[str]) -> list[str]:
     """The writer a WeChat repost's card names after its account ('以下文章来源于某某日报，作者
     某某'), when it reads as a person's name: the writer of the reposted article, read where
@@ -1177,7 +1184,7 @@ def reposted_writer(texts: list[str]) -> list[str]:
     card = re.compile(vocab.load("sections.yml")["repost_card"])
     for t in texts:
         m = card.match(t.strip())
-        if m and m.group(2) and not re.search(r"(?:科|股|局|处|部|办|室|组|队|中心|委|会|站|所)$", m.group(2)):
+        if m and m.group(2) and not (_INSTITUTION.search(m.group(2)) or _DESK.search(m.group(2)) or _section_end().search(m.group(2))):
             return byline_names(m.group(2))  # (not a department: 作者宣传科)
     return []
 
@@ -1204,7 +1211,7 @@ def names_a_section(source: str, site: str | None) -> bool:
     on the 某某县农业农村局 site: `section_ends`): the body, the site, is the source. Not on another
     kind of site, where such a name is an outlet (百度百科, 腾讯自选股)."""
     return bool(site and (_INSTITUTION.search(site) or site.endswith("政府"))
-                and re.fullmatch(rf"[\u4e00-\u9fff]{{2,6}}(?:{vocab.load('metadata.yml')['section_ends']})", source)
+                and re.fullmatch(r"[\u4e00-\u9fff]{3,8}", source) and bool(_section_end().search(source))
                 and not opens_with_place(source))
 
 
@@ -1297,12 +1304,12 @@ def _place_dateline(name: str, story: str) -> bool:
     （江沙讯）, （吉隆坡讯）, as overseas papers date their stories: a known place, or a name the
     story then speaks of as a place (霹雳江沙一个华人新村…). Not a name that ends as an outlet's or
     a news brand's does (新华社讯, 天山网讯, 大皖新闻讯, 津云讯: `brand_ends`), nor one the story
-    names only as its reporters' employer (某某记者, 某某获悉)."""
+    names only as its reporters' employer (某某记者, 某某获悉: `after_employer`)."""
     if is_place_name(name):
         return True
     if is_outlet_name(name) or re.search(rf"(?:{vocab.load('metadata.yml')['brand_ends']})$", name):
         return False
-    return bool(re.search(re.escape(name) + r"(?!记者|通讯员|讯|报道|报导|获悉|了解到|注意到|客户端|App|APP|消息|发布)", story[:200]))
+    return bool(re.search(re.escape(name) + f"(?!{vocab.load('metadata.yml')['after_employer']})", story[:200]))
 
 
 _ACCOUNT_CHARS = re.compile(r"[\w·・ \-]+")
@@ -1594,7 +1601,13 @@ def labelled_credit(text: str) -> bool:
     return bool(_author_patterns()[1].search(text))
 
 
-_NEXT_SOURCE_LABEL = re.compile(r"(?<=\s)(?:文章|信息|稿件)(?=来源|出处)")
+@lru_cache(maxsize=None)
+def _next_source_label() -> re.Pattern:
+    """The first word of a source label that has one before 来源/出处 (文章来源, 信息来源, 稿件来源
+    of `source_labels`), after a space: the next field's label, never a writer's name."""
+    words = sorted({l[:-2] for l in vocab.load("metadata.yml")["source_labels"]
+                    if len(l) > 2 and l.endswith(("来源", "出处")) and not l.startswith("本")}, key=len, reverse=True)
+    return re.compile(r"(?<=\s)(?:" + "|".join(map(re.escape, words)) + r")(?=来源|出处)") if words else re.compile("(?!)")
 
 
 def credited_authors(text: str) -> list[str]:
@@ -1602,7 +1615,7 @@ def credited_authors(text: str) -> list[str]:
     張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
     *patterns, stop = _author_patterns()
     # (the next field's label read as a name: 作者：甲　文章来源：本站; blanked, the same length)
-    text = _NEXT_SOURCE_LABEL.sub(lambda m: " " * len(m.group()), text)
+    text = _next_source_label().sub(lambda m: " " * len(m.group()), text)
     reporter, labelled, slash, after_source = patterns[0], patterns[1], patterns[3], patterns[4]
     first_reporter, first_labelled = reporter.search(text), labelled.search(text)
     if first_reporter and first_labelled and first_labelled.start() < first_reporter.start():
