@@ -1558,9 +1558,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
         role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
         if role and role.end() == len(name):
-            if _CORRESPONDENT.search(name):
-                break  # ('记者 甲 通讯员 乙': the reporters are the writers)
-            continue  # '记者 甲 实习记者 乙': the next writer's role between the names
+            continue  # '记者 甲 通讯员 乙', '记者 甲 实习记者 乙': the next writer's role between the names
         if role and len(name) - role.end() >= 2:
             name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
         if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
@@ -1589,8 +1587,6 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
 
 
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
-_CORRESPONDENT = re.compile(r"通讯员|通訊員")
-_REPORTER = re.compile(r"记者|記者")
 _AUTHOR_LABEL_ALONE = re.compile(r"(?:作者|作\s者)\s*[:：︰﹕]?")
 _BARE_HANDLE = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
 _LABELLED_HANDLE = re.compile(r"^(?:作者|作\s者)\s*[:：︰﹕]?\s*([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
@@ -1625,12 +1621,6 @@ def credited_authors(text: str) -> list[str]:
         for m in pat.finditer(text):
             if pat is reporter and not _reporter_credit_start(text[:m.start()], text):
                 continue
-            if pat is reporter and _CORRESPONDENT.search(m.group(0)[:8]):
-                # ('通讯员 乙 记者 甲': the correspondent printed first; the reporter is the writer)
-                later = next((n for n in reporter.finditer(text, m.start() + 2) if not _CORRESPONDENT.search(n.group(0)[:8])), None)
-                names = _names_in(next(g for g in later.groups() if g), stop) if later else []
-                if names:
-                    return names
             group = next(g for g in m.groups() if g)
             if pat is slash and not _slash_credit_start(text[:m.start(1)]):
                 continue  # ('会议 强调 各地/要…': names before a slash open the line or follow a date)
@@ -1658,8 +1648,20 @@ def credited_authors(text: str) -> list[str]:
             elif names and group.rstrip().endswith(names[-1]):
                 names[-1] = _name_before_place(names[-1], text, m.end())
             if names:
-                return names
+                return names + [n for n in _correspondents_after(text, m.end(), reporter, stop) if n not in names]
     return []
+
+
+_CORRESPONDENT_LABEL = re.compile(r"\s*(?:本报|本報|特约|特約)?(?:通讯员|通訊員)\s*[:：︰﹕]")
+
+
+def _correspondents_after(text: str, end: int, reporter, stop: frozenset) -> list[str]:
+    """Correspondents credited under their own label right after the writers a credit names
+    (作者：甲 通讯员：乙): the corpora count 通讯员 among the writers, in the order printed."""
+    if not _CORRESPONDENT_LABEL.match(text, end):
+        return []
+    m = reporter.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    return _names_in(next(g for g in m.groups() if g), stop) if m else []
 
 
 _GLUED_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:\d{1,2}日)?(?:电|電|报道|报导|報導|報道)")
@@ -1890,10 +1892,6 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
         if names:
             # a credit continued on the next line (本报记者 甲 乙 / 本报实习生 丙 丁)
             more = credited_authors(texts[i + 1]) if i + 1 < len(texts) and len(texts[i + 1]) <= 40 else []
-            if more and _CORRESPONDENT.search(texts[i + 1]) and not _CORRESPONDENT.search(t):
-                more = []  # (本报记者 甲 / 本报通讯员 乙: as on one line, the reporters are the writers)
-            if more and _CORRESPONDENT.search(t) and not _CORRESPONDENT.search(texts[i + 1]) and _REPORTER.search(texts[i + 1]):
-                names = []  # (通讯员 乙 / 记者 甲: the reporter printed second is the writer)
             names = names + [n for n in more if n not in names]
             # the same credit printed again in full ('作者：甲 乙返回首页' cut by a glued link,
             # then '采写：记者 甲 乙'): the longer reading of it
