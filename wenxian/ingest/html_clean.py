@@ -477,8 +477,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         short_h1 = (b.tag == "h1" and len(t) >= 2
                     and any(v.startswith(t) and len(v) > len(t) and _SUFFIX_SEP.match(v[len(t):]) for v, _o in candidates))
         if (b.hidden or b.tag == "img" or len(t) < 4 and not short_h1 or len(t) > 100 or t in sites or _menu_link(b)
-                or t in not_sources or meta.is_navigation_name(t)):
-            continue  # (nor a channel's or the navigation's name the <title> ends with: 最新消息)
+                or t in not_sources or meta.is_navigation_name(t) or meta.deck_by_its_dash(t)):
+            continue  # (nor a channel's or the navigation's name the <title> ends with: 最新消息; nor a kicker or deck)
         for value, origin in candidates:
             if t in value:
                 if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()

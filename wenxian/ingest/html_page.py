@@ -120,6 +120,8 @@ def _vocab() -> dict:
         "meta": {k: [n.lower() for n in names] for k, names in v["meta"].items()},
         "jsonld": frozenset(v["jsonld_types"]),
         "scripts": {k: [re.compile(p) for p in pats] for k, pats in v["script_variables"].items()},
+        "comments": {marker: {k: [re.compile(rf"<{t}>([^<]{{1,300}})</{t}>") for t in tags] for k, tags in fields.items()}
+                     for marker, fields in v["comment_fields"].items()},
         "account_ids": frozenset(v["account_name_ids"]),
         "author_ids": frozenset(v["author_ids"]),
         "main_run_margin": float(v["main_run_margin"]),
@@ -750,6 +752,16 @@ def _metadata(root, text: str) -> dict:
             m = pat.search(scripts)
             if m:
                 put(fieldname, _unescape_js(m.group(1)), "script")
+    for marker, fields in v["comments"].items():  # a CMS's fields in a comment (html.yml comment_fields)
+        m = re.search(rf"<!--\s*{re.escape(marker)}\b", text)
+        if m:
+            end = text.find("-->", m.end())
+            comment = text[m.end():end if end >= 0 else m.end() + 5000][:5000]
+            for fieldname, pats in fields.items():
+                for pat in pats:
+                    found = pat.search(comment)
+                    if found:
+                        put(fieldname, found.group(1), f"comment:{marker}")
     for pat in v["scripts"]["unix_time"]:
         m = pat.search(scripts)
         if m:

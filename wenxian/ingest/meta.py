@@ -1606,12 +1606,27 @@ def _next_source_label() -> re.Pattern:
     return re.compile(r"(?<=\s)(?:" + "|".join(map(re.escape, words)) + r")(?=来源|出处)") if words else re.compile("(?!)")
 
 
+_DECK_DASH = re.compile(r"^\s*(?:——|－－|--)|(?:——|－－)\s*$")
+
+
+def deck_by_its_dash(line: str) -> bool:
+    """A kicker that runs on into the headline under it (某某让山里人走得出——) or a deck that
+    hangs from the headline above it (——记某某工作队): the dash says it is not the headline."""
+    return bool(_DECK_DASH.search(line)) and len(line.strip(" —－-")) >= 4
+
+
+# Papers set a two-character name in the width of three (鲁  明, 王　浩) so that names line up:
+# two lone characters with spaces between them, in a credit, are one name.
+_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000\u00a0]{1,3}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+
+
 def credited_authors(text: str) -> list[str]:
     """Writers credited in one line: 记者唐霁, 作者： 记者王敬照, 文/图 刘玺东 易赛楠,
     張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
     *patterns, stop = _author_patterns()
     # (the next field's label read as a name: 作者：甲　文章来源：本站; blanked, the same length)
     text = _next_source_label().sub(lambda m: " " * len(m.group()), text)
+    text = _PADDED_NAME.sub(r"\1\2", text)  # 本报记者 鲁  明: a two-character name set in three characters' width
     reporter, labelled, slash, after_source = patterns[0], patterns[1], patterns[3], patterns[4]
     first_reporter, first_labelled = reporter.search(text), labelled.search(text)
     if first_reporter and first_labelled and first_labelled.start() < first_reporter.start():
@@ -2253,12 +2268,17 @@ def labelled_title(lines: list[Line]) -> str | None:
     return found[1] if found else None
 
 
+_SPREAD_CELL_LABEL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}")
+
+
 def labelled_title_at(lines: list[Line]) -> tuple[int, str, bool] | None:
     """(index in `lines` of the line printing the title, the title, whether its label stands
     alone on the line before: a table's cell) of a labelled title; None when there is none."""
     pattern = re.compile(vocab.load("metadata.yml")["title_labels"])
     for i, line in enumerate(lines):
-        m = pattern.match(unspaced_labels(line.text.strip()))
+        text = line.text.strip()
+        # (a table's label cell spread to the width of the others: 標　　題)
+        m = pattern.match(re.sub(r"[ \u3000]+", "", text) if _SPREAD_CELL_LABEL.fullmatch(text) else unspaced_labels(text))
         if m and m.group(1):
             return i, m.group(1).strip(), False
         if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80:
