@@ -672,7 +672,9 @@ _SPACES = re.compile(r"\s+")
 def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:
     """A headline printed on two lines (title, then a second line or a ——subtitle) whose title
     metadata holds both: the whole headline, as the metadata spells it."""
-    for value, _origin in candidates:
+    # (the metadata as written, then without its site's suffix: 标题——副题-某某大学新闻网)
+    values = [v for value, _origin in candidates for v in dict.fromkeys((value, meta.split_site_suffix(value)[0].strip()))]
+    for value in values:
         rest = value[len(text):].strip() if value.startswith(text) else ""
         if not rest:
             continue
