@@ -104,7 +104,8 @@ def extract(page: Page) -> HtmlArticle:
         + [(meta.find_date(trailer, order), "visible (after the text)")]
         + [(meta.find_date(stamp, order), "visible (the post's stamp)")]
         + [(_title_date(page.title_tag), "title")]
-        + [(_valid_date(v), o) for v, o in page.meta["date_modified"]])
+        + [(_valid_date(v), o) for v, o in page.meta["date_modified"]]
+        + [(meta.issue_month(byline), "visible (the magazine's issue)")])
 
     site = _site_name(page, title, blocks[end:])
     site = meta.clean_source(site) if site else None  # '(新闻)' from a copyright line names no outlet

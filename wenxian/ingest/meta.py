@@ -1477,7 +1477,7 @@ def _author_patterns() -> tuple:
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
     role = (rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']})"
             rf"|[\u4e00-\u9fff]{{2,14}}(?:{v['affiliation_ends']})(?:{v['job_titles']})?)?")
-    labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：︰﹕/／|｜丨]|\s)\s*{role}\s*{names}"
+    labelled = re.compile(rf"(?:^|[（(【\[\s》」])(?:{v['author_labels']})(?:\s*[:：︰﹕/／|｜丨・‧]|\s)\s*{role}\s*{names}"
                           rf"|(?:{v['strong_author_labels']})\s*[:：︰﹕/／丨]\s*{role}\s*{names}"
                           rf"|(?:(?<=[|｜])|^(?=[^|｜]*[|｜]))\s*(?:作者|记者)\s*({_NAME})\s*(?=[|｜]|$)")
     photo = re.compile(rf"(?:{v['photo_labels']})\s*[:：/／]\s*({_NAME})\s*(?:摄)")
@@ -1506,9 +1506,9 @@ _DESK = re.compile(r"(中心|组|部|频道)$")
 # text and pictures by the same hand (文/图 某某, 图文：某某): a writer's credit
 _TEXT_AND_PICTURES = re.compile(r"文\s?[/／、&＆]?\s?图|图\s?[/／、&＆]?\s?文")
 # where a photographer's credit starts on a line that credits a writer first (文／甲　摄影／乙)
-_PHOTO_LABEL = re.compile(r"(?:摄影者|摄影|摄像|图片|图|摄)\s*[:：︰﹕/／|｜丨]|(?<=\s)(?:摄影|摄像)(?:记者)?\s")  # (记者 甲 摄影记者 乙)
+_PHOTO_LABEL = re.compile(r"(?:摄影者|摄影|摄像|图片|图|摄)\s*[:：︰﹕/／|｜丨・‧]|(?<=\s)(?:摄影|摄像)(?:记者)?\s")  # (记者 甲 摄影记者 乙)
 # a writer's credit after a photographer's (图／乙 文／甲)
-_WRITER_LABEL = re.compile(r"(?:^|(?<=\s))(?:文|撰文|文字|作者|记者|采写)\s*[:：︰﹕/／|｜丨]")
+_WRITER_LABEL = re.compile(r"(?:^|(?<=\s))(?:文|撰文|文字|作者|记者|采写)\s*[:：︰﹕/／|｜丨・‧]")
 
 
 def _writers_beside_photographer(t: str) -> list[str]:
@@ -1561,8 +1561,8 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             continue  # '记者 甲 通讯员 乙', '记者 甲 实习记者 乙': the next writer's role between the names
         if role and len(name) - role.end() >= 2:
             name = name[role.end():]  # 樊亮 张明超 记者惠禾: the role glued to the third name
-        if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2):
-            break
+        if not name or name in stop or any(name.startswith(s) for s in stop if len(s) >= 2) or _DOTTED_LABEL.match(name):
+            break  # (图・某某, 翻譯・某某: the next credit's label and its dot, not a transliterated name)
         if len(name) > 2 and re.search(f"(?:{vocab.load('metadata.yml')['editor_roles']})$", name):
             break  # '每经记者 甲　每经编辑 乙': the editor's role, its outlet before it, then the editor
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
@@ -1587,6 +1587,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
 
 
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
+_DOTTED_LABEL = re.compile(r"(?:图|圖|摄影|攝影|摄|攝|翻译|翻譯|编辑|編輯)[・‧·•]")
 _AUTHOR_LABEL_ALONE = re.compile(r"(?:作者|作\s者)\s*[:：︰﹕]?")
 _BARE_HANDLE = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
 _LABELLED_HANDLE = re.compile(r"^(?:作者|作\s者)\s*[:：︰﹕]?\s*([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
@@ -1604,6 +1605,20 @@ def _next_source_label() -> re.Pattern:
     words = sorted({l[:-2] for l in vocab.load("metadata.yml")["source_labels"]
                     if len(l) > 2 and l.endswith(("来源", "出处")) and not l.startswith("本")}, key=len, reverse=True)
     return re.compile(r"(?<=\s)(?:" + "|".join(map(re.escape, words)) + r")(?=来源|出处)") if words else re.compile("(?!)")
+
+
+# A magazine's issue printed under its headline (2023年5月號, 2023年5月号): the month it was
+# published, the only date such a page states (`YYYY-MM`, never a guessed day).
+_ISSUE_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*[号號](?![\u4e00-\u9fff]{0,2}[:：])")
+
+
+def issue_month(lines: list[Line]) -> str | None:
+    """`YYYY-MM` of the first magazine issue named in `lines`, else None."""
+    for line in lines:
+        m = _ISSUE_MONTH.search(line.text)
+        if m and 1 <= int(m.group(2)) <= 12:
+            return f"{m.group(1)}-{int(m.group(2)):02d}"
+    return None
 
 
 _DECK_DASH = re.compile(r"^\s*(?:——|－－|--)|(?:——|－－)\s*$")
@@ -2289,7 +2304,8 @@ def labelled_title_at(lines: list[Line]) -> tuple[int, str, bool] | None:
 # A web address, a status line of labelled counts (在线用户:12066 当值版主:) or a calendar badge's
 # month (2024年02月) is no headline.
 _NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][:：︰﹕]\s*\d|^[A-Za-z0-9_.\-]+$"
-                           r"|^(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2})$")
+                           r"|^(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2})$"
+                           r"|^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*[号號]")  # (a magazine's issue: 2023年5月號 第48卷)
 
 
 def opens_text(first: str, second: str, longest: int = 40, exclaimed: bool = False) -> bool:

@@ -305,7 +305,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                 [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
     art = _article(data, decoded, text, cleaned, restore(title, pairs),
                    labelled or under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
-                   or (meta.find_date([stamp], order) if stamp else None) or _signature_date(cleaned, title, order),
+                   or (meta.find_date([stamp], order) if stamp else None) or _signature_date(cleaned, title, order)
+                   or meta.issue_month(header),
                    restore(source, pairs),
                    [restore(a, pairs) for a in authors])
     art["warnings"] = extraction_warnings(art)
