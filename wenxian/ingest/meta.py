@@ -220,6 +220,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
                 title, site = head.strip(), tail.strip()
                 break
     title = title.rstrip("-_|｜ ")
+    if site and is_site_name(title) and _site_only_end().search(title) and not _site_only_end().search(site):
+        return None, title  # ('某某縣政府全球資訊網-縣府新聞': the site, then its channel)
     if (len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title)
             or title in vocab.load("metadata.yml")["not_sources"]):  # ('某某縣政府-最新消息': the page's channel)
         return None, site
