@@ -2298,9 +2298,18 @@ def labelled_title_at(lines: list[Line]) -> tuple[int, str, bool] | None:
         m = pattern.match(re.sub(r"[ \u3000]+", "", text) if _SPREAD_CELL_LABEL.fullmatch(text) else unspaced_labels(text))
         if m and m.group(1):
             return i, m.group(1).strip(), False
-        if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80:
+        if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80 and not _column_label(lines[i + 1].text):
             return i + 1, lines[i + 1].text.strip(), True
     return None
+
+
+def _column_label(text: str) -> bool:
+    """Whether `text` is another field's label (发布日期, 文　号, 来源): the title's label is then a
+    column heading of a table listing documents (序号 文号 标题 发布日期), with no title after it."""
+    t = re.sub(r"[ \u3000]+", "", text.strip()).rstrip(":：︰﹕")
+    v = vocab.load("metadata.yml")
+    return (t in _label_words("date_labels") or t in _label_words("source_labels") or t in _label_words("unit_labels")
+            or bool(re.fullmatch(v["disclosure_labels"], t)) or bool(re.match(v["title_labels"], t)))
 
 
 # A web address, a status line of labelled counts (在线用户:12066 当值版主:) or a calendar badge's
@@ -2415,6 +2424,17 @@ def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
         t = near[i].text
         if _fits_headline(t, boilerplate) and not t.startswith("—"):
             return t
+    return None
+
+
+def headline_over_labelled_date(near: list[Line], boilerplate) -> str | None:
+    """The headline over the first date labelled as the publication date among the lines above
+    the text (标题 / 发布时间：… / 信息来源：…), passing over other fields between them: where a
+    notice lists dated documents in a table before its text, the last dated line above the text
+    is a row of that table, not the headline's dateline."""
+    for at, line in enumerate(near):
+        if len(line.text) <= 60 and labelled_date([line]):
+            return headline_over_dateline(near[:at + 1], boilerplate)
     return None
 
 

@@ -140,6 +140,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         chinese = _chinese(cleaned)
         found = (lambda: unconfirmed if unconfirmed in (l.text for l in before[-10:]) else None,
                  lambda: meta.labelled_title(lines[:40]),
+                 lambda: meta.headline_over_labelled_date(before[-40:], clean_mod.pattern_reason),
                  lambda: meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason),
                  # (share buttons and counters between the dateline and the text: look further up)
                  lambda: meta.headline_over_dateline(before[-20:], clean_mod.pattern_reason),
