@@ -2406,8 +2406,9 @@ def field_line(t: str) -> bool:
     label, value = m.groups()
     if _COUNTER_LABEL.fullmatch(label):
         return bool(re.match(r"\d", value))
-    return ((_is_label(label) or bool(re.fullmatch(vocab.load("metadata.yml")["disclosure_labels"], label)))
-            and (len(value) <= 12 or bool(re.search(r"\d", value))))
+    if re.fullmatch(vocab.load("metadata.yml")["disclosure_labels"], label):
+        return len(value) <= 40  # (a disclosure table's field names a body in full: 发布机构：某某县人力资源和社会保障局)
+    return _is_label(label) and (len(value) <= 12 or bool(re.search(r"\d", value)))
 
 
 def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
@@ -2422,8 +2423,8 @@ def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)):
             i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE)
         t = near[i].text
-        if _fits_headline(t, boilerplate) and not t.startswith("—"):
-            return t
+        if _fits_headline(t, boilerplate) and not t.startswith("—") and not field_line(t):
+            return t  # (not a field of a disclosure table whose dates run down to the headline below it)
     return None
 
 
@@ -2462,7 +2463,7 @@ def headline_before(header: list[Line], boilerplate) -> str | None:
                 return _headline_above_subtitle(near[:i], t, boilerplate)
             # the headline printed in full above, with the writer's name before it ('茉莉：' + t)
             fuller = [l.text for l in near[:i] if l.text.endswith(t) and l.text[:-len(t)].rstrip().endswith(("：", ":"))
-                      and len(l.text) - len(t) <= 12]
+                      and len(l.text) - len(t) <= 12 and not boilerplate(l.text)]  # (not 正在阅读：…, a ticker)
             return fuller[-1] if fuller else t
     return None
 
