@@ -797,6 +797,19 @@ def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
     return default
 
 
+def _document_head(lines: list[Line], reasons: list[str | None], start: int) -> int:
+    """Where an official document starts when its number and its addressees stand just above
+    the first paragraph (某政办〔2024〕6号 / 各乡镇人民政府，县政府各部门： / text): the prose run
+    leaves them out, being no sentences (`document_number`, `document_addressee` in sections.yml)."""
+    number = re.compile(vocab.load("sections.yml")["document_number"])
+    addressee = re.compile(vocab.load("sections.yml")["document_addressee"])
+    if start > 0 and not reasons[start - 1] and addressee.match(lines[start - 1].text.strip()):
+        start -= 1
+    if start > 0 and not reasons[start - 1] and number.match(lines[start - 1].text.strip()):
+        start -= 1
+    return start
+
+
 def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str] = frozenset()) -> Cleaned:
     """Keep or remove every line. `site_lines` are the learned boilerplate lines of the capture's
     publishing site (wenxian.recurring)."""
@@ -837,6 +850,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     start = _below_printed_headline(lines, reasons, start, end)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
+    start = _document_head(lines, reasons, start)
     start = _headings_after_byline(lines, reasons, start)
     lead = _lead_above_box(lines, reasons, start, title)
     texts = [l.text for l in lines[start:end]]
@@ -880,7 +894,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         elif i in table:
             kept.append(Kept(line, "paragraph"))  # (a table's cell, as the capture wrote it: no heading)
         elif (not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text)
-              and not line.text.endswith(("：", ":"))):  # a line introducing a list is no heading
+              and not line.text.endswith(("：", ":"))  # a line introducing a list is no heading
+              and not re.match(vocab.load("sections.yml")["document_number"], line.text.strip())):  # (nor a document's number)
             kept.append(Kept(line, "heading"))
         else:
             kept.append(Kept(line, "paragraph"))
