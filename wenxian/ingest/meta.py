@@ -142,7 +142,8 @@ def looks_like_site(text: str) -> bool:
 # A document's title, not a site's name, though it ends in 报 (…统计公报, 2020年第3期简报): a
 # report's kind after its subject at the end, or a year in it.
 _DOCUMENT = re.compile(r"(?:统计|工作|情况|年度|季度|发展|调查|监测|执法|期)(?:公报|通报|简报|报告)$"
-                       r"|(?:19|20)\d\d\s*年")  # (中国青年报, 大公報, 文汇报: outlets, not documents)
+                       r"|(?:19|20)\d\d\s*年"  # (中国青年报, 大公報, 文汇报: outlets, not documents)
+                       r"|报(?:到|告|名|道|导|喜|价|送|销|考|警|备|批|效|税|账)$")  # (a verb: 蓝眼泪报到, 春燕报喜)
 
 
 def is_outlet_name(text: str) -> bool:
@@ -295,6 +296,9 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
     # (a part printed alone over a dated line is the headline over its byline, not a channel)
     alone = {l.text.strip() for l in following}
     headline = {a.text.strip() for a, b in zip(following, following[1:]) if has_date(b.text) and len(b.text) <= 60}
+    # (or under its dateline, a name no site or channel has: 2024/04/18 08:30 / 蓝眼泪报到 / 【记者…】)
+    headline |= {b.text.strip() for a, b in zip(following, following[1:])
+                 if has_date(a.text) and len(a.text) <= 40 and not is_site_name(b.text.strip())}
     if any(p in headline for p in parts):
         return None
     in_menu = [p for p in parts if p in alone]
@@ -907,7 +911,7 @@ def outlet_or_none(name: str | None) -> str | None:
     its navigation (香港 beside the date, 港聞 in the byline slot, 版面导航 over the date): None
     lets the next kind of evidence speak."""
     if (not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]
-            or is_navigation_name(name)):
+            or name in vocab.load("metadata.yml")["news_channels"] or is_navigation_name(name)):
         return None
     return paper_of(without_edition(_ISSUE.sub("", name) or name))  # (某某杂志 799期, 某某日报社: the publication)
 
