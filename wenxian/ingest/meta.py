@@ -1410,6 +1410,20 @@ def wechat_row_names(text: str) -> list[str]:
     return [n for n in (m.group(2), m.group(3)) if n] if m else []
 
 
+# WeChat's meta row flattened with the account printed twice (the byline's name and the profile
+# card's): '原创 某某 某某融媒 某某融媒', or the account alone twice: '某某发布 某某发布'.
+_DOUBLED_ACCOUNT = re.compile(r"^(?:(?:原创|原創)\s+(?:\S{2,12}\s+)?)?([^\s\d]{2,20})\s+\1$")
+
+
+def doubled_account(texts: list[str]) -> str | None:
+    """The account name a flattened WeChat meta row prints twice, among the first lines."""
+    for t in texts:
+        m = _DOUBLED_ACCOUNT.match(t.strip())
+        if m and not _boilerplate(m.group(1)) and not has_date(m.group(1)):
+            return m.group(1)
+    return None
+
+
 def unflattened(lines: list[Line]) -> list[Line]:
     """The lines with a flattened WeChat meta row set out one field a line, as the page prints
     them, so that the rules for the account, its writer and the date read it as they read the

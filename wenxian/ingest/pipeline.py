@@ -216,6 +216,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
+    doubled = meta.doubled_account([l.text for l in above[:8]])
     candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
                   lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
                                                       key=lambda l: l.number), lines),
@@ -223,6 +224,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.labelled_source([k.line for k in cleaned.kept[-2:] if len(k.line.text) <= 80
                                                 and meta.opens_with_label(k.line.text)], lines),
                   lambda: meta.reposted_account([l.text for l in header]),
+                  lambda: doubled,  # (原创 某某 某某融媒 某某融媒: a WeChat account printed twice)
                   lambda: meta.account_after_date([l.text for l in header][:20]),  # (2024-05-28 18:32·某某)
                   lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines),
@@ -238,7 +240,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                            if not site and printed is not None and meta.platform_post(lines) else None))
     source = next(filter(None, (meta.outlet_or_none(read()) for read in candidates)), None) or (
         meta.without_edition(site) if site else site)  # (某某晚报数字报: the paper)
-    if source and site and source != site and (meta.abbreviates(source, site) or meta.names_a_section(source, site)):
+    if source and site and source != site and source != doubled and (meta.abbreviates(source, site) or meta.names_a_section(source, site)):
         source = site  # the site credited by its short name (省发改委 on the 发展和改革委员会 site) or a section's
     if not source and last_kept:  # the name a copyright line after the text gives (环球网版权所有)
         footer_after = [l.text for l in lines if l.number > last_kept][-40:]
