@@ -1601,8 +1601,10 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
     if out and out[-1].endswith(_REPORTED_SUFFIXES):
         # 李明 北京报道: the place it was reported from, after the writers; 记者李明报道: the verb
         last = out.pop()[:-2]
-        if len(last) >= 2 and (not out or "、" + last in match_text and not _places(last)):
-            out.append(last)  # (张三、李四报道: names listed with 、, the last glued to the verb)
+        if len(last) >= 2 and (not out or ("、" + last in match_text
+                                           or re.search(rf"(?:{vocab.load('metadata.yml')['reporter_words']})\s*{re.escape(last)}", match_text))
+                               and not _places(last)):
+            out.append(last)  # (张三、李四报道, 张三、实习记者 李四报道: the last name glued to the verb)
     return out
 
 
