@@ -10,6 +10,7 @@ boilerplate-removal tools find the densest block of text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -163,6 +164,13 @@ def is_prose(text: str) -> bool:
     return len(text) >= 15 and bool(_PROSE_PUNCT.search(text)) or len(text) >= 60
 
 
+def _ornament(text: str) -> bool:
+    """A line of pictographs only (🌱, ❀ ❀ ❀, ★★★): symbols of Unicode's 'other symbol' class, with
+    spaces and emoji joiners; not a menu's separators (|, ‧, ＞, ：), which are punctuation."""
+    marks = [ch for ch in text if not ch.isspace() and ch not in "\u200d\ufe0f"]
+    return bool(marks) and all(unicodedata.category(ch) == "So" for ch in marks)
+
+
 def _score(text: str, reason: str | None) -> int:
     """A line's weight in the prose run: running text by its length (an English sentence too),
     a line of program code nothing (articles quote code; menus do not look like it), any other
@@ -181,6 +189,8 @@ def _score(text: str, reason: str | None) -> int:
         return len(text)  # a clause that goes on below it (a verse line, a wrapped sentence): no menu ends so
     if _CODE.search(text):
         return 0
+    if _ornament(text):
+        return 0  # an ornament between a post's paragraphs (🌱, ❀ ❀ ❀): no text, and no menu either
     return -12
 
 

@@ -1424,6 +1424,19 @@ def doubled_account(texts: list[str]) -> str | None:
     return None
 
 
+_DOUBLED_ROW_WRITER = re.compile(r"^(?:原创|原創)\s+(\S{2,12})\s+([^\s\d]{2,20})\s+\2$")
+
+
+def doubled_row_writer(texts: list[str], title: str | None) -> list[str]:
+    """The writer a flattened WeChat meta row names before its account printed twice
+    ('原创 甲 某某融媒 某某融媒'): [甲], when it reads as a name."""
+    for t in texts:
+        m = _DOUBLED_ROW_WRITER.match(t.strip())
+        if m and _slot_name(m.group(1), m.group(2), title):
+            return [m.group(1)]
+    return []
+
+
 def unflattened(lines: list[Line]) -> list[Line]:
     """The lines with a flattened WeChat meta row set out one field a line, as the page prints
     them, so that the rules for the account, its writer and the date read it as they read the

@@ -257,7 +257,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                  for l in meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer], "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 closing)
     authors = (authors or (closing_credit[1] if closing_credit else []) or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
-               or meta.byline_slot_writer(above[:20], source, title) or _names_under_headline(lines, title, first_kept)
+               or meta.byline_slot_writer(above[:20], source, title) or meta.doubled_row_writer([l.text for l in above[:8]], title)
+               or _names_under_headline(lines, title, first_kept)
                # (also where the name over the date was read as an account: on a site that names
                # itself, a blog platform's writer stands there, and the site is the source below)
                or (meta.handle_over_date([l.text for l in _below(above, printed)[:4]], {site, title})
