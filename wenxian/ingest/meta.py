@@ -66,6 +66,11 @@ def _section_trail(line: str) -> tuple[str, str] | None:
     return None
 
 
+# A credit joining a portal and the outlet that wrote the piece with a bare hyphen (人民网-人民日报,
+# 某某新闻网-某某日报): one credit, as printed.
+_PORTAL_AND_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,10}(?:网|網)\s*[-－]\s*《?[\u4e00-\u9fff]{2,10}(?:日报|日報|晚报|晚報|报|報)》?")
+
+
 def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | None]:
     """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site. On a
     page-title line a site's name may also stand first with a bare hyphen ('某某日报数字报-标题');
@@ -767,7 +772,8 @@ def clean_source(value: str) -> str | None:
     if value.startswith("《") and value.endswith("》") and value.count("《") == 1:
         value = value[1:-1].strip()  # 《某某日报》, not 光明网-《光明日报》
     value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
-    value = split_site_suffix(value)[0].strip()
+    if not _PORTAL_AND_OUTLET.fullmatch(value):  # (a portal and its outlet stay one: 某某新闻网-某某日报)
+        value = split_site_suffix(value)[0].strip()
     value = _TRAILING_DOMAIN.sub("", value).strip() or value  # '三立新聞網 SETN.COM'
     if not re.search(r"[A-Za-z]\s+[A-Za-z]", value):  # (a name of English words keeps its spaces: 'BBC News 中文')
         value = _LATIN_CJK_SPACE.sub("", value)  # 'ETtoday 新聞雲' is printed 'ETtoday新聞雲' in credits
