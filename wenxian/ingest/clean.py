@@ -307,6 +307,11 @@ def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
     return out
 
 
+# an epigraph's source: a book, or a person named in two to four characters (——《汉书》, ——鲁迅);
+# not a deck (——某团发展庭院经济见闻)
+_ATTRIBUTION = re.compile(r"^\s*(?:——|－－|—)\s*(?:《[^》]{1,20}》|[\u4e00-\u9fff·]{2,4})\s*$")
+
+
 def main_span(lines: list[Line], reasons: list[str | None], table: set[int] = frozenset()) -> tuple[int, int]:
     """Indexes [start, end) of the run of lines with the highest total prose score. Short lines
     of a list introduced by a colon (例如：/ 一般来说：), numbered sub-headings and the cells of
@@ -328,6 +333,8 @@ def main_span(lines: list[Line], reasons: list[str | None], table: set[int] = fr
                                 and all(len(c) <= 16 for c in cells)) else 0
         if score < 0 and not reason and (in_list or numbered and numbered_run <= 2 or row or i in table):
             score = 0  # (a numbered table's rows are the text's, a list of names or items it announces)
+        if score < 0 and not reason and i and _ATTRIBUTION.match(line.text) and lines[i - 1].text.rstrip().endswith(("”", "」", "’")):
+            score = 0  # (“郡县治，天下安。” / ——《汉书》: an epigraph's source under its quotation)
         cur += score
         if reason:
             in_list = 0
@@ -905,7 +912,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             kept.append(Kept(line, "paragraph"))  # (a table's cell, as the capture wrote it: no heading)
         elif (not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text)
               and not line.text.endswith(("：", ":"))  # a line introducing a list is no heading
-              and not re.match(vocab.load("sections.yml")["document_number"], line.text.strip())):  # (nor a document's number)
+              and not re.match(vocab.load("sections.yml")["document_number"], line.text.strip())  # (nor a document's number)
+              and not _ATTRIBUTION.match(line.text)):  # (nor an epigraph's source)
             kept.append(Kept(line, "heading"))
         else:
             kept.append(Kept(line, "paragraph"))
