@@ -2222,8 +2222,8 @@ def names_under_headline(texts: list[str | None], title: str | None) -> list[str
         if value_of_label:  # (the value of a field in its own cell: 發布單位 / 農業課)
             value_of_label = False
             continue
-        if (re.fullmatch(r"[\u4e00-\u9fff]{2,5}\s*[:：︰﹕]?", text.strip()) and text.strip().startswith(tuple(labels))
-                and not re.match(rf"(?:{vocab.load('metadata.yml')['author_labels']}|记者|記者)", text.strip())):
+        if (re.fullmatch(r"[\u4e00-\u9fff]{2,5}\s*[:：︰﹕]?", text.strip()) and (text.strip().startswith(tuple(labels)) or column_label(text))
+                and not re.match(rf"(?:{vocab.load('metadata.yml')['author_labels']}|记者|記者)(?!号)", text.strip())):
             value_of_label = True  # (a field's label alone, not a writer's: 发布单位, 点阅数)
             continue
         if text.strip() == title or has_date(text):
@@ -2337,12 +2337,12 @@ def labelled_title_at(lines: list[Line]) -> tuple[int, str, bool] | None:
         m = pattern.match(re.sub(r"[ \u3000]+", "", text) if _SPREAD_CELL_LABEL.fullmatch(text) else unspaced_labels(text))
         if m and m.group(1):
             return i, m.group(1).strip(), False
-        if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80 and not _column_label(lines[i + 1].text):
+        if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80 and not column_label(lines[i + 1].text):
             return i + 1, lines[i + 1].text.strip(), True
     return None
 
 
-def _column_label(text: str) -> bool:
+def column_label(text: str) -> bool:
     """Whether `text` is another field's label (发布日期, 文　号, 来源): the title's label is then a
     column heading of a table listing documents (序号 文号 标题 发布日期), with no title after it."""
     t = re.sub(r"[ \u3000]+", "", text.strip()).rstrip(":：︰﹕")
@@ -2462,7 +2462,8 @@ def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)):
             i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE)
         t = near[i].text
-        if _fits_headline(t, boilerplate) and not t.startswith("—") and not field_line(t):
+        if (_fits_headline(t, boilerplate) and not t.startswith("—") and not field_line(t)
+                and not (i and column_label(near[i - 1].text))):  # (nor a table's value under its bare label)
             return t  # (not a field of a disclosure table whose dates run down to the headline below it)
     return None
 
@@ -2497,6 +2498,9 @@ def headline_before(header: list[Line], boilerplate) -> str | None:
         return over
     for i in range(len(near) - 1, -1, -1):
         t = near[i].text
+        at = len(header) - len(near) + i
+        if at and column_label(header[at - 1].text):
+            continue  # (a table's value under its bare label: 发布机构 / 某某省交通运输厅)
         if _fits_headline(t, boilerplate):
             if t.startswith(("——", "—", "－－")):  # a subtitle: the headline is printed above it
                 return _headline_above_subtitle(near[:i], t, boilerplate)

@@ -351,9 +351,12 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
         candidates.append(paragraphs[0])
         paragraphs = paragraphs[1:]
     text = _opening_text(paragraphs)
-    other = meta.headline_sharing_words(candidates, text, clean_mod.pattern_reason)
+    # (never a value of a table's field: 发布机构 / 某某厅)
+    other = meta.headline_sharing_words([l for l in candidates if not _field_value(l.text, candidates)], text,
+                                        clean_mod.pattern_reason)
     if other is None and title is None:  # (a date in a breadcrumb above the headline: ＞ 政治 2013年01月28日)
-        other = meta.headline_sharing_words(before, text, clean_mod.pattern_reason)
+        other = meta.headline_sharing_words([l for l in before if not _field_value(l.text, before)], text,
+                                            clean_mod.pattern_reason)
     if other is None or other == title or title and (meta.is_site_name(other) or meta.looks_like_site(other)):
         return title  # (nor for the site's name printed over a disclosure table: 某某县人民政府)
     opening = meta.text_pairs(text)
@@ -363,6 +366,12 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
             or dateline is not None and other in (l.text for l in candidates) and not _over_the_dateline(title, before, lines)):
         return _with_subtitle(other, before if any(l.text.strip() == other for l in before) else candidates)
     return title
+
+
+def _field_value(text: str, lines: list) -> bool:
+    """Whether `text` is printed as the value of a table's field, on the line after its bare
+    label (发布机构 / 某某省交通运输厅)."""
+    return any(b.text.strip() == text and meta.column_label(a.text) for a, b in zip(lines, lines[1:]))
 
 
 def _with_subtitle(headline: str, lines: list) -> str:
