@@ -438,8 +438,11 @@ def _data_table_cells(root) -> dict:
             continue
         filled = [t for t in (_norm(c.text_content()) for g in grid for c in g) if t]
         links = sum(len(_norm(a.text_content())) for a in table.iter("a"))
+        # (or a list numbered down its first column, 序号 1, 2, 3…: a notice's list of names)
+        firsts = [_norm(g[0].text_content()) for g in grid[1:] if g]
+        numbered = len(firsts) >= 3 and all(t.isdigit() and int(t) == n for n, t in enumerate(firsts, 1))
         if (not filled or max(map(len, filled)) > 60 or links * 3 > sum(map(len, filled))
-                or sum(bool(_NUMERIC_CELL.fullmatch(t)) for t in filled) * 5 < len(filled)
+                or sum(bool(_NUMERIC_CELL.fullmatch(t)) for t in filled) * 5 < len(filled) and not numbered
                 or any(labels.match(t) or t.endswith(("：", ":")) for t in filled)):
             continue
         for g in grid:
@@ -563,8 +566,11 @@ def prose_score(b: Block) -> int:
     if b.tag == "img":
         return 0
     if b.row:  # (a data table's row counts as its cells would one a block: where the article is
-        # chosen as before, the table only read a row a line)
-        return sum(len(c) if _prose(c) else -8 for c in b.text.split(CELL_SEPARATOR))
+        # chosen as before, the table only read a row a line; but a row of a list numbered down
+        # its first column, 1 / 某某镇 / 某某村 / 顾*山…, a notice's list of names, costs nothing)
+        cells = b.text.split(CELL_SEPARATOR)
+        score = sum(len(c) if _prose(c) else -8 for c in cells)
+        return max(0, score) if len(cells) >= 3 and cells[0].strip().isdigit() and len(cells[0].strip()) <= 3 else score
     word_list = _is_word_list(b.text)
     if b.link_density <= 0.5 and word_list and _LATIN_SENTENCE.search(b.text) and not _CJK.search(b.text):
         return 0  # (an English sentence of short words is no tag cloud, nor the Chinese article's
