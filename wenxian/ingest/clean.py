@@ -814,6 +814,15 @@ def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
     return default
 
 
+_LETTER_CLOSING = re.compile(r"^(?:此致|敬礼|此致敬礼|此致\s*敬礼)[！!。]?$")
+
+
+def closes_letter(lines: list[Line], i: int) -> bool:
+    """Whether the dated line `i` signs a letter the text quotes: a closing (此致 / 敬礼！) within
+    the four lines above it, the writer's name between."""
+    return any(_LETTER_CLOSING.match(lines[j].text.strip()) for j in range(max(0, i - 4), i))
+
+
 def _document_head(lines: list[Line], reasons: list[str | None], start: int) -> int:
     """Where an official document starts when its number and its addressees stand just above
     the first paragraph (某政办〔2024〕6号 / 各乡镇人民政府，县政府各部门： / text): the prose run
@@ -890,7 +899,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         end, items = structure_tail(lines, reasons, end, thread)
         end = signature_end(lines, reasons, end, thread, title)
     for i in range(max(start, 1), end):  # (a signature inside the text: a notice, then the plan it issues)
-        if reasons[i] == "dateline" and not reasons[i - 1] and signs_document(lines[i - 1].text, lines[i].text, title):
+        if reasons[i] == "dateline" and not reasons[i - 1] and (signs_document(lines[i - 1].text, lines[i].text, title)
+                                                               or closes_letter(lines, i)):
             reasons[i] = None
     kept: list[Kept] = []
     removed: list[Removed] = []
