@@ -346,6 +346,15 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
 
 
 def refine_title(title: str | None, lines: list[Line]) -> str | None:
+    """The headline as printed, when the page-title line adds to it (_refined_title); never the
+    deck alone of a headline joined to its deck (标题——副题 -> ——副题, printed on its own line)."""
+    refined = _refined_title(title, lines)
+    if refined and title and refined != title and refined.lstrip().startswith(("——", "－－")) and not title.lstrip().startswith(("——", "－－")):
+        return title
+    return refined
+
+
+def _refined_title(title: str | None, lines: list[Line]) -> str | None:
     """The headline as printed, when the page-title line adds to it.
 
     Sites append their column or name in ways no separator list foresees ('标题 - 要闻云南 -
@@ -2368,7 +2377,8 @@ def opens_text(first: str, second: str, longest: int = 40, exclaimed: bool = Fal
     end = _CLAUSE_END.search(_CLOSERS.sub("", first))
     if end and exclaimed and end.group() in "！？!?" and "。" not in first:
         end = None  # (a headline may close with ！ or ？ where nothing else hints at the title)
-    return (6 <= len(first) <= longest and not end
+    return (6 <= len(first) <= longest and not end and not field_line(first)  # (nor a field: 發布單位：社會課)
+            and not re.match(vocab.load("sections.yml")["document_number"], first.strip())  # (nor 某政办发〔2023〕58号)
             and not first.startswith(("（", "(", "【", "[", "—", "－", "-"))  # a subtitle's dash
             and not is_numbered_heading(first)  # 一、… opens a section of the text, not the page
             and not has_date(first) and not label.search(first) and not WIRE_DATELINE.search(first)

@@ -107,6 +107,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     if title and meta.is_page_label(title):
         title = None  # an e-paper's page label as the page's <title> (第03版：要闻): the headline is printed below
     unconfirmed, furniture = None, False
+    title = meta.uncut_title(title, lines)  # (a page title cut short, '标题…': printed in full below, it is)
     repeated = bool(title) and site is None and _printed_again(title, lines[1:])
     if title and site is None and (_weak_title(title) or not repeated):
         # a first line with no site's name after it and never printed again may be no page-title
