@@ -823,15 +823,19 @@ def closes_letter(lines: list[Line], i: int) -> bool:
     return any(_LETTER_CLOSING.match(lines[j].text.strip()) for j in range(max(0, i - 4), i))
 
 
-def _document_head(lines: list[Line], reasons: list[str | None], start: int) -> int:
+def _document_head(lines: list[Line], reasons: list[str | None], start: int, title: str | None) -> int:
     """Where an official document starts when its number and its addressees stand just above
     the first paragraph (某政办〔2024〕6号 / 各乡镇人民政府，县政府各部门： / text): the prose run
-    leaves them out, being no sentences (`document_number`, `document_addressee` in sections.yml)."""
+    leaves them out, being no sentences (`document_number`, `document_addressee` in sections.yml).
+    A number alone over the text is the document's only when the headline names a document (a
+    related document's number in a 相关文件 box over an interpretation is not)."""
     number = re.compile(vocab.load("sections.yml")["document_number"])
     addressee = re.compile(vocab.load("sections.yml")["document_addressee"])
-    if start > 0 and not reasons[start - 1] and addressee.match(lines[start - 1].text.strip()):
+    addressed = start > 0 and not reasons[start - 1] and bool(addressee.match(lines[start - 1].text.strip()))
+    if addressed:
         start -= 1
-    if start > 0 and not reasons[start - 1] and number.match(lines[start - 1].text.strip()):
+    if (start > 0 and not reasons[start - 1] and number.match(lines[start - 1].text.strip())
+            and (addressed or bool(title and re.match(vocab.load("sections.yml")["document_kinds"], title)))):
         start -= 1
     return start
 
@@ -876,7 +880,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     start = _below_printed_headline(lines, reasons, start, end)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
-    start = _document_head(lines, reasons, start)
+    start = _document_head(lines, reasons, start, title)
     start = _headings_after_byline(lines, reasons, start)
     lead = _lead_above_box(lines, reasons, start, title)
     texts = [l.text for l in lines[start:end]]
