@@ -2428,6 +2428,7 @@ def _fits_headline(t: str, boilerplate) -> bool:
     # (a reporter's credit is no headline: 記者王某／台北報導, 石某/中国青年报, 【文/某某网专栏作者 某某】)
     return (8 <= len(t) <= 60 and "。" not in t[:-1] and _WORD_CHAR.search(t) and not _dated(t) and not boilerplate(t)
             and not _NOT_TITLE.search(t) and not _NOT_HEADLINE.search(t) and not field_line(t)
+            and not re.match(vocab.load("sections.yml")["document_number"], t.strip())  # (某政办发〔2023〕58号)
             and not credited_authors(t))
 
 
