@@ -352,11 +352,11 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
         candidates.append(paragraphs[0])
         paragraphs = paragraphs[1:]
     text = _opening_text(paragraphs)
-    # (never a value of a table's field: 发布机构 / 某某厅)
-    other = meta.headline_sharing_words([l for l in candidates if not _field_value(l.text, candidates)], text,
+    values = _field_values(before)  # (never a value of a table's field: 发布机构 / 某某厅)
+    other = meta.headline_sharing_words([l for l in candidates if l.text.strip() not in values], text,
                                         clean_mod.pattern_reason)
     if other is None and title is None:  # (a date in a breadcrumb above the headline: ＞ 政治 2013年01月28日)
-        other = meta.headline_sharing_words([l for l in before if not _field_value(l.text, before)], text,
+        other = meta.headline_sharing_words([l for l in before if l.text.strip() not in values], text,
                                             clean_mod.pattern_reason)
     if other is None or other == title or title and (meta.is_site_name(other) or meta.looks_like_site(other)):
         return title  # (nor for the site's name printed over a disclosure table: 某某县人民政府)
@@ -369,10 +369,10 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
     return title
 
 
-def _field_value(text: str, lines: list) -> bool:
-    """Whether `text` is printed as the value of a table's field, on the line after its bare
-    label (发布机构 / 某某省交通运输厅)."""
-    return any(b.text.strip() == text and meta.column_label(a.text) for a, b in zip(lines, lines[1:]))
+def _field_values(lines: list) -> set[str]:
+    """The texts printed as the value of a table's field, on the line after its bare label
+    (发布机构 / 某某省交通运输厅)."""
+    return {b.text.strip() for a, b in zip(lines, lines[1:]) if len(a.text) <= 12 and meta.column_label(a.text)}
 
 
 def _with_subtitle(headline: str, lines: list) -> str:
