@@ -817,10 +817,15 @@ def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
 _LETTER_CLOSING = re.compile(r"^(?:此致|敬礼|此致敬礼|此致\s*敬礼)[！!。]?$")
 
 
-def closes_letter(lines: list[Line], i: int) -> bool:
-    """Whether the dated line `i` signs a letter the text quotes: a closing (此致 / 敬礼！) within
-    the four lines above it, the writer's name between."""
-    return any(_LETTER_CLOSING.match(lines[j].text.strip()) for j in range(max(0, i - 4), i))
+def closes_letter(above: list[Line]) -> bool:
+    """Whether a dated line signs a letter the text quotes: a closing (此致 / 敬礼！) among the
+    four lines above it (`above`), the writer's name between."""
+    return any(_LETTER_CLOSING.match(l.text.strip()) for l in above[-4:])
+
+
+def is_document_number(text: str) -> bool:
+    """An official document's number alone on its line (某政办发〔2023〕58号: `document_number`)."""
+    return bool(re.match(vocab.load("sections.yml")["document_number"], text.strip()))
 
 
 def _document_head(lines: list[Line], reasons: list[str | None], start: int, title: str | None) -> int:
@@ -829,12 +834,11 @@ def _document_head(lines: list[Line], reasons: list[str | None], start: int, tit
     leaves them out, being no sentences (`document_number`, `document_addressee` in sections.yml).
     A number alone over the text is the document's only when the headline names a document (a
     related document's number in a 相关文件 box over an interpretation is not)."""
-    number = re.compile(vocab.load("sections.yml")["document_number"])
     addressee = re.compile(vocab.load("sections.yml")["document_addressee"])
     addressed = start > 0 and not reasons[start - 1] and bool(addressee.match(lines[start - 1].text.strip()))
     if addressed:
         start -= 1
-    if (start > 0 and not reasons[start - 1] and number.match(lines[start - 1].text.strip())
+    if (start > 0 and not reasons[start - 1] and is_document_number(lines[start - 1].text)
             and (addressed or bool(title and re.match(vocab.load("sections.yml")["document_kinds"], title)))):
         start -= 1
     return start
@@ -904,7 +908,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         end = signature_end(lines, reasons, end, thread, title)
     for i in range(max(start, 1), end):  # (a signature inside the text: a notice, then the plan it issues)
         if reasons[i] == "dateline" and not reasons[i - 1] and (signs_document(lines[i - 1].text, lines[i].text, title)
-                                                               or closes_letter(lines, i)):
+                                                               or closes_letter(lines[max(0, i - 4):i])):
             reasons[i] = None
     kept: list[Kept] = []
     removed: list[Removed] = []
@@ -926,7 +930,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             kept.append(Kept(line, "paragraph"))  # (a table's cell, as the capture wrote it: no heading)
         elif (not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text)
               and not line.text.endswith(("：", ":"))  # a line introducing a list is no heading
-              and not re.match(vocab.load("sections.yml")["document_number"], line.text.strip())  # (nor a document's number)
+              and not is_document_number(line.text)  # (nor a document's number)
               and not _ATTRIBUTION.match(line.text)):  # (nor an epigraph's source)
             kept.append(Kept(line, "heading"))
         else:

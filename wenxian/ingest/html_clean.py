@@ -777,7 +777,7 @@ def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail
             continue
         if (kept and start <= b.index < end + 2 and b.tag != "img" and not b.hidden
                 and (clean_mod.signs_document(kept[-1].line.text, b.text, title)
-                     or clean_mod.pattern_reason(b.text) == "dateline" and clean_mod.closes_letter([k.line for k in kept[-4:]] + [line], len(kept[-4:])))):
+                     or clean_mod.pattern_reason(b.text) == "dateline" and clean_mod.closes_letter([k.line for k in kept[-4:]]))):
             kept.append(Kept(line, "paragraph"))  # a notice's signature (the issuing body, then the date), a letter's date
             continue
         if tail <= b.index < end:

@@ -761,8 +761,8 @@ def _metadata(root, text: str) -> dict:
     for marker, fields in v["comments"].items():  # a CMS's fields in a comment (html.yml comment_fields)
         m = re.search(rf"<!--\s*{re.escape(marker)}\b", text)
         if m:
-            end = text.find("-->", m.end())
-            comment = text[m.end():end if end >= 0 else m.end() + 5000][:5000]
+            end = text.find("-->", m.end(), m.end() + 5000)  # (a comment of 5,000 characters at most is read)
+            comment = text[m.end():end if end >= 0 else m.end() + 5000]
             for fieldname, pats in fields.items():
                 for pat in pats:
                     found = pat.search(comment)

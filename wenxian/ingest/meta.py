@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from . import vocab
-from .clean import Line
+from .clean import Line, is_document_number
 
 _TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
 DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
@@ -1426,30 +1426,19 @@ def wechat_row_names(text: str) -> list[str]:
 
 
 # WeChat's meta row flattened with the account printed twice (the byline's name and the profile
-# card's): '原创 某某 某某融媒 某某融媒', or the account alone twice: '某某发布 某某发布'.
-_DOUBLED_ACCOUNT = re.compile(r"^(?:(?:原创|原創)\s+(?:\S{2,12}\s+)?)?([^\s\d]{2,20})\s+\1$")
+# card's): '原创 某某 某某融媒 某某融媒' (the mark, the writer, the account), or '某某发布 某某发布'.
+_DOUBLED_ACCOUNT = re.compile(r"^(?:(?:原创|原創)\s+(?:(\S{2,12})\s+)?)?([^\s\d]{2,20})\s+\2$")
 
 
-def doubled_account(texts: list[str]) -> str | None:
-    """The account name a flattened WeChat meta row prints twice, among the first lines."""
+def doubled_account(texts: list[str], title: str | None) -> tuple[str | None, list[str]]:
+    """(the account a flattened WeChat meta row prints twice, [the writer it names before it] when
+    that reads as a name) of the first such row among `texts`; (None, []) when there is none."""
     for t in texts:
         m = _DOUBLED_ACCOUNT.match(t.strip())
-        if m and not _boilerplate(m.group(1)) and not has_date(m.group(1)):
-            return m.group(1)
-    return None
-
-
-_DOUBLED_ROW_WRITER = re.compile(r"^(?:原创|原創)\s+(\S{2,12})\s+([^\s\d]{2,20})\s+\2$")
-
-
-def doubled_row_writer(texts: list[str], title: str | None) -> list[str]:
-    """The writer a flattened WeChat meta row names before its account printed twice
-    ('原创 甲 某某融媒 某某融媒'): [甲], when it reads as a name."""
-    for t in texts:
-        m = _DOUBLED_ROW_WRITER.match(t.strip())
-        if m and _slot_name(m.group(1), m.group(2), title):
-            return [m.group(1)]
-    return []
+        if m and not _boilerplate(m.group(2)) and not has_date(m.group(2)):
+            writer, account = m.group(1), m.group(2)
+            return account, [writer] if writer and _slot_name(writer, account, title) else []
+    return None, []
 
 
 def unflattened(lines: list[Line]) -> list[Line]:
@@ -1732,15 +1721,15 @@ def credited_authors(text: str) -> list[str]:
     return []
 
 
-_CORRESPONDENT_LABEL = re.compile(r"\s*(?:本报|本報|特约|特約)?(?:通讯员|通訊員)\s*[:：︰﹕]")
+# (the space before a correspondent's own label, right after the writers a credit names)
+_BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)?(?:通讯员|通訊員)\s*[:：︰﹕])")
 
 
 def _correspondents_after(text: str, end: int, reporter, stop: frozenset) -> list[str]:
     """Correspondents credited under their own label right after the writers a credit names
     (作者：甲 通讯员：乙): the corpora count 通讯员 among the writers, in the order printed."""
-    if not _CORRESPONDENT_LABEL.match(text, end):
-        return []
-    m = reporter.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    label = _BEFORE_CORRESPONDENT_LABEL.match(text, end)
+    m = reporter.match(text, label.end()) if label else None
     return _names_in(next(g for g in m.groups() if g), stop) if m else []
 
 
@@ -2232,7 +2221,7 @@ def names_under_headline(texts: list[str | None], title: str | None) -> list[str
             value_of_label = False
             continue
         if (re.fullmatch(r"[\u4e00-\u9fff]{2,5}\s*[:：︰﹕]?", text.strip()) and (text.strip().startswith(tuple(labels)) or column_label(text))
-                and not re.match(rf"(?:{vocab.load('metadata.yml')['author_labels']}|记者|記者)(?!号)", text.strip())):
+                and not re.fullmatch(rf"(?:{vocab.load('metadata.yml')['author_labels']}|记者|記者)\s*[:：︰﹕]?", text.strip())):
             value_of_label = True  # (a field's label alone, not a writer's: 发布单位, 点阅数)
             continue
         if text.strip() == title or has_date(text):
@@ -2378,7 +2367,7 @@ def opens_text(first: str, second: str, longest: int = 40, exclaimed: bool = Fal
     if end and exclaimed and end.group() in "！？!?" and "。" not in first:
         end = None  # (a headline may close with ！ or ？ where nothing else hints at the title)
     return (6 <= len(first) <= longest and not end and not field_line(first)  # (nor a field: 發布單位：社會課)
-            and not re.match(vocab.load("sections.yml")["document_number"], first.strip())  # (nor 某政办发〔2023〕58号)
+            and not is_document_number(first)  # (nor 某政办发〔2023〕58号)
             and not first.startswith(("（", "(", "【", "[", "—", "－", "-"))  # a subtitle's dash
             and not is_numbered_heading(first)  # 一、… opens a section of the text, not the page
             and not has_date(first) and not label.search(first) and not WIRE_DATELINE.search(first)
@@ -2428,7 +2417,7 @@ def _fits_headline(t: str, boilerplate) -> bool:
     # (a reporter's credit is no headline: 記者王某／台北報導, 石某/中国青年报, 【文/某某网专栏作者 某某】)
     return (8 <= len(t) <= 60 and "。" not in t[:-1] and _WORD_CHAR.search(t) and not _dated(t) and not boilerplate(t)
             and not _NOT_TITLE.search(t) and not _NOT_HEADLINE.search(t) and not field_line(t)
-            and not re.match(vocab.load("sections.yml")["document_number"], t.strip())  # (某政办发〔2023〕58号)
+            and not is_document_number(t)  # (某政办发〔2023〕58号)
             and not credited_authors(t))
 
 
@@ -2473,9 +2462,8 @@ def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)):
             i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE)
         t = near[i].text
-        if (_fits_headline(t, boilerplate) and not t.startswith("—") and not field_line(t)
-                and not (i and column_label(near[i - 1].text))):  # (nor a table's value under its bare label)
-            return t  # (not a field of a disclosure table whose dates run down to the headline below it)
+        if _fits_headline(t, boilerplate) and not t.startswith("—") and not (i and column_label(near[i - 1].text)):
+            return t  # (not a table's value under its bare label: 发布机构 / 某某厅, dates running down to the headline)
     return None
 
 

@@ -217,7 +217,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     opening_heads = [k.line for k in cleaned.kept[:6] if k.kind == "heading"]
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
-    doubled = meta.doubled_account([l.text for l in above[:8]])
+    doubled, doubled_writer = meta.doubled_account([l.text for l in above[:8]], title)
     candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
                   lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
                                                       key=lambda l: l.number), lines),
@@ -258,7 +258,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                  for l in meta.with_joined_pairs(above, near=8) + header[len(above):] + opening_heads + trailer], "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 closing)
     authors = (authors or (closing_credit[1] if closing_credit else []) or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
-               or meta.byline_slot_writer(above[:20], source, title) or meta.doubled_row_writer([l.text for l in above[:8]], title)
+               or meta.byline_slot_writer(above[:20], source, title) or doubled_writer
                or _names_under_headline(lines, title, first_kept)
                # (also where the name over the date was read as an account: on a site that names
                # itself, a blog platform's writer stands there, and the site is the source below)
