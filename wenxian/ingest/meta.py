@@ -279,16 +279,32 @@ def _site_and_slogan(first: str, following: list[Line]) -> str | None:
     # (a slogan names nothing the page's text speaks of; a headline after a kicker does: 乡村振兴
     # 产业兴、百姓富，某村走出致富新路)
     opening = _pairs("".join(l.text for l in following if len(l.text) >= 15)[:8000])
-    for sep in (" - ", " | ", "｜", "|", "_", "——", "：", " "):
+    for sep in (" - ", " | ", "｜", "|", "_", "-", "——", "：", " "):
         head, found, tail = first.partition(sep)
         head, tail = head.strip(), tail.strip()
-        if (found and head in near and 2 <= len(head) <= 12 and len(tail) >= 8 and 4 * len(_pairs(tail) & opening) <= len(_pairs(tail))
-                and len(re.findall(r"[，、；,;]", tail)) + tail.endswith(("！", "!")) >= 2
+        translated = _WITH_TRANSLATION.fullmatch(head)  # ('某某雜誌 Some Panorama | 口号'): the name without its English
+        head = translated.group(1) if translated else head
+        # (a name with its English beside it is a masthead's: its slogan may speak of the text's themes)
+        if (found and head in near and 2 <= len(head) <= 12 and len(tail) >= 8
+                and (translated or 4 * len(_pairs(tail) & opening) <= len(_pairs(tail)))
+                # (a slogan in clauses, or the site's own description: 某省委主管主办的综合性时政期刊)
+                and (len(re.findall(r"[，、；,;]", tail)) + tail.endswith(("！", "!")) >= 2 or _describes_a_medium(tail))
                 and not re.search(r"[_|｜@]| - |::", tail)  # (a site suffix or a blog's, not a slogan)
                 # (nor printed in parts, as a headline over two lines is: 产业兴、百姓富 / 某村走出致富新路)
                 and not any(tail in l.text or len(l.text) >= 6 and l.text in tail for l in following)):
             return head
     return None
+
+
+@lru_cache(maxsize=None)
+def _medium_kinds() -> re.Pattern:
+    """How a site describes what kind of medium it is (`medium_kinds`: …的综合性时政期刊)."""
+    return re.compile(f"的[^，。,]{{0,12}}(?:{vocab.load('metadata.yml')['medium_kinds']})$")
+
+
+def _describes_a_medium(text: str) -> bool:
+    """'某省委主管主办的综合性时政期刊': a phrase that says what kind of publication the site is."""
+    return bool(_medium_kinds().search(text))
 
 
 def _site_and_channel(first: str, following: list[Line]) -> str | None:
