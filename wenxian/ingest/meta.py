@@ -968,8 +968,9 @@ def is_unit_name(text: str) -> bool:
             and not _BODY_IN_UNIT.search(text[:-1]))
 
 
-# a body's or a place's word before a unit's ending: the unit is named with its parent
-_BODY_IN_UNIT = re.compile(r"政府|公所|[省市县区乡镇局部委署院会厅社]")
+# a body's or a place's word before a unit's ending: the unit is named with its parent; a
+# body's last character only where a word can end before it (not 社会课, 会计室: a unit's own word)
+_BODY_IN_UNIT = re.compile(r"政府|公所|[省市县区乡镇縣區鄉鎮]|(?<=..)[局部委署院会厅社會廳]")
 
 
 def is_place_name(text: str) -> bool:

@@ -442,10 +442,15 @@ def _opening_text(paragraphs: list, size: int = 4000) -> str:
 
 def _kept_over_removed_dateline(line, lines: list, cleaned) -> bool:
     """Whether the capture's next line after `line` was removed and states a date (the
-    headline's dateline)."""
+    headline's dateline), or `line` stands among the removed fields of its byline block, a date
+    among the three lines above it (發布日期：… / 發布單位：… / headline / 點閱數：…)."""
     removed = {r.line.number for r in cleaned.removed}
     after = next((l for l in lines if l.number > line.number), None)
-    return after is not None and after.number in removed and meta.has_date(after.text)
+    if after is None or after.number not in removed:
+        return False
+    above = [l for l in lines if l.number < line.number][-3:]
+    return meta.has_date(after.text) or bool(above) and above[-1].number in removed and any(
+        l.number in removed and len(l.text) <= 40 and meta.has_date(l.text) for l in above)
 
 
 def _unglossed(lines: list, unglossed: dict) -> list:
