@@ -794,8 +794,8 @@ def clean_source(value: str) -> str | None:
     if re.fullmatch(r"[(（][^()（）]+[)）]", value):
         value = value[1:-1].strip()  # '(新闻)'
 
-    if value.startswith("《") and value.endswith("》") and value.count("《") == 1:
-        value = value[1:-1].strip()  # 《某某日报》, not 光明网-《光明日报》
+    if value.startswith("《") and value.count("《") == 1 and value.count("》") == 1 and (value.endswith("》") or _ISSUE.fullmatch(value[value.index("》") + 1:])):
+        value = value[1:value.index("》")].strip()  # 《某某日报》, 《某某》2023年5月（下）: not 光明网-《光明日报》
     value = _LABEL_START.sub("", value).strip()  # '本文来源于国家统计局' (a label run into its value)
     if not _PORTAL_AND_OUTLET.fullmatch(value):  # (a portal and its outlet stay one: 某某新闻网-某某日报)
         value = split_site_suffix(value)[0].strip()
@@ -851,7 +851,9 @@ def clean_source(value: str) -> str | None:
     return value
 
 
-_ISSUE = re.compile(r"\s*(?:第\s*)?\d{1,4}\s*期$")
+# a periodical's issue after its name: 799期, 第10期, 2023年第10期, 2023年5月（下）, 2023年5月號
+_ISSUE = re.compile(r"\s*(?:(?:19|20)\d\d\s*年\s*)?(?:第\s*)?\d{1,4}\s*期$"
+                    r"|\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*(?:[号號刊])?\s*(?:[（(][上中下][）)]|[上中下]旬)?$")
 # An outlet's name in English words, then its Chinese name ('The News Lens 某某網')
 _ENGLISH_FIRST = re.compile(r"([A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+)+)\s*([\u4e00-\u9fff]{2,}[\u4e00-\u9fff·]*)")
 
