@@ -507,7 +507,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                     rest = value[len(b.text):]
                     if value.startswith(b.text) and _SUFFIX_SEP.match(rest) and rest.strip(" -_|｜–—:：") in best[1]:
                         return b.text, f"h1, confirmed by {origin}", b.index
-        return best[1], best[2], best[3]
+        # (a <title> or a meta title of the headline's first phrase: the heading prints the second)
+        shown = [b for b in page.blocks[:end] if not b.hidden and b.index != best[3]]
+        whole = meta.with_second_phrase(best[1], [b.text for b in shown])
+        at = next((b.index for b in shown if whole != best[1] and b.text == whole), best[3])
+        return whole, best[2], at
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     # 主题：… printed above a forum post or notice, 信件标题 | … in a mailbox's table
     shown = [b for b in page.blocks[max(0, start - 20):start + 3] if not b.hidden]
@@ -529,7 +533,10 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         if (len(head) >= 4 and head not in sites and head not in not_sources and not meta.looks_like_site(head) and not label.search(head)
                 and meta.without_edition(head) == head  # (nor a paper's edition: '某報 電子版')
                 and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
-            return head, origin, None
+            # (the headline's first phrase: a heading prints the second after it)
+            shown = [b for b in page.blocks[:end] if not b.hidden]
+            whole = meta.with_second_phrase(head, [b.text for b in shown])
+            return whole, origin, next((b.index for b in shown if whole != head and b.text == whole), None)
     for b in page.blocks[:end]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
             return b.text, "h1", b.index

@@ -345,7 +345,9 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
     characters, a headline's line (no full stop, no date, no site suffix after it). The title
     otherwise (cut with no mark, a title cannot be told from one whose headline the page prints
     longer: 某某座谈会 over 某某座谈会强调 / …)."""
-    if not title or not _ELLIPSIS_END.search(title):
+    if title and not _ELLIPSIS_END.search(title):
+        return with_second_phrase(title, [l.text.strip() for l in lines[1:60]])
+    if not title:
         return title
     stem = _ELLIPSIS_END.sub("", title)
     if len(stem) < 8:
@@ -357,6 +359,24 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
         rest = t[len(stem):]
         if (t.startswith(stem) and 0 < len(rest) <= 30 and not has_date(rest)
                 and not re.match(r"\s*(?:[-_|｜—–:：@(（【]|\s-\s)", rest) and not _PROSE_PUNCT_ANY.search(rest.replace(" ", "")[:1])):
+            return t
+    return title
+
+
+def with_second_phrase(title: str, printed: list[str]) -> str:
+    """The headline in full where the page-title line gives only its first phrase and the page
+    prints the headline with a second phrase after a space ('某村获拨款提升基设' over '某村获拨款
+    提升基设 沟渠路灯篮球场一次过整修'): the page never prints the short form alone, and the
+    second phrase is a headline's (no date, no site suffix, no full stop). A longer line glued to
+    the title (某某座谈会强调…) is not its continuation."""
+    if len(title) < 6 or title in printed:
+        return title
+    for t in printed:
+        rest = t[len(title):]
+        if (t.startswith(title) and rest[:1] in (" ", "\u3000") and 4 <= len(rest.strip()) <= 30
+                and "。" not in t and not has_date(rest)
+                and not re.match(r"\s*(?:[-_|｜—–:：@(（【\[]|\s-\s)", rest) and not _PROSE_PUNCT_ANY.search(rest.strip()[:1])
+                and not re.search(r"[|｜_]", rest)):
             return t
     return title
 
