@@ -964,7 +964,8 @@ def outlet_or_none(name: str | None) -> str | None:
     its navigation (香港 beside the date, 港聞 in the byline slot, 版面导航 over the date): None
     lets the next kind of evidence speak."""
     if (not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]
-            or name in vocab.load("metadata.yml")["news_channels"] or is_navigation_name(name)):
+            or name in vocab.load("metadata.yml")["news_channels"] or is_navigation_name(name)
+            or name in vocab.load("metadata.yml")["edition_suffixes"]):  # (数字报刊平台: an e-paper's label alone)
         return None
     return paper_of(without_edition(_ISSUE.sub("", name) or name))  # (某某杂志 799期, 某某日报社: the publication)
 
@@ -1761,7 +1762,7 @@ def credited_authors(text: str) -> list[str]:
 
 
 # (the space before a correspondent's own label, right after the writers a credit names)
-_BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)?(?:通讯员|通訊員)\s*[:：︰﹕])")
+_BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)?(?:通讯员|通訊員)(?:\s*[:：︰﹕]|\s+[\u4e00-\u9fff]))")
 
 
 def _correspondents_after(text: str, end: int, reporter, stop: frozenset) -> list[str]:
@@ -2541,7 +2542,11 @@ def headline_before(header: list[Line], boilerplate) -> str | None:
             continue  # (a table's value under its bare label: 发布机构 / 某某省交通运输厅)
         if _fits_headline(t, boilerplate):
             if t.startswith(("——", "—", "－－")):  # a subtitle: the headline is printed above it
-                return _headline_above_subtitle(near[:i], t, boilerplate)
+                joined = _headline_above_subtitle(near[:i], t, boilerplate)
+                head = joined[:len(joined) - len(t.lstrip("—－ ")) - 2] if joined else None
+                if head and sum(l.text.strip() == head for l in header) >= 2:
+                    return head  # (an e-paper's list of titles names the headline without its subtitle)
+                return joined
             # the headline printed in full above, with the writer's name before it ('茉莉：' + t)
             fuller = [l.text for l in near[:i] if l.text.endswith(t) and l.text[:-len(t)].rstrip().endswith(("：", ":"))
                       and len(l.text) - len(t) <= 12 and not boilerplate(l.text)]  # (not 正在阅读：…, a ticker)
@@ -2622,7 +2627,8 @@ def _headline_above_subtitle(above: list[Line], subtitle: str, boilerplate) -> s
         t = line.text.strip()
         if byline_names(t):
             continue
-        if 2 <= len(t) <= 40 and not _PROSE_PUNCT_ANY.search(t) and not has_date(t) and not boilerplate(t):
+        # (a headline may quote and hold a colon or a space: 小柳条编出国际“大市场”; no sentence)
+        if 2 <= len(t) <= 40 and not re.search(r"[。；;]", t) and not has_date(t) and not boilerplate(t) and not field_line(t):
             return t + "——" + subtitle.lstrip("—－ ")
         return None
     return None

@@ -157,7 +157,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
             title = _headline_by_shared_words(title, before, cleaned, lines)
         title = _stack_line_named_again(title, before, lines, cleaned)
         if title and title != unconfirmed and unconfirmed and not furniture and not (
-                _says_more(title, unconfirmed, cleaned) and _over_the_dateline(title, before, lines)):
+                (_says_more(title, unconfirmed, cleaned) or not repeated and _over_its_byline(title, lines))
+                and _over_the_dateline(title, before, lines)):
             title = None  # (the first line, a headline never printed again, is kept: below)
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
         if title:
@@ -398,6 +399,13 @@ def _over_the_dateline(headline: str, before: list, lines: list) -> bool:
     dateline = _last_dateline(before)
     printed = [l.number for l in lines[1:] if l.text.strip() == headline]
     return dateline is None or not printed or printed[-1] < dateline
+
+
+def _over_its_byline(headline: str, lines: list) -> bool:
+    """Whether the line printed right under `headline` credits its writers (文/图 某某融媒记者 甲
+    乙, 本报记者 甲): a headline stands over its byline; a slogan or a menu's first line does not."""
+    below = next((b for a, b in zip(lines, lines[1:]) if a.text.strip() == headline), None)
+    return below is not None and len(below.text) <= 60 and bool(meta.credited_authors(below.text))
 
 
 def _last_dateline(before: list) -> int | None:
