@@ -330,6 +330,7 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
 
 # (a column glued by a bar or a colon, '棱镜|标题', '补壹刀：标题', is printed as part of the headline)
 # ('译言精选-标题': a bare hyphen too, the headline being printed alone as the rest)
+_SITE_BEFORE_DASH = re.compile(r"[^\s，。！？,!?\-—]{2,12}\s*[—－]\s*")
 _COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?\-]{2,12}(?:--|_|-|\s+[-|｜]\s+)")
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
@@ -410,6 +411,11 @@ def _refined_title(title: str | None, lines: list[Line]) -> str | None:
         t = line.text  # '明日股市预测--标题': a column before the headline, the headline printed alone
         head = title[:len(title) - len(t)] if len(t) >= 8 and t != title and title.endswith(t) else ""
         if head and _COLUMN_BEFORE.fullmatch(head):
+            return t
+        # ('某某网—标题 - 某某的博文': the site's name before an em dash, a blog's after the headline)
+        at = title.find(t) if len(t) >= 8 and t != title else -1
+        if at > 0 and _SITE_BEFORE_DASH.fullmatch(title[:at]) and is_site_name(title[:at].rstrip("—－ ")) \
+                and _TITLE_TAIL.match(title[at + len(t):] or " ") and _looks_like_site_tail(title[at + len(t):]):
             return t
     best = None
     labelled = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：︰﹕]")
