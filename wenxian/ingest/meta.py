@@ -203,6 +203,11 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     channel = _site_and_channel(first, lines[placeholders + 1:placeholders + 60])
     if channel:
         return None, channel
+    channel_first = re.fullmatch(r"([\u4e00-\u9fff]{2,8})\s*(?:[-_|｜–—]|\s-\s)\s*([^\s，。！？、,!?]{2,24})", first)
+    if channel_first and (channel_first.group(1) in vocab.load("metadata.yml")["not_sources"]
+                          or channel_first.group(1) in vocab.load("metadata.yml")["news_channels"]) and (
+            is_site_name(channel_first.group(2)) or _BODY_NAME_END.search(channel_first.group(2))):
+        return None, channel_first.group(2)  # ('新聞稿-某某部某某署': a channel's name, then the body's: no headline)
     slogan = _site_and_slogan(first, lines[placeholders + 1:])
     if slogan:
         return None, slogan
@@ -241,6 +246,10 @@ _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")  # (no separator: '某�
 def _site_only_end() -> re.Pattern:
     """How only a site's or a body's name ends (`site_only_ends`): 某某新闻网, 某某县人民政府."""
     return re.compile(f"(?:{vocab.load('metadata.yml')['site_only_ends']})$")
+
+
+# how a public body's name ends (某某部某某署, 某某县农业农村局): after a channel's name in a page title
+_BODY_NAME_END = re.compile(r"(?:政府|公所|局|处|處|署|委员会|委員會|厅|廳|办公室|辦公室|部|院|中心)$")
 
 
 def _site_apart_by_a_space(first: str, following: list[Line]) -> tuple[str, str] | None:
@@ -2399,7 +2408,10 @@ def column_label(text: str) -> bool:
 # month (2024年02月) is no headline.
 _NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][:：︰﹕]\s*\d|^[A-Za-z0-9_.\-]+$"
                            r"|^(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2})$"
-                           r"|^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*[号號]")  # (a magazine's issue: 2023年5月號 第48卷)
+                           r"|^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*[号號]"  # (a magazine's issue: 2023年5月號 第48卷)
+                           # (a document's head, the issuer and the kind set apart: 某縣政府　公告)
+                           r"|^[\u4e00-\u9fff]{2,20}(?:政府|公所|局|处|處|署|委员会|委員會|厅|廳|办公室|辦公室)[ \u3000]+"
+                           r"(?:公告|通告|通知|函|令|公报|公報|新闻稿|新聞稿)$")
 
 
 def opens_text(first: str, second: str, longest: int = 40, exclaimed: bool = False) -> bool:
