@@ -226,7 +226,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         near = {l.text.strip() for l in lines[placeholders + 1:placeholders + 15]}
         for sep in (" | ", " - ", "｜", "_", " — "):
             head, found, tail = first.rpartition(sep)
-            if (found and 2 <= len(tail.strip()) <= 15 and tail.strip() in near and len(head.strip()) >= 4
+            translated = _WITH_TRANSLATION.fullmatch(tail.strip())  # ('标题 | 某某會 Some Name': its logo prints 某某會)
+            name = translated.group(1) if translated else tail.strip()
+            if (found and 2 <= len(name) <= 15 and name in near and len(head.strip()) >= 4
                     and head.strip() not in near):  # (both printed alone: refine_title decides)
                 title, site = head.strip(), tail.strip()
                 break
@@ -373,6 +375,9 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
     return title
 
 
+_UNMARKED = re.compile(r"[《》「」“”\"'：:，,、\s]")  # (marks a page title may leave out of the headline)
+
+
 def with_second_phrase(title: str, printed: list[str]) -> str:
     """The headline in full where the page-title line gives only its first phrase and the page
     prints the headline with a second phrase after a space ('某村获拨款提升基设' over '某村获拨款
@@ -381,7 +386,13 @@ def with_second_phrase(title: str, printed: list[str]) -> str:
     the title (某某座谈会强调…) is not its continuation."""
     if len(title) < 6 or title in printed:
         return title
+    bare = _UNMARKED.sub("", title)
     for t in printed:
+        # (the page title without the headline's marks: 某會發表某某報告 over 某會發表《某某報告》：…)
+        if (t != title and len(t) <= 80 and "。" not in t and not has_date(t) and _UNMARKED.sub("", t).startswith(bare)
+                and bare != _UNMARKED.sub("", t) and re.search(r"[《》「」“”]", t) and not re.search(r"[《》「」“”]", title)
+                and not re.search(r"[|｜_]", t) and not t.startswith(("《", "「", "“"))):  # (not 《标题》已有1件评论)
+            return t
         rest = t[len(title):]
         if (t.startswith(title) and rest[:1] in (" ", "\u3000") and 4 <= len(rest.strip()) <= 30
                 and "。" not in t and not has_date(rest)
