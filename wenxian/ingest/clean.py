@@ -871,9 +871,15 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     _listed_credits(lines, reasons)
     card, account = _account_card()
     for i, line in enumerate(lines[:-1]):
-        if card.match(line.text) and any(account.match(l.text) for l in lines[max(0, i - 4):i]):
+        label = card.match(line.text)
+        ids = [j for j in range(max(0, i - 4), i) if account.match(lines[j].text)]
+        if label and ids:
             reasons[i] = reasons[i] or ACCOUNT_CARD  # 微信号 / id / 功能介绍 / the account's description
-            reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
+            if not label.group(1).strip():  # (the description on the next line, else on the label's own)
+                reasons[i + 1] = reasons[i + 1] or ACCOUNT_CARD
+            for j in ids:
+                if len(lines[j].text) <= 40:
+                    reasons[j] = reasons[j] or ACCOUNT_CARD  # (微信号 abc123: the id on its label's line)
     repost_card(lines, reasons)
     thread = _thread_start(lines, reasons)
     table = table_cells(lines[:thread], reasons[:thread])

@@ -1484,6 +1484,13 @@ _FLAT_WECHAT_ROW = re.compile(r"^(原创|原創)\s+(\S{2,12})(?:\s+(\S{2,20}))?\
                               r"(?:\s+\d{1,2}:\d{2})?)(?:\s+((?:发表于|發表於)\S{2,8}|[\u4e00-\u9fff]{2,8}))?$")  # (the region, with 发表于 or alone)
 
 
+# the same row without the 原创 mark, where only WeChat prints it so: the account twice, or once
+# with 发表于 and the region after the date ('某某融媒 某某融媒 2023年06月05日 21:03 甘肃',
+# '某某人社 2023-01-31 17:30 发表于贵州')
+_BARE_WECHAT_ROW = re.compile(r"^(?:([^\s\d]{2,20})\s+\1|([^\s\d]{2,20}))\s+((?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                              r"(?:\s+\d{1,2}:\d{2})?)(?:\s+((?:发表于|發表於)\S{2,8}|[\u4e00-\u9fff]{2,8}))?$")
+
+
 def wechat_row_names(text: str) -> list[str]:
     """The names a flattened WeChat meta row prints ('原创 某某县融媒体中心 某某发布 2024-10-22 19:30
     贵州': the writer field and the account), none for any other line."""
@@ -1514,6 +1521,11 @@ def unflattened(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         m = _FLAT_WECHAT_ROW.match(line.text)
+        bare = _BARE_WECHAT_ROW.match(line.text) if m is None else None
+        if bare and (bare.group(1) or bare.group(4) and bare.group(4).startswith(("发表于", "發表於"))):
+            name, stamp, region = bare.group(1) or bare.group(2), bare.group(3), bare.group(4)
+            out.extend(Line(line.number, t) for t in [name] * (1 + bool(bare.group(1))) + [stamp, region] if t)
+            continue
         if m is None:
             out.append(line)
             continue
