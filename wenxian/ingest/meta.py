@@ -14,7 +14,7 @@ from .clean import Line, is_document_number
 _TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
 DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
 _BARE_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9\-]{{2,20}}(?:\.[A-Za-z]{{2,6}})?\.(?:{_TLD})", re.I)
-_SEPARATORS = [" @ ", " :: ", "--", "_", " - ", "-", "|", "｜", "—"]
+_SEPARATORS = [" @ ", " :: ", "--", "_", " - ", " – ", "-", "|", "｜", "—"]
 # 2019年9月9日, or year, month and day joined by one separator used twice (2019-09-09,
 # 2019/9/9, 2019.09.09): mixed separators are two numbers side by side, not a date
 # ('12/01/2004 - 01/01/2005', an archive's range, holds no '2004-01-01')
@@ -235,6 +235,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     title = title.rstrip("-_|｜ ")
     if site and is_site_name(title) and _site_only_end().search(title) and not _site_only_end().search(site):
         return None, title  # ('某某縣政府全球資訊網-縣府新聞': the site, then its channel)
+    if len(title) < 4 and not site and len(lines) > placeholders + 1 and lines[placeholders + 1].text.strip() == first \
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", title):
+        return None, title  # ('正報' / '正報' / Jornal…: a short name printed again as the logo is the site's)
     if (len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title)
             or title in vocab.load("metadata.yml")["not_sources"]):  # ('某某縣政府-最新消息': the page's channel)
         return None, site
@@ -1195,11 +1198,15 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
     """The outlet printed on a byline beside its writer or date: '中國時報 張立勳／特稿 2013年…',
     '原创 南方都市报 2019-09-09 16:01:46' (aggregators and WeChat print the account this way)."""
     suffixes = vocab.load("metadata.yml")["outlet_suffixes"]
+    # (a credit's value under its role, 責任編輯 / 某某 / DATE: a person, no outlet)
+    credited = {b.text.strip() for a, b in zip(lines, lines[1:]) if _role_alone(a.text)}
     for line in lines:
         t = line.text
         if len(t) > 60:
             continue
         m = _NAME_DATE.match(t)
+        if m and m.group("name") in credited:
+            continue
         # (glued to its date, only a name shaped like an outlet's, never a label: '时间2024-11-25',
         # '管理员2024-…'; and not the headline, which may end in its date)
         name = m.group("name") if m else None
@@ -1464,9 +1471,21 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
                     and not _boilerplate(nxt) and nxt not in vocab.load("metadata.yml")["not_sources"]):
                 return nxt  # (原创 / the writer field / the account / its date: the account is the second name)
             return t  # the account right under the platform's 原创 mark and its writer (原创 脖子哥 / 差评)
-        if nxt and (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t):
+        if (nxt and (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t)
+                and not (i and _role_alone(header[i - 1].text))):  # (責任編輯 / 某某 / DATE: a credit's value, no account)
             return t
     return None
+
+
+@lru_cache(maxsize=None)
+def _role_pattern() -> re.Pattern:
+    roles = vocab.load("metadata.yml")["editor_roles"]
+    return re.compile(rf"(?:責任|责任)?(?:{roles}|攝影|摄影|設計|设计|文字|撰文|作者|記者|记者|美编|美編|插畫|插画|繪圖|绘图)\s*[:：︰﹕]?")
+
+
+def _role_alone(text: str) -> bool:
+    """A credit's role alone on its line (責任編輯, 攝影, 文字), its name on the next."""
+    return bool(_role_pattern().fullmatch(text.strip()))
 
 
 # two phrases of a headline set apart by a space (物理治疗师驻场 轮候时间料缩短一半): no account's name
@@ -1705,6 +1724,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
 
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
 _DOTTED_LABEL = re.compile(r"(?:图|圖|摄影|攝影|摄|攝|翻译|翻譯|编辑|編輯)[・‧·•]")
+_WRITER_LABEL_ALONE = re.compile(r"(?:文字|撰文|作者|作\s者|文|记者|記者|采写|採寫|采访|採訪|文字记者|文字記者)\s*[:：︰﹕]?")
 _AUTHOR_LABEL_ALONE = re.compile(r"(?:作者|作\s者)\s*[:：︰﹕]?")
 _BARE_HANDLE = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
 _LABELLED_HANDLE = re.compile(r"^(?:作者|作\s者)\s*[:：︰﹕]?\s*([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
@@ -2026,6 +2046,8 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             m = _LABELLED_HANDLE.match(t) or (_BARE_HANDLE.match(texts[i + 1].strip())
                                               if _AUTHOR_LABEL_ALONE.fullmatch(t.strip()) and i + 1 < len(texts) else None)
             names = [m.group(1)] if m else []
+        if not names and i + 1 < len(texts) and _WRITER_LABEL_ALONE.fullmatch(t.strip()):
+            names = byline_names(texts[i + 1].strip())  # a credits block of one label a line: 文字 / 甲 / 攝影 / 乙
         if not names:  # the broadcaster's credit as a byline of its own (某視新聞／甲、乙 某地報導)
             names = (broadcast_credit(t) or (None, []))[1]
         if not names:  # a body and its writer closing the text in brackets (（某某县农业农村局　甲）)
