@@ -307,6 +307,27 @@ def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
     return out
 
 
+def verse_lines(lines: list[Line], reasons: list[str | None]) -> set[int]:
+    """Lines of a poem printed one verse a line (在岷江的上游 / 母亲把一粒种子 / 按进三月的冻土): a
+    run of at least eight short lines no rule removed, none a sentence, short on average, most
+    of them holding the little words verse is made of (`verse_words`: 的, 把, 像, 我…; a menu's
+    labels and a list of headlines hold few), next to the text's prose. The run costs the text
+    nothing: read as a menu, a poem was removed and the text cut to its afterword."""
+    little = re.compile(vocab.load("sections.yml")["verse_words"])
+    out: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and not reasons[j] and 2 <= len(lines[j].text) <= 20 and not is_prose(lines[j].text):
+            j += 1
+        run = [lines[k].text for k in range(i, j)]
+        if (len(run) >= 8 and sum(map(len, run)) <= 12 * len(run) and 2 * sum(bool(little.search(t)) for t in run) >= len(run)
+                and any(is_prose(lines[k].text) for k in list(range(max(0, i - 2), i)) + list(range(j, min(n, j + 2))))):
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
 # an epigraph's source: a book, or a person named in two to four characters (——《汉书》, ——鲁迅);
 # not a deck (——某团发展庭院经济见闻)
 _ATTRIBUTION = re.compile(r"^\s*(?:——|－－|—)\s*(?:《[^》]{1,20}》|[\u4e00-\u9fff·]{2,4})\s*$")
@@ -882,7 +903,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
                     reasons[j] = reasons[j] or ACCOUNT_CARD  # (微信号 abc123: the id on its label's line)
     repost_card(lines, reasons)
     thread = _thread_start(lines, reasons)
-    table = table_cells(lines[:thread], reasons[:thread])
+    table = table_cells(lines[:thread], reasons[:thread]) | verse_lines(lines[:thread], reasons[:thread])
     for i in table:
         if reasons[i] == "navigation":
             reasons[i] = None  # (a table's figure alone on its line, no page number)
