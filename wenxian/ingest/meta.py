@@ -1456,6 +1456,10 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
     header = [l for l in header if not (described.search(l.text) and len(l.text) <= 30 and not _date_in(l.text))] or header
     for i, line in enumerate(header):
         t, nxt = line.text, header[i + 1].text if i + 1 < len(header) else ""
+        after = header[i + 2].text if i + 2 < len(header) else ""
+        if (i and _ORIGINAL_MARK.fullmatch(header[i - 1].text) and credited_authors(t) and after.startswith(("发表于", "發表於"))
+                and 2 <= len(nxt) <= 20 and _ACCOUNT_CHARS.fullmatch(nxt) and not _boilerplate(nxt)):
+            return nxt  # (原创 / 文/甲 图/乙 / the account / 发表于某地: the account after the writers' credit)
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
                 or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]
                 or _DATE_LABEL.fullmatch(t) or _HEADLINE_PHRASES.search(t) or title and len(t) >= 6 and title.endswith(" " + t)):
@@ -1499,7 +1503,7 @@ _DATE_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:时间|時間|日期)")
 # A WeChat article's meta row flattened onto one line by a scraper or a reader mode: the 原创
 # mark, the writer (when the account names one), the account, the time and the region
 # ('原创 某某 某某零距离 2023-12-04 21:08 发表于新疆').
-_FLAT_WECHAT_ROW = re.compile(r"^(原创|原創)\s+(\S{2,12})(?:\s+(\S{2,20}))?\s+((?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_FLAT_WECHAT_ROW = re.compile(r"^(原创|原創)\s+(\S{2,12}(?:\s+\S{2,12}){0,3}?)(?:\s+(\S{2,20}))?\s+((?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
                               r"(?:\s+\d{1,2}:\d{2})?)(?:\s+((?:发表于|發表於)\S{2,8}|[\u4e00-\u9fff]{2,8}))?$")  # (the region, with 发表于 or alone)
 
 
@@ -1514,7 +1518,10 @@ def wechat_row_names(text: str) -> list[str]:
     """The names a flattened WeChat meta row prints ('原创 某某县融媒体中心 某某发布 2024-10-22 19:30
     贵州': the writer field and the account), none for any other line."""
     m = _FLAT_WECHAT_ROW.match(text)
-    return [n for n in (m.group(2), m.group(3)) if n] if m else []
+    if m:
+        return [n for n in (m.group(2), m.group(3)) if n]
+    bare = _BARE_WECHAT_ROW.match(text)  # ('某某发布 2023年09月12日 18:00 陕西': the account alone)
+    return [bare.group(1) or bare.group(2)] if bare and bare.group(4) else []
 
 
 # WeChat's meta row flattened with the account printed twice (the byline's name and the profile
@@ -1568,8 +1575,11 @@ def byline_slot_writer(header: list[Line], account: str | None, title: str | Non
     texts = [l.text for l in header]
     for i in range(1, len(texts)):
         marked = _MARK_AND_WRITER.match(texts[i - 1])  # '原创 kingname / 未闻Code': mark and writer on one line
-        if texts[i] == account and marked and _slot_name(marked.group(1), account, title):
+        if texts[i] == account and marked and marked.group(1) and _slot_name(marked.group(1), account, title):
             return [marked.group(1)]
+        names = marked.group(2).split() if texts[i] == account and marked and marked.group(2) else []
+        if names and byline_names(" ".join(names)) == names:
+            return names  # ('原创 甲 乙 / 某某融媒': the writers' names, each a person's)
     for i in range(1, len(texts) - 1):
         if texts[i] == account and texts[i + 1] == account:
             t = texts[i - 1]
@@ -1579,7 +1589,7 @@ def byline_slot_writer(header: list[Line], account: str | None, title: str | Non
     return []
 
 
-_MARK_AND_WRITER = re.compile(r"^(?:原创)(?:\s*[:：︰﹕]\s*|\s+|(?=[A-Za-z]))(\S{2,12})$")  # ('原创kingname' glued)
+_MARK_AND_WRITER = re.compile(r"^(?:原创)(?:\s*[:：︰﹕]\s*|\s+|(?=[A-Za-z]))(?:(\S{2,12})|(\S{2,12}(?:\s+\S{2,12}){1,3}))$")  # ('原创kingname' glued)
 
 
 def _slot_name(t: str, account: str, title: str | None) -> bool:
