@@ -200,6 +200,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     translated = _WITH_TRANSLATION.fullmatch(first)
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         return None, translated.group(1)  # '成報 SING PAO DAILY NEWS': the site's name, no headline
+    acronym = re.fullmatch(r"([\u4e00-\u9fff]{2,6})\s+([A-Z]{2,6})", first)
+    if acronym and all(l.text.strip() != first for l in lines[placeholders + 1:]):
+        return None, acronym.group(1)  # ('某廣視 TDM': a short name and its acronym, printed nowhere else: the site's logo)
     channel = _site_and_channel(first, lines[placeholders + 1:placeholders + 60])
     if channel:
         return None, channel
@@ -1551,6 +1554,11 @@ def unflattened(lines: list[Line]) -> list[Line]:
         if bare and (bare.group(1) or bare.group(4) and bare.group(4).startswith(("发表于", "發表於"))):
             name, stamp, region = bare.group(1) or bare.group(2), bare.group(3), bare.group(4)
             out.extend(Line(line.number, t) for t in [name] * (1 + bool(bare.group(1))) + [stamp, region] if t)
+            continue
+        parts = line.text.split()  # ('某某县融媒体中心 3天前 新疆': the account, a relative time, the region)
+        if (m is None and len(parts) == 3 and re.fullmatch(vocab.load("metadata.yml")["relative_dates"], parts[1])
+                and re.fullmatch(r"[^\s\d]{2,20}", parts[0]) and re.fullmatch(r"(?:发表于|發表於)?[\u4e00-\u9fff]{2,8}", parts[2])):
+            out.extend(Line(line.number, t) for t in parts)
             continue
         if m is None:
             out.append(line)
