@@ -574,6 +574,17 @@ def signature_end(lines: list[Line], reasons: list[str | None], end: int, limit:
     return end
 
 
+def author_note_end(lines: list[Line], reasons: list[str | None], end: int, limit: int) -> int:
+    """The end of the text with the note on its writer that closes it ((作者系某村第一书记),
+    `author_note` in sections.yml): the writer's own words about himself, part of the piece,
+    which the prose score left out as a short line in brackets."""
+    if end < min(limit, len(lines)) and re.match(vocab.load("sections.yml")["author_note"], lines[end].text.strip()) \
+            and reasons[end] in (None, "byline"):
+        reasons[end] = None
+        return end + 1
+    return end
+
+
 def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit: int) -> tuple[int, set[int]]:
     """End of the article once the structure that continues it after its last paragraph is
     included, and the indexes of that structure's items: a list introduced by a colon,
@@ -933,6 +944,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     if cut is None:
         end, items = structure_tail(lines, reasons, end, thread)
         end = signature_end(lines, reasons, end, thread, title)
+        end = author_note_end(lines, reasons, end, thread)
     for i in range(max(start, 1), end):  # (a signature inside the text: a notice, then the plan it issues)
         if reasons[i] == "dateline" and not reasons[i - 1] and (signs_document(lines[i - 1].text, lines[i].text, title)
                                                                or closes_letter(lines[max(0, i - 4):i])):

@@ -1742,6 +1742,7 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
 
 _REPORTED_SUFFIXES = ("报道", "报导", "报导")
 _DOTTED_LABEL = re.compile(r"(?:图|圖|摄影|攝影|摄|攝|翻译|翻譯|编辑|編輯)[・‧·•]")
+_MARKED_WRITER = re.compile(r"^[□■◎○●◇◆]\s*([\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,2})$")
 _WRITER_LABEL_ALONE = re.compile(r"(?:文字|撰文|作者|作\s者|文|记者|記者|采写|採寫|采访|採訪|文字记者|文字記者)\s*[:：︰﹕]?")
 _AUTHOR_LABEL_ALONE = re.compile(r"(?:作者|作\s者)\s*[:：︰﹕]?")
 _BARE_HANDLE = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]{2,29})(?:\s*[(（][^()（）]{1,20}[)）])?$")
@@ -2064,6 +2065,9 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             m = _LABELLED_HANDLE.match(t) or (_BARE_HANDLE.match(texts[i + 1].strip())
                                               if _AUTHOR_LABEL_ALONE.fullmatch(t.strip()) and i + 1 < len(texts) else None)
             names = [m.group(1)] if m else []
+        marked = _MARKED_WRITER.match(t.strip())  # ('□ 某某': a supplement page marks its writer with a box)
+        if not names and marked:
+            names = byline_names(marked.group(1))
         if not names and i + 1 < len(texts) and _WRITER_LABEL_ALONE.fullmatch(t.strip()):
             names = byline_names(texts[i + 1].strip())  # a credits block of one label a line: 文字 / 甲 / 攝影 / 乙
         if not names:  # the broadcaster's credit as a byline of its own (某視新聞／甲、乙 某地報導)
