@@ -914,11 +914,16 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
                     reasons[j] = reasons[j] or ACCOUNT_CARD  # (微信号 abc123: the id on its label's line)
     repost_card(lines, reasons)
     thread = _thread_start(lines, reasons)
-    table = table_cells(lines[:thread], reasons[:thread]) | verse_lines(lines[:thread], reasons[:thread])
+    verse = verse_lines(lines[:thread], reasons[:thread])
+    table = table_cells(lines[:thread], reasons[:thread]) | verse
     for i in table:
         if reasons[i] == "navigation":
             reasons[i] = None  # (a table's figure alone on its line, no page number)
     start, end = main_span(lines[:thread], reasons[:thread], table)
+    while end < thread and (end in verse or reasons[end] == "title" and end + 1 in verse):
+        end += 1  # (a poem closing the post, after its editor's note, under its own title: no prose after it to reach)
+    while start > 0 and start - 1 in verse:
+        start -= 1  # (and one opening it, before its afterword)
     start = _below_printed_headline(lines, reasons, start, end)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
@@ -932,7 +937,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     # a run of other articles' headlines ends the text where no section does; and before a
     # section that does, when it follows an earlier section header that did not end the text (a
     # related list whose headlines read as prose, under 相关阅读, then 编辑推荐 further down)
-    unremoved = [i for i, r in enumerate(reasons[start:end]) if not r]
+    # (a poem's verses are no list of headlines, however short their lines)
+    unremoved = [i for i, r in enumerate(reasons[start:end]) if not r and start + i not in verse]
     if cut is not None:
         header = _sections()[0]
         first = next((i for i, t in enumerate(texts[:cut]) if len(t) <= 30 and header.match(t)), cut)
