@@ -602,6 +602,10 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
     header, enders = _sections()[0], _sections()[3]
     window = list_items  # appendix_lines once an appendix has begun: its tables run long
     open_for = window if lines[end - 1].text.endswith(("：", ":")) else 0
+    # (an appendix or a fact box whose header the prose run already took in: 【数据链接】 / 甲：1.7万家)
+    back = next((j for j in range(end - 1, max(0, end - 6) - 1, -1) if appendix.match(lines[j].text)), None)
+    if back is not None:
+        window = open_for = appendix_lines - (end - 1 - back)
     new_end = end
     for i in range(end, limit):
         text = lines[i].text
@@ -937,8 +941,13 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     # a run of other articles' headlines ends the text where no section does; and before a
     # section that does, when it follows an earlier section header that did not end the text (a
     # related list whose headlines read as prose, under 相关阅读, then 编辑推荐 further down)
-    # (a poem's verses are no list of headlines, however short their lines)
-    unremoved = [i for i, r in enumerate(reasons[start:end]) if not r and start + i not in verse]
+    # (a poem's verses are no list of headlines, however short their lines; nor the lines of an
+    # appendix or a fact box under its header, 【数据链接】 / 从业人员：11万余人)
+    appendix = _structure()[0]
+    boxed = next((i for i, t in enumerate(texts) if i and appendix.match(t)), len(texts))
+    # (while its lines hold a label's colon or a figure: a line without either, 相关链接, ends it)
+    unboxed = next((i for i in range(boxed + 1, len(texts)) if not re.search(r"[:：︰﹕\d]", texts[i])), len(texts))
+    unremoved = [i for i, r in enumerate(reasons[start:end]) if not r and start + i not in verse and not boxed <= i < unboxed]
     if cut is not None:
         header = _sections()[0]
         first = next((i for i, t in enumerate(texts[:cut]) if len(t) <= 30 and header.match(t)), cut)
