@@ -351,6 +351,7 @@ _SITE_BEFORE_DASH = re.compile(r"[^\s，。！？,!?\-—]{2,12}\s*[—－]\s*")
 _COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?\-]{2,12}(?:--|_|-|\s+[-|｜]\s+)")
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
+_ORIGINAL_TITLE_LABEL = re.compile(r"^\s*(?:原标题|原標題|原题|原題)\s*[:：︰﹕]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
 
 
@@ -1574,6 +1575,18 @@ def unflattened(lines: list[Line]) -> list[Line]:
 _DATE_THEN_WRITER = re.compile(r"^(?:原创)?\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?(?:\s+\d\d?:\d\d)?(?:\s+|(?=[^\d\s:]))(\S{2,12})$")
 
 
+def wechat_row_writer(texts: list[str], title: str | None = None) -> list[str]:
+    """The writers a flattened WeChat meta row names before its account ('原创 甲 某某发布 DATE'),
+    whatever the post credits as its source elsewhere (来源：某某县融媒体中心): each a person's name."""
+    for t in texts:
+        m = _FLAT_WECHAT_ROW.match(t.strip())
+        if m and m.group(3):
+            names = m.group(2).split()
+            if byline_names(" ".join(names)) == names and all(_slot_name(n, m.group(3), title) for n in names):
+                return names
+    return []
+
+
 def byline_slot_writer(header: list[Line], account: str | None, title: str | None = None) -> list[str]:
     """The writer a platform prints in its byline slot just before the account's name, which
     the account card repeats ('原创 / 2018-04-07 / 闲云野鹤 / 闲云野鹤古刹 / 闲云野鹤古刹'): a short
@@ -2033,6 +2046,7 @@ def _menu_item(lines: list[Line], i: int) -> bool:
 _MENU_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
+_LABELLED_BODY_AND_WRITER = re.compile(r"^(?:文|作者|撰文|撰稿|文字|供稿)\s*[/／:：︰﹕]\s*([\u4e00-\u9fff]{3,20})[\s\u3000]+([\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})$")
 _BODY_AND_WRITER = re.compile(r"^[（(]\s*([\u4e00-\u9fff]{3,20})[\s\u3000]+([\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})\s*[）)]$")
 
 
@@ -2074,6 +2088,9 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             names = (broadcast_credit(t) or (None, []))[1]
         if not names:  # a body and its writer closing the text in brackets (（某某县农业农村局　甲）)
             m = _BODY_AND_WRITER.match(t.strip())
+            names = byline_names(m.group(2)) if m and _INSTITUTION.search(m.group(1)) else []
+        if not names:  # a writer's label, the body he writes for, then his name (文/某某发展部 甲)
+            m = _LABELLED_BODY_AND_WRITER.match(t.strip())
             names = byline_names(m.group(2)) if m and _INSTITUTION.search(m.group(1)) else []
         credit = _credit_part(t, names[0]) if names else t
         if names and _PHOTO_CREDIT.search(credit) and not re.search(r"报道|报导|[／/╱]\s*文", credit):
@@ -2493,6 +2510,7 @@ def opens_text(first: str, second: str, longest: int = 40, exclaimed: bool = Fal
         end = None  # (a headline may close with ！ or ？ where nothing else hints at the title)
     return (6 <= len(first) <= longest and not end and not field_line(first)  # (nor a field: 發布單位：社會課)
             and not is_document_number(first)  # (nor 某政办发〔2023〕58号)
+            and not _ORIGINAL_TITLE_LABEL.match(first)  # (nor a reprint's 原标题：…, the paper's own title)
             and not first.startswith(("（", "(", "【", "[", "—", "－", "-"))  # a subtitle's dash
             and not is_numbered_heading(first)  # 一、… opens a section of the text, not the page
             and not has_date(first) and not label.search(first) and not WIRE_DATELINE.search(first)

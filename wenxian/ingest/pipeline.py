@@ -260,6 +260,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                 closing)
     authors = (authors or (closing_credit[1] if closing_credit else []) or meta.writer_before_title(title, header + [k.line for k in cleaned.kept[:8]])
                or meta.byline_slot_writer(above[:20], source, title) or doubled_writer
+               or meta.wechat_row_writer([l.text for l in lines[:8]], title)
                or _names_under_headline(lines, title, first_kept)
                # (also where the name over the date was read as an account: on a site that names
                # itself, a blog platform's writer stands there, and the site is the source below)
