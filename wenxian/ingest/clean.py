@@ -321,7 +321,10 @@ def verse_lines(lines: list[Line], reasons: list[str | None]) -> set[int]:
         while j < n and not reasons[j] and 2 <= len(lines[j].text) <= 20 and not is_prose(lines[j].text):
             j += 1
         run = [lines[k].text for k in range(i, j)]
+        # (a verse breaks a sentence at a comma somewhere, 她说，当归当归; a menu's labels, four
+        # characters each, and a list of headlines never do)
         if (len(run) >= 8 and sum(map(len, run)) <= 12 * len(run) and 2 * sum(bool(little.search(t)) for t in run) >= len(run)
+                and any("，" in t or t.endswith(("、", "；")) for t in run) and 2 * sum(len(t) == 4 for t in run) < len(run)
                 and any(is_prose(lines[k].text) for k in list(range(max(0, i - 2), i)) + list(range(j, min(n, j + 2))))):
             out.update(range(i, j))
         i = max(j, i + 1)
@@ -574,6 +577,18 @@ def signature_end(lines: list[Line], reasons: list[str | None], end: int, limit:
     return end
 
 
+_FIGURES_BOX = re.compile(r"数说|數說|数读|數讀|数据|數據")
+
+
+def box_line(header: str, text: str) -> bool:
+    """Whether `text` reads as a line of the appendix or fact box under `header`: a label and its
+    value (主产区：某某镇, 附件1：…), or a figure under a box of figures (【数说】 / 种植面积60万亩).
+    A headline of another article has neither (某县2023年秋粮收购工作全面启动 under 【链接】 is no
+    figure of a box of links)."""
+    return bool(re.search(r"[:：︰﹕]", text) or _FIGURES_BOX.search(header) and re.search(r"\d", text)
+                or not header.startswith(("【", "[")) and re.search(r"\d", text))
+
+
 def author_note_end(lines: list[Line], reasons: list[str | None], end: int, limit: int) -> int:
     """The end of the text with the note on its writer that closes it ((作者系某村第一书记),
     `author_note` in sections.yml): the writer's own words about himself, part of the piece,
@@ -604,15 +619,20 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
     open_for = window if lines[end - 1].text.endswith(("：", ":")) else 0
     # (an appendix or a fact box whose header the prose run already took in: 【数据链接】 / 甲：1.7万家)
     back = next((j for j in range(end - 1, max(0, end - 6) - 1, -1) if appendix.match(lines[j].text)), None)
+    boxed_by = None  # (the header of a paper's fact box, 【链接】, once one is open)
     if back is not None:
         window = open_for = appendix_lines - (end - 1 - back)
+        boxed_by = lines[back].text if lines[back].text.startswith(("【", "[")) else None
     new_end = end
     for i in range(end, limit):
         text = lines[i].text
         if reasons[i] and not (open_for and _NUMBER_CELL.fullmatch(text)) or header.match(text) or enders.match(text):
             break
+        if boxed_by is not None and open_for > 0 and not box_line(boxed_by, text):
+            break  # (a fact box ends where its labelled lines do: the links after it are no figures)
         if appendix.match(text):
             window = open_for = appendix_lines
+            boxed_by = text if text.startswith(("【", "[")) else None
         elif (is_numbered_heading(text) and not text.startswith("【")
               or text.endswith(("：", ":")) and (open_for or new_end == i and len(text) >= 6)):
             open_for = window  # (a label such as 关键词： is too short to introduce a list)
@@ -945,8 +965,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     # appendix or a fact box under its header, 【数据链接】 / 从业人员：11万余人)
     appendix = _structure()[0]
     boxed = next((i for i, t in enumerate(texts) if i and appendix.match(t)), len(texts))
-    # (while its lines hold a label's colon or a figure: a line without either, 相关链接, ends it)
-    unboxed = next((i for i in range(boxed + 1, len(texts)) if not re.search(r"[:：︰﹕\d]", texts[i])), len(texts))
+    unboxed = next((i for i in range(boxed + 1, len(texts)) if not box_line(texts[boxed], texts[i])), len(texts))
     unremoved = [i for i, r in enumerate(reasons[start:end]) if not r and start + i not in verse and not boxed <= i < unboxed]
     if cut is not None:
         header = _sections()[0]

@@ -454,6 +454,13 @@ def _host_name(after: list[Block]) -> str | None:
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
 
 
+def _above_first_sentence(blocks: list) -> list:
+    """The visible blocks above the first one holding a full stop: where a headline is printed,
+    not a picture's caption inside the text that opens with the headline's words."""
+    first = next((i for i, b in enumerate(blocks) if not b.hidden and "。" in b.text), len(blocks))
+    return [b for b in blocks[:first] if not b.hidden]
+
+
 def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     """(title, origin, index of the block that prints it).
 
@@ -508,7 +515,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                     if value.startswith(b.text) and _SUFFIX_SEP.match(rest) and rest.strip(" -_|｜–—:：") in best[1]:
                         return b.text, f"h1, confirmed by {origin}", b.index
         # (a <title> or a meta title of the headline's first phrase: the heading prints the second)
-        shown = [b for b in page.blocks[:end] if not b.hidden and b.index != best[3]]
+        shown = [b for b in _above_first_sentence(page.blocks[:end]) if b.index != best[3]]
         whole = meta.with_second_phrase(best[1], [b.text for b in shown])
         at = next((b.index for b in shown if whole != best[1] and b.text == whole), best[3])
         return whole, best[2], at
@@ -534,7 +541,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                 and meta.without_edition(head) == head  # (nor a paper's edition: '某報 電子版')
                 and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
             # (the headline's first phrase: a heading prints the second after it)
-            shown = [b for b in page.blocks[:end] if not b.hidden]
+            shown = _above_first_sentence(page.blocks[:end])
             whole = meta.with_second_phrase(head, [b.text for b in shown])
             return whole, origin, next((b.index for b in shown if whole != head and b.text == whole), None)
     for b in page.blocks[:end]:

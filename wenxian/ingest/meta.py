@@ -200,16 +200,22 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     translated = _WITH_TRANSLATION.fullmatch(first)
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         return None, translated.group(1)  # '成報 SING PAO DAILY NEWS': the site's name, no headline
-    acronym = re.fullmatch(r"([\u4e00-\u9fff]{2,6})\s+([A-Z]{2,6})", first)
-    if acronym and all(l.text.strip() != first for l in lines[placeholders + 1:]):
-        return None, acronym.group(1)  # ('某廣視 TDM': a short name and its acronym, printed nowhere else: the site's logo)
+    acronym = re.fullmatch(r"([\u4e00-\u9fff]{2,3})\s+([A-Z]{2,6})", first)
+    if acronym and all(l.text.strip() != first for l in lines[placeholders + 1:]) and any(
+            l.text.strip().startswith(acronym.group(2) + " ") for l in lines[placeholders + 1:placeholders + 30]):
+        # ('某廣視 TDM', then 'TDM Ou Mun' in its menu: a short name and its acronym, the site's
+        # logo; not 带你了解 HPV, a headline naming a thing by its letters)
+        return None, acronym.group(1)
     channel = _site_and_channel(first, lines[placeholders + 1:placeholders + 60])
     if channel:
         return None, channel
     channel_first = re.fullmatch(r"([\u4e00-\u9fff]{2,8})\s*(?:[-_|｜–—]|\s-\s)\s*([^\s，。！？、,!?]{2,24})", first)
+    near = {l.text.strip() for l in lines[placeholders + 1:placeholders + 15]}
     if channel_first and (channel_first.group(1) in vocab.load("metadata.yml")["not_sources"]
                           or channel_first.group(1) in vocab.load("metadata.yml")["news_channels"]) and (
-            is_site_name(channel_first.group(2)) or _BODY_NAME_END.search(channel_first.group(2))):
+            is_site_name(channel_first.group(2))
+            # (a body's name that its masthead prints alone at the top; not 旅游｜某古镇成为避暑好去处)
+            or _BODY_NAME_END.search(channel_first.group(2)) and channel_first.group(2) in near):
         return None, channel_first.group(2)  # ('新聞稿-某某部某某署': a channel's name, then the body's: no headline)
     slogan = _site_and_slogan(first, lines[placeholders + 1:])
     if slogan:
@@ -257,7 +263,7 @@ def _site_only_end() -> re.Pattern:
 
 
 # how a public body's name ends (某某部某某署, 某某县农业农村局): after a channel's name in a page title
-_BODY_NAME_END = re.compile(r"(?:政府|公所|局|处|處|署|委员会|委員會|厅|廳|办公室|辦公室|部|院|中心)$")
+_BODY_NAME_END = re.compile(r"(?:政府|公所|局|署|委员会|委員會|厅|廳|办公室|辦公室)$")
 
 
 def _site_apart_by_a_space(first: str, following: list[Line]) -> tuple[str, str] | None:
@@ -365,7 +371,10 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
     otherwise (cut with no mark, a title cannot be told from one whose headline the page prints
     longer: 某某座谈会 over 某某座谈会强调 / …)."""
     if title and not _ELLIPSIS_END.search(title):
-        return with_second_phrase(title, [l.text.strip() for l in lines[1:60]])
+        # (above the text only, its first full stop: a picture's caption in it may open with the
+        # headline, 某某节开幕 文艺演出现场)
+        above = next((i for i, l in enumerate(lines[1:60], 1) if "。" in l.text), 60)
+        return with_second_phrase(title, [l.text.strip() for l in lines[1:above]])
     if not title:
         return title
     stem = _ELLIPSIS_END.sub("", title)
@@ -1558,7 +1567,8 @@ def unflattened(lines: list[Line]) -> list[Line]:
             continue
         parts = line.text.split()  # ('某某县融媒体中心 3天前 新疆': the account, a relative time, the region)
         if (m is None and len(parts) == 3 and re.fullmatch(vocab.load("metadata.yml")["relative_dates"], parts[1])
-                and re.fullmatch(r"[^\s\d]{2,20}", parts[0]) and re.fullmatch(r"(?:发表于|發表於)?[\u4e00-\u9fff]{2,8}", parts[2])):
+                and re.fullmatch(r"[^\s\d]{2,20}", parts[0]) and re.fullmatch(r"(?:发表于|發表於)?[\u4e00-\u9fff]{2,8}", parts[2])
+                and byline_names(parts[0]) != [parts[0]]):  # (not a person's name beside the time: a writer's)
             out.extend(Line(line.number, t) for t in parts)
             continue
         if m is None:
