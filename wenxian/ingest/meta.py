@@ -356,7 +356,7 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
 _SITE_BEFORE_DASH = re.compile(r"[^\s，。！？,!?\-—]{2,12}\s*[—－]\s*")
 _COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?\-]{2,12}(?:--|_|-|\s+[-|｜]\s+)")
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
-_TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（]")
+_TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（【\[]")  # (【某某吧】_某某贴吧: a board after the headline)
 _ORIGINAL_TITLE_LABEL = re.compile(r"^\s*(?:原标题|原標題|原题|原題)\s*[:：︰﹕]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
 
