@@ -569,7 +569,21 @@ def slash_order(texts: list[str]) -> str | None:
                 seen.add("dmy")
             elif second > 12 >= first:
                 seen.add("mdy")
+    if not seen:
+        # (or by the day a dateline names: 發布: 12/06/2024 over '（某地12日讯）' is the 12th, dmy)
+        days = {next((int(m.group(1)) for t in texts if (m := _DATELINE_DAY.search(t))), 0)}  # (the story's own, the first)
+        for text in texts:
+            for m in _SLASH_DATE.finditer(text):
+                first, second = int(m.group(1)), int(m.group(2))
+                if first != second and first in days and second not in days:
+                    seen.add("dmy")
+                elif first != second and second in days and first not in days:
+                    seen.add("mdy")
     return seen.pop() if len(seen) == 1 else None
+
+
+# the day a dateline names (（某地12日讯）, 某地12日电): the day of the report
+_DATELINE_DAY = re.compile(r"(?<!\d)(\d{1,2})日(?:讯|訊|电|電)")
 
 
 def _date_in(text: str, order: str | None = None) -> str | None:
