@@ -200,6 +200,11 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     translated = _WITH_TRANSLATION.fullmatch(first)
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         return None, translated.group(1)  # '成報 SING PAO DAILY NEWS': the site's name, no headline
+    window = lines[placeholders + 1:placeholders + 15]
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,20}", first) and any(
+            a.text.strip() == first and re.fullmatch(r"(?:The\s+)?[A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+){1,8}", b.text.strip())
+            for a, b in zip(window, window[1:])):
+        return None, first  # ('某某聯會' / … / '某某聯會' / 'The Some Council': the masthead with its English name)
     acronym = re.fullmatch(r"([\u4e00-\u9fff]{2,3})\s+([A-Z]{2,6})", first)
     if acronym and all(l.text.strip() != first for l in lines[placeholders + 1:]) and any(
             l.text.strip().startswith(acronym.group(2) + " ") for l in lines[placeholders + 1:placeholders + 30]):
@@ -563,7 +568,7 @@ def slash_order(texts: list[str]) -> str | None:
     this settles 06/02/2022 on the same page without a guess."""
     seen = set()
     for text in texts:
-        for m in _SLASH_DATE.finditer(text):
+        for m in _slash_dates(text):
             first, second = int(m.group(1)), int(m.group(2))
             if first > 12 >= second:
                 seen.add("dmy")
@@ -573,7 +578,7 @@ def slash_order(texts: list[str]) -> str | None:
         # (or by the day a dateline names: 發布: 12/06/2024 over '（某地12日讯）' is the 12th, dmy)
         days = {next((int(m.group(1)) for t in texts if (m := _DATELINE_DAY.search(t))), 0)}  # (the story's own, the first)
         for text in texts:
-            for m in _SLASH_DATE.finditer(text):
+            for m in _slash_dates(text):
                 first, second = int(m.group(1)), int(m.group(2))
                 if first != second and first in days and second not in days:
                     seen.add("dmy")
@@ -605,7 +610,7 @@ def _date_in(text: str, order: str | None = None) -> str | None:
         day = roc_date(m.group(1) or m.group(2), m.group(3), m.group(4))
         if day:
             return day
-    for m in _SLASH_DATE.finditer(text):
+    for m in _slash_dates(text):
         first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if m.group(4):  # 7/5/2005 9:23:57 PM: the clock of US-style software prints month/day
             day = real_date(year, first, second)
@@ -624,6 +629,14 @@ def _date_in(text: str, order: str | None = None) -> str | None:
 
 # A date with the year last (7/5/2005 9:23:57 PM); group 4 is the AM/PM of a US-style clock.
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])(?:\s+\d{1,2}:\d\d(?::\d\d)?\s*([AaPp][Mm])\b)?")
+# the same with dots, as Hong Kong and Europe print it (26.11.2024); no clock's AM/PM after it
+_DOT_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])()")
+
+
+def _slash_dates(text: str):
+    """The day-month or month-day dates of `text` with the year last (26/11/2024, 26.11.2024)."""
+    yield from _SLASH_DATE.finditer(text)
+    yield from _DOT_DATE.finditer(text)
 
 
 _ZH_MONTHS = "一 二 三 四 五 六 七 八 九 十 十一 十二".split()

@@ -360,8 +360,9 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
     if other is None and title is None:  # (a date in a breadcrumb above the headline: ＞ 政治 2013年01月28日)
         other = meta.headline_sharing_words([l for l in before if l.text.strip() not in values], text,
                                             clean_mod.pattern_reason)
-    if other is None or other == title or title and (meta.is_site_name(other) or meta.looks_like_site(other)):
-        return title  # (nor for the site's name printed over a disclosure table: 某某县人民政府)
+    if other is None or other == title or title and (meta.is_site_name(other) or meta.looks_like_site(other)
+                                                     or lines and other == lines[0].text.strip()):
+        return title  # (nor for the site's name printed over a disclosure table: 某某县人民政府; nor the page-title line's)
     opening = meta.text_pairs(text)
     if (title is None or meta.shares_no_word(title, opening) or meta.looks_like_site(title)
             # (the rules' pick under the dateline, the line sharing the text's words over it: a
