@@ -474,8 +474,9 @@ def _refined_title(title: str | None, lines: list[Line]) -> str | None:
         # separates it with '_' or a bar and it is printed over labelled lines (朝代：… 作者：…)
         label = labelled.match(lines[i + 1].text) if i + 1 < len(lines) else None
         # (not a channel, 要闻｜…, over its source line)
-        short = (2 <= len(t) < 6 and tail[:1] in "_|｜" and t not in vocab.load("metadata.yml")["not_sources"]
-                 and label is not None and not _is_label(label.group(0).rstrip(":：︰﹕ ")))
+        # (or over its dated byline: 进村的路 / 来源：某某日报 | 甲 2024年03月22日, under '进村的路--散文--某某网')
+        short = (2 <= len(t) < 6 and tail[:1] in "_|｜-" and t not in vocab.load("metadata.yml")["not_sources"]
+                 and (label is not None and not _is_label(label.group(0).rstrip(":：︰﹕ ")) or bool(nxt) and has_date(nxt)))
         if ((len(t) >= 6 or short) and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
                 and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”") and t.count('"') % 2 == 0):
             if best is None or len(t) > len(best):

@@ -350,7 +350,9 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
     # (a headline stands above its dateline: below it are captions, decks and share rows)
     dateline = _last_dateline(before)
     candidates = [l for l in before if dateline is None or l.number < dateline]
+    kept_headline = None
     if paragraphs and len(paragraphs) > 1 and _kept_over_removed_dateline(paragraphs[0], lines, cleaned):
+        kept_headline = paragraphs[0].text.strip()
         candidates.append(paragraphs[0])
         paragraphs = paragraphs[1:]
     text = _opening_text(paragraphs)
@@ -360,6 +362,8 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
     if other is None and title is None:  # (a date in a breadcrumb above the headline: ＞ 政治 2013年01月28日)
         other = meta.headline_sharing_words([l for l in before if l.text.strip() not in values], text,
                                             clean_mod.pattern_reason)
+    if other is None and title is None and kept_headline and meta.loose_headline_shape(kept_headline, clean_mod.pattern_reason):
+        return kept_headline  # (the line over its removed byline, kept as the text's first: no other headline is printed)
     if other is None or other == title or title and (meta.is_site_name(other) or meta.looks_like_site(other)
                                                      or lines and other == lines[0].text.strip()):
         return title  # (nor for the site's name printed over a disclosure table: 某某县人民政府; nor the page-title line's)
@@ -459,7 +463,9 @@ def _kept_over_removed_dateline(line, lines: list, cleaned) -> bool:
     if after is None or after.number not in removed:
         return False
     above = [l for l in lines if l.number < line.number][-3:]
-    return meta.has_date(after.text) or bool(above) and above[-1].number in removed and any(
+    # (or a removed byline naming the source, on an undated page: 信息来源：某某局　阅读次数：…)
+    credited = len(after.text) <= 120 and bool(re.match(r"(?:信息|稿件|文章|新闻|新聞)?(?:来源|來源)\s*[:：︰﹕]", after.text))
+    return meta.has_date(after.text) or credited or bool(above) and above[-1].number in removed and any(
         l.number in removed and len(l.text) <= 40 and meta.has_date(l.text) for l in above)
 
 
