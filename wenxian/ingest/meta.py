@@ -197,6 +197,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in re.split(r"[|｜]", first)]
     if len(parts) >= 4 and all(1 <= len(p) <= 6 for p in parts) and any(re.fullmatch(r"(?:网站)?(?:首页|主页)", p) for p in parts):
         return None, None  # the site's menu as a row of links, where a capture without its <title> starts
+    if len(parts) >= 2 and all(pattern_reason(p) == "navigation" for p in parts):
+        return None, None  # (a row of the site's own links: 會員登入 | 註冊 | 訂閱電子報)
     translated = _WITH_TRANSLATION.fullmatch(first)
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         return None, translated.group(1)  # '成報 SING PAO DAILY NEWS': the site's name, no headline
@@ -375,7 +377,9 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
     characters, a headline's line (no full stop, no date, no site suffix after it). The title
     otherwise (cut with no mark, a title cannot be told from one whose headline the page prints
     longer: 某某座谈会 over 某某座谈会强调 / …)."""
-    if title and not _ELLIPSIS_END.search(title):
+    # (a quote opened and never closed marks a cut as an ellipsis does: 某某建起“羊产)
+    unclosed = bool(title) and title.count("“") > title.count("”")
+    if title and not _ELLIPSIS_END.search(title) and not unclosed:
         # (above the text only, its first full stop: a picture's caption in it may open with the
         # headline, 某某节开幕 文艺演出现场)
         above = next((i for i, l in enumerate(lines[1:60], 1) if "。" in l.text), 60)
