@@ -2532,7 +2532,9 @@ def column_label(text: str) -> bool:
 
 # A web address, a status line of labelled counts (在线用户:12066 当值版主:) or a calendar badge's
 # month (2024年02月) is no headline.
-_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][:：︰﹕]\s*\d|^[A-Za-z0-9_.\-]+$"
+# (a label and its count or date, 浏览次数：123, 时间：2023-05-06; not a headline's colon before a
+# figure that goes on in words, 某港再造：3年投入1.8億 蚵棚聚落變身海味市集)
+_NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][:：︰﹕]\s*\d[\d\s,.:%/\-年月日时時分秒万萬次人]*$|^[A-Za-z0-9_.\-]+$"
                            r"|^(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2})$"
                            r"|^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*[号號]"  # (a magazine's issue: 2023年5月號 第48卷)
                            # (a document's head, the issuer and the kind set apart: 某縣政府　公告)
