@@ -454,11 +454,15 @@ def _host_name(after: list[Block]) -> str | None:
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-_|｜–—:：]+|\s)\s*")
 
 
-def _above_first_sentence(blocks: list) -> list:
-    """The visible blocks above the first one holding a full stop: where a headline is printed,
-    not a picture's caption inside the text that opens with the headline's words."""
+def _completed(title: str, index: int | None, blocks: list) -> tuple[str, int | None]:
+    """(the title completed from the heading that prints it with its second phrase or its marks,
+    `meta.with_second_phrase`, and that heading's index; else the title and `index`). Only the
+    visible blocks above the first full stop are read: a picture's caption inside the text may
+    open with the headline's words."""
     first = next((i for i, b in enumerate(blocks) if not b.hidden and "。" in b.text), len(blocks))
-    return [b for b in blocks[:first] if not b.hidden]
+    shown = [b for b in blocks[:first] if not b.hidden and b.index != index]
+    whole = meta.with_second_phrase(title, [b.text for b in shown])
+    return whole, next((b.index for b in shown if whole != title and b.text == whole), index)
 
 
 def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
@@ -515,9 +519,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                     if value.startswith(b.text) and _SUFFIX_SEP.match(rest) and rest.strip(" -_|｜–—:：") in best[1]:
                         return b.text, f"h1, confirmed by {origin}", b.index
         # (a <title> or a meta title of the headline's first phrase: the heading prints the second)
-        shown = [b for b in _above_first_sentence(page.blocks[:end]) if b.index != best[3]]
-        whole = meta.with_second_phrase(best[1], [b.text for b in shown])
-        at = next((b.index for b in shown if whole != best[1] and b.text == whole), best[3])
+        whole, at = _completed(best[1], best[3], page.blocks[:end])
         return whole, best[2], at
     label = re.compile(vocab.load("metadata.yml")["page_label"])
     # 主题：… printed above a forum post or notice, 信件标题 | … in a mailbox's table
@@ -541,9 +543,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                 and meta.without_edition(head) == head  # (nor a paper's edition: '某報 電子版')
                 and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
             # (the headline's first phrase: a heading prints the second after it)
-            shown = _above_first_sentence(page.blocks[:end])
-            whole = meta.with_second_phrase(head, [b.text for b in shown])
-            return whole, origin, next((b.index for b in shown if whole != head and b.text == whole), None)
+            whole, at = _completed(head, None, page.blocks[:end])
+            return whole, origin, at
     for b in page.blocks[:end]:
         if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
             return b.text, "h1", b.index

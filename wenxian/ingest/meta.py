@@ -11,6 +11,9 @@ from functools import lru_cache
 from . import vocab
 from .clean import Line, is_document_number
 
+# how a public body's name ends (某某部某某署, 某某县农业农村局; not 处, which ends 好去处 too)
+_BODY_ENDS = "政府|公所|局|署|委员会|委員會|厅|廳|办公室|辦公室"
+_BODY_NAME_END = re.compile(f"(?:{_BODY_ENDS})$")
 _TLD = "com|net|org|cn|gov|edu|tw|hk|info|cc|tv"  # endings of the domains sites print beside their names
 DOMAIN = re.compile(rf"\.(?:{_TLD})\b", re.I)
 _BARE_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9\-]{{2,20}}(?:\.[A-Za-z]{{2,6}})?\.(?:{_TLD})", re.I)
@@ -217,7 +220,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if channel:
         return None, channel
     channel_first = re.fullmatch(r"([\u4e00-\u9fff]{2,8})\s*(?:[-_|｜–—]|\s-\s)\s*([^\s，。！？、,!?]{2,24})", first)
-    near = {l.text.strip() for l in lines[placeholders + 1:placeholders + 15]}
+    near = {l.text.strip() for l in window}
     if channel_first and (channel_first.group(1) in vocab.load("metadata.yml")["not_sources"]
                           or channel_first.group(1) in vocab.load("metadata.yml")["news_channels"]) and (
             is_site_name(channel_first.group(2))
@@ -237,9 +240,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     # (a page-title line printed again alone as the headline is the headline whole)
     title, site = split_site_suffix(first, page_title=all(l.text != first for l in lines[placeholders + 1:placeholders + 40]))
     if site is None:
-        # '标题 | 热梗鸭' where 热梗鸭 is printed alone near the top (the site's logo): its name,
-        # however it ends
-        near = {l.text.strip() for l in lines[placeholders + 1:placeholders + 15]}
+        # '标题 | 热梗鸭' where 热梗鸭 is printed alone near the top (the site's logo, in `near`): its
+        # name, however it ends
         for sep in (" | ", " - ", "｜", "_", " — "):
             head, found, tail = first.rpartition(sep)
             translated = _WITH_TRANSLATION.fullmatch(tail.strip())  # ('标题 | 某某會 Some Name': its logo prints 某某會)
@@ -269,8 +271,7 @@ def _site_only_end() -> re.Pattern:
     return re.compile(f"(?:{vocab.load('metadata.yml')['site_only_ends']})$")
 
 
-# how a public body's name ends (某某部某某署, 某某县农业农村局): after a channel's name in a page title
-_BODY_NAME_END = re.compile(r"(?:政府|公所|局|署|委员会|委員會|厅|廳|办公室|辦公室)$")
+
 
 
 def _site_apart_by_a_space(first: str, following: list[Line]) -> tuple[str, str] | None:
@@ -2538,7 +2539,7 @@ _NOT_HEADLINE = re.compile(r"^(?:https?://|www\.)|[:：︰﹕]$|[\u4e00-\u9fff][
                            r"|^(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2})$"
                            r"|^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*[号號]"  # (a magazine's issue: 2023年5月號 第48卷)
                            # (a document's head, the issuer and the kind set apart: 某縣政府　公告)
-                           r"|^[\u4e00-\u9fff]{2,20}(?:政府|公所|局|处|處|署|委员会|委員會|厅|廳|办公室|辦公室)[ \u3000]+"
+                           rf"|^[\u4e00-\u9fff]{{2,20}}(?:{_BODY_ENDS}|处|處)[ \u3000]+"
                            r"(?:公告|通告|通知|函|令|公报|公報|新闻稿|新聞稿)$")
 
 
@@ -2690,7 +2691,7 @@ def headline_before(header: list[Line], boilerplate) -> str | None:
         if _fits_headline(t, boilerplate):
             if t.startswith(("——", "—", "－－")):  # a subtitle: the headline is printed above it
                 joined = _headline_above_subtitle(near[:i], t, boilerplate)
-                head = joined[:len(joined) - len(t.lstrip("—－ ")) - 2] if joined else None
+                head = joined.removesuffix("——" + t.lstrip("—－ ")) if joined else None
                 if head and sum(l.text.strip() == head for l in header) >= 2:
                     return head  # (an e-paper's list of titles names the headline without its subtitle)
                 return joined

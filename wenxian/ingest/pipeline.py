@@ -456,15 +456,15 @@ def _opening_text(paragraphs: list, size: int = 4000) -> str:
 
 def _kept_over_removed_dateline(line, lines: list, cleaned) -> bool:
     """Whether the capture's next line after `line` was removed and states a date (the
-    headline's dateline), or `line` stands among the removed fields of its byline block, a date
-    among the three lines above it (發布日期：… / 發布單位：… / headline / 點閱數：…)."""
+    headline's dateline) or opens with a source label (信息来源：某某局　阅读次数：…, on an undated
+    page), or `line` stands among the removed fields of its byline block, a date among the three
+    lines above it (發布日期：… / 發布單位：… / headline / 點閱數：…)."""
     removed = {r.line.number for r in cleaned.removed}
     after = next((l for l in lines if l.number > line.number), None)
     if after is None or after.number not in removed:
         return False
     above = [l for l in lines if l.number < line.number][-3:]
-    # (or a removed byline naming the source, on an undated page: 信息来源：某某局　阅读次数：…)
-    credited = len(after.text) <= 120 and bool(re.match(r"(?:信息|稿件|文章|新闻|新聞)?(?:来源|來源)\s*[:：︰﹕]", after.text))
+    credited = len(after.text) <= 120 and meta.opens_with_label(after.text)
     return meta.has_date(after.text) or credited or bool(above) and above[-1].number in removed and any(
         l.number in removed and len(l.text) <= 40 and meta.has_date(l.text) for l in above)
 
