@@ -94,6 +94,10 @@ def extract(page: Page) -> HtmlArticle:
         # the page, years after the date it prints
         [(meta.labelled_date([Line(b.line, b.evidence) for b in after_title], order), "visible (labelled, under the title)")]
         + [(meta.labelled_date(labelled_above, order), "visible (labelled, above the title)")]
+        # then the dateline the page prints under its headline, with its time (2023-06-21 10:32),
+        # before any metadata: where the two disagree, the page's <meta> and JSON-LD carry the
+        # CMS's creation or push time and readers (and citations) go by the printed day
+        + [(_dateline([Line(b.line, b.evidence) for b in after_title], order), "visible (the dateline under the title)")]
         + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
@@ -260,6 +264,13 @@ def _zoned(value: str, origin: str, near: list[Line], order: str | None) -> tupl
         if shown and len(shown) == 10 and abs((dt.date.fromisoformat(shown) - dt.date.fromisoformat(date)).days) == 1:
             return shown, "visible (by the headline; the metadata's instant is in UTC)"
     return date, origin
+
+
+def _dateline(lines: list[Line], order: str | None) -> str | None:
+    """The date of a dateline under the headline: a line that prints a date with its time of day
+    and is not a revision stamp (更新时间：…)."""
+    revision = re.compile(vocab.load("metadata.yml")["revision_labels"])
+    return meta.find_date([l for l in lines if _CLOCK.search(l.text) and not revision.search(l.text)], order)
 
 
 def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None) -> str | None:
