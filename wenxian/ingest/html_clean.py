@@ -267,10 +267,19 @@ def _zoned(value: str, origin: str, near: list[Line], order: str | None) -> tupl
 
 
 def _dateline(lines: list[Line], order: str | None) -> str | None:
-    """The date of a dateline under the headline: a line that prints a date with its time of day
-    and is not a revision stamp (更新时间：…)."""
+    """The date of a dateline under the headline: a line that prints a date with its time of day,
+    a date alone (2023-03-22, 2023年8月4日 星期五) or a date under the plain label 日期 / 时间, and is
+    not a revision stamp (更新时间：…). A deck or a kicker is never only a date."""
     revision = re.compile(vocab.load("metadata.yml")["revision_labels"])
-    return meta.find_date([l for l in lines if _CLOCK.search(l.text) and not revision.search(l.text)], order)
+    return meta.find_date([l for l in lines if (_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
+                                                or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip()))
+                           and not revision.search(l.text)], order)
+
+
+_PLAIN_LABEL = re.compile(r"(?:日期|时间|時間)\s*[:：︰﹕]")
+# a date alone on its line, or under a plain label: figures and the date's own characters, a weekday
+_DATE_ALONE = re.compile(r"(?:(?:日期|时间|時間)\s*[:：︰﹕]\s*)?(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*[日号號]?"
+                         r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?")
 
 
 def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None) -> str | None:

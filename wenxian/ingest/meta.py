@@ -88,6 +88,9 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         head, found, tail = line.partition(sep)
         if found and tail.strip() in vocab.load("metadata.yml")["not_sources"] and is_site_name(head.strip()):
             return tail.strip(), head.strip()  # ('某某全球資訊網-新聞稿': the site, then the page's kind)
+        if (found and 2 <= len(head.strip()) <= 6 and _BODY_NAME_END.search(tail.strip()) and len(tail.strip()) <= 24
+                and sep not in tail and not re.search(r"\s", tail.strip()) and not _BODY_NAME_END.search(head.strip())):
+            return head.strip(), tail.strip()  # ('縣政新聞 - 某某縣政府': a channel, then the body's name: the site)
         # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
         # paper's or its edition's name: '北京西站-雄安站…' joins two places)
         channel_named = False
@@ -775,16 +778,33 @@ _YEAR_ALONE = re.compile(r"(?:19|20)\d\d\s*年")
 def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
     """A date labelled as the publication date (发布日期：…, 发表于 …, 本贴由…于 DATE …发表);
     `order` reads ambiguous slash dates (slash_order)."""
-    for _line, value in _labelled(lines, lines, "date_labels"):
-        roc = _ROC_NUMERIC.match(value.strip())
-        date = _date_in(value, order) or (roc_date(roc.group(1), roc.group(3), roc.group(4)) if roc else None)
-        if date:
+    secondary = frozenset(vocab.load("metadata.yml")["secondary_date_labels"])
+    found = None  # a disclosure table's 生成日期, when no 发布日期 follows it
+    for line, value in _labelled(lines, lines, "date_labels"):
+        date = _date_value(value, order)
+        if date and not any(label in line.text for label in secondary):
             return date
+        found = found or date
+    if found:
+        return found
+    for line in lines:
+        # a table row's label and value cells joined by a space, no colon (發布日期　113-12-03)
+        m = _bare_label_pattern("date_labels").match(line.text.strip())
+        if m and re.match(r"\s", line.text.strip()[m.start(1) - 1]):
+            date = _date_value(m.group(1), order)
+            if date:
+                return date
     for line in lines:
         m = _POSTED_ON.search(line.text)
         if m and _date_in(m.group(1)):
             return _date_in(m.group(1))
     return None
+
+
+def _date_value(value: str, order: str | None) -> str | None:
+    """The date a label's value states: a date in figures or words, or an ROC year's (113-12-03)."""
+    roc = _ROC_NUMERIC.match(value.strip())
+    return _date_in(value, order) or (roc_date(roc.group(1), roc.group(3), roc.group(4)) if roc else None)
 
 
 # a forum's or blog's posting line: 本贴由大卫于2005年8月12日16:12:21在〖…〗发表
@@ -2619,6 +2639,8 @@ def _dated(t: str) -> bool:
 
 
 _FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：︰﹕]\s*(.*)$")
+_FIELD_NAME_END = re.compile(r"(?:日期|时间|单位|机关|机构|次数|人次)$")  # (更新日期, 點閱次數: a field's name)
+_ROW_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})[ \u3000]+(\S.*)$")
 # a counter's label in a byline block (点阅数：123, 浏览次数：45)
 _COUNTER_LABEL = re.compile(r"(?:点阅|点击|浏览|阅读|人气)(?:次数|数|量|率)?")
 
@@ -2629,7 +2651,10 @@ def field_line(t: str) -> bool:
     爱上书本的五个办法) has no such label, or a longer value."""
     m = _FIELD.match(t)
     if not m:
-        return False
+        # a table row's label and value cells, joined by a space (發布單位　建設處)
+        row = _ROW_FIELD.match(t)
+        return (bool(row) and (column_label(row.group(1)) or bool(_FIELD_NAME_END.search(row.group(1))))
+                and len(row.group(2)) <= 20 and "。" not in row.group(2))
     label, value = m.groups()
     if _COUNTER_LABEL.fullmatch(label):
         return bool(re.match(r"\d", value))
