@@ -84,7 +84,7 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
     sections = _section_trail(line)
     if sections:
         return sections
-    for sep in (" - ", " | ", "｜", "_", " — ", " » ", "- ") + (("-",) if page_title else ()):
+    for sep in (" - ", " | ", "｜", "_", " — ", " » ", "- ") + (("|", "-") if page_title else ()):
         head, found, tail = line.partition(sep)
         if found and tail.strip() in vocab.load("metadata.yml")["not_sources"] and is_site_name(head.strip()):
             return tail.strip(), head.strip()  # ('某某全球資訊網-新聞稿': the site, then the page's kind)
@@ -354,6 +354,9 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
     # (or under its dateline, a name no site or channel has: 2024/04/18 08:30 / 蓝眼泪报到 / 【记者…】)
     headline |= {b.text.strip() for a, b in zip(following, following[1:])
                  if has_date(a.text) and len(a.text) <= 40 and not is_site_name(b.text.strip())}
+    # (or over its writer's credit, or over the text itself: a menu's item stands among others)
+    headline |= {a.text.strip() for a, b in zip(following, following[1:])
+                 if len(b.text) <= 40 and credited_authors(b.text) or len(b.text) >= 40 and "。" in b.text}
     if any(p in headline for p in parts):
         return None
     in_menu = [p for p in parts if p in alone]
