@@ -17,6 +17,7 @@ from . import clean as clean_mod
 from . import meta
 from .clean import Cleaned, Kept, Line, Removed
 from . import vocab
+from .reading_form import reading_form
 from .html_page import Block, Page, block_score
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -179,7 +180,8 @@ def extract(page: Page) -> HtmlArticle:
             # (nor the account the page names as its source where the text credits another
             # outlet: a WeChat account's name in its author slot, 新华社 credited after the text)
             names = [n for n in _names(value) if (n != source and n not in accounts or source == site or writer_as_source)
-                     and not any(n in t for t in editor_lines)]  # an editor named in <meta author>
+                     and not any(n in t for t in editor_lines)  # an editor named in <meta author>
+                     and not meta.names_a_body(reading_form(n))]  # (DC.creator: the publishing body, no writer)
             if names:
                 authors, origins["author"] = names, origin
                 break
@@ -502,6 +504,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # prints the channel) is no headline, however well the metadata matches it
     menu = {b.text for b in page.blocks if _menu_link(b)}
     not_sources = set(vocab.load("metadata.yml")["not_sources"])
+    page_label = re.compile(vocab.load("metadata.yml")["page_label"])
     for b in page.blocks[: end]:
         t = b.text
         # (a headline of two or three characters, a poem's 夜雨, counts as an <h1> that the title
@@ -509,8 +512,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         short_h1 = (b.tag == "h1" and len(t) >= 2
                     and any(v.startswith(t) and len(v) > len(t) and _SUFFIX_SEP.match(v[len(t):]) for v, _o in candidates))
         if (b.hidden or b.tag == "img" or len(t) < 4 and not short_h1 or len(t) > 100 or t in sites or _menu_link(b)
-                or t in not_sources or meta.is_navigation_name(t) or meta.deck_by_its_dash(t)):
-            continue  # (nor a channel's or the navigation's name the <title> ends with: 最新消息; nor a kicker or deck)
+                or t in not_sources or meta.is_navigation_name(t) or meta.deck_by_its_dash(t) or page_label.search(t)):
+            continue  # (nor a channel's or the navigation's name the <title> ends with: 最新消息; nor a kicker
+            # or deck; nor an e-paper's page label, 第03版：县域经济, which a <title> of that label confirms)
         for value, origin in candidates:
             if t in value:
                 if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()

@@ -1089,6 +1089,14 @@ def is_unit_name(text: str) -> bool:
             and not _BODY_IN_UNIT.search(text[:-1]))
 
 
+def names_a_body(text: str) -> bool:
+    """A body's or its unit's full name (某某部某某署, 某某縣政府建設處), not a person's: five
+    characters or more ending as a body or a unit does. A content system's author field often
+    holds the publishing body (DC.creator), which wrote no byline."""
+    t = text.strip()
+    return len(t) >= 5 and bool(re.search(rf"(?:{_BODY_ENDS}|部|院|{vocab.load('metadata.yml')['unit_name_ends']}|中心)$", t))
+
+
 # a body's or a place's word before a unit's ending: the unit is named with its parent; a
 # body's last character only where a word can end before it (not 社会课, 会计室: a unit's own word)
 _BODY_IN_UNIT = re.compile(r"政府|公所|[省市县区乡镇縣區鄉鎮]|(?<=..)[局部委署院会厅社會廳]")
