@@ -48,7 +48,9 @@ def extract(page: Page) -> HtmlArticle:
     title, title_origin, title_index = choose_title(page)
     start = _lead_in_start(blocks, start, title_index)
     tail = section_start(blocks, start, end)
-    cleaned = _classify(blocks, start, end, title, tail)
+    # (the names the page gives its account or site: a card under the post opens with one)
+    own_names = {v.strip() for key in ("source", "site") for v, _o in page.meta[key] if 2 <= len(v.strip()) <= 20}
+    cleaned = _classify(blocks, start, end, title, tail, own_names)
     # the byline follows the headline: the first lines after it (inside the article container or
     # not), then the last lines above the text
     # (not into a section after the article: a short post's comment stamps, 某某 DATE, follow it)
@@ -330,12 +332,23 @@ def _outlet_before_name(value: str) -> str | None:
     return None
 
 
+_SPACED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+")
+
+
 def _names(value: str) -> list[str]:
     """Writers named in a metadata author value, minus site names, domains and placeholders."""
     out = []
     placeholders = {v.lower() for v in vocab.load("metadata.yml")["not_authors"]}
+    parts = []
     for part in re.split(r"[,，;；、]", value):
         part = re.sub(r"^(作者|记者|文|By|by)\s*[:：/]?\s*", "", part.strip())
+        # (two writers' names with a space between them, as a WeChat post's author slot holds
+        # them: 甲某某 乙某某; not one name padded to three cells, 王　芳)
+        words = part.split()
+        parts += words if _SPACED_NAMES.fullmatch(part) and not any(
+            _outlet_before_name(w) or meta.is_outlet_name(w) or reading_form(w) in vocab.load("metadata.yml")["not_names"]
+            for w in words) else [part]
+    for part in parts:
         if _outlet_before_name(part):
             part = part.split()[-1]  # ('中國時報 羅浚濱': the writer after the outlet)
             if part in vocab.load("metadata.yml")["not_names"]:
@@ -769,14 +782,15 @@ _CARD_OPENERS = ("source credit", "editor credit", "byline", "reprint prohibitio
                  "WeChat footer", "end marker")
 
 
-def _closing_card(blocks: list[Block], start: int, end: int, title: str | None) -> set[int]:
+def _closing_card(blocks: list[Block], start: int, end: int, title: str | None, own_names: frozenset | set = frozenset()) -> set[int]:
     """Indexes of the short lines an article container holds after its text's closing
     credits that speak as the account's or site's card (`card_words`: 关注某某，关心某某; a call to
     donate, a hotline, its social accounts), as WeChat accounts and CMS templates print under
     every post. Only after a credit or notice that follows the last paragraph of prose; never a
     picture's caption (a line right after an image, or one marked ▲ 图为), a note in brackets or
-    a document's signature. Short lines that say none of these stay (a poem's last verses, a
-    notice's particulars, an interview's last answer)."""
+    a document's signature. The account's own name with its motto (某某融媒 · 讲好某某故事) is its
+    card too. Short lines that say none of these stay (a poem's last verses, a notice's
+    particulars, an interview's last answer)."""
     seen = [b for b in blocks[start:end] if not b.hidden]
     reasons = {b.index: _reason(b, True, title) for b in seen if b.tag != "img"}
     prose = [b.index for b in seen if b.tag != "img" and not reasons[b.index]
@@ -796,17 +810,25 @@ def _closing_card(blocks: list[Block], start: int, end: int, title: str | None) 
         reason = reasons[b.index]
         if reason:
             opened = opened or reason in _CARD_OPENERS
-        elif (opened and not after_image and len(b.text) <= 40 and words.search(b.text) and not captions.match(b.text)
+        elif (opened and not after_image and len(b.text) <= 40 and (words.search(b.text) or _opens_with_name(b.text, own_names))
+              and not captions.match(b.text)
               and not (b.text[:1] in "（(" and b.text[-1:] in "）)") and not clean_mod.signature_line(b.text)):
             card.add(b.index)
         after_image = False
     return card
 
 
-def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int) -> Cleaned:
+def _opens_with_name(text: str, names) -> bool:
+    """`text` is one of `names` alone, or one of them, a separator and a short phrase (某某融媒 ·
+    讲好某某故事, 某某人社丨服务你我)."""
+    t = text.strip()
+    return any(t == n or t.startswith(n) and re.match(r"\s*[·•|｜丨]\s*\S", t[len(n):]) for n in names)
+
+
+def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int, own_names=frozenset()) -> Cleaned:
     kept: list[Kept] = []
     removed: list[Removed] = []
-    closing_card = _closing_card(blocks, start, min(end, tail), title)
+    closing_card = _closing_card(blocks, start, min(end, tail), title, own_names)
     card: list[str | None] = [None] * len(blocks)
     clean_mod.repost_card([Line(b.line, b.text) for b in blocks], card)  # (WeChat's 以下文章来源于… card)
     for b in blocks:

@@ -1909,6 +1909,12 @@ def credited_authors(text: str) -> list[str]:
                     continue
             if pat is after_source and not byline_names(group):
                 continue  # (来源：某某网 甲: a personal name after the credit, not a button's label: 参与互动)
+            after_names = m.end()
+            # (another writer's own label inside the names: 记者 甲、实习记者 乙, 某报记者 甲 某报实习生 乙)
+            inner = _next_writer_label().search(group, 1) if pat is reporter or pat is labelled else None
+            if inner and reporter.match(group, inner.end()):
+                at = m.start(next(i for i, g in enumerate(m.groups(), 1) if g))
+                group, after_names = group[:inner.start()], at + inner.start()
             names = _names_in(group, stop)
             placed = next((i for i, n in enumerate(names) if i and all(is_place_name(x) for x in names[i:])), None)
             if placed and (len(names) - placed >= 2 or re.match(r"\s*(?:报道|报导)", text[m.end():])):
@@ -1921,7 +1927,7 @@ def credited_authors(text: str) -> list[str]:
             elif names and group.rstrip().endswith(names[-1]):
                 names[-1] = _name_before_place(names[-1], text, m.end())
             if names:
-                return names + [n for n in _correspondents_after(text, m.end(), reporter, stop) if n not in names]
+                return names + [n for n in _correspondents_after(text, after_names, reporter, stop) if n not in names]
     return []
 
 
@@ -1929,12 +1935,34 @@ def credited_authors(text: str) -> list[str]:
 _BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)?(?:通讯员|通訊員)(?:\s*[:：︰﹕]|\s+[\u4e00-\u9fff]))")
 
 
+@lru_cache(maxsize=None)
+def _next_writer_label() -> re.Pattern:
+    """Another writer's own label right after the names a credit gives, with the outlet or the
+    group before it (、实习记者 乙, 某某周末实习生 乙, 县委报道组 乙); the label's start is group 1."""
+    v = vocab.load("metadata.yml")
+    # (not a photographer's: 摄影记者 乙)
+    return re.compile(rf"\s*[、，,]?\s*[\u4e00-\u9fff·]{{0,10}}?(?<!摄影)(?<!摄像)(?<!图片)(?<!攝影)(?<!攝像)(?<!圖片)"
+                      rf"(?=({v['reporter_words']})(?:\s*[:：︰﹕]|\s*[\u4e00-\u9fff]))")
+
+
 def _correspondents_after(text: str, end: int, reporter, stop: frozenset) -> list[str]:
-    """Correspondents credited under their own label right after the writers a credit names
-    (作者：甲 通讯员：乙): the corpora count 通讯员 among the writers, in the order printed."""
-    label = _BEFORE_CORRESPONDENT_LABEL.match(text, end)
-    m = reporter.match(text, label.end()) if label else None
-    return _names_in(next(g for g in m.groups() if g), stop) if m else []
+    """Writers credited under their own labels right after the writers a credit names (作者：甲
+    通讯员：乙, 记者 甲、实习记者 乙, 某报记者 甲 某报实习生 乙): the corpora count 通讯员 and 实习生
+    among the writers, in the order printed."""
+    out: list[str] = []
+    while len(out) < 8:
+        label = _BEFORE_CORRESPONDENT_LABEL.match(text, end) or _next_writer_label().match(text, end)
+        m = reporter.match(text, label.end()) if label else None
+        if not m:
+            return out
+        names = _names_in(next(g for g in m.groups() if g), stop)
+        if not names:
+            return out
+        if names and _GLUED_REPORTED.match(text, m.end()):
+            names = names[:-1] + [_name_before_place(names[-1], text, m.end())]
+        out += names
+        end = m.end()
+    return out
 
 
 _GLUED_PLACE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(?:\d{1,2}日)?(?:电|電|报道|报导|報導|報道)")
