@@ -38,6 +38,9 @@ def _feature_end() -> re.Pattern:
 _GENERIC_SECTION = re.compile(r"(?:即时|每日|今日|本地|国际)?(?:网|日报|报|新闻|频道|论坛|博客|社区){1,2}")  # (即时新闻频道)
 
 
+_OUTLET_END = re.compile(r"(?:报|報|网|網|台|社|刊|杂志|雜誌)$")
+
+
 def _section_trail(line: str) -> tuple[str, str] | None:
     """'标题_首页武汉_新闻中心_长江网_留言板': a headline followed by two or more short sections
     of the site, one of them naming it; split at the first separator after which every part is
@@ -57,6 +60,10 @@ def _section_trail(line: str) -> tuple[str, str] | None:
                 # ('客家新聞｜客家電視台': a name's news channel, then the name's site)
                 channels = [p for p in sites if p.endswith("新闻") and any(q != p and q.startswith(p[:-2]) for q in sites) and len(p) > 2]
                 sites = [p for p in sites if p not in channels] or sites
+                # ('标题_菲华新闻_某某商报': a section of news named by its kind beside a name
+                # ending as an outlet's does: the outlet)
+                named_outlets = [p for p in sites if _OUTLET_END.search(p)]
+                sites = named_outlets if named_outlets and any(p.endswith(("新闻", "新聞")) for p in sites) else sites
                 if sites:
                     return head, sites[-1] if len(sites) > 1 and len(sites[-1]) <= len(sites[0]) else sites[0]
                 # or the one part that is a name among sections ('标题｜香港01｜社會新聞': the site's
