@@ -58,7 +58,8 @@ def extract(page: Page) -> HtmlArticle:
     header_at = next((b.index for b in window if b.index >= end and clean_mod.is_section_header(b.text)), None)
     after_title = ([b for b in window if b.index < min(tail if tail < end else len(blocks), header_at or len(blocks))
                     if not b.hidden and (b.link_density < 0.5 or len(b.text) <= 20)  # an account name is a link
-                    and (len(b.text) <= 60 and not _SENTENCE.search(b.text) or _BYLINE.search(b.text[:20]))][:8]
+                    and (len(b.text) <= 60 and not _SENTENCE.search(b.text) or _BYLINE.search(b.text[:20])
+                         or _DATE_ALONE.match(b.text.strip()))][:8]  # (a long byline opening with its date)
                    if title_index is not None else [])
     # above the text, only what comes after the headline (a site's date bar above the
     # headline is not the article's dateline; dates just above it are read last, below)
@@ -810,7 +811,8 @@ def _closing_card(blocks: list[Block], start: int, end: int, title: str | None, 
         reason = reasons[b.index]
         if reason:
             opened = opened or reason in _CARD_OPENERS
-        elif (opened and not after_image and len(b.text) <= 40 and (words.search(b.text) or _opens_with_name(b.text, own_names))
+        elif (opened and (not after_image or _MOTTO.fullmatch(b.text.strip())) and len(b.text) <= 40
+              and (words.search(b.text) or _opens_with_name(b.text, own_names))
               and not captions.match(b.text)
               and not (b.text[:1] in "（(" and b.text[-1:] in "）)") and not clean_mod.signature_line(b.text)):
             card.add(b.index)
@@ -820,9 +822,14 @@ def _closing_card(blocks: list[Block], start: int, end: int, title: str | None, 
 
 def _opens_with_name(text: str, names) -> bool:
     """`text` is one of `names` alone, or one of them, a separator and a short phrase (某某融媒 ·
-    讲好某某故事, 某某人社丨服务你我)."""
+    讲好某某故事, 某某人社丨服务你我), or a motto of two short phrases (秀水千岛 · 大美某安)."""
     t = text.strip()
-    return any(t == n or t.startswith(n) and re.match(r"\s*[·•|｜丨]\s*\S", t[len(n):]) for n in names)
+    return (any(t == n or t.startswith(n) and re.match(r"\s*[·•|｜丨]\s*\S", t[len(n):]) for n in names)
+            or bool(_MOTTO.fullmatch(t)))
+
+
+# a place's or an account's motto of two short phrases (秀水千岛 · 大美某安), as a post's card prints it
+_MOTTO = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[·•|｜丨]\s*[\u4e00-\u9fff]{2,8}")
 
 
 def _classify(blocks: list[Block], start: int, end: int, title: str | None, tail: int, own_names=frozenset()) -> Cleaned:
