@@ -252,7 +252,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if site is None:
         # '标题 | 热梗鸭' where 热梗鸭 is printed alone near the top (the site's logo, in `near`): its
         # name, however it ends
-        for sep in (" | ", " - ", "｜", "_", " — "):
+        for sep in (" | ", " - ", "｜", "_", " — ", "-"):  # (and a bare hyphen: '标题-某版块-某某胡同')
             head, found, tail = first.rpartition(sep)
             translated = _WITH_TRANSLATION.fullmatch(tail.strip())  # ('标题 | 某某會 Some Name': its logo prints 某某會)
             name = translated.group(1) if translated else tail.strip()
@@ -2153,6 +2153,7 @@ def _menu_item(lines: list[Line], i: int) -> bool:
 
 
 _MENU_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
 
 
 _LABELLED_BODY_AND_WRITER = re.compile(r"^(?:文|作者|撰文|撰稿|文字|供稿)\s*[/／:：︰﹕]\s*([\u4e00-\u9fff]{3,20})[\s\u3000]+([\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})$")
