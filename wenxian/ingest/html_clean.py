@@ -294,6 +294,13 @@ def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None
     if title_index is None:
         return None
     above = [b for b in blocks[max(0, title_index - 40):title_index] if not b.hidden]
+    for b in reversed(above):
+        # (the bar: its date, then the page's label, then the links on one line:
+        # '2023年09月14日 星期四 第03版：要闻 上一版 下一版')
+        dated = _DATE_ALONE.match(b.text.strip())
+        rest = b.text.strip()[dated.end():].split() if dated else []
+        if rest and meta.is_page_label(rest[0]):
+            return meta.find_date([Line(b.line, b.text[:dated.end()])], order)
     for at in range(len(above) - 1, -1, -1):
         if len(above[at].text) <= 30 and meta.is_page_label(above[at].text):
             # (the three blocks over it that are no links: an issue's links, 上一期 / 往期回顾, between)

@@ -236,7 +236,9 @@ def _everywhere_classes(root) -> frozenset:
 def _named(el, kind: str) -> bool:
     """Whether an element's class or id names it a title ('title': entry-title,
     viewpost_TitleUrl) or the writer's ('author': author vcard, AuthorInfo, byline)."""
-    names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    # (and a custom element's own name, as e-paper systems mark their fields: <founder-title>)
+    tag = el.tag if isinstance(el.tag, str) and "-" in el.tag else ""
+    names = ((el.get("class") or "") + " " + (el.get("id") or "") + " " + tag).lower()
     if kind == "title" and any(w in names for w in _vocab()["not_title"]):
         return False  # (subtitle, sub-title: the deck under the headline)
     return any(w in names for w in _vocab()[kind])
