@@ -24,14 +24,14 @@ def test_blocks_on_one_source_line_keep_their_own_marks():
     assert _body(art)[:2] == ["会上,县委书记讲话:好", "县委书记讲话：好"]
 
 
-def test_a_title_joined_from_two_lines_keeps_the_capture_marks():
+def test_a_title_over_its_subtitle_line_keeps_the_capture_marks():
     art, text = _extract("r3_joined_title.txt")
-    assert art["title"] == "犬儒病(上)——当代中国的精神危机"
+    assert art["title"] == "犬儒病(上)"  # (the ASCII brackets as captured; the subtitle's line apart)
 
 
-def test_a_joined_headline_above_the_text_of_a_page_does_not_crash():
+def test_a_headline_over_its_subtitle_above_the_text_of_a_page_does_not_crash():
     art, _ = _extract("r4_crash.html")
-    assert art["title"] == "犬儒病(上)——当代中国的精神危机"
+    assert art["title"] == "犬儒病(上)"
 
 
 def test_an_outlet_ending_in_bao_is_a_site_name():
@@ -249,3 +249,39 @@ def test_a_lessons_glossed_examples_are_text():
              "读准字音是学好语文的第一步，同学们要多查字典，养成良好的学习习惯。"]
     body = _body(extract("\n".join(lines).encode("utf-8"), "x.txt"))
     assert "发(fā)布(bù)时(shí)间(jiān)" in body
+
+
+# A red-team pass over the twenty-second session's rules (the dateline under the headline before
+# the metadata, table rows, a channel before a body's name, split author slots, a post's card):
+# each page below read right before those rules and must still.
+
+def test_a_date_in_the_text_s_own_container_is_no_dateline():
+    # (a chronicle's entry, tomorrow's forecast, a standard's table, a meeting's time, the lead's
+    # clock time: the metadata's date stands)
+    for name, date in (("t22_d06_chronicle.html", "2023-02-10"), ("t22_d11_weather.html", "2024-04-19"),
+                       ("t22_d10_standard_table.html", "2024-04-02"), ("t22_d02_meeting_time.html", "2023-05-06"),
+                       ("t22_d07_lead_clock.html", "2024-04-18")):
+        assert _extract(name)[0]["date"] == date, name
+
+
+def test_a_revision_stamp_without_a_colon_is_no_dateline():
+    assert _extract("t22_d03_update_nolabel.html")[0]["date"] == "2023-11-02"
+
+
+def test_a_kicker_before_a_body_s_name_is_part_of_the_headline():
+    assert _extract("t22_t07_bar_bodytail.txt")[0]["title"] == "探访|某某市气象局"
+    assert _extract("t22_t12_fw_bar_jiepai.txt")[0]["title"] == "正式揭牌｜某某市数据局"
+
+
+def test_an_author_slot_with_a_role_or_a_place_is_not_split_into_two_writers():
+    assert "研究员" not in _extract("t22_a01_yanjiuyuan.html")[0]["author"]
+    assert "海淀区" not in _extract("t22_a05_place.html")[0]["author"]
+
+
+def test_captions_and_list_items_shaped_like_mottos_stay_text():
+    assert any("油菜花海" in t for t in _body(_extract("t22_m01_photo_captions.html")[0]))
+    assert any("红色足迹" in t for t in _body(_extract("t22_m02_toc_after_credit.html")[0]))
+
+
+def test_a_channel_over_its_introduction_is_no_headline():
+    assert _extract("t22_t05_short_channel_text.txt")[0]["title"] != "辟谣文章 - 科普某某"

@@ -59,8 +59,18 @@ def extract(page: Page) -> HtmlArticle:
     after_title = ([b for b in window if b.index < min(tail if tail < end else len(blocks), header_at or len(blocks))
                     if not b.hidden and (b.link_density < 0.5 or len(b.text) <= 20)  # an account name is a link
                     and (len(b.text) <= 60 and not _SENTENCE.search(b.text) or _BYLINE.search(b.text[:20])
-                         or _DATE_ALONE.match(b.text.strip()))][:8]  # (a long byline opening with its date)
-                   if title_index is not None else [])
+                         or _DATE_ALONE.match(b.text.strip()) and _BYLINE.search(b.text) and "，" not in b.text)][:8]
+                   if title_index is not None else [])  # (a long byline opening with its date, not the lead's sentence)
+    # the byline's zone: what the page prints between the headline and the first sentence of its
+    # text (a notice's signature date, a meeting's time or a chronicle's entries are text)
+    first_text = next((b for b in blocks[(title_index or 0) + 1:] if not b.hidden and len(b.text) >= 30
+                       and re.search(r"[。，！？]", b.text) and not _DATE_ALONE.match(b.text.strip())), None)
+    text_at = first_text.index if first_text is not None else len(blocks)
+    # (a date without its time inside the text's own container opens the text: a chronicle's
+    # entry, a forecast's day, a standard's table; the byline's date stands apart from it)
+    container = first_text.element.getparent() if first_text is not None and first_text.element is not None else None
+    dateline_zone = [b for b in after_title if b.index < text_at
+                     and (_CLOCK.search(b.text) or container is None or b.element is None or not _in_text(b.element, container))][:4]
     # above the text, only what comes after the headline (a site's date bar above the
     # headline is not the article's dateline; dates just above it are read last, below)
     above = ([] if title_index is not None and title_index >= start
@@ -101,7 +111,7 @@ def extract(page: Page) -> HtmlArticle:
         # then the dateline the page prints under its headline, with its time (2023-06-21 10:32),
         # before any metadata: where the two disagree, the page's <meta> and JSON-LD carry the
         # CMS's creation or push time and readers (and citations) go by the printed day
-        + [(_dateline([Line(b.line, b.evidence) for b in after_title], order), "visible (the dateline under the title)")]
+        + [(_dateline([Line(b.line, b.evidence) for b in dateline_zone], order), "visible (the dateline under the title)")]
         + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
@@ -271,14 +281,51 @@ def _zoned(value: str, origin: str, near: list[Line], order: str | None) -> tupl
     return date, origin
 
 
+def _in_text(element, container) -> bool:
+    """Whether `element` is part of the text that `container` holds: one of its own blocks, or a
+    row of a table inside it; not a byline box (<div class="meta">, nested or not)."""
+    if element.getparent() is container:
+        return element.tag in ("p", "li", "h2", "h3", "h4", "h5", "h6") or not element.get("class")
+    table = _nearest_table(element)
+    while table is not None:
+        if table is container:
+            return False
+        table = table.getparent()
+        if table is container:
+            return True
+    return False
+
+
+def _nearest_table(element):
+    while element is not None and element.tag != "table":
+        element = element.getparent()
+    return element
+
+
 def _dateline(lines: list[Line], order: str | None) -> str | None:
     """The date of a dateline under the headline: a line that prints a date with its time of day,
     a date alone (2023-03-22, 2023年8月4日 星期五) or a date under the plain label 日期 / 时间, and is
     not a revision stamp (更新时间：…). A deck or a kicker is never only a date."""
-    revision = re.compile(vocab.load("metadata.yml")["revision_labels"])
+    v = vocab.load("metadata.yml")
+    revision = re.compile(v["revision_labels"])
+    # (a table row of the byline block: 發布日期　113-12-03, its label and value cells apart)
+    for l in lines:
+        row = meta.ROW_FIELD.match(reading_form(l.text.strip()))
+        if row and row.group(1) in v["date_labels"] and row.group(1) not in v["secondary_date_labels"]:
+            date = meta.labelled_date([Line(l.number, row.group(1) + "：" + row.group(2))], order)
+            if date:
+                return date
     return meta.find_date([l for l in lines if (_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
                                                 or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip()))
-                           and not revision.search(l.text)], order)
+                           and not revision.search(reading_form(l.text)) and not _RANGE.search(l.text)
+                           and not any(m.group() not in v["date_labels"] for m in _TIME_LABEL.finditer(reading_form(l.text)))], order)
+
+
+# a span of days (2024年5月1日—5月5日: an event's, not a publication's)
+# (a hyphen only after a day's character: 2023-06-21 is one date)
+_RANGE = re.compile(r"(?:[日号]\s*[—–\-~～至到]+|\d\s*[—–~～至到]+)\s*(?:(?:19|20)\d\d\s*[-年/.]\s*)?\d{1,2}\s*[-月/.日号]")
+# a label naming what a time is of (会议时间, 比赛时间, 报名日期): an event's, unless a publication label
+_TIME_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:时间|日期)")
 
 
 _PLAIN_LABEL = re.compile(r"(?:日期|时间|時間)\s*[:：︰﹕]")
@@ -353,9 +400,8 @@ def _names(value: str) -> list[str]:
         # (two writers' names with a space between them, as a WeChat post's author slot holds
         # them: 甲某某 乙某某; not one name padded to three cells, 王　芳)
         words = part.split()
-        parts += words if _SPACED_NAMES.fullmatch(part) and not any(
-            _outlet_before_name(w) or meta.is_outlet_name(w) or reading_form(w) in vocab.load("metadata.yml")["not_names"]
-            for w in words) else [part]
+        # (every word a person's name: not 某某 研究员, 某某 协和医院, 海淀区 某某, 某某 口述)
+        parts += words if _SPACED_NAMES.fullmatch(part) and meta.byline_names(reading_form(part)) == [reading_form(w) for w in words] else [part]
     for part in parts:
         if _outlet_before_name(part):
             part = part.split()[-1]  # ('中國時報 羅浚濱': the writer after the outlet)
@@ -809,6 +855,13 @@ def _closing_card(blocks: list[Block], start: int, end: int, title: str | None, 
     opened, after_image = False, False
     sections = vocab.load("sections.yml")
     captions, words = re.compile(sections["caption_marks"]), re.compile(sections["card_words"])
+    # (a motto of two short phrases, 秀水千岛 · 大美某安, alone after the editors' credits, also
+    # under the closing image; a run of such lines is a list or the captions of pictures: text)
+    texts = [b for b in seen if b.index > prose[-1] and b.tag != "img"]
+    mottos = {b.index for b in texts if _MOTTO.fullmatch(b.text.strip())}
+    lone = {b.index for i, b in enumerate(texts) if b.index in mottos
+            and not any(n.index in mottos for n in texts[max(0, i - 1):i] + texts[i + 1:i + 2])}
+    edited = False
     for b in seen:
         if b.index <= prose[-1]:
             continue
@@ -818,8 +871,10 @@ def _closing_card(blocks: list[Block], start: int, end: int, title: str | None, 
         reason = reasons[b.index]
         if reason:
             opened = opened or reason in _CARD_OPENERS
-        elif (opened and (not after_image or _MOTTO.fullmatch(b.text.strip())) and len(b.text) <= 40
-              and (words.search(b.text) or _opens_with_name(b.text, own_names))
+            edited = edited or reason == "editor credit"
+        elif edited and b.index in lone:
+            card.add(b.index)
+        elif (opened and not after_image and len(b.text) <= 40 and (words.search(b.text) or _opens_with_name(b.text, own_names))
               and not captions.match(b.text)
               and not (b.text[:1] in "（(" and b.text[-1:] in "）)") and not clean_mod.signature_line(b.text)):
             card.add(b.index)
@@ -829,10 +884,9 @@ def _closing_card(blocks: list[Block], start: int, end: int, title: str | None, 
 
 def _opens_with_name(text: str, names) -> bool:
     """`text` is one of `names` alone, or one of them, a separator and a short phrase (某某融媒 ·
-    讲好某某故事, 某某人社丨服务你我), or a motto of two short phrases (秀水千岛 · 大美某安)."""
+    讲好某某故事, 某某人社丨服务你我)."""
     t = text.strip()
-    return (any(t == n or t.startswith(n) and re.match(r"\s*[·•|｜丨]\s*\S", t[len(n):]) for n in names)
-            or bool(_MOTTO.fullmatch(t)))
+    return any(t == n or t.startswith(n) and re.match(r"\s*[·•|｜丨]\s*\S", t[len(n):]) for n in names)
 
 
 # a place's or an account's motto of two short phrases (秀水千岛 · 大美某安), as a post's card prints it

@@ -81,6 +81,11 @@ def _section_trail(line: str) -> tuple[str, str] | None:
 _PORTAL_AND_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,10}(?:网|網)\s*[-－]\s*《?[\u4e00-\u9fff]{2,10}(?:日报|日報|晚报|晚報|报|報)》?")
 
 
+# a news channel named by its kind (縣政新聞, 最新消息, 新闻动态, 要闻): before a body's name in a page
+# title, the channel of the body's site, not a headline (探访｜某某市气象局 is one)
+_NEWS_CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:新闻|新聞|消息|动态|動態|要闻|要聞|公告|资讯|資訊|快讯|快訊)")
+
+
 def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | None]:
     """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site. On a
     page-title line a site's name may also stand first with a bare hyphen ('某某日报数字报-标题');
@@ -95,8 +100,8 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         head, found, tail = line.partition(sep)
         if found and tail.strip() in vocab.load("metadata.yml")["not_sources"] and is_site_name(head.strip()):
             return tail.strip(), head.strip()  # ('某某全球資訊網-新聞稿': the site, then the page's kind)
-        if (found and 2 <= len(head.strip()) <= 6 and _BODY_NAME_END.search(tail.strip()) and len(tail.strip()) <= 24
-                and sep not in tail and not re.search(r"\s", tail.strip()) and not _BODY_NAME_END.search(head.strip())):
+        if (found and _NEWS_CHANNEL.fullmatch(head.strip()) and _BODY_NAME_END.search(tail.strip()) and len(tail.strip()) <= 24
+                and sep not in tail and not re.search(r"\s", tail.strip())):
             return head.strip(), tail.strip()  # ('縣政新聞 - 某某縣政府': a channel, then the body's name: the site)
         # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
         # paper's or its edition's name: '北京西站-雄安站…' joins two places)
@@ -361,9 +366,8 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
     # (or under its dateline, a name no site or channel has: 2024/04/18 08:30 / 蓝眼泪报到 / 【记者…】)
     headline |= {b.text.strip() for a, b in zip(following, following[1:])
                  if has_date(a.text) and len(a.text) <= 40 and not is_site_name(b.text.strip())}
-    # (or over its writer's credit, or over the text itself: a menu's item stands among others)
-    headline |= {a.text.strip() for a, b in zip(following, following[1:])
-                 if len(b.text) <= 40 and credited_authors(b.text) or len(b.text) >= 40 and "。" in b.text}
+    # (or over its writer's credit: a menu's item stands among others)
+    headline |= {a.text.strip() for a, b in zip(following, following[1:]) if len(b.text) <= 40 and credited_authors(b.text)}
     if any(p in headline for p in parts):
         return None
     in_menu = [p for p in parts if p in alone]
@@ -797,13 +801,6 @@ def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
         found = found or date
     if found:
         return found
-    for line in lines:
-        # a table row's label and value cells joined by a space, no colon (發布日期　113-12-03)
-        m = _bare_label_pattern("date_labels").match(line.text.strip())
-        if m and re.match(r"\s", line.text.strip()[m.start(1) - 1]):
-            date = _date_value(m.group(1), order)
-            if date:
-                return date
     for line in lines:
         m = _POSTED_ON.search(line.text)
         if m and _date_in(m.group(1)):
@@ -1947,8 +1944,8 @@ def _next_writer_label() -> re.Pattern:
     """Another writer's own label right after the names a credit gives, with the outlet or the
     group before it (、实习记者 乙, 某某周末实习生 乙, 县委报道组 乙); the label's start is group 1."""
     v = vocab.load("metadata.yml")
-    # (not a photographer's: 摄影记者 乙)
-    return re.compile(rf"\s*[、，,]?\s*[\u4e00-\u9fff·]{{0,10}}?(?<!摄影)(?<!摄像)(?<!图片)(?<!攝影)(?<!攝像)(?<!圖片)"
+    # (not a photographer's or a camera's: 摄影记者 乙, 视频记者 乙, 航拍记者 乙)
+    return re.compile(rf"\s*[、，,]?\s*[\u4e00-\u9fff·]{{0,10}}?(?<!摄影)(?<!摄像)(?<!图片)(?<!攝影)(?<!攝像)(?<!圖片)(?<!视频)(?<!視頻)(?<!航拍)"
                       rf"(?=({v['reporter_words']})(?:\s*[:：︰﹕]|\s*[\u4e00-\u9fff]))")
 
 
@@ -2687,7 +2684,8 @@ def _dated(t: str) -> bool:
 
 _FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：︰﹕]\s*(.*)$")
 _FIELD_NAME_END = re.compile(r"(?:日期|时间|单位|机关|机构|次数|人次)$")  # (更新日期, 點閱次數: a field's name)
-_ROW_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})[ \u3000]+(\S.*)$")
+# a table row's label and value cells joined by a space (發布單位　建設處)
+ROW_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})[ \u3000]+(\S.*)$")
 # a counter's label in a byline block (点阅数：123, 浏览次数：45)
 _COUNTER_LABEL = re.compile(r"(?:点阅|点击|浏览|阅读|人气)(?:次数|数|量|率)?")
 
@@ -2699,7 +2697,7 @@ def field_line(t: str) -> bool:
     m = _FIELD.match(t)
     if not m:
         # a table row's label and value cells, joined by a space (發布單位　建設處)
-        row = _ROW_FIELD.match(t)
+        row = ROW_FIELD.match(t)
         return (bool(row) and (column_label(row.group(1)) or bool(_FIELD_NAME_END.search(row.group(1))))
                 and len(row.group(2)) <= 20 and "。" not in row.group(2))
     label, value = m.groups()
@@ -2762,11 +2760,10 @@ def headline_before(header: list[Line], boilerplate) -> str | None:
             continue  # (a table's value under its bare label: 发布机构 / 某某省交通运输厅)
         if _fits_headline(t, boilerplate):
             if t.startswith(("——", "—", "－－")):  # a subtitle: the headline is printed above it
+                # (the headline alone, as the corpora annotate a subtitle printed on its own line;
+                # a page-title line that joins them is read before this, find_title)
                 joined = _headline_above_subtitle(near[:i], t, boilerplate)
-                head = joined.removesuffix("——" + t.lstrip("—－ ")) if joined else None
-                if head and sum(l.text.strip() == head for l in header) >= 2:
-                    return head  # (an e-paper's list of titles names the headline without its subtitle)
-                return joined
+                return joined.removesuffix("——" + t.lstrip("—－ ")) if joined else None
             # the headline printed in full above, with the writer's name before it ('茉莉：' + t)
             fuller = [l.text for l in near[:i] if l.text.endswith(t) and l.text[:-len(t)].rstrip().endswith(("：", ":"))
                       and len(l.text) - len(t) <= 12 and not boilerplate(l.text)]  # (not 正在阅读：…, a ticker)
