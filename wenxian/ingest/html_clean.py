@@ -112,6 +112,8 @@ def extract(page: Page) -> HtmlArticle:
         # before any metadata: where the two disagree, the page's <meta> and JSON-LD carry the
         # CMS's creation or push time and readers (and citations) go by the printed day
         + [(_dateline([Line(b.line, b.evidence) for b in dateline_zone], order), "visible (the dateline under the title)")]
+        + [(_issue_day(dateline_zone, blocks[max(0, (title_index or 0) - 40):title_index or 0], order),
+            "visible (the byline's day in the issue's date above)")]
         + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
@@ -302,6 +304,25 @@ def _nearest_table(element):
     return element
 
 
+def _issue_day(zone: list[Block], above: list[Block], order: str | None) -> str | None:
+    """An e-paper's byline prints the month and day only (04-18 第03版): the issue's full date of
+    that day printed above the headline (the issue bar: 某某日报 2023年04月18日 星期二)."""
+    days = {(int(m.group(1)), int(m.group(2))) for b in zone if not _YEAR.search(b.text)
+            for m in _MONTH_DAY.finditer(b.text)}
+    for b in reversed(above):
+        if b.hidden:
+            continue
+        for m in _YEAR_MONTH_DAY.finditer(b.text):
+            if (int(m.group(2)), int(m.group(3))) in days:
+                return meta.real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
+
+
+_MONTH_DAY = re.compile(r"(?<![\d\-/.年])(\d{1,2})(?:-|月)(\d{1,2})(?:日|(?![\d\-/.:]))")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_MONTH_DAY = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
 def _dateline(lines: list[Line], order: str | None) -> str | None:
     """The date of a dateline under the headline: a line that prints a date with its time of day,
     a date alone (2023-03-22, 2023年8月4日 星期五) or a date under the plain label 日期 / 时间, and is
@@ -311,8 +332,8 @@ def _dateline(lines: list[Line], order: str | None) -> str | None:
     # (a table row of the byline block: 發布日期　113-12-03, its label and value cells apart)
     for l in lines:
         row = meta.ROW_FIELD.match(reading_form(l.text.strip()))
-        if row and row.group(1) in v["date_labels"] and row.group(1) not in v["secondary_date_labels"]:
-            date = meta.labelled_date([Line(l.number, row.group(1) + "：" + row.group(2))], order)
+        if row and (row.group(1) in v["date_labels"] or row.group(1) in ("日期", "时间")) and row.group(1) not in v["secondary_date_labels"]:
+            date = meta.date_value(row.group(2), order)
             if date:
                 return date
     return meta.find_date([l for l in lines if (_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
@@ -430,6 +451,8 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     host = _host_name(after)
     for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
         head, site = meta.split_site_suffix(text)
+        if site and reading_form(site) in vocab.load("metadata.yml")["edition_suffixes"] and meta.is_outlet_name(head.strip()):
+            return head.strip()  # ('某某日报-数字报': the paper, then its edition's word)
         if site and not meta.clean_source(site):
             if meta.is_site_name(head.strip()):
                 return head.strip()  # '某某新闻网_(新闻)': the site, then a column that names no outlet
@@ -551,6 +574,11 @@ def _completed(title: str, index: int | None, blocks: list) -> tuple[str, int | 
     first = next((i for i, b in enumerate(blocks) if not b.hidden and "。" in b.text), len(blocks))
     shown = [b for b in blocks[:first] if not b.hidden and b.index != index]
     whole = meta.with_second_phrase(title, [b.text for b in shown])
+    if index is None and whole == title:
+        # (the headline printed as a table's field: 標題　某某, its label and value cells apart)
+        labels = re.compile(vocab.load("metadata.yml")["title_labels"])
+        index = next((b.index for b in shown if (row := meta.ROW_FIELD.match(reading_form(b.text.strip())))
+                      and labels.match(row.group(1)) and b.text.strip().endswith(title)), None)
     return whole, next((b.index for b in shown if whole != title and b.text == whole), index)
 
 

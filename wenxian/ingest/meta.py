@@ -795,7 +795,7 @@ def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
     secondary = frozenset(vocab.load("metadata.yml")["secondary_date_labels"])
     found = None  # a disclosure table's 生成日期, when no 发布日期 follows it
     for line, value in _labelled(lines, lines, "date_labels"):
-        date = _date_value(value, order)
+        date = date_value(value, order)
         if date and not any(label in line.text for label in secondary):
             return date
         found = found or date
@@ -808,7 +808,7 @@ def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
     return None
 
 
-def _date_value(value: str, order: str | None) -> str | None:
+def date_value(value: str, order: str | None) -> str | None:
     """The date a label's value states: a date in figures or words, or an ROC year's (113-12-03)."""
     roc = _ROC_NUMERIC.match(value.strip())
     return _date_in(value, order) or (roc_date(roc.group(1), roc.group(3), roc.group(4)) if roc else None)
