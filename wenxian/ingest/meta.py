@@ -1741,7 +1741,9 @@ def _author_patterns() -> tuple:
     reported = re.compile(rf"(?:^|[\s】）)])({_NAME}(?:[、 ]{_NAME}){{0,5}})\s+(?:报道|报导)(?![\u4e00-\u9fff])")
     # 上報快訊／范姜佳鈺 2020年03月12日: a news desk, then the writer and the time
     desk = re.compile(rf"(?:{v['desk_words']})\s*[／/╱]\s*({_NAME})(?=\s+(?:19|20)\d\d|\s*$)")
-    return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk,
+    # 楼主：某某某某　发表于 2019-2-11 21:34: a forum thread's starter, a nickname of any length
+    starter = re.compile(r"(?:楼主|樓主)\s*[:：︰﹕]\s*([^\s:：︰﹕]{2,16})(?=\s+(?:发表于|發表於|发表|發表|(?:19|20)\d\d))")
+    return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk, starter,
             frozenset(v["not_names"]))
 
 

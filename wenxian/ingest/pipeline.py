@@ -4,6 +4,7 @@ Pure: nothing here reads or writes files; the CLI and `archive` do the I/O.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import deque
@@ -197,6 +198,11 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # articles' credits) is searched only for labelled values (来源：… at the foot of the page)
     above = [l for l in lines if l.number < first_kept]
     header = above + [r.line for r in cleaned.removed if first_kept < r.line.number < last_kept]
+    # (a credit deep inside the text, three paragraphs of it either side, is a quoted notice's own
+    # 来源 line in a forum post, not the post's: no labelled source is read there)
+    kept_numbers = [k.line.number for k in cleaned.kept if k.kind == "paragraph"]
+    deep = {l.number for l in header if bisect.bisect(kept_numbers, l.number) >= 3
+            and len(kept_numbers) - bisect.bisect(kept_numbers, l.number) >= 3}
     trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     closing = paragraphs[-1] if paragraphs else None
@@ -219,7 +225,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
     doubled, doubled_writer = meta.doubled_account([l.text for l in above[:8]], title)
-    candidates = (lambda: meta.labelled_source(sorted(header, key=lambda l: l.number), lines),
+    candidates = (lambda: meta.labelled_source(sorted((l for l in header if l.number not in deep), key=lambda l: l.number), lines),
                   lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
                                                       key=lambda l: l.number), lines),
                   # (a credit closing the text, kept with it: （转自：某某日报　记者 某某）)
@@ -228,7 +234,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.reposted_account([l.text for l in header]),
                   lambda: doubled,  # (原创 某某 某某融媒 某某融媒: a WeChat account printed twice)
                   lambda: meta.account_after_date([l.text for l in header][:20]),  # (2024-05-28 18:32·某某)
-                  lambda: meta.find_source(header, lines, paragraphs[:3]), lambda: meta.official_account(above),
+                  lambda: meta.find_source([l for l in header if l.number not in deep], lines, paragraphs[:3]),
+                  lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines),
                   lambda: closing_credit[0] if closing_credit else None,
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
