@@ -337,7 +337,8 @@ def _dateline(lines: list[Line], order: str | None) -> str | None:
             if date:
                 return date
     return meta.find_date([l for l in lines if (_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
-                                                or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip()))
+                                                or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip())
+                                                or _DATE_THEN_FIELDS.fullmatch(l.text.strip()))
                            and not revision.search(reading_form(l.text)) and not _RANGE.search(l.text)
                            and not any(m.group() not in v["date_labels"] for m in _TIME_LABEL.finditer(reading_form(l.text)))], order)
 
@@ -353,6 +354,8 @@ _PLAIN_LABEL = re.compile(r"(?:日期|时间|時間)\s*[:：︰﹕]")
 # a date alone on its line, or under a plain label: figures and the date's own characters, a weekday
 _DATE_ALONE = re.compile(r"(?:(?:日期|时间|時間)\s*[:：︰﹕]\s*)?(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*[日号號]?"
                          r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?")
+# a date opening a byline of furniture: the channel and the size buttons (2023年3月15日 澳闻 字体：大 中 小)
+_DATE_THEN_FIELDS = re.compile(_DATE_ALONE.pattern + r"\s+[\u4e00-\u9fff]{2,6}(?:\s+(?:字体|字號|字号|字體)\s*[:：]?\s*大\s*中\s*小)?")
 
 
 def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None) -> str | None:
@@ -660,6 +663,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         # a title that is only the site's name or an e-paper page label names no article
         if (len(head) >= 4 and head not in sites and head not in not_sources and not meta.looks_like_site(head) and not label.search(head)
                 and meta.without_edition(head) == head  # (nor a paper's edition: '某報 電子版')
+                and not meta.named_with_translation(reading_form(head))  # (nor its name in two scripts: '某報 Tai Chung Pou')
                 and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
             # (the headline's first phrase: a heading prints the second after it)
             whole, at = _completed(head, None, page.blocks[:end])

@@ -1004,6 +1004,13 @@ _COUNT = re.compile(r"[:：︰﹕]\s*\d")
 _WITH_TRANSLATION = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff·]+)\s*([A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+)+)")
 
 
+def named_with_translation(text: str) -> bool:
+    """'某眾報 Tai Chung Pou', '某報 SING PAO DAILY NEWS': a site's or an outlet's name with its
+    name in Latin letters, as a <title> of only the site's name prints it; no headline."""
+    m = _WITH_TRANSLATION.fullmatch(text.strip())
+    return bool(m) and (is_site_name(m.group(1)) or is_outlet_name(m.group(1)))
+
+
 # Where a blog's or forum's stamp of a post names its writer: 'posted @ 2024-05-09 14:45 某某 阅读(51)'
 # (after the time, before the counters), '由某某张贴 @ 2005-03-21 01:20:44', '某某 发表于 2005-07-31'.
 _STAMP_WRITER = (
