@@ -260,9 +260,11 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         for sep in (" | ", " - ", "｜", "_", " — ", "-"):  # (and a bare hyphen: '标题-某版块-某某胡同')
             head, found, tail = first.rpartition(sep)
             translated = _WITH_TRANSLATION.fullmatch(tail.strip())  # ('标题 | 某某會 Some Name': its logo prints 某某會)
-            name = translated.group(1) if translated else tail.strip()
+            # (or its domain: '标题 | 某某好新聞 SomeHot.net', its logo printing the name alone)
+            name = translated.group(1) if translated else _TRAILING_DOMAIN.sub("", tail.strip()).strip()
             if (found and 2 <= len(name) <= 15 and name in near and len(head.strip()) >= 4
-                    and head.strip() not in near):  # (both printed alone: refine_title decides)
+                    # (both printed alone: refine_title decides, unless only the tail names a site)
+                    and (head.strip() not in near or is_site_name(name) and not is_site_name(head.strip()))):
                 title, site = head.strip(), tail.strip()
                 break
     title = title.rstrip("-_|｜ ")
