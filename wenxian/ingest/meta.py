@@ -2320,6 +2320,23 @@ def _starts_with_place(name: str) -> bool:
 _REGION_OPENING = re.compile(r"[\u4e00-\u9fff]{2,4}(?:特别行政区|特別行政區|自治区|自治區|省)")
 
 
+def epaper_masthead(texts: list[str]) -> str | None:
+    """An e-paper's name in its masthead: printed over its edition's word ('今日某安' / '数字报')
+    or run on with it ('某某日报数字报'), among the page's first lines: the paper, where the
+    page-title line is only a page's label (第03版：文化)."""
+    editions = set(vocab.load("metadata.yml")["edition_suffixes"])
+    for i, t in enumerate(texts):
+        name = t.strip()
+        nxt = texts[i + 1].strip() if i + 1 < len(texts) else ""
+        if nxt in editions and re.fullmatch(r"[\u4e00-\u9fff]{2,10}", name) and not is_navigation_name(name) \
+                and not is_page_label(name):
+            return name
+        paper = without_edition(name)
+        if paper != name and re.fullmatch(r"[\u4e00-\u9fff]{2,10}", paper):
+            return paper
+    return None
+
+
 def masthead_name(texts: list[str]) -> str | None:
     """The body or website a page names alone above its headline (its masthead or logo's text:
     '香港特別行政區政府' over a press release): the publishing site when nothing credits a source
@@ -2676,9 +2693,9 @@ _CLAUSE_END = re.compile(r"[。！？!?…；;，,：:]$")
 _CLOSERS = re.compile(r"[”\"’）)】\]]+$")
 
 
-def _fits_headline(t: str, boilerplate) -> bool:
+def _fits_headline(t: str, boilerplate, shortest: int = 8) -> bool:
     # (a reporter's credit is no headline: 記者王某／台北報導, 石某/中国青年报, 【文/某某网专栏作者 某某】)
-    return (8 <= len(t) <= 60 and "。" not in t[:-1] and _WORD_CHAR.search(t) and not _dated(t) and not boilerplate(t)
+    return (shortest <= len(t) <= 60 and "。" not in t[:-1] and _WORD_CHAR.search(t) and not _dated(t) and not boilerplate(t)
             and not _NOT_TITLE.search(t) and not _NOT_HEADLINE.search(t) and not field_line(t)
             and not is_document_number(t)  # (某政办发〔2023〕58号)
             and not credited_authors(t))
@@ -2764,6 +2781,12 @@ def headline_before(header: list[Line], boilerplate) -> str | None:
     over = headline_over_dateline(near, boilerplate)
     if over:
         return over
+    # a short headline (瓜片飘香) right over its writers' credit, the text under them: a headline
+    # shorter than the usual is still the line a byline stands under
+    if (len(near) >= 2 and len(near[-1].text) <= 60 and credited_authors(near[-1].text)
+            and _fits_headline(near[-2].text.strip(), boilerplate, shortest=4) and not near[-2].text.lstrip().startswith(("—", "－", "-"))
+            and not is_navigation_name(near[-2].text.strip()) and not is_page_label(near[-2].text.strip())):
+        return near[-2].text.strip()
     for i in range(len(near) - 1, -1, -1):
         t = near[i].text
         at = len(header) - len(near) + i

@@ -210,6 +210,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         closing += trailer[0].text  # '（某某）' on the line after the text: the credit that closes it
     closing_credit = meta.closing_outlet_credit(closing) if closing else None  # （某某新聞某某、某某台北報導）
     site = meta.clean_source(site) if site else (meta.site_after_headline(lines[0].text, title) if lines else None)
+    if not site and lines and meta.is_page_label(lines[0].text.strip()):
+        site = meta.epaper_masthead([l.text for l in lines[1:8]])  # (第03版：文化 / 今日某安 / 数字报)
     host = meta.host_name([l.text for l in lines[-40:]])
     site = meta.site_or_host(site, host) if site else site  # ('纪检' in the page title, the 主办 in the footer)
     # the headline above the text (with its dateline run on after it: 標題2014/12/1 18:13)
