@@ -287,3 +287,29 @@ def test_captions_and_list_items_shaped_like_mottos_stay_text():
 
 def test_a_channel_over_its_introduction_is_no_headline():
     assert _extract("t22_t05_short_channel_text.txt")[0]["title"] != "辟谣文章 - 科普某某"
+
+
+# A second red-team pass (e-paper days, field tables, deep credits, forum replies, names in two
+# scripts): each page read right before those rules and must still.
+
+def test_an_event_s_or_a_forecast_s_date_is_no_dateline():
+    for name, date in (("t22b_c02_lecture_time_row_noclock.html", "2023-05-28"), ("t22b_c03_forecast_table.html", "2023-05-19"),
+                       ("t22b_c06_portal_todaybar_event.html", "2023-04-16"), ("t22b_c09_holiday_line.html", "2023-09-26"),
+                       ("t22b_c08_related_item_under_title.html", "2023-03-15"), ("t22b_c10_history_caption.html", "2019-09-30"),
+                       ("t22b_c16_caption_date_alone.html", "2019-09-30"), ("t22b_c17_event_box_time.html", "2023-05-25"),
+                       ("t22b_c21_h1_then_time_row.html", "2023-09-20"), ("t22b_c27_sidebar_list_above.html", "2023-06-05")):
+        assert _extract(name)[0]["date"] == date, name
+
+
+def test_a_credit_followed_by_another_part_is_the_article_s():
+    for name, source in (("t22b_c11_wechat_comments.txt", "某某日报"), ("t22b_c12b_credit_then_annex.txt", "某某日报"),
+                         ("t22b_c22_extended_reading.txt", "某某晚报")):
+        assert _extract(name)[0]["source"] == source, name
+
+
+def test_a_reply_speaking_to_the_thread_starter_stays_text():
+    assert any("别急" in t for t in _body(_extract("t22b_c13_forum_reply_lz.txt")[0]))
+
+
+def test_a_headline_naming_a_paper_with_latin_words_is_still_the_headline():
+    assert _extract("t22b_c25_title_outlet_latin_headline.html")[0]["title"] == "再見蘋果日報 Apple Daily Farewell"

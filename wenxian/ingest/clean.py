@@ -517,6 +517,16 @@ def is_section_header(text: str) -> bool:
     return bool(_sections()[0].search(text.strip()))
 
 
+def opens_a_part(text: str) -> bool:
+    """A line that opens another part after the text: a section's header (精选留言, 相关阅读), a
+    feed's, or an appendix's (附：…, 【延伸阅读】-like boxes of `appendix_headers`)."""
+    t = text.strip()
+    return is_section_header(t) or bool(_feed_header().search(t)) or bool(_structure()[0].search(t)) or bool(_READ_MORE.fullmatch(t))
+
+
+_READ_MORE = re.compile(r"[【\[]?\s*(?:延伸阅读|延伸閱讀|拓展阅读|拓展閱讀|相关链接|相關連結|精选留言|精選留言|留言精选|留言精選|网友留言|網友留言)\s*[】\]]?[:：]?")
+
+
 @lru_cache(maxsize=None)
 def _feed_header() -> re.Pattern:
     """`feed_headers` of sections.yml: the header of a feed of other articles under the text."""

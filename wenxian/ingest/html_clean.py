@@ -284,30 +284,26 @@ def _zoned(value: str, origin: str, near: list[Line], order: str | None) -> tupl
 
 
 def _in_text(element, container) -> bool:
-    """Whether `element` is part of the text that `container` holds: one of its own blocks, or a
-    row of a table inside it; not a byline box (<div class="meta">, nested or not)."""
-    if element.getparent() is container:
-        return element.tag in ("p", "li", "h2", "h3", "h4", "h5", "h6") or not element.get("class")
-    table = _nearest_table(element)
-    while table is not None:
-        if table is container:
-            return False
-        table = table.getparent()
-        if table is container:
-            return True
-    return False
+    """Whether `element` is part of the text that `container` holds: inside one of its paragraphs,
+    figures, tables, quotes or lists; not inside a byline box (<div class="meta">)."""
+    child = element
+    while child is not None and child.getparent() is not container:
+        child = child.getparent()
+    if child is None:
+        return False  # (not inside the text's container)
+    # (the container's own child on the way: a paragraph, a figure, a table, a quote or a list is
+    # the text's; a classed box of another kind is the byline's)
+    return child.tag in _TEXT_TAGS or not child.get("class")
 
 
-def _nearest_table(element):
-    while element is not None and element.tag != "table":
-        element = element.getparent()
-    return element
+_TEXT_TAGS = frozenset(("p", "li", "ul", "ol", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "table", "tbody",
+                        "blockquote", "section", "center"))
 
 
 def _issue_day(zone: list[Block], above: list[Block], order: str | None) -> str | None:
-    """An e-paper's byline prints the month and day only (04-18 第03版): the issue's full date of
-    that day printed above the headline (the issue bar: 某某日报 2023年04月18日 星期二)."""
-    days = {(int(m.group(1)), int(m.group(2))) for b in zone if not _YEAR.search(b.text)
+    """An e-paper's byline prints the month and day only, with its page (04-18 第03版): the issue's
+    full date of that day printed above the headline (the issue bar: 某某日报 2023年04月18日 星期二)."""
+    days = {(int(m.group(1)), int(m.group(2))) for b in zone if not _YEAR.search(b.text) and _PAGE_MARK.search(b.text)
             for m in _MONTH_DAY.finditer(b.text)}
     for b in reversed(above):
         if b.hidden:
@@ -320,27 +316,48 @@ def _issue_day(zone: list[Block], above: list[Block], order: str | None) -> str 
 
 _MONTH_DAY = re.compile(r"(?<![\d\-/.年])(\d{1,2})(?:-|月)(\d{1,2})(?:日|(?![\d\-/.:]))")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*版|(?<![A-Za-z])[A-H]\d{1,2}\s*版")  # (the byline's page: 04-18 第03版)
 _YEAR_MONTH_DAY = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
 def _dateline(lines: list[Line], order: str | None) -> str | None:
     """The date of a dateline under the headline: a line that prints a date with its time of day,
     a date alone (2023-03-22, 2023年8月4日 星期五) or a date under the plain label 日期 / 时间, and is
-    not a revision stamp (更新时间：…). A deck or a kicker is never only a date."""
+    not a revision stamp (更新时间：…). A deck or a kicker is never only a date; neither is an
+    event's or a forecast's table (时间 / 地点, 日期 / 天气): the plain labels count only in a table
+    of the page's own fields, beside its title's, unit's or counter's row."""
     v = vocab.load("metadata.yml")
     revision = re.compile(v["revision_labels"])
-    # (a table row of the byline block: 發布日期　113-12-03, its label and value cells apart)
-    for l in lines:
-        row = meta.ROW_FIELD.match(reading_form(l.text.strip()))
-        if row and (row.group(1) in v["date_labels"] or row.group(1) in ("日期", "时间")) and row.group(1) not in v["secondary_date_labels"]:
+    texts = [reading_form(l.text.strip()) for l in lines]
+    fields = any(meta.field_line(t) or _TITLE_ROW.match(t) or meta.column_label(t) and t not in _PLAIN_LABELS for t in texts)
+    if any(_EVENT_FIELD.match(t) for t in texts):
+        fields = False  # (时间 / 地点 / 对象: an event's particulars)
+    for l, t in zip(lines, texts):
+        # (a table row of the byline block: 發布日期　113-12-03, its label and value cells apart)
+        row = meta.ROW_FIELD.match(t)
+        if row and (row.group(1) in v["date_labels"] or row.group(1) in _PLAIN_LABELS and fields) \
+                and row.group(1) not in v["secondary_date_labels"]:
             date = meta.date_value(row.group(2), order)
             if date:
                 return date
-    return meta.find_date([l for l in lines if (_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
-                                                or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip())
-                                                or _DATE_THEN_FIELDS.fullmatch(l.text.strip()))
-                           and not revision.search(reading_form(l.text)) and not _RANGE.search(l.text)
-                           and not any(m.group() not in v["date_labels"] for m in _TIME_LABEL.finditer(reading_form(l.text)))], order)
+    shown = []
+    for i, (l, t) in enumerate(zip(lines, texts)):
+        label = texts[i - 1] if i else ""
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", label) and label not in v["date_labels"] and not (label in _PLAIN_LABELS and fields):
+            continue  # (the value of another field's cell: 时间 / 2023年6月3日, 日期 / 2023年5月20日 星期六)
+        if _PLAIN_LABEL.match(l.text.strip()) and not fields and any(_EVENT_FIELD.match(o) for o in texts):
+            continue
+        if ((_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
+             or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip())
+             or _DATE_THEN_FIELDS.fullmatch(l.text.strip()))
+                and not revision.search(t) and not _RANGE.search(l.text)
+                and not any(m.group() not in v["date_labels"] for m in _TIME_LABEL.finditer(t))):
+            shown.append(l)
+    return meta.find_date(shown, order)
+
+
+# (a row's plain label: 日期 of a page's field table; a row 时间 is an event's, however the table)
+_PLAIN_LABELS = ("日期",)
 
 
 # a span of days (2024年5月1日—5月5日: an event's, not a publication's)
@@ -351,11 +368,13 @@ _TIME_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:时间|日期)")
 
 
 _PLAIN_LABEL = re.compile(r"(?:日期|时间|時間)\s*[:：︰﹕]")
+_EVENT_FIELD = re.compile(r"(?:地点|地址|会场|费用|报名|主讲|对象|天气|气温|风向|风力|风向风力)(?:\s*[:：︰﹕ \u3000]|$)")
+_TITLE_ROW = re.compile(r"(?:标题|题名|主题)[ \u3000]+\S")
 # a date alone on its line, or under a plain label: figures and the date's own characters, a weekday
 _DATE_ALONE = re.compile(r"(?:(?:日期|时间|時間)\s*[:：︰﹕]\s*)?(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*[日号號]?"
                          r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?")
 # a date opening a byline of furniture: the channel and the size buttons (2023年3月15日 澳闻 字体：大 中 小)
-_DATE_THEN_FIELDS = re.compile(_DATE_ALONE.pattern + r"\s+[\u4e00-\u9fff]{2,6}(?:\s+(?:字体|字號|字号|字體)\s*[:：]?\s*大\s*中\s*小)?")
+_DATE_THEN_FIELDS = re.compile(_DATE_ALONE.pattern + r"\s+[\u4e00-\u9fff]{2,6}\s+(?:字体|字號|字号|字體)\s*[:：]?\s*大\s*中\s*小")
 
 
 def _epaper_date(blocks: list[Block], title_index: int | None, order: str | None) -> str | None:
@@ -454,7 +473,9 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
     host = _host_name(after)
     for text in [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else []):
         head, site = meta.split_site_suffix(text)
-        if site and reading_form(site) in vocab.load("metadata.yml")["edition_suffixes"] and meta.is_outlet_name(head.strip()):
+        if (site and reading_form(site) in vocab.load("metadata.yml")["edition_suffixes"] and meta.is_outlet_name(head.strip())
+                and not (title and (head.strip() in title or title in head))  # (not the headline: 某某公报-数字报)
+                and not meta.not_an_outlet(reading_form(head.strip()))):
             return head.strip()  # ('某某日报-数字报': the paper, then its edition's word)
         if site and not meta.clean_source(site):
             if meta.is_site_name(head.strip()):
@@ -663,7 +684,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         # a title that is only the site's name or an e-paper page label names no article
         if (len(head) >= 4 and head not in sites and head not in not_sources and not meta.looks_like_site(head) and not label.search(head)
                 and meta.without_edition(head) == head  # (nor a paper's edition: '某報 電子版')
-                and not meta.named_with_translation(reading_form(head))  # (nor its name in two scripts: '某報 Tai Chung Pou')
+                # (nor its name in two scripts, the Chinese printed alone as its logo: '某報 Tai Chung Pou')
+                and not (meta.named_with_translation(reading_form(head))
+                         and any(b.text.strip() == head.split()[0] for b in page.blocks[:start]))
                 and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
             # (the headline's first phrase: a heading prints the second after it)
             whole, at = _completed(head, None, page.blocks[:end])

@@ -1320,6 +1320,11 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
     return None
 
 
+def not_an_outlet(name: str) -> bool:
+    """A word ending like an outlet that names none (平台, 合作社, 某某公报: `not_outlet_ends`)."""
+    return _not_outlet(name)
+
+
 def _not_outlet(name: str) -> bool:
     """A word ending like an outlet that names none ('平台', '合作社': `not_outlet_ends`)."""
     return bool(re.search(rf"(?:{vocab.load('metadata.yml')['not_outlet_ends']})$", name))
@@ -1751,7 +1756,7 @@ def _author_patterns() -> tuple:
     # 上報快訊／范姜佳鈺 2020年03月12日: a news desk, then the writer and the time
     desk = re.compile(rf"(?:{v['desk_words']})\s*[／/╱]\s*({_NAME})(?=\s+(?:19|20)\d\d|\s*$)")
     # 楼主：某某某某　发表于 2019-2-11 21:34: a forum thread's starter, a nickname of any length
-    starter = re.compile(r"(?:楼主|樓主)\s*[:：︰﹕]\s*([^\s:：︰﹕]{2,16})(?=\s+(?:发表于|發表於|发表|發表|(?:19|20)\d\d))")
+    starter = re.compile(r"(?:楼主|樓主)\s*[:：︰﹕]\s*([^\s:：︰﹕]{2,16})(?=\s+(?:发表于|發表於)\s*(?:19|20)\d\d)")
     return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk, starter,
             frozenset(v["not_names"]))
 

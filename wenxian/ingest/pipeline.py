@@ -200,9 +200,13 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     header = above + [r.line for r in cleaned.removed if first_kept < r.line.number < last_kept]
     # (a credit deep inside the text, three paragraphs of it either side, is a quoted notice's own
     # 来源 line in a forum post, not the post's: no labelled source is read there)
+    # (and what follows it is more of the same text: not 【延伸阅读】, 附：…, 精选留言 after it)
     kept_numbers = [k.line.number for k in cleaned.kept if k.kind == "paragraph"]
+    sections_at = [l.number for l in lines if first_kept < l.number < last_kept and clean_mod.opens_a_part(l.text)]
     deep = {l.number for l in header if bisect.bisect(kept_numbers, l.number) >= 3
-            and len(kept_numbers) - bisect.bisect(kept_numbers, l.number) >= 3}
+            and len(kept_numbers) - bisect.bisect(kept_numbers, l.number) >= 3
+            and not any(l.number < at <= kept_numbers[min(len(kept_numbers) - 1, bisect.bisect(kept_numbers, l.number) + 2)]
+                        for at in sections_at)}
     trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     closing = paragraphs[-1] if paragraphs else None
