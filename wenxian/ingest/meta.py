@@ -375,6 +375,11 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
     in_menu = [p for p in parts if p in alone]
     if not in_menu:
         return None
+    # (one part names an outlet, the other a place or a channel: the outlet, its logo printed
+    # alone, is the site: '某合日报 - 菲律宾')
+    named = [p for p in parts if is_outlet_name(p) or is_site_name(p)]
+    if len(named) == 1:
+        return named[0]
     return next((p for p in parts if p not in in_menu), parts[0])
 
 
@@ -2323,6 +2328,21 @@ def _starts_with_place(name: str) -> bool:
 
 
 _REGION_OPENING = re.compile(r"[\u4e00-\u9fff]{2,4}(?:特别行政区|特別行政區|自治区|自治區|省)")
+
+
+_REPRINTED_FROM = re.compile(r"[（(]?\s*(?:本文|此文|文章|本稿)?(?:转载自|转自|摘自|选自|原载于|原载|来源于)\s*[:：︰﹕]?\s*《?([\u4e00-\u9fff·]{2,16})》?\s*[）)]?")
+_BRACKETED_NAME = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,12})\s*[）)]")
+
+
+def closing_reprint(texts: list[str]) -> str | None:
+    """The outlet a text closes by crediting, in brackets or as a reprint note without a colon
+    ((本文转载自某某日报), (某某日报), 摘自《某某》): the origin of a portal's reprint. `texts`: the
+    lines right after the text's last paragraph."""
+    for t in texts:
+        m = _REPRINTED_FROM.fullmatch(t.strip()) or _BRACKETED_NAME.fullmatch(t.strip())
+        if m and is_outlet_name(m.group(1)) and not _not_outlet(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def epaper_masthead(texts: list[str]) -> str | None:

@@ -244,6 +244,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines),
                   lambda: closing_credit[0] if closing_credit else None,
+                  lambda: meta.closing_reprint([l.text for l in trailer[:3]]),  # ((本文转载自某某日报), (某某日报))
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8) + opening_heads, title),
                   lambda: meta.broadcast_outlet([k.line.text for k in cleaned.kept[:2]]),  # (kept as the text's first line)
