@@ -313,3 +313,33 @@ def test_a_reply_speaking_to_the_thread_starter_stays_text():
 
 def test_a_headline_naming_a_paper_with_latin_words_is_still_the_headline():
     assert _extract("t22b_c25_title_outlet_latin_headline.html")[0]["title"] == "再見蘋果日報 Apple Daily Farewell"
+
+
+# A third red-team pass (closing credits in brackets, a title line's outlet and channel, forum
+# starters, bylines of a unit over its date, names in two scripts): each page read right before
+# those rules and must still.
+
+def test_papers_whose_names_end_as_documents_do_are_outlets():
+    for name, source in (("t22c_t14_wenhui.txt", "文汇报"), ("t22c_t15_dagong.txt", "大公报"), ("t22c_t17_wenhui_slash.txt", "文汇报")):
+        assert _extract(name)[0]["source"] == source, name
+
+
+def test_a_bracketed_publisher_or_compilation_closing_the_text_is_no_source():
+    assert _extract("t22c_t05_publisher.txt")[0]["source"] == "书香南国"
+    assert _extract("t22c_t07_zonghe.txt")[0]["source"] == "东南网"
+
+
+def test_a_channel_ending_as_an_outlet_does_is_not_the_site():
+    for name, source in (("t22c_t09_channel.txt", "雪球"), ("t22c_t10_channel.txt", "钛极客"), ("t22c_t11_channel.txt", "南洋视界")):
+        assert _extract(name)[0]["source"] == source, name
+
+
+def test_a_forum_starter_s_stamp_with_a_relative_time_names_the_writer():
+    assert _extract("t22c_t12_forum.txt")[0]["author"] == ["晴天小猪"]
+    assert _extract("t22c_t13_forum.txt")[0]["author"] == ["阿强装修记"]
+
+
+def test_a_unit_over_the_date_and_a_short_name_in_two_scripts():
+    assert _extract("t22c_h11.html")[0]["date"] == "2023-10-12"
+    art = _extract("t22c_h14.html")[0]
+    assert (art["title"], art["source"]) == ("輕軌東線工程進展順利", "華僑報")

@@ -111,7 +111,9 @@ def extract(page: Page) -> HtmlArticle:
         # then the dateline the page prints under its headline, with its time (2023-06-21 10:32),
         # before any metadata: where the two disagree, the page's <meta> and JSON-LD carry the
         # CMS's creation or push time and readers (and citations) go by the printed day
-        + [(_dateline([Line(b.line, b.evidence) for b in dateline_zone], order), "visible (the dateline under the title)")]
+        + [(_dateline([Line(b.line, b.evidence) for b in dateline_zone], order,
+                      frozenset(w for b in blocks[:title_index or 0] if b.link_density > 0.5 for w in b.text.split())),
+            "visible (the dateline under the title)")]
         + [(_issue_day(dateline_zone, blocks[max(0, (title_index or 0) - 40):title_index or 0], order),
             "visible (the byline's day in the issue's date above)")]
         + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
@@ -320,7 +322,7 @@ _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*版|(?<![A-Za-z])[A-H]\d{1,2}\s*版") 
 _YEAR_MONTH_DAY = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
-def _dateline(lines: list[Line], order: str | None) -> str | None:
+def _dateline(lines: list[Line], order: str | None, channels: frozenset = frozenset()) -> str | None:
     """The date of a dateline under the headline: a line that prints a date with its time of day,
     a date alone (2023-03-22, 2023年8月4日 星期五) or a date under the plain label 日期 / 时间, and is
     not a revision stamp (更新时间：…). A deck or a kicker is never only a date; neither is an
@@ -343,13 +345,14 @@ def _dateline(lines: list[Line], order: str | None) -> str | None:
     shown = []
     for i, (l, t) in enumerate(zip(lines, texts)):
         label = texts[i - 1] if i else ""
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", label) and label not in v["date_labels"] and not (label in _PLAIN_LABELS and fields):
-            continue  # (the value of another field's cell: 时间 / 2023年6月3日, 日期 / 2023年5月20日 星期六)
+        if (_FIELD_LABEL.fullmatch(label) or _EVENT_FIELD.match(label)) and label not in v["date_labels"] \
+                and not (label in _PLAIN_LABELS and fields):
+            continue  # (the value of another field's cell: 时间 / 2023年6月3日, 日期 / 2023年5月20日 星期六; not 某某局 / DATE)
         if _PLAIN_LABEL.match(l.text.strip()) and not fields and any(_EVENT_FIELD.match(o) for o in texts):
             continue
         if ((_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
              or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip())
-             or _DATE_THEN_FIELDS.fullmatch(l.text.strip()))
+             or _DATE_THEN_FIELDS.fullmatch(l.text.strip()) or _date_then_channel(l.text.strip(), channels))
                 and not revision.search(t) and not _RANGE.search(l.text)
                 and not any(m.group() not in v["date_labels"] for m in _TIME_LABEL.finditer(t))):
             shown.append(l)
@@ -358,6 +361,15 @@ def _dateline(lines: list[Line], order: str | None) -> str | None:
 
 # (a row's plain label: 日期 of a page's field table; a row 时间 is an event's, however the table)
 _PLAIN_LABELS = ("日期",)
+# a field's label cell: a time's or a date's of something (时间, 开幕时间, 报名日期)
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:时间|日期)")
+
+
+def _date_then_channel(text: str, channels) -> bool:
+    """A date, then the channel the page's menu names (2023年10月12日 澳闻): the dateline's shape
+    on a paper's site; not a related item's date and headline."""
+    m = _DATE_ALONE.match(text)
+    return bool(m) and text[m.end():].strip() in channels
 
 
 # a span of days (2024年5月1日—5月5日: an event's, not a publication's)
@@ -684,9 +696,10 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         # a title that is only the site's name or an e-paper page label names no article
         if (len(head) >= 4 and head not in sites and head not in not_sources and not meta.looks_like_site(head) and not label.search(head)
                 and meta.without_edition(head) == head  # (nor a paper's edition: '某報 電子版')
-                # (nor its name in two scripts, the Chinese printed alone as its logo: '某報 Tai Chung Pou')
+                # (nor its name in two scripts, a short one or the Chinese printed alone as its logo:
+                # '某報 Tai Chung Pou'; not 再見某某日報 Some Daily Farewell, a headline)
                 and not (meta.named_with_translation(reading_form(head))
-                         and any(b.text.strip() == head.split()[0] for b in page.blocks[:start]))
+                         and (len(head.split()[0]) <= 4 or any(b.text.strip() == head.split()[0] for b in page.blocks[:start])))
                 and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
             # (the headline's first phrase: a heading prints the second after it)
             whole, at = _completed(head, None, page.blocks[:end])

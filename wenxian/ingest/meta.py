@@ -375,11 +375,11 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
     in_menu = [p for p in parts if p in alone]
     if not in_menu:
         return None
-    # (one part names an outlet, the other a place or a channel: the outlet, its logo printed
-    # alone, is the site: '某合日报 - 菲律宾')
-    named = [p for p in parts if is_outlet_name(p) or is_site_name(p)]
-    if len(named) == 1:
-        return named[0]
+    # (the part its logo prints alone right under the title line is the site, the other its
+    # channel: '某合日报 - 菲律宾' / '某合日报' / … / '菲律宾新闻')
+    logo = following[0].text.strip() if following else None
+    if logo in parts and sum(p in alone for p in parts) == 1 and (is_outlet_name(logo) or is_site_name(logo)):
+        return logo
     return next((p for p in parts if p not in in_menu), parts[0])
 
 
@@ -1761,7 +1761,7 @@ def _author_patterns() -> tuple:
     # 上報快訊／范姜佳鈺 2020年03月12日: a news desk, then the writer and the time
     desk = re.compile(rf"(?:{v['desk_words']})\s*[／/╱]\s*({_NAME})(?=\s+(?:19|20)\d\d|\s*$)")
     # 楼主：某某某某　发表于 2019-2-11 21:34: a forum thread's starter, a nickname of any length
-    starter = re.compile(r"(?:楼主|樓主)\s*[:：︰﹕]\s*([^\s:：︰﹕]{2,16})(?=\s+(?:发表于|發表於)\s*(?:19|20)\d\d)")
+    starter = re.compile(r"(?:楼主|樓主)\s*[:：︰﹕]\s*([^\s:：︰﹕]{2,16})(?=\s+(?:发表于|發表於|发表|發表)\s*\S)")
     return (reporter, labelled, photo, slash, after_source, dateline, reported, bracketed, posted, desk, starter,
             frozenset(v["not_names"]))
 
@@ -2331,7 +2331,8 @@ _REGION_OPENING = re.compile(r"[\u4e00-\u9fff]{2,4}(?:特别行政区|特別行�
 
 
 _REPRINTED_FROM = re.compile(r"[（(]?\s*(?:本文|此文|文章|本稿)?(?:转载自|转自|摘自|选自|原载于|原载|来源于)\s*[:：︰﹕]?\s*《?([\u4e00-\u9fff·]{2,16})》?\s*[）)]?")
-_BRACKETED_NAME = re.compile(r"[（(]\s*([\u4e00-\u9fff·]{2,12})\s*[）)]")
+# (据某某: the report it is based on; not 综合自, 编译自: a compilation of several)
+_BRACKETED_NAME = re.compile(r"[（(]\s*(?:据\s*)?((?!综合|編譯|编译)[\u4e00-\u9fff·]{2,12})\s*[）)]")
 
 
 def closing_reprint(texts: list[str]) -> str | None:
