@@ -519,12 +519,15 @@ def is_section_header(text: str) -> bool:
 
 def opens_a_part(text: str) -> bool:
     """A line that opens another part after the text: a section's header (精选留言, 相关阅读), a
-    feed's, or an appendix's (附：…, 【延伸阅读】-like boxes of `appendix_headers`)."""
+    feed's, an appendix's (附：…: `appendix_headers`) or another part's (【延伸阅读】: `part_headers`)."""
     t = text.strip()
-    return is_section_header(t) or bool(_feed_header().search(t)) or bool(_structure()[0].search(t)) or bool(_READ_MORE.fullmatch(t))
+    return is_section_header(t) or bool(_feed_header().search(t)) or bool(_structure()[0].search(t)) or bool(_part_header().fullmatch(t))
 
 
-_READ_MORE = re.compile(r"[【\[]?\s*(?:延伸阅读|延伸閱讀|拓展阅读|拓展閱讀|相关链接|相關連結|精选留言|精選留言|留言精选|留言精選|网友留言|網友留言)\s*[】\]]?[:：]?")
+@lru_cache(maxsize=None)
+def _part_header() -> re.Pattern:
+    words = "|".join(map(re.escape, vocab.load("sections.yml")["part_headers"]))
+    return re.compile(rf"[【\[]?\s*(?:{words})\s*[】\]]?[:：]?")
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ reasons. Every block of visible text ends up kept or removed with a reason.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -332,7 +333,7 @@ def _dateline(lines: list[Line], order: str | None, channels: frozenset = frozen
     revision = re.compile(v["revision_labels"])
     texts = [reading_form(l.text.strip()) for l in lines]
     fields = any(meta.field_line(t) or _TITLE_ROW.match(t) or meta.column_label(t) and t not in _PLAIN_LABELS for t in texts)
-    if any(_EVENT_FIELD.match(t) for t in texts):
+    if any(_event_field().match(t) for t in texts):
         fields = False  # (时间 / 地点 / 对象: an event's particulars)
     for l, t in zip(lines, texts):
         # (a table row of the byline block: 發布日期　113-12-03, its label and value cells apart)
@@ -345,10 +346,10 @@ def _dateline(lines: list[Line], order: str | None, channels: frozenset = frozen
     shown = []
     for i, (l, t) in enumerate(zip(lines, texts)):
         label = texts[i - 1] if i else ""
-        if (_FIELD_LABEL.fullmatch(label) or _EVENT_FIELD.match(label)) and label not in v["date_labels"] \
+        if (_FIELD_LABEL.fullmatch(label) or _event_field().match(label)) and label not in v["date_labels"] \
                 and not (label in _PLAIN_LABELS and fields):
             continue  # (the value of another field's cell: 时间 / 2023年6月3日, 日期 / 2023年5月20日 星期六; not 某某局 / DATE)
-        if _PLAIN_LABEL.match(l.text.strip()) and not fields and any(_EVENT_FIELD.match(o) for o in texts):
+        if _PLAIN_LABEL.match(l.text.strip()) and not fields and any(_event_field().match(o) for o in texts):
             continue
         if ((_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
              or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip())
@@ -363,6 +364,13 @@ def _dateline(lines: list[Line], order: str | None, channels: frozenset = frozen
 _PLAIN_LABELS = ("日期",)
 # a field's label cell: a time's or a date's of something (时间, 开幕时间, 报名日期)
 _FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:时间|日期)")
+
+
+@lru_cache(maxsize=None)
+def _event_field() -> re.Pattern:
+    """An event's or a forecast's field label (`event_field_labels`: 地点, 天气…), alone or labelling."""
+    words = "|".join(map(re.escape, sorted(vocab.load("metadata.yml")["event_field_labels"], key=len, reverse=True)))
+    return re.compile(rf"(?:{words})(?:\s*[:：︰﹕ \u3000]|$)")
 
 
 def _date_then_channel(text: str, channels) -> bool:
@@ -380,7 +388,6 @@ _TIME_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:时间|日期)")
 
 
 _PLAIN_LABEL = re.compile(r"(?:日期|时间|時間)\s*[:：︰﹕]")
-_EVENT_FIELD = re.compile(r"(?:地点|地址|会场|费用|报名|主讲|对象|天气|气温|风向|风力|风向风力)(?:\s*[:：︰﹕ \u3000]|$)")
 _TITLE_ROW = re.compile(r"(?:标题|题名|主题)[ \u3000]+\S")
 # a date alone on its line, or under a plain label: figures and the date's own characters, a weekday
 _DATE_ALONE = re.compile(r"(?:(?:日期|时间|時間)\s*[:：︰﹕]\s*)?(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*[日号號]?"

@@ -81,9 +81,12 @@ def _section_trail(line: str) -> tuple[str, str] | None:
 _PORTAL_AND_OUTLET = re.compile(r"[\u4e00-\u9fff]{2,10}(?:网|網)\s*[-－]\s*《?[\u4e00-\u9fff]{2,10}(?:日报|日報|晚报|晚報|报|報)》?")
 
 
-# a news channel named by its kind (縣政新聞, 最新消息, 新闻动态, 要闻): before a body's name in a page
-# title, the channel of the body's site, not a headline (探访｜某某市气象局 is one)
-_NEWS_CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:新闻|新聞|消息|动态|動態|要闻|要聞|公告|资讯|資訊|快讯|快訊)")
+@lru_cache(maxsize=None)
+def _news_channel() -> re.Pattern:
+    """A news channel named by its kind (縣政新聞, 最新消息, 新闻动态, 要闻: `news_channel_ends`):
+    before a body's name in a page title, the channel of the body's site; 探访｜某某市气象局 is a
+    headline."""
+    return re.compile(rf"[\u4e00-\u9fff]{{0,4}}(?:{vocab.load('metadata.yml')['news_channel_ends']})")
 
 
 def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | None]:
@@ -100,7 +103,7 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
         head, found, tail = line.partition(sep)
         if found and tail.strip() in vocab.load("metadata.yml")["not_sources"] and is_site_name(head.strip()):
             return tail.strip(), head.strip()  # ('某某全球資訊網-新聞稿': the site, then the page's kind)
-        if (found and _NEWS_CHANNEL.fullmatch(head.strip()) and _BODY_NAME_END.search(tail.strip()) and len(tail.strip()) <= 24
+        if (found and _news_channel().fullmatch(head.strip()) and _BODY_NAME_END.search(tail.strip()) and len(tail.strip()) <= 24
                 and sep not in tail and not re.search(r"\s", tail.strip())):
             return head.strip(), tail.strip()  # ('縣政新聞 - 某某縣政府': a channel, then the body's name: the site)
         # '自由電子報 - 標題': the site's name before the headline (with a bare hyphen only a
@@ -2737,7 +2740,6 @@ def _dated(t: str) -> bool:
 
 
 _FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：︰﹕]\s*(.*)$")
-_FIELD_NAME_END = re.compile(r"(?:日期|时间|单位|机关|机构|次数|人次)$")  # (更新日期, 點閱次數: a field's name)
 # a table row's label and value cells joined by a space (發布單位　建設處)
 ROW_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})[ \u3000]+(\S.*)$")
 # a counter's label in a byline block (点阅数：123, 浏览次数：45)
@@ -2752,7 +2754,7 @@ def field_line(t: str) -> bool:
     if not m:
         # a table row's label and value cells, joined by a space (發布單位　建設處)
         row = ROW_FIELD.match(t)
-        return (bool(row) and (column_label(row.group(1)) or bool(_FIELD_NAME_END.search(row.group(1))))
+        return (bool(row) and (column_label(row.group(1)) or bool(re.search(rf"(?:{vocab.load('metadata.yml')['field_name_ends']})$", row.group(1))))
                 and len(row.group(2)) <= 20 and "。" not in row.group(2))
     label, value = m.groups()
     if _COUNTER_LABEL.fullmatch(label):
