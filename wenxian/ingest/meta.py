@@ -1823,6 +1823,8 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
     for name in _split_names(match_text.strip()):
         if len(name) > 2 and name.endswith(("摄", "摄")):
             name = name[:-1]  # 劉信德攝: the photographer's name, then 'took the picture'
+        if re.fullmatch(rf"(?:{vocab.load('metadata.yml')['camera_roles']})(?:记者)?", name):
+            break  # '记者 甲 视频记者 乙', '记者 甲 摄像 乙': the camera's credit after the writers'
         role = re.match(vocab.load("metadata.yml")["reporter_words"], name)
         if role and role.end() == len(name):
             continue  # '记者 甲 通讯员 乙', '记者 甲 实习记者 乙': the next writer's role between the names
