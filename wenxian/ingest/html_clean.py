@@ -151,6 +151,10 @@ def extract(page: Page) -> HtmlArticle:
         + [(_outlet_before_name(v), f"{o} (the outlet before the writer)") for v, o in page.meta["author"]]
         + [(meta.outlet_or_none(meta.trailing_source(trailer, trailer)), "visible (after the text)")]
         + [(meta.outlet_or_none(closing_credit[0]) if closing_credit else None, "visible (the credit closing the text)")]
+        # (a reprint note or a paper's name in brackets closing the text: 转自《某某报》, （某某日报）)
+        + [(meta.outlet_or_none(meta.closing_reprint(paragraphs[-2:] + [r.line.text for r in cleaned.removed
+                                                                          if start <= index_of.get((r.line.number, r.line.text), -1) < end][-3:])),
+            "visible (the reprint note closing the text)")]
         + [(account if account and not meta.looks_like_site(account) else None, "visible (account beside the date)")]
         + [(site, "site")]
         + [(account, "visible (account beside the date)")]

@@ -281,7 +281,17 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         return None, site
     if looks_like_site(title) and not _PROSE_PUNCT_ANY.search(title.replace(" ", "")):
         return None, site or title  # the page-title line is only the site's name ('某某的博客')
+    named = _WITH_TRANSLATION.fullmatch(title)
+    if named and named.group(1) in near and _in_capitals_words(named.group(2)):
+        # ('新聞稿 | 某某議局 Some Kuk N.T.': a body's name with its English one, its logo printing
+        # the Chinese alone under the title line: the site, no headline)
+        return None, named.group(1)
     return title, site
+
+
+def _in_capitals_words(english: str) -> bool:
+    """Every word of an English name opens with a capital or is an initial (Heung Yee Kuk N.T.)."""
+    return all(w[:1].isupper() for w in english.split())
 
 
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")  # (no separator: '某某-中新网' is a headline's part and a site)
