@@ -327,6 +327,12 @@ _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*版|(?<![A-Za-z])[A-H]\d{1,2}\s*版") 
 _YEAR_MONTH_DAY = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
+def _title_row(text: str) -> bool:
+    """A table row of the headline: its label (`title_labels`: 标题) and its value, apart."""
+    row = meta.ROW_FIELD.match(text)
+    return bool(row) and bool(re.match(vocab.load("metadata.yml")["title_labels"], row.group(1)))
+
+
 def _dateline(lines: list[Line], order: str | None, channels: frozenset = frozenset()) -> str | None:
     """The date of a dateline under the headline: a line that prints a date with its time of day,
     a date alone (2023-03-22, 2023年8月4日 星期五) or a date under the plain label 日期 / 时间, and is
@@ -336,7 +342,7 @@ def _dateline(lines: list[Line], order: str | None, channels: frozenset = frozen
     v = vocab.load("metadata.yml")
     revision = re.compile(v["revision_labels"])
     texts = [reading_form(l.text.strip()) for l in lines]
-    fields = any(meta.field_line(t) or _TITLE_ROW.match(t) or meta.column_label(t) and t not in _PLAIN_LABELS for t in texts)
+    fields = any(meta.field_line(t) or _title_row(t) or meta.column_label(t) and t not in _PLAIN_LABELS for t in texts)
     if any(_event_field().match(t) for t in texts):
         fields = False  # (时间 / 地点 / 对象: an event's particulars)
     for l, t in zip(lines, texts):
@@ -392,7 +398,6 @@ _TIME_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:时间|日期)")
 
 
 _PLAIN_LABEL = re.compile(r"(?:日期|时间|時間)\s*[:：︰﹕]")
-_TITLE_ROW = re.compile(r"(?:标题|题名|主题)[ \u3000]+\S")
 # a date alone on its line, or under a plain label: figures and the date's own characters, a weekday
 _DATE_ALONE = re.compile(r"(?:(?:日期|时间|時間)\s*[:：︰﹕]\s*)?(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*[日号號]?"
                          r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?")
@@ -464,9 +469,8 @@ def _names(value: str) -> list[str]:
     for part in re.split(r"[,，;；、]", value):
         part = re.sub(r"^(作者|记者|文|By|by)\s*[:：/]?\s*", "", part.strip())
         # (two writers' names with a space between them, as a WeChat post's author slot holds
-        # them: 甲某某 乙某某; not one name padded to three cells, 王　芳)
+        # them: 甲某某 乙某某; every word a person's name: not 某某 研究员, 海淀区 某某, 王　芳)
         words = part.split()
-        # (every word a person's name: not 某某 研究员, 某某 协和医院, 海淀区 某某, 某某 口述)
         parts += words if _SPACED_NAMES.fullmatch(part) and meta.byline_names(reading_form(part)) == [reading_form(w) for w in words] else [part]
     for part in parts:
         if _outlet_before_name(part):
@@ -623,9 +627,7 @@ def _completed(title: str, index: int | None, blocks: list) -> tuple[str, int | 
     whole = meta.with_second_phrase(title, [b.text for b in shown])
     if index is None and whole == title:
         # (the headline printed as a table's field: 標題　某某, its label and value cells apart)
-        labels = re.compile(vocab.load("metadata.yml")["title_labels"])
-        index = next((b.index for b in shown if (row := meta.ROW_FIELD.match(reading_form(b.text.strip())))
-                      and labels.match(row.group(1)) and b.text.strip().endswith(title)), None)
+        index = next((b.index for b in shown if _title_row(reading_form(b.text.strip())) and b.text.strip().endswith(title)), None)
     return whole, next((b.index for b in shown if whole != title and b.text == whole), index)
 
 

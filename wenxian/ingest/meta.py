@@ -38,9 +38,6 @@ def _feature_end() -> re.Pattern:
 _GENERIC_SECTION = re.compile(r"(?:即时|每日|今日|本地|国际)?(?:网|日报|报|新闻|频道|论坛|博客|社区){1,2}")  # (即时新闻频道)
 
 
-_OUTLET_END = re.compile(r"(?:报|報|网|網|台|社|刊|杂志|雜誌)$")
-
-
 def _section_trail(line: str) -> tuple[str, str] | None:
     """'标题_首页武汉_新闻中心_长江网_留言板': a headline followed by two or more short sections
     of the site, one of them naming it; split at the first separator after which every part is
@@ -62,7 +59,8 @@ def _section_trail(line: str) -> tuple[str, str] | None:
                 sites = [p for p in sites if p not in channels] or sites
                 # ('标题_菲华新闻_某某商报': a section of news named by its kind beside a name
                 # ending as an outlet's does: the outlet)
-                named_outlets = [p for p in sites if _OUTLET_END.search(p)]
+                v = vocab.load("metadata.yml")
+                named_outlets = [p for p in sites if re.search(rf"(?:{v['outlet_suffixes']}|{v['periodical_ends']})$", p)]
                 sites = named_outlets if named_outlets and any(p.endswith(("新闻", "新聞")) for p in sites) else sites
                 if sites:
                     return head, sites[-1] if len(sites) > 1 and len(sites[-1]) <= len(sites[0]) else sites[0]
@@ -282,16 +280,11 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if looks_like_site(title) and not _PROSE_PUNCT_ANY.search(title.replace(" ", "")):
         return None, site or title  # the page-title line is only the site's name ('某某的博客')
     named = _WITH_TRANSLATION.fullmatch(title)
-    if named and named.group(1) in near and _in_capitals_words(named.group(2)):
+    if named and named.group(1) in near and _in_capitals(named.group(2)):
         # ('新聞稿 | 某某議局 Some Kuk N.T.': a body's name with its English one, its logo printing
         # the Chinese alone under the title line: the site, no headline)
         return None, named.group(1)
     return title, site
-
-
-def _in_capitals_words(english: str) -> bool:
-    """Every word of an English name opens with a capital or is an initial (Heung Yee Kuk N.T.)."""
-    return all(w[:1].isupper() for w in english.split())
 
 
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+")  # (no separator: '某某-中新网' is a headline's part and a site)
@@ -951,7 +944,7 @@ def clean_source(value: str) -> str | None:
     value = paper_of(value)  # '信報網站', '某某日報全球資訊網', '某某日报社': the paper
     value = _ISSUE.sub("", value) or value  # '某某雜誌 799期': the magazine, not its issue
     english = _ENGLISH_FIRST.fullmatch(value)  # 'The News Lens 某某網': the name in two languages
-    if english and _in_capitals(english) and not english.group(2).startswith("中文"):
+    if english and _in_capitals(english.group(1)) and not english.group(2).startswith("中文"):
         value = english.group(2)  # (not 'BBC News 中文', 'Some Review 中文版': the Chinese edition of one name)
     value = without_edition(value)
     value = without_banner(value)
@@ -1000,10 +993,10 @@ _ISSUE = re.compile(r"\s*(?:(?:19|20)\d\d\s*年\s*)?(?:第\s*)?\d{1,4}\s*期$"
 _ENGLISH_FIRST = re.compile(r"([A-Z][A-Za-z.&'\-]*(?:\s+[A-Za-z.&'\-]+)+)\s*([\u4e00-\u9fff]{2,}[\u4e00-\u9fff·]*)")
 
 
-def _in_capitals(english: re.Match) -> bool:
-    """Whether every English word of an `_ENGLISH_FIRST` match opens with a capital (a name, not
-    a phrase)."""
-    return all(w[:1].isupper() for w in english.group(1).split())
+def _in_capitals(english: str) -> bool:
+    """Whether every English word opens with a capital or is an initial (a name, not a phrase:
+    The News Lens, Heung Yee Kuk N.T.)."""
+    return all(w[:1].isupper() for w in english.split())
 
 
 def paper_of(name: str) -> str:
@@ -1229,7 +1222,7 @@ def first_value(value: str) -> str:
     value = value.strip(" \t[]【】")
     value = _DATE.split(value)[0] if _DATE.search(value) else value
     english = _ENGLISH_FIRST.match(value.strip())  # ('National Geographic 中文网', 'The Initium 端传媒')
-    if english and _in_capitals(english):
+    if english and _in_capitals(english.group(1)):
         return english.group(0).strip()
     return re.split(r"\s|[|｜]", value.strip())[0] if value.strip() else ""
 
@@ -1324,13 +1317,13 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
                 and (not glued or m.group("label") or is_outlet_name(name) or is_site_name(name))):
             return clean_source(name)
         m = _NAME_SLASH_OUTLET.match(t)
-        if m and re.search(rf"(?:{suffixes})$", m.group(1)) and not _not_outlet(m.group(1)):
+        if m and re.search(rf"(?:{suffixes})$", m.group(1)) and not not_an_outlet(m.group(1)):
             return m.group(1)  # '石佳/中国青年报': writer / outlet
         if outlet := broadcast_outlet([t]):
             return outlet
         if credited_authors(t):
             first = t.split()[0] if " " in t else ""
-            if 2 <= len(first) <= 12 and (re.search(rf"(?:{suffixes})$", first) and not _not_outlet(first) or _named_app(first)):
+            if 2 <= len(first) <= 12 and (re.search(rf"(?:{suffixes})$", first) and not not_an_outlet(first) or _named_app(first)):
                 return first  # (某某日报 记者 甲; 某某新闻客户端 记者 甲: the outlet's app)
             glued = _outlet_before_reporter().match(t.lstrip(_BYLINE_MARKS))
             if glued and _named_outlet(glued.group(1)) and not _self_reference(glued.group(1)):
@@ -1339,12 +1332,7 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
 
 
 def not_an_outlet(name: str) -> bool:
-    """A word ending like an outlet that names none (平台, 合作社, 某某公报: `not_outlet_ends`)."""
-    return _not_outlet(name)
-
-
-def _not_outlet(name: str) -> bool:
-    """A word ending like an outlet that names none ('平台', '合作社': `not_outlet_ends`)."""
+    """A word ending like an outlet that names none ('平台', '合作社', '某某出版社': `not_outlet_ends`)."""
     return bool(re.search(rf"(?:{vocab.load('metadata.yml')['not_outlet_ends']})$", name))
 
 
@@ -1951,7 +1939,7 @@ def credited_authors(text: str) -> list[str]:
                 continue  # (来源：某某网 甲: a personal name after the credit, not a button's label: 参与互动)
             after_names = m.end()
             # (another writer's own label inside the names: 记者 甲、实习记者 乙, 某报记者 甲 某报实习生 乙)
-            inner = _next_writer_label().search(group, 1) if pat is reporter or pat is labelled else None
+            inner = _next_writer_label(group, 1, anywhere=True) if pat is reporter or pat is labelled else None
             if inner and reporter.match(group, inner.end()):
                 at = m.start(next(i for i, g in enumerate(m.groups(), 1) if g))
                 group, after_names = group[:inner.start()], at + inner.start()
@@ -1976,13 +1964,21 @@ _BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)
 
 
 @lru_cache(maxsize=None)
-def _next_writer_label() -> re.Pattern:
-    """Another writer's own label right after the names a credit gives, with the outlet or the
-    group before it (、实习记者 乙, 某某周末实习生 乙, 县委报道组 乙); the label's start is group 1."""
+def _writer_label_pattern() -> re.Pattern:
     v = vocab.load("metadata.yml")
-    # (not a photographer's or a camera's: 摄影记者 乙, 视频记者 乙, 航拍记者 乙)
-    return re.compile(rf"\s*[、，,]?\s*[\u4e00-\u9fff·]{{0,10}}?(?<!摄影)(?<!摄像)(?<!图片)(?<!攝影)(?<!攝像)(?<!圖片)(?<!视频)(?<!視頻)(?<!航拍)"
-                      rf"(?=({v['reporter_words']})(?:\s*[:：︰﹕]|\s*[\u4e00-\u9fff]))")
+    return re.compile(rf"\s*[、，,]?\s*([\u4e00-\u9fff·]{{0,10}}?)(?=({v['reporter_words']})(?:\s*[:：︰﹕]|\s*[\u4e00-\u9fff]))")
+
+
+def _next_writer_label(text: str, pos: int, anywhere: bool = False) -> re.Match | None:
+    """Another writer's own label right after the names a credit gives (at `pos`, or anywhere
+    after it), with the outlet or the group before it (、实习记者 乙, 某某周末实习生 乙, 县委报道组 乙);
+    not a camera's (摄影记者 乙, 视频记者 乙: `camera_roles`). The match ends where the label starts."""
+    pattern = _writer_label_pattern()
+    camera = re.compile(rf"(?:{vocab.load('metadata.yml')['camera_roles']})$")
+    for m in (pattern.finditer(text, pos) if anywhere else [pattern.match(text, pos)]):
+        if m and not camera.search(text[:m.end(1)]):  # (what stands right before the label)
+            return m
+    return None
 
 
 def _correspondents_after(text: str, end: int, reporter, stop: frozenset) -> list[str]:
@@ -1991,14 +1987,14 @@ def _correspondents_after(text: str, end: int, reporter, stop: frozenset) -> lis
     among the writers, in the order printed."""
     out: list[str] = []
     while len(out) < 8:
-        label = _BEFORE_CORRESPONDENT_LABEL.match(text, end) or _next_writer_label().match(text, end)
+        label = _BEFORE_CORRESPONDENT_LABEL.match(text, end) or _next_writer_label(text, end)
         m = reporter.match(text, label.end()) if label else None
         if not m:
             return out
         names = _names_in(next(g for g in m.groups() if g), stop)
         if not names:
             return out
-        if names and _GLUED_REPORTED.match(text, m.end()):
+        if _GLUED_REPORTED.match(text, m.end()):
             names = names[:-1] + [_name_before_place(names[-1], text, m.end())]
         out += names
         end = m.end()
@@ -2188,7 +2184,6 @@ def _menu_item(lines: list[Line], i: int) -> bool:
 _MENU_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
-
 _LABELLED_BODY_AND_WRITER = re.compile(r"^(?:文|作者|撰文|撰稿|文字|供稿)\s*[/／:：︰﹕]\s*([\u4e00-\u9fff]{3,20})[\s\u3000]+([\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})$")
 _BODY_AND_WRITER = re.compile(r"^[（(]\s*([\u4e00-\u9fff]{3,20})[\s\u3000]+([\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})\s*[）)]$")
 
@@ -2345,7 +2340,12 @@ def _starts_with_place(name: str) -> bool:
 _REGION_OPENING = re.compile(r"[\u4e00-\u9fff]{2,4}(?:特别行政区|特別行政區|自治区|自治區|省)")
 
 
-_REPRINTED_FROM = re.compile(r"[（(]?\s*(?:本文|此文|文章|本稿)?(?:转载自|转自|摘自|选自|原载于|原载|来源于)\s*[:：︰﹕]?\s*《?([\u4e00-\u9fff·]{2,16})》?\s*[）)]?")
+@lru_cache(maxsize=None)
+def _reprinted_from() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(vocab.load("metadata.yml")["reprint_labels"], key=len, reverse=True)))
+    return re.compile(rf"[（(]?\s*(?:本文|此文|文章|本稿)?(?:{words})\s*[:：︰﹕]?\s*《?([\u4e00-\u9fff·]{{2,16}})》?\s*[）)]?")
+
+
 # (据某某: the report it is based on; not 综合自, 编译自: a compilation of several)
 _BRACKETED_NAME = re.compile(r"[（(]\s*(?:据\s*)?((?!综合|編譯|编译)[\u4e00-\u9fff·]{2,12})\s*[）)]")
 
@@ -2355,8 +2355,8 @@ def closing_reprint(texts: list[str]) -> str | None:
     ((本文转载自某某日报), (某某日报), 摘自《某某》): the origin of a portal's reprint. `texts`: the
     lines right after the text's last paragraph."""
     for t in texts:
-        m = _REPRINTED_FROM.fullmatch(t.strip()) or _BRACKETED_NAME.fullmatch(t.strip())
-        if m and is_outlet_name(m.group(1)) and not _not_outlet(m.group(1)):
+        m = _reprinted_from().fullmatch(t.strip()) or _BRACKETED_NAME.fullmatch(t.strip())
+        if m and is_outlet_name(m.group(1)) and not not_an_outlet(m.group(1)):
             return m.group(1)
     return None
 
