@@ -749,6 +749,15 @@ def unspaced_labels(text: str) -> str:
     return _SPACED_LABEL.sub(lambda m: "".join(g for g in m.groups() if g), text)
 
 
+def _release_credit(before: str, value: str) -> bool:
+    """Whether 资料来源 opening a line credits the release itself, not a picture or a table: the
+    line opens with the word (`release_credit_words`) and names a body's or its unit's full name
+    (資料來源：某某縣政府農漁局, as Taiwan's agencies print the unit that wrote a press release)."""
+    first = _next_label().split(value.strip())[0].strip()
+    return (before.strip() in vocab.load("metadata.yml")["release_credit_words"]
+            and names_a_body(first) and not is_unit_name(first))
+
+
 def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     """(line, value) for lines carrying a label of `kind` (来源：…, 发布日期：…); the value is the
     rest of the line, or the next line when the label ends the line (table-like pages)."""
@@ -760,7 +769,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
         if _SPACED_LABEL.search(line.text):
             line = Line(line.number, unspaced_labels(line.text))
         m = pattern.search(line.text)
-        if m and kind == "source_labels" and _media_credit().search(line.text[:m.start()]):
+        if m and kind == "source_labels" and _media_credit().search(line.text[:m.start()]) \
+                and not _release_credit(line.text[:m.start()], m.group(1)):
             continue  # 图片资料来源：… credits a picture, not the article
         nxt = after.get(id(line)) or following.get(line.number)
         if not m and nxt is not None and line.text.strip() in _label_words(kind):
