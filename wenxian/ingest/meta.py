@@ -193,6 +193,21 @@ _NOT_TITLE = re.compile(r"[>»]|^[(（]?(?:据)?\S{2,6}(?:社|网)?\S{0,8}\d{1,2
                         r"|(?:记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*$|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
 
 
+def _title_under_banner(lines: list[Line]) -> tuple[str | None, str | None]:
+    """(title, site) of a page-title line printed under the site's welcome banner and login row
+    (欢迎访问某某县人民政府门户网站 今天是… / 登录 | 注册 / 某某县人民政府-通知公告-headline), as a
+    scraper that saves the page's top bar first writes them: only a line naming the site beside a
+    headline that the page prints again, below the banner's lines alone; else (None, None)."""
+    from .clean import pattern_reason
+    for k in range(1, min(3, len(lines) - 1) + 1):
+        if not (pattern_reason(lines[k - 1].text) or "").startswith("navigation"):
+            break  # (only the bar's own lines above it)
+        title, site = find_title(lines[k:])
+        if title and site and any(l.text.strip() == title for l in lines[k + 1:k + 60]):
+            return title, site
+    return None, None
+
+
 def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     """(title, publishing site) from the page-title line (first line, as scrapers save the HTML
     <title>); when that line is navigation, None rather than a guess."""
@@ -212,7 +227,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         # a link of the page's menu where a body-only capture starts (内网入口); only the
         # navigation rules are asked: the others find words a headline may hold (朋友圈, 收藏,
         # 承办, 欢迎投稿), and a page title's parts separated by bars read like a menu's row
-        return None, None
+        return _title_under_banner(lines[placeholders:])
     parts = [p.strip() for p in re.split(r"[|｜]", first)]
     if len(parts) >= 4 and all(1 <= len(p) <= 6 for p in parts) and any(re.fullmatch(r"(?:网站)?(?:首页|主页)", p) for p in parts):
         return None, None  # the site's menu as a row of links, where a capture without its <title> starts
@@ -1452,12 +1467,21 @@ def _opening_source_label() -> re.Pattern:
 
 
 def labelled_source(lines: list[Line], all_lines: list[Line]) -> str | None:
-    """The first outlet a label credits among `lines` (来源：…, 发文机关：…)."""
-    for _line, value in _labelled(lines, all_lines, "source_labels"):
+    """The first outlet a label credits among `lines` (来源：…, 发文机关：…). A disclosure table's
+    issuing body (发布机构：某某县人民政府办公室) yields to the page's own 来源 line printed with its
+    date (来源：县政府办公室): the table files the page under a body, the line credits the text,
+    as it is cited; not to a unit named alone there (来源：办公室)."""
+    issuer = None
+    for line, value in _labelled(lines, all_lines, "source_labels"):
         cleaned = clean_source(first_value(value))
-        if cleaned:
-            return cleaned
-    return None
+        if not cleaned:
+            continue
+        if not _disclosure_label().match(line.text.lstrip("（(【[ \t")):
+            if issuer is None or not is_unit_name(cleaned):
+                return cleaned
+        elif issuer is None:
+            issuer = cleaned
+    return issuer
 
 
 def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs: list[str]) -> str | None:
