@@ -795,6 +795,12 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
                     and not (kind == "source_labels" and _unit_label(line.text) and is_unit_name(value)):
                 yield line, value
             continue
+        row = None if m else ROW_FIELD.match(line.text.strip())
+        if row and row.group(1) in _label_words(kind) and len(row.group(2)) <= 40:
+            # a table row of the byline block, its label and value cells apart (發布單位　某某處)
+            if not (kind == "source_labels" and _unit_label(row.group(1)) and is_unit_name(row.group(2).strip())):
+                yield line, row.group(2).strip()
+            continue
         if not m:
             # a byline of fields separated by | prints labels without a colon (来源CSDN| 作者魏星)
             fields = re.split(r"\s*[|｜]\s*", line.text) if len(re.findall(r"[|｜]", line.text)) >= 2 else []
@@ -2684,6 +2690,9 @@ def labelled_title_at(lines: list[Line]) -> tuple[int, str, bool] | None:
         m = pattern.match(re.sub(r"[ \u3000]+", "", text) if _SPREAD_CELL_LABEL.fullmatch(text) else unspaced_labels(text))
         if m and m.group(1):
             return i, m.group(1).strip(), False
+        row = None if m else ROW_FIELD.match(text)
+        if row and pattern.match(row.group(1)) and 4 <= len(row.group(2).strip()) <= 80:
+            return i, row.group(2).strip(), True  # (a table row, its label and value cells apart: 標題　某某)
         if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80 and not column_label(lines[i + 1].text):
             return i + 1, lines[i + 1].text.strip(), True
     return None
