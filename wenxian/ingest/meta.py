@@ -795,10 +795,11 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
                     and not (kind == "source_labels" and _unit_label(line.text) and is_unit_name(value)):
                 yield line, value
             continue
-        row = None if m else ROW_FIELD.match(line.text.strip())
-        if row and row.group(1) in _label_words(kind) and len(row.group(2)) <= 40:
-            # a table row of the byline block, its label and value cells apart (發布單位　某某處)
-            if not (kind == "source_labels" and _unit_label(row.group(1)) and is_unit_name(row.group(2).strip())):
+        row = None if m or kind != "source_labels" else ROW_FIELD.match(line.text.strip())
+        if row and row.group(1) in _label_words(kind) and len(row.group(2)) <= 40 and not row.group(2).startswith(("|", "｜")):
+            # a table row of the byline block, its label and value cells apart (發布單位　某某處;
+            # a date's row is read where a dateline is: not a standard's 发布日期 in the text)
+            if not (_unit_label(row.group(1)) and is_unit_name(row.group(2).strip())):
                 yield line, row.group(2).strip()
             continue
         if not m:
