@@ -2216,6 +2216,9 @@ def _menu_item(lines: list[Line], i: int) -> bool:
     ('首页｜新华社记者看东北｜人物专访'), or a short label among short labels ('记者调查' between
     '民情' and '民意调查'). A byline's neighbours hold roles, names with spaces or dates."""
     from .clean import pattern_reason
+    fields = re.split(r"\s*[|｜]\s*", lines[i].text.strip())
+    if len(fields) >= 2 and any((m := _FIELD.match(f)) and _is_label(m.group(1)) for f in fields):
+        return False  # a byline's labelled fields between bars (作者：某某 | 来源：某某 | 点击数：693)
     if "navigation" in (pattern_reason(lines[i].text) or ""):
         return True
     run = [l.text for l in lines[max(0, i - 2):i + 3]]
