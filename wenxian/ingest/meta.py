@@ -1777,7 +1777,7 @@ def _author_patterns() -> tuple:
     names = (rf"({_NAME}(?:(?:\s*[、&＆]\s*|\s+)(?!{_next_label().pattern}){_NAME}){{0,5}})"
              rf"(?={_next_label().pattern}|{v['name_enders']})")
     # (记者会 / 記者會 / 记者招待会 is a press conference: 在記者會上稱 credits no one)
-    reporter = re.compile(rf"{v['reporter_words']}(?![会招])\s*[:：︰﹕|｜]?\s*{names}")  # (某某新闻记者 | 某某)
+    reporter = re.compile(rf"{v['reporter_words']}(?![会招])\s*[:：︰﹕|｜/／]?\s*{names}")  # (某某新闻记者 | 某某, 记者/某某)
     # a role or an affiliation between the label and the name (文/观察者网专栏作者 王文, 作者：某某大学历史学院郭伦)
     role = (rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{v['reporter_words']}|{v['writer_roles']})"
             rf"|[\u4e00-\u9fff]{{2,14}}(?:{v['affiliation_ends']})(?:{v['job_titles']})?)?")
@@ -1875,6 +1875,8 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             break  # '每经记者 甲　每经编辑 乙': the editor's role, its outlet before it, then the editor
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
+        if len(name) == 3 and name[-1] in "台报" and is_place_name(name[:-1]):
+            continue  # '记者 甲 乙 某南台 丙': a county's station (or paper) before its own writer
         if len(name) >= 4 and (_named_outlet(name) or re.search(rf"(?:{vocab.load('metadata.yml')['periodical_ends']})$", name)):
             if out:
                 break  # '作者 甲 某某杂志 799期': the outlet after its writers
@@ -1980,10 +1982,11 @@ def credited_authors(text: str) -> list[str]:
                 continue  # (来源：某某网 甲: a personal name after the credit, not a button's label: 参与互动)
             after_names = m.end()
             # (another writer's own label inside the names: 记者 甲、实习记者 乙, 某报记者 甲 某报实习生 乙)
-            inner = _next_writer_label(group, 1, anywhere=True) if pat is reporter or pat is labelled else None
-            if inner and reporter.match(group, inner.end()):
-                at = m.start(next(i for i, g in enumerate(m.groups(), 1) if g))
-                group, after_names = group[:inner.start()], at + inner.start()
+            # (read in the line: the other label's names may run past the group, 通讯员/乙)
+            at = m.start(next(i for i, g in enumerate(m.groups(), 1) if g))
+            inner = _next_writer_label(text, at + 1, anywhere=True) if pat is reporter or pat is labelled else None
+            if inner and inner.start() < at + len(group) and reporter.match(text, inner.end()):
+                group, after_names = group[:inner.start() - at], inner.start()
             names = _names_in(group, stop)
             placed = next((i for i, n in enumerate(names) if i and all(is_place_name(x) for x in names[i:])), None)
             if placed and (len(names) - placed >= 2 or re.match(r"\s*(?:报道|报导)", text[m.end():])):
@@ -2001,13 +2004,13 @@ def credited_authors(text: str) -> list[str]:
 
 
 # (the space before a correspondent's own label, right after the writers a credit names)
-_BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)?(?:通讯员|通訊員)(?:\s*[:：︰﹕]|\s+[\u4e00-\u9fff]))")
+_BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)?(?:通讯员|通訊員)(?:\s*[:：︰﹕/／]|\s+[\u4e00-\u9fff]))")
 
 
 @lru_cache(maxsize=None)
 def _writer_label_pattern() -> re.Pattern:
     v = vocab.load("metadata.yml")
-    return re.compile(rf"\s*[、，,]?\s*([\u4e00-\u9fff·]{{0,10}}?)(?=({v['reporter_words']})(?:\s*[:：︰﹕]|\s*[\u4e00-\u9fff]))")
+    return re.compile(rf"\s*[、，,]?\s*([\u4e00-\u9fff·]{{0,10}}?)(?=({v['reporter_words']})(?:\s*[:：︰﹕/／]|\s*[\u4e00-\u9fff]))")
 
 
 def _next_writer_label(text: str, pos: int, anywhere: bool = False) -> re.Match | None:
