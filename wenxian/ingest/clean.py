@@ -580,14 +580,43 @@ def signature_end(lines: list[Line], reasons: list[str | None], end: int, limit:
     kinds, body, date = _signature()
     if not title or not kinds.search(title):
         return end
-    j = end
-    while j < min(limit, end + 2) and not reasons[j] and body.match(lines[j].text):
+    # (the notice's own closing lines between its text and its signature: whom to call, where,
+    # its attachment; 联系电话：…, 地址：…, 附件：…)
+    k = end
+    while k < min(limit, end + 4) and (reasons[k] == CONTACT or not reasons[k] and _LABELLED_LINE.match(lines[k].text)):
+        k += 1
+    j = k
+    # (the issuing body's name may open the headline: 某某局关于…的公示, signed 某某局)
+    while j < min(limit, k + 2) and reasons[j] in (None, CUT_TITLE) and body.match(lines[j].text):
         j += 1
-    named = j > end or end > 0 and body.match(lines[end - 1].text)
+    named = j > k or k == end and end > 0 and body.match(lines[end - 1].text)
     if named and j < limit and reasons[j] in (None, "dateline") and date.match(lines[j].text):
-        reasons[j] = None
+        for i in range(end, j + 1):
+            reasons[i] = None
         return j + 1
     return end
+
+
+def contacts_before_signature(lines: list[Line], reasons: list[str | None], end: int, title: str | None) -> None:
+    """A notice's contact lines printed between its text and its signature, the signature closing
+    the text (联系电话：… / 通讯地址：… / 某某厅 / 2024年4月2日): the notice's own words, not the
+    site's footer, which comes after the signature."""
+    kinds, body, date = _signature()
+    if not title or not kinds.search(title) or end < 3 or not date.match(lines[end - 1].text) or reasons[end - 1]:
+        return
+    j = end - 1
+    while j > end - 3 and not reasons[j - 1] and body.match(lines[j - 1].text):
+        j -= 1
+    if j == end - 1:
+        return  # (no body's name over the date)
+    i = j - 1
+    while i > j - 5 and i >= 0 and (reasons[i] == CONTACT or not reasons[i] and _LABELLED_LINE.match(lines[i].text)):
+        reasons[i] = None
+        i -= 1
+
+
+CONTACT, CUT_TITLE = "contact footer", "title as printed (cut short)"
+_LABELLED_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：︰﹕]\s*\S")
 
 
 _FIGURES_BOX = re.compile(r"数说|數說|数读|數讀|数据|數據")
@@ -630,6 +659,12 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
     header, enders = _sections()[0], _sections()[3]
     window = list_items  # appendix_lines once an appendix has begun: its tables run long
     open_for = window if lines[end - 1].text.endswith(("：", ":")) else 0
+    intro, item = _announced_list()
+    j = end - 1
+    while j > 0 and end - 1 - j < list_items and item.match(lines[j].text):
+        j -= 1
+    if not open_for and j < end - 1 and intro.search(lines[j].text):
+        open_for = window - (end - 1 - j)  # (the list a line announces, its first items in the text: 名单如下： / 特等奖：某某)
     # (an appendix or a fact box whose header the prose run already took in: 【数据链接】 / 甲：1.7万家)
     back = next((j for j in range(end - 1, max(0, end - 6) - 1, -1) if appendix.match(lines[j].text)), None)
     boxed_by = None  # (the header of a paper's fact box, 【链接】, once one is open)
@@ -747,12 +782,24 @@ def hard_wrapped(texts: list[str]) -> list[bool]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _announced_list() -> tuple[re.Pattern, re.Pattern]:
+    """(a line announcing a list, an item of it): `list_intro`, `list_item` in sections.yml."""
+    v = vocab.load("sections.yml")
+    return re.compile(v["list_intro"]), re.compile(v["list_item"])
+
+
 def headline_run_start(texts: list[str]) -> int | None:
     """Start of a trailing run of headline-like lines (other articles' titles listed after the
     text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
     its end. None when the text ends with its own sentences."""
     wrapped = hard_wrapped(texts)
     last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t) or wrapped[i]), default=-1)
+    intro, item = _announced_list()
+    if last_sentence + 1 < len(texts) and intro.search(texts[last_sentence + 1]):
+        last_sentence += 1  # (the text announces a list: 得奖名单如下： / 特等奖：某某 / …)
+        while last_sentence + 1 < len(texts) and item.match(texts[last_sentence + 1]):
+            last_sentence += 1
     tail = texts[last_sentence + 1:]
     short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
     if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
@@ -875,7 +922,7 @@ def outside_reason(text: str, title: str | None, default: str = OUTSIDE) -> str:
     if WIRE_DATELINE.search(text):
         return "dateline and original title" if in_title or "电题" in text else "dateline"
     if in_title:
-        return "title as printed (cut short)" if title.startswith(text) else "title as printed, with more around it"
+        return CUT_TITLE if title.startswith(text) else "title as printed, with more around it"
     if len(text) <= 60 and _CREDIT_WORD.search(text):
         return "byline"
     if len(text) <= 40 and _DATED.search(text):
@@ -991,6 +1038,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     if cut is None:
         end, items = structure_tail(lines, reasons, end, thread)
         end = signature_end(lines, reasons, end, thread, title)
+        contacts_before_signature(lines, reasons, end, title)
         end = author_note_end(lines, reasons, end, thread)
     for i in range(max(start, 1), end):  # (a signature inside the text: a notice, then the plan it issues)
         if reasons[i] == "dateline" and not reasons[i - 1] and (signs_document(lines[i - 1].text, lines[i].text, title)

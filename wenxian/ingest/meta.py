@@ -265,7 +265,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
             return None, tail.strip()  # '新闻动态--某学会官网': a column of the site, no headline
-    spaced = _site_apart_by_a_space(first, lines[placeholders + 1:placeholders + 60])
+    spaced = _site_apart_by_a_space(first, lines[placeholders + 1:placeholders + 60]) or _site_before_colon(first, lines[placeholders + 1:placeholders + 60])
     if spaced:
         return spaced
     # (a page-title line printed again alone as the headline is the headline whole)
@@ -310,6 +310,18 @@ def _site_only_end() -> re.Pattern:
 
 
 
+
+
+def _site_before_colon(first: str, following: list[Line]) -> tuple[str, str] | None:
+    """(headline, site) of a page-title line that puts the site's name before a colon ('某某新聞：
+    标题'), the headline after it printed alone below and the site's name (or it with its 网)
+    printed alone as its logo; None for a headline's own colon (专访：…, 某某县：…)."""
+    m = re.fullmatch(r"([\u4e00-\u9fffA-Za-z]{2,15})\s*[:：︰﹕]\s*(\S.{3,})", first)
+    if not m or not is_site_name(m.group(1)):
+        return None
+    alone = {l.text.strip() for l in following}
+    logo = next((n for n in (m.group(1), m.group(1) + "网") if n in alone), None)
+    return (m.group(2).strip(), logo) if logo and m.group(2).strip() in alone else None
 
 
 def _site_apart_by_a_space(first: str, following: list[Line]) -> tuple[str, str] | None:
@@ -942,6 +954,10 @@ def without_edition(value: str) -> str:
     return paper if edition and is_outlet_name(paper) else value
 
 
+# the reprinted piece's own title printed after its origin's name (（原标题：…）, 原题：…)
+_ORIGINAL_TITLE_NOTE = re.compile(r"\s*[（(【\[]?\s*(?:原标题|原题|原文标题)\s*[:：︰﹕]")
+
+
 def clean_source(value: str) -> str | None:
     """A source value as credited, minus decoration: 《》, a site suffix ('农村工作通讯-中国农村网'),
     pinyin glosses some pages print after a character ('光明網(wǎng)'); None for non-sources."""
@@ -953,6 +969,9 @@ def clean_source(value: str) -> str | None:
     if greeting:  # '谢谢您访问〖某某中心〗': the name the greeting welcomes to
         value = value[greeting.end():].strip().strip("〖〗「」").strip()
     value = value.strip("【】[]").strip().lstrip("-_|｜│┃–—:：·").strip()
+    original = _ORIGINAL_TITLE_NOTE.search(value)
+    if original and original.start() >= 2:
+        value = value[:original.start()].strip()  # '某某雜誌（原標題：〈…〉）': the reprint's title after its origin
     if value.endswith(("）", ")")) and value.count("（") + value.count("(") < value.count("）") + value.count(")"):
         value = value[:-1].strip()  # '新华社）' from （来源：新华社）: the credit's own bracket
     unclosed = re.search(r"[（(][^()（）]*$", value)
