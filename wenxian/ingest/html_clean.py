@@ -363,7 +363,8 @@ def _dateline(lines: list[Line], order: str | None, channels: frozenset = frozen
             continue
         if ((_CLOCK.search(l.text) or _DATE_ALONE.fullmatch(l.text.strip())
              or _DATE_ALONE.match(l.text.strip()) and _PLAIN_LABEL.match(l.text.strip())
-             or _DATE_THEN_FIELDS.fullmatch(l.text.strip()) or _date_then_channel(l.text.strip(), channels))
+             or _DATE_THEN_FIELDS.fullmatch(l.text.strip()) or _date_then_channel(l.text.strip(), channels)
+             or _date_then_source(t))
                 and not revision.search(t) and not _RANGE.search(l.text)
                 and not any(m.group() not in v["date_labels"] for m in _TIME_LABEL.finditer(t))):
             shown.append(l)
@@ -381,6 +382,14 @@ def _event_field() -> re.Pattern:
     """An event's or a forecast's field label (`event_field_labels`: 地点, 天气…), alone or labelling."""
     words = "|".join(map(re.escape, sorted(vocab.load("metadata.yml")["event_field_labels"], key=len, reverse=True)))
     return re.compile(rf"(?:{words})(?:\s*[:：︰﹕ \u3000]|$)")
+
+
+def _date_then_source(text: str) -> bool:
+    """A date, then the page's source label (2019-11-22　来源：某某日报　字体：大 中 小): the
+    byline's shape on many papers' and bodies' sites."""
+    m = _DATE_ALONE.match(text)
+    return bool(m) and bool(re.match(r"\s*(?:" + "|".join(map(re.escape, vocab.load("metadata.yml")["source_labels"])) + r")\s*[:：︰﹕]",
+                                     text[m.end():]))
 
 
 def _date_then_channel(text: str, channels) -> bool:
