@@ -640,6 +640,18 @@ def _completed(title: str, index: int | None, blocks: list) -> tuple[str, int | 
     return whole, next((b.index for b in shown if whole != title and b.text == whole), index)
 
 
+def _heading_beside(blocks: list[Block], index: int | None, label: re.Pattern) -> Block | None:
+    """The one heading element within two blocks of the block read as the headline, when that
+    block is no heading: the read block is the kicker over it or the deck under it (an
+    e-paper's 引题 / <h3> / 副题, a site's <h2> over its summary paragraph)."""
+    heads = [b for b in blocks if b.tag in _HEADING_TAGS and not b.hidden and 4 <= len(b.text) <= 60
+             and not label.search(b.text) and "。" not in b.text[:-1] and not meta.is_site_name(b.text)]
+    chosen = next((b for b in blocks if b.index == index), None)
+    if len(heads) == 1 and chosen is not None and chosen.tag not in _HEADING_TAGS and 0 < abs(chosen.index - heads[0].index) <= 2:
+        return heads[0]
+    return None
+
+
 def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     """(title, origin, index of the block that prints it).
 
@@ -746,6 +758,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                        and not label.search(b.text) and not meta.is_site_name(b.text) and not clean_mod.pattern_reason(b.text)), None)
         if marked is not None:
             return marked.text, "visible (marked as a title, over its deck)", marked.index
+        heading = _heading_beside(near, index, label)
+        if heading is not None:
+            return heading.text, "visible (the heading beside its kicker or deck)", heading.index
         return text, "visible (heading above the text)", index
     # or the last heading element above the text with only a short field list between them (a
     # government page's 發布單位／發布日期／點閱數 under its <h3>)
@@ -762,6 +777,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     body = [b for b in page.blocks[start:end] if b.tag != "img" and not b.hidden][:3]
     for first, second in zip(body, body[1:]):
         if meta.opens_text(first.text, second.text, 60 if first.tag in _HEADING_TAGS else 40):
+            heading = _heading_beside(page.blocks[max(0, start - 6):start + 4], first.index, label)
+            after = next((b for b in page.blocks[heading.index + 1:end] if not b.hidden and b.text.strip()), None) if heading else None
+            # (over a deck or a byline, not over the text's prose: a sub-heading after the opening line)
+            if heading is not None and after is not None and len(after.text) <= 60 and "。" not in after.text:
+                return heading.text, "visible (the heading beside its kicker or deck)", heading.index
             return first.text, "visible (line opening the text)", first.index
         if first.link_density <= 0.5:
             break
