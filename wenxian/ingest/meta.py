@@ -859,10 +859,16 @@ def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
     if found:
         return found
     for line in lines:
+        plain = _PLAIN_ROC_DATE.fullmatch(line.text.strip())
+        if plain:  # (日期：113-10-07 alone on its line: an ROC year's figures under the plain label)
+            return roc_date(plain.group(1), plain.group(3), plain.group(4))
         m = _POSTED_ON.search(line.text)
         if m and _date_in(m.group(1)):
             return _date_in(m.group(1))
     return None
+
+
+_PLAIN_ROC_DATE = re.compile(r"(?:日期|时间)\s*[:：︰﹕]\s*(1\d\d)\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 
 
 def date_value(value: str, order: str | None) -> str | None:
@@ -2824,7 +2830,7 @@ _FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：︰﹕]\s*(.*)$")
 # a table row's label and value cells joined by a space (發布單位　建設處)
 ROW_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})[ \u3000]+(\S.*)$")
 # a counter's label in a byline block (点阅数：123, 浏览次数：45)
-_COUNTER_LABEL = re.compile(r"(?:点阅|点击|浏览|阅读|人气)(?:次数|数|量|率)?")
+_COUNTER_LABEL = re.compile(r"(?:点阅|点击|浏览|阅读|人气)(?:次数|数|量|率|人次)?")
 
 
 def field_line(t: str) -> bool:
