@@ -200,11 +200,18 @@ def _title_under_banner(lines: list[Line]) -> tuple[str | None, str | None]:
     headline that the page prints again, below the banner's lines alone; else (None, None)."""
     from .clean import pattern_reason
     for k in range(1, min(3, len(lines) - 1) + 1):
-        if not (pattern_reason(lines[k - 1].text) or "").startswith("navigation"):
-            break  # (only the bar's own lines above it)
+        parts = [p.strip() for p in re.split(r"[|｜]", lines[k - 1].text)]
+        if not ((pattern_reason(lines[k - 1].text) or "").startswith("navigation")
+                or len(parts) >= 2 and all(pattern_reason(p) == "navigation" for p in parts)):
+            break  # (only the bar's own lines above it: 欢迎访问…, 會員登入 | 註冊 | 訂閱電子報)
         title, site = find_title(lines[k:])
         if title and site and any(l.text.strip() == title for l in lines[k + 1:k + 60]):
             return title, site
+        # (or the site's logo, with its English name, under the bar: held by the copyright line)
+        name = site if title is None else re.sub(r"\s+[A-Za-z][A-Za-z .&]*$", "", title or "")
+        if name and (title is None or is_site_name(name)) and any(name in l.text and _COPYRIGHT_WORDS.search(l.text)
+                                                                 for l in lines[-40:]):
+            return None, name
     return None, None
 
 
@@ -232,7 +239,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if len(parts) >= 4 and all(1 <= len(p) <= 6 for p in parts) and any(re.fullmatch(r"(?:网站)?(?:首页|主页)", p) for p in parts):
         return None, None  # the site's menu as a row of links, where a capture without its <title> starts
     if len(parts) >= 2 and all(pattern_reason(p) == "navigation" for p in parts):
-        return None, None  # (a row of the site's own links: 會員登入 | 註冊 | 訂閱電子報)
+        return _title_under_banner(lines[placeholders:])  # (a row of the site's own links: 會員登入 | 註冊 | 訂閱電子報)
     translated = _WITH_TRANSLATION.fullmatch(first)
     if translated and (is_site_name(translated.group(1)) or is_outlet_name(translated.group(1))):
         return None, translated.group(1)  # '成報 SING PAO DAILY NEWS': the site's name, no headline
@@ -265,7 +272,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         head, found, tail = first.partition(sep)
         if found and sep not in tail and is_site_name(head.strip()) and is_site_name(tail.strip()):
             return None, tail.strip()  # '新闻动态--某学会官网': a column of the site, no headline
-    spaced = _site_apart_by_a_space(first, lines[placeholders + 1:placeholders + 60]) or _site_before_colon(first, lines[placeholders + 1:placeholders + 60])
+    spaced = (_site_apart_by_a_space(first, lines[placeholders + 1:placeholders + 60])
+              or _site_before_colon(first, lines[placeholders + 1:placeholders + 60])
+              or _site_before_bar(first, lines[placeholders + 1:]))
     if spaced:
         return spaced
     # (a page-title line printed again alone as the headline is the headline whole)
@@ -289,6 +298,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if len(title) < 4 and not site and len(lines) > placeholders + 1 and lines[placeholders + 1].text.strip() == first \
             and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", title):
         return None, title  # ('正報' / '正報' / Jornal…: a short name printed again as the logo is the site's)
+    if len(title) < 4 and not site and is_outlet_name(title) and any(
+            f"《{title}》" in l.text or title in l.text and _COPYRIGHT_WORDS.search(l.text) for l in lines[placeholders + 1:]):
+        return None, title  # ('某聞報' alone, the page naming it 《某聞報》 in its footer: the paper, no headline)
     if (len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title)
             or title in vocab.load("metadata.yml")["not_sources"]):  # ('某某縣政府-最新消息': the page's channel)
         return None, site
@@ -310,6 +322,24 @@ def _site_only_end() -> re.Pattern:
 
 
 
+
+
+def _site_before_bar(first: str, following: list[Line]) -> tuple[str, str] | None:
+    """(headline, site) of a page-title line that puts the site's name first ('某某講地 | 标题'),
+    whatever the name's ending: the name printed alone as the logo and held by the copyright
+    line, the headline printed alone below. None otherwise (a channel first, 港聞 | 标题)."""
+    alone = {l.text.strip() for l in following[:60]}
+    footer = [l.text for l in following[-40:]]
+    for sep in (" | ", "｜", " - ", "_", "|"):
+        head, found, tail = (p.strip() for p in first.partition(sep))
+        if (found and 2 <= len(head) <= 12 and len(tail) >= 4 and head in alone and tail in alone
+                and head not in vocab.load("metadata.yml")["not_sources"]
+                and any(head in t and _COPYRIGHT_WORDS.search(t) for t in footer)):
+            return tail, head
+    return None
+
+
+_COPYRIGHT_WORDS = re.compile(r"版权所有|©|\(c\)|Copyright", re.I)
 
 
 def _site_before_colon(first: str, following: list[Line]) -> tuple[str, str] | None:
