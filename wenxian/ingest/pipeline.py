@@ -210,6 +210,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     trailer = [r.line for r in cleaned.removed if r.line.number > last_kept][:12]
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     closing = paragraphs[-1] if paragraphs else None
+    # (the writer's bracketed credit closing the text, its pictures' captions kept after it)
+    closing = next((paragraphs[i] for i in range(max(0, len(paragraphs) - 3), len(paragraphs) - 1)
+                    if _closing_credit_before_captions(paragraphs[i], paragraphs[i + 1:])), closing)
     if closing and trailer and trailer[0].number - last_kept <= 2 and meta.closing_credit_line(trailer[0].text):
         closing += trailer[0].text  # '（某某）' on the line after the text: the credit that closes it
     closing_credit = meta.closing_outlet_credit(closing) if closing else None  # （某某新聞某某、某某台北報導）
@@ -714,6 +717,14 @@ def _saver_record(art: dict, page_text: str, own_urls: list[str]) -> None:
         if art.get("date") and str(art["date"]) > record.saved:
             art["warnings"].append(f"the page's {record.tool} says it was saved on {record.saved}, before the "
                                    f"article's date {art['date']}: check both")
+
+
+def _closing_credit_before_captions(text: str, after: list[str]) -> bool:
+    """Whether `text` is a bracketed credit of the text's writer ((图／文：本报记者 某某)) followed
+    only by short lines, the captions of the pictures a scraper keeps after it."""
+    t = text.strip()
+    return (len(t) <= 40 and t[:1] in "（(" and t[-1:] in "）)" and bool(meta.credited_authors(t))
+            and all(len(a) <= 60 for a in after))
 
 
 def _article(data, decoded, text, cleaned, title, date, source, authors) -> dict:
