@@ -1673,7 +1673,9 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
                 return nxt  # (原创 / the writer field / the account / its date: the account is the second name)
             return t  # the account right under the platform's 原创 mark and its writer (原创 脖子哥 / 差评)
         if (nxt and (_BARE_DATE.fullmatch(nxt) or relative.fullmatch(nxt)) and not _NOT_TITLE.search(t)
-                and not (i and _role_alone(header[i - 1].text))):  # (責任編輯 / 某某 / DATE: a credit's value, no account)
+                and not (i and _role_alone(header[i - 1].text))  # (責任編輯 / 某某 / DATE: a credit's value, no account)
+                # (nor a long phrase that names nothing, a subtitle over the date: 某某義工逐家探訪送福袋)
+                and not (len(t) >= 10 and not (is_site_name(t) or is_outlet_name(t) or _INSTITUTION.search(t)))):
             return t
     return None
 

@@ -96,6 +96,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         title, site = None, site or title
     if title and _name_over_headline(title, lines):
         title, site = None, site or title  # ('某平台' / '某平台' / headline / text: the platform's name)
+    if title and site is None and _account_over_headline(title, lines):
+        title, site = None, title  # ('某某发布' / headline / 原创 / writer / '某某发布' / DATE: the account's name)
     if title and any(title in meta.wechat_row_names(l.text) for l in lines[1:4]):
         # the first line is the account that the post's meta row names under the headline ('某某发布' /
         # headline / '原创 某某中心 某某发布 DATE 贵州': a capture of a WeChat post without its <title>)
@@ -188,6 +190,13 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
             cleaned = clean_mod.Cleaned([k for k in cleaned.kept if k is not shown[0]],
                                         sorted(cleaned.removed + [clean_mod.Removed(shown[0].line, "title")],
                                                key=lambda r: r.line.number))
+        first_kept = min((k.line.number for k in cleaned.kept), default=0)
+    # (the variant may have been kept as the text's first line, a heading over the dateline)
+    prose_at = next((k.line.number for k in cleaned.kept if clean_mod.is_prose(k.line.text)), first_kept)
+    variant = _printed_variant(title, [l for l in lines[1:] if l.number < prose_at])
+    if variant:  # (the headline as printed over its dateline, worded a little otherwise than in the page title)
+        title = variant
+        cleaned = clean_mod.clean(lines, title, site_lines)
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
     if overlong:
         cleaned = clean_mod.Cleaned(cleaned.kept, sorted(
@@ -595,6 +604,38 @@ def _name_over_headline(title: str, lines: list) -> bool:
             and clean_mod.is_prose(lines[3].text) and not meta.field_line(headline)
             and not meta.credited_authors(headline) and not meta.has_date(headline)
             and meta.shares_no_word(title, opening) and not meta.shares_hardly_a_word(headline, opening))
+
+
+def _printed_variant(title: str | None, above: list) -> str | None:
+    """The headline printed over the dateline when the page title words it a little otherwise
+    (吉县：苹果“套袋季”… in the <title> and the breadcrumb, 吉县苹果“套袋季” 3000余名… over the
+    date): readers and citations go by the printed one. Only a close variant (most of the
+    title's characters in it, about its length) that the page never prints the title's own
+    wording alone beside; a deck or a kicker shares few of the headline's characters."""
+    if not title:
+        return None
+    near = above[-8:]
+    dated = [i for i, l in enumerate(near) if i and meta.has_date(l.text) and len(l.text) <= 120]
+    printed = near[dated[-1] - 1].text.strip() if dated else None
+    if (not printed or title in printed or title.startswith(printed)  # (主题：标题, with its label; a heading cut short)
+            or any(l.text.strip() == title for l in above)):
+        return None
+    shared = sum(1 for ch in set(title) if ch in printed) / max(1, len(set(title)))
+    return printed if shared >= 0.75 and 0.6 <= len(printed) / len(title) <= 1.6 else None
+
+
+def _account_over_headline(title: str, lines: list) -> bool:
+    """Whether the first line is a post's account printed again in the post's meta block under
+    the headline, beside the post's date or its 原创 mark (a capture of a WeChat post that
+    opens with the account's name, not the post's <title>)."""
+    if len(title) > 16 or len(lines) < 6 or len(lines[1].text) <= len(title):
+        return False
+    block = [l.text.strip() for l in lines[2:8]]
+    if title not in block:
+        return False
+    at = block.index(title) + 2
+    beside = [lines[j].text.strip() for j in (at - 1, at + 1) if 1 < j < len(lines)]
+    return any(meta.bare_date(t) or t in ("原创", "原創") for t in beside)
 
 
 def _printed_again(title: str, lines: list) -> bool:
