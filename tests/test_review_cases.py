@@ -343,3 +343,49 @@ def test_a_unit_over_the_date_and_a_short_name_in_two_scripts():
     assert _extract("t22c_h11.html")[0]["date"] == "2023-10-12"
     art = _extract("t22c_h14.html")[0]
     assert (art["title"], art["source"]) == ("輕軌東線工程進展順利", "華僑報")
+
+
+# A red-team pass over the twenty-third session's rules (a release's 資料來源 line, a page title
+# under the site's banner, a 来源 line before the disclosure table's body, table rows, bylines
+# between bars, slashed credits, announced lists, a notice's closing lines, a site's name before a
+# colon, the heading beside a kicker or deck): each page read right before those rules and must still.
+
+def test_a_chart_s_or_a_table_s_data_source_credits_no_article():
+    for name, source in (("t23_t01-ltn-rain-chart.txt", "自由時報電子報"), ("t23_t02-wechat-cpi-chart.txt", "宏观研究札记"),
+                         ("t23_t03-miaoli-tourism-stats.txt", "苗栗縣政府"), ("t23_t04-cna-labor-rule-box.txt", "中央社"),
+                         ("t23_t09-tw-county-html-data-credit.html", "嘉義縣政府")):
+        assert _extract(name)[0]["source"] == source, name
+
+
+def test_a_topic_s_name_under_the_banner_is_no_headline():
+    assert _extract("t23_t05-county-topic-banner.txt")[0]["title"] == "县委理论学习中心组开展2023年第一次集体学习"
+    assert _extract("t23_t26-district-topic-banner.txt")[0]["title"] == "丹阳街道开展“文明交通 你我同行”志愿服务活动"
+
+
+def test_a_column_s_name_on_the_source_line_yields_to_the_issuing_body():
+    assert _extract("t23_t07-disclosure-column-source.txt")[0]["source"] == "石门县农业农村局"
+    assert _extract("t23_t08-disclosure-town-column.txt")[0]["source"] == "沅陵县城关镇人民政府"
+
+
+def test_an_office_role_words_and_a_name_ending_in_tai_in_credits():
+    assert _extract("t23_t24-school-bar-byline-office.txt")[0]["author"] == []
+    assert _extract("t23_t15-daily-correspondent-tai-name.txt")[0]["author"] == ["张金台", "彭燕"]
+    assert _extract("t23_t16-rongmei-slash-roles.txt")[0]["author"] == ["谭晓"]
+    assert _extract("t23_t28-town-news-slash-zebian.txt")[0]["author"] == ["卓思敏"]
+
+
+def test_attachment_links_and_a_category_after_a_list_are_no_text():
+    art, _ = _extract("t23_t21-tw-news-attachment-label.txt")
+    assert not any(t.endswith((".pdf", ".odt")) for t in _body(art))
+    art, _ = _extract("t23_t33-blog-itinerary-then-tags.txt")
+    body = _body(art)
+    assert "分类：旅游日记" not in body and "餐饮：四天共计约1000元" in body
+
+
+def test_an_outlet_s_name_before_a_colon_stays_when_printed_lower_down():
+    assert _extract("t23_t22-media-focus-outlet-colon.txt")[0]["title"] == "人民日报：石门柑橘产业链延伸助农增收"
+
+
+def test_a_column_s_heading_or_a_sub_heading_beside_the_headline_is_no_headline():
+    assert _extract("t23_t12-gov-h2-column-heading.html")[0]["title"] == "城头山镇：稻虾共作让“一田两用”效益翻番"
+    assert _extract("t23_t14-school-opening-line-h3.html")[0]["title"] == "我校举行2023年秋季田径运动会"

@@ -583,7 +583,8 @@ def signature_end(lines: list[Line], reasons: list[str | None], end: int, limit:
     # (the notice's own closing lines between its text and its signature: whom to call, where,
     # its attachment; 联系电话：…, 地址：…, 附件：…)
     k = end
-    while k < min(limit, end + 4) and (reasons[k] == CONTACT or not reasons[k] and _LABELLED_LINE.match(lines[k].text)):
+    while k < min(limit, end + 4) and (reasons[k] == CONTACT or reasons[k] == ATTACHMENT and lines[k].text.startswith("附件")
+                                       or not reasons[k] and _LABELLED_LINE.match(lines[k].text)):
         k += 1
     j = k
     # (the issuing body's name may open the headline: 某某局关于…的公示, signed 某某局)
@@ -610,12 +611,13 @@ def contacts_before_signature(lines: list[Line], reasons: list[str | None], end:
     if j == end - 1:
         return  # (no body's name over the date)
     i = j - 1
-    while i > j - 5 and i >= 0 and (reasons[i] == CONTACT or not reasons[i] and _LABELLED_LINE.match(lines[i].text)):
+    while i > j - 5 and i >= 0 and (reasons[i] == CONTACT or reasons[i] == ATTACHMENT and lines[i].text.startswith("附件")
+                                    or not reasons[i] and _LABELLED_LINE.match(lines[i].text)):
         reasons[i] = None
         i -= 1
 
 
-CONTACT, CUT_TITLE = "contact footer", "title as printed (cut short)"
+CONTACT, CUT_TITLE, ATTACHMENT = "contact footer", "title as printed (cut short)", "attachment link (a file to download, not text)"
 _LABELLED_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：︰﹕]\s*\S")
 
 
@@ -1046,6 +1048,14 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             reasons[i] = None
     kept: list[Kept] = []
     removed: list[Removed] = []
+    intro, item = _announced_list()
+    listed = set()  # (the items of a list the text announces, 名单如下： / 特等奖：某某: no headings)
+    for i in range(start, min(end, len(lines))):
+        if intro.search(lines[i].text):
+            j = i + 1
+            while j < end and item.match(lines[j].text):
+                listed.add(j)
+                j += 1
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if i in items or i == lead:
             kept.append(Kept(line, "paragraph"))
@@ -1060,7 +1070,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             kept.append(Kept(line, "image"))
         elif not start <= i < end:
             removed.append(Removed(line, outside_reason(line.text, title)))
-        elif i in table:
+        elif i in table or i in listed:
             kept.append(Kept(line, "paragraph"))  # (a table's cell, as the capture wrote it: no heading)
         elif (not is_prose(line.text) and len(line.text) <= 30 and not _END_PUNCT.search(line.text)
               and not line.text.endswith(("：", ":"))  # a line introducing a list is no heading

@@ -135,13 +135,16 @@ def extract(page: Page) -> HtmlArticle:
     account = meta.outlet_or_none(meta.account_name(header, title))
     closing_credit = meta.closing_outlet_credit(paragraphs[-1]) if paragraphs else None  # （某某新聞某某台北報導）
     closing_lines = [Line(0, p) for p in paragraphs[-2:] if len(p) <= 80 and meta.opens_with_label(p)]
+    own_unit = lambda _line, value: bool(site) and meta.unit_of(value.strip(), site)  # noqa: E731
     source, origins["source"] = _first(
         [(meta.outlet_or_none(meta.reposted_account([b.text for b in blocks[:start + 12]])), "visible (the repost's card)")]
         # a labelled credit under the headline, then one closing the text and kept with it
         # (（转自：某某日报　记者 某某）, （来源：新华社） after a post's caption lines), before
         # the unlabelled evidence of the byline (a WeChat post's 'date account' line)
-        + [(meta.outlet_or_none(meta.labelled_source(sorted(byline, key=lambda l: l.number), byline)), "visible")]
-        + [(meta.outlet_or_none(meta.labelled_source(closing_lines, closing_lines)), "visible (the credit closing the text)")]
+        # (a 資料來源 line only naming a unit of the site's body: elsewhere it credits a chart)
+        + [(meta.outlet_or_none(meta.labelled_source(sorted(byline, key=lambda l: l.number), byline, release=own_unit)), "visible")]
+        + [(meta.outlet_or_none(meta.labelled_source(closing_lines, closing_lines, release=own_unit, after_text=True)),
+            "visible (the credit closing the text)")]
         + [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
         + [(meta.outlet_or_none(meta.official_account(header)), "visible (the platform's official account)")]
         # (a sentence saying where the post comes from, 本文分享自…, before a blog platform's <meta source>)
@@ -644,8 +647,11 @@ def _heading_beside(blocks: list[Block], index: int | None, label: re.Pattern) -
     """The one heading element within two blocks of the block read as the headline, when that
     block is no heading: the read block is the kicker over it or the deck under it (an
     e-paper's 引题 / <h3> / 副题, a site's <h2> over its summary paragraph)."""
-    heads = [b for b in blocks if b.tag in _HEADING_TAGS and not b.hidden and 4 <= len(b.text) <= 60
-             and not label.search(b.text) and "。" not in b.text[:-1] and not meta.is_site_name(b.text)]
+    not_sources = set(vocab.load("metadata.yml")["not_sources"])
+    # (a headline's length, not a column's name in a heading over the content box: 乡镇动态)
+    heads = [b for b in blocks if b.tag in _HEADING_TAGS and not b.hidden and 6 <= len(b.text) <= 60
+             and not label.search(b.text) and "。" not in b.text[:-1] and not meta.is_site_name(b.text)
+             and b.text not in not_sources and not meta.is_navigation_name(b.text)]
     chosen = next((b for b in blocks if b.index == index), None)
     if len(heads) == 1 and chosen is not None and chosen.tag not in _HEADING_TAGS and 0 < abs(chosen.index - heads[0].index) <= 2:
         return heads[0]
@@ -777,11 +783,6 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     body = [b for b in page.blocks[start:end] if b.tag != "img" and not b.hidden][:3]
     for first, second in zip(body, body[1:]):
         if meta.opens_text(first.text, second.text, 60 if first.tag in _HEADING_TAGS else 40):
-            heading = _heading_beside(page.blocks[max(0, start - 6):start + 4], first.index, label)
-            after = next((b for b in page.blocks[heading.index + 1:end] if not b.hidden and b.text.strip()), None) if heading else None
-            # (over a deck or a byline, not over the text's prose: a sub-heading after the opening line)
-            if heading is not None and after is not None and len(after.text) <= 60 and "。" not in after.text:
-                return heading.text, "visible (the heading beside its kicker or deck)", heading.index
             return first.text, "visible (line opening the text)", first.index
         if first.link_density <= 0.5:
             break

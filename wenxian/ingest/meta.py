@@ -5,6 +5,7 @@ Nothing is guessed: a value is returned only when the capture states it, else No
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from functools import lru_cache
 
@@ -205,7 +206,10 @@ def _title_under_banner(lines: list[Line]) -> tuple[str | None, str | None]:
                 or len(parts) >= 2 and all(pattern_reason(p) == "navigation" for p in parts)):
             break  # (only the bar's own lines above it: 欢迎访问…, 會員登入 | 註冊 | 訂閱電子報)
         title, site = find_title(lines[k:])
-        if title and site and any(l.text.strip() == title for l in lines[k + 1:k + 60]):
+        # (printed again alone over its dateline: not a topic's name that its banner prints, 专题名_站名)
+        below = lines[k + 1:k + 60]
+        if title and site and any(l.text.strip() == title and any(has_date(n.text) for n in below[i + 1:i + 3])
+                                  for i, l in enumerate(below)):
             return title, site
         # (or the site's logo, with its English name, under the bar: held by the copyright line)
         name = site if title is None else re.sub(r"\s+[A-Za-z][A-Za-z .&]*$", "", title or "")
@@ -350,7 +354,8 @@ def _site_before_colon(first: str, following: list[Line]) -> tuple[str, str] | N
     if not m or not is_site_name(m.group(1)):
         return None
     alone = {l.text.strip() for l in following}
-    logo = next((n for n in (m.group(1), m.group(1) + "网") if n in alone), None)
+    top = {l.text.strip() for l in following[:6]}  # (the logo at the top: not a 来源 value printed alone lower down)
+    logo = next((n for n in (m.group(1), m.group(1) + "网") if n in top), None)
     return (m.group(2).strip(), logo) if logo and m.group(2).strip() in alone else None
 
 
@@ -801,23 +806,28 @@ _LABEL_FIRST = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：︰﹕]\s*\d")
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?:[ \u3000]([\u4e00-\u9fff]))?(?=\s*[:：︰﹕])")
 
 
+_BRACKETED_LABEL = re.compile(r"[\[［【]\s*([\u4e00-\u9fff]{2,6})\s*[\]］】]\s*(?=\S)")
+
+
 def unspaced_labels(text: str) -> str:
     """`text` with each label spread by spaces closed up ('来 源：某某' -> '来源：某某')."""
     return _SPACED_LABEL.sub(lambda m: "".join(g for g in m.groups() if g), text)
 
 
 def _release_credit(before: str, value: str) -> bool:
-    """Whether 资料来源 opening a line credits the release itself, not a picture or a table: the
-    line opens with the word (`release_credit_words`) and names a body's or its unit's full name
-    (資料來源：某某縣政府農漁局, as Taiwan's agencies print the unit that wrote a press release)."""
+    """Whether 资料来源 opening a line may credit the release itself, not a picture or a table:
+    the line opens with the word (`release_credit_words`) and names a body's or its unit's full
+    name (資料來源：某某縣政府農漁局, as Taiwan's agencies print the unit that wrote a press release).
+    Where it may stand is the caller's (`release`): above the text, or naming the site's own body."""
     first = _next_label().split(value.strip())[0].strip()
     return (before.strip() in vocab.load("metadata.yml")["release_credit_words"]
             and names_a_body(first) and not is_unit_name(first))
 
 
-def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
+def _labelled(lines: list[Line], all_lines: list[Line], kind: str, release=None):
     """(line, value) for lines carrying a label of `kind` (来源：…, 发布日期：…); the value is the
-    rest of the line, or the next line when the label ends the line (table-like pages)."""
+    rest of the line, or the next line when the label ends the line (table-like pages).
+    `release(line, value)` says whether a 资料来源 line may credit the release there."""
     following = {a.number: b for a, b in zip(all_lines, all_lines[1:])}
     after = {id(a): b for a, b in zip(all_lines, all_lines[1:])}  # (cells of one table row share a line number)
     pattern = _label_pattern(kind)
@@ -825,9 +835,13 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str):
     for line in lines:
         if _SPACED_LABEL.search(line.text):
             line = Line(line.number, unspaced_labels(line.text))
+        if _BRACKETED_LABEL.search(line.text):
+            # (a disclosure table's labels in brackets before their values: [ 发布日期 ]2023-05-06)
+            line = Line(line.number, _BRACKETED_LABEL.sub(lambda b: b.group(1) + "：" if b.group(1) in _label_words(kind)
+                                                          else b.group(), line.text))
         m = pattern.search(line.text)
         if m and kind == "source_labels" and _media_credit().search(line.text[:m.start()]) \
-                and not _release_credit(line.text[:m.start()], m.group(1)):
+                and not (release and _release_credit(line.text[:m.start()], m.group(1)) and release(line, m.group(1))):
             continue  # 图片资料来源：… credits a picture, not the article
         nxt = after.get(id(line)) or following.get(line.number)
         if not m and nxt is not None and line.text.strip() in _label_words(kind):
@@ -1213,6 +1227,15 @@ def names_a_body(text: str) -> bool:
 _BODY_IN_UNIT = re.compile(r"政府|公所|[省市县区乡镇縣區鄉鎮]|(?<=..)[局部委署院会厅社會廳]")
 
 
+@lru_cache(maxsize=None)
+def _county_short_names() -> frozenset[str]:
+    """Counties' and cities' short names of two characters (连南, 保靖): what a county station's or
+    paper's name opens with (连南台, 保靖报); no village's or person's two characters."""
+    from ..places import gazetteer
+    gaz = gazetteer.load()
+    return frozenset(form for form, names in gaz.extra.items() if len(form) == 2 and any(len(n.code) in (4, 6) for n in names))
+
+
 def is_place_name(text: str) -> bool:
     """A region's name, in either script: two characters that open a unit's name in the gazetteer
     (香港, 臺灣, 凉山), or a place abroad in `dateline_places` (吉隆坡, 清萊, 雲林縣): pages print one
@@ -1315,10 +1338,11 @@ def first_value(value: str) -> str:
 
 
 
-def trailing_source(lines: list[Line], all_lines: list[Line]) -> str | None:
+def trailing_source(lines: list[Line], all_lines: list[Line], release=None) -> str | None:
     """A source credited after the text: a label (来源：…) or a reporter credit (新华日报·交汇点
-    记者 …), but not a bare agency name, which after the text is another article's credit."""
-    labelled = labelled_source(sorted(lines, key=lambda l: l.number), all_lines)
+    记者 …), but not a bare agency name, which after the text is another article's credit.
+    (`release`: see `_labelled`.)"""
+    labelled = labelled_source(sorted(lines, key=lambda l: l.number), all_lines, release=release, after_text=True)
     if labelled:
         return labelled
     for line in lines:
@@ -1528,22 +1552,37 @@ def _opening_source_label() -> re.Pattern:
     return re.compile(rf"[（(【\[]?\s*(?:{'|'.join(map(re.escape, vocab.load('metadata.yml')['source_labels']))})")
 
 
-def labelled_source(lines: list[Line], all_lines: list[Line]) -> str | None:
+def labelled_source(lines: list[Line], all_lines: list[Line], release=None, after_text: bool = False) -> str | None:
     """The first outlet a label credits among `lines` (来源：…, 发文机关：…). A disclosure table's
     issuing body (发布机构：某某县人民政府办公室) yields to the page's own 来源 line printed with its
     date (来源：县政府办公室): the table files the page under a body, the line credits the text,
-    as it is cited; not to a unit named alone there (来源：办公室)."""
+    as it is cited; not to a unit named alone there (来源：办公室), nor to a column's name that
+    names no body or outlet (来源：部门信息). `release`: see `_labelled`. `after_text`: the lines
+    follow the text, where a disclosure label (发布机关：某部) is a fact box's, not the page's."""
     issuer = None
-    for line, value in _labelled(lines, all_lines, "source_labels"):
+    for line, value in _labelled(lines, all_lines, "source_labels", release):
         cleaned = clean_source(first_value(value))
         if not cleaned:
             continue
         if not _disclosure_label().match(line.text.lstrip("（(【[ \t")):
-            if issuer is None or not is_unit_name(cleaned):
+            if issuer is None or not is_unit_name(cleaned) and _names_someone(cleaned):
                 return cleaned
-        elif issuer is None:
+        elif issuer is None and not after_text:
             issuer = cleaned
     return issuer
+
+
+def unit_of(name: str, site: str) -> bool:
+    """Whether `name` is a unit of the body whose site this is: it opens with the body's name as
+    the site names it (某某縣政府農業處 on 某某縣政府全球資訊網), a body's ending closing that part."""
+    shared = os.path.commonprefix([name, site])
+    return len(shared) >= 4 and len(name) > len(shared) and bool(_BODY_NAME_END.search(shared))
+
+
+def _names_someone(name: str) -> bool:
+    """Whether a credited name names a body, a site or an outlet (县人社局, 某某日报), not a column
+    of the site (部门信息, 镇街动态)."""
+    return names_a_body(name) or bool(_INSTITUTION.search(name)) or is_outlet_name(name) or is_site_name(name)
 
 
 def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs: list[str]) -> str | None:
@@ -1932,8 +1971,10 @@ def _names_in(match_text: str, stop: frozenset) -> list[str]:
             break  # '每经记者 甲　每经编辑 乙': the editor's role, its outlet before it, then the editor
         if name.startswith(tuple(vocab.load("metadata.yml")["link_verbs"])):
             break  # '作者：甲 乙 返回某某，查看更多': a link glued after the names
-        if len(name) == 3 and name[-1] in "台报" and is_place_name(name[:-1]):
+        if len(name) == 3 and name[-1] in "台报" and name[:-1] in _county_short_names():
             continue  # '记者 甲 乙 某南台 丙': a county's station (or paper) before its own writer
+        if re.fullmatch(f"(?:{vocab.load('metadata.yml')['editor_roles']})", name):
+            break  # '记者/甲 审核/乙': the editor's role after the writers
         if len(name) >= 4 and (_named_outlet(name) or re.search(rf"(?:{vocab.load('metadata.yml')['periodical_ends']})$", name)):
             if out:
                 break  # '作者 甲 某某杂志 799期': the outlet after its writers
@@ -2755,8 +2796,9 @@ def labelled_title_at(lines: list[Line]) -> tuple[int, str, bool] | None:
         if m and m.group(1):
             return i, m.group(1).strip(), False
         row = None if m else ROW_FIELD.match(text)
-        if row and pattern.match(row.group(1)) and 4 <= len(row.group(2).strip()) <= 80:
-            return i, row.group(2).strip(), True  # (a table row, its label and value cells apart: 標題　某某)
+        if row and row.group(1) in ("标题", "題目", "题目") and 4 <= len(row.group(2).strip()) <= 80:
+            # (a table row, its label and value cells apart: 標題　某某; not an event's 主题 row)
+            return i, row.group(2).strip(), True
         if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80 and not column_label(lines[i + 1].text):
             return i + 1, lines[i + 1].text.strip(), True
     return None

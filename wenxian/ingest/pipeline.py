@@ -243,18 +243,23 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # a labelled credit (来源：…) above the text or after it, before any unlabelled evidence (a
     # 'date department' line under the headline names who uploaded the page, not the origin)
     doubled, doubled_writer = meta.doubled_account([l.text for l in above[:8]], title)
-    candidates = (lambda: meta.labelled_source(sorted((l for l in header if l.number not in deep), key=lambda l: l.number), lines),
+    # (a release's 資料來源 line credits it above the text, or after it naming the site's own
+    # body's unit; elsewhere it credits a chart or a table)
+    own_unit = lambda _line, value: bool(site) and meta.unit_of(value.strip(), site)  # noqa: E731
+    above_text = lambda line, value: line.number < first_kept or own_unit(line, value)  # noqa: E731
+    candidates = (lambda: meta.labelled_source(sorted((l for l in header if l.number not in deep), key=lambda l: l.number), lines,
+                                               release=above_text),
                   lambda: meta.labelled_source(sorted((l for l in trailer if meta.opens_with_label(l.text)),
-                                                      key=lambda l: l.number), lines),
+                                                      key=lambda l: l.number), lines, release=own_unit, after_text=True),
                   # (a credit closing the text, kept with it: （转自：某某日报　记者 某某）)
                   lambda: meta.labelled_source([k.line for k in cleaned.kept[-2:] if len(k.line.text) <= 80
-                                                and meta.opens_with_label(k.line.text)], lines),
+                                                and meta.opens_with_label(k.line.text)], lines, release=own_unit),
                   lambda: meta.reposted_account([l.text for l in header]),
                   lambda: doubled,  # (原创 某某 某某融媒 某某融媒: a WeChat account printed twice)
                   lambda: meta.account_after_date([l.text for l in header][:20]),  # (2024-05-28 18:32·某某)
                   lambda: meta.find_source([l for l in header if l.number not in deep], lines, paragraphs[:3]),
                   lambda: meta.official_account(above),
-                  lambda: meta.trailing_source(trailer, lines),
+                  lambda: meta.trailing_source(trailer, lines, release=own_unit),
                   lambda: closing_credit[0] if closing_credit else None,
                   lambda: meta.closing_reprint([l.text for l in trailer[:3]]),  # ((本文转载自某某日报), (某某日报))
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
