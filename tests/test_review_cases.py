@@ -19,6 +19,12 @@ def _body(art) -> list[str]:
     return [t for _p, t in article.body_blocks(art["body"])]
 
 
+def _each_reads(field: str, expected: dict[str, object]) -> None:
+    """Every named case's `field` is what `expected` gives for it."""
+    for name, value in expected.items():
+        assert _extract(name)[0][field] == value, name
+
+
 def test_blocks_on_one_source_line_keep_their_own_marks():
     art, _ = _extract("r1_same_line.html")
     assert _body(art)[:2] == ["会上,县委书记讲话:好", "县委书记讲话：好"]
@@ -258,10 +264,9 @@ def test_a_lessons_glossed_examples_are_text():
 def test_a_date_in_the_text_s_own_container_is_no_dateline():
     # (a chronicle's entry, tomorrow's forecast, a standard's table, a meeting's time, the lead's
     # clock time: the metadata's date stands)
-    for name, date in (("t22_d06_chronicle.html", "2023-02-10"), ("t22_d11_weather.html", "2024-04-19"),
-                       ("t22_d10_standard_table.html", "2024-04-02"), ("t22_d02_meeting_time.html", "2023-05-06"),
-                       ("t22_d07_lead_clock.html", "2024-04-18")):
-        assert _extract(name)[0]["date"] == date, name
+    _each_reads("date", {"t22_d06_chronicle.html": "2023-02-10", "t22_d11_weather.html": "2024-04-19",
+                         "t22_d10_standard_table.html": "2024-04-02", "t22_d02_meeting_time.html": "2023-05-06",
+                         "t22_d07_lead_clock.html": "2024-04-18"})
 
 
 def test_a_revision_stamp_without_a_colon_is_no_dateline():
@@ -351,10 +356,9 @@ def test_a_unit_over_the_date_and_a_short_name_in_two_scripts():
 # colon, the heading beside a kicker or deck): each page read right before those rules and must still.
 
 def test_a_chart_s_or_a_table_s_data_source_credits_no_article():
-    for name, source in (("t23_t01-ltn-rain-chart.txt", "自由時報電子報"), ("t23_t02-wechat-cpi-chart.txt", "宏观研究札记"),
-                         ("t23_t03-miaoli-tourism-stats.txt", "苗栗縣政府"), ("t23_t04-cna-labor-rule-box.txt", "中央社"),
-                         ("t23_t09-tw-county-html-data-credit.html", "嘉義縣政府")):
-        assert _extract(name)[0]["source"] == source, name
+    _each_reads("source", {"t23_t01-ltn-rain-chart.txt": "自由時報電子報", "t23_t02-wechat-cpi-chart.txt": "宏观研究札记",
+                           "t23_t03-miaoli-tourism-stats.txt": "苗栗縣政府", "t23_t04-cna-labor-rule-box.txt": "中央社",
+                           "t23_t09-tw-county-html-data-credit.html": "嘉義縣政府"})
 
 
 def test_a_topic_s_name_under_the_banner_is_no_headline():
