@@ -119,11 +119,11 @@ def extract(page: Page) -> HtmlArticle:
             "visible (the byline's day in the issue's date above)")]
         + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
-        + [(meta.find_date(list(reversed(before_title[-2:])), order), "visible (just above the title)")]
+        + [(meta.find_date(list(reversed(_just_above(blocks, title_index))), order), "visible (just above the title)")]
         + [(_epaper_date(blocks, title_index, order), "visible (the e-paper's date over its page label)")]
         + [(meta.labelled_date(byline + trailer, order), "visible (labelled)")]
         + [(meta.find_date(byline, order), "visible")]
-        + [(meta.find_date(list(reversed(before_title)), order), "visible (above the title)")]
+        + [(meta.find_date(list(reversed(_just_above(blocks, title_index, 6))), order), "visible (above the title)")]
         + [(meta.find_date(trailer, order), "visible (after the text)")]
         + [(meta.find_date(stamp, order), "visible (the post's stamp)")]
         + [(_title_date(page.title_tag), "title")]
@@ -328,6 +328,24 @@ _MONTH_DAY = re.compile(r"(?<![\d\-/.年])(\d{1,2})(?:-|月)(\d{1,2})(?:日|(?![
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*版|(?<![A-Za-z])[A-H]\d{1,2}\s*版")  # (the byline's page: 04-18 第03版)
 _YEAR_MONTH_DAY = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def _just_above(blocks: list[Block], title_index: int | None, most: int = 2) -> list[Line]:
+    """The `most` visible blocks right above the headline that are no links, not past the trail of
+    links above it (首页 > 频道): a date printed over the headline, not the site's date bar above
+    its menu and trail."""
+    if title_index is None:
+        return []
+    out: list[Line] = []
+    for b in reversed(blocks[max(0, title_index - 6):title_index]):
+        if b.hidden:
+            continue
+        if _TRAIL.search(b.text) or len(out) == most:
+            break
+        if b.link_density >= 0.5:
+            continue  # (a share bar between: ∣发言∣列印∣转寄)
+        out.insert(0, Line(b.line, b.evidence))
+    return out
 
 
 def _title_row(text: str) -> bool:
@@ -740,7 +758,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                 # '某報 Tai Chung Pou'; not 再見某某日報 Some Daily Farewell, a headline)
                 and not (meta.named_with_translation(reading_form(head))
                          and (len(head.split()[0]) <= 4 or any(b.text.strip() == head.split()[0] for b in page.blocks[:start])))
-                and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)):
+                and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)
+                # (nor a topic's or channel's name that the trail of links above the text prints:
+                # 首页 > 专题 > 某某专题 > 某栏目, a special topic's page titled with the topic's name)
+                and not any(_TRAIL.search(b.text) and re.search(rf"(?:^|[>»›＞/])\s*{re.escape(head)}\s*(?:[>»›＞/]|$)", b.text)
+                            for b in page.blocks[:start + 3])):
             # (the headline's first phrase: a heading prints the second after it)
             whole, at = _completed(head, None, page.blocks[:end])
             return whole, origin, at

@@ -1434,7 +1434,7 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
             return outlet
         if credited_authors(t):
             first = t.split()[0] if " " in t else ""
-            if 2 <= len(first) <= 12 and (re.search(rf"(?:{suffixes})$", first) and not not_an_outlet(first) or _named_app(first)):
+            if 2 <= len(first) <= 12 and not re.search(r"[:：︰﹕]", first) and (re.search(rf"(?:{suffixes})$", first) and not not_an_outlet(first) or _named_app(first)):
                 return first  # (某某日报 记者 甲; 某某新闻客户端 记者 甲: the outlet's app)
             glued = _outlet_before_reporter().match(t.lstrip(_BYLINE_MARKS))
             if glued and _named_outlet(glued.group(1)) and not _self_reference(glued.group(1)):
