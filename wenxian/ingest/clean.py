@@ -611,8 +611,9 @@ def contacts_before_signature(lines: list[Line], reasons: list[str | None], end:
     if j == end - 1:
         return  # (no body's name over the date)
     i = j - 1
-    while i > j - 5 and i >= 0 and (reasons[i] == CONTACT or reasons[i] == ATTACHMENT and lines[i].text.startswith("附件")
-                                    or not reasons[i] and _LABELLED_LINE.match(lines[i].text)):
+    closing = re.compile(vocab.load("sections.yml")["closing_formula"])
+    while i > j - 7 and i >= 0 and (reasons[i] == CONTACT or reasons[i] == ATTACHMENT and lines[i].text.startswith("附件")
+                                    or not reasons[i] and (_LABELLED_LINE.match(lines[i].text) or closing.match(lines[i].text))):
         reasons[i] = None
         i -= 1
 
@@ -803,6 +804,9 @@ def headline_run_start(texts: list[str]) -> int | None:
         while last_sentence + 1 < len(texts) and item.match(texts[last_sentence + 1]):
             last_sentence += 1
     tail = texts[last_sentence + 1:]
+    closing = re.compile(vocab.load("sections.yml")["closing_formula"])
+    if any(closing.match(t) for t in tail[:8]):
+        return None  # (a notice's closing: 受理单位：… / 联系电话：… / 特此公示。 / its signature)
     short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
     if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
         return last_sentence + 1
