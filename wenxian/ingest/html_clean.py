@@ -1090,6 +1090,15 @@ def _reason(b: Block, inside: bool, title: str | None) -> str | None:
     # (two fields or more: a range of times is no field's, 开放时间：周二至周日 9:00-17:00; a time
     # stamp's colon is, 09月30日 18:05 来源：某某)
     if (len(t) <= 80 and _BYLINE.search(t) and (meta.has_date(t) or len(_COLON.findall(_TIME_RANGE.sub("", t))) >= 2)
-            and not _DIALOGUE.search(t)):
+            and not _DIALOGUE.search(t) and not _event_time(t)):
         return "dateline and byline" if meta.has_date(t) else "byline"
     return None
+
+
+def _event_time(text: str) -> bool:
+    """Whether a line opens with the labelled time of what the text announces (活動時間：…,
+    报名日期：…), one field alone: the text's particulars, not the page's byline."""
+    t = reading_form(text.strip())
+    m = re.match(r"([\u4e00-\u9fff]{1,4}(?:时间|日期))\s*[:：︰﹕]", t)
+    labels = re.findall(r"[\u4e00-\u9fff]\s*[:：︰﹕]", t)  # (a field's label, not a clock's 9:00)
+    return bool(m) and m.group(1) not in vocab.load("metadata.yml")["date_labels"] and len(labels) == 1
