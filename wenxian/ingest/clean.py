@@ -253,6 +253,12 @@ def _below_printed_headline(lines: list[Line], reasons: list[str | None], start:
     another block (a ticker of other news, teasers) that the run took in because only a few
     short lines stood between them."""
     printed = [i for i in range(1, len(lines)) if reasons[i] and reasons[i].startswith("title")]
+    if (len(printed) == 2 and all(reasons[p] == "title" for p in printed) and start - 3 <= printed[0] < start <= printed[1] < end
+            and printed[1] - printed[0] <= 12
+            and all(len(l.text) <= 40 and not re.search(r"[。；;]", l.text) for l in lines[printed[0] + 1:printed[1]])):
+        # (an e-paper's list of the page's headlines, this one first among them, run into the
+        # text's run over the headline printed again: the text starts under the second printing)
+        return printed[1] + 1
     if len(printed) != 1 or not start < printed[0] < end or reasons[printed[0]] != "title":
         # (none; or printed between the text's pictures as a divider; or printed above the run
         # too: a cover notice above a second printing. The page-title line does not count.)
