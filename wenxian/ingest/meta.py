@@ -92,9 +92,10 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
     """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site. On a
     page-title line a site's name may also stand first with a bare hyphen ('某某日报数字报-标题');
     in a credit the hyphen joins a portal and its outlet ('光明网-《光明日报》'), which stay one."""
-    blog = _BLOG_TITLE.match(line)
+    blog = _BLOG_TITLE.match(line) or re.fullmatch(
+        rf"(.+?)_([^_]{{2,20}})_[^_]{{0,10}}(?:{vocab.load('metadata.yml')['blog_platform_ends']})\s*", line)
     if blog:
-        return blog.group(1).strip(), blog.group(2).strip()
+        return blog.group(1).strip(), blog.group(2).strip()  # ('文章_博客名_新浪博客': the blog)
     sections = _section_trail(line)
     if sections:
         return sections
@@ -1440,6 +1441,20 @@ def byline_outlet(lines: list[Line], title: str | None = None) -> str | None:
             if glued and _named_outlet(glued.group(1)) and not _self_reference(glued.group(1)):
                 return glued.group(1)  # '□某某日报全媒体记者 王某': the paper its reporter writes for
     return None
+
+
+def blog_owner(texts: list[str]) -> list[str]:
+    """The blogger a blog platform's page names under its profile box's heading (个人资料 /
+    某某老周), when the page-title line ends with a blog platform's name (`blog_platform_ends`):
+    the writer of a post no byline credits. [] otherwise."""
+    v = vocab.load("metadata.yml")
+    if not texts or not re.search(rf"(?:{v['blog_platform_ends']})\s*$", texts[0]):
+        return []
+    labels = set(v["profile_labels"])
+    for label, name in zip(texts, texts[1:]):
+        if label.strip() in labels and re.fullmatch(r"[\u4e00-\u9fff\w·]{2,12}", name.strip()) and not _boilerplate(name.strip()):
+            return [name.strip()]
+    return []
 
 
 def not_an_outlet(name: str) -> bool:

@@ -300,6 +300,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                                                           and not meta.creator_post([l.text for l in lines if l.number >= first_kept]))
                    else [])
                or (meta.stamp_writer(stamp.text) if stamp else [])
+               or meta.blog_owner([l.text for l in lines[:40]])  # (个人资料 / the blogger, on a blog platform)
                or meta.reposted_writer([l.text for l in header]))  # (以下文章来源于某某，作者某某)
     if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
         authors = [a for a in authors if a != closing_credit[0]] or closing_credit[1]
