@@ -393,3 +393,40 @@ def test_an_outlet_s_name_before_a_colon_stays_when_printed_lower_down():
 def test_a_column_s_heading_or_a_sub_heading_beside_the_headline_is_no_headline():
     assert _extract("t23_t12-gov-h2-column-heading.html")[0]["title"] == "城头山镇：稻虾共作让“一田两用”效益翻番"
     assert _extract("t23_t14-school-opening-line-h3.html")[0]["title"] == "我校举行2023年秋季田径运动会"
+
+
+# A second red-team pass over the twenty-third session's later rules (a WeChat account first, the
+# printed variant of the headline, an e-paper's headline list, 公告日期 and ROC dates, editing
+# credits with bars, a blog's profile box, the date bar above the trail, labels in brackets, a
+# writer's credit before captions, a paper's short name): each page read right before those rules
+# and must still.
+
+def test_a_page_s_headline_printed_twice_over_its_date_names_no_account():
+    _each_reads("source", {"t23b_c01-county-gov-short-title-repeated.txt": "桃江县人民政府",
+                           "t23b_c02-tw-township-short-title-repeated.txt": "花蓮縣吉安鄉公所"})
+
+
+def test_a_caption_over_the_date_is_no_printed_headline():
+    assert _extract("t23b_c05-gov-photo-news-caption-over-date.txt")[0]["title"] == "桃源县举行2024年春季征兵欢送仪式"
+
+
+def test_a_poem_s_refrain_and_an_announcement_period_stay_text():
+    body = "\n".join(_body(_extract("t23b_c06-culture-poem-title-as-refrain.txt")[0]))
+    assert body.startswith("从酉水的臂弯里流出来")
+    assert "公告时间：2024年5月7日至2024年5月26日" in _body(_extract("t23b_c08-land-notice-announcement-period-in-text.txt")[0])
+
+
+def test_dates_an_event_box_and_an_e_paper_s_issue_bar():
+    _each_reads("date", {"t23b_c09-tw-school-event-roc-date-in-header.txt": "2024-10-01",
+                         "t23b_c19-epaper-issue-date-above-trail.html": "2024-05-21"})
+
+
+def test_a_court_summary_with_bars_stays_and_blogs_menus_and_photographers_name_no_writer():
+    assert "一审｜判处实刑　二审｜维持原判" in _body(_extract("t23b_c12-court-wechat-trial-summary-bars.txt")[0])
+    _each_reads("author", {"t23b_c14-blog-platform-nav-profile-link.txt": [], "t23b_c35-sina-gov-office-blog.txt": [],
+                           "t23b_c23-malaysia-photo-credit-before-captions.txt": []})
+
+
+def test_a_dictionary_s_bracketed_field_and_an_edition_s_word_name_no_source():
+    assert _extract("t23b_c21-idiom-text-source-label-in-brackets.txt")[0]["source"] == "绍兴市上虞区图书馆"
+    assert _extract("t23b_c24-epaper-generic-title-shuzibao.txt")[0]["source"] != "数字报"

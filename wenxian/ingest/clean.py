@@ -254,8 +254,11 @@ def _below_printed_headline(lines: list[Line], reasons: list[str | None], start:
     short lines stood between them."""
     printed = [i for i in range(1, len(lines)) if reasons[i] and reasons[i].startswith("title")]
     if (len(printed) == 2 and all(reasons[p] == "title" for p in printed) and start - 3 <= printed[0] < start <= printed[1] < end
-            and printed[1] - printed[0] <= 12
-            and all(len(l.text) <= 40 and not re.search(r"[。；;]", l.text) for l in lines[printed[0] + 1:printed[1]])):
+            and 3 <= printed[1] - printed[0] <= 12
+            # (no byline or date between: not a poem's title sung again as its refrain)
+            and not any(reasons[i] for i in range(printed[0] + 1, printed[1]))
+            and all(len(l.text) <= 40 and not re.search(r"[。；;，,、：:—]$", l.text) and not re.search(r"[。；;]", l.text)
+                    for l in lines[printed[0] + 1:printed[1]])):
         # (an e-paper's list of the page's headlines, this one first among them, run into the
         # text's run over the headline printed again: the text starts under the second printing)
         return printed[1] + 1

@@ -340,7 +340,11 @@ def _just_above(blocks: list[Block], title_index: int | None, most: int = 2) -> 
     for b in reversed(blocks[max(0, title_index - 6):title_index]):
         if b.hidden:
             continue
-        if _TRAIL.search(b.text) or len(out) == most:
+        if len(out) == most:
+            break
+        if _TRAIL.search(b.text):
+            if _PAGE_MARK.search(b.text):
+                continue  # (an e-paper's trail to its page, 数字报首页 > 第03版: its issue's date bar above dates it)
             break
         if b.link_density >= 0.5:
             continue  # (a share bar between: ∣发言∣列印∣转寄)

@@ -303,7 +303,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if len(title) < 4 and not site and len(lines) > placeholders + 1 and lines[placeholders + 1].text.strip() == first \
             and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", title):
         return None, title  # ('正報' / '正報' / Jornal…: a short name printed again as the logo is the site's)
-    if len(title) < 4 and not site and is_outlet_name(title) and any(
+    if len(title) < 4 and not site and is_outlet_name(title) and title not in _EDITION_WORDS and any(
             f"《{title}》" in l.text or title in l.text and _COPYRIGHT_WORDS.search(l.text) for l in lines[placeholders + 1:]):
         return None, title  # ('某聞報' alone, the page naming it 《某聞報》 in its footer: the paper, no headline)
     if (len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title)
@@ -327,6 +327,10 @@ def _site_only_end() -> re.Pattern:
 
 
 
+
+
+# an edition's word alone, no paper's name (数字报, 电子报, 手机报)
+_EDITION_WORDS = ("数字报", "电子报", "手机报", "电子版", "数字版")
 
 
 def _site_before_bar(first: str, following: list[Line]) -> tuple[str, str] | None:
@@ -807,7 +811,8 @@ _LABEL_FIRST = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：︰﹕]\s*\d")
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?:[ \u3000]([\u4e00-\u9fff]))?(?=\s*[:：︰﹕])")
 
 
-_BRACKETED_LABEL = re.compile(r"[\[［【]\s*([\u4e00-\u9fff]{2,6})\s*[\]］】]\s*(?=\S)")
+# (square brackets only: a dictionary's 【出处】《史记》 is a field of the text, not the page's)
+_BRACKETED_LABEL = re.compile(r"[\[［]\s*([\u4e00-\u9fff]{2,6})\s*[\]］]\s*(?=\S)")
 
 
 def unspaced_labels(text: str) -> str:
@@ -904,12 +909,20 @@ def labelled_date(lines: list[Line], order: str | None = None) -> str | None:
     if found:
         return found
     for line in lines:
-        plain = _PLAIN_ROC_DATE.fullmatch(line.text.strip())
-        if plain:  # (日期：113-10-07 alone on its line: an ROC year's figures under the plain label)
-            return roc_date(plain.group(1), plain.group(3), plain.group(4))
         m = _POSTED_ON.search(line.text)
         if m and _date_in(m.group(1)):
             return _date_in(m.group(1))
+    return None
+
+
+def plain_roc_date(lines: list[Line]) -> str | None:
+    """An ROC year's date in figures alone on its line under the plain label (日期：113-10-07), as
+    Taiwan's township offices print it under the headline: read after every other date (an event
+    box's 日期 above the text is not the page's when a dateline is printed)."""
+    for line in lines:
+        plain = _PLAIN_ROC_DATE.fullmatch(line.text.strip())
+        if plain:
+            return roc_date(plain.group(1), plain.group(3), plain.group(4))
     return None
 
 
@@ -1450,10 +1463,13 @@ def blog_owner(texts: list[str]) -> list[str]:
     v = vocab.load("metadata.yml")
     if not texts or not re.search(rf"(?:{v['blog_platform_ends']})\s*$", texts[0]):
         return []
-    labels = set(v["profile_labels"])
+    labels, box = set(v["profile_labels"]), set(v["profile_box_words"])
+    office = re.compile(rf"(?:{v['office_ends']})$")
     for label, name in zip(texts, texts[1:]):
-        if label.strip() in labels and re.fullmatch(r"[\u4e00-\u9fff\w·]{2,12}", name.strip()) and not _boilerplate(name.strip()):
-            return [name.strip()]
+        n = name.strip()
+        if (label.strip() in labels and re.fullmatch(r"[\u4e00-\u9fff\w·]{2,12}", n) and not _boilerplate(n)
+                and n not in box and not office.search(n)):  # (a menu's next word, an office's own blog)
+            return [n]
     return []
 
 

@@ -19,6 +19,7 @@ from . import limits
 from . import saved_by
 from . import source_urls
 from . import meta
+from . import vocab
 from . import recurring_lines as recurring
 from ..places import regions
 from . import webarchive
@@ -345,6 +346,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     art = _article(data, decoded, text, cleaned, restore(title, pairs),
                    labelled or under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
                    or (meta.find_date([stamp], order) if stamp else None) or _signature_date(cleaned, title, order)
+                   or meta.plain_roc_date(_below(header, printed) if printed is not None else header)
                    or meta.issue_month(header),
                    restore(source, pairs),
                    [restore(a, pairs) for a in authors])
@@ -623,7 +625,9 @@ def _printed_variant(title: str | None, above: list) -> str | None:
     near = above[-8:]
     dated = [i for i, l in enumerate(near) if i and meta.has_date(l.text) and len(l.text) <= 120]
     printed = near[dated[-1] - 1].text.strip() if dated else None
+    captions = re.compile(vocab.load("sections.yml")["caption_marks"])
     if (not printed or title in printed or title.startswith(printed)  # (主题：标题, with its label; a heading cut short)
+            or captions.match(printed) or "。" in printed  # (nor a picture's caption over the date: 图为…)
             or any(l.text.strip() == title for l in above)):
         return None
     shared = sum(1 for ch in set(title) if ch in printed) / max(1, len(set(title)))
@@ -641,7 +645,10 @@ def _account_over_headline(title: str, lines: list) -> bool:
         return False
     at = block.index(title) + 2
     beside = [lines[j].text.strip() for j in (at - 1, at + 1) if 1 < j < len(lines)]
-    return any(meta.bare_date(t) or t in ("原创", "原創") for t in beside)
+    # (only on a platform's post: its 原创 mark in the block or its marks around the post; a
+    # government page's headline over its bare date is printed twice too)
+    return (any(meta.bare_date(t) or t in ("原创", "原創") for t in beside)
+            and ("原创" in block or "原創" in block or meta.platform_post(lines)))
 
 
 def _printed_again(title: str, lines: list) -> bool:
@@ -771,6 +778,7 @@ def _closing_credit_before_captions(text: str, after: list[str]) -> bool:
     only by short lines, the captions of the pictures a scraper keeps after it."""
     t = text.strip()
     return (len(t) <= 40 and t[:1] in "（(" and t[-1:] in "）)" and bool(meta.credited_authors(t))
+            and not re.search(r"摄|攝", t) and not re.match(r"[（(]\s*(?:图|圖)\s*[／/:：](?!\s*文)", t)  # (a photographer's credit)
             and all(len(a) <= 60 for a in after))
 
 
