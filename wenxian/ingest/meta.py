@@ -2407,7 +2407,10 @@ def find_authors(lines: list[Line], first_paragraph: str | None, last_paragraph:
             m = _LABELLED_BODY_AND_WRITER.match(t.strip())
             names = byline_names(m.group(2)) if m and _INSTITUTION.search(m.group(1)) else []
         credit = _credit_part(t, names[0]) if names else t
-        if names and _PHOTO_CREDIT.search(credit) and not re.search(r"报道|报导|[／/╱]\s*文", credit):
+        unnamed = credit
+        for n in names:  # (a name's own 图 is no picture's: 包·巴图)
+            unnamed = unnamed.replace(n, " ")
+        if names and _PHOTO_CREDIT.search(unnamed) and not re.search(r"报道|报导|[／/╱]\s*文", credit):
             names = _writers_beside_photographer(credit)
             if not names:
                 photographers = photographers or credited_authors(credit)  # a writer's credit elsewhere comes first
