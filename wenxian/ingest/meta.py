@@ -23,7 +23,8 @@ _SEPARATORS = [" @ ", " :: ", "--", "_", " - ", " – ", "-", "|", "｜", "—"]
 # 2019/9/9, 2019.09.09): mixed separators are two numbers side by side, not a date
 # ('12/01/2004 - 01/01/2005', an archive's range, holds no '2004-01-01')
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})|\s*([-/.])\s*(\d{1,2})\s*\4\s*(\d{1,2}))(?!\d)")
-_DATELINE = re.compile(r"^[(（【]?([\u4e00-\u9fff]{2,8}?)(?:快讯|专讯|讯|消息(?![称指说人透显]))")  # 新京报快讯: 新京报; 明報專訊: 明報
+# (and 《某某通讯社18日专讯》, a wire's dateline with its day: the name whole before the day)
+_DATELINE = re.compile(r"^[(（【《]?(?:([\u4e00-\u9fff]{2,10})\d{1,2}日|([\u4e00-\u9fff]{2,8}?))(?:快讯|专讯|讯|消息(?![称指说人透显]))")  # 新京报快讯: 新京报; 明報專訊: 明報
 
 
 # Blog platforms title their pages "post @ blog name :: platform ::"; the blog is the site.
@@ -117,7 +118,8 @@ def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | N
                 tail = rest
                 # ('某某鄉公所-最新消息-標題': a channel's own word names the part before it a site)
                 channel_named = channel.strip() in vocab.load("metadata.yml")["not_sources"] and 2 <= len(head.strip()) <= 20
-        if (found and (is_site_name(head.strip()) or channel_named) and len(tail.strip()) > len(head.strip()) and sep not in tail
+        if (found and (is_site_name(head.strip()) and head.strip() not in vocab.load("metadata.yml")["not_sources"] or channel_named)
+                and len(tail.strip()) > len(head.strip()) and sep not in tail  # (not a channel's name: 即時新聞 | 某某)
                 # ('…社区诊所 | 某某网 Some Daily News': the site is after; not 西九龍站, a place)
                 and not (is_outlet_name(tail.split()[0]) or tail.split()[0].endswith(("网", "網")))
                 and (sep != "-" or channel_named or is_outlet_name(head.strip()) or head.strip().endswith(
@@ -262,13 +264,17 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     channel = _site_and_channel(first, lines[placeholders + 1:placeholders + 60])
     if channel:
         return None, channel
-    channel_first = re.fullmatch(r"([\u4e00-\u9fff]{2,8})\s*(?:[-_|｜–—]|\s-\s)\s*([^\s，。！？、,!?]{2,24})", first)
+    # (the site's name may come with its English one: 即時新聞 | 某某通 ETNet)
+    channel_first = re.fullmatch(r"([\u4e00-\u9fff]{2,8})\s*(?:[-_|｜–—]|\s-\s)\s*([^\s，。！？、,!?]{2,24})(?:\s+[A-Za-z][A-Za-z .&]{1,30})?", first)
     near = {l.text.strip() for l in window}
     if channel_first and (channel_first.group(1) in vocab.load("metadata.yml")["not_sources"]
                           or channel_first.group(1) in vocab.load("metadata.yml")["news_channels"]) and (
             is_site_name(channel_first.group(2))
             # (a body's name that its masthead prints alone at the top; not 旅游｜某古镇成为避暑好去处)
-            or _BODY_NAME_END.search(channel_first.group(2)) and channel_first.group(2) in near):
+            or _BODY_NAME_END.search(channel_first.group(2)) and channel_first.group(2) in near
+            # (or a name with its English one that the logo prints alone: 某某通 ETNet)
+            or channel_first.group(2) != first[channel_first.start(2):].strip()
+            and (first[channel_first.start(2):].strip() in near or channel_first.group(2) in near)):
         return None, channel_first.group(2)  # ('新聞稿-某某部某某署': a channel's name, then the body's: no headline)
     slogan = _site_and_slogan(first, lines[placeholders + 1:])
     if slogan:
@@ -1633,7 +1639,8 @@ def find_source(meta_lines: list[Line], all_lines: list[Line], first_paragraphs:
         if m and not _self_reference(m.group(1)):
             return m.group(1)  # （法新社羅馬19日電）, 中央社記者…台北22日電
         m = _DATELINE.match(par)
-        name = _credited_in(par) or (m.group(1) if m and not _self_reference(m.group(1)) and not _place_dateline(m.group(1), par[m.end():])
+        dated = (m.group(1) or m.group(2)) if m else None
+        name = _credited_in(par) or (dated if dated and not _self_reference(dated) and not _place_dateline(dated, par[m.end():])
                                      else None)
         if name:
             return name
