@@ -117,10 +117,12 @@ def extract(page: Page) -> HtmlArticle:
             "visible (the dateline under the title)")]
         + [(_issue_day(dateline_zone, blocks[max(0, (title_index or 0) - 40):title_index or 0], order),
             "visible (the byline's day in the issue's date above)")]
+        # (an e-paper's issue date over its page label, before the metadata: its content system
+        # stamps the evening the page was made, the day before the issue readers cite)
+        + [(_epaper_date(blocks, title_index, order), "visible (the e-paper's date over its page label)")]
         + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
         + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(_just_above(blocks, title_index))), order), "visible (just above the title)")]
-        + [(_epaper_date(blocks, title_index, order), "visible (the e-paper's date over its page label)")]
         + [(meta.labelled_date(byline + trailer, order), "visible (labelled)")]
         + [(meta.find_date(byline, order), "visible")]
         + [(meta.find_date(list(reversed(_just_above(blocks, title_index, 6))), order), "visible (above the title)")]
@@ -680,6 +682,9 @@ def _heading_beside(blocks: list[Block], index: int | None, label: re.Pattern) -
     return None
 
 
+_ORIGINAL_TITLE_LINE = re.compile(r"[（(【\[]?\s*(?:原标题|原題|原题)\s*[:：︰﹕]\s*(.+?)[）)】\]]?$")
+
+
 def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     """(title, origin, index of the block that prints it).
 
@@ -690,6 +695,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     first <h1>.
     """
     candidates = [(v[:300], o) for v, o in page.meta["title"]] + ([(page.title_tag[:300], "title")] if page.title_tag else [])
+    # (not a title the page prints as its reprint's 原标题：…: the CMS kept the original's title)
+    originals = {m.group(1).strip() for b in page.blocks[:page.main[1]] if (m := _ORIGINAL_TITLE_LINE.match(b.text.strip()))}
+    candidates = [(v, o) for v, o in candidates if v.strip() not in originals] or candidates
     sites = {v for v, _o in page.meta["site"]}
     start, end = page.main
     best = None

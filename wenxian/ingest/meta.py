@@ -2978,6 +2978,9 @@ def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)):
             i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE)
         t = near[i].text
+        if (i >= 3 and boilerplate(near[i - 3].text) and "，" in t and "，" not in near[i - 1].text
+                and all(_fits_headline(x.text, boilerplate, shortest=4) for x in near[i - 2:i + 1])):
+            return near[i - 1].text  # (a kicker, the headline, a deck of a sentence: 引题 / 主题 / 副题)
         if _fits_headline(t, boilerplate) and not t.startswith("—") and not (i and column_label(near[i - 1].text)):
             return t  # (not a table's value under its bare label: 发布机构 / 某某厅, dates running down to the headline)
     return None
