@@ -592,8 +592,7 @@ def signature_end(lines: list[Line], reasons: list[str | None], end: int, limit:
     # (the notice's own closing lines between its text and its signature: whom to call, where,
     # its attachment; 联系电话：…, 地址：…, 附件：…)
     k = end
-    while k < min(limit, end + 4) and (reasons[k] == CONTACT or reasons[k] == ATTACHMENT and lines[k].text.startswith("附件")
-                                       or not reasons[k] and _LABELLED_LINE.match(lines[k].text)):
+    while k < min(limit, end + 4) and _notice_closing_line(lines[k].text, reasons[k]):
         k += 1
     j = k
     # (the issuing body's name may open the headline: 某某局关于…的公示, signed 某某局)
@@ -620,11 +619,24 @@ def contacts_before_signature(lines: list[Line], reasons: list[str | None], end:
     if j == end - 1:
         return  # (no body's name over the date)
     i = j - 1
-    closing = re.compile(vocab.load("sections.yml")["closing_formula"])
-    while i > j - 7 and i >= 0 and (reasons[i] == CONTACT or reasons[i] == ATTACHMENT and lines[i].text.startswith("附件")
-                                    or not reasons[i] and (_LABELLED_LINE.match(lines[i].text) or closing.match(lines[i].text))):
+    while i > j - 7 and i >= 0 and _notice_closing_line(lines[i].text, reasons[i], formula=True):
         reasons[i] = None
         i -= 1
+
+
+def _notice_closing_line(text: str, reason: str | None, formula: bool = False) -> bool:
+    """Whether a line may stand between a notice's text and its signature: whom to call and where
+    (联系电话：…, a contact footer's shape), its attachment (附件：…), another labelled line, or,
+    with `formula`, its closing formula (特此公示。)."""
+    if reason == CONTACT or reason == ATTACHMENT and text.startswith("附件"):
+        return True
+    return not reason and bool(_LABELLED_LINE.match(text) or formula and _closing_formula().match(text))
+
+
+@lru_cache(maxsize=None)
+def _closing_formula() -> re.Pattern:
+    """A notice's closing formula alone on its line (`closing_formula`: 特此公示。)."""
+    return re.compile(vocab.load("sections.yml")["closing_formula"])
 
 
 CONTACT, CUT_TITLE, ATTACHMENT = "contact footer", "title as printed (cut short)", "attachment link (a file to download, not text)"
@@ -801,20 +813,32 @@ def _announced_list() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(v["list_intro"]), re.compile(v["list_item"])
 
 
+def announced_items(texts: list[str], offset: int = 0, stop: int | None = None) -> set[int]:
+    """Indexes (plus `offset`) of the lines a line of `texts` announces as its list, and of that
+    line itself (名单如下： / 特等奖：某某 / 一等奖：某某…): the items run on while each opens with
+    a short label. `stop`: look for an announcing line among the first `stop` lines only."""
+    intro, item = _announced_list()
+    found: set[int] = set()
+    for i, t in enumerate(texts[:stop]):
+        if intro.search(t):
+            found.add(offset + i)
+            j = i + 1
+            while j < len(texts) and item.match(texts[j]):
+                found.add(offset + j)
+                j += 1
+    return found
+
+
 def headline_run_start(texts: list[str]) -> int | None:
     """Start of a trailing run of headline-like lines (other articles' titles listed after the
     text): at least `headline_run` lines after the last sentence, each short and unpunctuated at
     its end. None when the text ends with its own sentences."""
     wrapped = hard_wrapped(texts)
     last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t) or wrapped[i]), default=-1)
-    intro, item = _announced_list()
-    if last_sentence + 1 < len(texts) and intro.search(texts[last_sentence + 1]):
-        last_sentence += 1  # (the text announces a list: 得奖名单如下： / 特等奖：某某 / …)
-        while last_sentence + 1 < len(texts) and item.match(texts[last_sentence + 1]):
-            last_sentence += 1
+    if last_sentence + 1 < len(texts):  # (the text announces a list: 得奖名单如下： / 特等奖：某某 / …)
+        last_sentence = max(announced_items(texts[last_sentence + 1:], last_sentence + 1, stop=1), default=last_sentence)
     tail = texts[last_sentence + 1:]
-    closing = re.compile(vocab.load("sections.yml")["closing_formula"])
-    if any(closing.match(t) for t in tail[:8]):
+    if any(_closing_formula().match(t) for t in tail[:8]):
         return None  # (a notice's closing: 受理单位：… / 联系电话：… / 特此公示。 / its signature)
     short = sum(1 for t in tail if len(t) <= 40 and not is_numbered_heading(t))
     if len(tail) >= _sections()[2] and short >= 0.7 * len(tail):
@@ -1061,14 +1085,8 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
             reasons[i] = None
     kept: list[Kept] = []
     removed: list[Removed] = []
-    intro, item = _announced_list()
-    listed = set()  # (the items of a list the text announces, 名单如下： / 特等奖：某某: no headings)
-    for i in range(start, min(end, len(lines))):
-        if intro.search(lines[i].text):
-            j = i + 1
-            while j < end and item.match(lines[j].text):
-                listed.add(j)
-                j += 1
+    # (the items of a list the text announces, 名单如下： / 特等奖：某某: no headings)
+    listed = announced_items([l.text for l in lines[start:end]], start)
     for i, (line, reason) in enumerate(zip(lines, reasons)):
         if i in items or i == lead:
             kept.append(Kept(line, "paragraph"))

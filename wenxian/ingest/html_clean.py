@@ -137,7 +137,7 @@ def extract(page: Page) -> HtmlArticle:
     account = meta.outlet_or_none(meta.account_name(header, title))
     closing_credit = meta.closing_outlet_credit(paragraphs[-1]) if paragraphs else None  # （某某新聞某某台北報導）
     closing_lines = [Line(0, p) for p in paragraphs[-2:] if len(p) <= 80 and meta.opens_with_label(p)]
-    own_unit = lambda _line, value: bool(site) and meta.unit_of(value.strip(), site)  # noqa: E731
+    own_unit = meta.own_unit(site)
     source, origins["source"] = _first(
         [(meta.outlet_or_none(meta.reposted_account([b.text for b in blocks[:start + 12]])), "visible (the repost's card)")]
         # a labelled credit under the headline, then one closing the text and kept with it
@@ -415,8 +415,7 @@ def _date_then_source(text: str) -> bool:
     """A date, then the page's source label (2019-11-22　来源：某某日报　字体：大 中 小): the
     byline's shape on many papers' and bodies' sites."""
     m = _DATE_ALONE.match(text)
-    return bool(m) and bool(re.match(r"\s*(?:" + "|".join(map(re.escape, vocab.load("metadata.yml")["source_labels"])) + r")\s*[:：︰﹕]",
-                                     text[m.end():]))
+    return bool(m) and meta.opens_with_label(text[m.end():].strip()) and bool(re.search(r"[:：︰﹕]", text[m.end():]))
 
 
 def _date_then_channel(text: str, channels) -> bool:
@@ -682,9 +681,6 @@ def _heading_beside(blocks: list[Block], index: int | None, label: re.Pattern) -
     return None
 
 
-_ORIGINAL_TITLE_LINE = re.compile(r"[（(【\[]?\s*(?:原标题|原題|原题)\s*[:：︰﹕]\s*(.+?)[）)】\]]?$")
-
-
 def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     """(title, origin, index of the block that prints it).
 
@@ -696,7 +692,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     """
     candidates = [(v[:300], o) for v, o in page.meta["title"]] + ([(page.title_tag[:300], "title")] if page.title_tag else [])
     # (not a title the page prints as its reprint's 原标题：…: the CMS kept the original's title)
-    originals = {m.group(1).strip() for b in page.blocks[:page.main[1]] if (m := _ORIGINAL_TITLE_LINE.match(b.text.strip()))}
+    originals = {t for b in page.blocks[:page.main[1]] if (t := meta.original_title(b.text))}
     candidates = [(v, o) for v, o in candidates if v.strip() not in originals] or candidates
     sites = {v for v, _o in page.meta["site"]}
     start, end = page.main
@@ -1111,6 +1107,7 @@ def _event_time(text: str) -> bool:
     """Whether a line opens with the labelled time of what the text announces (活動時間：…,
     报名日期：…), one field alone: the text's particulars, not the page's byline."""
     t = reading_form(text.strip())
-    m = re.match(r"([\u4e00-\u9fff]{1,4}(?:时间|日期))\s*[:：︰﹕]", t)
+    m = _TIME_LABEL.match(t)
     labels = re.findall(r"[\u4e00-\u9fff]\s*[:：︰﹕]", t)  # (a field's label, not a clock's 9:00)
-    return bool(m) and m.group(1) not in vocab.load("metadata.yml")["date_labels"] and len(labels) == 1
+    return (bool(m) and re.match(r"\s*[:：︰﹕]", t[m.end():]) is not None
+            and m.group() not in vocab.load("metadata.yml")["date_labels"] and len(labels) == 1)

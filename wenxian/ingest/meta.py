@@ -89,12 +89,23 @@ def _news_channel() -> re.Pattern:
     return re.compile(rf"[\u4e00-\u9fff]{{0,4}}(?:{vocab.load('metadata.yml')['news_channel_ends']})")
 
 
+@lru_cache(maxsize=None)
+def _blog_platform() -> re.Pattern:
+    """How a blog platform's name ends (`blog_platform_ends`: 新浪博客, 某某部落格)."""
+    return re.compile(f"(?:{vocab.load('metadata.yml')['blog_platform_ends']})")
+
+
+@lru_cache(maxsize=None)
+def _blog_on_platform() -> re.Pattern:
+    """A blog post's page title on a platform: '文章_博客名_新浪博客' (the blog is the site)."""
+    return re.compile(rf"(.+?)_([^_]{{2,20}})_[^_]{{0,10}}{_blog_platform().pattern}\s*")
+
+
 def split_site_suffix(line: str, page_title: bool = False) -> tuple[str, str | None]:
     """'标题_某某网' -> ('标题', '某某网'); a suffix is split off only when it names a site. On a
     page-title line a site's name may also stand first with a bare hyphen ('某某日报数字报-标题');
     in a credit the hyphen joins a portal and its outlet ('光明网-《光明日报》'), which stay one."""
-    blog = _BLOG_TITLE.match(line) or re.fullmatch(
-        rf"(.+?)_([^_]{{2,20}})_[^_]{{0,10}}(?:{vocab.load('metadata.yml')['blog_platform_ends']})\s*", line)
+    blog = _BLOG_TITLE.match(line) or _blog_on_platform().fullmatch(line)
     if blog:
         return blog.group(1).strip(), blog.group(2).strip()  # ('文章_博客名_新浪博客': the blog)
     sections = _section_trail(line)
@@ -197,16 +208,23 @@ _NOT_TITLE = re.compile(r"[>»]|^[(（]?(?:据)?\S{2,6}(?:社|网)?\S{0,8}\d{1,2
                         r"|(?:记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4})*$|当前位置|您的位置|首页|^\w{0,6}\d+\*\d+$|查看原文")
 
 
+def _top_bar_line(text: str) -> bool:
+    """A line of the site's top bar where a capture without its <title> starts: one the
+    navigation rules name (欢迎访问某某网站 今天是…, 登录 | 注册), or a row of the site's own links
+    each of which they name (會員登入 | 註冊 | 訂閱電子報)."""
+    from .clean import pattern_reason
+    parts = [p.strip() for p in re.split(r"[|｜]", text)]
+    return ((pattern_reason(text) or "").startswith("navigation")
+            or len(parts) >= 2 and all(pattern_reason(p) == "navigation" for p in parts))
+
+
 def _title_under_banner(lines: list[Line]) -> tuple[str | None, str | None]:
     """(title, site) of a page-title line printed under the site's welcome banner and login row
     (欢迎访问某某县人民政府门户网站 今天是… / 登录 | 注册 / 某某县人民政府-通知公告-headline), as a
     scraper that saves the page's top bar first writes them: only a line naming the site beside a
     headline that the page prints again, below the banner's lines alone; else (None, None)."""
-    from .clean import pattern_reason
     for k in range(1, min(3, len(lines) - 1) + 1):
-        parts = [p.strip() for p in re.split(r"[|｜]", lines[k - 1].text)]
-        if not ((pattern_reason(lines[k - 1].text) or "").startswith("navigation")
-                or len(parts) >= 2 and all(pattern_reason(p) == "navigation" for p in parts)):
+        if not _top_bar_line(lines[k - 1].text):
             break  # (only the bar's own lines above it: 欢迎访问…, 會員登入 | 註冊 | 訂閱電子報)
         title, site = find_title(lines[k:])
         # (printed again alone over its dateline: not a topic's name that its banner prints, 专题名_站名)
@@ -309,7 +327,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
     if len(title) < 4 and not site and len(lines) > placeholders + 1 and lines[placeholders + 1].text.strip() == first \
             and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", title):
         return None, title  # ('正報' / '正報' / Jornal…: a short name printed again as the logo is the site's)
-    if len(title) < 4 and not site and is_outlet_name(title) and title not in _EDITION_WORDS and any(
+    if len(title) < 4 and not site and is_outlet_name(title) and title not in vocab.load("metadata.yml")["edition_words"] and any(
             f"《{title}》" in l.text or title in l.text and _COPYRIGHT_WORDS.search(l.text) for l in lines[placeholders + 1:]):
         return None, title  # ('某聞報' alone, the page naming it 《某聞報》 in its footer: the paper, no headline)
     if (len(title) < 4 or _NOT_TITLE.search(title) or site and is_site_name(title)
@@ -333,10 +351,6 @@ def _site_only_end() -> re.Pattern:
 
 
 
-
-
-# an edition's word alone, no paper's name (数字报, 电子报, 手机报)
-_EDITION_WORDS = ("数字报", "电子报", "手机报", "电子版", "数字版")
 
 
 def _site_before_bar(first: str, following: list[Line]) -> tuple[str, str] | None:
@@ -468,7 +482,8 @@ _SITE_BEFORE_DASH = re.compile(r"[^\s，。！？,!?\-—]{2,12}\s*[—－]\s*")
 _COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?\-]{2,12}(?:--|_|-|\s+[-|｜]\s+)")
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（【\[]")  # (【某某吧】_某某贴吧: a board after the headline)
-_ORIGINAL_TITLE_LABEL = re.compile(r"^\s*(?:原标题|原標題|原题|原題)\s*[:：︰﹕]")
+_ORIGINAL_TITLE_WORDS = r"原标题|原標題|原题|原題|原文标题|原文標題"
+_ORIGINAL_TITLE_LABEL = re.compile(rf"^\s*(?:{_ORIGINAL_TITLE_WORDS})\s*[:：︰﹕]")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
 
 
@@ -1025,7 +1040,17 @@ def without_edition(value: str) -> str:
 
 
 # the reprinted piece's own title printed after its origin's name (（原标题：…）, 原题：…)
-_ORIGINAL_TITLE_NOTE = re.compile(r"\s*[（(【\[]?\s*(?:原标题|原题|原文标题)\s*[:：︰﹕]")
+_ORIGINAL_TITLE_NOTE = re.compile(rf"\s*[（(【\[]?\s*(?:{_ORIGINAL_TITLE_WORDS})\s*[:：︰﹕]")
+
+
+def original_title(text: str) -> str | None:
+    """The reprinted piece's own title a line prints under its label (原标题：…, （原标题：…）);
+    None for any other line."""
+    t = text.strip().lstrip("（(【[")
+    m = _ORIGINAL_TITLE_LABEL.match(t)
+    if not m:
+        return None
+    return t[m.end():].strip().rstrip("）)】]").strip() or None
 
 
 def clean_source(value: str) -> str | None:
@@ -1467,7 +1492,7 @@ def blog_owner(texts: list[str]) -> list[str]:
     某某老周), when the page-title line ends with a blog platform's name (`blog_platform_ends`):
     the writer of a post no byline credits. [] otherwise."""
     v = vocab.load("metadata.yml")
-    if not texts or not re.search(rf"(?:{v['blog_platform_ends']})\s*$", texts[0]):
+    if not texts or not re.search(rf"{_blog_platform().pattern}\s*$", texts[0]):
         return []
     labels, box = set(v["profile_labels"]), set(v["profile_box_words"])
     office = re.compile(rf"(?:{v['office_ends']})$")
@@ -1607,6 +1632,12 @@ def labelled_source(lines: list[Line], all_lines: list[Line], release=None, afte
         elif issuer is None and not after_text:
             issuer = cleaned
     return issuer
+
+
+def own_unit(site: str | None):
+    """The `release` predicate of `labelled_source` that reads a 资料来源 line only where it names
+    a unit of the site's own body (`unit_of`)."""
+    return lambda _line, value: bool(site) and unit_of(value.strip(), site)
 
 
 def unit_of(name: str, site: str) -> bool:
@@ -2837,7 +2868,7 @@ def labelled_title_at(lines: list[Line]) -> tuple[int, str, bool] | None:
         if m and m.group(1):
             return i, m.group(1).strip(), False
         row = None if m else ROW_FIELD.match(text)
-        if row and row.group(1) in ("标题", "題目", "题目") and 4 <= len(row.group(2).strip()) <= 80:
+        if row and row.group(1) in _label_words("title_row_labels") and 4 <= len(row.group(2).strip()) <= 80:
             # (a table row, its label and value cells apart: 標題　某某; not an event's 主题 row)
             return i, row.group(2).strip(), True
         if m and i + 1 < len(lines) and 4 <= len(lines[i + 1].text.strip()) <= 80 and not column_label(lines[i + 1].text):

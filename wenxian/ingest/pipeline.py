@@ -246,7 +246,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     doubled, doubled_writer = meta.doubled_account([l.text for l in above[:8]], title)
     # (a release's 資料來源 line credits it above the text, or after it naming the site's own
     # body's unit; elsewhere it credits a chart or a table)
-    own_unit = lambda _line, value: bool(site) and meta.unit_of(value.strip(), site)  # noqa: E731
+    own_unit = meta.own_unit(site)
     above_text = lambda line, value: line.number < first_kept or own_unit(line, value)  # noqa: E731
     candidates = (lambda: meta.labelled_source(sorted((l for l in header if l.number not in deep), key=lambda l: l.number), lines,
                                                release=above_text),
@@ -647,8 +647,8 @@ def _account_over_headline(title: str, lines: list) -> bool:
     beside = [lines[j].text.strip() for j in (at - 1, at + 1) if 1 < j < len(lines)]
     # (only on a platform's post: its 原创 mark in the block or its marks around the post; a
     # government page's headline over its bare date is printed twice too)
-    return (any(meta.bare_date(t) or t in ("原创", "原創") for t in beside)
-            and ("原创" in block or "原創" in block or meta.platform_post(lines)))
+    # (the lines are read in their reading form: 原創 reads 原创)
+    return any(meta.bare_date(t) or t == "原创" for t in beside) and ("原创" in block or meta.platform_post(lines))
 
 
 def _printed_again(title: str, lines: list) -> bool:
