@@ -195,6 +195,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     # (the variant may have been kept as the text's first line, a heading over the dateline)
     prose_at = next((k.line.number for k in cleaned.kept if clean_mod.is_prose(k.line.text)), first_kept)
     variant = _printed_variant(title, [l for l in lines[1:] if l.number < prose_at])
+    variant = variant or site and _printed_headline(title, [l for l in lines[1:] if l.number < prose_at], lines, _text_opening(cleaned))
+    variant = variant or _joined_wrap(title, [l for l in lines[1:] if l.number <= prose_at], lines)
     if variant:  # (the headline as printed over its dateline, worded a little otherwise than in the page title)
         title = variant
         cleaned = clean_mod.clean(lines, title, site_lines)
@@ -560,6 +562,8 @@ def _stack_line_named_again(title: str | None, before: list, lines: list, cleane
     stacked = _listed_stack_headline(title, lines, cleaned)
     if stacked or not title:
         return stacked or title
+    # (the pick may be the stack's deck kept as the text's first line, right under `before`)
+    before = before + [l for l in lines if l.text == title and (not before or l.number > before[-1].number)][:1]
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i].text == title), None)
     if at is None or not any(meta.is_page_label(l.text) for l in before[:at]):
         return title
@@ -632,6 +636,89 @@ def _printed_variant(title: str | None, above: list) -> str | None:
         return None
     shared = sum(1 for ch in set(title) if ch in printed) / max(1, len(set(title)))
     return printed if shared >= 0.75 and 0.6 <= len(printed) / len(title) <= 1.6 else None
+
+
+def _printed_headline(title: str | None, above: list, lines: list, opening: set[str]) -> str | None:
+    """The headline printed over the dateline when the page title's wording is printed nowhere
+    on the page (`_printed_again`): a site's <title> often words its articles otherwise than
+    their printed heading (平度大泽山葡萄进入采摘季_区市_某某网 over '大泽山下葡萄香 平度“甜蜜产业”
+    串起致富链'), and readers and citations go by the heading. Its deck (——…) under it is passed
+    over; a headline wrapped over two lines is joined (`_wrapped_headline`). Only a line shaped
+    like a headline that shares a word with the page title or the text (not a channel's name, a
+    trail or a column's label over the dateline)."""
+    if not title:
+        return None
+    near = above[-8:]
+    # (or a relative date: 发布于3天前 来源：…)
+    relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
+    dated = [i for i, l in enumerate(near) if i and (meta.has_date(l.text) or relative.search(l.text)) and len(l.text) <= 120]
+    if not dated:
+        return None
+    at = dated[-1] - 1
+    rest = near[at].text.strip()[len(title):]
+    if near[at].text.strip().startswith(title) and rest.startswith(("——", "－－")) and 4 <= len(rest.lstrip("—－")) <= 40 \
+            and "。" not in rest:
+        return near[at].text.strip()  # (its subtitle printed on the same line: 标题——副题, the title whole)
+    # (printed as the last link of the trail only, the page title is the channel's name: 首页 > 某某要闻)
+    if _printed_again(title, [l for l in lines[1:] if not (_TRAIL.search(l.text) and l.text.strip().endswith(title))]):
+        return None
+    while at > 0 and near[at].text.strip().startswith(("——", "－－")):
+        at -= 1  # (the deck printed under the headline)
+    printed = near[at].text.strip()
+    if not _headline_line(printed) or meta.looks_like_site(printed) or meta.is_site_name(printed):
+        return None
+    upper = near[at - 1].text.strip() if at >= 1 else ""
+    joined = _wrapped_headline(upper, printed, title, lines)
+    if joined:
+        return joined
+    # (a catchy headline shares a word or two with the page title or the text, not more)
+    return printed if meta.text_pairs(printed) & (meta.text_pairs(title) | opening) else None
+
+
+def _joined_wrap(title: str | None, above: list, lines: list) -> str | None:
+    """The headline printed over two lines above the text, whole, where `title` is one of the
+    two lines and the page prints the whole elsewhere (`_wrapped_headline`: its list of
+    headlines, a 名称 field): 关于2024年某县第二批 / 乡村公益性岗位拟聘用人员的公示."""
+    at = max((i for i, l in enumerate(above) if l.text.strip() == title), default=None)
+    if not title or at is None:
+        return None
+    for upper, lower in ((above[at - 1].text.strip() if at else "", title),
+                         (title, above[at + 1].text.strip() if at + 1 < len(above) else "")):
+        if upper and lower and _headline_line(lower) and not meta.has_date(lower):
+            # (not the page-title line: a <title> holds a kicker and its headline run together)
+            joined = _wrapped_headline(upper, lower, "", lines[1:])
+            if joined:
+                return joined
+    return None
+
+
+def _headline_line(t: str) -> bool:
+    """A line shaped like a headline printed in the page's heading: 6 to 60 characters, Chinese
+    words, no sentence, date, credit, label, caption or trail of links."""
+    captions = re.compile(vocab.load("sections.yml")["caption_marks"])
+    return (6 <= len(t) <= 60 and bool(meta.HAN_PAIR.search(t)) and meta.loose_headline_shape(t, clean_mod.pattern_reason)
+            and not captions.match(t) and not _TRAIL.search(t) and not t.endswith(("！", "？")) or
+            6 <= len(t) <= 60 and t.endswith(("？", "！")) and "。" not in t and not meta.has_date(t))
+
+
+def _wrapped_headline(upper: str, lower: str, title: str, lines: list) -> str | None:
+    """`upper` and `lower` joined when they are one headline wrapped over two lines: the page
+    prints them whole elsewhere (its list of headlines, a 名称 field, the page title), or each
+    shares words with the page title that words them otherwise (`title`; "" for none). Joined as
+    printed whole (with its space or without), or without a space when the page title words it
+    otherwise."""
+    if not upper or upper == lower or not _headline_line(upper) or upper.endswith(("：", ":", "，", ",")):
+        return None
+    flat = (upper + lower).replace(" ", "")
+    for line in lines:
+        t = line.text.strip()
+        for part in [t, *re.split(r"[:：]", t, maxsplit=1)[1:]]:
+            if part.replace(" ", "") == flat:
+                return part
+    own = meta.text_pairs(title)
+    if len(meta.text_pairs(upper) & own) >= 2 and len(meta.text_pairs(lower) & own) >= 2:
+        return upper + lower
+    return None
 
 
 def _account_over_headline(title: str, lines: list) -> bool:
