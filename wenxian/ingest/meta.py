@@ -322,6 +322,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
                 title, site = head.strip(), tail.strip()
                 break
     title = title.rstrip("-_|｜ ")
+    if site and is_page_label(site) and (is_site_name(title) or is_outlet_name(without_edition(title))):
+        return None, title  # ('某某日报数字报 - A03版：县区新闻': the paper and the page, no headline)
     if site and is_site_name(title) and _site_only_end().search(title) and not _site_only_end().search(site):
         return None, title  # ('某某縣政府全球資訊網-縣府新聞': the site, then its channel)
     if len(title) < 4 and not site and len(lines) > placeholders + 1 and lines[placeholders + 1].text.strip() == first \
@@ -600,7 +602,9 @@ def _refined_title(title: str | None, lines: list[Line]) -> str | None:
         # (or over its dated byline: 进村的路 / 来源：某某日报 | 甲 2024年03月22日, under '进村的路--散文--某某网')
         short = (2 <= len(t) < 6 and tail[:1] in "_|｜-" and t not in vocab.load("metadata.yml")["not_sources"]
                  and (label is not None and not _is_label(label.group(0).rstrip(":：︰﹕ ")) or bool(nxt) and has_date(nxt)))
+        # (not a site's Latin name before a Chinese headline: 'SOMENEWS - 某地榴梿丰收 园主盼订单')
         if ((len(t) >= 6 or short) and t != title and title.startswith(t) and _TITLE_TAIL.match(tail)
+                and (HAN_PAIR.search(t) or not HAN_PAIR.search(tail))
                 and (_looks_like_site_tail(tail) or _SECTION_SEP.match(tail)) and t.count("“") == t.count("”") and t.count('"') % 2 == 0):
             if best is None or len(t) > len(best):
                 best = t
@@ -736,10 +740,10 @@ def _date_in(text: str, order: str | None = None) -> str | None:
             return day
     for m in _slash_dates(text):
         first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if m.group(4):  # 7/5/2005 9:23:57 PM: the clock of US-style software prints month/day
+        if first > 12 >= second:
+            day = real_date(year, second, first)  # 25/7/2005: only day/month is possible (30/06/2023 04:18 PM too)
+        elif m.group(4):  # 7/5/2005 9:23:57 PM: the clock of US-style software prints month/day
             day = real_date(year, first, second)
-        elif first > 12 >= second:
-            day = real_date(year, second, first)  # 25/7/2005: only day/month is possible
         elif second > 12 >= first:
             day = real_date(year, first, second)  # 7/25/2005: only month/day is possible
         elif order:  # the page's other dates settle it (slash_order)
@@ -2997,12 +3001,13 @@ def field_line(t: str) -> bool:
     return _is_label(label) and (len(value) <= 12 or bool(re.search(r"\d", value)))
 
 
-def headline_over_dateline(near: list[Line], boilerplate) -> str | None:
+def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None = None) -> str | None:
     """A headline over its dateline, with a deck or a summary between the dateline and the text
     ('標題' / '發佈日期 : 2020-08-07' / '美國國務卿宣布…，以保護'): the line just above the last
-    short date line among the lines above the text, passing over the other fields of a byline
-    block printed between them (发布单位：…) and the outlet's name (NOWnews.com 今日新聞網)."""
-    dated = [i for i, l in enumerate(near) if _dated(l.text) and len(l.text) <= 40]
+    short date line among the lines above the text (or `dateline`, its index when known),
+    passing over the other fields of a byline block printed between them (发布单位：…) and the
+    outlet's name (NOWnews.com 今日新聞網)."""
+    dated = [dateline] if dateline is not None else [i for i, l in enumerate(near) if _dated(l.text) and len(l.text) <= 40]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
         while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
@@ -3024,7 +3029,8 @@ def headline_over_labelled_date(near: list[Line], boilerplate) -> str | None:
     is a row of that table, not the headline's dateline."""
     for at, line in enumerate(near):
         if len(line.text) <= 60 and labelled_date([line]):
-            return headline_over_dateline(near[:at + 1], boilerplate)
+            # (that line, however long its other fields make it: 发布时间：… 来源：… 作者：…)
+            return headline_over_dateline(near[:at + 1], boilerplate, dateline=at)
     return None
 
 

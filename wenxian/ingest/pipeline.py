@@ -161,7 +161,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
             title = _headline_by_shared_words(title, before, cleaned, lines)
         title = _stack_line_named_again(title, before, lines, cleaned)
         if title and title != unconfirmed and unconfirmed and not furniture and not (
-                (_says_more(title, unconfirmed, cleaned) or not repeated and _over_its_byline(title, lines))
+                (_says_more(title, unconfirmed, cleaned) or not repeated and _over_its_byline(title, lines)
+                 or _words_it_fuller(title, unconfirmed))
                 and _over_the_dateline(title, before, lines)):
             title = None  # (the first line, a headline never printed again, is kept: below)
         title = meta.refine_title(meta.complete_title(title, lines[:first_kept + 3]), lines)
@@ -451,8 +452,10 @@ def _over_its_byline(headline: str, lines: list) -> bool:
 
 
 def _last_dateline(before: list) -> int | None:
-    """The number of the last short dated line among the lines above the text."""
-    return max((l.number for l in before if len(l.text) <= 40 and meta.has_date(l.text)), default=None)
+    """The number of the last short dated line among the lines above the text (or a longer one
+    labelling the publication date: 发布时间：… 来源：… 作者：…)."""
+    return max((l.number for l in before if len(l.text) <= 40 and meta.has_date(l.text)
+                or len(l.text) <= 120 and meta.labelled_date([l])), default=None)
 
 
 def _says_more(found: str, first_line: str, cleaned) -> bool:
@@ -689,7 +692,23 @@ def _joined_wrap(title: str | None, above: list, lines: list) -> str | None:
             joined = _wrapped_headline(upper, lower, "", lines[1:])
             if joined:
                 return joined
+    upper = above[at - 1].text.strip() if at else ""
+    if (4 <= len(title) <= 8 and len(upper) >= len(title) + 3 and _headline_line(upper) and " " not in upper + title
+            and not upper.endswith(("：", ":", "，", ",")) and not meta.has_date(upper) and at + 1 < len(above)
+            and meta.has_date(above[at + 1].text)):
+        # (a headline's last words alone on the line over its dateline, the rest over them: a
+        # line wrapped, not a kicker over a headline of a few characters: 某县：“一片叶子”带动万余群众 /
+        # 在家门口就业增收; a kicker is the shorter line)
+        return upper + title
     return None
+
+
+def _words_it_fuller(headline: str, first_line: str) -> bool:
+    """Whether `headline` holds every Chinese character of `first_line` and more: the page-title
+    line words the printed headline shorter, with the site's name in Latin letters beside it
+    (SITE - 某地榴梿丰收 园主盼出口订单 over 某地猫山王榴梿丰收 园主盼出口订单持续增长)."""
+    own = set(re.findall(r"[\u4e00-\u9fff]", first_line))
+    return len(own) >= 6 and own <= set(headline) and len(set(headline)) > len(own)
 
 
 def _headline_line(t: str) -> bool:
@@ -743,7 +762,8 @@ def _printed_again(title: str, lines: list) -> bool:
     its own, inside a longer line (a breadcrumb, a line with its date), or cut short."""
     for line in lines:
         t = line.text.strip()
-        if t == title or title in t or len(t) >= 8 and title.startswith(t):
+        # (cut short: never only a Latin name before a Chinese headline, SOMENEWS - 某某…)
+        if t == title or title in t or len(t) >= 8 and title.startswith(t) and (meta.HAN_PAIR.search(t) or not meta.HAN_PAIR.search(title)):
             return True
     return False
 
