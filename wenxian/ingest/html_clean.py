@@ -133,7 +133,9 @@ def extract(page: Page) -> HtmlArticle:
         + [(meta.issue_month(byline), "visible (the magazine's issue)")])
 
     site = _site_name(page, title, blocks[end:])
-    site = meta.clean_source(site) if site else None  # '(新闻)' from a copyright line names no outlet
+    # ('(新闻)' from a copyright line names no outlet; the name the page's own metadata gives
+    # its site stands, however its words read: 某报新闻, an app's brand)
+    site = (meta.clean_source(site) or (site if site in {v.strip() for v, _o in page.meta["site"]} else None)) if site else None
     account = meta.outlet_or_none(meta.account_name(header, title))
     closing_credit = meta.closing_outlet_credit(paragraphs[-1]) if paragraphs else None  # （某某新聞某某台北報導）
     closing_lines = [Line(0, p) for p in paragraphs[-2:] if len(p) <= 80 and meta.opens_with_label(p)]
@@ -174,6 +176,13 @@ def extract(page: Page) -> HtmlArticle:
         source, origins["source"] = site, "site (credited by its short name)"
     elif source and site and source != site and meta.names_a_section(source, site):
         source, origins["source"] = site, "site (credited by one of its sections)"
+    if source and source == site and title_index is not None:
+        # (the site credited as printed under the headline with the portal it belongs to:
+        # '某某新闻·某报新闻 昨天 10:20' opening the line of its date: a composite credit kept whole)
+        joined = next((m.group(1) for b in blocks[title_index + 1:title_index + 5]
+                       if (m := re.match(rf"([\u4e00-\u9fff]{{2,10}}\s*[·•]\s*{re.escape(site)})(?:\s|$)", b.text.strip()))), None)
+        if joined:
+            source, origins["source"] = joined, "visible (the site's composite credit under the headline)"
 
     credit_lines = [Line(0, p) for p in paragraphs if len(p) <= 40 and meta.labelled_credit(p)]
     # a labelled credit in the stamp just above the headline (02日14:25 作者：某某 出自…): a
@@ -713,6 +722,21 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
             continue  # (nor a channel's or the navigation's name the <title> ends with: 最新消息; nor a kicker
             # or deck; nor an e-paper's page label, 第03版：县域经济, which a <title> of that label confirms)
         for value, origin in candidates:
+            v = value.strip()
+            at = t.find(v) if len(v) >= 8 else -1
+            if at > 0 and t.endswith(v) and at <= 30 and meta.document_issuer(t[:at]):
+                # (a document's heading with its issuer before the title the CMS keeps without it:
+                # 某县人民政府办公室关于印发…的通知 under <title>关于印发…的通知)
+                rank = (len(t), b.tag in _HEADING_TAGS, -b.index)
+                if best is None or rank > best[0]:
+                    best = (rank, t, f"visible, confirmed by {origin} (with its issuer)", b.index, t)
+                break
+            if t != v and " " in v and t.replace(" ", "") == v.replace(" ", ""):
+                # (a heading broken by <br> where the metadata spaces its two parts: 某某双丰收<br>“一地两用”…)
+                rank = (len(v), b.tag in _HEADING_TAGS, -b.index)
+                if best is None or rank > best[0]:
+                    best = (rank, v, f"visible, confirmed by {origin}", b.index, v)
+                break
             if t in value:
                 if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()
                                              or _site_and_channel(value, {t} | not_sources)):
@@ -722,10 +746,15 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                 if best is None or rank > best[0]:
                     best = (rank, whole, f"visible, confirmed by {origin}", b.index, value.strip())
                 break
-    if best and best[1] == best[4] and best[3] < start - 8 and (meta.is_site_name(best[1]) or best[1] in sites):
+    # (or a short name, not a heading, with an <h1> under it by the text: an app's name in its
+    # download bar, '北京某某', over the story's heading)
+    named_only = best and best[1] == best[4] and (
+        best[3] < start - 8 and (meta.is_site_name(best[1]) or best[1] in sites)
+        or len(best[1]) <= 10 and page.blocks[best[3]].tag not in _HEADING_TAGS)
+    if named_only:
         # the title metadata is nothing but a name printed far above the text (a <title> of only
         # the site's name, '太原晚报', matching its logo): the <h1> by the text is the headline
-        near = [b for b in page.blocks[max(0, start - 8):start + 2]
+        near = [b for b in page.blocks[max(0, start - 8, best[3] + 1):start + 2]
                 if b.tag == "h1" and not b.hidden and len(b.text) >= 4 and b.text != best[1]
                 and b.text not in sites and not meta.is_site_name(b.text)]
         if near:
@@ -911,7 +940,13 @@ def _broken_headline(page: Page, index: int, value: str) -> str | None:
         a -= 1
     while z - index < 3 and same(z + 1) and _SPACES.sub("", "".join(x.text for x in blocks[a:z + 2])) in flat:
         z += 1
-    return "".join(x.text for x in blocks[a:z + 1]) if z > a else None
+    if z == a:
+        return None
+    joined = "".join(x.text for x in blocks[a:z + 1])
+    # (the metadata's own spacing where it holds the whole: '某某双丰收 “一地两用”…', the heading
+    # broken where the metadata puts its space)
+    spaced = _SPACES.sub(" ", value.strip())
+    return spaced if _SPACES.sub("", spaced) == _SPACES.sub("", joined) else joined
 
 
 _SPACES = re.compile(r"\s+")

@@ -3119,6 +3119,19 @@ def shares_no_word(line: str, opening: set[str]) -> bool:
     return not _pairs(line) & opening
 
 
+def document_issuer(name: str) -> bool:
+    """Whether `name` is a government body issuing a document, as its heading names it before
+    the document's title (某县人民政府办公室 / 某市农业农村局: `issuing_body` of sections.yml,
+    ending as an office does: `issuer_ends` of metadata.yml); never a trail of links (首页社会)."""
+    from .reading_form import reading_form
+    name = reading_form(name)  # (a saved page's blocks are read as printed: 某縣政府辦公室)
+    return (bool(re.fullmatch(vocab.load("sections.yml")["issuing_body"], name))
+            and name.endswith(tuple(vocab.load("metadata.yml")["issuer_ends"])) and not _NOT_ISSUER.search(name))
+
+
+_NOT_ISSUER = re.compile(r"首页|首頁|当前位置|當前位置|您的位置")
+
+
 def loose_headline_shape(t: str, boilerplate) -> bool:
     """A line that may be a headline when the words it shares with the text say so: a looser
     shape than `_fits_headline` (a short headline, a number after a colon: 突发！新疆地震,

@@ -646,11 +646,17 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     on the page (`_printed_again`): a site's <title> often words its articles otherwise than
     their printed heading (平度大泽山葡萄进入采摘季_区市_某某网 over '大泽山下葡萄香 平度“甜蜜产业”
     串起致富链'), and readers and citations go by the heading. Its deck (——…) under it is passed
-    over; a headline wrapped over two lines is joined (`_wrapped_headline`). Only a line shaped
+    over; a headline wrapped over two lines is joined (`_wrapped_headline`). A document's
+    heading printing the page title after its issuer's name is the title whole. Only a line shaped
     like a headline that shares a word with the page title or the text (not a channel's name, a
     trail or a column's label over the dateline)."""
     if not title:
         return None
+    for line in reversed(above[-12:]):
+        t = line.text.strip()
+        at = t.find(title) if len(title) >= 8 else -1
+        if at > 0 and t.endswith(title) and at <= 30 and meta.document_issuer(t[:at]):
+            return t  # (a document's heading with its issuer, the page title without: 某县人民政府办公室关于印发…的通知)
     near = above[-8:]
     # (or a relative date: 发布于3天前 来源：…)
     relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
