@@ -624,6 +624,22 @@ def contacts_before_signature(lines: list[Line], reasons: list[str | None], end:
         i -= 1
 
 
+def contacts_under_heading(lines: list[Line], reasons: list[str | None], start: int, end: int) -> None:
+    """A notice's contact lines in a section of its own inside the text (四、受理单位及联系方式 /
+    受理单位：… / 联系电话：… / 五、其他事项): the section's heading, kept, names contacts and kept
+    text follows the run, so the lines are the notice's words, not the site's footer."""
+    heading = re.compile(vocab.load("sections.yml")["contact_headings"])
+    for i in range(max(start, 1), end):
+        if reasons[i] != CONTACT or not any(not reasons[j] and len(lines[j].text) <= 30 and heading.search(lines[j].text)
+                                            for j in range(max(start, i - 4), i)):
+            continue
+        k = i
+        while k < end and (reasons[k] == CONTACT or not reasons[k] and _LABELLED_LINE.match(lines[k].text)):
+            k += 1
+        if k < end and not reasons[k]:  # (the text goes on after the run)
+            reasons[i] = None
+
+
 def _notice_closing_line(text: str, reason: str | None, formula: bool = False) -> bool:
     """Whether a line may stand between a notice's text and its signature: whom to call and where
     (联系电话：…, a contact footer's shape), its attachment (附件：…), another labelled line, or,
@@ -881,14 +897,17 @@ def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: 
     are included (a column name, 开栏的话, a section heading): at most two candidate lines
     (_sub_heading_candidate), directly below a line carrying the date or a 来源/作者 label.
     Anything else above the text (a print or font-size button, a menu, the account card of a
-    WeChat article) leaves the start where it was."""
+    WeChat article) leaves the start where it was, unless it stands right under the byline."""
     top = start
     while top > 0 and start - top < 2 and not reasons[top - 1] and _sub_heading_candidate(lines, top - 1):
         top -= 1
     if top == start or top == 0:
         return start
-    above = lines[top - 1].text
-    if _DATED.search(above) or _byline_label().search(above):
+    k = top - 1
+    while k > 0 and top - 1 - k < 2 and reasons[k] == "share or print widget":
+        k -= 1  # (the byline's own size switch or print button under it: 时间：… 来源：… / 【大 中 小】)
+    above = lines[k].text
+    if (_DATED.search(above) or _byline_label().search(above)) and (k == top - 1 or reasons[k]):
         return top
     return start
 
@@ -1078,6 +1097,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
         end, items = structure_tail(lines, reasons, end, thread)
         end = signature_end(lines, reasons, end, thread, title)
         contacts_before_signature(lines, reasons, end, title)
+        contacts_under_heading(lines, reasons, start, end)
         end = author_note_end(lines, reasons, end, thread)
     for i in range(max(start, 1), end):  # (a signature inside the text: a notice, then the plan it issues)
         if reasons[i] == "dateline" and not reasons[i - 1] and (signs_document(lines[i - 1].text, lines[i].text, title)
