@@ -155,8 +155,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  lambda: _headline_inside_text(cleaned))
         # (a Chinese text's headline has Chinese words: not a menu's English label, I go 531; nor
         # is it the site's name with its address: NOWnews.com 今日新聞網)
+        # (nor a paper's name with its edition's word over the date: 某某报 数字报)
         title = next((t for read in found if (t := read()) and (not chinese or meta.HAN_PAIR.search(t))
-                      and not (meta.DOMAIN.search(t) and meta.looks_like_site(t))), None)
+                      and not (meta.DOMAIN.search(t) and meta.looks_like_site(t)) and meta.without_edition(t) == t), None)
         if title is None or title != unconfirmed:
             title = _headline_by_shared_words(title, before, cleaned, lines)
         title = _stack_line_named_again(title, before, lines, cleaned)
