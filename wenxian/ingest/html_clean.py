@@ -97,7 +97,7 @@ def extract(page: Page) -> HtmlArticle:
     index_of = {(b.line, b.text): b.index for b in blocks}
     removed_in_main = [Line(r.line.number, blocks[index_of[(r.line.number, r.line.text)]].evidence) for r in cleaned.removed
                        if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
-    byline = header + removed_in_main
+    byline = sorted(header + removed_in_main, key=lambda l: l.number)  # (in page order: a byline over two lines, the second removed)
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     origins = {"title": title_origin}
 
@@ -890,7 +890,8 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
                     and not _SECTION_H1.search(b.text)), None)
     if by_text is None:
         return None
-    loose_values = [_loose(v) for v in values]
+    # (the metadata without the site's suffix: the site's name printed as its logo prints no headline)
+    loose_values = [_loose(meta.split_site_suffix(v)[0] or v) for v in values]
     heading = _loose(by_text.text)
     if any(heading in v or v in heading for v in loose_values):
         return None  # (the metadata confirms it: the first pass chose it, or its longer printing)

@@ -658,7 +658,7 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
         at = t.find(title) if len(title) >= 8 else -1
         if at > 0 and t.endswith(title) and at <= 30 and meta.document_issuer(t[:at]):
             return t  # (a document's heading with its issuer, the page title without: 某县人民政府办公室关于印发…的通知)
-    near = above[-8:]
+    near = above[-12:]  # (a byline block of several lines and buttons between dateline and text)
     # (or a relative date: 发布于3天前 来源：…)
     relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
     dated = [i for i, l in enumerate(near) if i and (meta.has_date(l.text) or relative.search(l.text)) and len(l.text) <= 120]
@@ -681,6 +681,10 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     joined = _wrapped_headline(upper, printed, title, lines)
     if joined:
         return joined
+    top = near[at - 2].text.strip() if at >= 2 else ""
+    if (_headline_line(upper) and _headline_line(top) and len(upper) > max(len(top), len(printed))
+            and not (at >= 3 and _headline_line(near[at - 3].text.strip()))):
+        return upper  # (a kicker, the headline and a deck over the dateline: 引题 / 主题 / 副题, the longest the middle)
     # (a catchy headline shares a word or two with the page title or the text, not more)
     return printed if meta.text_pairs(printed) & (meta.text_pairs(title) | opening) else None
 
