@@ -430,3 +430,37 @@ def test_a_court_summary_with_bars_stays_and_blogs_menus_and_photographers_name_
 def test_a_dictionary_s_bracketed_field_and_an_edition_s_word_name_no_source():
     assert _extract("t23b_c21-idiom-text-source-label-in-brackets.txt")[0]["source"] == "绍兴市上虞区图书馆"
     assert _extract("t23b_c24-epaper-generic-title-shuzibao.txt")[0]["source"] != "数字报"
+
+
+def test_a_kicker_or_a_rubric_over_a_short_headline_is_never_joined_to_it():
+    _each_reads("title", {"t24_r01-zigui-gov.txt": "老支书的新账本", "t24_r02-hefeng-rmt.txt": "茶山春来早",
+                          "t24_r03-hezhang-gov.txt": "古寨焕新颜", "t24_r04-wenweipo.txt": "前海築夢記",
+                          "t24_r05-zhangye.txt": "种业新村记", "t24_r06-dzwww.txt": "今年赚了多少？",
+                          "t24_r07-ksnews.txt": "山城的咖啡夢", "t24_r08-scol.txt": "悬崖村的新路",
+                          "t24_r17-akxw-epaper.txt": "茶园里的“共富账”"})
+
+
+def test_a_page_title_printed_with_a_space_of_another_width_is_printed_again():
+    # (the <title>'s ASCII space, the heading's U+3000: the page title is the headline, not the deck under it)
+    for name, title in {"t24_r09-cnwest.txt": "洋县 20万亩水稻开镰收割", "t24_r10-gscn.txt": "民勤 沙漠边上种出“致富瓜”",
+                        "t24_r11-voc.txt": "湘西 “十八洞”的好日子越过越红火",
+                        "t24_r12-hanyin-gov.txt": "汉阴县 “三线”联系群众工作法入选全国新时代“枫桥经验”先进典型",
+                        "t24_r21-macaodaily.txt": "路環 荔枝碗船廠片區活化首階段開放",
+                        "t24_r23-rednet-cs.txt": "浏阳 小花炮“炸”出大产业",
+                        "t24_r24-qingdao.txt": "大泽山下葡萄香"}.items():
+        assert " ".join(_extract(name)[0]["title"].split()) == title, name
+
+
+def test_a_bare_box_word_over_a_list_of_links_opens_no_box():
+    for name, dropped in {"t24_r13-southcn.txt": ["数读", "2023年广东外贸进出口8.3万亿元 规模稳居全国首位"],
+                          "t24_r14-hnwjw.txt": ["小贴士", "夏季防溺水“六不准”"],
+                          "t24_r15-thepaper.txt": ["背景链接", "2024年1月6日 榕江“村超”全国赛启幕"],
+                          "t24_r28-kepu-xj.txt": ["知识链接", "什么是测土配方施肥"]}.items():
+        body = _body(_extract(name)[0])
+        assert not any(line in body for line in dropped), name
+
+
+def test_a_headline_dated_only_relatively_takes_no_comment_s_stamp():
+    _each_reads("date", {"t24_r16-speakout.txt": None, "t24_r20-inmediahk.html": None,
+                         # (a stamp with a twelve-hour clock read by the page's other dates: 18/06/2024 in its comments)
+                         "t24_r29-hkcnews.txt": "2024-06-04"})

@@ -660,6 +660,7 @@ _LABELLED_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：︰﹕]\s*\S")
 
 
 _FIGURES_BOX = re.compile(r"数说|數說|数读|數讀|数据|數據")
+_BARE_BOX = re.compile(r"数说|數說|数读|數讀|数据链接|數據鏈接|背景链接|背景鏈接|知识链接|知識鏈接|小贴士|小貼士")
 
 
 def box_line(header: str, text: str) -> bool:
@@ -667,6 +668,13 @@ def box_line(header: str, text: str) -> bool:
     value (主产区：某某镇, 附件1：…), or a figure under a box of figures (【数说】 / 种植面积60万亩).
     A headline of another article has neither (某县2023年秋粮收购工作全面启动 under 【链接】 is no
     figure of a box of links)."""
+    if _BARE_BOX.fullmatch(header.strip()):
+        # (a box's header without brackets, 数读 / 小贴士: only its own shape of line, a label and
+        # value, a figure opening its label (72万亩 种植面积) or a tip's sentence; a list of links
+        # under such a word, headlines with figures in them, is no box)
+        t = text.strip()
+        return bool(re.search(r"[:：︰﹕]", t) or re.match(r"\d", t) and len(t) <= 30 and not re.match(r"(?:19|20)\d\d\s*年", t)
+                    or t.endswith(("。", "！")))
     return bool(re.search(r"[:：︰﹕]", text) or _FIGURES_BOX.search(header) and re.search(r"\d", text)
                 or not header.startswith(("【", "[")) and re.search(r"\d", text))
 
@@ -710,7 +718,7 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
     boxed_by = None  # (the header of a paper's fact box, 【链接】, once one is open)
     if back is not None:
         window = open_for = appendix_lines - (end - 1 - back)
-        boxed_by = lines[back].text if lines[back].text.startswith(("【", "[")) else None
+        boxed_by = lines[back].text if lines[back].text.startswith(("【", "[")) or _BARE_BOX.fullmatch(lines[back].text.strip()) else None
     new_end = end
     for i in range(end, limit):
         text = lines[i].text
@@ -719,8 +727,10 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
         if boxed_by is not None and open_for > 0 and not box_line(boxed_by, text):
             break  # (a fact box ends where its labelled lines do: the links after it are no figures)
         if appendix.match(text):
+            if _BARE_BOX.fullmatch(text.strip()) and not (i + 1 < limit and box_line(text, lines[i + 1].text)):
+                break  # (a bare 数读 / 小贴士 over no line of a box: a sidebar's heading over its links)
             window = open_for = appendix_lines
-            boxed_by = text if text.startswith(("【", "[")) else None
+            boxed_by = text if text.startswith(("【", "[")) or _BARE_BOX.fullmatch(text.strip()) else None
         elif (is_numbered_heading(text) and not text.startswith("【")
               or text.endswith(("：", ":")) and (open_for or new_end == i and len(text) >= 6)):
             open_for = window  # (a label such as 关键词： is too short to introduce a list)

@@ -103,6 +103,12 @@ def extract(page: Page) -> HtmlArticle:
 
     order = meta.slash_order([b.text for b in blocks])  # how this page writes 06/02/2022
     stamp = _post_stamps(blocks, title_index)  # a blog post's stamp below the text: date and writer, last resort
+    # (a headline dated only relatively, 發佈於3天前: a date after the text's next part begins,
+    # 相关文章 / 留言, is a comment's stamp or a related item's, not the article's)
+    relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
+    undated = any(relative.search(b.evidence) and not meta.has_date(b.evidence) for b in after_title[:4])
+    trailer_dates = (trailer[:next((i for i, l in enumerate(trailer) if clean_mod.opens_a_part(reading_form(l.text))), len(trailer))]
+                     if undated else trailer)
     date, origins["date"] = _first(
         # the publication date the page labels under its headline (发布日期：…) before any
         # metadata: a government CMS stamps its <meta PubDate> anew each time it regenerates
@@ -121,12 +127,14 @@ def extract(page: Page) -> HtmlArticle:
         # stamps the evening the page was made, the day before the issue readers cite)
         + [(_epaper_date(blocks, title_index, order), "visible (the e-paper's date over its page label)")]
         + [_zoned(v, o, [Line(b.line, b.evidence) for b in after_title] + byline, order) for v, o in page.meta["date"]]
-        + [(meta.find_date([Line(b.line, b.evidence) for b in after_title], order), "visible (under the title)")]
+        + [(meta.find_date([Line(b.line, b.evidence) for b in (after_title[:next((i for i, b in enumerate(after_title)
+                                                                                if clean_mod.opens_a_part(reading_form(b.text))), len(after_title))]
+                                                                 if undated else after_title)], order), "visible (under the title)")]
         + [(meta.find_date(list(reversed(_just_above(blocks, title_index))), order), "visible (just above the title)")]
         + [(meta.labelled_date(byline + trailer, order), "visible (labelled)")]
         + [(meta.find_date(byline, order), "visible")]
         + [(meta.find_date(list(reversed(_just_above(blocks, title_index, 6))), order), "visible (above the title)")]
-        + [(meta.find_date(trailer, order), "visible (after the text)")]
+        + [(meta.find_date(trailer_dates, order), "visible (after the text)")]
         + [(meta.find_date(stamp, order), "visible (the post's stamp)")]
         + [(_title_date(page.title_tag), "title")]
         + [(_valid_date(v), o) for v, o in page.meta["date_modified"]]
@@ -784,7 +792,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     sites = sites | {n for n in (meta.copyright_holder(footer), meta.host_name(footer)) if n}
     h1 = _h1_over_unprinted_title(page, [v for v, _o in candidates], sites, label)
     if h1 is not None:
-        return h1.text, "h1 by the text (the title metadata is printed nowhere)", h1.index
+        return _with_second_h1(page, h1), "h1 by the text (the title metadata is printed nowhere)", h1.index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
@@ -804,7 +812,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
             whole, at = _completed(head, None, page.blocks[:end])
             return whole, origin, at
     for b in page.blocks[:end]:
-        if b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text):
+        # (not the logo's <h1>: the body's name the title metadata gives, with its name in Latin
+        # letters, 某某發展局Direcção dos Serviços…)
+        if (b.tag == "h1" and len(b.text) >= 4 and not b.hidden and b.text not in sites and not meta.is_site_name(b.text)
+                and not any(b.text.startswith(v.strip()) and re.fullmatch(r"\s*[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .,'&-]{6,}", b.text[len(v.strip()):])
+                            for v, _o in candidates if len(v.strip()) >= 2)):
             return b.text, "h1", b.index
     # no usable title metadata nor <h1>: the heading printed just above the text
     near = [b for b in page.blocks[max(0, start - 30):start] if not b.hidden and b.tag != "img"][-6:]  # (a gallery's images between)
@@ -896,10 +908,23 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
     if any(heading in v or v in heading for v in loose_values):
         return None  # (the metadata confirms it: the first pass chose it, or its longer printing)
     for b in page.blocks[:end]:
-        t = _loose(b.text) if not b.hidden else ""
+        # (printed only as the deck under the <h1>, ——某某见实效, it is the deck's words: the
+        # <h1> is the headline)
+        t = _loose(b.text) if not b.hidden and not (b.index == by_text.index + 1 and meta.deck_by_its_dash(b.text)) else ""
         if len(t) >= 8 and any(t in v or v in t and len(t) <= len(v) + 4 for v in loose_values):
             return None  # the metadata is printed as a block of its own
     return by_text
+
+
+def _with_second_h1(page: Page, h1: Block) -> str:
+    """The <h1>'s text, joined by a space to a second <h1> right after it: a headline set in two
+    heading elements, its two parts (某地猫山王提早登场 / 园主：今年收成好过去年), as one line
+    prints them; not a deck (——…) or a date."""
+    nxt = page.blocks[h1.index + 1] if h1.index + 1 < len(page.blocks) else None
+    if (nxt is not None and nxt.tag == "h1" and not nxt.hidden and 4 <= len(nxt.text) <= 40 and nxt.link_density < 0.5
+            and not meta.deck_by_its_dash(nxt.text) and not meta.has_date(nxt.text) and len(h1.text) <= 40):
+        return h1.text + " " + nxt.text
+    return h1.text
 
 
 def _loose(text: str) -> str:
@@ -946,8 +971,11 @@ def _broken_headline(page: Page, index: int, value: str) -> str | None:
     joined = "".join(x.text for x in blocks[a:z + 1])
     # (the metadata's own spacing where it holds the whole: '某某双丰收 “一地两用”…', the heading
     # broken where the metadata puts its space)
-    spaced = _SPACES.sub(" ", value.strip())
-    return spaced if _SPACES.sub("", spaced) == _SPACES.sub("", joined) else joined
+    for form in (value, meta.split_site_suffix(value)[0]):  # (the metadata whole, or without its site's suffix)
+        spaced = _SPACES.sub(" ", form.strip())
+        if _SPACES.sub("", spaced) == _SPACES.sub("", joined):
+            return spaced
+    return joined
 
 
 _SPACES = re.compile(r"\s+")

@@ -738,16 +738,20 @@ def _date_in(text: str, order: str | None = None) -> str | None:
         day = roc_date(m.group(1) or m.group(2), m.group(3), m.group(4))
         if day:
             return day
+    for m in _YEAR_THEN_MONTH_DAY.finditer(text):  # (2024 03/28 09:51:27: the year, then month/day)
+        day = real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day:
+            return day
     for m in _slash_dates(text):
         first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if first > 12 >= second:
             day = real_date(year, second, first)  # 25/7/2005: only day/month is possible (30/06/2023 04:18 PM too)
-        elif m.group(4):  # 7/5/2005 9:23:57 PM: the clock of US-style software prints month/day
-            day = real_date(year, first, second)
         elif second > 12 >= first:
             day = real_date(year, first, second)  # 7/25/2005: only month/day is possible
-        elif order:  # the page's other dates settle it (slash_order)
+        elif order:  # the page's other dates settle it (slash_order; 04/06/2024 10:15 AM on a page of 18/06/2024)
             day = real_date(year, second, first) if order == "dmy" else real_date(year, first, second)
+        elif m.group(4):  # 7/5/2005 9:23:57 PM, alone: the clock of US-style software prints month/day
+            day = real_date(year, first, second)
         else:
             day = None  # 7/5/2005 alone could be either: never guessed
         if day:
@@ -755,6 +759,9 @@ def _date_in(text: str, order: str | None = None) -> str | None:
     return None
 
 
+# The year, a space, then month/day and the time (2024 03/28 09:51:27, as some news sites print
+# the date beside their headline): with the time only, so that no fraction after a year reads.
+_YEAR_THEN_MONTH_DAY = re.compile(r"(?<![\d/])((?:19|20)\d\d)\s+(\d{1,2})/(\d{1,2})(?![\d/])(?=\s+\d{1,2}:\d\d)")
 # A date with the year last (7/5/2005 9:23:57 PM); group 4 is the AM/PM of a US-style clock.
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])(?:\s+\d{1,2}:\d\d(?::\d\d)?\s*([AaPp][Mm])\b)?")
 # the same with dots, as Hong Kong and Europe print it (26.11.2024); no clock's AM/PM after it
@@ -981,6 +988,10 @@ def find_date(header: list[Line], order: str | None = None) -> str | None:
             return date
         if line.text in _EN_MONTHS or _YEAR_ALONE.fullmatch(line.text):  # 'Dec / 28 / 2013', '2014年 / 03月 / 20日'
             date = _date_in(" ".join(l.text for l in header[i:i + 4]).replace("年 ", "年").replace("月 ", "月"))
+            if date:
+                return date
+        if re.fullmatch(r"(?:19|20)\d\d", line.text.strip()):  # ('2024' / '02/19' / '10:37:12': a date badge's lines)
+            date = _date_in(" ".join(l.text.strip() for l in header[i:i + 3]))
             if date:
                 return date
         nxt = header[i + 1].text.strip() if i + 1 < len(header) else ""

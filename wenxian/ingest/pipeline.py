@@ -347,8 +347,18 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     by_number = {position[l.number]: l for l in every_line}  # (the overlong lines too)
     cleaned = clean_mod.Cleaned([clean_mod.Kept(by_number.get(k.line.number, k.line), k.kind) for k in cleaned.kept],
                                 [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
+    # (a publication date labelled right after the text, 本文发布于：…, before a date printed only
+    # above the headline: the header's date bar gives the day the page was viewed)
+    closing_label = (meta.labelled_date(trailer[:6], order)
+                     if printed is not None and not any(meta.has_date(l.text) for l in header if l.number > printed) else None)
+    # (a headline dated only relatively, 發佈於3天前: a date after the text's next part begins,
+    # 相关文章 / 留言, is a comment's stamp or a related item's, not the article's)
+    relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
+    undated = printed is not None and any(relative.search(l.text) for l in _below(header, printed)[:4])
+    trailer_dates = trailer[:next((i for i, l in enumerate(trailer) if clean_mod.opens_a_part(l.text)), len(trailer))] if undated else trailer
     art = _article(data, decoded, text, cleaned, restore(title, pairs),
-                   labelled or under_title or meta.find_date(header, order) or meta.find_date(trailer, order)
+                   labelled or under_title or closing_label or meta.find_date(header, order)
+                   or meta.find_date(trailer_dates, order)
                    or (meta.find_date([stamp], order) if stamp else None) or _signature_date(cleaned, title, order)
                    or meta.plain_roc_date(_below(header, printed) if printed is not None else header)
                    or meta.issue_month(header),
@@ -672,10 +682,14 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     # (printed as the last link of the trail only, the page title is the channel's name: 首页 > 某某要闻)
     if _printed_again(title, [l for l in lines[1:] if not (_TRAIL.search(l.text) and l.text.strip().endswith(title))]):
         return None
-    while at > 0 and near[at].text.strip().startswith(("——", "－－")):
-        at -= 1  # (the deck printed under the headline)
+    captions = re.compile(vocab.load("sections.yml")["caption_marks"])
+    while at > 0 and (near[at].text.strip().startswith(("——", "－－")) or captions.match(near[at].text.strip())
+                      or _PHOTO_CREDIT_END.search(near[at].text) or _RUBRIC.fullmatch(near[at].text.strip())):
+        at -= 1  # (the deck printed under the headline, a picture's caption or a rubric between it and the dateline)
     printed = near[at].text.strip()
-    if not _headline_line(printed) or meta.looks_like_site(printed) or meta.is_site_name(printed):
+    # (not a rubric, 【乡村振兴·某某样板】 or 【导读】…, nor the reprint's 原标题 line)
+    if (not _headline_line(printed) or meta.looks_like_site(printed) or meta.is_site_name(printed)
+            or printed.startswith(("【", "[")) or meta.original_title(printed)):
         return None
     upper = near[at - 1].text.strip() if at >= 1 else ""
     joined = _wrapped_headline(upper, printed, title, lines)
@@ -687,6 +701,10 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
         return upper  # (a kicker, the headline and a deck over the dateline: 引题 / 主题 / 副题, the longest the middle)
     # (a catchy headline shares a word or two with the page title or the text, not more)
     return printed if meta.text_pairs(printed) & (meta.text_pairs(title) | opening) else None
+
+
+_RUBRIC = re.compile(r"[【\[][^【】\[\]]{2,20}[】\]]")  # (a column's rubric alone on its line: 【乡村振兴·某某样板】)
+_PHOTO_CREDIT_END = re.compile(r"[（(][^（）()]{0,12}(?:摄|攝)[）)]\s*$")  # (a caption's credit closing it: （王某 摄）)
 
 
 def _joined_wrap(title: str | None, above: list, lines: list) -> str | None:
@@ -703,14 +721,6 @@ def _joined_wrap(title: str | None, above: list, lines: list) -> str | None:
             joined = _wrapped_headline(upper, lower, "", lines[1:])
             if joined:
                 return joined
-    upper = above[at - 1].text.strip() if at else ""
-    if (4 <= len(title) <= 8 and len(upper) >= len(title) + 3 and _headline_line(upper) and " " not in upper + title
-            and not upper.endswith(("：", ":", "，", ",")) and not meta.has_date(upper) and at + 1 < len(above)
-            and meta.has_date(above[at + 1].text)):
-        # (a headline's last words alone on the line over its dateline, the rest over them: a
-        # line wrapped, not a kicker over a headline of a few characters: 某县：“一片叶子”带动万余群众 /
-        # 在家门口就业增收; a kicker is the shorter line)
-        return upper + title
     return None
 
 
@@ -720,6 +730,11 @@ def _words_it_fuller(headline: str, first_line: str) -> bool:
     (SITE - 某地榴梿丰收 园主盼出口订单 over 某地猫山王榴梿丰收 园主盼出口订单持续增长)."""
     own = set(re.findall(r"[\u4e00-\u9fff]", first_line))
     return len(own) >= 6 and own <= set(headline) and len(set(headline)) > len(own)
+
+
+def _unspaced(text: str) -> str:
+    """`text` without its spaces of any width (an ASCII space in a page title, U+3000 in the heading)."""
+    return re.sub(r"\s+", "", text)
 
 
 def _headline_line(t: str) -> bool:
@@ -733,21 +748,22 @@ def _headline_line(t: str) -> bool:
 
 def _wrapped_headline(upper: str, lower: str, title: str, lines: list) -> str | None:
     """`upper` and `lower` joined when they are one headline wrapped over two lines: the page
-    prints them whole elsewhere (its list of headlines, a 名称 field, the page title), or each
-    shares words with the page title that words them otherwise (`title`; "" for none). Joined as
-    printed whole (with its space or without), or without a space when the page title words it
-    otherwise."""
+    prints them whole elsewhere as one phrase (a 名称 field, a list, the page title `title`),
+    spelt as printed there. A line printing them with a space between is a kicker and its
+    headline run together as often as a headline of two parts, so it is no evidence."""
     if not upper or upper == lower or not _headline_line(upper) or upper.endswith(("：", ":", "，", ",")):
         return None
-    flat = (upper + lower).replace(" ", "")
+    flat = _unspaced(upper + lower)
+    if title and _unspaced(title) == flat:
+        return title  # (the page title whole: 某镇某村：一群“新农人”让稻田变“景田”)
     for line in lines:
         t = line.text.strip()
-        for part in [t, *re.split(r"[:：]", t, maxsplit=1)[1:]]:
-            if part.replace(" ", "") == flat:
-                return part
-    own = meta.text_pairs(title)
-    if len(meta.text_pairs(upper) & own) >= 2 and len(meta.text_pairs(lower) & own) >= 2:
-        return upper + lower
+        # (printed whole as one phrase, or as a labelled field's value, 名称：…; not a list's line
+        # of a kicker and its headline run together with a space, 引题 主题)
+        labelled = re.split(r"[:：]", t, maxsplit=1)[1:]
+        for part in [t] + labelled:
+            if _unspaced(part) == flat and (part in labelled or not re.search(r"\s", part.strip()) or part.strip() == title):
+                return part.strip()
     return None
 
 
@@ -771,8 +787,9 @@ def _account_over_headline(title: str, lines: list) -> bool:
 def _printed_again(title: str, lines: list) -> bool:
     """Whether the page-title line's headline is printed in the capture below it: as a line of
     its own, inside a longer line (a breadcrumb, a line with its date), or cut short."""
+    title = _unspaced(title)  # (spaces of any width aside: 某县 某某 in the <title>, 某县　某某 printed)
     for line in lines:
-        t = line.text.strip()
+        t = _unspaced(line.text)
         # (cut short: never only a Latin name before a Chinese headline, SOMENEWS - 某某…)
         if t == title or title in t or len(t) >= 8 and title.startswith(t) and (meta.HAN_PAIR.search(t) or not meta.HAN_PAIR.search(title)):
             return True
