@@ -97,7 +97,7 @@ def extract(page: Page) -> HtmlArticle:
     index_of = {(b.line, b.text): b.index for b in blocks}
     removed_in_main = [Line(r.line.number, blocks[index_of[(r.line.number, r.line.text)]].evidence) for r in cleaned.removed
                        if start <= index_of.get((r.line.number, r.line.text), -1) < end][:8]
-    byline = sorted(header + removed_in_main, key=lambda l: l.number)  # (in page order: a byline over two lines, the second removed)
+    byline = header + removed_in_main
     paragraphs = [k.line.text for k in cleaned.kept if k.kind == "paragraph"]
     origins = {"title": title_origin}
 
@@ -200,7 +200,8 @@ def extract(page: Page) -> HtmlArticle:
     # byline (a reporter's byline may be a link to the reporter's page, the credit opening it)
     linked = {(b.line, b.text) for b in blocks[max(0, start - 40):end + 6]
               if b.link_density >= 0.9 and _TITLE_THEN_CREDIT.search(b.text)}
-    authors = meta.find_authors([l for l in byline + trailer if (l.number, l.text) not in linked] + credit_lines,
+    # (the byline read in page order for its writers: a byline over two lines, the second removed)
+    authors = meta.find_authors([l for l in sorted(byline, key=lambda l: l.number) + trailer if (l.number, l.text) not in linked] + credit_lines,
                                 "\n".join(p[:100] for p in paragraphs[:5]) or None,
                                 paragraphs[-1] if paragraphs else None)
     if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
@@ -902,15 +903,16 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
                     and not _SECTION_H1.search(b.text)), None)
     if by_text is None:
         return None
-    # (the metadata without the site's suffix: the site's name printed as its logo prints no headline)
-    loose_values = [_loose(meta.split_site_suffix(v)[0] or v) for v in values]
+    loose_values = [_loose(v) for v in values]
     heading = _loose(by_text.text)
     if any(heading in v or v in heading for v in loose_values):
         return None  # (the metadata confirms it: the first pass chose it, or its longer printing)
     for b in page.blocks[:end]:
         # (printed only as the deck under the <h1>, ——某某见实效, it is the deck's words: the
         # <h1> is the headline)
-        t = _loose(b.text) if not b.hidden and not (b.index == by_text.index + 1 and meta.deck_by_its_dash(b.text)) else ""
+        # (nor is the site's name, printed as its logo, a printing of a <title> that ends with it)
+        t = (_loose(b.text) if not b.hidden and not (b.index == by_text.index + 1 and meta.deck_by_its_dash(b.text))
+             and not (b.text.strip() in sites or meta.is_site_name(b.text.strip())) else "")
         if len(t) >= 8 and any(t in v or v in t and len(t) <= len(v) + 4 for v in loose_values):
             return None  # the metadata is printed as a block of its own
     return by_text
