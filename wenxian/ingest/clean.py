@@ -902,6 +902,21 @@ def _sub_heading_candidate(lines: list[Line], i: int) -> bool:
             and all(lines[j].text != t for j in (i - 1, i + 1) if 0 <= j < len(lines)))
 
 
+def _past_disclosure_table(lines: list[Line], reasons: list[str | None], start: int, end: int) -> int:
+    """Start of the text past a government page's disclosure table that the prose run took in
+    (索引号：… / 发文机构：… / 文号：… / 主题分类：…, then the document's title): its fields, labelled
+    lines with a `disclosure_labels` label among them, are the page's, not the document's."""
+    j = start
+    while j < end and j - start < 12 and (reasons[j] or _LABELLED_LINE.match(lines[j].text)) and reasons[j] != "title":
+        j += 1
+    label = re.compile(vocab.load("metadata.yml")["disclosure_labels"])
+    if j == start or j >= end or reasons[j] != "title" or not any(label.search(lines[i].text[:12]) for i in range(start, j)):
+        return start
+    for i in range(start, j):
+        reasons[i] = reasons[i] or "disclosure table"
+    return j + 1
+
+
 def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: int) -> int:
     """Start of the article once the sub-headings between its byline and its first paragraph
     are included (a column name, 开栏的话, a section heading): at most two candidate lines
@@ -1077,6 +1092,7 @@ def clean(lines: list[Line], title: str | None = None, site_lines: frozenset[str
     while start > 0 and start - 1 in verse:
         start -= 1  # (and one opening it, before its afterword)
     start = _below_printed_headline(lines, reasons, start, end)
+    start = _past_disclosure_table(lines, reasons, start, end)
     while start > 0 and not reasons[start - 1] and is_numbered_heading(lines[start - 1].text):
         start -= 1  # a numbered sub-heading just above the first paragraph is the article's
     start = _document_head(lines, reasons, start, title)
