@@ -3018,19 +3018,26 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
     short date line among the lines above the text (or `dateline`, its index when known),
     passing over the other fields of a byline block printed between them (发布单位：…) and the
     outlet's name (NOWnews.com 今日新聞網)."""
-    dated = [dateline] if dateline is not None else [i for i, l in enumerate(near) if _dated(l.text) and len(l.text) <= 40]
+    # (or a longer line opening with the date, its credits after it and no sentence: 2021-06-08
+    # 09:12:37 来源：… 作者：…)
+    dated = [dateline] if dateline is not None else [i for i, l in enumerate(near) if _dated(l.text) and (
+        len(l.text) <= 40 or len(l.text) <= 120 and _DATE_FIRST.match(l.text) and not re.search(r"[。，！？]", l.text))]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
         while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)):
             i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE)
         t = near[i].text
-        if (i >= 3 and boilerplate(near[i - 3].text) and "，" in t and "，" not in near[i - 1].text
+        # (the stack under furniture: a boilerplate line, or a one-word label over it, 正文)
+        if (i >= 3 and (boilerplate(near[i - 3].text) or len(near[i - 3].text.strip()) <= 4) and "，" in t and "，" not in near[i - 1].text
                 and all(_fits_headline(x.text, boilerplate, shortest=4) for x in near[i - 2:i + 1])):
             return near[i - 1].text  # (a kicker, the headline, a deck of a sentence: 引题 / 主题 / 副题)
         if _fits_headline(t, boilerplate) and not t.startswith("—") and not (i and column_label(near[i - 1].text)):
             return t  # (not a table's value under its bare label: 发布机构 / 某某厅, dates running down to the headline)
     return None
+
+
+_DATE_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 
 
 def headline_over_labelled_date(near: list[Line], boilerplate) -> str | None:
