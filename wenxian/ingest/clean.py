@@ -917,6 +917,9 @@ def _past_disclosure_table(lines: list[Line], reasons: list[str | None], start: 
     return j + 1
 
 
+_SIZE_SWITCH = re.compile(r"[【\[]?\s*(?:(?:字号|字號|字体|字體|字级|字級)\s*[:：︰﹕]?\s*)?[【\[]?\s*[大中小][】\]\s]")
+
+
 def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: int) -> int:
     """Start of the article once the sub-headings between its byline and its first paragraph
     are included (a column name, 开栏的话, a section heading): at most two candidate lines
@@ -929,8 +932,8 @@ def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: 
     if top == start or top == 0:
         return start
     k = top - 1
-    while k > 0 and top - 1 - k < 2 and reasons[k] == "share or print widget":
-        k -= 1  # (the byline's own size switch or print button under it: 时间：… 来源：… / 【大 中 小】)
+    while k > 0 and top - 1 - k < 2 and reasons[k] == "share or print widget" and _SIZE_SWITCH.match(lines[k].text):
+        k -= 1  # (the byline's own size switch under it: 时间：… 来源：… / 【大 中 小】; not a share row)
     above = lines[k].text
     if (_DATED.search(above) or _byline_label().search(above)) and (k == top - 1 or reasons[k]):
         return top
