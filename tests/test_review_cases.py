@@ -464,3 +464,43 @@ def test_a_headline_dated_only_relatively_takes_no_comment_s_stamp():
     _each_reads("date", {"t24_r16-speakout.txt": None, "t24_r20-inmediahk.html": None,
                          # (a stamp with a twelve-hour clock read by the page's other dates: 18/06/2024 in its comments)
                          "t24_r29-hkcnews.txt": "2024-06-04"})
+
+
+def test_an_issuer_before_a_document_s_title_only_in_its_heading():
+    # (not a 名称 cell, a list of other bodies' documents or a download's file name)
+    _each_reads("title", {"t24b_v01-shimen-gov.html": "关于做好2024年秋冬季森林防灭火工作的通知",
+                          "t24b_v12-xinshao-gov.txt": "关于印发《新邵县2024年农村人居环境整治提升工作方案》的通知",
+                          "t24b_v16-yanjin-gov.txt": "关于开展2024年“安全生产月”活动的通知",
+                          "t24b_v27-sansui-gov.html": "关于印发《三穗县2024年耕地保护和粮食安全责任制考核工作方案》的通知"})
+
+
+def test_headings_around_a_saved_page_s_headline_keep_it_whole():
+    # (a title-marked block over body <h1>s, a deck in an <h1>, a deck or a speech's occasion in a
+    # second <h1>, a <br> inside one phrase that one title metadata spells whole)
+    _each_reads("title", {"t24b_v02-yuechi-news.html": "稻花香里说丰年", "t24b_v23-huitong-news.html": "山里来了“领头雁”",
+                          "t24b_v03-yunshang-xixian.html": "小木耳撑起致富“大产业”",
+                          "t24b_v24-pengshui-gov.html": "坚定信心 实干争先 奋力谱写彭水高质量发展新篇章",
+                          "t24b_v06-liping-news.html": "全县2024年春季农业生产暨高标准农田建设现场推进会召开"})
+
+
+def test_a_page_word_as_the_site_s_name_or_a_column_before_it_credits_no_one():
+    _each_reads("source", {"t24b_v04-wugang-gov.html": "武冈市人民政府", "t24b_v14-yuanshan-township.html": "宜蘭縣員山鄉公所",
+                           "t24b_v05-cnjxol.html": "嘉兴在线", "t24b_v15-ordos-news.html": "鄂尔多斯新闻网",
+                           "t24b_v18-penghu-daily.html": "澎湖日報"})
+
+
+def test_a_comment_s_or_the_next_article_s_labelled_date_is_not_the_article_s():
+    _each_reads("date", {"t24b_v07-dehua-news.txt": "2024-04-16", "t24b_v19-kaizhou-news.txt": "2024-06-12"})
+
+
+def test_a_box_or_a_topic_s_banner_over_the_headline_is_no_stack_or_dateline():
+    _each_reads("title", {"t24b_v08-pingli-gov.txt": "茶园变景区，茶农变股东", "t24b_v13-cili-news.txt": "雨季将至，城区易涝点整治提速",
+                          "t24b_v21-yuanling-gov.txt": "改革春风拂沅水，土地流转兴产业",
+                          "t24b_v09-yongchun-news.txt": "桃城镇：五里街老街改造焕新颜"})
+
+
+def test_buttons_under_the_byline_s_size_switch_are_no_sub_headings():
+    for name, dropped in {"t24b_v10-linqu-gov.txt": ["全文朗读", "图片解读"],
+                          "t24b_v20-huoshan-news.txt": ["融媒原创", "扫码阅读"]}.items():
+        body = _body(_extract(name)[0])
+        assert not any(line in body for line in dropped), name

@@ -935,7 +935,9 @@ def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: 
     while k > 0 and top - 1 - k < 2 and reasons[k] == "share or print widget" and _SIZE_SWITCH.match(lines[k].text):
         k -= 1  # (the byline's own size switch under it: 时间：… 来源：… / 【大 中 小】; not a share row)
     above = lines[k].text
-    if (_DATED.search(above) or _byline_label().search(above)) and (k == top - 1 or reasons[k]):
+    # (past the size switch, headings of a few words only: not the buttons beside it, 全文朗读 / 扫码阅读)
+    if (_DATED.search(above) or _byline_label().search(above)) and (
+            k == top - 1 or reasons[k] and all(len(lines[i].text.strip()) >= 6 for i in range(top, start))):
         return top
     return start
 

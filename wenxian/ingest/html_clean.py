@@ -142,8 +142,8 @@ def extract(page: Page) -> HtmlArticle:
 
     site = _site_name(page, title, blocks[end:])
     # ('(新闻)' from a copyright line names no outlet; the name the page's own metadata gives
-    # its site stands, however its words read: 某报新闻, an app's brand)
-    site = (meta.clean_source(site) or (site if site in {v.strip() for v, _o in page.meta["site"]} else None)) if site else None
+    # its site stands when it is a brand's, however its words read: 某报新闻, an app's; not 网站首页)
+    site = (meta.clean_source(site) or (site if site in {v.strip() for v, _o in page.meta["site"]} and meta.brand_name(site) else None)) if site else None
     account = meta.outlet_or_none(meta.account_name(header, title))
     closing_credit = meta.closing_outlet_credit(paragraphs[-1]) if paragraphs else None  # （某某新聞某某台北報導）
     closing_lines = [Line(0, p) for p in paragraphs[-2:] if len(p) <= 80 and meta.opens_with_label(p)]
@@ -187,8 +187,12 @@ def extract(page: Page) -> HtmlArticle:
     if source and source == site and title_index is not None:
         # (the site credited as printed under the headline with the portal it belongs to:
         # '某某新闻·某报新闻 昨天 10:20' opening the line of its date: a composite credit kept whole)
+        # (the part before the dot a portal's brand, 某某新闻; not a column, a section or a place's
+        # channel: 南湖评论·某某在线, 地方新聞·某某日報, 某某旗·某某新闻网)
         joined = next((m.group(1) for b in blocks[title_index + 1:title_index + 5]
-                       if (m := re.match(rf"([\u4e00-\u9fff]{{2,10}}\s*[·•]\s*{re.escape(site)})(?:\s|$)", b.text.strip()))), None)
+                       if (m := re.match(rf"(([\u4e00-\u9fff]{{2,10}})\s*[·•]\s*{re.escape(site)})(?:\s|$)", b.text.strip()))
+                       and meta.brand_name(m.group(2)) and meta.clean_source(m.group(2))
+                       and reading_form(m.group(2)) not in vocab.load("metadata.yml")["news_channels"]), None)
         if joined:
             source, origins["source"] = joined, "visible (the site's composite credit under the headline)"
 
@@ -733,7 +737,11 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         for value, origin in candidates:
             v = value.strip()
             at = t.find(v) if len(v) >= 8 else -1
-            if at > 0 and t.endswith(v) and at <= 30 and meta.document_issuer(t[:at]):
+            # (the heading element only, and where no heading prints the title alone: not a table's
+            # cell, a related document's link or a download's file name)
+            if (at > 0 and t.endswith(v) and at <= 30 and meta.document_issuer(t[:at]) and (b.tag in _HEADING_TAGS or b.title_hint)
+                    and b.link_density < 0.5 and not any(x.tag in _HEADING_TAGS and _SPACES.sub("", x.text) == _SPACES.sub("", v)
+                                                         for x in page.blocks[:end])):
                 # (a document's heading with its issuer before the title the CMS keeps without it:
                 # 某县人民政府办公室关于印发…的通知 under <title>关于印发…的通知)
                 rank = (len(t), b.tag in _HEADING_TAGS, -b.index)
@@ -759,13 +767,13 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # download bar, '北京某某', over the story's heading)
     named_only = best and best[1] == best[4] and (
         best[3] < start - 8 and (meta.is_site_name(best[1]) or best[1] in sites)
-        or len(best[1]) <= 10 and page.blocks[best[3]].tag not in _HEADING_TAGS)
+        or len(best[1]) <= 10 and page.blocks[best[3]].tag not in _HEADING_TAGS and not page.blocks[best[3]].title_hint)
     if named_only:
         # the title metadata is nothing but a name printed far above the text (a <title> of only
         # the site's name, '太原晚报', matching its logo): the <h1> by the text is the headline
         near = [b for b in page.blocks[max(0, start - 8, best[3] + 1):start + 2]
                 if b.tag == "h1" and not b.hidden and len(b.text) >= 4 and b.text != best[1]
-                and b.text not in sites and not meta.is_site_name(b.text)]
+                and b.text not in sites and not meta.is_site_name(b.text) and not meta.deck_by_its_dash(b.text)]
         if near:
             return near[0].text, "h1 by the text (the title metadata names only the site)", near[0].index
     if best:
@@ -918,13 +926,18 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
     return by_text
 
 
+_DECK_WORDS = re.compile(r"^(?:在|——)|(?:讲话|講話|发言|發言|致辞|致辭|纪实|紀實|见闻|見聞|侧记|側記|报告|報告)$")
+
+
 def _with_second_h1(page: Page, h1: Block) -> str:
     """The <h1>'s text, joined by a space to a second <h1> right after it: a headline set in two
     heading elements, its two parts (某地猫山王提早登场 / 园主：今年收成好过去年), as one line
     prints them; not a deck (——…) or a date."""
     nxt = page.blocks[h1.index + 1] if h1.index + 1 < len(page.blocks) else None
-    if (nxt is not None and nxt.tag == "h1" and not nxt.hidden and 4 <= len(nxt.text) <= 40 and nxt.link_density < 0.5
-            and not meta.deck_by_its_dash(nxt.text) and not meta.has_date(nxt.text) and len(h1.text) <= 40):
+    # (short parts, as a headline's are: not a deck of a sentence or a speech's 在…会议上的讲话)
+    if (nxt is not None and nxt.tag == "h1" and not nxt.hidden and 4 <= len(nxt.text) <= 16 and nxt.link_density < 0.5
+            and not meta.deck_by_its_dash(nxt.text) and not meta.has_date(nxt.text) and len(h1.text) <= 20
+            and not _DECK_WORDS.search(nxt.text)):
         return h1.text + " " + nxt.text
     return h1.text
 
@@ -972,7 +985,10 @@ def _broken_headline(page: Page, index: int, value: str) -> str | None:
         return None
     joined = "".join(x.text for x in blocks[a:z + 1])
     # (the metadata's own spacing where it holds the whole: '某某双丰收 “一地两用”…', the heading
-    # broken where the metadata puts its space)
+    # broken where the metadata puts its space; unless another of its titles spells it whole)
+    titles = [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else [])
+    if any(_SPACES.sub("", joined) in t.replace(" ", "") and joined in t for t in titles):
+        return joined
     for form in (value, meta.split_site_suffix(value)[0]):  # (the metadata whole, or without its site's suffix)
         spaced = _SPACES.sub(" ", form.strip())
         if _SPACES.sub("", spaced) == _SPACES.sub("", joined):

@@ -3019,17 +3019,17 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
     passing over the other fields of a byline block printed between them (发布单位：…) and the
     outlet's name (NOWnews.com 今日新聞網)."""
     # (or a longer line opening with the date, its credits after it and no sentence: 2021-06-08
-    # 09:12:37 来源：… 作者：…)
+    # 09:12:37 来源：… 作者：…; not a notice box's item, 2024-04-15 09:30 某某大队 点击：1032)
     dated = [dateline] if dateline is not None else [i for i, l in enumerate(near) if _dated(l.text) and (
-        len(l.text) <= 40 or len(l.text) <= 120 and _DATE_FIRST.match(l.text) and not re.search(r"[。，！？]", l.text))]
+        len(l.text) <= 40 or len(l.text) <= 120 and _DATE_FIRST.match(l.text) and not re.search(r"[。，！？]", l.text)
+        and _CREDIT_LABEL.search(l.text))]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
         while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)):
             i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE)
         t = near[i].text
-        # (the stack under furniture: a boilerplate line, or a one-word label over it, 正文)
-        if (i >= 3 and (boilerplate(near[i - 3].text) or len(near[i - 3].text.strip()) <= 4) and "，" in t and "，" not in near[i - 1].text
+        if (i >= 3 and boilerplate(near[i - 3].text) and "，" in t and "，" not in near[i - 1].text
                 and all(_fits_headline(x.text, boilerplate, shortest=4) for x in near[i - 2:i + 1])):
             return near[i - 1].text  # (a kicker, the headline, a deck of a sentence: 引题 / 主题 / 副题)
         if _fits_headline(t, boilerplate) and not t.startswith("—") and not (i and column_label(near[i - 1].text)):
@@ -3037,6 +3037,7 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
     return None
 
 
+_CREDIT_LABEL = re.compile(r"(?:来源|來源|稿源|作者|记者|記者|编辑|編輯)\s*[:：︰﹕]")  # (a dateline's credits, not a box item's counter)
 _DATE_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 
 
@@ -3135,6 +3136,15 @@ def shares_hardly_a_word(line: str, opening: set[str]) -> bool:
 def shares_no_word(line: str, opening: set[str]) -> bool:
     """Whether not one character pair of `line` is among `opening` (the text's, `_pairs`)."""
     return not _pairs(line) & opening
+
+
+def brand_name(name: str) -> bool:
+    """Whether `name` ends as a media brand's does (`brand_ends`: 某某新闻, 某某云, 某某号,
+    某某客户端), not as a page's word (网站首页, 首頁)."""
+    from .reading_form import reading_form
+    name = reading_form(name.strip())
+    return (2 < len(name) <= 12 and bool(re.search(rf"(?:{vocab.load('metadata.yml')['brand_ends']})$", name))
+            and not is_navigation_name(name) and name not in vocab.load("metadata.yml")["not_sources"])
 
 
 def document_issuer(name: str) -> bool:

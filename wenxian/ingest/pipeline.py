@@ -347,9 +347,10 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     by_number = {position[l.number]: l for l in every_line}  # (the overlong lines too)
     cleaned = clean_mod.Cleaned([clean_mod.Kept(by_number.get(k.line.number, k.line), k.kind) for k in cleaned.kept],
                                 [clean_mod.Removed(by_number.get(r.line.number, r.line), r.reason) for r in cleaned.removed])
-    # (a publication date labelled right after the text, 本文发布于：…, before a date printed only
-    # above the headline: the header's date bar gives the day the page was viewed)
-    closing_label = (meta.labelled_date(trailer[:6], order)
+    # (the article's own publication date stated right after the text, 本文发布于：…, before a
+    # date printed only above the headline: the header's date bar gives the day the page was
+    # viewed; not a comment's 发表时间 nor the next article's 发布时间)
+    closing_label = (meta.labelled_date([l for l in trailer[:3] if l.text.lstrip().startswith(("本文", "此文"))], order)
                      if printed is not None and not any(meta.has_date(l.text) for l in header if l.number > printed) else None)
     # (a headline dated only relatively, 發佈於3天前: a date after the text's next part begins,
     # 相关文章 / 留言, is a comment's stamp or a related item's, not the article's)
@@ -663,11 +664,19 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     trail or a column's label over the dateline)."""
     if not title:
         return None
-    for line in reversed(above[-12:]):
-        t = line.text.strip()
-        at = t.find(title) if len(title) >= 8 else -1
-        if at > 0 and t.endswith(title) and at <= 30 and meta.document_issuer(t[:at]):
-            return t  # (a document's heading with its issuer, the page title without: 某县人民政府办公室关于印发…的通知)
+    # (a document's heading with its issuer, the page title without: 某县人民政府办公室关于印发…的通知;
+    # only where the page prints no heading of the title alone, and not as a table's value under
+    # its label, 名称 / …, nor in a list of other documents)
+    if not any(_unspaced(l.text) == _unspaced(title) for l in above):
+        for i in range(len(above) - 1, max(-1, len(above) - 13), -1):
+            t = above[i].text.strip()
+            at = t.find(title) if len(title) >= 8 else -1
+            if (at > 0 and t.endswith(title) and at <= 30 and meta.document_issuer(t[:at])
+                    and not (i and (meta.column_label(above[i - 1].text) or meta.field_line(above[i - 1].text.strip())
+                                    and above[i - 1].text.strip().endswith(("：", ":"))))
+                    and not (i + 1 < len(above) and _headline_line(above[i + 1].text.strip()) and not meta.has_date(above[i + 1].text)
+                             and not clean_mod.is_document_number(above[i + 1].text))):
+                return t
     near = above[-12:]  # (a byline block of several lines and buttons between dateline and text)
     # (or a relative date: 发布于3天前 来源：…)
     relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
