@@ -196,6 +196,10 @@ def extract(page: Page) -> HtmlArticle:
         if joined:
             source, origins["source"] = joined, "visible (the site's composite credit under the headline)"
 
+    operated = meta.account_of_operator(source, [v for v, _o in page.meta["source"]])
+    if operated:  # (来源：某某县融媒体中心 in the post of the account 某某发布 it runs)
+        source, origins["source"] = operated, "the account, run by the centre the post credits"
+
     credit_lines = [Line(0, p) for p in paragraphs if len(p) <= 40 and meta.labelled_credit(p)]
     # a labelled credit in the stamp just above the headline (02日14:25 作者：某某 出自…): a
     # label names a writer wherever it stands, read after those under the headline

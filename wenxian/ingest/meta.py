@@ -3138,6 +3138,16 @@ def shares_no_word(line: str, opening: set[str]) -> bool:
     return not _pairs(line) & opening
 
 
+def account_of_operator(source: str | None, names: list[str]) -> str | None:
+    """The account's name when a post credits the media centre that runs the account (来源：某某县
+    融媒体中心 under 某某发布 or 某某融媒): the account is the origin readers cite, the centre its
+    operator, not another outlet (`operator_ends`); None otherwise."""
+    m = re.fullmatch(rf"(.{{2,8}}?)(?:{vocab.load('metadata.yml')['operator_ends']})", source or "")
+    if not m:
+        return None
+    return next((n for n in names if n != source and n.startswith(m.group(1)) and brand_name(n)), None)
+
+
 def brand_name(name: str) -> bool:
     """Whether `name` ends as a media brand's does (`brand_ends`: 某某新闻, 某某云, 某某号,
     某某客户端), not as a page's word (网站首页, 首頁)."""

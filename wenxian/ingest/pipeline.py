@@ -325,6 +325,13 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
             source = named
             if not authors and meta.byline_names(named) == [named]:
                 authors = [named]
+    # (来源：某某县融媒体中心 under the account 某某发布 it runs; not where the centre is the account
+    # itself, named in the post's meta row)
+    relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
+    if source and meta.platform_post(lines) and not any(
+            l.text.strip() == source or l.text.startswith(source) and (meta.has_date(l.text) or relative.search(l.text))
+            for l in lines[:12]):
+        source = meta.account_of_operator(source, [l.text.strip() for l in lines[:12] if len(l.text.strip()) <= 12]) or source
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
     # the dateline under the printed headline before any date above it (a site's date bar, a
     # lottery draw or a weather box in the page header)
