@@ -993,11 +993,22 @@ def _broken_headline(page: Page, index: int, value: str) -> str | None:
     titles = [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else [])
     if any(_SPACES.sub("", joined) in t.replace(" ", "") and joined in t for t in titles):
         return joined
-    for form in (value, meta.split_site_suffix(value)[0]):  # (the metadata whole, or without its site's suffix)
-        spaced = _SPACES.sub(" ", form.strip())
-        if _SPACES.sub("", spaced) == _SPACES.sub("", joined):
-            return spaced
-    return joined
+    # (printed inside it with a place before it too: 某地：“某某模式”全面铺开 保护性耕作… over the
+    # heading's two lines)
+    flat = _SPACES.sub("", joined)
+    inside = re.search(r"\s*".join(map(re.escape, flat)), value) if flat else None
+    return _phrase_spaces(inside.group()) if inside else joined
+
+
+def _phrase_spaces(text: str) -> str:
+    """`text` keeping a space only between two phrases of Chinese words (某某双丰收 “一地两用”…),
+    not inside a figure's words (2007 年末) nor before a joining word (生产 暨高标准农田)."""
+    parts = _SPACES.split(text.strip())
+    out = parts[0]
+    for part in parts[1:]:
+        apart = re.search(r"[\u4e00-\u9fff”」』）)]$", out) and re.match(r"[\u4e00-\u9fff“「『（(]", part) and not re.match(r"[暨和与與及并並]", part)
+        out += (" " if apart else "") + part
+    return out
 
 
 _SPACES = re.compile(r"\s+")

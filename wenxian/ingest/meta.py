@@ -878,6 +878,8 @@ def _labelled(lines: list[Line], all_lines: list[Line], kind: str, release=None)
             line = Line(line.number, _BRACKETED_LABEL.sub(lambda b: b.group(1) + "：" if b.group(1) in _label_words(kind)
                                                           else b.group(), line.text))
         m = pattern.search(line.text)
+        if m and m.start() > 0 and line.text[:m.start()].rstrip().endswith(("“", "「", "\"", "注明", "註明")):
+            continue  # (a label quoted in a rights notice: 凡注明“来源：某某”的作品…, no credit)
         if m and kind == "source_labels" and _media_credit().search(line.text[:m.start()]) \
                 and not (release and _release_credit(line.text[:m.start()], m.group(1)) and release(line, m.group(1))):
             continue  # 图片资料来源：… credits a picture, not the article

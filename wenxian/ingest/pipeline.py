@@ -95,6 +95,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # then over the post's date (a WeChat video post: '某某号' / '某某号' / headline / date): the
         # account is the site, and no headline is better than its name (the report says so)
         title, site = None, site or title
+    if (title and len(title) <= 12 and len(lines) > 4 and lines[1].text == title
+            and any(_APP_BANNER.search(l.text) and len(l.text) <= 20 for l in lines[2:6])):
+        title, site = None, site or title  # ('某某云' / '某某云' / 某某人自己的新闻客户端 / 打开APP: an app's share page)
     if title and _name_over_headline(title, lines):
         title, site = None, site or title  # ('某平台' / '某平台' / headline / text: the platform's name)
     if title and site is None and _account_over_headline(title, lines):
@@ -236,7 +239,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
     host = meta.host_name([l.text for l in lines[-40:]])
     site = meta.site_or_host(site, host) if site else site  # ('纪检' in the page title, the 主办 in the footer)
     # the headline above the text (with its dateline run on after it: 標題2014/12/1 18:13)
-    printed = max((l.number for l in above if title and (l.text == title or l.text.startswith(title)
+    printed = max((l.number for l in above if title and (l.text.strip() == title or l.text.startswith(title)
                    and len(l.text) - len(title) <= 30 and meta.has_date(l.text[len(title):]))), default=None)
     # the metadata rules read the lines around the text without pinyin glosses (發(fā)布時(shí)間：…)
     unglossed = {l.number: g for l, c in zip(lines, captured) if (g := without_glosses(l.text, c.text))}
@@ -380,6 +383,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
 
 
 _TRAIL = re.compile(r"首页|首頁|[>›»]")
+_APP_BANNER = re.compile(r"(?:打开|打開|下载|下載)\s*(?:APP|App|app|客户端|客戶端)|客户端$|客戶端$")
 
 
 def _account_after_writer(texts: list[str], writer: str, title: str | None) -> str | None:
