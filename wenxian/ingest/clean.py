@@ -558,7 +558,13 @@ def _stamped() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _structure() -> tuple[re.Pattern, int, int]:
     v = vocab.load("sections.yml")
-    return re.compile(v["appendix_headers"]), int(v["list_items"]), int(v["appendix_lines"])
+    return (re.compile(f"{v['appendix_headers']}|^{_bare_box().pattern}$"), int(v["list_items"]), int(v["appendix_lines"]))
+
+
+@lru_cache(maxsize=None)
+def _bare_box() -> re.Pattern:
+    """A fact box's header without brackets (`bare_box_headers`: 数读, 小贴士)."""
+    return re.compile("(?:" + "|".join(map(re.escape, vocab.load("sections.yml")["bare_box_headers"])) + ")")
 
 
 @lru_cache(maxsize=None)
@@ -660,7 +666,6 @@ _LABELLED_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：︰﹕]\s*\S")
 
 
 _FIGURES_BOX = re.compile(r"数说|數說|数读|數讀|数据|數據")
-_BARE_BOX = re.compile(r"数说|數說|数读|數讀|数据链接|數據鏈接|背景链接|背景鏈接|知识链接|知識鏈接|小贴士|小貼士")
 
 
 def box_line(header: str, text: str) -> bool:
@@ -668,7 +673,7 @@ def box_line(header: str, text: str) -> bool:
     value (主产区：某某镇, 附件1：…), or a figure under a box of figures (【数说】 / 种植面积60万亩).
     A headline of another article has neither (某县2023年秋粮收购工作全面启动 under 【链接】 is no
     figure of a box of links)."""
-    if _BARE_BOX.fullmatch(header.strip()):
+    if _bare_box().fullmatch(header.strip()):
         # (a box's header without brackets, 数读 / 小贴士: only its own shape of line, a label and
         # value, a figure opening its label (72万亩 种植面积) or a tip's sentence; a list of links
         # under such a word, headlines with figures in them, is no box)
@@ -718,7 +723,7 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
     boxed_by = None  # (the header of a paper's fact box, 【链接】, once one is open)
     if back is not None:
         window = open_for = appendix_lines - (end - 1 - back)
-        boxed_by = lines[back].text if lines[back].text.startswith(("【", "[")) or _BARE_BOX.fullmatch(lines[back].text.strip()) else None
+        boxed_by = lines[back].text if lines[back].text.startswith(("【", "[")) or _bare_box().fullmatch(lines[back].text.strip()) else None
     new_end = end
     for i in range(end, limit):
         text = lines[i].text
@@ -727,10 +732,10 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
         if boxed_by is not None and open_for > 0 and not box_line(boxed_by, text):
             break  # (a fact box ends where its labelled lines do: the links after it are no figures)
         if appendix.match(text):
-            if _BARE_BOX.fullmatch(text.strip()) and not (i + 1 < limit and box_line(text, lines[i + 1].text)):
+            if _bare_box().fullmatch(text.strip()) and not (i + 1 < limit and box_line(text, lines[i + 1].text)):
                 break  # (a bare 数读 / 小贴士 over no line of a box: a sidebar's heading over its links)
             window = open_for = appendix_lines
-            boxed_by = text if text.startswith(("【", "[")) or _BARE_BOX.fullmatch(text.strip()) else None
+            boxed_by = text if text.startswith(("【", "[")) or _bare_box().fullmatch(text.strip()) else None
         elif (is_numbered_heading(text) and not text.startswith("【")
               or text.endswith(("：", ":")) and (open_for or new_end == i and len(text) >= 6)):
             open_for = window  # (a label such as 关键词： is too short to introduce a list)
@@ -917,7 +922,7 @@ def _past_disclosure_table(lines: list[Line], reasons: list[str | None], start: 
     return j + 1
 
 
-_SIZE_SWITCH = re.compile(r"[【\[]?\s*(?:(?:字号|字號|字体|字體|字级|字級)\s*[:：︰﹕]?\s*)?[【\[]?\s*[大中小][】\]\s]")
+_SIZE_BUTTON = re.compile(r"(?:^|[\s【\[:：︰﹕])[大中小](?:$|[\s】\]])")  # (a size switch's button: 【大 中 小】, 字号：大 中 小)
 
 
 def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: int) -> int:
@@ -932,7 +937,7 @@ def _headings_after_byline(lines: list[Line], reasons: list[str | None], start: 
     if top == start or top == 0:
         return start
     k = top - 1
-    while k > 0 and top - 1 - k < 2 and reasons[k] == "share or print widget" and _SIZE_SWITCH.match(lines[k].text):
+    while k > 0 and top - 1 - k < 2 and reasons[k] == "share or print widget" and _SIZE_BUTTON.search(lines[k].text):
         k -= 1  # (the byline's own size switch under it: 时间：… 来源：… / 【大 中 小】; not a share row)
     above = lines[k].text
     # (past the size switch, headings of a few words only: not the buttons beside it, 全文朗读 / 扫码阅读)

@@ -105,8 +105,7 @@ def extract(page: Page) -> HtmlArticle:
     stamp = _post_stamps(blocks, title_index)  # a blog post's stamp below the text: date and writer, last resort
     # (a headline dated only relatively, 發佈於3天前: a date after the text's next part begins,
     # 相关文章 / 留言, is a comment's stamp or a related item's, not the article's)
-    relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
-    undated = any(relative.search(b.evidence) and not meta.has_date(b.evidence) for b in after_title[:4])
+    undated = any(meta.mentions_relative_date(b.evidence) and not meta.has_date(b.evidence) for b in after_title[:4])
     trailer_dates = (trailer[:next((i for i, l in enumerate(trailer) if clean_mod.opens_a_part(reading_form(l.text))), len(trailer))]
                      if undated else trailer)
     date, origins["date"] = _first(
@@ -752,12 +751,6 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                 if best is None or rank > best[0]:
                     best = (rank, t, f"visible, confirmed by {origin} (with its issuer)", b.index, t)
                 break
-            if t != v and " " in v and t.replace(" ", "") == v.replace(" ", ""):
-                # (a heading broken by <br> where the metadata spaces its two parts: 某某双丰收<br>“一地两用”…)
-                rank = (len(v), b.tag in _HEADING_TAGS, -b.index)
-                if best is None or rank > best[0]:
-                    best = (rank, v, f"visible, confirmed by {origin}", b.index, v)
-                break
             if t in value:
                 if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()
                                              or _site_and_channel(value, {t} | not_sources)):
@@ -930,7 +923,6 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
     return by_text
 
 
-_DECK_WORDS = re.compile(r"^(?:在|——)|(?:讲话|講話|发言|發言|致辞|致辭|纪实|紀實|见闻|見聞|侧记|側記|报告|報告)$")
 
 
 def _with_second_h1(page: Page, h1: Block) -> str:
@@ -941,7 +933,7 @@ def _with_second_h1(page: Page, h1: Block) -> str:
     # (short parts, as a headline's are: not a deck of a sentence or a speech's 在…会议上的讲话)
     if (nxt is not None and nxt.tag == "h1" and not nxt.hidden and 4 <= len(nxt.text) <= 16 and nxt.link_density < 0.5
             and not meta.deck_by_its_dash(nxt.text) and not meta.has_date(nxt.text) and len(h1.text) <= 20
-            and not _DECK_WORDS.search(nxt.text)):
+            and not re.search(vocab.load("sections.yml")["deck_words"], reading_form(nxt.text))):
         return h1.text + " " + nxt.text
     return h1.text
 
@@ -988,13 +980,8 @@ def _broken_headline(page: Page, index: int, value: str) -> str | None:
     if z == a:
         return None
     joined = "".join(x.text for x in blocks[a:z + 1])
-    # (the metadata's own spacing where it holds the whole: '某某双丰收 “一地两用”…', the heading
-    # broken where the metadata puts its space; unless another of its titles spells it whole)
-    titles = [v for v, _o in page.meta["title"]] + ([page.title_tag] if page.title_tag else [])
-    if any(_SPACES.sub("", joined) in t.replace(" ", "") and joined in t for t in titles):
-        return joined
-    # (printed inside it with a place before it too: 某地：“某某模式”全面铺开 保护性耕作… over the
-    # heading's two lines)
+    # (the metadata's own spacing where it holds the whole, '某某双丰收 “一地两用”…', also inside a
+    # longer title with a place before it: 某地：“某某模式”全面铺开 保护性耕作…)
     flat = _SPACES.sub("", joined)
     inside = re.search(r"\s*".join(map(re.escape, flat)), value) if flat else None
     return _phrase_spaces(inside.group()) if inside else joined

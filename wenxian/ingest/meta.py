@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from . import vocab
 from .clean import Line, is_document_number
+from .reading_form import reading_form
 
 # how a public body's name ends (某某部某某署, 某某县农业农村局; not 处, which ends 好去处 too)
 _BODY_ENDS = "政府|公所|局|署|委员会|委員會|厅|廳|办公室|辦公室"
@@ -3024,7 +3025,7 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
     # 09:12:37 来源：… 作者：…; not a notice box's item, 2024-04-15 09:30 某某大队 点击：1032)
     dated = [dateline] if dateline is not None else [i for i, l in enumerate(near) if _dated(l.text) and (
         len(l.text) <= 40 or len(l.text) <= 120 and _DATE_FIRST.match(l.text) and not re.search(r"[。，！？]", l.text)
-        and _CREDIT_LABEL.search(l.text))]
+        and _credit_label().search(l.text))]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
         while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
@@ -3039,8 +3040,15 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
     return None
 
 
-_CREDIT_LABEL = re.compile(r"(?:来源|來源|稿源|作者|记者|記者|编辑|編輯)\s*[:：︰﹕]")  # (a dateline's credits, not a box item's counter)
 _DATE_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
+
+
+@lru_cache(maxsize=None)
+def _credit_label() -> re.Pattern:
+    """A dateline's credit label (来源：, 作者：; `source_labels`, `strong_author_labels`), not a box
+    item's counter (点击：)."""
+    v = vocab.load("metadata.yml")
+    return re.compile("(?:" + "|".join(map(re.escape, v["source_labels"])) + rf"|{v['strong_author_labels']})\s*[:：︰﹕]")
 
 
 def headline_over_labelled_date(near: list[Line], boilerplate) -> str | None:
@@ -3140,6 +3148,17 @@ def shares_no_word(line: str, opening: set[str]) -> bool:
     return not _pairs(line) & opening
 
 
+def mentions_relative_date(text: str) -> bool:
+    """Whether `text` states a relative date as a word of its own (发布于3天前, 昨天 10:20 来源：…;
+    `relative_dates`), never turned into a date."""
+    return bool(_relative_mention().search(text))
+
+
+@lru_cache(maxsize=None)
+def _relative_mention() -> re.Pattern:
+    return re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
+
+
 def account_of_operator(source: str | None, names: list[str]) -> str | None:
     """The account's name when a post credits the media centre that runs the account (来源：某某县
     融媒体中心 under 某某发布 or 某某融媒): the account is the origin readers cite, the centre its
@@ -3153,7 +3172,6 @@ def account_of_operator(source: str | None, names: list[str]) -> str | None:
 def brand_name(name: str) -> bool:
     """Whether `name` ends as a media brand's does (`brand_ends`: 某某新闻, 某某云, 某某号,
     某某客户端), not as a page's word (网站首页, 首頁)."""
-    from .reading_form import reading_form
     name = reading_form(name.strip())
     return (2 < len(name) <= 12 and bool(re.search(rf"(?:{vocab.load('metadata.yml')['brand_ends']})$", name))
             and not is_navigation_name(name) and name not in vocab.load("metadata.yml")["not_sources"])
@@ -3163,7 +3181,6 @@ def document_issuer(name: str) -> bool:
     """Whether `name` is a government body issuing a document, as its heading names it before
     the document's title (某县人民政府办公室 / 某市农业农村局: `issuing_body` of sections.yml,
     ending as an office does: `issuer_ends` of metadata.yml); never a trail of links (首页社会)."""
-    from .reading_form import reading_form
     name = reading_form(name)  # (a saved page's blocks are read as printed: 某縣政府辦公室)
     return (bool(re.fullmatch(vocab.load("sections.yml")["issuing_body"], name))
             and name.endswith(tuple(vocab.load("metadata.yml")["issuer_ends"])) and not _NOT_ISSUER.search(name))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from functools import lru_cache
 from collections import deque
 
 from . import clean as clean_mod
@@ -96,7 +97,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # account is the site, and no headline is better than its name (the report says so)
         title, site = None, site or title
     if (title and len(title) <= 12 and len(lines) > 4 and lines[1].text == title
-            and any(_APP_BANNER.search(l.text) and len(l.text) <= 20 for l in lines[2:6])):
+            and any(re.search(vocab.load("metadata.yml")["app_banners"], l.text) and len(l.text) <= 20 for l in lines[2:6])):
         title, site = None, site or title  # ('某某云' / '某某云' / 某某人自己的新闻客户端 / 打开APP: an app's share page)
     if title and _name_over_headline(title, lines):
         title, site = None, site or title  # ('某平台' / '某平台' / headline / text: the platform's name)
@@ -330,9 +331,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                 authors = [named]
     # (来源：某某县融媒体中心 under the account 某某发布 it runs; not where the centre is the account
     # itself, named in the post's meta row)
-    relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
     if source and meta.platform_post(lines) and not any(
-            l.text.strip() == source or l.text.startswith(source) and (meta.has_date(l.text) or relative.search(l.text))
+            l.text.strip() == source or l.text.startswith(source) and (meta.has_date(l.text) or meta.mentions_relative_date(l.text))
             for l in lines[:12]):
         source = meta.account_of_operator(source, [l.text.strip() for l in lines[:12] if len(l.text.strip()) <= 12]) or source
     order = meta.slash_order([l.text for l in lines])  # how this page writes 06/02/2022
@@ -364,8 +364,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                      if printed is not None and not any(meta.has_date(l.text) for l in header if l.number > printed) else None)
     # (a headline dated only relatively, 發佈於3天前: a date after the text's next part begins,
     # 相关文章 / 留言, is a comment's stamp or a related item's, not the article's)
-    relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
-    undated = printed is not None and any(relative.search(l.text) for l in _below(header, printed)[:4])
+    undated = printed is not None and any(meta.mentions_relative_date(l.text) for l in _below(header, printed)[:4])
     trailer_dates = trailer[:next((i for i, l in enumerate(trailer) if clean_mod.opens_a_part(l.text)), len(trailer))] if undated else trailer
     art = _article(data, decoded, text, cleaned, restore(title, pairs),
                    labelled or under_title or closing_label or meta.find_date(header, order)
@@ -383,7 +382,6 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
 
 
 _TRAIL = re.compile(r"首页|首頁|[>›»]")
-_APP_BANNER = re.compile(r"(?:打开|打開|下载|下載)\s*(?:APP|App|app|客户端|客戶端)|客户端$|客戶端$")
 
 
 def _account_after_writer(texts: list[str], writer: str, title: str | None) -> str | None:
@@ -655,7 +653,7 @@ def _printed_variant(title: str | None, above: list) -> str | None:
     near = above[-8:]
     dated = [i for i, l in enumerate(near) if i and meta.has_date(l.text) and len(l.text) <= 120]
     printed = near[dated[-1] - 1].text.strip() if dated else None
-    captions = re.compile(vocab.load("sections.yml")["caption_marks"])
+    captions = _captions()
     if (not printed or title in printed or title.startswith(printed)  # (主题：标题, with its label; a heading cut short)
             or captions.match(printed) or "。" in printed  # (nor a picture's caption over the date: 图为…)
             or any(l.text.strip() == title for l in above)):
@@ -690,8 +688,7 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
                 return t
     near = above[-12:]  # (a byline block of several lines and buttons between dateline and text)
     # (or a relative date: 发布于3天前 来源：…)
-    relative = re.compile(r"(?:^|[\s:：于於])(?:" + vocab.load("metadata.yml")["relative_dates"] + ")")
-    dated = [i for i, l in enumerate(near) if i and (meta.has_date(l.text) or relative.search(l.text)) and len(l.text) <= 120]
+    dated = [i for i, l in enumerate(near) if i and (meta.has_date(l.text) or meta.mentions_relative_date(l.text)) and len(l.text) <= 120]
     if not dated:
         return None
     at = dated[-1] - 1
@@ -702,7 +699,7 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     # (printed as the last link of the trail only, the page title is the channel's name: 首页 > 某某要闻)
     if _printed_again(title, [l for l in lines[1:] if not (_TRAIL.search(l.text) and l.text.strip().endswith(title))]):
         return None
-    captions = re.compile(vocab.load("sections.yml")["caption_marks"])
+    captions = _captions()
     while at > 0 and (near[at].text.strip().startswith(("——", "－－")) or captions.match(near[at].text.strip())
                       or _PHOTO_CREDIT_END.search(near[at].text) or _RUBRIC.fullmatch(near[at].text.strip())):
         at -= 1  # (the deck printed under the headline, a picture's caption or a rubric between it and the dateline)
@@ -752,6 +749,12 @@ def _words_it_fuller(headline: str, first_line: str) -> bool:
     return len(own) >= 6 and own <= set(headline) and len(set(headline)) > len(own)
 
 
+@lru_cache(maxsize=None)
+def _captions() -> re.Pattern:
+    """A picture's caption's opening mark (`caption_marks` in sections.yml: ▲, 图为)."""
+    return re.compile(vocab.load("sections.yml")["caption_marks"])
+
+
 def _unspaced(text: str) -> str:
     """`text` without its spaces of any width (an ASCII space in a page title, U+3000 in the heading)."""
     return re.sub(r"\s+", "", text)
@@ -760,7 +763,7 @@ def _unspaced(text: str) -> str:
 def _headline_line(t: str) -> bool:
     """A line shaped like a headline printed in the page's heading: 6 to 60 characters, Chinese
     words, no sentence, date, credit, label, caption or trail of links."""
-    captions = re.compile(vocab.load("sections.yml")["caption_marks"])
+    captions = _captions()
     return (6 <= len(t) <= 60 and bool(meta.HAN_PAIR.search(t)) and meta.loose_headline_shape(t, clean_mod.pattern_reason)
             and not captions.match(t) and not _TRAIL.search(t) and not t.endswith(("！", "？")) or
             6 <= len(t) <= 60 and t.endswith(("？", "！")) and "。" not in t and not meta.has_date(t))
