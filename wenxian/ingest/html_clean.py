@@ -580,7 +580,14 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
                 return meta.site_or_host(site, host)
     footer = [b.evidence for b in after[-40:]]
     return (meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
-            or _logo_name(page))
+            or _logo_name(page) or _translated_name(page.title_tag, title))
+
+
+def _translated_name(title_tag: str | None, title: str | None) -> str | None:
+    """The Chinese name of a <title> that is only the site's name beside its name in Latin letters
+    ('某某論壇 Christian Times', `meta.named_with_translation`), when it is not the headline."""
+    tag = (title_tag or "").strip()
+    return meta.name_beside_translation(tag) if tag and tag != title else None
 
 
 _TRAIL = re.compile(r"首页|首頁|[>»›]|\s[-–—|｜]\s")
@@ -798,7 +805,10 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     sites = sites | {n for n in (meta.copyright_holder(footer), meta.host_name(footer)) if n}
     h1 = _h1_over_unprinted_title(page, [v for v, _o in candidates], sites, label)
     if h1 is not None:
-        return _with_second_h1(page, h1), "h1 by the text (the title metadata is printed nowhere)", h1.index
+        parts = _element_parts(page, h1)
+        if len(parts) > 1:  # (one heading broken by <br>: its parts joined by a space, as one line prints them)
+            return " ".join(b.text.strip() for b in parts), "heading by the text (the title metadata is printed nowhere)", h1.index
+        return _with_second_h1(page, h1), "heading by the text (the title metadata is printed nowhere)", h1.index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
@@ -840,6 +850,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                        and 8 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5
                        and not label.search(b.text) and not meta.is_site_name(b.text) and not clean_mod.pattern_reason(b.text)), None)
         if marked is not None:
+            parts = _element_parts(page, marked)
+            if len(parts) > 1 and parts[-1].index >= index:  # (the "deck" is the heading's second line: one cell broken by <br>)
+                return " ".join(b.text.strip() for b in parts), "visible (marked as a title, broken by <br>)", marked.index
             return marked.text, "visible (marked as a title, over its deck)", marked.index
         heading = _heading_beside(near, index, label)
         if heading is not None:
@@ -853,7 +866,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # or a block the page marks as a title (class or id 'title') at the top of the text
     for b in page.blocks[start:start + 3]:
         if b.title_hint and not b.hidden and 4 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5:
-            return b.text.strip(" -_|｜–—"), "visible (marked as a title at the top of the text)", b.index
+            # (one cell broken by <br>: its parts joined)
+            return " ".join(x.text.strip(" -_|｜–—") for x in _element_parts(page, b)), "visible (marked as a title at the top of the text)", b.index
     # or the short line that opens the text and stands apart from the prose that follows
     # (a forum's or blog's link bar above it is passed over; a headline may close with a quote
     # or a bracket: 座谈会” or (图))
@@ -902,10 +916,17 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
     first_text = next((b.index for b in page.blocks[start:end] if len(b.text) >= 40 and b.tag not in _HEADING_TAGS), start)
     window = sorted(i for i in {*range(max(0, start - 8), min(end, start + 2)), *range(max(0, first_text - 8), first_text + 1)}
                     if i < len(page.blocks))
-    by_text = next((b for b in (page.blocks[i] for i in window)
-                    if b.tag == "h1" and not b.hidden and len(b.text) >= 8 and b.link_density < 0.5
-                    and b.text not in sites and not meta.is_site_name(b.text) and not label.search(b.text)
-                    and not _SECTION_H1.search(b.text)), None)
+    def shaped(b: Block) -> bool:
+        return (not b.hidden and len(b.text) >= 8 and b.link_density < 0.5 and "。" not in b.text[:-1]
+                and b.text not in sites and not meta.is_site_name(b.text) and not label.search(b.text)
+                and not _SECTION_H1.search(b.text))
+    near = [page.blocks[i] for i in window]
+    by_text = next((b for b in near if b.tag == "h1" and shaped(b)), None)
+    if by_text is None and not any(b.tag == "h1" and not b.hidden for b in page.blocks[:end]):
+        # (a template that sets its headline in an <h2> marked as the title, the page having no
+        # <h1> at all: <div class="title"><h2>…</h2></div>, its deck in an <h3> under it)
+        h2s = [b for b in near if b.tag == "h2" and shaped(b)]
+        by_text = h2s[0] if len({b.line for b in h2s}) == 1 and h2s[0].title_hint else None
     if by_text is None:
         return None
     loose_values = [_loose(v) for v in values]
@@ -923,6 +944,18 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
     return by_text
 
 
+
+
+def _element_parts(page: Page, b: Block) -> list[Block]:
+    """`b` and the blocks right after it that the same heading element holds (broken by <br>:
+    the same element), while each is a headline's part (short, no sentence, no date)."""
+    parts = [b]
+    for nxt in page.blocks[b.index + 1:b.index + 3]:
+        if (b.element is None or nxt.element is not b.element or nxt.hidden or not 2 <= len(nxt.text) <= 30
+                or "。" in nxt.text or meta.has_date(nxt.text) or meta.deck_by_its_dash(nxt.text)):
+            break
+        parts.append(nxt)
+    return parts if len(" ".join(p.text for p in parts)) <= 60 else [b]
 
 
 def _with_second_h1(page: Page, h1: Block) -> str:

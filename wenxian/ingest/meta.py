@@ -1188,6 +1188,12 @@ def named_with_translation(text: str) -> bool:
     return bool(m) and (is_site_name(m.group(1)) or is_outlet_name(m.group(1)))
 
 
+def name_beside_translation(text: str) -> str | None:
+    """The Chinese name of '某某論壇 Christian Times' (`named_with_translation`), as printed; None otherwise."""
+    m = _WITH_TRANSLATION.fullmatch(text.strip())
+    return m.group(1) if m and named_with_translation(reading_form(text)) else None
+
+
 # Where a blog's or forum's stamp of a post names its writer: 'posted @ 2024-05-09 14:45 某某 阅读(51)'
 # (after the time, before the counters), '由某某张贴 @ 2005-03-21 01:20:44', '某某 发表于 2005-07-31'.
 _STAMP_WRITER = (
@@ -2551,6 +2557,26 @@ def account_after_date(texts: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _outlet_then_date() -> re.Pattern:
+    """An outlet's name, then the post's date or a relative one (`relative_dates`) and nothing
+    else: '某某日报 · 3天前', '某某新闻 2024-05-28 18:32' (a news app's row under the headline)."""
+    date = r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    return re.compile(rf"^([^\s·・•|｜:：]{{2,20}})(\s*[·・•|｜]\s*|\s+)(?:{date}|{vocab.load('metadata.yml')['relative_dates']})$")
+
+
+def outlet_before_date(texts: list[str]) -> str | None:
+    """The outlet a news app names before a post's date on the line under its headline ('某某日报
+    · 3天前'): after a bare space only a name ending as an outlet's does (`is_outlet_name`), never
+    a label, a placeholder or a place."""
+    for t in texts:
+        m = _outlet_then_date().match(t.strip())
+        if (m and not _is_label(m.group(1)) and (m.group(2).strip() or is_outlet_name(m.group(1)))
+                and outlet_or_none(clean_source(m.group(1)) or None)):
+            return clean_source(m.group(1))
+    return None
+
+
 def names_no_article(title: str, site: str | None) -> bool:
     """Whether a chosen headline only names the site, a body or the page's kind (某某人民政府,
     某某局, 信件详情, 县长信箱), so that a title the page labels elsewhere is the article's."""
@@ -2978,6 +3004,7 @@ def _fits_headline(t: str, boilerplate, shortest: int = 8) -> bool:
     return (shortest <= len(t) <= 60 and "。" not in t[:-1] and _WORD_CHAR.search(t) and not _dated(t) and not boilerplate(t)
             and not _NOT_TITLE.search(t) and not _NOT_HEADLINE.search(t) and not field_line(t)
             and not is_document_number(t)  # (某政办发〔2023〕58号)
+            and not _ORIGINAL_TITLE_LABEL.match(t)  # (a reprint's 原标题：…, the first printing's headline)
             and not credited_authors(t))
 
 
@@ -3023,14 +3050,16 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
     outlet's name (NOWnews.com 今日新聞網)."""
     # (or a longer line opening with the date, its credits after it and no sentence: 2021-06-08
     # 09:12:37 来源：… 作者：…; not a notice box's item, 2024-04-15 09:30 某某大队 点击：1032)
-    dated = [dateline] if dateline is not None else [i for i, l in enumerate(near) if _dated(l.text) and (
+    # (or a relative date only: 某某日报 · 3天前)
+    dated = [dateline] if dateline is not None else [i for i, l in enumerate(near) if (_dated(l.text) or mentions_relative_date(l.text)) and (
         len(l.text) <= 40 or len(l.text) <= 120 and _DATE_FIRST.match(l.text) and not re.search(r"[。，！？]", l.text)
         and _credit_label().search(l.text))]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
         while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
-                                                or len(near[i].text) <= 30 and credited_authors(near[i].text)):
-            i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE)
+                                                or len(near[i].text) <= 30 and credited_authors(near[i].text)
+                                                or _ORIGINAL_TITLE_LABEL.match(near[i].text)):
+            i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE; a reprint's 原标题：…)
         t = near[i].text
         if (i >= 3 and boilerplate(near[i - 3].text) and "，" in t and "，" not in near[i - 1].text
                 and all(_fits_headline(x.text, boilerplate, shortest=4) for x in near[i - 2:i + 1])):

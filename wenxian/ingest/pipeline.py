@@ -266,6 +266,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.reposted_account([l.text for l in header]),
                   lambda: doubled,  # (原创 某某 某某融媒 某某融媒: a WeChat account printed twice)
                   lambda: meta.account_after_date([l.text for l in header][:20]),  # (2024-05-28 18:32·某某)
+                  lambda: meta.outlet_before_date([l.text for l in header][:20]),  # (某某日报 · 3天前)
                   lambda: meta.find_source([l for l in header if l.number not in deep], lines, paragraphs[:3]),
                   lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines, release=own_unit),
@@ -572,8 +573,8 @@ def _listed_stack_headline(title: str | None, lines: list, cleaned) -> str | Non
     for line in reversed(above_text[at - 1 if over else at:][-6:]):
         t = line.text.strip()
         if t != title and any(l.text.strip() == t for l in above_text if l.number < line.number) and 6 <= len(t) <= 40 \
-                and not clean_mod.pattern_reason(t) and not meta.has_date(t) and not clean_mod.is_prose(t):
-            return t
+                and not clean_mod.pattern_reason(t) and not meta.has_date(t) and (not clean_mod.is_prose(t) or _headline_line(t)):
+            return t  # (a headline with a colon reads as prose by its mark: 某某镇：小木耳撑起大产业)
     return None
 
 
@@ -692,10 +693,15 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     if not dated:
         return None
     at = dated[-1] - 1
+    while at > 0 and dated[-1] - at < 3 and (meta.has_date(near[at].text) and len(near[at].text) <= 40
+                                            or len(near[at].text) <= 30 and meta.credited_authors(near[at].text)):
+        at -= 1  # (its first date and its writer's credit over the last dated line: 文／某某 / DATE / 最後更新：DATE)
     rest = near[at].text.strip()[len(title):]
     if near[at].text.strip().startswith(title) and rest.startswith(("——", "－－")) and 4 <= len(rest.lstrip("—－")) <= 40 \
             and "。" not in rest:
         return near[at].text.strip()  # (its subtitle printed on the same line: 标题——副题, the title whole)
+    if _glued_continuation(title, near[at].text.strip()) and not any(_unspaced(l.text) == _unspaced(title) for l in lines[1:]):
+        return near[at].text.strip()  # (the page title cut short with no mark, never printed alone: 某某赴粤 over 某某赴粤就业)
     # (printed as the last link of the trail only, the page title is the channel's name: 首页 > 某某要闻)
     if _printed_again(title, [l for l in lines[1:] if not (_TRAIL.search(l.text) and l.text.strip().endswith(title))]):
         return None
@@ -722,6 +728,18 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
 
 _RUBRIC = re.compile(r"[【\[][^【】\[\]]{2,20}[】\]]")  # (a column's rubric alone on its line: 【乡村振兴·某某样板】)
 _PHOTO_CREDIT_END = re.compile(r"[（(][^（）()]{0,12}(?:摄|攝)[）)]\s*$")  # (a caption's credit closing it: （王某 摄）)
+
+
+def _glued_continuation(title: str, printed: str) -> bool:
+    """Whether `printed`, the line over the dateline, is the page title run on by a few more
+    words with nothing between them (no space, bar, dash or colon: not a site's or channel's
+    name after it, not a label before it): a <title> field cut to its length with no mark."""
+    if len(title) < 8 or not printed.startswith(title) or not _headline_line(printed):
+        return False
+    rest = printed[len(title):]
+    return (1 <= len(rest) <= 20 and bool(re.match(r"[\u4e00-\u9fff0-9“”‘’]", rest))
+            and not re.search(r"[\s_|｜\-—–－:：·•/]", rest) and not meta.has_date(rest)
+            and not meta.is_site_name(rest) and not meta.looks_like_site(rest))
 
 
 def _joined_wrap(title: str | None, above: list, lines: list) -> str | None:
