@@ -579,8 +579,18 @@ def _site_name(page: Page, title: str | None, after: list[Block]) -> str | None:
                 site = meta.clean_source(parts[-1]) or parts[-1]
                 return meta.site_or_host(site, host)
     footer = [b.evidence for b in after[-40:]]
-    return (meta.copyright_holder(footer) or meta.registered_site_name(footer) or meta.about_site_name(footer)
-            or _logo_name(page) or _translated_name(page.title_tag, title))
+    return (_translated_tail(page.title_tag, title) or meta.copyright_holder(footer) or meta.registered_site_name(footer)
+            or meta.about_site_name(footer) or _logo_name(page) or _translated_name(page.title_tag, title))
+
+
+def _translated_tail(title_tag: str | None, title: str | None) -> str | None:
+    """The body named at the end of a <title> after a separator, in Chinese then in Latin letters
+    ('新聞稿 - 某某警察局 Corpo de Polícia…'): the site's own name, before a footer's parent body."""
+    m = re.search(r"\s[-–—|｜]\s*([\u4e00-\u9fff][\u4e00-\u9fff·]{1,19})" + _LATIN_NAME_END, (title_tag or "").strip())
+    return m.group(1) if m and m.group(1) != title and not (title and m.group(1) in title) else None
+
+
+_LATIN_NAME_END = r"\s*[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .,'&-]{6,}$"
 
 
 def _translated_name(title_tag: str | None, title: str | None) -> str | None:
@@ -759,6 +769,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                     best = (rank, t, f"visible, confirmed by {origin} (with its issuer)", b.index, t)
                 break
             if t in value:
+                if (re.search(re.escape(t) + _LATIN_NAME_END, value.strip())
+                        or re.search(_LATIN_NAME_END, t) and not re.search(r"[\u4e00-\u9fff]", t) and re.search(r"[\u4e00-\u9fff]", value)):
+                    continue  # (the body's name with its name in Latin letters ending the <title>, or that Latin name: its logo)
                 if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()
                                              or _site_and_channel(value, {t} | not_sources)):
                     continue  # (a logo the <title> names with its edition or a channel only: 某某日報電子版, 某某縣政府-最新消息)
@@ -820,6 +833,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                 and not (meta.named_with_translation(reading_form(head))
                          and (len(head.split()[0]) <= 4 or any(b.text.strip() == head.split()[0] for b in page.blocks[:start])))
                 and "null" not in head.lower() and not _menu_parts(head, menu) and not _site_and_channel(head, sites | not_sources)
+                and not _translated_tail(head, None)  # (新聞稿 - 某某局 Corpo de…: a page's kind and the body's names)
                 # (nor a topic's or channel's name that the trail of links above the text prints:
                 # 首页 > 专题 > 某某专题 > 某栏目, a special topic's page titled with the topic's name)
                 and not any(_TRAIL.search(b.text) and re.search(rf"(?:^|[>»›＞/])\s*{re.escape(head)}\s*(?:[>»›＞/]|$)", b.text)
@@ -927,6 +941,10 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
         # <h1> at all: <div class="title"><h2>…</h2></div>, its deck in an <h3> under it)
         h2s = [b for b in near if b.tag == "h2" and shaped(b)]
         by_text = h2s[0] if len({b.line for b in h2s}) == 1 and h2s[0].title_hint else None
+        # (or the heading element over the page's fields right above the text: 標題 / 發布日期 /
+        # 發布單位 / 點閱次數, a government page's template)
+        over = by_text or _heading_over_fields(page.blocks[max(0, start - 12):start], label)
+        by_text = over if over is not None and shaped(over) else None
     if by_text is None:
         return None
     loose_values = [_loose(v) for v in values]
