@@ -816,6 +816,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     # is only that names no article
     footer = [b.text for b in page.blocks[-40:]]
     sites = sites | {n for n in (meta.copyright_holder(footer), meta.host_name(footer)) if n}
+    fuller = _heading_printing_more(page, candidates)
+    if fuller is not None:
+        return fuller.text, "heading by the text (the title metadata and more)", fuller.index
     h1 = _h1_over_unprinted_title(page, [v for v, _o in candidates], sites, label)
     if h1 is not None:
         parts = _element_parts(page, h1)
@@ -899,6 +902,20 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     return None, None, None
 
 
+
+
+def _heading_printing_more(page: Page, candidates: list) -> Block | None:
+    """The heading element by the text that prints the title metadata and more (`meta.prints_more`:
+    某县：… around an ArticleTitle of the headline's last words), where no block prints the
+    metadata's own wording alone."""
+    start, end = page.main
+    heads = {meta.split_site_suffix(v)[0].strip() for v, _o in candidates}
+    heads = {h for h in heads if len(h) >= 6 and not any(b.text.strip() == h for b in page.blocks[:end])}
+    for b in page.blocks[max(0, start - 8):min(end, start + 2)]:
+        if (b.tag in _HEADING_TAGS and not b.hidden and b.link_density < 0.5 and len(b.text) <= 60
+                and any(meta.prints_more(h, b.text) for h in heads)):
+            return b
+    return None
 
 
 def _heading_over_fields(above: list[Block], label: re.Pattern) -> Block | None:

@@ -1188,6 +1188,40 @@ def named_with_translation(text: str) -> bool:
     return bool(m) and (is_site_name(m.group(1)) or is_outlet_name(m.group(1)))
 
 
+_HEADLINE_MARKS = re.compile(r"[：:“”\"'‘’《》「」『』\s，,、]")
+
+
+def prints_more(title: str, printed: str) -> bool:
+    """Whether the headline `printed` says the page title `title` and more: a place before it with
+    a colon (延川：…; not a column's name, 全球报道：…), a second phrase after a space (… 五一假期接待游客超12万人次), or both,
+    or the title as the last words of a headline opening with its place and a colon,
+    the marks aside that a <title> leaves out (同安“一村一品”… printed 同安：“一村一品”…). Not a
+    field, a reprint's 原标题, nor the title with a site's name, a date or a credit after it."""
+    bare, t = _HEADLINE_MARKS.sub("", title), printed.strip()
+    flat = _HEADLINE_MARKS.sub("", t)
+    at = flat.find(bare)
+    if len(bare) < 4 or at < 0 or flat == bare or field_line(t) or original_title(t):
+        return False
+    before = flat[:at]
+    if before and not (re.fullmatch(r"[\u4e00-\u9fff]{2,8}", before) and re.match(re.escape(before) + r"\s*[：:]", t)
+                       and _place_named(before)):
+        # (or the headline's last words, after its place's colon: 某县：某工作队帮牧民“冬闲”变“冬忙” around
+        # “冬闲”变“冬忙”)
+        place = re.match(r"([\u4e00-\u9fff]{2,8})\s*[：:]", t)
+        return bool(place) and flat.endswith(bare) and len(bare) >= 5 and _place_named(place.group(1))
+    parts = t.split()
+    head = next((k for k in range(1, len(parts) + 1) if _HEADLINE_MARKS.sub("", "".join(parts[:k])) == before + bare), None)
+    rest = " ".join(parts[head:]) if head else ""
+    return head is not None and not (rest and (len(rest) > 30 or has_date(rest) or looks_like_site(rest) or is_site_name(rest)
+                                               or credited_authors(rest) or re.match(r"[-_|｜—–]", rest)))
+
+
+def _place_named(name: str) -> bool:
+    """A place's name, in full or without its county's, district's or city's ending (延川 for
+    延川县, 同安 for 同安区): not a column's (全球报道：…), which the corpora leave out of the title."""
+    return _starts_with_place(name) or is_place_name(name) or any(is_place_name(name + end) for end in "县区市旗")
+
+
 def name_beside_translation(text: str) -> str | None:
     """The Chinese name of '某某論壇 Christian Times' (`named_with_translation`), as printed; None otherwise."""
     m = _WITH_TRANSLATION.fullmatch(text.strip())

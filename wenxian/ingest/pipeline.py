@@ -200,7 +200,9 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         first_kept = min((k.line.number for k in cleaned.kept), default=0)
     # (the variant may have been kept as the text's first line, a heading over the dateline)
     prose_at = next((k.line.number for k in cleaned.kept if clean_mod.is_prose(k.line.text)), first_kept)
-    variant = _printed_variant(title, [l for l in lines[1:] if l.number < prose_at])
+    # (the fuller printing may have been kept as the text's first line: its colon reads as prose)
+    variant = _fuller_printing(title, [l for l in lines[1:] if l.number <= prose_at], lines)
+    variant = variant or _printed_variant(title, [l for l in lines[1:] if l.number < prose_at])
     variant = variant or site and _printed_headline(title, [l for l in lines[1:] if l.number < prose_at], lines, _text_opening(cleaned))
     variant = variant or _joined_wrap(title, [l for l in lines[1:] if l.number <= prose_at], lines)
     if variant:  # (the headline as printed over its dateline, worded a little otherwise than in the page title)
@@ -643,6 +645,15 @@ def _name_over_headline(title: str, lines: list) -> bool:
             and meta.shares_no_word(title, opening) and not meta.shares_hardly_a_word(headline, opening))
 
 
+def _fuller_printing(title: str | None, above: list, lines: list) -> str | None:
+    """The headline printed above the text that says the page title and more (`meta.prints_more`),
+    where the page never prints the title's own wording alone; the nearest to the text."""
+    if not title or len(title) < 6 or any(_unspaced(l.text) == _unspaced(title) for l in lines[1:]):
+        return None
+    return next((l.text.strip() for l in reversed(above)
+                 if _headline_line(l.text.strip()) and meta.prints_more(title, l.text.strip())), None)
+
+
 def _printed_variant(title: str | None, above: list) -> str | None:
     """The headline printed over the dateline when the page title words it a little otherwise
     (吉县：苹果“套袋季”… in the <title> and the breadcrumb, 吉县苹果“套袋季” 3000余名… over the
@@ -794,6 +805,8 @@ def _wrapped_headline(upper: str, lower: str, title: str, lines: list) -> str | 
     headline run together as often as a headline of two parts, so it is no evidence."""
     if not upper or upper == lower or not _headline_line(upper) or upper.endswith(("：", ":", "，", ",")):
         return None
+    if _break_inside_a_word(upper, lower, lines):
+        return upper.strip() + lower.strip()
     flat = _unspaced(upper + lower)
     if title and _unspaced(title) == flat:
         return title  # (the page title whole: 某镇某村：一群“新农人”让稻田变“景田”)
@@ -806,6 +819,18 @@ def _wrapped_headline(upper: str, lower: str, title: str, lines: list) -> str | 
             if _unspaced(part) == flat and (part in labelled or not re.search(r"\s", part.strip()) or part.strip() == title):
                 return part.strip()
     return None
+
+
+def _break_inside_a_word(upper: str, lower: str, lines: list) -> bool:
+    """Whether a narrow template broke one headline inside a phrase: the three Chinese characters
+    either side of the break are printed together in a sentence of the text (…农村人居环境 /
+    整治提升工作推进会 over '…农村人居环境整治提升工作推进会。'); a kicker and its headline are two
+    phrases, which the text never runs together."""
+    a, b = upper.strip(), lower.strip()
+    cross = a[-3:] + b[:3]
+    if len(a) < 6 or len(b) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]{6}", cross):
+        return False
+    return any(cross in line.text for line in lines if clean_mod.is_prose(line.text) and line.text.strip() not in (a, b))
 
 
 def _account_over_headline(title: str, lines: list) -> bool:
