@@ -3090,10 +3090,13 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
         and _credit_label().search(l.text))]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
-        while i > 0 and dated[-1] - i < 3 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
+        while i > 0 and dated[-1] - i < 4 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)
-                                                or _ORIGINAL_TITLE_LABEL.match(near[i].text)):
-            i -= 1  # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE; a reprint's 原标题：…)
+                                                or _ORIGINAL_TITLE_LABEL.match(near[i].text) or summary_line(near[i].text)
+                                                or i < dated[-1] - 1 and near[i].text.strip().startswith(("——", "－－"))):
+            # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE; a reprint's 原标题：…; a
+            # summary, 摘要：…, and the deck over it, ——某某见闻)
+            i -= 1
         t = near[i].text
         if (i >= 3 and boilerplate(near[i - 3].text) and "，" in t and "，" not in near[i - 1].text
                 and all(_fits_headline(x.text, boilerplate, shortest=4) for x in near[i - 2:i + 1])):
@@ -3112,6 +3115,18 @@ def _credit_label() -> re.Pattern:
     item's counter (点击：)."""
     v = vocab.load("metadata.yml")
     return re.compile("(?:" + "|".join(map(re.escape, v["source_labels"])) + rf"|{v['strong_author_labels']})\s*[:：︰﹕]")
+
+
+@lru_cache(maxsize=None)
+def _summary_label() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(vocab.load("metadata.yml")["opening_sections"], key=len, reverse=True)))
+    return re.compile(rf"^\s*[【\[]?(?:{words})[】\]]?\s*[:：︰﹕]\s*\S")
+
+
+def summary_line(text: str) -> bool:
+    """A summary printed between a headline and its dateline with its label (摘要：…, 导读：…;
+    `opening_sections`)."""
+    return bool(_summary_label().match(text))
 
 
 def headline_over_labelled_date(near: list[Line], boilerplate) -> str | None:

@@ -144,6 +144,12 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         # (not the page-title line itself: find_title judged it no headline, a site and a column;
         # and the lines above the text, not above a picture in the menu: 图片)
         text_starts = min((k.line.number for k in cleaned.kept if k.kind != "image"), default=first_kept)
+        # (past headline-shaped lines kept at its top over a labelled summary: the stack's lines
+        # with a colon or a space read as prose, 某某花木：一年卖出 40 亿元 / ——某某见闻 / 摘要：…)
+        opening = [k.line for k in cleaned.kept if k.kind != "image"][:4]
+        lead = next((i for i, l in enumerate(opening) if not (_headline_line(l.text.strip()) or l.text.strip().startswith(("——", "－－")))), 0)
+        if 0 < lead < len(opening) and meta.summary_line(opening[lead].text):
+            text_starts = opening[lead].number
         before = [l for l in lines[1:] if l.number < text_starts]
         # (a first line printed again as the headline over the text is the title: 风雨同舟)
         chinese = _chinese(cleaned)
@@ -757,11 +763,14 @@ def _joined_wrap(title: str | None, above: list, lines: list) -> str | None:
     """The headline printed over two lines above the text, whole, where `title` is one of the
     two lines and the page prints the whole elsewhere (`_wrapped_headline`: its list of
     headlines, a 名称 field): 关于2024年某县第二批 / 乡村公益性岗位拟聘用人员的公示."""
-    at = max((i for i, l in enumerate(above) if l.text.strip() == title), default=None)
-    if not title or at is None:
+    # (the title's line, or the title with a colon closing the line: 某某记： / 从深山果园到全国餐桌)
+    if not title:
         return None
-    for upper, lower in ((above[at - 1].text.strip() if at else "", title),
-                         (title, above[at + 1].text.strip() if at + 1 < len(above) else "")):
+    at = max((i for i, l in enumerate(above) if l.text.strip() in (title, title + "：", title + ":")), default=None)
+    if at is None:
+        return None
+    for upper, lower in ((above[at - 1].text.strip() if at else "", above[at].text.strip()),
+                         (above[at].text.strip(), above[at + 1].text.strip() if at + 1 < len(above) else "")):
         if upper and lower and _headline_line(lower) and not meta.has_date(lower):
             # (not the page-title line: a <title> holds a kicker and its headline run together)
             joined = _wrapped_headline(upper, lower, "", lines[1:])
@@ -803,9 +812,12 @@ def _wrapped_headline(upper: str, lower: str, title: str, lines: list) -> str | 
     prints them whole elsewhere as one phrase (a 名称 field, a list, the page title `title`),
     spelt as printed there. A line printing them with a space between is a kicker and its
     headline run together as often as a headline of two parts, so it is no evidence."""
-    if not upper or upper == lower or not _headline_line(upper) or upper.endswith(("：", ":", "，", ",")):
+    # (a line closing with a colon is one only where the page prints the whole elsewhere: 某某记： /
+    # 从深山果园到全国餐桌 in a list of headlines; a speaker's or a column's label otherwise)
+    if (not upper or upper == lower or not (_headline_line(upper) or upper.endswith(("：", ":")) and _headline_line(upper[:-1]))
+            or upper.endswith(("，", ","))):
         return None
-    if _break_inside_a_word(upper, lower, lines):
+    if not upper.endswith(("：", ":")) and _break_inside_a_word(upper, lower, lines):
         return upper.strip() + lower.strip()
     flat = _unspaced(upper + lower)
     if title and _unspaced(title) == flat:
