@@ -64,7 +64,12 @@ def extract(page: Page) -> HtmlArticle:
                    if title_index is not None else [])  # (a long byline opening with its date, not the lead's sentence)
     # the byline's zone: what the page prints between the headline and the first sentence of its
     # text (a notice's signature date, a meeting's time or a chronicle's entries are text)
+    # (not the headline's deck right under it, marked as the title's by its class or over the
+    # dateline: 全县…万亩，带动…农户增收 / 2022-05-31 08:30 来源：…)
     first_text = next((b for b in blocks[(title_index or 0) + 1:] if not b.hidden and len(b.text) >= 30
+                       and not (b.index <= (title_index or 0) + 2 and "。" not in b.text and len(b.text) <= 40
+                                and (b.title_hint or b.index + 1 < len(blocks) and meta.has_date(blocks[b.index + 1].text)
+                                     and _BYLINE.search(blocks[b.index + 1].text)))
                        and re.search(r"[。，！？]", b.text) and not _DATE_ALONE.match(b.text.strip())), None)
     text_at = first_text.index if first_text is not None else len(blocks)
     # (a date without its time inside the text's own container opens the text: a chronicle's
@@ -213,6 +218,8 @@ def extract(page: Page) -> HtmlArticle:
                                 paragraphs[-1] if paragraphs else None)
     if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
         authors = [a for a in authors if a != closing_credit[0]]
+    if any(a not in own_names for a in authors):  # (the account's name beside its writer's credit: 记者 某某 / 某某发布)
+        authors = [a for a in authors if a not in own_names]
     if not authors and closing_credit:
         authors = closing_credit[1]
     if not authors:

@@ -323,6 +323,12 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
                 title, site = head.strip(), tail.strip()
                 break
     title = title.rstrip("-_|｜ ")
+    if not site:  # (the paper and its page's label, which the page prints otherwise or not at all: 某某日报数字报-A4版)
+        for sep in (" | ", " - ", "｜", "_", " — ", "-"):
+            head, found, tail = title.rpartition(sep)
+            if (found and (is_page_label(tail.strip()) or re.fullmatch(vocab.load("metadata.yml")["page_number"], tail.strip()))
+                    and (is_site_name(head.strip()) or is_outlet_name(without_edition(head.strip())))):
+                return None, head.strip()
     if site and is_page_label(site) and (is_site_name(title) or is_outlet_name(without_edition(title))):
         return None, title  # ('某某日报数字报 - A03版：县区新闻': the paper and the page, no headline)
     if site and is_site_name(title) and _site_only_end().search(title) and not _site_only_end().search(site):

@@ -171,6 +171,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         if title is None or title != unconfirmed:
             title = _headline_by_shared_words(title, before, cleaned, lines)
         title = _stack_line_named_again(title, before, lines, cleaned)
+        title = _stack_wrap_named_whole(title, before, lines) or title
         if title and title != unconfirmed and unconfirmed and not furniture and not (
                 (_says_more(title, unconfirmed, cleaned) or not repeated and _over_its_byline(title, lines)
                  or _words_it_fuller(title, unconfirmed))
@@ -711,8 +712,11 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
         return None
     at = dated[-1] - 1
     while at > 0 and dated[-1] - at < 3 and (meta.has_date(near[at].text) and len(near[at].text) <= 40
-                                            or len(near[at].text) <= 30 and meta.credited_authors(near[at].text)):
-        at -= 1  # (its first date and its writer's credit over the last dated line: 文／某某 / DATE / 最後更新：DATE)
+                                            or len(near[at].text) <= 30 and meta.credited_authors(near[at].text)
+                                            or meta.field_line(near[at].text.strip())):
+        # (its first date, its writer's credit or another field over the last dated line: 文／某某 /
+        # DATE / 最後更新：DATE, 信息来源：某某镇 / 发布时间：DATE)
+        at -= 1
     rest = near[at].text.strip()[len(title):]
     if near[at].text.strip().startswith(title) and rest.startswith(("——", "－－")) and 4 <= len(rest.lstrip("—－")) <= 40 \
             and "。" not in rest:
@@ -757,6 +761,24 @@ def _glued_continuation(title: str, printed: str) -> bool:
     return (1 <= len(rest) <= 20 and bool(re.match(r"[\u4e00-\u9fff0-9“”‘’]", rest))
             and not re.search(r"[\s_|｜\-—–－:：·•/]", rest) and not meta.has_date(rest)
             and not meta.is_site_name(rest) and not meta.looks_like_site(rest))
+
+
+def _stack_wrap_named_whole(title: str | None, before: list, lines: list) -> str | None:
+    """Two lines of the headline stack over the text, one of them the pick or next to it, that the
+    page prints whole elsewhere as one line (its list of popular stories: '“某某”：' / '80岁阿嬷卖了
+    50年豆腐' and '“某某”：80岁阿嬷卖了50年豆腐' under 热门新闻): one headline wrapped, joined as
+    printed there (`_wrapped_headline`); None when no such pair stands there."""
+    if not title:
+        return None
+    near = [l.text.strip() for l in before[-8:]]
+    at = max((i for i, t in enumerate(near) if t == title), default=None)
+    if at is None:
+        return None
+    for i in range(max(0, at - 3), min(len(near) - 1, at + 1)):
+        joined = _wrapped_headline(near[i], near[i + 1], "", lines) if _headline_line(near[i + 1]) else None
+        if joined:
+            return joined
+    return None
 
 
 def _joined_wrap(title: str | None, above: list, lines: list) -> str | None:
