@@ -1085,6 +1085,9 @@ def _two_line_headline(page: Page, text: str, index: int, candidates) -> str:
         rest = value[len(text):].strip() if value.startswith(text) else ""
         if not rest:
             continue
+        nxt = next((b for b in page.blocks[index + 1:index + 3] if b.tag != "img"), None)
+        if nxt is not None and nxt.tag in ("h1", "h2") and page.blocks[index].tag not in _HEADING_TAGS:
+            return text  # (a kicker in a plain block over the heading element: the heading is the headline)
         following = " ".join(b.text for b in page.blocks[index + 1:index + 3] if b.tag != "img")
         if following.replace(" ", "").startswith(rest.replace(" ", "")):
             return value

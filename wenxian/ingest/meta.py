@@ -1200,11 +1200,16 @@ _HEADLINE_MARKS = re.compile(r"[：:“”\"'‘’《》「」『』\s，,、]"
 def prints_more(title: str, printed: str) -> bool:
     """Whether the headline `printed` says the page title `title` and more: a place before it with
     a colon (延川：…; not a column's name, 全球报道：…), a second phrase after a space (… 五一假期接待游客超12万人次), or both,
-    or the title as the last words of a headline opening with its place and a colon,
+    or the title as the last words of a headline opening with its place and a colon, or the title
+    and a colon before the headline's second half,
     the marks aside that a <title> leaves out (同安“一村一品”… printed 同安：“一村一品”…). Not a
     field, a reprint's 原标题, nor the title with a site's name, a date or a credit after it."""
     bare, t = _HEADLINE_MARKS.sub("", title), printed.strip()
     flat = _HEADLINE_MARKS.sub("", t)
+    after = t[len(title.strip()):] if t.startswith(title.strip()) else ""
+    if after[:1] in ("：", ":") and 2 <= len(after[1:].strip()) <= 30 and re.search(r"[\u4e00-\u9fff]{2}", after) \
+            and not (has_date(after) or looks_like_site(after[1:].strip()) or credited_authors(after)):
+        return len(bare) >= 4  # (the title, a colon, and the headline's second half: 某某守護者：潮漲潮退之間…)
     at = flat.find(bare)
     if len(bare) < 4 or at < 0 or flat == bare or field_line(t) or original_title(t):
         return False
@@ -1831,7 +1836,8 @@ def account_name(header: list[Line], title: str | None = None) -> str | None:
             return nxt  # (原创 / 文/甲 图/乙 / the account / 发表于某地: the account after the writers' credit)
         if (not (2 <= len(t) <= 20) or _PROSE_PUNCT_ANY.search(t.replace(" ", "")) or _date_in(t) or t == title
                 or not _ACCOUNT_CHARS.fullmatch(t) or _boilerplate(t) or t in vocab.load("metadata.yml")["not_sources"]
-                or _DATE_LABEL.fullmatch(t) or _HEADLINE_PHRASES.search(t) or title and len(t) >= 6 and title.endswith(" " + t)):
+                or _DATE_LABEL.fullmatch(t) or _HEADLINE_PHRASES.search(t) or title and len(t) >= 6 and title.endswith(" " + t)
+                or re.match(r"(?i)by\s", t)):  # ('by 某某' over the date: a writer's credit)
             continue  # (原创 before the date is a label of the post, not its account; nor 来信时间 over its date;
             # nor a subtitle over the date: two phrases apart, 某某驻场 轮候时间缩短, or the headline's second half;
             # an institution's own account naming itself at the headline's start is one)
@@ -2600,9 +2606,12 @@ def account_after_date(texts: list[str]) -> str | None:
 @lru_cache(maxsize=None)
 def _outlet_then_date() -> re.Pattern:
     """An outlet's name, then the post's date or a relative one (`relative_dates`) and nothing
-    else: '某某日报 · 3天前', '某某新闻 2024-05-28 18:32' (a news app's row under the headline)."""
+    else but a reading counter: '某某日报 · 3天前', '某某新闻 2024-05-28 18:32', '某某日报 发布于 2天前
+    阅读 1.1万' (a news app's row under the headline)."""
     date = r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    return re.compile(rf"^([^\s·・•|｜:：]{{2,20}})(\s*[·・•|｜]\s*|\s+)(?:{date}|{vocab.load('metadata.yml')['relative_dates']})$")
+    # (the date may be labelled 发布于, and a reading counter may close the row: 阅读 1.1万)
+    return re.compile(rf"^([^\s·・•|｜:：]{{2,20}})(\s*[·・•|｜]\s*|\s+)(?:发布于|發佈於|发表于|發表於)?\s*"
+                      rf"(?:{date}|{vocab.load('metadata.yml')['relative_dates']})(?:\s+(?:阅读|閱讀|浏览|瀏覽)\s*[\d.]+\s*[万萬]?)?$")
 
 
 def outlet_before_date(texts: list[str]) -> str | None:
