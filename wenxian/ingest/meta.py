@@ -488,7 +488,7 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
 # (a column glued by a bar or a colon, '棱镜|标题', '补壹刀：标题', is printed as part of the headline)
 # ('译言精选-标题': a bare hyphen too, the headline being printed alone as the rest)
 _SITE_BEFORE_DASH = re.compile(r"[^\s，。！？,!?\-—]{2,12}\s*[—－]\s*")
-_COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?\-]{2,12}(?:--|_|-|\s+[-|｜]\s+)")
+_COLUMN_BEFORE = re.compile(r"[^\s，。！？,!?\-|｜]{2,12}(?:--|_|-|\s*[|｜]\s*|\s+-\s+)")  # (本地｜标题 too)
 _SECTION_SEP = re.compile(r"^\s*[|｜_]\s*\S")  # '标题 | 专题 | 栏目': sections, not subtitle
 _TITLE_TAIL = re.compile(r"^[\s\-_|｜—@:：(（【\[]")  # (【某某吧】_某某贴吧: a board after the headline)
 _ORIGINAL_TITLE_WORDS = r"原标题|原標題|原题|原題|原文标题|原文標題"
@@ -3091,12 +3091,13 @@ def field_line(t: str) -> bool:
     return _is_label(label) and (len(value) <= 12 or bool(re.search(r"\d", value)))
 
 
-def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None = None) -> str | None:
+def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None = None, context: list[Line] = ()) -> str | None:
     """A headline over its dateline, with a deck or a summary between the dateline and the text
     ('標題' / '發佈日期 : 2020-08-07' / '美國國務卿宣布…，以保護'): the line just above the last
     short date line among the lines above the text (or `dateline`, its index when known),
     passing over the other fields of a byline block printed between them (发布单位：…) and the
-    outlet's name (NOWnews.com 今日新聞網)."""
+    outlet's name (NOWnews.com 今日新聞網). `context`: the lines over `near`, read only to see
+    what stands over a stack of three."""
     # (or a longer line opening with the date, its credits after it and no sentence: 2021-06-08
     # 09:12:37 来源：… 作者：…; not a notice box's item, 2024-04-15 09:30 某某大队 点击：1032)
     # (or a relative date only: 某某日报 · 3天前)
@@ -3113,14 +3114,26 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
             # summary, 摘要：…, and the deck over it, ——某某见闻)
             i -= 1
         t = near[i].text
-        if (i >= 3 and boilerplate(near[i - 3].text) and "，" in t and "，" not in near[i - 1].text
-                and all(_fits_headline(x.text, boilerplate, shortest=4) for x in near[i - 2:i + 1])):
-            return near[i - 1].text  # (a kicker, the headline, a deck of a sentence: 引题 / 主题 / 副题)
+        seen, k = list(context) + near, len(context) + i
+        if (k >= 3 and all(_fits_headline(x.text, boilerplate, shortest=6) and not x.text.lstrip().startswith(("—", "－"))
+                           for x in seen[k - 2:k + 1])
+                and over_a_stack(seen[k - 3].text)):
+            # (a stack of three right under the trail of links or the e-paper's page label, a kicker,
+            # the headline and a deck: 引题 / 主题 / 副题; not items of a list under its header,
+            # 热点 / 热点推荐, nor a topic's banner over the headline)
+            return seen[k - 1].text
         if _fits_headline(t, boilerplate) and not t.startswith("—") and not (i and column_label(near[i - 1].text)):
             return t  # (not a table's value under its bare label: 发布机构 / 某某厅, dates running down to the headline)
     return None
 
 
+_STACK_TOP = re.compile(r"[>›»＞]|^\s*(?:当前位置|您的位置|您现在的位置|当前的位置|您当前的位置|正文)")  # (a trail of links over a stack)
+
+
+def over_a_stack(text: str) -> bool:
+    """Whether `text` is what stands right over a headline's stack: the trail of links (首页 > …,
+    当前位置：…) or an e-paper's page label; not a box's or a list's header (热点, 相关新闻)."""
+    return bool(_STACK_TOP.search(text)) or is_page_label(text.strip())
 _DATE_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 
 

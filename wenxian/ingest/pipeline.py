@@ -156,7 +156,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         found = (lambda: unconfirmed if unconfirmed in (l.text for l in before[-10:]) else None,
                  lambda: meta.labelled_title(lines[:40]),
                  lambda: meta.headline_over_labelled_date(before[-40:], clean_mod.pattern_reason),
-                 lambda: meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason),
+                 lambda: meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason, context=before[-9:-6]),
                  # (share buttons and counters between the dateline and the text: look further up)
                  lambda: meta.headline_over_dateline(before[-20:], clean_mod.pattern_reason),
                  lambda: kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None,
@@ -740,9 +740,9 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     if joined:
         return joined
     top = near[at - 2].text.strip() if at >= 2 else ""
-    if (_headline_line(upper) and _headline_line(top) and len(upper) > max(len(top), len(printed))
-            and not (at >= 3 and _headline_line(near[at - 3].text.strip()))):
-        return upper  # (a kicker, the headline and a deck over the dateline: 引题 / 主题 / 副题, the longest the middle)
+    if (_headline_line(upper) and _headline_line(top) and not upper.startswith(("—", "－")) and not top.startswith(("—", "－"))
+            and at >= 3 and meta.over_a_stack(near[at - 3].text)):
+        return upper  # (a stack of three over the dateline, a kicker, the headline and a deck: 引题 / 主题 / 副题, the middle)
     # (a catchy headline shares a word or two with the page title or the text, not more)
     return printed if meta.text_pairs(printed) & (meta.text_pairs(title) | opening) else None
 
