@@ -412,6 +412,12 @@ def _dateline(lines: list[Line], order: str | None, channels: frozenset = frozen
             date = meta.date_value(row.group(2), order)
             if date:
                 return date
+    # (a dateline that opens with the date and gives the revision after it, 2023/09/19 19:30
+    # 更新时间：2023/09/20 10:12: the part before the revision's label is the publication's)
+    cut = [(m.start() if (m := revision.search(t)) and m.start() > 0 and meta.has_date(t[:m.start()]) else None) for t in texts]
+    lines = [Line(l.number, l.text.strip()[:c].strip() if c is not None and len(l.text.strip()) == len(t) else l.text)
+             for l, t, c in zip(lines, texts, cut)]
+    texts = [t[:c].strip() if c is not None else t for t, c in zip(texts, cut)]
     shown = []
     for i, (l, t) in enumerate(zip(lines, texts)):
         label = texts[i - 1] if i else ""
@@ -973,8 +979,15 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
         return None
     loose_values = [_loose(v) for v in values]
     heading = _loose(by_text.text)
-    if any(heading in v or v in heading for v in loose_values):
-        return None  # (the metadata confirms it: the first pass chose it, or its longer printing)
+    if any(heading in v for v in loose_values):
+        return None  # (the metadata confirms it: the first pass chose it)
+    inside = [v for v in loose_values if v in heading]
+    if inside and not any(len(v) >= 8 and re.search(r"[\u4e00-\u9fff]{2}", heading.replace(v, "")) for v in inside):
+        return None  # (a logo's heading: the body's name the metadata gives, and its name in Latin letters)
+    if inside:
+        # (the heading prints the metadata's words and more Chinese words: a kicker's phrase before
+        # them, 上岗 after; not a logo's body name and its Latin name)
+        return by_text
     for b in page.blocks[:end]:
         # (printed only as the deck under the <h1>, ——某某见实效, it is the deck's words: the
         # <h1> is the headline)
