@@ -837,8 +837,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     h1 = _h1_over_unprinted_title(page, [v for v, _o in candidates], sites, label)
     if h1 is not None:
         parts = _element_parts(page, h1)
-        if len(parts) > 1:  # (one heading broken by <br>: its parts joined by a space, as one line prints them)
-            return " ".join(b.text.strip() for b in parts), "heading by the text (the title metadata is printed nowhere)", h1.index
+        if len(parts) > 1:  # (one heading broken by <br>: its parts joined, as one line prints them)
+            return _joined_parts(page, parts), "heading by the text (the title metadata is printed nowhere)", h1.index
         return _with_second_h1(page, h1), "heading by the text (the title metadata is printed nowhere)", h1.index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
@@ -884,7 +884,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         if marked is not None:
             parts = _element_parts(page, marked)
             if len(parts) > 1 and parts[-1].index >= index:  # (the "deck" is the heading's second line: one cell broken by <br>)
-                return " ".join(b.text.strip() for b in parts), "visible (marked as a title, broken by <br>)", marked.index
+                return _joined_parts(page, parts), "visible (marked as a title, broken by <br>)", marked.index
             return marked.text, "visible (marked as a title, over its deck)", marked.index
         heading = _heading_beside(near, index, label)
         if heading is not None:
@@ -899,7 +899,7 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
     for b in page.blocks[start:start + 3]:
         if b.title_hint and not b.hidden and 4 <= len(b.text) <= 60 and "。" not in b.text[:-1] and b.link_density < 0.5:
             # (one cell broken by <br>: its parts joined)
-            return " ".join(x.text.strip(" -_|｜–—") for x in _element_parts(page, b)), "visible (marked as a title at the top of the text)", b.index
+            return _joined_parts(page, _element_parts(page, b)).strip(" -_|｜–—"), "visible (marked as a title at the top of the text)", b.index
     # or the short line that opens the text and stands apart from the prose that follows
     # (a forum's or blog's link bar above it is passed over; a headline may close with a quote
     # or a bracket: 座谈会” or (图))
@@ -968,11 +968,13 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
                 and not _SECTION_H1.search(b.text))
     near = [page.blocks[i] for i in window]
     by_text = next((b for b in near if b.tag == "h1" and shaped(b)), None)
-    if by_text is None and not any(b.tag == "h1" and not b.hidden for b in page.blocks[:end]):
-        # (a template that sets its headline in an <h2> marked as the title, the page having no
-        # <h1> at all: <div class="title"><h2>…</h2></div>, its deck in an <h3> under it)
-        h2s = [b for b in near if b.tag == "h2" and shaped(b)]
-        by_text = h2s[0] if len({b.line for b in h2s}) == 1 and h2s[0].title_hint else None
+    if by_text is None:
+        # (a template that sets its headline in another element marked as the title, its <h1>
+        # holding the logo or nothing: <div class="title"><h2>…</h2></div>, <p class="art-title">,
+        # its kicker and deck in elements of their own; one such element by the text)
+        marked = [b for b in near if b.title_hint and shaped(b)
+                  and not _TRAIL.search(b.text) and not meta.deck_by_its_dash(b.text)]
+        by_text = marked[0] if len({id(b.element) for b in marked}) == 1 else None
         # (or the heading element over the page's fields right above the text: 標題 / 發布日期 /
         # 發布單位 / 點閱次數, a government page's template)
         over = by_text or _heading_over_fields(page.blocks[max(0, start - 12):start], label)
@@ -1013,6 +1015,17 @@ def _element_parts(page: Page, b: Block) -> list[Block]:
             break
         parts.append(nxt)
     return parts if len(" ".join(p.text for p in parts)) <= 60 else [b]
+
+
+def _joined_parts(page: Page, parts: list[Block]) -> str:
+    """A heading's parts broken by <br>, joined as one line prints them: with no space where the
+    break fell inside a phrase the text prints unbroken (`meta.break_inside_a_word`), with a space
+    between two phrases otherwise."""
+    prose = [b.text for b in page.blocks[page.main[0]:page.main[1]] if len(b.text) >= 20]
+    out = parts[0].text.strip()
+    for b in parts[1:]:
+        out += ("" if meta.break_inside_a_word(out, b.text, prose) else " ") + b.text.strip()
+    return out
 
 
 def _with_second_h1(page: Page, h1: Block) -> str:

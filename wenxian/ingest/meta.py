@@ -1233,6 +1233,18 @@ def _place_named(name: str) -> bool:
     return _starts_with_place(name) or is_place_name(name) or any(is_place_name(name + end) for end in "县区市旗")
 
 
+def break_inside_a_word(upper: str, lower: str, sentences: list[str]) -> bool:
+    """Whether a narrow template broke one headline inside a phrase: the three Chinese characters
+    either side of the break are printed together in one of `sentences` (the text: …农村人居环境 /
+    整治提升工作推进会 over '…农村人居环境整治提升工作推进会。'); a kicker and its headline, or a
+    headline's two phrases, are never run together there."""
+    a, b = upper.strip(), lower.strip()
+    cross = a[-3:] + b[:3]
+    if len(a) < 6 or len(b) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]{6}", cross):
+        return False
+    return any(cross in t for t in sentences if t.strip() not in (a, b))
+
+
 def name_beside_translation(text: str) -> str | None:
     """The Chinese name of '某某論壇 Christian Times' (`named_with_translation`), as printed; None otherwise."""
     m = _WITH_TRANSLATION.fullmatch(text.strip())

@@ -839,7 +839,7 @@ def _wrapped_headline(upper: str, lower: str, title: str, lines: list) -> str | 
     if (not upper or upper == lower or not (_headline_line(upper) or upper.endswith(("：", ":")) and _headline_line(upper[:-1]))
             or upper.endswith(("，", ","))):
         return None
-    if not upper.endswith(("：", ":")) and _break_inside_a_word(upper, lower, lines):
+    if not upper.endswith(("：", ":")) and meta.break_inside_a_word(upper, lower, [l.text for l in lines if clean_mod.is_prose(l.text)]):
         return upper.strip() + lower.strip()
     flat = _unspaced(upper + lower)
     if title and _unspaced(title) == flat:
@@ -853,18 +853,6 @@ def _wrapped_headline(upper: str, lower: str, title: str, lines: list) -> str | 
             if _unspaced(part) == flat and (part in labelled or not re.search(r"\s", part.strip()) or part.strip() == title):
                 return part.strip()
     return None
-
-
-def _break_inside_a_word(upper: str, lower: str, lines: list) -> bool:
-    """Whether a narrow template broke one headline inside a phrase: the three Chinese characters
-    either side of the break are printed together in a sentence of the text (…农村人居环境 /
-    整治提升工作推进会 over '…农村人居环境整治提升工作推进会。'); a kicker and its headline are two
-    phrases, which the text never runs together."""
-    a, b = upper.strip(), lower.strip()
-    cross = a[-3:] + b[:3]
-    if len(a) < 6 or len(b) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]{6}", cross):
-        return False
-    return any(cross in line.text for line in lines if clean_mod.is_prose(line.text) and line.text.strip() not in (a, b))
 
 
 def _account_over_headline(title: str, lines: list) -> bool:
