@@ -95,7 +95,7 @@ def extract(page: Page) -> HtmlArticle:
                     if not b.hidden and b.link_density < 0.5] if title_index is not None else []
     # a disclosure table above a government notice's headline (索引号 / 发布机构 / 发文日期, a
     # label and its value in cells of their own)
-    labelled_above = ([Line(b.line, b.evidence) for b in blocks[max(0, title_index - 24):title_index] if not b.hidden]
+    labelled_above = ([Line(b.line, b.evidence) for b in blocks[max(0, title_index - 12):title_index] if not b.hidden]
                       if title_index is not None else [])
     if not meta.disclosure_table(labelled_above):
         labelled_above = []  # (a 通知公告 box above the headline dates other items)
@@ -159,8 +159,6 @@ def extract(page: Page) -> HtmlArticle:
         # the unlabelled evidence of the byline (a WeChat post's 'date account' line)
         # (a 資料來源 line only naming a unit of the site's body: elsewhere it credits a chart)
         + [(meta.outlet_or_none(meta.labelled_source(sorted(byline, key=lambda l: l.number), byline, release=own_unit)), "visible")]
-        # (a disclosure table's 发布机构 above the headline, as its dates are read, before the <meta>)
-        + [(meta.outlet_or_none(meta.labelled_source(labelled_above, labelled_above)), "visible (labelled, above the title)")]
         + [(meta.outlet_or_none(meta.labelled_source(closing_lines, closing_lines, release=own_unit, after_text=True)),
             "visible (the credit closing the text)")]
         + [(meta.outlet_or_none(meta.find_source(byline, byline, paragraphs[:3]) or meta.byline_outlet(byline, title)), "visible")]
