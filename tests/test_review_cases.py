@@ -504,3 +504,24 @@ def test_buttons_under_the_byline_s_size_switch_are_no_sub_headings():
                           "t24b_v20-huoshan-news.txt": ["融媒原创", "扫码阅读"]}.items():
         body = _body(_extract(name)[0])
         assert not any(line in body for line in dropped), name
+
+
+def test_a_kicker_whose_words_the_text_runs_on_into_the_headline_is_not_joined_to_it():
+    # (the page's list of headlines or its page title prints the headline alone)
+    _each_reads("title", {"t25_rw02-jiamusi-epaper.txt": "帮农户把黑木耳卖出好价钱",
+                          "t25_rw29-tongchuan-news.txt": "带领村民种出“致富果”"})
+
+
+def test_a_column_named_after_a_place_before_the_colon_is_no_place_and_a_wire_dateline_credits_before_an_app_row():
+    assert _extract("t25_rw03-hangzhou-xihu-pinglun.txt")[0]["title"] == "让“数字游民”在乡村留得住"
+    assert _extract("t25_rw04-dawan-news.txt")[0]["source"] == "新华社"
+
+
+def test_a_title_tag_of_the_headline_and_its_english_translation_is_no_logo():
+    assert _extract("t25_rw22-must-news.html")[0]["title"] == "科大學生在亞洲機器人大賽奪冠"
+
+
+def test_fuller_printings_and_a_long_byline_block_between_headline_and_dateline():
+    _each_reads("title", {"t25_rw15-zhenyuan-gov.txt": "“小庭院”变身“致富园”",
+                          "t25_rw09-zhoushan-news.txt": "嵊泗贻贝“游”出大产业，养殖户户均增收5万元",
+                          "t25_rw12-yingtan-news.txt": "上清村记：从“靠山吃山”到“养山富山”"})

@@ -782,7 +782,8 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
                     best = (rank, t, f"visible, confirmed by {origin} (with its issuer)", b.index, t)
                 break
             if t in value:
-                if (re.search(re.escape(t) + _LATIN_NAME_END, value.strip())
+                if (re.search(re.escape(t) + _LATIN_NAME_END, value.strip()) and len(t) <= 12
+                        and re.search(vocab.load("metadata.yml")["not_name_ends"], t)
                         or re.search(_LATIN_NAME_END, t) and not re.search(r"[\u4e00-\u9fff]", t) and re.search(r"[\u4e00-\u9fff]", value)):
                     continue  # (the body's name with its name in Latin letters ending the <title>, or that Latin name: its logo)
                 if meta.is_site_name(t) and (len(t) < len(value) // 2 or meta.without_edition(value.strip()) == t != value.strip()

@@ -1201,13 +1201,13 @@ def prints_more(title: str, printed: str) -> bool:
     """Whether the headline `printed` says the page title `title` and more: a place before it with
     a colon (延川：…; not a column's name, 全球报道：…), a second phrase after a space (… 五一假期接待游客超12万人次), or both,
     or the title as the last words of a headline opening with its place and a colon, or the title
-    and a colon before the headline's second half,
+    and a colon or a comma before the headline's second half,
     the marks aside that a <title> leaves out (同安“一村一品”… printed 同安：“一村一品”…). Not a
     field, a reprint's 原标题, nor the title with a site's name, a date or a credit after it."""
     bare, t = _HEADLINE_MARKS.sub("", title), printed.strip()
     flat = _HEADLINE_MARKS.sub("", t)
     after = t[len(title.strip()):] if t.startswith(title.strip()) else ""
-    if after[:1] in ("：", ":") and 2 <= len(after[1:].strip()) <= 30 and re.search(r"[\u4e00-\u9fff]{2}", after) \
+    if after[:1] in ("：", ":", "，", ",") and 2 <= len(after[1:].strip()) <= 30 and re.search(r"[\u4e00-\u9fff]{2}", after) \
             and not (has_date(after) or looks_like_site(after[1:].strip()) or credited_authors(after)):
         return len(bare) >= 4  # (the title, a colon, and the headline's second half: 某某守護者：潮漲潮退之間…)
     at = flat.find(bare)
@@ -1229,8 +1229,10 @@ def prints_more(title: str, printed: str) -> bool:
 
 def _place_named(name: str) -> bool:
     """A place's name, in full or without its county's, district's or city's ending (延川 for
-    延川县, 同安 for 同安区): not a column's (全球报道：…), which the corpora leave out of the title."""
-    return _starts_with_place(name) or is_place_name(name) or any(is_place_name(name + end) for end in "县区市旗")
+    延川县, 同安 for 同安区): not a column's (全球报道：…, 西湖评论：…, a place's name opening it),
+    which the corpora leave out of the title."""
+    return (is_place_name(name) or any(is_place_name(name + end) for end in "县区市旗")
+            or name[-1:] in _PLACE_ENDS and _starts_with_place(name))  # (哈巴河县, which the gazetteer may lack)
 
 
 def break_inside_a_word(upper: str, lower: str, sentences: list[str]) -> bool:
@@ -2628,11 +2630,11 @@ def _outlet_then_date() -> re.Pattern:
 
 def outlet_before_date(texts: list[str]) -> str | None:
     """The outlet a news app names before a post's date on the line under its headline ('某某日报
-    · 3天前'): after a bare space only a name ending as an outlet's does (`is_outlet_name`), never
-    a label, a placeholder or a place."""
+    · 3天前'): a name ending as an outlet's or a site's does (`is_outlet_name`), never a writer, a
+    channel, a label, a placeholder or a place."""
     for t in texts:
         m = _outlet_then_date().match(t.strip())
-        if (m and not _is_label(m.group(1)) and (m.group(2).strip() or is_outlet_name(m.group(1)))
+        if (m and not _is_label(m.group(1)) and (is_outlet_name(m.group(1)) or is_site_name(m.group(1)))
                 and outlet_or_none(clean_source(m.group(1)) or None)):
             return clean_source(m.group(1))
     return None
@@ -3066,6 +3068,7 @@ def _fits_headline(t: str, boilerplate, shortest: int = 8) -> bool:
             and not _NOT_TITLE.search(t) and not _NOT_HEADLINE.search(t) and not field_line(t)
             and not is_document_number(t)  # (某政办发〔2023〕58号)
             and not _ORIGINAL_TITLE_LABEL.match(t)  # (a reprint's 原标题：…, the first printing's headline)
+            and not summary_line(t)  # (摘要：…, a summary under the headline)
             and not credited_authors(t))
 
 
@@ -3118,7 +3121,7 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
         and _credit_label().search(l.text))]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
-        while i > 0 and dated[-1] - i < 4 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
+        while i > 0 and dated[-1] - i < 5 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)
                                                 or _ORIGINAL_TITLE_LABEL.match(near[i].text) or summary_line(near[i].text)
                                                 or i < dated[-1] - 1 and near[i].text.strip().startswith(("——", "－－"))):

@@ -275,7 +275,6 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.reposted_account([l.text for l in header]),
                   lambda: doubled,  # (原创 某某 某某融媒 某某融媒: a WeChat account printed twice)
                   lambda: meta.account_after_date([l.text for l in header][:20]),  # (2024-05-28 18:32·某某)
-                  lambda: meta.outlet_before_date([l.text for l in header][:20]),  # (某某日报 · 3天前)
                   lambda: meta.find_source([l for l in header if l.number not in deep], lines, paragraphs[:3]),
                   lambda: meta.official_account(above),
                   lambda: meta.trailing_source(trailer, lines, release=own_unit),
@@ -284,6 +283,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   lambda: meta.shared_from([l.text for l in header] + paragraphs[:3] + paragraphs[-2:] + [l.text for l in trailer]),
                   lambda: meta.byline_outlet(meta.with_joined_pairs(_below(above, printed, margin=8), near=8) + opening_heads, title),
                   lambda: meta.broadcast_outlet([k.line.text for k in cleaned.kept[:2]]),  # (kept as the text's first line)
+                  lambda: meta.outlet_before_date([l.text for l in header][:20]),  # (某某日报 · 3天前, after a wire's dateline)
                   lambda: meta.account_name(near_title[:15], title),
                   lambda: (meta.outlet_under_dateline([l.text for l in lines if l.number > printed][:5], title)
                            if printed is not None else None),
@@ -795,7 +795,8 @@ def _joined_wrap(title: str | None, above: list, lines: list) -> str | None:
                          (above[at].text.strip(), above[at + 1].text.strip() if at + 1 < len(above) else "")):
         if upper and lower and _headline_line(lower) and not meta.has_date(lower):
             # (not the page-title line: a <title> holds a kicker and its headline run together)
-            joined = _wrapped_headline(upper, lower, "", lines[1:])
+            # (the page title prints one of the two alone: only a whole printed elsewhere joins them)
+            joined = _wrapped_headline(upper, lower, "", lines[1:], crossing=False)
             if joined:
                 return joined
     return None
@@ -829,17 +830,23 @@ def _headline_line(t: str) -> bool:
             6 <= len(t) <= 60 and t.endswith(("？", "！")) and "。" not in t and not meta.has_date(t))
 
 
-def _wrapped_headline(upper: str, lower: str, title: str, lines: list) -> str | None:
+def _wrapped_headline(upper: str, lower: str, title: str, lines: list, crossing: bool = True) -> str | None:
     """`upper` and `lower` joined when they are one headline wrapped over two lines: the page
     prints them whole elsewhere as one phrase (a 名称 field, a list, the page title `title`),
-    spelt as printed there. A line printing them with a space between is a kicker and its
-    headline run together as often as a headline of two parts, so it is no evidence."""
+    spelt as printed there, or (`crossing`) the break falls inside a phrase the text prints
+    unbroken (`meta.break_inside_a_word`) and neither line is printed alone elsewhere. A line
+    printing them with a space between is a kicker and its headline run together as often as a
+    headline of two parts, so it is no evidence."""
     # (a line closing with a colon is one only where the page prints the whole elsewhere: 某某记： /
     # 从深山果园到全国餐桌 in a list of headlines; a speaker's or a column's label otherwise)
-    if (not upper or upper == lower or not (_headline_line(upper) or upper.endswith(("：", ":")) and _headline_line(upper[:-1]))
-            or upper.endswith(("，", ","))):
+    if (not upper or upper == lower or upper.endswith(("，", ","))
+            or not (_headline_line(upper) or upper.endswith(("：", ":")) and bool(meta.HAN_PAIR.search(upper)) and len(upper) <= 30)):
         return None
-    if not upper.endswith(("：", ":")) and meta.break_inside_a_word(upper, lower, [l.text for l in lines if clean_mod.is_prose(l.text)]):
+    # (a kicker over its headline: either line printed alone elsewhere, in the page's list or as
+    # the page title, is a headline of its own, however the text runs their words together)
+    alone = title in (upper.strip(), lower.strip()) or any(sum(1 for l in lines if l.text.strip() == part.strip()) > 1 for part in (upper, lower))
+    if (crossing and not upper.endswith(("：", ":")) and _headline_line(upper) and not alone
+            and meta.break_inside_a_word(upper, lower, [l.text for l in lines if clean_mod.is_prose(l.text)])):
         return upper.strip() + lower.strip()
     flat = _unspaced(upper + lower)
     if title and _unspaced(title) == flat:
