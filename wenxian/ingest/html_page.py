@@ -463,7 +463,8 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     hidden element holding most of it is the article waiting for a script to show it (WeChat
     saves its text with visibility:hidden): both are ignored. A weak word (ads, header, more…)
     counts only on a small element (an ad slot, a header bar) whose text is not mostly running
-    prose: on a wide one it names a layout column. Every other word counts, except a wrapper's word
+    prose nor sentences with no link among them (a 'link-box' of background facts): on a wide one
+    it names a layout column. Every other word counts, except a wrapper's word
     (share, toolbar…) for the blocks of an element inside it that `named` names as the article's
     content and that is running prose (a story wrapped in <div class="share"> with the share
     buttons beside it)."""
@@ -491,6 +492,12 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
         a, z = spans.get(el, (0, 0))
         return z - a <= 12
 
+    def linkless_prose(el) -> bool:
+        # (a fact box under a weak word with no link in it and sentences of its own: 【链接】某某 /
+        # 某某获批国家地理标志保护产品。 in <div class="link-box">, the text's background box)
+        a, z = spans.get(el, (0, 0))
+        return links[z] - links[a] == 0 and prefix[z] - prefix[a] >= 30
+
     # (an inline element's last text becomes a block only at the next block boundary, after the
     # element has closed: its span is taken to hold that block)
     dense_named = [(spans[el][0], spans[el][1] + (el.tag in _INLINE_WRAPPERS)) for el in (named or ())
@@ -503,7 +510,7 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     def counts(word, el) -> bool:
         if main and _contains(spans.get(el), main):
             return False
-        return not major(el) and not (word in weak and (prose_dense(el) or not small(el)))
+        return not major(el) and not (word in weak and (prose_dense(el) or not small(el) or linkless_prose(el)))
 
     for b in blocks:
         b.hidden = any(not major(el) for el in b.hidden_chain)

@@ -836,9 +836,10 @@ def _media_credit() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _next_label() -> re.Pattern:
-    """Another field's label starting inside a value (`field_labels`): the value ends there."""
+    """Another field's label starting inside a value (`field_labels`): the value ends there
+    (with a colon, or a bar as WeChat bylines set it: 记者｜甲　通讯员｜乙 丙)."""
     labels = sorted(vocab.load("metadata.yml")["field_labels"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰﹕]")
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：︰﹕|｜丨]")
 
 
 # Another field's label with its figure first in what follows a label (访问量：199, 点击：12): the
@@ -2204,6 +2205,8 @@ def credited_authors(text: str) -> list[str]:
     """Writers credited in one line: 记者唐霁, 作者： 记者王敬照, 文/图 刘玺东 易赛楠,
     張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
     *patterns, stop = _author_patterns()
+    if _SPEAKER_ASKS.match(text):
+        return []  # (an interview's question under the reporter's label: 记者：驻村三年，您觉得…？)
     # (the next field's label read as a name: 作者：甲　文章来源：本站; blanked, the same length)
     text = _next_source_label().sub(lambda m: " " * len(m.group()), text)
     text = _PADDED_NAME.sub(r"\1\2", text)  # 本报记者 鲁  明: a two-character name set in three characters' width
@@ -2254,8 +2257,12 @@ def credited_authors(text: str) -> list[str]:
     return []
 
 
+# The reporter as a speaker in an interview: the label, then a sentence (a question, a full stop).
+_SPEAKER_ASKS = re.compile(r"^\s*[【\[]?(?:记者|記者|本报记者|本報記者)[】\]]?\s*[:：︰﹕]\s*[^，。？！?!]{1,30}[，,][^。？！?!]*[。？！?!]")
+
+
 # (the space before a correspondent's own label, right after the writers a credit names)
-_BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)?(?:通讯员|通訊員)(?:\s*[:：︰﹕/／]|\s+[\u4e00-\u9fff]))")
+_BEFORE_CORRESPONDENT_LABEL = re.compile(r"\s*(?=(?:本报|本報|特约|特約)?(?:通讯员|通訊員)(?:\s*[:：︰﹕/／|｜丨]|\s+[\u4e00-\u9fff]))")
 
 
 @lru_cache(maxsize=None)
