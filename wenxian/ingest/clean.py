@@ -296,21 +296,21 @@ def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
     """Lines that are the cells of a table a scraper wrote one to a line (乡镇 / 转移人数 / 城关镇 /
     1250 / 320 / …): a run of at least six short lines, not prose, with two numbers or more and
     two labels or more, between a line of the text above (a sentence, or one introducing the
-    table with a colon) and a sentence below. Their numbers alone on a line are no page
+    table with a colon) and a sentence or the next numbered section's heading below. Their numbers alone on a line are no page
     numbers, and the run costs the text nothing: read as navigation, a table's figures were
     removed and its length cut the text before it away."""
     out: set[int] = set()
     i, n = 0, len(lines)
     while i < n:
         j = i
-        while j < n and len(lines[j].text) <= _CELL_MAX and not is_prose(lines[j].text) and (
+        while j < n and len(lines[j].text) <= _CELL_MAX and not is_prose(lines[j].text) and not is_numbered_heading(lines[j].text) and (
                 not reasons[j] or reasons[j] == "navigation" and _DIGITS.fullmatch(lines[j].text)):
             j += 1
         if j - i >= _TABLE_MIN and 0 < i and j < n:
             numbers = sum(bool(_NUMBER_CELL.fullmatch(lines[k].text)) for k in range(i, j))
             above, below = lines[i - 1].text, lines[j].text
             if (numbers >= 2 and j - i - numbers >= 2 and not reasons[i - 1] and not reasons[j]
-                    and (is_prose(above) or above.endswith(("：", ":"))) and is_prose(below)):
+                    and (is_prose(above) or above.endswith(("：", ":"))) and (is_prose(below) or is_numbered_heading(below))):
                 out.update(range(i, j))
         i = max(j, i + 1)
     return out
