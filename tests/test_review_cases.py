@@ -525,3 +525,25 @@ def test_fuller_printings_and_a_long_byline_block_between_headline_and_dateline(
     _each_reads("title", {"t25_rw15-zhenyuan-gov.txt": "“小庭院”变身“致富园”",
                           "t25_rw09-zhoushan-news.txt": "嵊泗贻贝“游”出大产业，养殖户户均增收5万元",
                           "t25_rw12-yingtan-news.txt": "上清村记：从“靠山吃山”到“养山富山”"})
+
+
+# Cases from a second red-team review (twenty-fifth session) of the rules of stacks, headings
+# printing the title metadata, writers' bars and fact boxes: files tests/cases/review/t25b_*.
+
+
+def test_a_stack_under_a_column_label_under_the_trail_gives_its_middle_line_and_a_badge_is_no_second_phrase():
+    _each_reads("title", {"t25b_rx07-huzhou-online.txt": "安吉二十万亩白茶开采 采茶工从四省赶来",
+                          "t25b_rx06-shangqiu-news.txt": "虞城：小钢卷尺量出大产业",
+                          "t25b_rx18-chongzuo-news.html": "龙州：坚果产业“链”上发力 边境群众增收有了新门路",
+                          "t25b_rx29-eastweek-hk.html": "元朗農夫堅守有機耕作二十年 新界菜田見證本地農業變遷"})
+
+
+def test_standing_notices_in_boxes_with_weak_class_words_are_still_removed():
+    for name, dropped in {"t25b_rx22-chuzhou-news.html": "温馨提示：本文所涉政策以相关部门正式发布的文件为准。",
+                          "t25b_rx23-gongyi-gov.html": "注：本栏目信息如与政府公报正式文本不一致，以政府公报正式文本为准。"}.items():
+        assert dropped not in _body(_extract(name)[0]), name
+
+
+def test_a_personal_account_named_after_its_writer_keeps_the_writer_once():
+    art = _extract("t25b_rx26-wx-zhaoshoutian.html")[0]
+    assert art["author"] == ["赵守田", "孙明远"] and art["source"] == "赵守田"

@@ -662,7 +662,8 @@ def _closing_formula() -> re.Pattern:
 
 
 CONTACT, CUT_TITLE, ATTACHMENT = "contact footer", "title as printed (cut short)", "attachment link (a file to download, not text)"
-_LABELLED_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：︰﹕]\s*\S")
+# (a label's characters may be spread with spaces to a table's width: 索 引 号：…, 文　　号：…)
+_LABELLED_LINE = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,5}\s*[:：︰﹕]\s*\S")
 
 
 _FIGURES_BOX = re.compile(r"数说|數說|数读|數讀|数据|數據")

@@ -218,12 +218,15 @@ def extract(page: Page) -> HtmlArticle:
                                 paragraphs[-1] if paragraphs else None)
     if closing_credit and closing_credit[0] in authors:  # (the outlet of （某視新聞／陳某 台北報導） is no writer)
         authors = [a for a in authors if a != closing_credit[0]]
-    if any(a not in own_names for a in authors):  # (the account's name beside its writer's credit: 记者 某某 / 某某发布)
-        authors = [a for a in authors if a not in own_names]
+    # (the account's name beside its writer's credit: 记者 某某 / 某某发布; not a personal account
+    # named after its writer, 某某 / 某某)
+    if any(a not in own_names for a in authors):
+        authors = [a for a in authors if a not in own_names or not (meta.brand_name(a) or meta.is_outlet_name(a) or meta.is_site_name(a))]
     if not authors and closing_credit:
         authors = closing_credit[1]
     if not authors:
         authors = meta.writer_before_title(title, byline + [k.line for k in cleaned.kept[:8]])
+    authors = list(dict.fromkeys(authors))  # (a name credited twice in the byline: once)
     origins["author"] = "visible" if authors else None
     editor_lines = [r.line.text for r in cleaned.removed if r.reason == "editor credit"]
     # a source that may be a writer's name beside the date, where the site names itself
@@ -985,7 +988,8 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
     if any(heading in v for v in loose_values):
         return None  # (the metadata confirms it: the first pass chose it)
     inside = [v for v in loose_values if v in heading]
-    if inside and not any(len(v) >= 8 and re.search(r"[\u4e00-\u9fff]{2}", heading.replace(v, "")) for v in inside):
+    # (four Chinese characters more at least: not a badge after the headline, 原创, 獨家)
+    if inside and not any(len(v) >= 8 and len(re.findall(r"[\u4e00-\u9fff]", heading.replace(v, ""))) >= 4 for v in inside):
         return None  # (a logo's heading: the body's name the metadata gives, and its name in Latin letters)
     if inside:
         # (the heading prints the metadata's words and more Chinese words: a kicker's phrase before

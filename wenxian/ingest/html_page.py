@@ -111,6 +111,7 @@ def _vocab() -> dict:
     return {
         "furniture": frozenset(v["boilerplate_words"]),
         "weak": frozenset(v["weak_boilerplate_words"]),
+        "fact_box": frozenset(v["fact_box_words"]),
         "wrapper": frozenset(v["wrapper_words"]),
         "content": frozenset(w.lower() for w in v["content_words"]),
         "title": tuple(w.lower() for w in v["title_words"]),
@@ -463,8 +464,8 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     hidden element holding most of it is the article waiting for a script to show it (WeChat
     saves its text with visibility:hidden): both are ignored. A weak word (ads, header, more…)
     counts only on a small element (an ad slot, a header bar) whose text is not mostly running
-    prose nor sentences with no link among them (a 'link-box' of background facts): on a wide one
-    it names a layout column. Every other word counts, except a wrapper's word
+    prose nor, under a fact box's word (`fact_box_words`), sentences with no link among them (a
+    'link-box' of background facts): on a wide one it names a layout column. Every other word counts, except a wrapper's word
     (share, toolbar…) for the blocks of an element inside it that `named` names as the article's
     content and that is running prose (a story wrapped in <div class="share"> with the share
     buttons beside it)."""
@@ -477,7 +478,7 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     for b in blocks:
         chars.append(chars[-1] + (len(b.text) if b.tag != "img" else 0))
         links.append(links[-1] + b.link_chars)
-    weak, wrapper = _vocab()["weak"], _vocab()["wrapper"]
+    weak, wrapper, fact_box = _vocab()["weak"], _vocab()["wrapper"], _vocab()["fact_box"]
 
     def major(el) -> bool:
         a, z = spans.get(el, (0, 0))
@@ -510,7 +511,7 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     def counts(word, el) -> bool:
         if main and _contains(spans.get(el), main):
             return False
-        return not major(el) and not (word in weak and (prose_dense(el) or not small(el) or linkless_prose(el)))
+        return not major(el) and not (word in weak and (prose_dense(el) or not small(el) or word in fact_box and linkless_prose(el)))
 
     for b in blocks:
         b.hidden = any(not major(el) for el in b.hidden_chain)

@@ -1224,7 +1224,8 @@ def prints_more(title: str, printed: str) -> bool:
     parts = t.split()
     head = next((k for k in range(1, len(parts) + 1) if _HEADLINE_MARKS.sub("", "".join(parts[:k])) == before + bare), None)
     rest = " ".join(parts[head:]) if head else ""
-    return head is not None and not (rest and (len(rest) > 30 or has_date(rest) or looks_like_site(rest) or is_site_name(rest)
+    # (a second phrase of four characters at least: not a badge after the headline, 原创, 獨家)
+    return head is not None and not (rest and (len(rest) > 30 or len(rest) < 4 or has_date(rest) or looks_like_site(rest) or is_site_name(rest)
                                                or credited_authors(rest) or re.match(r"[-_|｜—–]", rest)))
 
 
@@ -3139,7 +3140,7 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
         seen, k = list(context) + near, len(context) + i
         if (k >= 3 and all(_fits_headline(x.text, boilerplate, shortest=6) and not x.text.lstrip().startswith(("—", "－"))
                            for x in seen[k - 2:k + 1])
-                and over_a_stack(seen[k - 3].text)):
+                and stack_under_trail([x.text for x in seen], k - 2)):
             # (a stack of three right under the trail of links or the e-paper's page label, a kicker,
             # the headline and a deck: 引题 / 主题 / 副题; not items of a list under its header,
             # 热点 / 热点推荐, nor a topic's banner over the headline)
@@ -3149,7 +3150,18 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
     return None
 
 
-_STACK_TOP = re.compile(r"[>›»＞]|^\s*(?:当前位置|您的位置|您现在的位置|当前的位置|您当前的位置|正文)")  # (a trail of links over a stack)
+# (a trail of links over a stack, its separators any: 首页 > …, 首页 / 县区动态 / 正文, 当前位置：…)
+_STACK_TOP = re.compile(r"[>›»＞]|^\s*(?:首页|首頁)\s*[/／|｜]|^\s*(?:当前位置|您的位置|您现在的位置|当前的位置|您当前的位置|正文)|[/／]\s*正文\s*$")
+
+
+def stack_under_trail(texts: list[str], top: int) -> bool:
+    """Whether the headline stack opening at `texts[top]` stands right under the trail of links or
+    the page label (`over_a_stack`), or under a column's short label under it (首页 > 县区 / 县区新闻
+    / stack)."""
+    if top >= 1 and over_a_stack(texts[top - 1]):
+        return True
+    label = texts[top - 1].strip() if top >= 1 else ""
+    return top >= 2 and 2 <= len(label) <= 6 and bool(HAN_PAIR.search(label)) and over_a_stack(texts[top - 2])
 
 
 def over_a_stack(text: str) -> bool:

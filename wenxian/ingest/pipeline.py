@@ -741,7 +741,7 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
         return joined
     top = near[at - 2].text.strip() if at >= 2 else ""
     if (_headline_line(upper) and _headline_line(top) and not upper.startswith(("—", "－")) and not top.startswith(("—", "－"))
-            and at >= 3 and meta.over_a_stack(near[at - 3].text)):
+            and at >= 3 and meta.stack_under_trail([l.text for l in near], at - 2)):
         return upper  # (a stack of three over the dateline, a kicker, the headline and a deck: 引题 / 主题 / 副题, the middle)
     # (a catchy headline shares a word or two with the page title or the text, not more)
     return printed if meta.text_pairs(printed) & (meta.text_pairs(title) | opening) else None
