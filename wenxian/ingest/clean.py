@@ -296,9 +296,9 @@ def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
     """Lines that are the cells of a table a scraper wrote one to a line (乡镇 / 转移人数 / 城关镇 /
     1250 / 320 / …): a run of at least six short lines, not prose, with two numbers or more and
     two labels or more, between a line of the text above (a sentence, or one introducing the
-    table with a colon) and a sentence or the next numbered section's heading below. Their numbers alone on a line are no page
-    numbers, and the run costs the text nothing: read as navigation, a table's figures were
-    removed and its length cut the text before it away."""
+    table with a colon) and a sentence or the next numbered section's heading below. Their
+    numbers alone on a line are no page numbers, and the run costs the text nothing: read as
+    navigation, a table's figures were removed and its length cut the text before it away."""
     out: set[int] = set()
     i, n = 0, len(lines)
     while i < n:

@@ -838,10 +838,9 @@ def choose_title(page: Page) -> tuple[str | None, str | None, int | None]:
         return fuller.text, "heading by the text (the title metadata and more)", fuller.index
     h1 = _h1_over_unprinted_title(page, [v for v, _o in candidates], sites, label)
     if h1 is not None:
-        parts = _element_parts(page, h1)
-        if len(parts) > 1:  # (one heading broken by <br>: its parts joined, as one line prints them)
-            return _joined_parts(page, parts), "heading by the text (the title metadata is printed nowhere)", h1.index
-        return _with_second_h1(page, h1), "heading by the text (the title metadata is printed nowhere)", h1.index
+        parts = _element_parts(page, h1)  # (one heading broken by <br>: its parts joined, as one line prints them)
+        text = _joined_parts(page, parts) if len(parts) > 1 else _with_second_h1(page, h1)
+        return text, "heading by the text (the title metadata is printed nowhere)", h1.index
     for value, origin in candidates:
         head, _site = meta.split_site_suffix(value)
         head = head.strip()
@@ -988,13 +987,12 @@ def _h1_over_unprinted_title(page: Page, values: list[str], sites: set, label: r
     if any(heading in v for v in loose_values):
         return None  # (the metadata confirms it: the first pass chose it)
     inside = [v for v in loose_values if v in heading]
-    # (four Chinese characters more at least: not a badge after the headline, 原创, 獨家)
-    if inside and not any(len(v) >= 8 and len(re.findall(r"[\u4e00-\u9fff]", heading.replace(v, ""))) >= 4 for v in inside):
-        return None  # (a logo's heading: the body's name the metadata gives, and its name in Latin letters)
     if inside:
-        # (the heading prints the metadata's words and more Chinese words: a kicker's phrase before
-        # them, 上岗 after; not a logo's body name and its Latin name)
-        return by_text
+        # (the heading prints the metadata's words and four more Chinese characters at least: a
+        # kicker's phrase before them, 上岗 after; not a logo's body name and its Latin name, nor
+        # a badge after the headline, 原创, 獨家)
+        more = any(len(v) >= 8 and len(re.findall(r"[\u4e00-\u9fff]", heading.replace(v, ""))) >= 4 for v in inside)
+        return by_text if more else None
     for b in page.blocks[:end]:
         # (printed only as the deck under the <h1>, ——某某见实效, it is the deck's words: the
         # <h1> is the headline)
@@ -1012,8 +1010,10 @@ def _element_parts(page: Page, b: Block) -> list[Block]:
     """`b` and the blocks right after it that the same heading element holds (broken by <br>:
     the same element), while each is a headline's part (short, no sentence, no date)."""
     parts = [b]
+    if b.element is None:
+        return parts
     for nxt in page.blocks[b.index + 1:b.index + 3]:
-        if (b.element is None or nxt.element is not b.element or nxt.hidden or not 2 <= len(nxt.text) <= 30
+        if (nxt.element is not b.element or nxt.hidden or not 2 <= len(nxt.text) <= 30
                 or "。" in nxt.text or meta.has_date(nxt.text) or meta.deck_by_its_dash(nxt.text)):
             break
         parts.append(nxt)

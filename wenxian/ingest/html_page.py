@@ -465,10 +465,10 @@ def _resolve(blocks: list[Block], spans: dict, main: tuple[int, int] | None = No
     saves its text with visibility:hidden): both are ignored. A weak word (ads, header, more…)
     counts only on a small element (an ad slot, a header bar) whose text is not mostly running
     prose nor, under a fact box's word (`fact_box_words`), sentences with no link among them (a
-    'link-box' of background facts): on a wide one it names a layout column. Every other word counts, except a wrapper's word
-    (share, toolbar…) for the blocks of an element inside it that `named` names as the article's
-    content and that is running prose (a story wrapped in <div class="share"> with the share
-    buttons beside it)."""
+    'link-box' of background facts): on a wide one it names a layout column. Every other word
+    counts, except a wrapper's word (share, toolbar…) for the blocks of an element inside it that
+    `named` names as the article's content and that is running prose (a story wrapped in
+    <div class="share"> with the share buttons beside it)."""
     prefix = [0]
     for b in blocks:
         prefix.append(prefix[-1] + max(0, prose_score(b)))

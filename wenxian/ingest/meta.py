@@ -1200,11 +1200,11 @@ _HEADLINE_MARKS = re.compile(r"[：:“”\"'‘’《》「」『』\s，,、]"
 
 def prints_more(title: str, printed: str) -> bool:
     """Whether the headline `printed` says the page title `title` and more: a place before it with
-    a colon (延川：…; not a column's name, 全球报道：…), a second phrase after a space (… 五一假期接待游客超12万人次), or both,
-    or the title as the last words of a headline opening with its place and a colon, or the title
-    and a colon or a comma before the headline's second half,
-    the marks aside that a <title> leaves out (同安“一村一品”… printed 同安：“一村一品”…). Not a
-    field, a reprint's 原标题, nor the title with a site's name, a date or a credit after it."""
+    a colon (延川：…; not a column's name, 全球报道：…), a second phrase after a space (…
+    五一假期接待游客超12万人次), or both; the title as the last words of a headline opening with its
+    place and a colon; the title and a colon or a comma before the headline's second half. The
+    marks a <title> leaves out aside (同安“一村一品”… printed 同安：“一村一品”…). Not a field, a
+    reprint's 原标题, nor the title with a site's name, a date, a credit or a badge after it."""
     bare, t = _HEADLINE_MARKS.sub("", title), printed.strip()
     flat = _HEADLINE_MARKS.sub("", t)
     after = t[len(title.strip()):] if t.startswith(title.strip()) else ""
@@ -2206,7 +2206,7 @@ def credited_authors(text: str) -> list[str]:
     """Writers credited in one line: 记者唐霁, 作者： 记者王敬照, 文/图 刘玺东 易赛楠,
     張立勳／特稿, （圖／房書勤攝）; [] when the line credits no one."""
     *patterns, stop = _author_patterns()
-    if _SPEAKER_ASKS.match(text):
+    if _speaker_asks().match(text):
         return []  # (an interview's question under the reporter's label: 记者：驻村三年，您觉得…？)
     # (the next field's label read as a name: 作者：甲　文章来源：本站; blanked, the same length)
     text = _next_source_label().sub(lambda m: " " * len(m.group()), text)
@@ -2258,8 +2258,11 @@ def credited_authors(text: str) -> list[str]:
     return []
 
 
-# The reporter as a speaker in an interview: the label, then a sentence (a question, a full stop).
-_SPEAKER_ASKS = re.compile(r"^\s*[【\[]?(?:记者|記者|本报记者|本報記者)[】\]]?\s*[:：︰﹕]\s*[^，。？！?!]{1,30}[，,][^。？！?!]*[。？！?!]")
+@lru_cache(maxsize=None)
+def _speaker_asks() -> re.Pattern:
+    """The reporter as a speaker in an interview: the label (`reporter_words`), then a sentence
+    with a clause in it (a question, a full stop)."""
+    return re.compile(rf"^\s*[【\[]?{vocab.load('metadata.yml')['reporter_words']}[】\]]?\s*[:：︰﹕]\s*[^，。？！?!]{{1,30}}[，,][^。？！?!]*[。？！?!]")
 
 
 # (the space before a correspondent's own label, right after the writers a credit names)
@@ -2642,9 +2645,10 @@ def outlet_before_date(texts: list[str]) -> str | None:
     channel, a label, a placeholder or a place."""
     for t in texts:
         m = _outlet_then_date().match(t.strip())
-        if (m and not _is_label(m.group(1)) and (is_outlet_name(m.group(1)) or is_site_name(m.group(1)))
-                and outlet_or_none(clean_source(m.group(1)) or None)):
-            return clean_source(m.group(1))
+        if m and not _is_label(m.group(1)) and (is_outlet_name(m.group(1)) or is_site_name(m.group(1))):
+            found = outlet_or_none(clean_source(m.group(1)) or None)
+            if found:
+                return found
     return None
 
 
@@ -3150,8 +3154,12 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
     return None
 
 
-# (a trail of links over a stack, its separators any: 首页 > …, 首页 / 县区动态 / 正文, 当前位置：…)
-_STACK_TOP = re.compile(r"[>›»＞]|^\s*(?:首页|首頁)\s*[/／|｜]|^\s*(?:当前位置|您的位置|您现在的位置|当前的位置|您当前的位置|正文)|[/／]\s*正文\s*$")
+@lru_cache(maxsize=None)
+def _stack_top() -> re.Pattern:
+    """A trail of links over a stack, its separators any (首页 > …, 首页 / 县区动态 / 正文), or its
+    label (`trail_labels`: 当前位置：…)."""
+    labels = "|".join(map(re.escape, vocab.load("metadata.yml")["trail_labels"]))
+    return re.compile(rf"[>›»＞]|^\s*(?:首页|首頁)\s*[/／|｜]|^\s*(?:{labels})|[/／]\s*正文\s*$")
 
 
 def stack_under_trail(texts: list[str], top: int) -> bool:
@@ -3167,7 +3175,7 @@ def stack_under_trail(texts: list[str], top: int) -> bool:
 def over_a_stack(text: str) -> bool:
     """Whether `text` is what stands right over a headline's stack: the trail of links (首页 > …,
     当前位置：…) or an e-paper's page label; not a box's or a list's header (热点, 相关新闻)."""
-    return bool(_STACK_TOP.search(text)) or is_page_label(text.strip())
+    return bool(_stack_top().search(text)) or is_page_label(text.strip())
 _DATE_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 
 

@@ -655,7 +655,7 @@ def _name_over_headline(title: str, lines: list) -> bool:
 def _fuller_printing(title: str | None, above: list, lines: list) -> str | None:
     """The headline printed above the text that says the page title and more (`meta.prints_more`),
     where the page never prints the title's own wording alone; the nearest to the text."""
-    if not title or len(title) < 6 or any(_unspaced(l.text) == _unspaced(title) for l in lines[1:]):
+    if not title or len(title) < 6 or _printed_alone(title, lines[1:]):
         return None
     return next((l.text.strip() for l in reversed(above)
                  if _headline_line(l.text.strip()) and meta.prints_more(title, l.text.strip())), None)
@@ -695,7 +695,7 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     # (a document's heading with its issuer, the page title without: 某县人民政府办公室关于印发…的通知;
     # only where the page prints no heading of the title alone, and not as a table's value under
     # its label, 名称 / …, nor in a list of other documents)
-    if not any(_unspaced(l.text) == _unspaced(title) for l in above):
+    if not _printed_alone(title, above):
         for i in range(len(above) - 1, max(-1, len(above) - 13), -1):
             t = above[i].text.strip()
             at = t.find(title) if len(title) >= 8 else -1
@@ -721,7 +721,7 @@ def _printed_headline(title: str | None, above: list, lines: list, opening: set[
     if near[at].text.strip().startswith(title) and rest.startswith(("——", "－－")) and 4 <= len(rest.lstrip("—－")) <= 40 \
             and "。" not in rest:
         return near[at].text.strip()  # (its subtitle printed on the same line: 标题——副题, the title whole)
-    if _glued_continuation(title, near[at].text.strip()) and not any(_unspaced(l.text) == _unspaced(title) for l in lines[1:]):
+    if _glued_continuation(title, near[at].text.strip()) and not _printed_alone(title, lines[1:]):
         return near[at].text.strip()  # (the page title cut short with no mark, never printed alone: 某某赴粤 over 某某赴粤就业)
     # (printed as the last link of the trail only, the page title is the channel's name: 首页 > 某某要闻)
     if _printed_again(title, [l for l in lines[1:] if not (_TRAIL.search(l.text) and l.text.strip().endswith(title))]):
@@ -821,6 +821,12 @@ def _unspaced(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _printed_alone(title: str, lines: list) -> bool:
+    """Whether one of `lines` prints `title` alone, spaces of any width aside."""
+    flat = _unspaced(title)
+    return any(_unspaced(l.text) == flat for l in lines)
+
+
 def _headline_line(t: str) -> bool:
     """A line shaped like a headline printed in the page's heading: 6 to 60 characters, Chinese
     words, no sentence, date, credit, label, caption or trail of links."""
@@ -844,9 +850,11 @@ def _wrapped_headline(upper: str, lower: str, title: str, lines: list, crossing:
         return None
     # (a kicker over its headline: either line printed alone elsewhere, in the page's list or as
     # the page title, is a headline of its own, however the text runs their words together)
-    alone = title in (upper.strip(), lower.strip()) or any(sum(1 for l in lines if l.text.strip() == part.strip()) > 1 for part in (upper, lower))
-    if (crossing and not upper.endswith(("：", ":")) and _headline_line(upper) and not alone
-            and meta.break_inside_a_word(upper, lower, [l.text for l in lines if clean_mod.is_prose(l.text)])):
+    def alone() -> bool:
+        return title in (upper.strip(), lower.strip()) or any(
+            sum(1 for l in lines if l.text.strip() == part.strip()) > 1 for part in (upper, lower))
+    if (crossing and not upper.endswith(("：", ":")) and _headline_line(upper)
+            and meta.break_inside_a_word(upper, lower, [l.text for l in lines if clean_mod.is_prose(l.text)]) and not alone()):
         return upper.strip() + lower.strip()
     flat = _unspaced(upper + lower)
     if title and _unspaced(title) == flat:
