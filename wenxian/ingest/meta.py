@@ -497,6 +497,8 @@ _ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：︰﹕]\s*(.{4,})$")
 
 
 _ELLIPSIS_END = re.compile(r"\s*(?<!…)(?:…|\.{3}|⋯)$")  # (one mark: a literary title's …… is its own)
+# (or the mark before the site's name: '某某身價…｜某刊')
+_ELLIPSIS_BEFORE_SITE = re.compile(r"\s*(?<!…)(?:…|\.{3}|⋯)\s*[|｜_—–-]\s*[^\s…|｜_—–-][^…|｜_]{0,19}$")
 
 
 def uncut_title(title: str | None, lines: list[Line]) -> str | None:
@@ -507,20 +509,25 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
     longer: 某某座谈会 over 某某座谈会强调 / …)."""
     # (a quote opened and never closed marks a cut as an ellipsis does: 某某建起“羊产)
     unclosed = bool(title) and title.count("“") > title.count("”")
-    if title and not _ELLIPSIS_END.search(title) and not unclosed:
+    cut = bool(title) and bool(_ELLIPSIS_END.search(title) or _ELLIPSIS_BEFORE_SITE.search(title))
+    if title and not cut and not unclosed:
         # (above the text only, its first full stop: a picture's caption in it may open with the
         # headline, 某某节开幕 文艺演出现场)
         above = next((i for i, l in enumerate(lines[1:60], 1) if "。" in l.text), 60)
         return with_second_phrase(title, [l.text.strip() for l in lines[1:above]])
     if not title:
         return title
-    stem = _ELLIPSIS_END.sub("", title)
+    stem = _ELLIPSIS_BEFORE_SITE.sub("", _ELLIPSIS_END.sub("", title))
     if len(stem) < 8:
         return title
-    for line in lines[1:40]:
+    for line, below in zip(lines[1:40], [*lines[2:41], None]):
         t = line.text.strip()
         if t == title or "。" in t or len(t) >= 60:
             return title  # (printed as it is: its own ellipsis; or the text has begun)
+        if below is not None and len(t) >= 6 and len(t) < len(stem) and stem.startswith(t):
+            # (the headline wrapped on two lines: 'A B…｜某刊' over 'A' / 'B C'; joined as the
+            # page title joins them, with its space or without)
+            t = t + stem[len(t)] + below.text.strip() if stem[len(t)] == " " else t + below.text.strip()
         rest = t[len(stem):]
         if (t.startswith(stem) and 0 < len(rest) <= 30 and not has_date(rest)
                 and not re.match(r"\s*(?:[-_|｜—–:：@(（【]|\s-\s)", rest) and not _PROSE_PUNCT_ANY.search(rest.replace(" ", "")[:1])):
@@ -1243,10 +1250,17 @@ def break_inside_a_word(upper: str, lower: str, sentences: list[str]) -> bool:
     整治提升工作推进会 over '…农村人居环境整治提升工作推进会。'); a kicker and its headline, or a
     headline's two phrases, are never run together there."""
     a, b = upper.strip(), lower.strip()
-    cross = a[-3:] + b[:3]
-    if len(a) < 6 or len(b) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]{6}", cross):
+    # (quotation marks either side of the break are passed over, here and in the text, which may
+    # quote the name otherwise: 某鄉「青年返鄉」 / 咖啡產業計畫成果發表 over '…「青年返鄉咖啡產業計畫」…')
+    end = re.search(r"[\u4e00-\u9fff]{3}[”’」』》]?$", a)
+    start = re.match(r"[“‘「『《]?[\u4e00-\u9fff]{3}", b)
+    if len(a) < 6 or len(b) < 3 or not end or not start:
         return False
-    return any(cross in t for t in sentences if t.strip() not in (a, b))
+    cross = _QUOTE_MARKS.sub("", end.group() + start.group())
+    return any(cross in _QUOTE_MARKS.sub("", t) for t in sentences if t.strip() not in (a, b))
+
+
+_QUOTE_MARKS = re.compile(r"[“”‘’「」『』《》]")
 
 
 def name_beside_translation(text: str) -> str | None:
@@ -3136,7 +3150,7 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
         while i > 0 and dated[-1] - i < 5 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)
                                                 or _ORIGINAL_TITLE_LABEL.match(near[i].text) or summary_line(near[i].text)
-                                                or i < dated[-1] - 1 and near[i].text.strip().startswith(("——", "－－"))):
+                                                or near[i].text.strip().startswith(("——", "－－"))):
             # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE; a reprint's 原标题：…; a
             # summary, 摘要：…, and the deck over it, ——某某见闻)
             i -= 1
@@ -3176,7 +3190,8 @@ def over_a_stack(text: str) -> bool:
     """Whether `text` is what stands right over a headline's stack: the trail of links (首页 > …,
     当前位置：…) or an e-paper's page label; not a box's or a list's header (热点, 相关新闻)."""
     return bool(_stack_top().search(text)) or is_page_label(text.strip())
-_DATE_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
+# (after its label or not: 日期：2023-07-12 09:30 来源：… 作者：…)
+_DATE_FIRST = re.compile(r"\s*(?:[\u4e00-\u9fff]{2,4}\s*[:：︰﹕]\s*)?(?:19|20)\d\d\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 
 
 @lru_cache(maxsize=None)
