@@ -136,18 +136,22 @@ def _pattern_reason(text: str) -> str | None:
     n = len(text[:url.start()].rstrip(" \t:：︰﹕")) if url else len(text)
     if not (any_len.search(text) or whole.fullmatch(text) or n <= SHORT and short.search(text)):
         return None
+    step = _STEP.match(text)
     for reason, scope, pat in vocab.boilerplate_rules():
         if scope == "whole":
             if pat.fullmatch(text):
                 return reason
         elif scope == "short":
-            if n <= SHORT and pat.search(text):
+            # (a step of a procedure the text gives is the text's, however it reads: 第一步：下载
+            # 某某App…； / 第二步：扫描回收机上的二维码…)
+            if n <= SHORT and not step and pat.search(text):
                 return reason
         elif pat.search(text):
             return reason
     return None
 
 
+_STEP = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9０-９]{1,3}步|步[骤驟][一二三四五六七八九十0-9０-９]{1,2})\s*[:：︰﹕、]")
 _TRAILING_URL = re.compile(r"(?:https?://|www\.)\S+$")  # (no leading \s*: linear on long runs of spaces)
 
 
@@ -295,8 +299,8 @@ _TABLE_MIN = 6  # cells in a row, at least, for a run of short lines to be a tab
 def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
     """Lines that are the cells of a table a scraper wrote one to a line (乡镇 / 转移人数 / 城关镇 /
     1250 / 320 / …): a run of at least six short lines, not prose, with two numbers or more and
-    two labels or more, between a line of the text above (a sentence, or one introducing the
-    table with a colon) and a sentence or the next numbered section's heading below. Their
+    two labels or more, between a line of the text above (a sentence, one introducing the
+    table with a colon, or the numbered section's heading: 一、拟发放名单) and a sentence or the next numbered section's heading below. Their
     numbers alone on a line are no page numbers, and the run costs the text nothing: read as
     navigation, a table's figures were removed and its length cut the text before it away."""
     out: set[int] = set()
@@ -310,7 +314,8 @@ def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
             numbers = sum(bool(_NUMBER_CELL.fullmatch(lines[k].text)) for k in range(i, j))
             above, below = lines[i - 1].text, lines[j].text
             if (numbers >= 2 and j - i - numbers >= 2 and not reasons[i - 1] and not reasons[j]
-                    and (is_prose(above) or above.endswith(("：", ":"))) and (is_prose(below) or is_numbered_heading(below))):
+                    and (is_prose(above) or above.endswith(("：", ":")) or is_numbered_heading(above))
+                    and (is_prose(below) or is_numbered_heading(below))):
                 out.update(range(i, j))
         i = max(j, i + 1)
     return out

@@ -3176,6 +3176,21 @@ def _stack_top() -> re.Pattern:
     return re.compile(rf"[>›»＞]|^\s*(?:首页|首頁)\s*[/／|｜]|^\s*(?:{labels})|[/／]\s*正文\s*$")
 
 
+def middle_of_a_stack(line_index: int, texts: list[str], boilerplate) -> str | None:
+    """The middle line of a stack of three headline-shaped lines (引题 / 主题 / 副题) standing
+    right under the trail of links or the e-paper's page label (`stack_under_trail`), where the
+    line at `line_index` is one of the three and a byline or a dateline follows the stack (not
+    a list of the page's stories under its label: 本版新闻 / four titles); None otherwise."""
+    for top in range(max(0, line_index - 2), line_index + 1):
+        three = texts[top:top + 3]
+        after = texts[top + 3] if top + 3 < len(texts) else ""
+        if (len(three) == 3 and all(_fits_headline(x, boilerplate, shortest=6) and not x.lstrip().startswith(("—", "－"))
+                                    and not x.endswith("。") and not looks_like_site(x) and without_edition(x) == x for x in three)
+                and (credited_authors(after) or _dated(after)) and stack_under_trail(texts, top)):
+            return three[1]
+    return None
+
+
 def stack_under_trail(texts: list[str], top: int) -> bool:
     """Whether the headline stack opening at `texts[top]` stands right under the trail of links or
     the page label (`over_a_stack`), or under a column's short label under it (首页 > 县区 / 县区新闻

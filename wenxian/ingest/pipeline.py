@@ -171,6 +171,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         if title is None or title != unconfirmed:
             title = _headline_by_shared_words(title, before, cleaned, lines)
         title = _stack_line_named_again(title, before, lines, cleaned)
+        title = _middle_of_a_stack(title, lines[:first_kept + 3]) or title
         title = _stack_wrap_named_whole(title, before, lines) or title
         if title and title != unconfirmed and unconfirmed and not furniture and not (
                 (_says_more(title, unconfirmed, cleaned) or not repeated and _over_its_byline(title, lines)
@@ -442,6 +443,15 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
             or dateline is not None and other in (l.text for l in candidates) and not _over_the_dateline(title, before, lines)):
         return _with_subtitle(other, before if any(l.text.strip() == other for l in before) else candidates)
     return title
+
+
+def _middle_of_a_stack(title: str | None, top: list) -> str | None:
+    """The stack's headline where the rules picked its kicker or its deck: three headline-shaped
+    lines under the e-paper's page label or the trail of links (引题 / 主题 / 副题 over the byline,
+    no dateline to read them by); `top`: the lines down to the text's first."""
+    texts = [l.text.strip() for l in top]
+    at = next((i for i, t in enumerate(texts) if t == title), None) if title else None
+    return meta.middle_of_a_stack(at, texts, clean_mod.pattern_reason) if at is not None else None
 
 
 def _field_values(lines: list) -> set[str]:
