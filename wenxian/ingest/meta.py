@@ -1263,6 +1263,39 @@ def break_inside_a_word(upper: str, lower: str, sentences: list[str]) -> bool:
 _QUOTE_MARKS = re.compile(r"[“”‘’「」『』《》]")
 
 
+_COLON_OPENING = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
+
+
+def place_colon_headline(text: str) -> bool:
+    """A headline opening with a place's name and a colon (射阳：一只河蟹“爬”出百亿产业链), the
+    form of a county's news headline; not a speaker's or a column's label (漁民：…, 西湖评论：…)."""
+    m = _COLON_OPENING.match(text)
+    return bool(m) and _place_named(m.group(1))
+
+
+def slogan_line(text: str) -> bool:
+    """Two short parallel phrases with a space between (产业兴 乡村旺, 技能培训“搭台” 劳务输出“唱戏”,
+    念好“山字经” 种好“摇钱树”): the form of a kicker or a deck, six characters a phrase at most."""
+    parts = text.split()
+    return len(parts) == 2 and all(
+        re.fullmatch(r"[\u4e00-\u9fff“”‘’「」]+", p) and 2 <= len(_QUOTE_MARKS.sub("", p)) <= 6 for p in parts)
+
+
+def headline_of_two(upper: str, lower: str) -> str | None:
+    """Which of two headline-shaped lines printed one over the other is the headline, where their
+    forms tell (a kicker over its headline, or a headline over its deck): the one opening with a
+    place and a colon where the other does not (强村富民 共同富裕 / 象山：…; 淳化县：… / 技能在手
+    增收有路), else the one that is not two short parallel phrases; None when nothing tells
+    (the line nearer the dateline is kept)."""
+    pu, pl = place_colon_headline(upper), place_colon_headline(lower)
+    if pu != pl:
+        return upper if pu else lower
+    su, sl = slogan_line(upper), slogan_line(lower)
+    if su != sl:
+        return lower if su else upper
+    return None
+
+
 def name_beside_translation(text: str) -> str | None:
     """The Chinese name of '某某論壇 Christian Times' (`named_with_translation`), as printed; None otherwise."""
     m = _WITH_TRANSLATION.fullmatch(text.strip())
@@ -3086,6 +3119,11 @@ _LONE_NAME = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[A-Za-z][\w.&-]{1,19})$")
 
 _CLAUSE_END = re.compile(r"[。！？!?…；;，,：:]$")
 _CLOSERS = re.compile(r"[”\"’）)】\]]+$")
+
+
+def fits_headline(t: str, boilerplate, shortest: int = 6) -> bool:
+    """Whether `t` is shaped like a headline (`_fits_headline`, six characters or more)."""
+    return _fits_headline(t, boilerplate, shortest)
 
 
 def _fits_headline(t: str, boilerplate, shortest: int = 8) -> bool:

@@ -172,6 +172,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
             title = _headline_by_shared_words(title, before, cleaned, lines)
         title = _stack_line_named_again(title, before, lines, cleaned)
         title = _middle_of_a_stack(title, lines[:first_kept + 3]) or title
+        title = _headline_of_two(title, lines[:first_kept + 3]) or title
         title = _stack_wrap_named_whole(title, before, lines) or title
         if title and title != unconfirmed and unconfirmed and not furniture and not (
                 (_says_more(title, unconfirmed, cleaned) or not repeated and _over_its_byline(title, lines)
@@ -452,6 +453,33 @@ def _middle_of_a_stack(title: str | None, top: list) -> str | None:
     texts = [l.text.strip() for l in top]
     at = next((i for i, t in enumerate(texts) if t == title), None) if title else None
     return meta.middle_of_a_stack(at, texts, clean_mod.pattern_reason) if at is not None else None
+
+
+def _headline_of_two(title: str | None, top: list) -> str | None:
+    """The other line of a two-line headline block where the rules picked its kicker or its deck
+    and the lines' forms tell (`meta.headline_of_two`): the two lines stand alone between the
+    page's furniture (a trail, a label, a menu) and the dateline or byline; `top`: the lines down
+    to the text's first."""
+    texts = [l.text.strip() for l in top]
+    at = next((i for i, t in enumerate(texts) if t == title), None) if title else None
+    if at is None:
+        return None
+    fits = lambda i: 0 <= i < len(texts) and _stack_line(texts[i])  # noqa: E731
+    under = lambda i: i < len(texts) and (meta.has_date(texts[i]) or meta.mentions_relative_date(texts[i])  # noqa: E731
+                                          or bool(meta.credited_authors(texts[i])) or meta.field_line(texts[i]))
+    for upper in (at - 1, at):
+        lower = upper + 1
+        if fits(upper) and fits(lower) and not fits(upper - 1) and under(lower + 1):
+            pick = meta.headline_of_two(texts[upper], texts[lower])
+            return pick if pick and pick != title else None
+    return None
+
+
+def _stack_line(text: str) -> bool:
+    """A line that may be one of a headline block's lines (6 to 40 characters, headline-shaped, no
+    deck opening with a dash, no trail or page label)."""
+    return (6 <= len(text) <= 40 and meta.fits_headline(text, clean_mod.pattern_reason)
+            and not text.startswith(("—", "－")) and not meta.over_a_stack(text) and not meta.has_date(text))
 
 
 def _field_values(lines: list) -> set[str]:
