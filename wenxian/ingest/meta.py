@@ -472,6 +472,9 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
                  if has_date(a.text) and len(a.text) <= 40 and not is_site_name(b.text.strip())}
     # (or over its writer's credit: a menu's item stands among others)
     headline |= {a.text.strip() for a, b in zip(following, following[1:]) if len(b.text) <= 40 and credited_authors(b.text)}
+    # (or over its deck, ——某某见闻, or a field of its byline block, 来源：…)
+    headline |= {a.text.strip() for a, b in zip(following, following[1:])
+                 if b.text.strip().startswith(("——", "－－")) or field_line(b.text)}
     if any(p in headline for p in parts):
         return None
     in_menu = [p for p in parts if p in alone]
@@ -3265,6 +3268,16 @@ def summary_line(text: str) -> bool:
     """A summary printed between a headline and its dateline with its label (摘要：…, 导读：…;
     `opening_sections`)."""
     return bool(_summary_label().match(text))
+
+
+def headline_over_credits(near: list[Line], boilerplate) -> str | None:
+    """The headline over a byline block with no date in it (标题 / 来源：某某 / 通讯员 甲 乙, a page
+    that prints no date): the line over the block's first line, the block being the last run of
+    fields and writers' credits among the lines above the text (`headline_over_dateline` walks
+    it back)."""
+    credit = lambda t: field_line(t) or len(t) <= 30 and bool(credited_authors(t))  # noqa: E731
+    last = next((i for i in range(len(near) - 1, -1, -1) if credit(near[i].text)), None)
+    return headline_over_dateline(near, boilerplate, dateline=last) if last else None
 
 
 def headline_over_labelled_date(near: list[Line], boilerplate) -> str | None:

@@ -159,6 +159,8 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                  lambda: meta.headline_over_dateline(before[-6:], clean_mod.pattern_reason, context=before[-9:-6]),
                  # (share buttons and counters between the dateline and the text: look further up)
                  lambda: meta.headline_over_dateline(before[-20:], clean_mod.pattern_reason),
+                 # (a page with no date: the headline over its credits, 来源：… / 通讯员 …)
+                 lambda: meta.headline_over_credits(before[-12:], clean_mod.pattern_reason),
                  lambda: kept[0] if len(kept) == 2 and meta.opens_text(*kept) else None,
                  lambda: meta.headline_before(before, clean_mod.pattern_reason),
                  lambda: _headline_over_byline(lines, cleaned, first_kept),
