@@ -601,9 +601,9 @@ def signature_end(lines: list[Line], reasons: list[str | None], end: int, limit:
     if not title or not kinds.search(title):
         return end
     # (the notice's own closing lines between its text and its signature: whom to call, where,
-    # its attachment; 联系电话：…, 地址：…, 附件：…)
+    # its attachment, its closing formula; 联系电话：…, 地址：…, 附件：…, 特此通知。)
     k = end
-    while k < min(limit, end + 4) and _notice_closing_line(lines[k].text, reasons[k]):
+    while k < min(limit, end + 4) and _notice_closing_line(lines[k].text, reasons[k], formula=True):
         k += 1
     j = k
     # (the issuing body's name may open the headline: 某某局关于…的公示, signed 某某局)

@@ -1363,10 +1363,11 @@ def site_or_host(site: str, host: str | None) -> str:
 
 
 def outlet_or_none(name: str | None) -> str | None:
-    """A source candidate read from the visible text, unless it is a place, a site's section or
-    its navigation (香港 beside the date, 港聞 in the byline slot, 版面导航 over the date): None
+    """A source candidate read from the visible text, unless it is a place, a site's section, its
+    navigation or a button (香港 beside the date, 港聞 in the byline slot, 版面导航 over the date): None
     lets the next kind of evidence speak."""
     if (not name or is_place_name(name) or name in vocab.load("metadata.yml")["not_sources"]
+            or name in vocab.load("metadata.yml")["follow_buttons"]  # (名字 / 关注 / DATE: a card's button)
             or name in vocab.load("metadata.yml")["news_channels"] or is_navigation_name(name)
             or name in vocab.load("metadata.yml")["edition_suffixes"]):  # (数字报刊平台: an e-paper's label alone)
         return None
