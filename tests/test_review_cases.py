@@ -547,3 +547,36 @@ def test_standing_notices_in_boxes_with_weak_class_words_are_still_removed():
 def test_a_personal_account_named_after_its_writer_keeps_the_writer_once():
     art = _extract("t25b_rx26-wx-zhaoshoutian.html")[0]
     assert art["author"] == ["赵守田", "孙明远"] and art["source"] == "赵守田"
+
+
+# Cases from a red-team review (twenty-sixth session) of the rules of two-line headlines, stacks,
+# decks over the dateline, tables under a section's heading and a procedure's steps: files
+# tests/cases/review/t26_*.
+
+
+def test_a_series_banner_and_a_kicker_over_a_place_colon_headline_and_a_deck_leave_the_headline():
+    _each_reads("title", {"t26_ry01-qiandongnan-epaper-twokickers.txt": "台江：小小绣花针绣出幸福路",
+                          "t26_ry02-liupanshui-epaper-stack.txt": "盘州：“家门口”招聘会送来2300个岗位",
+                          "t26_ry13-zunyi-epaper-series-dash-deck.txt": "一只药箱走遍十八个村民组",
+                          "t26_ry25-qiannan-epaper-list-date-stack.txt": "荔波：“瑶山古寨”引客来"})
+
+
+def test_a_kicker_over_a_headline_opening_with_a_quotation_is_not_joined_to_it():
+    _each_reads("title", {"t26_ry04-ankang-epaper-quoted-headline.txt": "“羊肚菌”撑起群众致富伞",
+                          "t26_ry05-rednet-xiangxi-kicker-quote.txt": "“帮扶车间”里的新年新气象",
+                          "t26_ry16-dongxiang-gov-kicker-quote.txt": "“共享菜园”种出邻里情"})
+
+
+def test_a_page_title_running_a_place_colon_headline_and_its_deck_together_is_cut_at_the_headline():
+    _each_reads("title", {"t26_ry07-enshi-news-title-deck-cut.txt": "宣恩：贡水河畔茶飘香",
+                          "t26_ry09-longyou-media-title-deck-bar.txt": "龙游：小竹笋撬动大产业"})
+
+
+def test_an_account_s_prompt_to_star_it_in_steps_is_still_removed():
+    body = _body(_extract("t26_ry14-wechat-star-steps-top.txt")[0])
+    assert not any(t.startswith(("第一步", "第二步", "第三步")) or "关注我们" in t for t in body)
+
+
+def test_a_table_under_its_numbered_section_s_heading_is_kept_whole():
+    body = _body(_extract("t26_ry17-huangping-gov-gongshi-table.txt")[0])
+    assert {"王德明", "浙江宁波", "二、公示时间", "2023年8月14日至2023年8月20日，共5个工作日。"} <= set(body)

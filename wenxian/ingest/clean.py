@@ -143,14 +143,16 @@ def _pattern_reason(text: str) -> str | None:
                 return reason
         elif scope == "short":
             # (a step of a procedure the text gives is the text's, however it reads: 第一步：下载
-            # 某某App…； / 第二步：扫描回收机上的二维码…)
-            if n <= SHORT and not step and pat.search(text):
+            # 某某App…； / 第二步：扫描回收机上的二维码…; not the steps of an account's prompt to
+            # star it, 第一步：点击上方蓝字)
+            if n <= SHORT and not (step and reason in _STEP_READS_AS) and pat.search(text):
                 return reason
         elif pat.search(text):
             return reason
     return None
 
 
+_STEP_READS_AS = ("share or print widget", "contact footer")  # (the rules a text's step may read like)
 _STEP = re.compile(r"^\s*(?:第[一二三四五六七八九十0-9０-９]{1,3}步|步[骤驟][一二三四五六七八九十0-9０-９]{1,2})\s*[:：︰﹕、]")
 _TRAILING_URL = re.compile(r"(?:https?://|www\.)\S+$")  # (no leading \s*: linear on long runs of spaces)
 

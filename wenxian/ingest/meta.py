@@ -527,9 +527,11 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
         t = line.text.strip()
         if t == title or "。" in t or len(t) >= 60:
             return title  # (printed as it is: its own ellipsis; or the text has begun)
-        if below is not None and len(t) >= 6 and len(t) < len(stem) and stem.startswith(t):
+        if (below is not None and len(t) >= 6 and len(t) < len(stem) and stem.startswith(t)
+                and not headline_of_two(t, below.text.strip())):
             # (the headline wrapped on two lines: 'A B…｜某刊' over 'A' / 'B C'; joined as the
-            # page title joins them, with its space or without)
+            # page title joins them, with its space or without; not a headline and its deck that
+            # the page title runs together, 某县：… / 全县…万亩 带动…)
             t = t + stem[len(t)] + below.text.strip() if stem[len(t)] == " " else t + below.text.strip()
         rest = t[len(stem):]
         if (t.startswith(stem) and 0 < len(rest) <= 30 and not has_date(rest)
@@ -1253,17 +1255,23 @@ def break_inside_a_word(upper: str, lower: str, sentences: list[str]) -> bool:
     整治提升工作推进会 over '…农村人居环境整治提升工作推进会。'); a kicker and its headline, or a
     headline's two phrases, are never run together there."""
     a, b = upper.strip(), lower.strip()
-    # (quotation marks either side of the break are passed over, here and in the text, which may
+    # (a quotation's closing mark before the break is passed over, here and in the text, which may
     # quote the name otherwise: 某鄉「青年返鄉」 / 咖啡產業計畫成果發表 over '…「青年返鄉咖啡產業計畫」…')
-    end = re.search(r"[\u4e00-\u9fff]{3}[”’」』》]?$", a)
-    start = re.match(r"[“‘「『《]?[\u4e00-\u9fff]{3}", b)
+    # (and a number's digits are the phrase's too: 关于公布某县2024年 / 第一批…的公告 over '…某县2024年第一批…')
+    end = re.search(r"[\u4e00-\u9fff0-9]{3}[”’」』》]?$", a)
+    start = re.match(r"[“‘「『《]?[\u4e00-\u9fff0-9]{3}", b)
     if len(a) < 6 or len(b) < 3 or not end or not start:
         return False
-    cross = _QUOTE_MARKS.sub("", end.group() + start.group())
-    return any(cross in _QUOTE_MARKS.sub("", t) for t in sentences if t.strip() not in (a, b))
+    # (a closing mark is passed over; an opening one after the break must be printed there in the
+    # text too: a kicker over a headline opening with a quotation, 走进某镇 / “帮扶车间”…, is no
+    # phrase of '走进某镇帮扶车间')
+    cross = _CLOSING_MARKS.sub("", end.group() + start.group())
+    if len(re.findall(r"[\u4e00-\u9fff]", cross)) < 4:
+        return False
+    return any(cross in _CLOSING_MARKS.sub("", t) for t in sentences if t.strip() not in (a, b))
 
 
-_QUOTE_MARKS = re.compile(r"[“”‘’「」『』《》]")
+_CLOSING_MARKS = re.compile(r"[”’」』》]")
 
 
 _COLON_OPENING = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*\S")
@@ -1281,7 +1289,7 @@ def slogan_line(text: str) -> bool:
     念好“山字经” 种好“摇钱树”): the form of a kicker or a deck, six characters a phrase at most."""
     parts = text.split()
     return len(parts) == 2 and all(
-        re.fullmatch(r"[\u4e00-\u9fff“”‘’「」]+", p) and 2 <= len(_QUOTE_MARKS.sub("", p)) <= 6 for p in parts)
+        re.fullmatch(r"[\u4e00-\u9fff“”‘’「」]+", p) and 2 <= len(re.sub(r"[“”‘’「」]", "", p)) <= 6 for p in parts)
 
 
 def headline_of_two(upper: str, lower: str) -> str | None:
@@ -3189,22 +3197,25 @@ def headline_over_dateline(near: list[Line], boilerplate, dateline: int | None =
         and _credit_label().search(l.text))]
     if dated and dated[-1] > 0:
         i = dated[-1] - 1
+        deck = False
         while i > 0 and dated[-1] - i < 5 and (field_line(near[i].text) or _outlet_credit_line(near[i].text)
                                                 or len(near[i].text) <= 30 and credited_authors(near[i].text)
                                                 or _ORIGINAL_TITLE_LABEL.match(near[i].text) or summary_line(near[i].text)
                                                 or near[i].text.strip().startswith(("——", "－－"))):
             # (and a writer's credit: 标题 / 作者：甲 / 某某周刊 1384期 / DATE; a reprint's 原标题：…; a
             # summary, 摘要：…, and the deck over it, ——某某见闻)
+            deck = deck or near[i].text.strip().startswith(("——", "－－"))
             i -= 1
         t = near[i].text
         seen, k = list(context) + near, len(context) + i
-        if (k >= 3 and all(_fits_headline(x.text, boilerplate, shortest=6) and not x.text.lstrip().startswith(("—", "－"))
-                           for x in seen[k - 2:k + 1])
+        if (not deck and k >= 3 and all(_fits_headline(x.text, boilerplate, shortest=6) and not x.text.lstrip().startswith(("—", "－"))
+                                        for x in seen[k - 2:k + 1])
                 and stack_under_trail([x.text for x in seen], k - 2)):
             # (a stack of three right under the trail of links or the e-paper's page label, a kicker,
             # the headline and a deck: 引题 / 主题 / 副题; not items of a list under its header,
-            # 热点 / 热点推荐, nor a topic's banner over the headline)
-            return seen[k - 1].text
+            # 热点 / 热点推荐, nor a topic's banner over the headline; nor where a dashed deck
+            # was passed: the line over it is the headline, a series' banner and a kicker above)
+            return headline_of_three([x.text for x in seen[k - 2:k + 1]])
         if _fits_headline(t, boilerplate) and not t.startswith("—") and not (i and column_label(near[i - 1].text)):
             return t  # (not a table's value under its bare label: 发布机构 / 某某厅, dates running down to the headline)
     return None
@@ -3229,8 +3240,15 @@ def middle_of_a_stack(line_index: int, texts: list[str], boilerplate) -> str | N
         if (len(three) == 3 and all(_fits_headline(x, boilerplate, shortest=6) and not x.lstrip().startswith(("—", "－"))
                                     and not x.endswith("。") and not looks_like_site(x) and without_edition(x) == x for x in three)
                 and (credited_authors(after) or _dated(after)) and stack_under_trail(texts, top)):
-            return three[1]
+            return headline_of_three(three)
     return None
+
+
+def headline_of_three(three: list[str]) -> str:
+    """The headline of a stack of three lines: the middle one (引题 / 主题 / 副题), unless exactly
+    one of them opens with a place and a colon (a series' banner and a kicker over 某县：…)."""
+    placed = [t for t in three if place_colon_headline(t)]
+    return placed[0] if len(placed) == 1 else three[1]
 
 
 def stack_under_trail(texts: list[str], top: int) -> bool:

@@ -453,7 +453,8 @@ def _middle_of_a_stack(title: str | None, top: list) -> str | None:
     lines under the e-paper's page label or the trail of links (引题 / 主题 / 副题 over the byline,
     no dateline to read them by); `top`: the lines down to the text's first."""
     texts = [l.text.strip() for l in top]
-    at = next((i for i, t in enumerate(texts) if t == title), None) if title else None
+    # (its printing nearest the text: the e-paper's list of the page's stories may print it first)
+    at = next((i for i in range(len(texts) - 1, -1, -1) if texts[i] == title), None) if title else None
     return meta.middle_of_a_stack(at, texts, clean_mod.pattern_reason) if at is not None else None
 
 
