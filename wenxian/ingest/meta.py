@@ -280,6 +280,9 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         # ('某廣視 TDM', then 'TDM Ou Mun' in its menu: a short name and its acronym, the site's
         # logo; not 带你了解 HPV, a headline naming a thing by its letters)
         return None, acronym.group(1)
+    body = _body_and_page_kind(first, lines[placeholders + 1:placeholders + 4])
+    if body:
+        return None, body
     channel = _site_and_channel(first, lines[placeholders + 1:placeholders + 60])
     if channel:
         return None, channel
@@ -323,6 +326,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
                 title, site = head.strip(), tail.strip()
                 break
     title = title.rstrip("-_|｜ ")
+    if not site and without_edition(title) != title:
+        return None, without_edition(title)  # ('某某经济日报-电子版': the paper's online edition, no headline)
     if not site:  # (the paper and its page's label, which the page prints otherwise or not at all: 某某日报数字报-A4版)
         for sep in (" | ", " - ", "｜", "_", " — ", "-"):
             head, found, tail = title.rpartition(sep)
@@ -455,6 +460,30 @@ def _medium_kinds() -> re.Pattern:
 def _describes_a_medium(text: str) -> bool:
     """'某省委主管主办的综合性时政期刊': a phrase that says what kind of publication the site is."""
     return bool(_medium_kinds().search(text))
+
+
+_PAGE_KIND = re.compile(r"(?:新闻|最新|通知|公告|公示|消息|动态|资讯)[\u4e00-\u9fff]{0,4}")
+# (how a public body's or an association's name ends, where a page title names one beside the page's kind)
+_BODY_OR_COUNCIL_END = re.compile(f"(?:{_BODY_ENDS}|议会|协会|学会|总会|联合会|大学)$")
+
+
+def _body_and_page_kind(first: str, masthead: list[Line]) -> str | None:
+    """The body's name in a page title made only of it and the kind of page ('某某护理署 - 新闻稿',
+    '新闻稿 | 某某农场暨植物园', '区议会 - 某某区议会 - 新闻及公告'): the other parts are its shorter
+    forms; the name ends as a public body's or a council's does, or its masthead prints it alone
+    right under the title line (`masthead`). None otherwise (a headline beside its channel)."""
+    parts = [p.strip() for p in re.split(r"\s+[-—–|｜]\s+|[|｜_]", first) if p.strip()]
+    if not 2 <= len(parts) <= 3:
+        return None
+    v = vocab.load("metadata.yml")
+    kinds = [p for p in parts if p in v["not_sources"] or p in v["news_channels"] or len(p) <= 6 and _PAGE_KIND.fullmatch(p)]
+    names = [p for p in parts if p not in kinds]
+    if not kinds or not names or any(len(p) > 15 or _PROSE_PUNCT_ANY.search(p) for p in names):
+        return None
+    name = max(names, key=len)
+    if any(n not in name for n in names):
+        return None
+    return name if _BODY_OR_COUNCIL_END.search(name) or name in {l.text.strip() for l in masthead} else None
 
 
 def _site_and_channel(first: str, following: list[Line]) -> str | None:
@@ -1072,7 +1101,8 @@ def without_edition(value: str) -> str:
     """'某某日报数字报' -> '某某日报': the paper's online edition is credited as the paper
     (`edition_suffixes`), in a credit as in a site's name."""
     edition = next((e for e in vocab.load("metadata.yml")["edition_suffixes"] if value.endswith(e)), None)
-    paper = value[:-len(edition)].rstrip() if edition else ""  # ('某報 電子版': a space between)
+    # ('某報 電子版': a space between; '某某日报-电子版': a hyphen or a bar)
+    paper = value[:-len(edition)].rstrip(" -－_|｜·") if edition else ""
     return paper if edition and is_outlet_name(paper) else value
 
 

@@ -171,7 +171,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         title = next((t for read in found if (t := read()) and (not chinese or meta.HAN_PAIR.search(t))
                       and not (meta.DOMAIN.search(t) and meta.looks_like_site(t)) and meta.without_edition(t) == t), None)
         if title is None or title != unconfirmed:
-            title = _headline_by_shared_words(title, before, cleaned, lines)
+            title = _headline_by_shared_words(title, before, cleaned, lines, site)
         title = _stack_line_named_again(title, before, lines, cleaned)
         title = _middle_of_a_stack(title, lines[:first_kept + 3]) or title
         title = _headline_of_two(title, lines[:first_kept + 3]) or title
@@ -411,7 +411,7 @@ def _account_after_writer(texts: list[str], writer: str, title: str | None) -> s
     return None
 
 
-def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: list) -> str | None:
+def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: list, site: str | None = None) -> str | None:
     """The headline the rules found above the text, or the line there that shares the most of
     its words with the text when the rules found none, or a line sharing not one word with the
     text, or a site's name (巴彦淖尔市政府门户网站 www…, 音频 04:29). A catchy headline may share
@@ -436,9 +436,11 @@ def _headline_by_shared_words(title: str | None, before: list, cleaned, lines: l
                                             clean_mod.pattern_reason)
     if other is None and title is None and kept_headline and meta.loose_headline_shape(kept_headline, clean_mod.pattern_reason):
         return kept_headline  # (the line over its removed byline, kept as the text's first: no other headline is printed)
-    if other is None or other == title or title and (meta.is_site_name(other) or meta.looks_like_site(other)
+    if other is None or other == title or title and (meta.is_site_name(other) or meta.looks_like_site(other) or other == site
                                                      or lines and other == lines[0].text.strip()):
-        return title  # (nor for the site's name printed over a disclosure table: 某某县人民政府; nor the page-title line's)
+        # (nor for the site's name printed over a disclosure table: 某某县人民政府; nor the page-title
+        # line's, nor the site's name the page title gives)
+        return title
     opening = meta.text_pairs(text)
     if (title is None or meta.shares_no_word(title, opening) or meta.looks_like_site(title)
             # (the rules' pick under the dateline, the line sharing the text's words over it: a
