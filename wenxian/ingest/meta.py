@@ -1348,6 +1348,7 @@ def name_beside_translation(text: str) -> str | None:
 _STAMP_WRITER = (
     re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([^\s\d@|｜:：()（）][^\s|｜:：()（）]{1,19})\s+(?:阅读|评论|浏览|点击)"),
     re.compile(r"^由\s*([^\s@]{2,20}?)\s*(?:张贴|发表|发布)"),
+    re.compile(r"^[Pp]osted by\s+(\S{1,20}?)\s+at\s+\d{1,2}:\d{2}"),  # (a blog platform's, posted by 某某 at 23:41 | 引用(0))
     re.compile(r"^([^\s\d@:：]{2,20}?)\s*(?:发表于|发布于)\s*[:：︰﹕]?\s*(?:19|20)\d\d"),
 )
 
