@@ -580,3 +580,36 @@ def test_an_account_s_prompt_to_star_it_in_steps_is_still_removed():
 def test_a_table_under_its_numbered_section_s_heading_is_kept_whole():
     body = _body(_extract("t26_ry17-huangping-gov-gongshi-table.txt")[0])
     assert {"王德明", "浙江宁波", "二、公示时间", "2023年8月14日至2023年8月20日，共5个工作日。"} <= set(body)
+
+
+# Cases from a second red-team review (twenty-sixth session) of the two-line headline forms, the
+# headline over credits on an undated page, page titles of a channel, digits across a break and
+# the new data rules: files tests/cases/review/t26b_*.
+
+
+def test_a_slogan_headline_stays_under_a_banner_a_rubric_a_box_heading_or_a_kicker():
+    _each_reads("title", {"t26b_rz01-suichang-gov-banner-slogan.txt": "小小菌菇 撑起致富伞",
+                          "t26b_rz02-jinhua-epaper-kicker-slogan.txt": "古村添新韵 游客纷至来",
+                          "t26b_rz10-weining-gov-column-box-slogan.txt": "春耕正当时 备耕农事忙",
+                          "t26b_rz13-ninghai-news-rubric-slogan.txt": "红灯笼高挂 年味渐浓"})
+
+
+def test_a_quoted_group_or_a_place_colon_kicker_is_no_headline_and_a_place_headline_over_a_slogan_deck_is():
+    _each_reads("title", {"t26b_rz03-dejiang-gov-veterans-quote-kicker.txt": "我县退役军人志愿服务队助力春季森林防火",
+                          "t26b_rz18-huzhou-epaper-merchant-quote-kicker.txt": "城南农贸市场提质改造后重新开业",
+                          "t26b_rz04-quzhou-epaper-place-kicker.txt": "一只白鹅“游”出十亿元产业",
+                          "t26b_rz20-chunhua-gov-place-headline-slogan-deck.txt": "淳化县：“订单式”培训助力群众稳岗就业"})
+
+
+def test_counters_of_a_sidebar_are_no_credits_a_box_heading_over_fields_is_no_headline_and_a_year_kicker_stays_apart():
+    _each_reads("title", {"t26b_rz16-gz-tea-culture-assoc-sidebar-counts.txt": "研究会赴黔东南开展古茶树资源调研",
+                          "t26b_rz19-tongxiang-school-nodate-hits-sidebar.txt": "我校开展“书香校园”读书节系列活动",
+                          "t26b_rz07-cangnan-gov-policy-column-index.txt": "《苍南县2024年就业创业补贴实施办法》政策解读",
+                          "t26b_rz09-yongjia-epaper-year-kicker.txt": "全县民生实事项目全部完成"})
+
+
+def test_a_table_s_counter_cell_is_no_widget_and_fact_boxes_after_a_square_end_where_their_lines_do():
+    assert {"35612", "9215"} <= set(_body(_extract("t26b_rz12-wuyi-gov-website-report-table.txt")[0]))
+    body = _body(_extract("t26b_rz22-nantong-epaper-square-link-box.txt")[0])
+    assert "本版责任编辑 陈曦" not in body and "返回目录" not in body
+    assert "避开高温时段外出" in _body(_extract("t26b_rz14-wechat-jiangshan-fabu-tips-box.txt")[0])

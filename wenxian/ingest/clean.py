@@ -731,7 +731,7 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
     boxed_by = None  # (the header of a paper's fact box, 【链接】, once one is open)
     if back is not None:
         window = open_for = appendix_lines - (end - 1 - back)
-        boxed_by = lines[back].text if lines[back].text.startswith(("【", "[")) or _bare_box().fullmatch(lines[back].text.strip()) else None
+        boxed_by = lines[back].text if _box_header(lines[back].text) else None
     new_end = end
     for i in range(end, limit):
         text = lines[i].text
@@ -743,7 +743,7 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
             if _bare_box().fullmatch(text.strip()) and not (i + 1 < limit and box_line(text, lines[i + 1].text)):
                 break  # (a bare 数读 / 小贴士 over no line of a box: a sidebar's heading over its links)
             window = open_for = appendix_lines
-            boxed_by = text if text.startswith(("【", "[")) or _bare_box().fullmatch(text.strip()) else None
+            boxed_by = text if _box_header(text) else None
         elif (is_numbered_heading(text) and not text.startswith("【")
               or text.endswith(("：", ":")) and (open_for or new_end == i and len(text) >= 6)):
             open_for = window  # (a label such as 关键词： is too short to introduce a list)
@@ -761,6 +761,14 @@ def structure_tail(lines: list[Line], reasons: list[str | None], end: int, limit
 
 
 _NUMBER_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)*\s*[%％]?")
+
+
+def _box_header(text: str) -> bool:
+    """Whether an appendix header is a fact box's (【链接】, ■链接, 数读), whose lines are then read
+    one by one (`box_line`), not an attachment's (附：…, 附件1), whose table runs on."""
+    # (after a square, only a box of links or figures, ■链接: ◆小贴士's tips are short lines of any shape)
+    return (text.startswith(("【", "[")) or bool(_bare_box().fullmatch(text.strip()))
+            or text[:1] in "■□◆◇●○▲△★☆◎" and bool(re.search(r"链接|鏈接|数说|數說|数读|數讀|数据|數據", text)))
 
 
 _ENDED_AFTER = 300  # prose score (≈ characters of running text) an article has before an ender that ends it

@@ -501,9 +501,10 @@ def _site_and_channel(first: str, following: list[Line]) -> str | None:
                  if has_date(a.text) and len(a.text) <= 40 and not is_site_name(b.text.strip())}
     # (or over its writer's credit: a menu's item stands among others)
     headline |= {a.text.strip() for a, b in zip(following, following[1:]) if len(b.text) <= 40 and credited_authors(b.text)}
-    # (or over its deck, ——某某见闻, or a field of its byline block, 来源：…)
+    # (or over its deck, ——某某见闻, or its byline block's source or writer, 来源：…; not a box's
+    # heading over a disclosure table's fields, 政策解读 / 索引号：…)
     headline |= {a.text.strip() for a, b in zip(following, following[1:])
-                 if b.text.strip().startswith(("——", "－－")) or field_line(b.text)}
+                 if b.text.strip().startswith(("——", "－－")) or _credit_label().match(b.text.strip())}
     if any(p in headline for p in parts):
         return None
     in_menu = [p for p in parts if p in alone]
@@ -557,7 +558,7 @@ def uncut_title(title: str | None, lines: list[Line]) -> str | None:
         if t == title or "。" in t or len(t) >= 60:
             return title  # (printed as it is: its own ellipsis; or the text has begun)
         if (below is not None and len(t) >= 6 and len(t) < len(stem) and stem.startswith(t)
-                and not headline_of_two(t, below.text.strip())):
+                and not (place_colon_headline(t) and not place_colon_headline(below.text.strip()))):
             # (the headline wrapped on two lines: 'A B…｜某刊' over 'A' / 'B C'; joined as the
             # page title joins them, with its space or without; not a headline and its deck that
             # the page title runs together, 某县：… / 全县…万亩 带动…)
@@ -1288,7 +1289,9 @@ def break_inside_a_word(upper: str, lower: str, sentences: list[str]) -> bool:
     # (a quotation's closing mark before the break is passed over, here and in the text, which may
     # quote the name otherwise: 某鄉「青年返鄉」 / 咖啡產業計畫成果發表 over '…「青年返鄉咖啡產業計畫」…')
     # (and a number's digits are the phrase's too: 关于公布某县2024年 / 第一批…的公告 over '…某县2024年第一批…')
-    end = re.search(r"[\u4e00-\u9fff0-9]{3}[”’」』》]?$", a)
+    # (with the Chinese character before the number: 回眸2023年 over 全县… is a kicker, whatever
+    # the text's sentence opening with 2023年全县… says)
+    end = re.search(r"[\u4e00-\u9fff]{3}[”’」』》]?$|[\u4e00-\u9fff][0-9]+[\u4e00-\u9fff]{0,2}$", a)
     start = re.match(r"[“‘「『《]?[\u4e00-\u9fff0-9]{3}", b)
     if len(a) < 6 or len(b) < 3 or not end or not start:
         return False
@@ -1311,7 +1314,11 @@ def place_colon_headline(text: str) -> bool:
     """A headline opening with a place's name and a colon (射阳：一只河蟹“爬”出百亿产业链), the
     form of a county's news headline; not a speaker's or a column's label (漁民：…, 西湖评论：…)."""
     m = _COLON_OPENING.match(text)
-    return bool(m) and _place_named(m.group(1))
+    # (the gazetteer's name, or with its county's, district's or city's ending left off: 射阳, 象山;
+    # not any word that opens a place's name, 老兵：…, 商户：…, a group quoted)
+    name = m.group(1) if m else ""
+    return bool(m) and (is_place_name(name) or any(is_place_name(name + end) for end in "县区市旗")
+                        or len(name) >= 3 and name[-1] in "县区市旗镇乡村州盟")  # (a town the gazetteer lacks: 某渡镇)
 
 
 def slogan_line(text: str) -> bool:
@@ -1323,17 +1330,16 @@ def slogan_line(text: str) -> bool:
 
 
 def headline_of_two(upper: str, lower: str) -> str | None:
-    """Which of two headline-shaped lines printed one over the other is the headline, where their
-    forms tell (a kicker over its headline, or a headline over its deck): the one opening with a
-    place and a colon where the other does not (强村富民 共同富裕 / 象山：…; 淳化县：… / 技能在手
-    增收有路), else the one that is not two short parallel phrases; None when nothing tells
-    (the line nearer the dateline is kept)."""
-    pu, pl = place_colon_headline(upper), place_colon_headline(lower)
-    if pu != pl:
-        return upper if pu else lower
-    su, sl = slogan_line(upper), slogan_line(lower)
-    if su != sl:
-        return lower if su else upper
+    """The upper of two headline-shaped lines printed one over the other where their forms tell
+    it is the headline and the lower its deck: a headline opening with a place and a colon over
+    two short parallel phrases (淳化县：… / 技能在手 增收有路) or over a deck of figures, no
+    quotation in it; None otherwise, the line nearer the
+    dateline being kept. A slogan alone tells nothing: main headlines are written so too (小小菌菇
+    撑起致富伞 under a topic's banner), and so are kickers (强村富民 共同富裕 over 象山：…); nor does
+    a place and a colon alone (江山：以“两山”转化为… is a kicker over its headline)."""
+    if place_colon_headline(upper) and not place_colon_headline(lower) and (
+            slogan_line(lower) or re.search(r"[0-9]", lower) and not re.search(r"[“”「」‘’]", lower)):
+        return upper  # (or over a deck of figures: 全县已建成高标准农田128万亩 小麦亩均增产150斤以上)
     return None
 
 
@@ -3325,7 +3331,8 @@ def headline_over_credits(near: list[Line], boilerplate) -> str | None:
     that prints no date): the line over the block's first line, the block being the last run of
     fields and writers' credits among the lines above the text (`headline_over_dateline` walks
     it back)."""
-    credit = lambda t: field_line(t) or len(t) <= 30 and bool(credited_authors(t))  # noqa: E731
+    # (a source's or a writer's field, not a counter: 阅读：2316 under a sidebar's post)
+    credit = lambda t: bool(_credit_label().search(t)) or len(t) <= 30 and bool(credited_authors(t))  # noqa: E731
     last = next((i for i in range(len(near) - 1, -1, -1) if credit(near[i].text)), None)
     return headline_over_dateline(near, boilerplate, dateline=last) if last else None
 
