@@ -3270,13 +3270,16 @@ def middle_of_a_stack(line_index: int, texts: list[str], boilerplate) -> str | N
     """The middle line of a stack of three headline-shaped lines (引题 / 主题 / 副题) standing
     right under the trail of links or the e-paper's page label (`stack_under_trail`), where the
     line at `line_index` is one of the three and a byline or a dateline follows the stack (not
-    a list of the page's stories under its label: 本版新闻 / four titles); None otherwise."""
+    a list of the page's stories under its label: 本版新闻 / four titles), or under the page's
+    furniture right over the byline; None otherwise."""
     for top in range(max(0, line_index - 2), line_index + 1):
         three = texts[top:top + 3]
         after = texts[top + 3] if top + 3 < len(texts) else ""
         if (len(three) == 3 and all(_fits_headline(x, boilerplate, shortest=6) and not x.lstrip().startswith(("—", "－"))
                                     and not x.endswith("。") and not looks_like_site(x) and without_edition(x) == x for x in three)
-                and (credited_authors(after) or _dated(after)) and stack_under_trail(texts, top)):
+                and ((credited_authors(after) or _dated(after)) and stack_under_trail(texts, top)
+                     # (or under the page's furniture, 上一篇 / 下一篇 / PDF版下载, right over the byline)
+                     or credited_authors(after) and top >= 1 and boilerplate(texts[top - 1]))):
             return headline_of_three(three)
     return None
 
