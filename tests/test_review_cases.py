@@ -613,3 +613,33 @@ def test_a_table_s_counter_cell_is_no_widget_and_fact_boxes_after_a_square_end_w
     body = _body(_extract("t26b_rz22-nantong-epaper-square-link-box.txt")[0])
     assert "本版责任编辑 陈曦" not in body and "返回目录" not in body
     assert "避开高温时段外出" in _body(_extract("t26b_rz14-wechat-jiangshan-fabu-tips-box.txt")[0])
+
+
+# Cases from a third red-team review (twenty-sixth session) of stacks under the page's furniture,
+# page titles of a body and its page's kind, blog stamps, offices before a writer's name and a
+# magazine's subscribe line: files tests/cases/review/t26c_*.
+
+
+def test_a_headline_naming_a_body_beside_its_channel_is_no_site():
+    _each_reads("source", {"t26c_ra01-yunhe-gsl-ecommerce-association.txt": "云和县工商业联合会",
+                           "t26c_ra02-deqing-dpf-secretary-visit.txt": "德清县残疾人联合会",
+                           "t26c_ra15-changxing-news-rural-association.txt": "长兴新闻网"})
+
+
+def test_a_banner_and_kickers_under_the_pdf_link_leave_the_headline_over_the_byline():
+    _each_reads("title", {"t26c_ra03-huzhou-epaper-two-line-kicker.txt": "我市新增省级美丽乡村示范县两个",
+                          "t26c_ra05-lishui-epaper-banner-kicker.txt": "县域医共体改革让群众就近看好病"})
+
+
+def test_sub_headings_about_subscriptions_stay_and_an_office_s_contribution_names_no_writer():
+    assert "订阅了三十年的农民日报" in _body(_extract("t26c_ra07-farmer-daily-reader-subheads.txt")[0])
+    assert "订阅模式下的传统杂志" in _body(_extract("t26c_ra19-jiemian-magazine-subscriptions.txt")[0])
+    _each_reads("author", {"t26c_ra09-zafu-news-propaganda-dept.txt": [], "t26c_ra10-anji-gov-news-section.txt": []})
+
+
+def test_a_quoted_post_s_stamp_neither_ends_the_text_nor_names_the_writer_and_admin_is_no_writer():
+    art = _extract("t26c_ra11-blogspot-hk-repost-stamp.txt")[0]
+    assert art["author"] == ["貓爺"] and art["source"] == "貓爺閒話"
+    assert "我自小在這條街長大，母親每天早上拖着我的手來買餸。魚檔的水泥地永遠濕漉漉，豬肉檔的師傅一刀落去，斤兩不差。那時候街坊買菜都是講價的，熟客還會多送一棵葱。" in _body(art)
+    art = _extract("t26c_ra17-cameron-tea-blog-posted-by-admin.txt")[0]
+    assert (art["title"], art["source"], art["author"]) == ("金马伦茶园的雨季采茶", "云顶茶园日志", [])

@@ -867,7 +867,10 @@ def announced_items(texts: list[str], offset: int = 0, stop: int | None = None) 
     intro, item = _announced_list()
     found: set[int] = set()
     for i, t in enumerate(texts[:stop]):
-        if intro.search(t):
+        # (or a short heading closing with a colon over two labelled items at least: 路線調整重點： /
+        # 調整日期：… / 受影響路線：…)
+        if intro.search(t) or (len(t) <= 16 and t.endswith(("：", ":")) and i + 2 < len(texts)
+                               and item.match(texts[i + 1]) and item.match(texts[i + 2])):
             found.add(offset + i)
             j = i + 1
             while j < len(texts) and item.match(texts[j]):
@@ -882,8 +885,8 @@ def headline_run_start(texts: list[str]) -> int | None:
     its end. None when the text ends with its own sentences."""
     wrapped = hard_wrapped(texts)
     last_sentence = max((i for i, t in enumerate(texts) if _is_sentence(t) or wrapped[i]), default=-1)
-    if last_sentence + 1 < len(texts):  # (the text announces a list: 得奖名单如下： / 特等奖：某某 / …)
-        last_sentence = max(announced_items(texts[last_sentence + 1:], last_sentence + 1, stop=1), default=last_sentence)
+    listed = announced_items(texts[last_sentence + 1:], last_sentence + 1, stop=1) if last_sentence + 1 < len(texts) else set()
+    last_sentence = max(listed, default=last_sentence)  # (the text announces a list: 得奖名单如下： / 特等奖：某某 / …)
     tail = texts[last_sentence + 1:]
     if any(_closing_formula().match(t) for t in tail[:8]):
         return None  # (a notice's closing: 受理单位：… / 联系电话：… / 特此公示。 / its signature)
@@ -893,7 +896,8 @@ def headline_run_start(texts: list[str]) -> int | None:
     # headlines that close with ！ or ？ read as sentences: a longer run of short lines at the end,
     # none closing with a full stop (味精凭啥比鸡精低贱？鸡精宁有种乎！ / 春节吃多了怎么办？…)
     start = len(texts)
-    while start > 0 and len(texts[start - 1]) <= 32 and not _FULL_STOP_ONLY.search(texts[start - 1]) \
+    # (never into the list the text announces: 路線調整重點： / 調整日期：…)
+    while start > (max(listed) + 1 if listed else 0) and len(texts[start - 1]) <= 32 and not _FULL_STOP_ONLY.search(texts[start - 1]) \
             and not is_numbered_heading(texts[start - 1]):
         start -= 1
     return start if len(texts) - start >= _sections()[5] and start > 0 else None

@@ -280,7 +280,7 @@ def find_title(lines: list[Line]) -> tuple[str | None, str | None]:
         # ('某廣視 TDM', then 'TDM Ou Mun' in its menu: a short name and its acronym, the site's
         # logo; not 带你了解 HPV, a headline naming a thing by its letters)
         return None, acronym.group(1)
-    body = _body_and_page_kind(first, lines[placeholders + 1:placeholders + 4])
+    body = _body_and_page_kind(first, lines[placeholders + 1:placeholders + 60])
     if body:
         return None, body
     channel = _site_and_channel(first, lines[placeholders + 1:placeholders + 60])
@@ -390,7 +390,8 @@ def _site_before_colon(first: str, following: list[Line]) -> tuple[str, str] | N
     标题'), the headline after it printed alone below and the site's name (or it with its 网)
     printed alone as its logo; None for a headline's own colon (专访：…, 某某县：…)."""
     m = re.fullmatch(r"([\u4e00-\u9fffA-Za-z]{2,15})\s*[:：︰﹕]\s*(\S.{3,})", first)
-    if not m or not is_site_name(m.group(1)):
+    # (or any name its masthead prints alone right under the title line: a blog's, '某某日志: 标题')
+    if not m or not (is_site_name(m.group(1)) or following and following[0].text.strip() == m.group(1)):
         return None
     alone = {l.text.strip() for l in following}
     top = {l.text.strip() for l in following[:6]}  # (the logo at the top: not a 来源 value printed alone lower down)
@@ -467,11 +468,12 @@ _PAGE_KIND = re.compile(r"(?:新闻|最新|通知|公告|公示|消息|动态|�
 _BODY_OR_COUNCIL_END = re.compile(f"(?:{_BODY_ENDS}|议会|协会|学会|总会|联合会|大学)$")
 
 
-def _body_and_page_kind(first: str, masthead: list[Line]) -> str | None:
+def _body_and_page_kind(first: str, following: list[Line]) -> str | None:
     """The body's name in a page title made only of it and the kind of page ('某某护理署 - 新闻稿',
     '新闻稿 | 某某农场暨植物园', '区议会 - 某某区议会 - 新闻及公告'): the other parts are its shorter
-    forms; the name ends as a public body's or a council's does, or its masthead prints it alone
-    right under the title line (`masthead`). None otherwise (a headline beside its channel)."""
+    forms; its masthead prints it alone right under the title line, or the name ends as a public
+    body's or a council's does and is never printed as a headline over a dateline (我县成立某某协会
+    - 新闻动态 is a headline beside its channel). None otherwise."""
     parts = [p.strip() for p in re.split(r"\s+[-—–|｜]\s+|[|｜_]", first) if p.strip()]
     if not 2 <= len(parts) <= 3:
         return None
@@ -483,7 +485,12 @@ def _body_and_page_kind(first: str, masthead: list[Line]) -> str | None:
     name = max(names, key=len)
     if any(n not in name for n in names):
         return None
-    return name if _BODY_OR_COUNCIL_END.search(name) or name in {l.text.strip() for l in masthead} else None
+    if name in {l.text.strip() for l in following[:3]}:
+        return name  # (its masthead, right under the title line)
+    # (a headline naming a body, 我县成立某某协会 - 新闻动态, is printed alone over its dateline)
+    as_headline = any(a.text.strip() == name and (has_date(b.text) or _credit_label().search(b.text) or credited_authors(b.text))
+                      for a, b in zip(following, following[1:]))
+    return name if _BODY_OR_COUNCIL_END.search(name) and not as_headline else None
 
 
 def _site_and_channel(first: str, following: list[Line]) -> str | None:
@@ -1366,8 +1373,9 @@ def stamp_writer(stamp: str) -> list[str]:
         m = pattern.search(stamp)
         if m:
             name = m.group(1).strip()
-            if name not in vocab.load("metadata.yml")["not_names"] and not has_date(name) and not _boilerplate(name):
-                return [name]
+            if (name not in vocab.load("metadata.yml")["not_names"] and name.lower() not in vocab.load("metadata.yml")["not_authors"]
+                    and not has_date(name) and not _boilerplate(name)):
+                return [name]  # (not a platform's placeholder: posted by admin)
     return []
 
 
@@ -3278,10 +3286,16 @@ def middle_of_a_stack(line_index: int, texts: list[str], boilerplate) -> str | N
         if (len(three) == 3 and all(_fits_headline(x, boilerplate, shortest=6) and not x.lstrip().startswith(("—", "－"))
                                     and not x.endswith("。") and not looks_like_site(x) and without_edition(x) == x for x in three)
                 and ((credited_authors(after) or _dated(after)) and stack_under_trail(texts, top)
-                     # (or under the page's furniture, 上一篇 / 下一篇 / PDF版下载, right over the byline)
-                     or credited_authors(after) and top >= 1 and boilerplate(texts[top - 1]))):
+                     # (or under the page's furniture, 上一篇 / 下一篇 / PDF版下载, right over the byline,
+                     # its deck of figures telling the stack's shape: 日均投入联合收割机2800余台; not a
+                     # banner and a kicker over the headline, which its last line is then)
+                     or credited_authors(after) and top >= 1 and boilerplate(texts[top - 1])
+                     and _FIGURES.search(three[2]) and not _FIGURES.search(three[1]))):
             return headline_of_three(three)
     return None
+
+
+_FIGURES = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千两]+[万亿]")  # (a figure: 2800余台, 百亿元)
 
 
 def headline_of_three(three: list[str]) -> str:

@@ -175,6 +175,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
         title = _stack_line_named_again(title, before, lines, cleaned)
         title = _middle_of_a_stack(title, lines[:first_kept + 3]) or title
         title = _headline_of_two(title, lines[:first_kept + 3]) or title
+        title = _short_wrap(title, lines[:first_kept + 3]) or title
         title = _stack_wrap_named_whole(title, before, lines) or title
         if title and title != unconfirmed and unconfirmed and not furniture and not (
                 (_says_more(title, unconfirmed, cleaned) or not repeated and _over_its_byline(title, lines)
@@ -306,7 +307,7 @@ def _from_text(data: bytes, decoded, path: str, learned=recurring.lines_for) -> 
                   # (or the body named alone over the headline, its masthead: a press release)
                   # (not the line right over the headline: a kicker, 走进某某中心)
                   or meta.masthead_name([l.text for l in lines[1:13] if l.number < (printed or first_kept)]))
-    stamp = _post_stamp(lines, first_kept)  # a blog post's stamp below the text: its writer and date, last resort
+    stamp = _post_stamp(lines, first_kept, last_kept)  # a blog post's stamp below the text: its writer and date, last resort
     # (not the headline, printed over the text or with the site in the page title: a column's name
     # in it, 某某日报记者走基层｜…, credits no one)
     authors = meta.find_authors([clean_mod.Line(l.number, l.text.replace(title, " ") if title and len(l.text) - len(title) <= 30 else l.text)
@@ -477,6 +478,26 @@ def _headline_of_two(title: str | None, top: list) -> str | None:
         if fits(upper) and fits(lower) and not fits(upper - 1) and under(lower + 1):
             pick = meta.headline_of_two(texts[upper], texts[lower])
             return pick if pick and pick != title else None
+    return None
+
+
+def _short_wrap(title: str | None, top: list) -> str | None:
+    """The headline with its last words a narrow template wrapped onto a line of their own (某县
+    “点对点”专列送1200余名务工人员 / 赴疆采棉 / 时间：… 来源：…): four or five Chinese characters
+    alone, right over the dateline or the credits, no deck, label or byline being so short."""
+    texts = [l.text.strip() for l in top]
+    at = next((i for i in range(len(texts) - 1, -1, -1) if texts[i] == title), None) if title else None
+    if at is None or at + 2 >= len(texts) or title.endswith(("。", "！", "？", "：", ":", "!", "?")):
+        return None
+    v = vocab.load("metadata.yml")
+    rest, under = texts[at + 1], texts[at + 2]
+    # (four or five characters: two or three are a writer's name, 阿樹; nor a body's or an outlet's
+    # name, 交通事務局, 某某日报)
+    if (re.fullmatch(r"[\u4e00-\u9fff]{4,5}", rest) and not re.search(r"[局署厅廳委办辦处處会會社网網报報台站院所司部]$", rest)
+            and not meta.looks_like_site(rest) and not clean_mod.pattern_reason(rest) and rest not in v["not_sources"]
+            and rest not in v["news_channels"] and not meta.is_place_name(rest) and not meta.credited_authors(rest)
+            and (meta.has_date(under) or meta.field_line(under) or bool(meta.credited_authors(under)))):
+        return title + rest
     return None
 
 
@@ -968,10 +989,14 @@ def _signature_date(cleaned, title: str | None, order: str | None) -> str | None
     return None
 
 
-def _post_stamp(lines: list, first_kept: int):
-    """The first stamp of a post below the text's start (posted @ 2024-05-09 14:45 某某 阅读, 由某某张贴 @…)."""
+def _post_stamp(lines: list, first_kept: int, last_kept: int):
+    """The first stamp of a post below the text's start (posted @ 2024-05-09 14:45 某某 阅读, 由某某张贴 @…,
+    posted by 某某 at 23:41); a platform's stamp under the text before one inside it (a post quoting
+    another's with its stamp)."""
     stamp = clean_mod.post_stamp_pattern()
-    return next((l for l in lines if l.number > first_kept and len(l.text) <= 120 and stamp.match(l.text)), None)
+    found = [l for l in lines if l.number > first_kept and len(l.text) <= 120 and stamp.match(l.text)]
+    blog = [l for l in lines if l.number > first_kept and len(l.text) <= 120 and clean_mod.pattern_reason(l.text) == "bulletin board stamp"]
+    return next(iter(found), None) or next((l for l in blog if l.number > last_kept), None) or next(iter(blog), None)
 
 
 def _from_page(data: bytes, decoded, path: str) -> dict:
