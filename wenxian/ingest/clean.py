@@ -302,7 +302,8 @@ def table_cells(lines: list[Line], reasons: list[str | None]) -> set[int]:
     """Lines that are the cells of a table a scraper wrote one to a line (乡镇 / 转移人数 / 城关镇 /
     1250 / 320 / …): a run of at least six short lines, not prose, with two numbers or more and
     two labels or more, between a line of the text above (a sentence, one introducing the
-    table with a colon, or the numbered section's heading: 一、拟发放名单) and a sentence or the next numbered section's heading below. Their
+    table with a colon, or the numbered section's heading: 一、拟发放名单) and a sentence or the
+    next numbered section's heading below. Their
     numbers alone on a line are no page numbers, and the run costs the text nothing: read as
     navigation, a table's figures were removed and its length cut the text before it away."""
     out: set[int] = set()
@@ -766,9 +767,10 @@ _NUMBER_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)*\s*[%％]?")
 def _box_header(text: str) -> bool:
     """Whether an appendix header is a fact box's (【链接】, ■链接, 数读), whose lines are then read
     one by one (`box_line`), not an attachment's (附：…, 附件1), whose table runs on."""
-    # (after a square, only a box of links or figures, ■链接: ◆小贴士's tips are short lines of any shape)
+    # (after a square, only a box of links or figures, ■链接 (`square_box_words`): ◆小贴士's tips
+    # are short lines of any shape)
     return (text.startswith(("【", "[")) or bool(_bare_box().fullmatch(text.strip()))
-            or text[:1] in "■□◆◇●○▲△★☆◎" and bool(re.search(r"链接|鏈接|数说|數說|数读|數讀|数据|數據", text)))
+            or text[:1] in "■□◆◇●○▲△★☆◎" and bool(re.search(vocab.load("sections.yml")["square_box_words"], text)))
 
 
 _ENDED_AFTER = 300  # prose score (≈ characters of running text) an article has before an ender that ends it

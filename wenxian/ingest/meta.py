@@ -463,7 +463,6 @@ def _describes_a_medium(text: str) -> bool:
     return bool(_medium_kinds().search(text))
 
 
-_PAGE_KIND = re.compile(r"(?:新闻|最新|通知|公告|公示|消息|动态|资讯)[\u4e00-\u9fff]{0,4}")
 # (how a public body's or an association's name ends, where a page title names one beside the page's kind)
 _BODY_OR_COUNCIL_END = re.compile(f"(?:{_BODY_ENDS}|议会|协会|学会|总会|联合会|大学)$")
 
@@ -478,7 +477,8 @@ def _body_and_page_kind(first: str, following: list[Line]) -> str | None:
     if not 2 <= len(parts) <= 3:
         return None
     v = vocab.load("metadata.yml")
-    kinds = [p for p in parts if p in v["not_sources"] or p in v["news_channels"] or len(p) <= 6 and _PAGE_KIND.fullmatch(p)]
+    kind = re.compile(rf"(?:{v['page_kind_words']})[\u4e00-\u9fff]{{0,4}}")
+    kinds = [p for p in parts if p in v["not_sources"] or p in v["news_channels"] or len(p) <= 6 and kind.fullmatch(p)]
     names = [p for p in parts if p not in kinds]
     if not kinds or not names or any(len(p) > 15 or _PROSE_PUNCT_ANY.search(p) for p in names):
         return None
@@ -1339,11 +1339,11 @@ def slogan_line(text: str) -> bool:
 def headline_of_two(upper: str, lower: str) -> str | None:
     """The upper of two headline-shaped lines printed one over the other where their forms tell
     it is the headline and the lower its deck: a headline opening with a place and a colon over
-    two short parallel phrases (淳化县：… / 技能在手 增收有路) or over a deck of figures, no
-    quotation in it; None otherwise, the line nearer the
-    dateline being kept. A slogan alone tells nothing: main headlines are written so too (小小菌菇
-    撑起致富伞 under a topic's banner), and so are kickers (强村富民 共同富裕 over 象山：…); nor does
-    a place and a colon alone (江山：以“两山”转化为… is a kicker over its headline)."""
+    two short parallel phrases (淳化县：… / 技能在手 增收有路) or over a deck of figures with no
+    quotation in it; None otherwise, the line nearer the dateline being kept. A slogan alone tells
+    nothing: main headlines are written so too (小小菌菇 撑起致富伞 under a topic's banner), and so
+    are kickers (强村富民 共同富裕 over 象山：…); nor does a place and a colon alone (江山：以“两山”
+    转化为… is a kicker over its headline)."""
     if place_colon_headline(upper) and not place_colon_headline(lower) and (
             slogan_line(lower) or re.search(r"[0-9]", lower) and not re.search(r"[“”「」‘’]", lower)):
         return upper  # (or over a deck of figures: 全县已建成高标准农田128万亩 小麦亩均增产150斤以上)
