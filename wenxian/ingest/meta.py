@@ -1283,8 +1283,13 @@ def _place_named(name: str) -> bool:
     """A place's name, in full or without its county's, district's or city's ending (延川 for
     延川县, 同安 for 同安区): not a column's (全球报道：…, 西湖评论：…, a place's name opening it),
     which the corpora leave out of the title."""
-    return (is_place_name(name) or any(is_place_name(name + end) for end in "县区市旗")
-            or name[-1:] in _PLACE_ENDS and _starts_with_place(name))  # (哈巴河县, which the gazetteer may lack)
+    return _gazetteer_place(name) or name[-1:] in _PLACE_ENDS and _starts_with_place(name)  # (哈巴河县, which the gazetteer may lack)
+
+
+def _gazetteer_place(name: str) -> bool:
+    """A place the gazetteer names, in full or without its county's, district's or city's ending
+    (延川 for 延川县, 同安 for 同安区)."""
+    return is_place_name(name) or any(is_place_name(name + end) for end in "县区市旗")
 
 
 def break_inside_a_word(upper: str, lower: str, sentences: list[str]) -> bool:
@@ -1322,10 +1327,10 @@ def place_colon_headline(text: str) -> bool:
     form of a county's news headline; not a speaker's or a column's label (漁民：…, 西湖评论：…)."""
     m = _COLON_OPENING.match(text)
     # (the gazetteer's name, or with its county's, district's or city's ending left off: 射阳, 象山;
-    # not any word that opens a place's name, 老兵：…, 商户：…, a group quoted)
+    # or a town the gazetteer lacks by its ending, 某渡镇; not any word that opens a place's name,
+    # 老兵：…, 商户：…, a group quoted)
     name = m.group(1) if m else ""
-    return bool(m) and (is_place_name(name) or any(is_place_name(name + end) for end in "县区市旗")
-                        or len(name) >= 3 and name[-1] in "县区市旗镇乡村州盟")  # (a town the gazetteer lacks: 某渡镇)
+    return bool(m) and (_gazetteer_place(name) or len(name) >= 3 and name[-1] in _PLACE_ENDS)
 
 
 def slogan_line(text: str) -> bool:
@@ -1333,7 +1338,7 @@ def slogan_line(text: str) -> bool:
     念好“山字经” 种好“摇钱树”): the form of a kicker or a deck, six characters a phrase at most."""
     parts = text.split()
     return len(parts) == 2 and all(
-        re.fullmatch(r"[\u4e00-\u9fff“”‘’「」]+", p) and 2 <= len(re.sub(r"[“”‘’「」]", "", p)) <= 6 for p in parts)
+        re.fullmatch(r"[\u4e00-\u9fff“”‘’「」]+", p) and 2 <= len(re.findall(r"[\u4e00-\u9fff]", p)) <= 6 for p in parts)
 
 
 def headline_of_two(upper: str, lower: str) -> str | None:

@@ -456,9 +456,14 @@ def _middle_of_a_stack(title: str | None, top: list) -> str | None:
     lines under the e-paper's page label or the trail of links (引题 / 主题 / 副题 over the byline,
     no dateline to read them by); `top`: the lines down to the text's first."""
     texts = [l.text.strip() for l in top]
-    # (its printing nearest the text: the e-paper's list of the page's stories may print it first)
-    at = next((i for i in range(len(texts) - 1, -1, -1) if texts[i] == title), None) if title else None
+    at = _nearest_printing(title, texts)
     return meta.middle_of_a_stack(at, texts, clean_mod.pattern_reason) if at is not None else None
+
+
+def _nearest_printing(title: str | None, texts: list[str]) -> int | None:
+    """Index of the title's printing nearest the text among `texts` (the lines down to the text's
+    first): the e-paper's list of the page's stories may print it first."""
+    return next((i for i in range(len(texts) - 1, -1, -1) if texts[i] == title), None) if title else None
 
 
 def _headline_of_two(title: str | None, top: list) -> str | None:
@@ -467,7 +472,7 @@ def _headline_of_two(title: str | None, top: list) -> str | None:
     page's furniture (a trail, a label, a menu) and the dateline or byline; `top`: the lines down
     to the text's first."""
     texts = [l.text.strip() for l in top]
-    at = next((i for i, t in enumerate(texts) if t == title), None) if title else None
+    at = _nearest_printing(title, texts)
     if at is None:
         return None
     fits = lambda i: 0 <= i < len(texts) and _stack_line(texts[i])  # noqa: E731
@@ -486,14 +491,14 @@ def _short_wrap(title: str | None, top: list) -> str | None:
     “点对点”专列送1200余名务工人员 / 赴疆采棉 / 时间：… 来源：…): four or five Chinese characters
     alone, right over the dateline or the credits, no deck, label or byline being so short."""
     texts = [l.text.strip() for l in top]
-    at = next((i for i in range(len(texts) - 1, -1, -1) if texts[i] == title), None) if title else None
+    at = _nearest_printing(title, texts)
     if at is None or at + 2 >= len(texts) or title.endswith(("。", "！", "？", "：", ":", "!", "?")):
         return None
     v = vocab.load("metadata.yml")
     rest, under = texts[at + 1], texts[at + 2]
     # (four or five characters: two or three are a writer's name, 阿樹; nor a body's or an outlet's
     # name, 交通事務局, 某某日报)
-    if (re.fullmatch(r"[\u4e00-\u9fff]{4,5}", rest) and not re.search(r"[局署厅廳委办辦处處会會社网網报報台站院所司部]$", rest)
+    if (re.fullmatch(r"[\u4e00-\u9fff]{4,5}", rest) and rest[-1] not in v["name_end_chars"]
             and not meta.looks_like_site(rest) and not clean_mod.pattern_reason(rest) and rest not in v["not_sources"]
             and rest not in v["news_channels"] and not meta.is_place_name(rest) and not meta.credited_authors(rest)
             and (meta.has_date(under) or meta.field_line(under) or bool(meta.credited_authors(under)))):
