@@ -1,7 +1,8 @@
 """MkDocs hook: index the articles for search beside every build (also under `mkdocs serve`).
 
-Thin adapter for wenxian.search.indexer.SearchStep: on_files starts the indexing in a process
-beside the page build (the articles come from the build's shared state, wenxian.site.state),
+Thin adapter for wenxian.search.indexer.SearchStep: on_pre_build starts the indexing in a process
+beside the rest of the build (the articles come from the build's shared state,
+wenxian.site.state), so that Pagefind runs while the catalog and the pages are made;
 on_post_build publishes its result into the site, on_build_error stops it.
 """
 from __future__ import annotations
@@ -17,13 +18,13 @@ _step = SearchStep()
 
 
 @reported
-def on_files(files, config):
+def on_pre_build(config):
     build = state.for_build(config)
     articles = build.parsed_articles()
-    # copies of one story shown once, "N 个版本" (grouped by the page hook already: no work here)
+    # copies of one story shown once, "N 个版本": grouped here first (kept in this process and on
+    # disk, wenxian.reprints.index.whole), the page hook then reads the same groups
     groups = reprint_index.article_groups(articles, build.root / reprint_index.CACHE)
     _step.start(articles, build.root, build.settings, groups)
-    return files
 
 
 def on_build_error(error, **kwargs):

@@ -3,7 +3,9 @@
 The browser side (results, filters, sorting and paging across shards) is tested through the
 real site in tests/test_search_browser.py, whose site is built with tiny shards.
 """
+import gzip
 import json
+import shutil
 from pathlib import Path
 
 from hypothesis import given
@@ -219,3 +221,62 @@ def test_metadata_characters_are_in_the_fold_table_and_undated_ids_are_listed(tm
     (ids,) = undated.values()
     assert len(ids) == 1 and (tmp_path / "site" / "pagefind" / "fragment" / f"{ids[0]}.pf_fragment").is_file()
     assert not (tmp_path / "site" / "pagefind" / "wenxian-undated.txt").exists()
+
+
+def _keys(report: dict) -> list[tuple[str, str, bool]]:
+    return [(row["name"], row["key"], row["built"]) for row in report["shards"]]
+
+
+def test_record_digests_kept_between_builds_give_the_keys_of_a_cold_build(tmp_path):
+    """Each article's record digest is kept in records.json (wenxian.search.record_cache): a build
+    that reads it, one without it and one with it damaged find the same bundles; what changes a
+    record (its text, its reprint group) changes its shard's key, and only that shard's."""
+    docs = tmp_path / "docs"
+    for n, date in enumerate(["2016-05-01", "2019-01-01", "2021-03-03"]):
+        _write(docs, f"00000000000{n}", date, f"转移就业第{n}篇\n\n乡村振兴")
+    first = hook.build_search(docs, tmp_path / "site1", tmp_path, shard_max=2)
+    memo = tmp_path / hook.CACHE / "records.json"
+    assert memo.is_file()
+    cold = [(name, key, False) for name, key, _ in _keys(first)]
+    assert _keys(hook.build_search(docs, tmp_path / "site2", tmp_path, shard_max=2)) == cold
+    memo.unlink()
+    assert _keys(hook.build_search(docs, tmp_path / "site3", tmp_path, shard_max=2)) == cold
+    memo.write_text(memo.read_text("utf-8").replace('"', "'"), "utf-8")  # not the entry written
+    assert _keys(hook.build_search(docs, tmp_path / "site4", tmp_path, shard_max=2)) == cold
+    # a reprint group changes what the result shows ("N 个版本"): that article's shard is indexed again
+    grouped = hook.build_search(docs, tmp_path / "site5", tmp_path, shard_max=2, groups={"000000000002": ("g1", 2)})
+    assert [built for _, _, built in _keys(grouped)] == [False, True]
+    frags = list((tmp_path / "site5" / "pagefind").glob("fragment/*.pf_fragment"))
+    assert frags and any(b'"copies":2' in gzip.decompress(f.read_bytes()) for f in frags)
+
+
+def test_a_cached_fragment_rewritten_with_the_same_size_is_never_published(tmp_path):
+    """The bundle check trusts a file whose size and modification time are those recorded, as
+    git does; an edit of the same size changes the time, so the file is hashed and refused."""
+    docs = tmp_path / "docs"
+    _write(docs, "000000000001", "2020-01-01", "转移就业\n\n乡村振兴")
+    first = hook.build_search(docs, tmp_path / "site1", tmp_path)
+    fragment = next((tmp_path / hook.CACHE / first["shards"][0]["key"] / "fragment").iterdir())
+    original = fragment.read_bytes()
+    fragment.write_bytes(b"x" * len(original))
+    second = hook.build_search(docs, tmp_path / "site2", tmp_path)
+    assert second["shards"][0]["built"]
+    assert (tmp_path / "site2" / "pagefind" / "fragment" / fragment.name).read_bytes() == original
+
+
+def test_the_published_folder_is_staged_beside_the_cache_and_left_nowhere(tmp_path):
+    """The site's pagefind/ folder is put together beside the cache while Pagefind runs and moved
+    into the site in one rename: nothing of it stays in the cache; without it (a staged folder
+    gone) publish places the bundles itself, with the same files."""
+    docs = tmp_path / "docs"
+    for n, date in enumerate(["2016-05-01", "2019-01-01", "2021-03-03"]):
+        _write(docs, f"00000000000{n}", date, f"转移就业第{n}篇\n\n乡村振兴")
+    hook.build_search(docs, tmp_path / "site1", tmp_path, shard_max=2)
+    assert not list((tmp_path / hook.CACHE).glob(".publish-*"))
+    plan = hook.index_shards(hook.load_articles(docs, tmp_path), tmp_path, 2)
+    assert plan["staged"] and Path(plan["staged"]).is_dir()
+    shutil.rmtree(plan["staged"])
+    hook.publish(plan, tmp_path / "site2", tmp_path)
+    one, two = (tmp_path / "site1" / "pagefind"), (tmp_path / "site2" / "pagefind")
+    assert _files(one) == _files(two) and _files(one)
+    assert not list((tmp_path / hook.CACHE).glob(".publish-*"))

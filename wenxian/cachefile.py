@@ -38,6 +38,20 @@ def source_digest(modules=(), *, data: tuple[str, ...] = (), versions: tuple[str
     return h.hexdigest()
 
 
+def package_digest(versions: tuple[str, ...] = ()) -> str:
+    """The identity of the whole package for caches whose values pass through many modules
+    (the site's pages, the search's records): every module and data file of `wenxian` and the
+    installed versions of the distributions `versions` (about 5 MB read: 0.04 s)."""
+    import wenxian
+
+    h = hashlib.blake2b(digest_size=16)
+    base = Path(wenxian.__file__).parent
+    for path in sorted(base.rglob("*")):
+        if path.suffix in (".py", ".yml", ".yaml", ".gz", ".tsv", ".json") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
+    return source_digest(versions=versions, extra=h.hexdigest())
+
+
 def _digest(key: str, content: str) -> str:
     h = hashlib.blake2b(digest_size=20)
     h.update(key.encode("utf-8"))

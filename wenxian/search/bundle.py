@@ -6,6 +6,7 @@ them. And Pagefind 1.5 indexes metadata values as words, so what a result shows 
 source, regions, the text used for excerpts and exact matching) cannot go in as metadata. So,
 after indexing, each fragment's tokens are dropped and its metadata is replaced by the article's
 display fields: the fragment a browser loads per result is about half the size it would be. Its
+URL, that of the token page's file, becomes the article's URL again (records.page_file). Its
 copy of the record's filter values goes too (Pagefind filters with its filter chunks, and the page
 shows regions, source and date from the display fields).
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import gzip
 import json
+
+from .records import record_url
 
 # Pagefind 1.5.x writes each fragment as gzip("pagefind_dcd" + JSON).
 SIGNATURE = b"pagefind_dcd"
@@ -37,7 +40,10 @@ def rewrite_fragment_url(data: bytes, displays: dict[str, dict]) -> tuple[bytes,
         frag = json.loads(raw[len(SIGNATURE):])
     except ValueError:
         return None
-    if not isinstance(frag, dict) or "content" not in frag or frag.get("url") not in displays:
+    if not isinstance(frag, dict) or "content" not in frag or not isinstance(frag.get("url"), str):
+        return None
+    frag["url"] = record_url(frag["url"])  # the token page's file -> the article's URL
+    if frag["url"] not in displays:
         return None
     frag["content"] = ""
     frag["meta"] = displays[frag["url"]]

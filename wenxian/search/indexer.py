@@ -1,23 +1,28 @@
 """The search step: index the articles for Pagefind, shard by shard, and publish the bundles.
 
-`index_shards` is the CPU-heavy half, independent of the site: it folds every article's text
-and metadata once (with the fold table of wenxian.search.fold_cache), partitions the articles
-into date-range shards (wenxian.search.shards), and for each shard either reuses its finished
-bundle from <root>/.cache/wenxian/search/<key>/ or builds it: one page of our own tokens per
-article (wenxian.search.records) in a scratch folder, the pinned Pagefind binary over it, the
-result fragments rewritten (wenxian.search.bundle), the bundle moved into the cache. Shards are
-built one after another, so Pagefind's memory is bounded by the shard size, not the archive's;
-the next shard's pages are written while Pagefind indexes the previous one.
+`index_shards` is the CPU-heavy half, independent of the site: it keys every article by its
+frontmatter, body and reprint group and takes its *record digest* (what it puts in its shard's
+bundle) from the last build when the key is the same (wenxian.search.record_cache), folding and
+displaying only new and changed articles (with the fold table of wenxian.search.fold_cache);
+it partitions the articles into date-range shards (wenxian.search.shards), and for each shard
+either reuses its finished bundle from <root>/.cache/wenxian/search/<key>/ or builds it: one
+page of our own tokens per article (wenxian.search.records) in a scratch folder, the pinned
+Pagefind binary over it, the result fragments rewritten (wenxian.search.bundle), the bundle
+moved into the cache. Shards are built one after another, so Pagefind's memory is bounded by
+the shard size, not the archive's; the next shard's pages are written while Pagefind indexes
+the previous one, and the site's pagefind/ folder is put together beside the cache (hard links
+to the bundles, `_Stage`) while Pagefind runs.
 
-`publish` is the cheap half: the cached bundles are hard-linked (or copied) into the site: the
-newest shard at <site>/pagefind/, the others' index files at <site>/pagefind/shards/<name>/.
-The shard list, the browser's fold table and the facet menus' data (values, counts, region
-names) go to <site>/assets/search/ (with the ids of undated articles, and search.js without its
-comment lines). The article files
-are the source, not the rendered HTML, so the index does not depend on the page templates.
+`publish` is the cheap half: the staged folder is renamed into the site (else the cached
+bundles are hard-linked, or copied, there): the newest shard at <site>/pagefind/, the others'
+index files at <site>/pagefind/shards/<name>/. The shard list, the browser's fold table and the
+facet menus' data (values, counts, region names) go to <site>/assets/search/ (with the ids of
+undated articles, and search.js without its comment lines). The article files are the source,
+not the rendered HTML, so the index does not depend on the page templates.
 
-`SearchStep` runs the first half in a process forked while MkDocs writes the pages and the
-second after them (hooks/search.py); `build_search` runs both in this process.
+`SearchStep` runs the first half in a process forked before MkDocs reads its files (so that
+Pagefind runs while the catalog and the pages are made) and the second after the pages
+(hooks/search.py); `build_search` runs both in this process.
 """
 from __future__ import annotations
 
@@ -40,17 +45,18 @@ from typing import Mapping
 from pagefind_bin_extended import get_executable
 
 from .. import article_loader
-from ..cachefile import source_digest
+from ..cachefile import package_digest, source_digest
 from ..errors import WenxianError
 from ..files import atomic_write
 from ..settings import Settings
 from . import assets as search_assets
 from . import bundle as search_bundle
 from . import facets as search_facets
+from . import record_cache
 from . import records as search
 from . import shards as search_shards
 from .fold import display_table, fold
-from .fold_cache import fold_table
+from .fold_cache import fold_table_keyed
 
 log = logging.getLogger("mkdocs.hooks.search")
 # Finished shard bundles, relative to the project root (beside the parsed-article cache).
@@ -82,9 +88,12 @@ def _pagefind_command(work: Path, out_dir: Path) -> list[str]:
 
 def _write_pages(records: list[dict], work: Path) -> None:
     """One token page per record under work/ (Pagefind's input)."""
+    made: set[Path] = set()
     for rec in records:
-        page = work / rec["url"].strip("/") / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
+        page = work / search.page_file(rec["url"])
+        if page.parent not in made:
+            page.parent.mkdir(parents=True, exist_ok=True)
+            made.add(page.parent)
         page.write_text(search.index_page(rec), "utf-8")
 
 
@@ -170,21 +179,28 @@ def _usable(bundle: Path) -> bool:
 
 def _place(bundle: Path, dest: Path, full: bool) -> None:
     """Hard-link (else copy) a cached bundle into the site: all of it, or only its index files.
-    (Linked files are never rewritten in the site: publish replaces the pagefind/ folder whole.)"""
+    (Linked files are never rewritten in the site: publish replaces the pagefind/ folder whole.)
+    One mkdir per folder and one link per file: a site's bundles are 22,000 files at 20,000
+    articles."""
     if not (bundle / "pagefind-entry.json").is_file():
         raise WenxianError(str(bundle), "search bundle removed from the cache while this build ran (another build "
                                         "pruning it?); the next build indexes the shard again")
-    for src in bundle.rglob("*"):
-        rel = src.relative_to(bundle)
-        if src.is_dir() or src.name in (search_shards.UNDATED_IDS, search_shards.MANIFEST) or \
-                not (full or rel.parts[0] in search_shards.DATA or src.name.endswith(search_shards.DATA_SUFFIX)):
+    skip = (search_shards.UNDATED_IDS, search_shards.MANIFEST)
+    for folder, dirs, names in os.walk(bundle):
+        rel = os.path.relpath(folder, bundle)
+        top = rel.split(os.sep)[0]
+        wanted = [n for n in names if n not in skip and
+                  (full or (top if rel != "." else n) in search_shards.DATA or n.endswith(search_shards.DATA_SUFFIX))]
+        if not wanted:
             continue
-        out = dest / rel
-        out.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(src, out)
-        except OSError:
-            shutil.copyfile(src, out)
+        out = dest / rel if rel != "." else dest
+        out.mkdir(parents=True, exist_ok=True)
+        for name in wanted:
+            src, target = os.path.join(folder, name), os.path.join(out, name)
+            try:
+                os.link(src, target)
+            except OSError:
+                shutil.copyfile(src, target)
 
 
 def _salt() -> str:
@@ -196,7 +212,7 @@ def _salt() -> str:
 def _prune(cache: Path, keep: set[str]) -> None:
     """Drop cached bundles this build did not use (the cache holds the latest build's shards)."""
     for entry in cache.iterdir() if cache.is_dir() else ():
-        stale_tmp = entry.name.startswith(".tmp-") and time.time() - entry.stat().st_mtime > 86400
+        stale_tmp = entry.name.startswith((".tmp-", ".publish-")) and time.time() - entry.stat().st_mtime > 86400
         if entry.is_dir() and (stale_tmp or (len(entry.name) == 32 and entry.name not in keep)):
             shutil.rmtree(entry, ignore_errors=True)
 
@@ -227,36 +243,67 @@ def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | 
     (picklable)."""
     limit = shard_max or search_shards.SHARD_MAX
     cache, salt = root / CACHE, _salt()
-    texts = [search.article_text(meta, body) for meta, body in articles]
-    table, unlisted = fold_table(texts, cache)
-    folded = [fold(text, table) for text in texts]
-    # each article's folded metadata values (indexed beside its text)
-    values = [[fold(v, table) for v in search.all_meta_values(meta)] for meta, _ in articles]
+    groups = groups or {}
+    texts: dict[int, str] = {}  # n -> article_text, made when needed
+
+    def text(n: int) -> str:
+        got = texts.get(n)
+        if got is None:
+            got = texts[n] = search.article_text(*articles[n])
+        return got
+
+    # Each article is keyed by its frontmatter, body and reprint group (record_cache.entry_key).
+    entries = [record_cache.entry_key(meta, body, groups.get(str(meta["id"]))) for meta, body in articles]
+    table, unlisted = fold_table_keyed([(entry, (lambda n=n: text(n))) for n, entry in enumerate(entries)], cache)
     display_map = display_table(table)
+    parts: dict[int, tuple[str, list[str], dict]] = {}  # n -> folded text, folded values, display
+
+    def made(n: int) -> tuple[str, list[str], dict]:
+        """An article's folded text and metadata values and its display, made once per build."""
+        got = parts.get(n)
+        if got is None:
+            meta, body = articles[n]
+            got = parts[n] = (fold(text(n), table), [fold(v, table) for v in search.all_meta_values(meta)],
+                              _with_group(search.display(meta, body, text(n), table, display_map), groups))
+        return got
+
+    # Each article's record digest from the last build when it is the same article (record_cache);
+    # only new and changed articles are folded here, the others only in a shard indexed again.
+    memo = record_cache.RecordCache(cache, f"{salt} {package_digest(('opencc',))} "
+                                           f"{record_cache.table_digest(table)}")
+    digests: list[str] = []
     present: set[str] = set()  # the folded characters of the archive (texts and metadata)
-    for text, vals in zip(folded, values):
-        present.update(text)
-        for v in vals:
-            present.update(v)
+    for n, (meta, entry) in enumerate(zip((meta for meta, _ in articles), entries)):
+        got = memo.get(entry)
+        if got is None:
+            folded, values, shown = made(n)
+            got = (record_cache.record_digest(search.url(meta), folded, values, search.fields(meta), shown),
+                   "".join(sorted(set(folded).union(*values))))
+            memo.put(entry, *got)
+        digests.append(got[0])
+        present.update(got[1])
+    memo.save()
     by_id = {str(meta["id"]): n for n, (meta, _) in enumerate(articles)}
     shards = search_shards.partition([(aid, search.sort_date(articles[n][0].get("date"))) for aid, n in by_id.items()],
                                      limit)
     report = {"articles": len(articles), "shards": [], "unlisted_fold_pairs": ["".join(p) for p in unlisted]}
-    running: tuple[_Bundle, dict] | None = None  # the shard whose Pagefind runs now
+    # The site's pagefind/ folder is put together beside the cache while Pagefind runs (hard links
+    # to the cached bundles, _Stage): `publish` then moves it into the site with one rename.
+    stage = _Stage(cache, shards)
+    waiting: list[tuple[search_shards.Shard, str]] = []  # cached bundles not staged yet
+    running: tuple[_Bundle, dict, search_shards.Shard] | None = None  # the shard whose Pagefind runs now
     try:
         for shard in shards:
             members = [by_id[aid] for aid in shard.ids]
-            fields = {n: _fields(articles[n][0], shard) for n in members}
-            displays = {fields[n]["url"]: _with_group(search.display(*articles[n], texts[n], table, display_map), groups)
-                        for n in members}
-            key = search_shards.bundle_key(
-                shard.name, [(fields[n]["url"], "\0".join([folded[n], *values[n]]), fields[n], displays[fields[n]["url"]])
-                             for n in members], salt)
+            key = search_shards.bundle_key(shard.name, [(search.url(articles[n][0]), digests[n]) for n in members], salt)
             row = {"name": shard.name, "count": len(members), "built": not _usable(cache / key), "key": key}
             report["shards"].append(row)
             if not row["built"]:
+                waiting.append((shard, key))
                 continue
-            records = [{**fields[n], "content": " ".join(search.folded_tokens(folded[n], values[n]))} for n in members]
+            fields = {n: _fields(articles[n][0], shard) for n in members}
+            displays = {fields[n]["url"]: made(n)[2] for n in members}
+            records = [{**fields[n], "content": " ".join(search.folded_tokens(*made(n)[:2]))} for n in members]
             bundle = _Bundle(records, displays, cache, key)  # written while the previous shard indexes
             try:
                 if running is not None:
@@ -265,17 +312,64 @@ def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | 
             except BaseException:
                 bundle.discard()
                 raise
-            previous, running = running, (bundle, row)
+            previous, running = running, (bundle, row, shard)
             if previous is not None:
-                _finish(*previous)
+                _finish(previous[0], previous[1])
+                stage.add(previous[2], previous[1]["key"])
+            stage.add_all(waiting)  # while Pagefind indexes this shard
         if running is not None:
+            stage.add_all(waiting)
             last, running = running, None
-            _finish(*last)
+            _finish(last[0], last[1])
+            stage.add(last[2], last[1]["key"])
+        stage.add_all(waiting)
+    except BaseException:
+        stage.discard()
+        raise
     finally:
         if running is not None:
             running[0].discard()
     return {"report": report, "shards": shards, "fold": search.browser_table(table, display_map, present),
-            "facets": search_facets.facets([meta for meta, _ in articles])}
+            "facets": search_facets.facets([meta for meta, _ in articles]), "staged": stage.folder()}
+
+
+class _Stage:
+    """The site's pagefind/ folder made in a scratch folder beside the cache, each shard's bundle
+    where search_shards.bundle_path puts it (`_place`: hard links, else copies); `publish` renames
+    it into the site. When it cannot be made (no space, a bundle gone), it is dropped and `publish`
+    places the bundles itself, as before."""
+
+    def __init__(self, cache: Path, shards: list):
+        self.shards = shards
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            self.tmp: Path | None = Path(tempfile.mkdtemp(prefix=".publish-", dir=cache))
+        except OSError:
+            self.tmp = None
+
+    def add(self, shard, key: str) -> None:
+        if self.tmp is None:
+            return
+        try:
+            _place(self.tmp.parent / key, self.tmp / search_shards.bundle_path(shard, self.shards),
+                   shard is search_shards.primary(self.shards))
+        except (OSError, WenxianError):
+            self.discard()
+
+    def add_all(self, todo: list) -> None:
+        """Stage every (shard, key) of `todo` and empty it."""
+        for shard, key in todo:
+            self.add(shard, key)
+        todo.clear()
+
+    def folder(self) -> str | None:
+        """The staged folder, or None when it was dropped (or is incomplete)."""
+        return str(self.tmp) if self.tmp is not None else None
+
+    def discard(self) -> None:
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp = None
 
 
 def publish(plan: dict, site_dir: Path, root: Path) -> dict:
@@ -283,9 +377,19 @@ def publish(plan: dict, site_dir: Path, root: Path) -> dict:
     facet menus' data, drop cached bundles this build did not use. Returns the report."""
     cache, shards, report = root / CACHE, plan["shards"], plan["report"]
     shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
-    for shard, row in zip(shards, report["shards"]):
-        _place(cache / row["key"], site_dir / search_shards.bundle_path(shard, shards),
-               shard is search_shards.primary(shards))
+    staged = Path(plan["staged"]) / "pagefind" if plan.get("staged") else None
+    try:
+        if staged is None or not staged.is_dir():
+            raise OSError("nothing staged")
+        site_dir.mkdir(parents=True, exist_ok=True)
+        os.rename(staged, site_dir / "pagefind")  # the same file system: one rename
+    except OSError:  # another file system, or no staged folder: each bundle placed here
+        for shard, row in zip(shards, report["shards"]):
+            _place(cache / row["key"], site_dir / search_shards.bundle_path(shard, shards),
+                   shard is search_shards.primary(shards))
+    finally:
+        if plan.get("staged"):
+            shutil.rmtree(plan["staged"], ignore_errors=True)
     _prune(cache, {row["key"] for row in report["shards"]})
     assets = site_dir / "assets" / "search"
     atomic_write(assets / "shards.json", search_shards.manifest(shards).encode("utf-8"))

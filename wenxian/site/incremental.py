@@ -55,15 +55,7 @@ KEPT = ("articles", "regions", "raw", "versions", "topics", "sources", "timeline
 
 def code_digest() -> str:
     """Every module and data file of the package, and the versions of what renders pages."""
-    import wenxian
-
-    h = hashlib.blake2b(digest_size=16)
-    base = Path(wenxian.__file__).parent
-    for path in sorted(base.rglob("*")):
-        if path.suffix in (".py", ".yml", ".yaml", ".gz", ".tsv", ".json") and "__pycache__" not in path.parts:
-            h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
-    return cachefile.source_digest(versions=("mkdocs", "mkdocs-material", "opencc", "markdown", "pymdown-extensions"),
-                                   extra=h.hexdigest())
+    return cachefile.package_digest(("mkdocs", "mkdocs-material", "opencc", "markdown", "pymdown-extensions"))
 
 
 def _record_path(root: Path) -> Path:
