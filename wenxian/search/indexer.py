@@ -305,6 +305,10 @@ def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | 
             displays = {fields[n]["url"]: made(n)[2] for n in members}
             records = [{**fields[n], "content": " ".join(search.folded_tokens(*made(n)[:2]))} for n in members]
             bundle = _Bundle(records, displays, cache, key)  # written while the previous shard indexes
+            for n in members:  # each article is in one shard: what was made for it is not needed again
+                parts.pop(n, None)
+                texts.pop(n, None)
+            del records, fields
             try:
                 if running is not None:
                     running[0].wait()
