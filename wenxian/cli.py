@@ -15,7 +15,7 @@ from .errors import WenxianError
 from .escape import unescape_line
 from .ingest import kinds
 from .archive import (capture_lines_are_source, capture_text, check, invisible_warnings, leftovers, prepare, prepare_pages, render,
-                      sidecar_pages, store)
+                      sidecar_pages, store, StaleTemps)
 from . import procs, schema
 from . import value_checks as values
 from .ingest.limits import read_capture
@@ -96,6 +96,7 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
     added: dict[str, str] = {}  # id -> the capture it came from, as shown
     show_progress = total > 50 and sys.stderr.isatty()
     choice = (args.source_url, getattr(args, "all", False))
+    temps = StaleTemps()  # each folder's leftovers of a killed earlier add, listed once
     for done, (path, results) in enumerate(_prepared(paths, args.jobs, overrides, choice), 1):
         if show_progress:
             width = 30 * done // total
@@ -106,7 +107,7 @@ def _add(args, paths: list[str] | None = None, labels: dict | None = None) -> in
                 raise results
             stored = []
             for aid, data, rendered, personal, page, warnings, table in results:
-                stored.append((*store(Path(args.root), aid, data, rendered), personal, page, warnings, table))
+                stored.append((*store(Path(args.root), aid, data, rendered, temps), personal, page, warnings, table))
         except WenxianError as exc:
             _err(f"wenxian: {labels[path] + ': ' + exc.problem if path in labels else exc}")
             failed += 1
