@@ -186,7 +186,7 @@ def _place(bundle: Path, dest: Path, full: bool) -> None:
         raise WenxianError(str(bundle), "search bundle removed from the cache while this build ran (another build "
                                         "pruning it?); the next build indexes the shard again")
     skip = (search_shards.UNDATED_IDS, search_shards.MANIFEST)
-    for folder, dirs, names in os.walk(bundle):
+    for folder, _, names in os.walk(bundle):
         rel = os.path.relpath(folder, bundle)
         top = rel.split(os.sep)[0]
         wanted = [n for n in names if n not in skip and
@@ -273,7 +273,7 @@ def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | 
                                            f"{record_cache.table_digest(table)}")
     digests: list[str] = []
     present: set[str] = set()  # the folded characters of the archive (texts and metadata)
-    for n, (meta, entry) in enumerate(zip((meta for meta, _ in articles), entries)):
+    for n, ((meta, _), entry) in enumerate(zip(articles, entries)):
         got = memo.get(entry)
         if got is None:
             folded, values, shown = made(n)
@@ -318,15 +318,14 @@ def index_shards(articles: list[tuple[dict, str]], root: Path, shard_max: int | 
                 raise
             previous, running = running, (bundle, row, shard)
             if previous is not None:
-                _finish(previous[0], previous[1])
+                _finish(*previous[:2])
                 stage.add(previous[2], previous[1]["key"])
             stage.add_all(waiting)  # while Pagefind indexes this shard
+        stage.add_all(waiting)  # (while the last one runs)
         if running is not None:
-            stage.add_all(waiting)
             last, running = running, None
-            _finish(last[0], last[1])
+            _finish(*last[:2])
             stage.add(last[2], last[1]["key"])
-        stage.add_all(waiting)
     except BaseException:
         stage.discard()
         raise
